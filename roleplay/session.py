@@ -1,0 +1,79 @@
+"""A session as plain data: setting, turns with timestamps, and the notes after each turn."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from roleplay.notes import PrivateNotes
+
+Speaker = Literal["interviewer", "candidate"]
+Stage = Literal["opening", "questions", "candidate_questions", "close"]
+EndReason = Literal["turn_limit", "time_limit", "candidate_closed", "interviewer_closed"]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Setting(BaseModel):
+    company: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    candidate: str = Field(default="the candidate", min_length=1)
+
+
+class Source(BaseModel):
+    """A passage the interviewer was given for a turn (filled by the knowledge packs)."""
+
+    source: str
+    location: str = ""
+    snippet: str
+    score: float | None = None
+
+
+class Turn(BaseModel):
+    index: int
+    speaker: Speaker
+    text: str
+    at: datetime = Field(default_factory=now)
+    stage: Stage | None = None
+    # True when the model produced nothing usable and the persona's own scripted line was used.
+    scripted: bool = False
+    sources: list[Source] = Field(default_factory=list)
+    notes: PrivateNotes | None = None
+    notes_error: str | None = None
+
+
+class Session(BaseModel):
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    persona_id: str
+    persona_name: str
+    mode: Literal["formal", "informational"]
+    setting: Setting
+    max_turns: int
+    minutes: float
+    started_at: datetime = Field(default_factory=now)
+    ended_at: datetime | None = None
+    end_reason: EndReason | None = None
+    model: str = ""
+    turns: list[Turn] = Field(default_factory=list)
+    notes: PrivateNotes
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+    @property
+    def candidate_turns(self) -> int:
+        return sum(1 for t in self.turns if t.speaker == "candidate")
+
+    def add_turn(self, speaker: Speaker, text: str, **fields: object) -> Turn:
+        turn = Turn(index=len(self.turns), speaker=speaker, text=text, **fields)
+        self.turns.append(turn)
+        return turn
+
+    def last(self, speaker: Speaker) -> Turn | None:
+        return next((t for t in reversed(self.turns) if t.speaker == speaker), None)

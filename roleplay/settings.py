@@ -1,0 +1,60 @@
+"""Every setting the program reads, in one place.
+
+Values come from environment variables with the ``ROLEPLAY_`` prefix (``OPENAI_API_KEY`` is read
+under its usual name too). The README's configuration table documents each field below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("interview-roleplay", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ROLEPLAY_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    personas_dir: Path | None = None
+    prompts_dir: Path | None = None
+
+    llm: Literal["local", "openai"] = "local"
+    local_model: Path | None = None
+    local_context: int = Field(default=4096, ge=512)
+    local_threads: int | None = Field(default=None, ge=1)
+
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("ROLEPLAY_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_timeout: float = Field(default=60.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_json_mode: Literal["json_schema", "json_object", "none"] = "json_schema"
+
+    temperature: float = Field(default=0.7, ge=0, le=2)
+    max_reply_tokens: int = Field(default=150, ge=16)
+    max_notes_tokens: int = Field(default=400, ge=64)
+
+    turns: int = Field(default=8, ge=1, le=100)
+    minutes: float = Field(default=30.0, gt=0)
+
+    @property
+    def transcripts_dir(self) -> Path:
+        return self.data_dir / "transcripts"
+
+    @property
+    def user_personas_dir(self) -> Path:
+        """Where imported persona cards are written, and looked for beside the shipped ones."""
+        return self.personas_dir or self.data_dir / "personas"
+
+
+def get_settings() -> Settings:
+    return Settings()

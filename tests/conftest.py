@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from roleplay.llm import ChatBackend
+from roleplay.personas import Persona, PersonaLibrary
+from roleplay.prompts import Prompts
+from roleplay.resources import shipped_dir
+from roleplay.session import Setting
+from tests.fakes import ScriptedChatModel
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads the developer's settings or writes to their data directory."""
+    for name in list(os.environ):
+        if name.startswith("ROLEPLAY_") or name == "OPENAI_API_KEY":
+            monkeypatch.delenv(name)
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def library() -> PersonaLibrary:
+    return PersonaLibrary([shipped_dir("personas")])
+
+
+@pytest.fixture(scope="session")
+def prompts() -> Prompts:
+    return Prompts.load()
+
+
+@pytest.fixture
+def anxious(library: PersonaLibrary) -> Persona:
+    return library.get("anxious-hiring-manager")
+
+
+@pytest.fixture
+def leader(library: PersonaLibrary) -> Persona:
+    return library.get("relaxed-industry-leader")
+
+
+@pytest.fixture
+def setting() -> Setting:
+    return Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam")
+
+
+@pytest.fixture
+def scripted() -> ScriptedChatModel:
+    return ScriptedChatModel()
+
+
+@pytest.fixture
+def backend(scripted: ScriptedChatModel) -> ChatBackend:
+    return ChatBackend(chat=scripted, label="scripted", where="the scripted model")

@@ -1,0 +1,64 @@
+"""A scripted chat model for unit tests: queued replies, every prompt recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import Field
+
+
+class ScriptedChatModel(BaseChatModel):
+    """Replies are taken in order from ``replies`` (an Exception in the queue is raised instead).
+
+    ``history`` holds each call's messages and ``calls`` its keyword arguments, so tests can
+    assert on exactly what reached the model. Streaming yields the reply in small pieces.
+    """
+
+    replies: list[Any] = Field(default_factory=list)
+    history: list[list[BaseMessage]] = Field(default_factory=list)
+    calls: list[dict[str, Any]] = Field(default_factory=list)
+    chunk_size: int = 3
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted"
+
+    def enqueue(self, *replies: Any) -> ScriptedChatModel:
+        self.replies.extend(replies)
+        return self
+
+    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+        self.history.append(list(messages))
+        self.calls.append(dict(kwargs))
+        if not self.replies:
+            raise AssertionError("ScriptedChatModel ran out of replies")
+        reply = self.replies.pop(0)
+        if isinstance(reply, BaseException):
+            raise reply
+        return reply
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        text = self._next(messages, {"stop": stop, **kwargs})
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(text))])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        text = self._next(messages, {"stop": stop, **kwargs})
+        for start in range(0, len(text), self.chunk_size):
+            yield ChatGenerationChunk(message=AIMessageChunk(text[start : start + self.chunk_size]))

@@ -1,0 +1,262 @@
+from __future__ import annotations
+
+import json
+
+import httpx
+import openai
+import pytest
+
+from roleplay.engine import Interview, InterviewOver
+from roleplay.llm import ChatBackend
+from roleplay.llm.errors import ModelError
+from roleplay.personas import Persona
+from roleplay.prompts import Prompts
+from roleplay.session import Setting
+from tests.fakes import ScriptedChatModel
+
+
+def notes_reply(**changes: object) -> str:
+    data = {
+        "mood": 0.5,
+        "worries": [],
+        "lean": "undecided",
+        "thought": "Hard to read.",
+        "next_focus": "",
+    }
+    data.update(changes)
+    return json.dumps(data)
+
+
+@pytest.fixture
+def make(anxious: Persona, setting: Setting, backend: ChatBackend, prompts: Prompts):
+    def make(**kwargs: object) -> Interview:
+        kwargs.setdefault("background_notes", False)
+        return Interview(anxious, setting, backend, prompts, **kwargs)
+
+    return make
+
+
+def said(stream) -> str:
+    return "".join(stream)
+
+
+def test_interviewer_speaks_first_and_streams_in_pieces(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Hello Sam, I'm Morgan. Tell me about yourself.")
+    interview = make()
+    pieces = list(interview.open())
+    assert len(pieces) > 1
+    assert "".join(pieces) == "Hello Sam, I'm Morgan. Tell me about yourself."
+    first = interview.session.turns[0]
+    assert (first.speaker, first.stage) == ("interviewer", "opening")
+
+
+def test_candidate_line_written_by_the_model_is_cut(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Welcome. What brings you here?\nSam: I need a job.\nMorgan: Great.")
+    interview = make()
+    assert said(interview.open()) == "Welcome. What brings you here?"
+    assert [t.speaker for t in interview.session.turns] == ["interviewer"]
+
+
+def test_stop_sequences_reach_the_model(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Hello.")
+    said(make().open())
+    assert "\nSam:" in scripted.calls[0]["stop"]
+
+
+def test_turn_limit_ends_with_an_in_character_close(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue(
+        "Tell me about yourself?",
+        "Why this role?",
+        notes_reply(),
+        "Thank you, we'll be in touch.",
+        notes_reply(),
+    )
+    interview = make(max_turns=2)
+    said(interview.open())
+    said(interview.answer("I build dashboards."))
+    assert not interview.finished
+    closing = said(interview.answer("Because I like the mission."))
+    assert closing == "Thank you, we'll be in touch."
+    assert interview.finished
+    assert interview.session.end_reason == "turn_limit"
+    assert interview.session.turns[-1].stage == "close"
+    with pytest.raises(InterviewOver):
+        said(interview.answer("One more thing"))
+
+
+def test_formal_interview_invites_questions_before_closing(
+    make, scripted: ScriptedChatModel
+) -> None:
+    scripted.enqueue("Q1?", "Q2?", notes_reply(), "Any questions for me?", notes_reply())
+    interview = make(max_turns=3)
+    said(interview.open())
+    said(interview.answer("a"))
+    said(interview.answer("b"))
+    assert [t.stage for t in interview.session.turns if t.speaker == "interviewer"] == [
+        "opening",
+        "questions",
+        "candidate_questions",
+    ]
+
+
+def test_time_limit_ends_the_interview(make, scripted: ScriptedChatModel) -> None:
+    now = [0.0]
+    scripted.enqueue("Hello?", "We're out of time, thank you.", notes_reply())
+    interview = make(minutes=10, clock=lambda: now[0])
+    said(interview.open())
+    now[0] = 11 * 60
+    said(interview.answer("Sorry, long story."))
+    assert interview.session.end_reason == "time_limit"
+    assert "out of time" in scripted.history[-2][-1].text.lower()
+
+
+def test_candidate_can_end_and_gets_a_goodbye(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Hello?", "Of course. Thanks for coming in.")
+    interview = make()
+    said(interview.open())
+    assert said(interview.end()) == "Of course. Thanks for coming in."
+    assert interview.session.end_reason == "candidate_closed"
+
+
+def test_interviewer_can_close_with_the_end_marker(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Hello?", "I think we're done. Goodbye! [[END]]", notes_reply())
+    interview = make()
+    said(interview.open())
+    assert said(interview.answer("I'd rather stop here.")) == "I think we're done. Goodbye!"
+    assert interview.session.end_reason == "interviewer_closed"
+
+
+def test_notes_update_moves_worries_and_reaches_the_next_prompt(
+    make, scripted: ScriptedChatModel, anxious: Persona
+) -> None:
+    scripted.enqueue(
+        "Why us?",
+        "Thanks. And in three years?",
+        notes_reply(
+            mood=0.3,
+            lean="hire",
+            next_focus="check commitment",
+            worries=[{"id": "team-fit", "status": "eased", "evidence": "I pair with everyone"}],
+        ),
+        "Noted. Anything else?",
+        notes_reply(),
+    )
+    interview = make()
+    said(interview.open())
+    said(interview.answer("I pair with everyone on the team."))
+    notes = interview.session.notes
+    assert notes.worry("team-fit").status == "eased"
+    assert notes.worry("team-fit").evidence == ["I pair with everyone"]
+    assert notes.lean_label == "hire"
+    notes_prompt = scripted.history[2]
+    assert "I pair with everyone on the team." in notes_prompt[-1].text
+    said(interview.answer("Still here."))
+    brief = scripted.history[3][-1].text
+    assert f"{anxious.worry('team-fit').label}: eased" in brief
+    assert "check commitment" in brief
+
+
+def test_every_interviewer_turn_keeps_a_notes_snapshot(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Hi?", "Next?", notes_reply(mood=0.2))
+    interview = make()
+    said(interview.open())
+    said(interview.answer("Hello."))
+    turns = [t for t in interview.session.turns if t.speaker == "interviewer"]
+    assert all(t.notes is not None for t in turns)
+    assert [t.notes.mood for t in turns] == [0.8, 0.2]
+
+
+def test_malformed_notes_keep_the_last_good_ones_and_say_so(
+    make, scripted: ScriptedChatModel
+) -> None:
+    good = notes_reply(worries=[{"id": "rehire-cost", "status": "confirmed", "evidence": ""}])
+    scripted.enqueue("Hi?", "Q2?", good, "Q3?", "I feel the candidate is great!!")
+    interview = make()
+    said(interview.open())
+    said(interview.answer("I left my last two jobs within a year."))
+    said(interview.answer("Anyway."))
+    last = interview.session.turns[-1]
+    assert last.notes_error and "JSON" in last.notes_error
+    assert last.notes.worry("rehire-cost").status == "confirmed"
+    assert interview.session.notes.worry("rehire-cost").status == "confirmed"
+
+
+def test_notes_update_asks_for_json_by_schema(
+    anxious: Persona, setting: Setting, prompts: Prompts, scripted: ScriptedChatModel
+) -> None:
+    backend = ChatBackend(chat=scripted, label="s", json_mode="json_schema")
+    scripted.enqueue("Hi?", "Q?", notes_reply())
+    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    said(interview.open())
+    said(interview.answer("Hello"))
+    fmt = scripted.calls[2]["response_format"]
+    assert fmt["type"] == "json_schema"
+    assert fmt["json_schema"]["schema"]["properties"]["worries"]
+
+
+def test_notes_update_in_background_is_awaited_before_the_next_reply(
+    make, scripted: ScriptedChatModel
+) -> None:
+    scripted.enqueue(
+        "Hi?",
+        "Q2?",
+        notes_reply(worries=[{"id": "team-fit", "status": "confirmed", "evidence": ""}]),
+        "Q3?",
+        notes_reply(),
+    )
+    interview = make(background_notes=True)
+    said(interview.open())
+    said(interview.answer("I prefer working alone."))
+    said(interview.answer("Really."))
+    assert "Team fit: confirmed" in scripted.history[3][-1].text
+    interview.close()
+
+
+def test_empty_model_reply_falls_back_to_the_personas_own_line(
+    make, scripted: ScriptedChatModel, anxious: Persona
+) -> None:
+    scripted.enqueue("Sam: hello?")
+    interview = make()
+    text = said(interview.open())
+    assert text.startswith("Hello Sam, thank you for coming in. I'm Morgan Ellis")
+    assert interview.session.turns[0].scripted
+
+
+def test_model_failure_is_explained_and_the_turn_can_be_retried(
+    make, scripted: ScriptedChatModel
+) -> None:
+    request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    scripted.enqueue(
+        "Hi?", openai.APIConnectionError(request=request), "Thanks. Next?", notes_reply()
+    )
+    interview = make()
+    said(interview.open())
+    with pytest.raises(ModelError, match="Could not connect to the scripted model"):
+        said(interview.answer("My answer."))
+    assert [t.speaker for t in interview.session.turns] == ["interviewer", "candidate"]
+    assert interview.can_retry
+    assert said(interview.retry()) == "Thanks. Next?"
+    assert [t.speaker for t in interview.session.turns] == [
+        "interviewer",
+        "candidate",
+        "interviewer",
+    ]
+
+
+def test_notes_failure_from_the_model_does_not_stop_the_interview(
+    make, scripted: ScriptedChatModel
+) -> None:
+    scripted.enqueue("Hi?", "Q2?", ValueError("boom"), "Q3?", notes_reply())
+    interview = make()
+    said(interview.open())
+    said(interview.answer("a"))
+    assert "boom" in interview.session.turns[-1].notes_error
+    assert said(interview.answer("b")) == "Q3?"
+
+
+def test_empty_candidate_message_is_refused(make, scripted: ScriptedChatModel) -> None:
+    scripted.enqueue("Hi?")
+    interview = make()
+    said(interview.open())
+    with pytest.raises(ValueError):
+        said(interview.answer("   "))

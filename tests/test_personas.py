@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from roleplay.personas import PersonaError, PersonaLibrary, dump_persona, load_persona
+from roleplay.resources import shipped_dir
+
+
+def write_yaml(path: Path, data: object) -> Path:
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def anxious_data() -> dict:
+    return yaml.safe_load((shipped_dir("personas") / "anxious-hiring-manager.yaml").read_text())
+
+
+def test_ships_at_least_four_personas_with_both_core_ids(library: PersonaLibrary) -> None:
+    ids = {p.id for p in library.all()}
+    assert len(ids) >= 4
+    assert {"anxious-hiring-manager", "relaxed-industry-leader"} <= ids
+
+
+def test_core_personas_have_the_modes_the_design_names(library: PersonaLibrary) -> None:
+    assert library.get("anxious-hiring-manager").mode == "formal"
+    assert library.get("relaxed-industry-leader").mode == "informational"
+
+
+def test_anxious_manager_carries_the_five_hidden_worries(library: PersonaLibrary) -> None:
+    worries = {w.id for w in library.get("anxious-hiring-manager").worries}
+    assert worries == {
+        "team-fit",
+        "overqualified-flight-risk",
+        "paper-not-performance",
+        "rehire-cost",
+        "own-reputation",
+    }
+
+
+def test_no_persona_speaks_its_nerves_outright(library: PersonaLibrary) -> None:
+    for persona in library.all():
+        spoken = " ".join(persona.opening_lines + persona.closing_lines + persona.stages.questions)
+        assert "nervous" not in spoken.lower()
+
+
+def test_out_of_range_temperament_names_file_and_field(tmp_path: Path, anxious_data: dict) -> None:
+    anxious_data["temperament"]["anxiety"] = 1.5
+    path = write_yaml(tmp_path / "bad.yaml", anxious_data)
+    with pytest.raises(PersonaError) as caught:
+        load_persona(path)
+    assert str(path) in str(caught.value)
+    assert "temperament.anxiety" in str(caught.value)
+
+
+def test_missing_field_names_the_field(tmp_path: Path, anxious_data: dict) -> None:
+    del anxious_data["worries"][1]["settled_by"]
+    path = write_yaml(tmp_path / "bad.yaml", anxious_data)
+    with pytest.raises(PersonaError, match=r"worries\.1\.settled_by"):
+        load_persona(path)
+
+
+def test_unknown_mode_is_refused(tmp_path: Path, anxious_data: dict) -> None:
+    anxious_data["mode"] = "casual"
+    with pytest.raises(PersonaError, match="field 'mode'"):
+        load_persona(write_yaml(tmp_path / "bad.yaml", anxious_data))
+
+
+def test_duplicate_worry_ids_are_refused(tmp_path: Path, anxious_data: dict) -> None:
+    anxious_data["worries"][1]["id"] = anxious_data["worries"][0]["id"]
+    with pytest.raises(PersonaError, match="appears twice"):
+        load_persona(write_yaml(tmp_path / "bad.yaml", anxious_data))
+
+
+def test_misspelt_field_is_refused_not_ignored(tmp_path: Path, anxious_data: dict) -> None:
+    anxious_data["closing_line"] = anxious_data.pop("closing_lines")
+    with pytest.raises(PersonaError, match="closing_line"):
+        load_persona(write_yaml(tmp_path / "bad.yaml", anxious_data))
+
+
+def test_broken_yaml_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(PersonaError, match="not valid YAML") as caught:
+        load_persona(path)
+    assert str(path) in str(caught.value)
+
+
+def test_user_folder_adds_and_overrides_personas(tmp_path: Path, anxious_data: dict) -> None:
+    anxious_data["name"] = "Someone Else"
+    write_yaml(tmp_path / "mine.yaml", anxious_data)
+    merged = PersonaLibrary([shipped_dir("personas"), tmp_path])
+    assert merged.get("anxious-hiring-manager").name == "Someone Else"
+
+
+def test_unknown_id_lists_the_known_ones(library: PersonaLibrary) -> None:
+    with pytest.raises(PersonaError, match="relaxed-industry-leader"):
+        library.get("nobody")
+
+
+def test_dumped_yaml_loads_back_equal(tmp_path: Path, library: PersonaLibrary) -> None:
+    for persona in library.all():
+        path = tmp_path / f"{persona.id}.yaml"
+        path.write_text(dump_persona(persona), encoding="utf-8")
+        assert load_persona(path) == persona
