@@ -76,10 +76,16 @@ def run_chat(
     )
 
     def speak(stream: Iterator[str]) -> None:
-        out.print(f"[bold cyan]{persona.name}:[/bold cyan] ", end="")
-        for piece in stream:
-            out.print(piece, end="", markup=False, soft_wrap=True)
-        out.print("\n")
+        started = False
+        try:
+            for piece in stream:
+                if not started:
+                    out.print(f"[bold cyan]{persona.name}:[/bold cyan] ", end="")
+                    started = True
+                out.print(piece, end="", markup=False, soft_wrap=True)
+        finally:
+            if started:
+                out.print("\n")
 
     status = 0
     try:
@@ -88,21 +94,21 @@ def run_chat(
             if message.lower() in END_COMMANDS:
                 break
             if not interactive:
-                out.print(f"[bold]{candidate}:[/bold] {message}\n", markup=True, soft_wrap=True)
+                out.print(f"[bold]{candidate}:[/bold] {message}\n", soft_wrap=True)
             speak(interview.answer(message))
             if interview.finished:
                 break
         if not interview.finished:
             speak(interview.end())
     except ModelError as error:
-        out.print()
         err.print(f"error: {error}", markup=False)
-        err.print("The conversation so far is saved below.")
         status = 2
     except KeyboardInterrupt:
         err.print("\nInterrupted; saving what was said.")
         status = 130
     interview.close()
+    if not interview.session.turns:
+        return status  # nothing was said: no debrief, no empty transcript
     debrief = build_debrief(interview.session, persona)
     out.rule("Debrief")
     out.print(render_markdown(debrief_markdown(debrief)))

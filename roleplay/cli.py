@@ -27,7 +27,7 @@ app = typer.Typer(
 personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
 app.add_typer(personas_app, name="personas")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
 
 
@@ -46,8 +46,9 @@ def library(config: Settings) -> PersonaLibrary:
 def personas_list() -> None:
     """List the available personas."""
     for persona in library(settings()).all():
-        out.print(f"[bold]{persona.id}[/bold]  {persona.name}, {persona.title} ({persona.mode})")
-        out.print(f"    {persona.summary}", soft_wrap=True)
+        who = f"{persona.name}, {persona.title}"
+        out.print(f"[bold]{persona.id}[/bold]  {who} [dim]({persona.mode})[/dim]", soft_wrap=True)
+        out.print(f"    {persona.summary}\n", soft_wrap=True)
 
 
 @personas_app.command("show")
@@ -55,7 +56,7 @@ def personas_show(persona_id: str) -> None:
     """Show one persona card as YAML."""
     from roleplay.personas import dump_persona
 
-    out.print(dump_persona(library(settings()).get(persona_id)), markup=False, end="")
+    sys.stdout.write(dump_persona(library(settings()).get(persona_id)))
 
 
 @personas_app.command("import")

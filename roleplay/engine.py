@@ -210,14 +210,8 @@ class Interview:
             )
             line = persona.stages.questions[asked % len(persona.stages.questions)]
         setting = self.session.setting
-        return line.format_map(
-            {
-                "name": persona.name,
-                "title": persona.title,
-                "candidate": setting.candidate,
-                "company": setting.company,
-                "role": setting.role,
-            }
+        return persona.fill(
+            line, candidate=setting.candidate, company=setting.company, role=setting.role
         )
 
     # -- private notes ------------------------------------------------------------------------

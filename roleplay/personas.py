@@ -17,6 +17,11 @@ Mode = Literal["formal", "informational"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
+class _KeepUnknown(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 class PersonaError(ValueError):
     """A persona file or card that cannot be used; the message names the file and field."""
 
@@ -84,6 +89,17 @@ class Persona(_Strict):
 
     def worry(self, worry_id: str) -> Worry | None:
         return next((w for w in self.worries if w.id == worry_id), None)
+
+    def fill(self, line: str, *, candidate: str, company: str, role: str) -> str:
+        """A card line with its slots ({name}, {candidate}, {company}, {role}, {title}) filled."""
+        values = {
+            "name": self.name,
+            "title": self.title,
+            "candidate": candidate,
+            "company": company,
+            "role": role,
+        }
+        return line.format_map(_KeepUnknown(values))
 
 
 def describe_validation_error(source: str, error: ValidationError) -> str:

@@ -90,6 +90,13 @@ class Prompts:
         closing_reason: str = "",
     ) -> list[BaseMessage]:
         """The conversation, then this turn's brief (reference data, notes, what to do now)."""
+        setting = session.setting
+        lines = {"opening": persona.opening_lines, "close": persona.closing_lines}.get(stage)
+        example = ""
+        if lines:
+            example = persona.fill(
+                lines[0], candidate=setting.candidate, company=setting.company, role=setting.role
+            )
         brief = self.render(
             "interviewer_turn",
             persona=persona,
@@ -98,6 +105,7 @@ class Prompts:
             facts=facts,
             stage=stage,
             closing_reason=self.closing_reasons.get(closing_reason, ""),
+            example=example,
         )
         return [*self.conversation(persona, session), SystemMessage(brief)]
 

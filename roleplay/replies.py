@@ -101,15 +101,20 @@ class ReplyFilter:
             text = text[label.end() :]
         elif not final and not self.stopped and self._may_become_label(text):
             return ""
-        return self._limit_questions(self._limit_paragraphs(text), final=final)
+        return self._limit_questions(self._limit_paragraphs(text, final=final), final=final)
 
-    def _limit_paragraphs(self, text: str) -> str:
+    def _limit_paragraphs(self, text: str, *, final: bool) -> str:
         # A spoken turn is one paragraph; what follows a blank line is the model rambling on.
-        parts = re.split(r"\n\s*\n", text.strip("\n"), maxsplit=self.max_paragraphs)
+        # A short first line ending in a colon ("Here's my reply:") is preamble, not speech.
+        parts = re.split(r"\n\s*\n", text.strip("\n"))
+        preamble = parts[0].rstrip().endswith(":") and len(parts[0]) < 80
+        if preamble and len(parts) > 1:
+            parts = parts[1:]
+        elif preamble and not final and not self.stopped:
+            return ""  # wait: speech or a blank line comes next
         if len(parts) > self.max_paragraphs:
             self.stopped = True
-            return "\n\n".join(parts[: self.max_paragraphs])
-        return text
+        return "\n\n".join(parts[: self.max_paragraphs])
 
     def _partial_marker_length(self, text: str) -> int:
         lowered = text.lower()

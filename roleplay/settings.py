@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     llm_json_mode: Literal["json_schema", "json_object", "none"] = "json_schema"
 
     temperature: float = Field(default=0.7, ge=0, le=2)
+    seed: int | None = None
     max_reply_tokens: int = Field(default=150, ge=16)
     max_notes_tokens: int = Field(default=400, ge=64)
 

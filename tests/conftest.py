@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,38 @@ def scripted() -> ScriptedChatModel:
 @pytest.fixture
 def backend(scripted: ScriptedChatModel) -> ChatBackend:
     return ChatBackend(chat=scripted, label="scripted", where="the scripted model")
+
+
+@pytest.fixture(scope="session")
+def gguf_path() -> Path:
+    from roleplay.llm.local import default_model_path
+
+    return default_model_path()
+
+
+@pytest.fixture(scope="session")
+def llama_server(gguf_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """llama.cpp's own OpenAI-compatible server, serving the bundled GGUF."""
+    from tests.servers import llama_cpp_server
+
+    log = tmp_path_factory.mktemp("llama-server") / "server.log"
+    with llama_cpp_server(gguf_path, log) as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def run_cli(isolated_environment: Path):
+    """Run the installed ``roleplay`` command as a user would; returns the finished process."""
+
+    def run(*args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 600):
+        command = Path(sys.executable).with_name("roleplay")
+        return subprocess.run(
+            [str(command), *args],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, **(env or {})},
+        )
+
+    return run

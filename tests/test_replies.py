@@ -67,3 +67,14 @@ def test_stop_sequences_fit_the_api_limit() -> None:
     reply = ReplyFilter(candidate_name="Sam", interviewer_name="Morgan Ellis")
     assert len(reply.stop_sequences()) <= 4
     assert "\nSam:" in reply.stop_sequences()
+
+
+def test_reply_ends_at_the_first_blank_line() -> None:
+    _, reply = stream(["Good to meet you, Sam.\n\nI also want to", " say many things."])
+    assert reply.text == "Good to meet you, Sam."
+    assert reply.stopped
+
+
+def test_preamble_line_ending_in_a_colon_is_dropped() -> None:
+    _, reply = stream(["Here's my reply:\n\n", "Welcome, Sam. Shall we begin?"])
+    assert reply.text == "Welcome, Sam. Shall we begin?"

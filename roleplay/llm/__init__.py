@@ -88,6 +88,7 @@ def _local_backend(settings: Settings) -> ChatBackend:
         n_threads=settings.local_threads,
         temperature=settings.temperature,
         max_tokens=settings.max_reply_tokens,
+        seed=settings.seed,
     )
     return ChatBackend(
         chat=chat,
@@ -119,6 +120,7 @@ def _openai_backend(settings: Settings) -> ChatBackend:
         max_retries=settings.llm_max_retries,
         temperature=settings.temperature,
         max_tokens=settings.max_reply_tokens,
+        seed=settings.seed,
         streaming=True,
     )
     where = f"the model server at {base_url}" if base_url else "the OpenAI API"

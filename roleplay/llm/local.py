@@ -6,6 +6,7 @@ generation because a llama.cpp context serves one request at a time.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
 import threading
@@ -39,6 +40,16 @@ def default_model_path() -> Path:
             "set ROLEPLAY_LOCAL_MODEL to a .gguf file."
         )
     return Path(next(iter(spec.submodule_search_locations))) / DEFAULT_GGUF_NAME
+
+
+@atexit.register
+def _close_models() -> None:
+    # Freed here, while the interpreter is whole: llama.cpp's own finaliser fails noisily when
+    # it runs during interpreter shutdown.
+    for llama, lock in _loaded.values():
+        with lock:
+            llama.close()
+    _loaded.clear()
 
 
 def load_llama(path: Path, n_ctx: int, n_threads: int | None) -> tuple[Any, threading.Lock]:

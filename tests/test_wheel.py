@@ -1,0 +1,46 @@
+"""A built wheel carries its personas, prompts and knowledge: installed fresh, run elsewhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*command: str | Path, cwd: Path) -> str:
+    env = {**os.environ, "CMAKE_ARGS": os.environ.get("CMAKE_ARGS", "-DGGML_NATIVE=OFF")}
+    result = subprocess.run(
+        [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=1200
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    run(
+        sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", dist, REPO, cwd=tmp_path
+    )
+    wheel = next(dist.glob("*.whl"))
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    listing = run(venv / "bin" / "roleplay", "personas", "list", cwd=elsewhere)
+    assert "anxious-hiring-manager" in listing
+    assert "relaxed-industry-leader" in listing
+    where = run(
+        venv / "bin" / "python",
+        "-c",
+        "from roleplay.resources import shipped_dir as d; "
+        "print(d('personas')); print(d('prompts')); print(d('knowledge'))",
+        cwd=elsewhere,
+    )
+    for folder in where.split():
+        assert Path(folder).is_relative_to(venv), folder
+        assert "_data" in Path(folder).parts
