@@ -11,6 +11,9 @@ from rich.console import Console
 
 from roleplay.debrief import build_debrief, debrief_markdown
 from roleplay.engine import Interview
+from roleplay.knowledge import service
+from roleplay.knowledge.retrieval import PackRetriever
+from roleplay.knowledge.samples import ensure_pack
 from roleplay.llm import build_backend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
@@ -36,6 +39,31 @@ def _messages(interactive: bool, prompt: Callable[[], str]) -> Iterator[str]:
             yield line
 
 
+def _retriever(
+    config: Settings, persona: Persona, packs: list[str], candidate_packs: list[str], err: Console
+) -> PackRetriever | None:
+    if not packs and not candidate_packs:
+        return None
+    store = service.open_store(config)
+    with err.status("Preparing research…") as status:
+        for pack in [*packs, *candidate_packs]:
+            status.update(f"Preparing research pack {pack}…")
+            ensure_pack(
+                store, pack, limits=service.limits(config), chunking=service.chunking(config)
+            )
+        status.update("Loading the embedder…")
+        store.embedder.model.embed_query("warm up")
+    err.print(f"Research: {', '.join([*packs, *candidate_packs])}")
+    return PackRetriever(
+        store=store,
+        persona=persona,
+        company_packs=packs,
+        candidate_packs=candidate_packs,
+        k=config.retrieval_k,
+        min_score=config.retrieval_min_score,
+    )
+
+
 def run_chat(
     config: Settings,
     persona: Persona,
@@ -46,6 +74,8 @@ def run_chat(
     turns: int,
     minutes: float,
     transcript: Path | None,
+    packs: list[str],
+    candidate_packs: list[str],
     out: Console,
     err: Console,
     render_markdown: Callable[[str], Any],
@@ -60,6 +90,7 @@ def run_chat(
             raise
         except Exception as error:
             raise backend.explain(error) from None
+    retriever = _retriever(config, persona, packs, candidate_packs, err)
     interview = Interview(
         persona,
         Setting(company=company, role=role, candidate=candidate),
@@ -68,6 +99,8 @@ def run_chat(
         max_turns=turns,
         minutes=minutes,
         notes_max_tokens=config.max_notes_tokens,
+        packs=[*packs, *candidate_packs],
+        **({"retriever": retriever} if retriever else {}),
     )
     interactive = sys.stdin.isatty()
     err.print(
@@ -76,6 +109,8 @@ def run_chat(
     )
 
     def speak(stream: Iterator[str]) -> None:
+        if interview.session.turns and interview.session.turns[-1].sources_error:
+            err.print(f"[dim]{interview.session.turns[-1].sources_error}[/dim]")
         started = False
         try:
             for piece in stream:

@@ -13,6 +13,9 @@ from rich.markdown import Markdown
 
 from roleplay.cards import read_card, write_card
 from roleplay.chat import run_chat
+from roleplay.cli_knowledge import app as knowledge_app
+from roleplay.knowledge.errors import KnowledgeError
+from roleplay.knowledge.samples import sample_packs
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError, PersonaLibrary, describe_validation_error
 from roleplay.prompts import PromptError
@@ -26,6 +29,7 @@ app = typer.Typer(
 )
 personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
 app.add_typer(personas_app, name="personas")
+app.add_typer(knowledge_app, name="knowledge")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
@@ -97,9 +101,23 @@ def chat(
     transcript: Annotated[
         Path | None, typer.Option(help="Where to save the transcript (.json and .md)")
     ] = None,
+    pack: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Company research pack to draw on (repeatable); default: the sample "
+            "pack when the company is the sample company"
+        ),
+    ] = None,
+    candidate_pack: Annotated[
+        list[str] | None, typer.Option(help="Pack with your CV and the job ad (repeatable)")
+    ] = None,
+    no_pack: Annotated[bool, typer.Option("--no-pack", help="Use no research at all")] = False,
 ) -> None:
     """Hold an interview in the terminal. Type /end (or end the input) to finish."""
     config = settings()
+    packs = list(pack or [])
+    if not packs and not no_pack:
+        packs = [s.name for s in sample_packs() if s.kind == "company" and s.company == company]
     code = run_chat(
         config,
         library(config).get(persona),
@@ -109,6 +127,8 @@ def chat(
         turns=turns or config.turns,
         minutes=minutes or config.minutes,
         transcript=transcript,
+        packs=[] if no_pack else packs,
+        candidate_packs=[] if no_pack else list(candidate_pack or []),
         out=out,
         err=err,
         render_markdown=Markdown,
@@ -119,7 +139,7 @@ def chat(
 def main() -> None:
     try:
         app()
-    except (PersonaError, PromptError, ModelError) as error:
+    except (PersonaError, PromptError, ModelError, KnowledgeError) as error:
         err.print(f"error: {error}", markup=False)
         sys.exit(1)
     except KeyboardInterrupt:

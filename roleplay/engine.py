@@ -54,6 +54,7 @@ class Interview:
         clock: Callable[[], float] = time.monotonic,
         notes_max_tokens: int = 400,
         background_notes: bool = True,
+        packs: list[str] | None = None,
     ):
         self.persona = persona
         self.backend = backend
@@ -69,6 +70,7 @@ class Interview:
             max_turns=max_turns,
             minutes=minutes,
             model=backend.label,
+            packs=packs or [],
             notes=PrivateNotes.initial(persona),
         )
         self._started = clock()
@@ -158,7 +160,7 @@ class Interview:
 
     def _speak(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
         self.wait_for_notes()
-        facts = self.retriever(self.session, stage)
+        facts, facts_error = self._look_up(stage)
         messages = self.prompts.interviewer_messages(
             self.persona, self.session, stage=stage, facts=facts, closing_reason=end_reason or ""
         )
@@ -183,12 +185,17 @@ class Interview:
             stream.close()
         self._failed = None
         text = reply.text
-        scripted = not text
+        scripted = not text or self._said_before(text)
         if scripted:
             text = self._scripted_line(stage)
             yield text
         turn = self.session.add_turn(
-            "interviewer", text, stage=stage, sources=facts, scripted=scripted
+            "interviewer",
+            text,
+            stage=stage,
+            sources=facts,
+            sources_error=facts_error,
+            scripted=scripted,
         )
         if reply.closed and end_reason is None and self.session.candidate_turns > 0:
             end_reason = "interviewer_closed"
@@ -196,6 +203,22 @@ class Interview:
             self.session.ended_at = turn.at
             self.session.end_reason = end_reason
         self._schedule_notes(turn)
+
+    def _said_before(self, text: str) -> bool:
+        # Repeating an earlier turn word for word is a model stuck in a loop, not a question.
+        said = " ".join(text.lower().split())
+        return any(
+            " ".join(t.text.lower().split()) == said
+            for t in self.session.turns
+            if t.speaker == "interviewer"
+        )
+
+    def _look_up(self, stage: Stage) -> tuple[list[Source], str | None]:
+        # Research makes a turn better but is not worth stopping the interview for.
+        try:
+            return self.retriever(self.session, stage), None
+        except Exception as error:
+            return [], f"Research could not be looked up for this turn: {error}"
 
     def _scripted_line(self, stage: Stage) -> str:
         """The persona's own words, for when the model produced nothing usable."""

@@ -26,12 +26,15 @@ class Setting(BaseModel):
 
 
 class Source(BaseModel):
-    """A passage the interviewer was given for a turn (filled by the knowledge packs)."""
+    """A passage the interviewer was given for a turn, from a research pack."""
 
     source: str
     location: str = ""
     snippet: str
     score: float | None = None
+    pack: str = ""
+    # "company" research, or the "candidate"'s own CV and the job ad.
+    kind: Literal["company", "candidate"] = "company"
 
 
 class Turn(BaseModel):
@@ -43,6 +46,8 @@ class Turn(BaseModel):
     # True when the model produced nothing usable and the persona's own scripted line was used.
     scripted: bool = False
     sources: list[Source] = Field(default_factory=list)
+    # Why this turn had no research to draw on, when looking it up failed.
+    sources_error: str | None = None
     notes: PrivateNotes | None = None
     notes_error: str | None = None
 
@@ -59,6 +64,7 @@ class Session(BaseModel):
     ended_at: datetime | None = None
     end_reason: EndReason | None = None
     model: str = ""
+    packs: list[str] = Field(default_factory=list)
     turns: list[Turn] = Field(default_factory=list)
     notes: PrivateNotes
 

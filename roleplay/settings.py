@@ -44,12 +44,29 @@ class Settings(BaseSettings):
     max_reply_tokens: int = Field(default=150, ge=16)
     max_notes_tokens: int = Field(default=400, ge=64)
 
+    embeddings: Literal["local", "openai"] = "local"
+    embeddings_model: str = "text-embedding-3-small"
+    embeddings_base_url: str | None = None
+    chroma_url: str | None = None
+    max_file_mb: float = Field(default=25.0, gt=0)
+    parse_timeout: float = Field(default=30.0, gt=0)
+    parse_memory_mb: int = Field(default=768, ge=128)
+    fetch_timeout: float = Field(default=15.0, gt=0)
+    chunk_size: int = Field(default=700, ge=200)
+    chunk_overlap: int = Field(default=120, ge=0)
+    retrieval_k: int = Field(default=3, ge=1, le=20)
+    retrieval_min_score: float = Field(default=0.2, ge=-1, le=1)
+
     turns: int = Field(default=8, ge=1, le=100)
     minutes: float = Field(default=30.0, gt=0)
 
     @property
     def transcripts_dir(self) -> Path:
         return self.data_dir / "transcripts"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
 
     @property
     def user_personas_dir(self) -> Path:

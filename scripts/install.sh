@@ -14,6 +14,14 @@ fi
 # for generic x86-64 (about 7 minutes once; pip caches the wheel afterwards).
 export CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}"
 
+# The embedder needs PyTorch. A plain requirement pulls a CUDA build of several GB; on our CI
+# machines this exact version resolves to a CPU wheel already on disk. Elsewhere, install a CPU
+# build of torch into .venv first if you want to keep the install small.
+if ! .venv/bin/python -c "import torch" 2>/dev/null; then
+    echo "Installing PyTorch (CPU build)…"
+    .venv/bin/python -m pip install --quiet torch==2.13.0
+fi
+
 target="."
 if [ "${1:-}" = "--test" ]; then
     target=".[test]"

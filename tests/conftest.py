@@ -95,3 +95,54 @@ def run_cli(isolated_environment: Path):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Chroma server (``chroma run``) for the whole test session."""
+    from tests.servers import chroma_server
+
+    folder = tmp_path_factory.mktemp("chroma-server")
+    with chroma_server(folder / "data", folder / "server.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def local_embedder():
+    from roleplay.knowledge.embeddings import build_embedder
+    from roleplay.settings import Settings
+
+    return build_embedder(Settings())
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store_mode(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def knowledge_env(
+    store_mode: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
+    """Environment for the chosen store: the data directory, or a real Chroma server."""
+    env = {"ROLEPLAY_DATA_DIR": os.environ["ROLEPLAY_DATA_DIR"]}
+    if store_mode == "server":
+        env["ROLEPLAY_CHROMA_URL"] = request.getfixturevalue("chroma_url")
+        monkeypatch.setenv("ROLEPLAY_CHROMA_URL", env["ROLEPLAY_CHROMA_URL"])
+    return env
+
+
+@pytest.fixture
+def store(knowledge_env: dict[str, str], local_embedder):
+    from roleplay.knowledge.store import PackStore, connect
+    from roleplay.settings import Settings
+
+    return PackStore(connect(Settings()), local_embedder)
+
+
+@pytest.fixture
+def pack_name() -> str:
+    """A pack name no other test uses (the Chroma server lives for the whole session)."""
+    import uuid
+
+    return f"Research pack é {uuid.uuid4().hex[:8]}"

@@ -112,3 +112,38 @@ def stub_server(reply: StubReply) -> Iterator[tuple[str, list[str]]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def chroma_server(path: Path, log: Path) -> Iterator[str]:
+    """Run a real ``chroma run`` server on a free port; yield its URL."""
+    port = free_port()
+    command = Path(sys.executable).with_name("chroma")
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(command), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"chroma exited:\n{log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"chroma did not start:\n{log.read_text()[-2000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()

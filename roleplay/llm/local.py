@@ -93,6 +93,8 @@ class LocalChatModel(BaseChatModel):
     temperature: float = 0.7
     max_tokens: int = 200
     seed: int | None = None
+    # Small models loop on their own phrases without a penalty for repeats.
+    repeat_penalty: float = 1.15
 
     @property
     def _llm_type(self) -> str:
@@ -111,6 +113,7 @@ class LocalChatModel(BaseChatModel):
             "temperature": self.temperature,
             "max_tokens": self.max_tokens,
             "stop": stop or [],
+            "repeat_penalty": self.repeat_penalty,
             **kwargs,
         }
         if self.seed is not None:

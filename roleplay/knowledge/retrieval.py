@@ -1,0 +1,107 @@
+"""Choosing the passages an interviewer turn is given.
+
+The query is built from the recent exchange, the role and what the interviewer is after right
+now (the focus from its private notes, or its open worries). Passages under a relevance threshold
+are dropped, and maximal marginal relevance keeps the rest diverse, so the interviewer gets
+several different facts rather than five copies of one paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from langchain_core.vectorstores.utils import maximal_marginal_relevance
+
+from roleplay.knowledge.store import PackStore, Passage
+from roleplay.personas import Persona
+from roleplay.session import Session, Source, Stage
+
+SNIPPET_CHARS = 600
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def build_query(session: Session, persona: Persona, stage: Stage) -> str:
+    """What this turn is about, in words the embedder can match against research.
+
+    The company's name is left out on purpose: every passage is about the company, so it would
+    only pull all scores together.
+    """
+    parts: list[str] = []
+    last_candidate = session.last("candidate")
+    last_interviewer = session.last("interviewer")
+    if last_candidate:
+        parts.append(last_candidate.text)
+    if last_interviewer:
+        parts.append(last_interviewer.text)
+    if stage == "opening":
+        parts.append(f"the {session.setting.role} role, the team, and what the company does")
+    elif stage == "close":
+        parts.append("next steps in the hiring process")
+    elif session.notes.next_focus:
+        parts.append(session.notes.next_focus)
+    else:
+        open_worries = [w.label for w in session.notes.worries if w.status != "eased"]
+        parts.append(", ".join(open_worries[:2]))
+    return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class PackRetriever:
+    """A retriever for the engine: ``retriever(session, stage) -> [Source]``."""
+
+    store: PackStore
+    persona: Persona
+    company_packs: list[str] = field(default_factory=list)
+    candidate_packs: list[str] = field(default_factory=list)
+    k: int = 3
+    candidate_k: int = 2
+    min_score: float = 0.2
+    fetch_k: int = 12
+    diversity: float = 0.6  # MMR's lambda: 1 = relevance only, 0 = diversity only
+
+    def __call__(self, session: Session, stage: Stage) -> list[Source]:
+        if not (self.company_packs or self.candidate_packs):
+            return []
+        query = build_query(session, self.persona, stage)
+        vector = self.store.embedder.model.embed_query(query)
+        sources = self._pick(vector, self.company_packs, self.k, "company")
+        if self.candidate_packs and stage != "close":
+            sources += self._pick(vector, self.candidate_packs, self.candidate_k, "candidate")
+        return sources
+
+    def _pick(self, vector: list[float], packs: list[str], k: int, kind: str) -> list[Source]:
+        found: list[tuple[str, Passage]] = []
+        for pack in packs:
+            for passage in self.store.search_vector(
+                pack, vector, self.fetch_k, with_embeddings=True
+            ):
+                if passage.score >= self.min_score:
+                    found.append((pack, passage))
+        if not found:
+            return []
+        chosen = maximal_marginal_relevance(
+            _as_array(vector), [p.embedding for _, p in found], lambda_mult=self.diversity, k=k
+        )
+        return [
+            Source(
+                source=found[i][1].source,
+                location=found[i][1].location,
+                snippet=_snippet(found[i][1].text),
+                score=round(found[i][1].score, 3),
+                pack=found[i][0],
+                kind=kind,  # type: ignore[arg-type]
+            )
+            for i in chosen
+        ]
+
+
+def _as_array(vector: list[float]):  # numpy comes with the embedder's dependencies
+    import numpy as np
+
+    return np.array(vector)

@@ -1,0 +1,323 @@
+"""Packs in Chroma: one collection per pack, with a manifest that makes every change atomic.
+
+Each chunk carries the version (content hash) of the source it came from, under a deterministic
+id, so re-adding is an idempotent upsert. The collection's metadata holds the manifest: the pack's
+name, its embedder and dimension, and the active version of each source. Replacing a source
+writes all new chunks first, then switches the manifest in one metadata update, then deletes the
+old chunks. Searches only see active versions, so a source killed half way through is seen
+either fully old or fully new, and the next write sweeps up what was left behind.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+
+from roleplay.knowledge.embeddings import Embedder
+from roleplay.knowledge.errors import KnowledgeError
+from roleplay.knowledge.names import collection_name, source_key
+from roleplay.knowledge.splitting import Chunk
+from roleplay.settings import Settings
+
+BATCH = 128
+
+
+@dataclass
+class SourceInfo:
+    name: str
+    version: str
+    chunks: int
+    added_at: str
+
+
+@dataclass
+class PackInfo:
+    name: str
+    collection: str
+    embedder: str
+    dimension: int | None
+    sources: dict[str, SourceInfo] = field(default_factory=dict)
+    owner: str = ""
+
+    @property
+    def chunks(self) -> int:
+        return sum(s.chunks for s in self.sources.values())
+
+
+@dataclass
+class Passage:
+    text: str
+    source: str
+    location: str
+    score: float
+    embedding: list[float] | None = None
+
+
+def connect(settings: Settings) -> ClientAPI:
+    """A Chroma client: a server when ROLEPLAY_CHROMA_URL is set, else the data directory."""
+    chroma_settings = chromadb.config.Settings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        try:
+            client = chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+            client.heartbeat()
+        except Exception as error:
+            raise KnowledgeError(
+                f"Could not reach the Chroma server at {settings.chroma_url} ({error}). Start it "
+                "(chroma run --path DIR) or unset ROLEPLAY_CHROMA_URL to use the local store."
+            ) from None
+        return client
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def _manifest(collection: Collection) -> PackInfo | None:
+    meta = collection.metadata or {}
+    if "pack_name" not in meta:
+        return None
+    sources = {
+        name: SourceInfo(name=name, **info)
+        for name, info in json.loads(meta.get("sources", "{}")).items()
+    }
+    return PackInfo(
+        name=meta["pack_name"],
+        collection=collection.name,
+        embedder=meta.get("embedder", ""),
+        dimension=meta.get("dimension") or None,
+        sources=sources,
+        owner=meta.get("owner", ""),
+    )
+
+
+class PackStore:
+    def __init__(self, client: ClientAPI, embedder: Embedder):
+        self.client = client
+        self.embedder = embedder
+
+    # -- packs --------------------------------------------------------------------------------
+
+    def packs(self, owner: str | None = None) -> list[PackInfo]:
+        """Every pack; with ``owner``, only shared packs and that owner's."""
+        found = []
+        for collection in self.client.list_collections():
+            info = _manifest(collection)
+            if info and (owner is None or info.owner in ("", owner)):
+                found.append(info)
+        return sorted(found, key=lambda p: p.name.lower())
+
+    def info(self, pack: str) -> PackInfo:
+        return self._pack(pack)[1]
+
+    def exists(self, pack: str) -> bool:
+        try:
+            self._pack(pack)
+        except KnowledgeError:
+            return False
+        return True
+
+    def _pack(self, pack: str) -> tuple[Collection, PackInfo]:
+        try:
+            collection = self.client.get_collection(collection_name(pack))
+        except Exception:
+            raise KnowledgeError(
+                f"There is no pack called '{pack}'. See 'roleplay knowledge list'."
+            ) from None
+        info = _manifest(collection)
+        if info is None:
+            raise KnowledgeError(f"The collection behind '{pack}' is not a research pack.")
+        return collection, info
+
+    def open_or_create(self, pack: str, owner: str = "") -> tuple[Collection, PackInfo]:
+        name = collection_name(pack)
+        collection = self.client.get_or_create_collection(
+            name,
+            metadata={
+                "pack_name": pack,
+                "embedder": self.embedder.name,
+                "sources": "{}",
+                "owner": owner,
+            },
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+        info = _manifest(collection)
+        assert info is not None
+        self._check_embedder(info)
+        return collection, info
+
+    def _check_embedder(self, info: PackInfo) -> None:
+        if info.embedder != self.embedder.name:
+            raise KnowledgeError(
+                f"Pack '{info.name}' was built with the {info.embedder} embedder"
+                f"{f' ({info.dimension} dimensions)' if info.dimension else ''}, but this run "
+                f"uses {self.embedder.name}. Switch ROLEPLAY_EMBEDDINGS back, or remove the pack "
+                "and add its sources again."
+            )
+
+    def remove_pack(self, pack: str) -> None:
+        collection, _ = self._pack(pack)
+        self.client.delete_collection(collection.name)
+
+    def remove_source(self, pack: str, source: str) -> int:
+        collection, info = self._pack(pack)
+        if source not in info.sources:
+            known = ", ".join(sorted(info.sources)) or "none"
+            raise KnowledgeError(f"Pack '{pack}' has no source '{source}'. Sources: {known}.")
+        removed = info.sources.pop(source)
+        self._write_manifest(collection, info)
+        collection.delete(where={"source_key": source_key(source)})
+        return removed.chunks
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def active_version(self, pack: str, source: str) -> str | None:
+        if not self.exists(pack):
+            return None
+        found = self.info(pack).sources.get(source)
+        return found.version if found else None
+
+    def put_source(
+        self,
+        pack: str,
+        source: str,
+        version: str,
+        chunks: Sequence[Chunk],
+        *,
+        owner: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Make ``chunks`` the content of ``source`` in ``pack``, all at once or not at all."""
+        collection, info = self.open_or_create(pack, owner)
+        key = source_key(source)
+        for start in range(0, len(chunks), BATCH):
+            batch = chunks[start : start + BATCH]
+            vectors = self.embedder.model.embed_documents([c.embedding_text for c in batch])
+            self._check_dimension(info, len(vectors[0]))
+            collection.upsert(
+                ids=[f"{key}:{version}:{c.position}" for c in batch],
+                documents=[c.text for c in batch],
+                embeddings=vectors,
+                metadatas=[
+                    {
+                        "pack": pack,
+                        "source": source,
+                        "source_key": key,
+                        "version": version,
+                        "location": c.location,
+                        "position": c.position,
+                        "content_hash": c.content_hash,
+                    }
+                    for c in batch
+                ],
+            )
+            if progress:
+                progress(min(start + BATCH, len(chunks)), len(chunks))
+        info.sources[source] = SourceInfo(
+            name=source,
+            version=version,
+            chunks=len(chunks),
+            added_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        self._write_manifest(collection, info)  # the switch: one metadata update
+        self.sweep(pack)
+
+    def _check_dimension(self, info: PackInfo, dimension: int) -> None:
+        if info.dimension and info.dimension != dimension:
+            raise KnowledgeError(
+                f"Pack '{info.name}' holds {info.dimension}-dimension vectors, but the embedder "
+                f"now returns {dimension}. Remove the pack and add its sources again."
+            )
+        info.dimension = dimension
+
+    def _write_manifest(self, collection: Collection, info: PackInfo) -> None:
+        sources = {
+            s.name: {"version": s.version, "chunks": s.chunks, "added_at": s.added_at}
+            for s in info.sources.values()
+        }
+        metadata: dict[str, Any] = {
+            "pack_name": info.name,
+            "embedder": info.embedder,
+            "sources": json.dumps(sources, ensure_ascii=False),
+            "owner": info.owner,
+        }
+        if info.dimension:
+            metadata["dimension"] = info.dimension
+        collection.modify(metadata=metadata)
+
+    def sweep(self, pack: str) -> int:
+        """Delete chunks that no active source version owns (left by an interrupted write)."""
+        collection, info = self._pack(pack)
+        active = {s.version for s in info.sources.values()}
+        stale = [
+            chunk_id
+            for chunk_id, meta in zip(*self._all_ids(collection), strict=True)
+            if meta.get("version") not in active
+        ]
+        for start in range(0, len(stale), 1000):
+            collection.delete(ids=stale[start : start + 1000])
+        return len(stale)
+
+    @staticmethod
+    def _all_ids(collection: Collection) -> tuple[list[str], list[dict]]:
+        ids: list[str] = []
+        metas: list[dict] = []
+        offset = 0
+        while True:
+            page = collection.get(include=["metadatas"], limit=5000, offset=offset)
+            ids += page["ids"]
+            metas += [dict(m or {}) for m in page["metadatas"] or []]
+            if len(page["ids"]) < 5000:
+                return ids, metas
+            offset += 5000
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def search(self, pack: str, query: str, k: int = 5) -> list[Passage]:
+        """The ``k`` passages nearest to ``query``, best first, scored by cosine similarity."""
+        self._check_embedder(self._pack(pack)[1])
+        return self.search_vector(pack, self.embedder.model.embed_query(query), k)
+
+    def search_vector(
+        self, pack: str, vector: list[float], k: int, *, with_embeddings: bool = False
+    ) -> list[Passage]:
+        collection, info = self._pack(pack)
+        self._check_embedder(info)
+        versions = sorted({s.version for s in info.sources.values()})
+        if not versions:
+            return []
+        if info.dimension and len(vector) != info.dimension:
+            self._check_dimension(info, len(vector))
+        include = ["documents", "metadatas", "distances"]
+        if with_embeddings:
+            include.append("embeddings")
+        where = {"version": versions[0]} if len(versions) == 1 else {"version": {"$in": versions}}
+        result = collection.query(
+            query_embeddings=[vector], n_results=k, where=where, include=include
+        )
+        embeddings = result.get("embeddings")
+        passages = []
+        for index, text in enumerate(result["documents"][0]):
+            meta = result["metadatas"][0][index] or {}
+            passages.append(
+                Passage(
+                    text=text,
+                    source=str(meta.get("source", "")),
+                    location=str(meta.get("location", "")),
+                    score=1.0 - float(result["distances"][0][index]),
+                    embedding=[float(x) for x in embeddings[0][index]] if with_embeddings else None,
+                )
+            )
+        return passages

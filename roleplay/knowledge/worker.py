@@ -1,0 +1,70 @@
+"""Parse an untrusted PDF or Word file in a separate process.
+
+Run as ``python -m roleplay.knowledge.worker pdf|docx FILE``; prints JSON: ``{"pages": [...]}``
+for a PDF, ``{"markdown": "..."}`` for a Word file, or ``{"error": "..."}``. The parent runs it
+under a time and memory cap, because hostile files can hang a parser or inflate to gigabytes.
+Only the parser is imported here, so the process starts fast and stays small.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+
+_LOCKED = "is password-protected; remove the password and add it again"
+
+
+def pdf_pages(path: str) -> dict:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return {"error": _LOCKED}
+        return {"pages": [page.extract_text() or "" for page in reader.pages]}
+    except (FileNotDecryptedError, NotImplementedError):
+        return {"error": _LOCKED}
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+        return {"error": f"is not a readable PDF ({type(error).__name__}: {error})"}
+
+
+def docx_markdown(path: str) -> dict:
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(path):
+        return {
+            "error": "is not a readable Word document (.docx); if it is password-protected, "
+            "remove the password and add it again"
+        }
+    try:
+        document = Document(path)
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        return {"error": f"is not a readable Word document ({type(error).__name__}: {error})"}
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        if not text:
+            continue
+        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        if style == "title":
+            lines.append(f"# {text}")
+        elif style.startswith("heading") and style[-1:].isdigit():
+            lines.append(f"{'#' * min(int(style[-1]) + 1, 6)} {text}")
+        elif "list" in style:
+            lines.append(f"- {text}")
+        else:
+            lines.append(text)
+    for table in document.tables:
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
+            if cells:
+                lines.append(" | ".join(cells))
+    return {"markdown": "\n\n".join(lines)}
+
+
+if __name__ == "__main__":
+    kind, file = sys.argv[1], sys.argv[2]
+    json.dump(pdf_pages(file) if kind == "pdf" else docx_markdown(file), sys.stdout)
