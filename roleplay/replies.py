@@ -11,6 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 END_MARKER = "[[END]]"
+# Where a reply stops being the interviewer: the model talking about itself or its prompt.
+_OUT_OF_CHARACTER = [
+    "as an ai",
+    "i'm an ai",
+    "i am an ai",
+    "an ai assistant",
+    "language model",
+    "system prompt",
+    "my instructions",
+    "reference_data",
+]
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)")
 
 
@@ -46,7 +57,7 @@ class ReplyFilter:
         self._own_label = _label_pattern(["interviewer", "assistant", self.interviewer_name, first])
         speakers = ["candidate", "user", "human", "you", "interviewee", self.candidate_name]
         speakers += [self.candidate_name.split()[0]] if self.candidate_name.split() else []
-        self._markers = [END_MARKER.lower(), "<|", "</s>", "[inst]"]
+        self._markers = [END_MARKER.lower(), "<|", "</s>", "[inst]", *_OUT_OF_CHARACTER]
         for name in {s.lower() for s in speakers if s and s.lower() != "the candidate"}:
             self._markers += [f"\n{name}:", f"\n**{name}:", f"\n**{name}**:", f"\n{name} :"]
 

@@ -78,3 +78,9 @@ def test_reply_ends_at_the_first_blank_line() -> None:
 def test_preamble_line_ending_in_a_colon_is_dropped() -> None:
     _, reply = stream(["Here's my reply:\n\n", "Welcome, Sam. Shall we begin?"])
     assert reply.text == "Welcome, Sam. Shall we begin?"
+
+
+def test_reply_stops_where_the_model_breaks_character() -> None:
+    _, reply = stream(["Thanks for that. ", "As an AI language", " model, I cannot"])
+    assert reply.text == "Thanks for that."
+    assert reply.stopped

@@ -34,11 +34,10 @@ def build_query(session: Session, persona: Persona, stage: Stage) -> str:
     """
     parts: list[str] = []
     last_candidate = session.last("candidate")
-    last_interviewer = session.last("interviewer")
     if last_candidate:
+        # What the candidate just said leads; the interviewer's own words would only echo the
+        # passages it was given last turn.
         parts.append(last_candidate.text)
-    if last_interviewer:
-        parts.append(last_interviewer.text)
     if stage == "opening":
         parts.append(f"the {session.setting.role} role, the team, and what the company does")
     elif stage == "close":
@@ -63,7 +62,7 @@ class PackRetriever:
     candidate_k: int = 2
     min_score: float = 0.2
     fetch_k: int = 12
-    diversity: float = 0.6  # MMR's lambda: 1 = relevance only, 0 = diversity only
+    diversity: float = 0.7  # MMR's lambda: 1 = relevance only, 0 = diversity only
 
     def __call__(self, session: Session, stage: Stage) -> list[Source]:
         if not (self.company_packs or self.candidate_packs):
