@@ -135,3 +135,38 @@ def test_any_pack_name_maps_to_a_valid_collection_name(name: str) -> None:
 def test_names_that_slug_alike_stay_apart() -> None:
     assert collection_name("Café") != collection_name("Cafe")
     assert collection_name("Acme") == collection_name("Acme")
+
+
+def test_web_page_is_fetched_and_cleaned() -> None:
+    from roleplay.knowledge.loaders import load_url
+    from tests.servers import static_server
+
+    with static_server(SAMPLES / "larkspur-health") as base:
+        loaded, raw = load_url(f"{base}/careers-page.html", LIMITS)
+    assert b"<nav>" in raw
+    assert "## Benefits" in loaded.text and "Log in" not in loaded.text
+
+
+def test_pdf_behind_a_url_is_read_page_by_page() -> None:
+    from roleplay.knowledge.loaders import load_url
+    from tests.servers import static_server
+
+    with static_server(SAMPLES / "larkspur-health") as base:
+        loaded, _ = load_url(f"{base}/annual-review-2025.pdf", LIMITS)
+    assert loaded.kind == "pages" and len(loaded.pages) == 4
+
+
+def test_missing_page_says_what_the_site_answered() -> None:
+    from roleplay.knowledge.loaders import load_url
+    from tests.servers import static_server
+
+    with static_server(SAMPLES) as base, pytest.raises(LoadError, match="answered 404"):
+        load_url(f"{base}/nope.html", LIMITS)
+
+
+def test_unreachable_url_says_what_to_do() -> None:
+    from roleplay.knowledge.loaders import load_url
+    from tests.servers import free_port
+
+    with pytest.raises(LoadError, match=r"could not be fetched .*save the page as HTML"):
+        load_url(f"http://127.0.0.1:{free_port()}/about", LIMITS)
