@@ -136,6 +136,26 @@ def chat(
     raise typer.Exit(code)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 7860,
+    share: Annotated[bool, typer.Option(help="Also open a public share link")] = False,
+    open_browser: Annotated[
+        bool, typer.Option("--open/--no-open", help="Open a browser tab")
+    ] = False,
+) -> None:
+    """Start the web app (Gradio) on the embedded defaults."""
+    from roleplay.web.app import serve as serve_app
+    from roleplay.web.services import Services
+
+    services = Services(settings())
+    with err.status("Loading the model and the sample research…"):
+        services.warm_up()
+    err.print(f"Interview Roleplay is running at http://{host}:{port}  (Ctrl-C to stop)")
+    serve_app(services, host=host, port=port, share=share, open_browser=open_browser)
+
+
 def main() -> None:
     try:
         app()

@@ -165,7 +165,12 @@ class Interview:
             self.persona, self.session, stage=stage, facts=facts, closing_reason=end_reason or ""
         )
         reply = ReplyFilter(
-            candidate_name=self.session.setting.candidate, interviewer_name=self.persona.name
+            candidate_name=self.session.setting.candidate,
+            interviewer_name=self.persona.name,
+            instructions=messages[0].text,
+            allowed=" ".join(
+                [*self.session.setting.model_dump().values(), self.persona.name, self.persona.title]
+            ),
         )
         self._failed = (stage, end_reason)
         stream = self.backend.chat.stream(messages, stop=reply.stop_sequences())

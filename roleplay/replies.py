@@ -22,6 +22,20 @@ _OUT_OF_CHARACTER = [
     "my instructions",
     "reference_data",
 ]
+# A reply that repeats this many words of its instructions in a row is reciting them.
+_WINDOW = 7
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-_'][A-Za-z0-9]+)*")
+# Code-like tokens (keys, canaries, ids): letters and digits mixed, or long with hyphens.
+_CODE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{6,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}")
+
+
+def _instruction_fingerprints(instructions: str) -> tuple[set[tuple[str, ...]], set[str]]:
+    words = [w.lower() for w in _WORD.findall(instructions)]
+    windows = {tuple(words[i : i + _WINDOW]) for i in range(len(words) - _WINDOW + 1)}
+    codes = {w.lower() for w in _WORD.findall(instructions) if _CODE.fullmatch(w)}
+    return windows, codes
+
+
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s|$)")
 
 
@@ -44,6 +58,10 @@ class ReplyFilter:
 
     candidate_name: str
     interviewer_name: str
+    # The instructions the reply must never repeat (the fixed system prompt).
+    instructions: str = ""
+    # Words the reply may use even though the instructions hold them (company, role, names).
+    allowed: str = ""
     max_questions: int = 1
     max_paragraphs: int = 1
     raw: str = ""
@@ -60,6 +78,9 @@ class ReplyFilter:
         self._markers = [END_MARKER.lower(), "<|", "</s>", "[inst]", *_OUT_OF_CHARACTER]
         for name in {s.lower() for s in speakers if s and s.lower() != "the candidate"}:
             self._markers += [f"\n{name}:", f"\n**{name}:", f"\n**{name}**:", f"\n{name} :"]
+
+        self._windows, self._codes = _instruction_fingerprints(self.instructions)
+        self._codes -= {w.lower() for w in _WORD.findall(self.allowed)}
 
     def stop_sequences(self) -> list[str]:
         """Stop strings worth giving the model itself (APIs accept at most four)."""
@@ -104,6 +125,10 @@ class ReplyFilter:
                 if marker == END_MARKER.lower():
                     self.closed = True
         text = text[:cut]
+        leak = self._leak_position(text)
+        if leak is not None:
+            text = text[:leak]
+            self.stopped = True
         if not self.stopped and not final:
             text = text[: len(text) - self._partial_marker_length(text)]
         text = text.lstrip("\n")
@@ -126,6 +151,19 @@ class ReplyFilter:
         if len(parts) > self.max_paragraphs:
             self.stopped = True
         return "\n\n".join(parts[: self.max_paragraphs])
+
+    def _leak_position(self, text: str) -> int | None:
+        """Where the reply starts repeating its instructions, if it does."""
+        if not self._windows and not self._codes:
+            return None
+        words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
+        for index, (start, word) in enumerate(words):
+            if word in self._codes:
+                return start
+            window = tuple(w for _, w in words[index : index + _WINDOW])
+            if len(window) == _WINDOW and window in self._windows:
+                return start
+        return None
 
     def _partial_marker_length(self, text: str) -> int:
         lowered = text.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -42,6 +43,9 @@ def llama_cpp_server(model: Path, log: Path, alias: str = "smollm2") -> Iterator
                 str(port),
                 "--n_ctx",
                 "4096",
+                # The server's default is half the cores, which halves prompt speed here.
+                "--n_threads",
+                str(os.cpu_count() or 1),
             ],
             stdout=output,
             stderr=subprocess.STDOUT,

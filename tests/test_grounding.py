@@ -106,11 +106,13 @@ def test_passages_are_diverse_not_copies(
 def test_passages_under_the_relevance_threshold_are_left_out(
     anxious: Persona, sample_store: PackStore, scripted: ScriptedChatModel
 ) -> None:
-    scripted.enqueue("Welcome?")
+    scripted.enqueue("Welcome?", "Hm. Next?", '{"mood": 0.5}')
     session = interview(anxious, sample_store, scripted, [COMPANY], min_score=0.99)
     "".join(session.open())
-    assert session.session.turns[0].sources == []
-    assert reference_block(brief(scripted)).strip() == "<reference_data>"
+    assert session.session.turns[0].sources, "the opening takes the best passages regardless"
+    "".join(session.answer("I like turtles."))
+    assert session.session.turns[-1].sources == []
+    assert reference_block(brief(scripted, 1)).strip() == "<reference_data>"
 
 
 def test_candidate_pack_lets_the_manager_probe_the_cv(

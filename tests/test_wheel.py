@@ -19,6 +19,12 @@ def run(*command: str | Path, cwd: Path) -> str:
     return result.stdout
 
 
+def _installed(name: str) -> str:
+    from importlib.metadata import version
+
+    return version(name).split("+")[0]
+
+
 def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     run(
@@ -27,7 +33,10 @@ def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
     wheel = next(dist.glob("*.whl"))
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
-    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+    # As scripts/install.sh does: the CPU build of torch first, so the embedder's dependencies
+    # do not pull a CUDA build of several GB.
+    torch = f"torch=={_installed('torch')}"
+    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", torch, wheel, cwd=tmp_path)
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -39,7 +39,8 @@ def build_query(session: Session, persona: Persona, stage: Stage) -> str:
         # passages it was given last turn.
         parts.append(last_candidate.text)
     if stage == "opening":
-        parts.append(f"the {session.setting.role} role, the team, and what the company does")
+        setting = session.setting
+        parts.append(f"{setting.company}: what it does, the team, the {setting.role} role")
     elif stage == "close":
         parts.append("next steps in the hiring process")
     elif session.notes.next_focus:
@@ -69,18 +70,24 @@ class PackRetriever:
             return []
         query = build_query(session, self.persona, stage)
         vector = self.store.embedder.model.embed_query(query)
-        sources = self._pick(vector, self.company_packs, self.k, "company")
+        # The opening is about the company in general: its best passages serve, however they score.
+        floor = -1.0 if stage == "opening" else self.min_score
+        sources = self._pick(vector, self.company_packs, self.k, "company", floor)
         if self.candidate_packs and stage != "close":
-            sources += self._pick(vector, self.candidate_packs, self.candidate_k, "candidate")
+            sources += self._pick(
+                vector, self.candidate_packs, self.candidate_k, "candidate", floor
+            )
         return sources
 
-    def _pick(self, vector: list[float], packs: list[str], k: int, kind: str) -> list[Source]:
+    def _pick(
+        self, vector: list[float], packs: list[str], k: int, kind: str, floor: float
+    ) -> list[Source]:
         found: list[tuple[str, Passage]] = []
         for pack in packs:
             for passage in self.store.search_vector(
                 pack, vector, self.fetch_k, with_embeddings=True
             ):
-                if passage.score >= self.min_score:
+                if passage.score >= floor:
                     found.append((pack, passage))
         if not found:
             return []

@@ -1,0 +1,1 @@
+"""The web app: a thin Gradio shell over the session engine and the packs."""

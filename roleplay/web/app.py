@@ -1,0 +1,183 @@
+"""The Gradio page: layout and wiring only. What the buttons do lives in ``handlers.py``."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from roleplay.web import views
+from roleplay.web.handlers import Handlers
+from roleplay.web.services import Services, WebSession
+
+CSS = """
+.gradio-container { max-width: 1180px !important; margin: auto; }
+#title h1 { margin-bottom: 0; }
+#sources { max-height: 560px; overflow-y: auto; }
+#notice:empty { display: none; }
+#notice { color: #9a3412; }
+"""
+
+
+def build_app(services: Services) -> gr.Blocks:
+    handlers = Handlers(services)
+    personas = services.library.all()
+    samples = services.samples()
+    default_company = next((s for s in samples if s.kind == "company"), None)
+
+    with gr.Blocks(title="Interview Roleplay") as app:
+        state = gr.State(None)
+        gr.Markdown(
+            "# Interview Roleplay\nRehearse with an interviewer who is as human as the real "
+            "thing, then see what they were privately thinking.",
+            elem_id="title",
+        )
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                with gr.Accordion("1 · Set up your interview", open=True) as setup:
+                    persona = gr.Radio(
+                        choices=[views.persona_choice(p) for p in personas],
+                        value=personas[0].id if personas else None,
+                        label="Interviewer",
+                    )
+                    persona_card = gr.Markdown(views.persona_card(personas[0]) if personas else "")
+                    with gr.Row():
+                        company = gr.Textbox(
+                            label="Company",
+                            value=default_company.company if default_company else "",
+                        )
+                        role = gr.Textbox(
+                            label="Role", value=default_company.role if default_company else ""
+                        )
+                        candidate = gr.Textbox(label="Your name", value="Sam")
+                    with gr.Row():
+                        pack = gr.Dropdown(
+                            label="Company research",
+                            choices=handlers.pack_choices(WebSession()),
+                            value=default_company.name if default_company else None,
+                            # Per-session choices are checked by the handlers, not the component.
+                            allow_custom_value=True,
+                        )
+                        cv_pack = gr.Dropdown(
+                            label="Your CV and the job ad",
+                            choices=handlers.pack_choices(WebSession(), "candidate"),
+                            value="",
+                            allow_custom_value=True,
+                        )
+                    with gr.Row():
+                        research = gr.File(
+                            label="Add your own research (.txt .md .pdf .html .docx)",
+                            file_count="multiple",
+                            type="filepath",
+                        )
+                        cv = gr.File(
+                            label="Optional: your CV and the job ad",
+                            file_count="multiple",
+                            type="filepath",
+                        )
+                    with gr.Row():
+                        add_research = gr.Button("Add research")
+                        add_cv = gr.Button("Add CV / job ad")
+                    upload_status = gr.Markdown()
+                    with gr.Row():
+                        turns = gr.Slider(2, 20, value=6, step=1, label="Your answers")
+                        minutes = gr.Slider(5, 60, value=30, step=5, label="Time limit (minutes)")
+                    start = gr.Button("Start the interview", variant="primary")
+                chat = gr.Chatbot(label="Interview", height=480, layout="bubble")
+                notice = gr.Markdown(elem_id="notice")
+                with gr.Row():
+                    message = gr.Textbox(
+                        label="Your answer",
+                        placeholder="Type your answer and press Enter",
+                        scale=5,
+                        autofocus=True,
+                    )
+                    send = gr.Button("Send", variant="primary", scale=1)
+                with gr.Row():
+                    retry = gr.Button("Retry", visible=False)
+                    end = gr.Button("End interview", variant="stop")
+                    restart = gr.Button("Start over")
+            with gr.Column(scale=2):
+                sources = gr.Markdown(views.sources_panel(None), elem_id="sources")
+        with gr.Accordion("2 · Debrief", open=False) as debrief_box:
+            debrief = gr.Markdown("_The debrief appears when an interview ends._")
+            with gr.Row():
+                transcript_md = gr.File(label="Transcript (Markdown)")
+                transcript_json = gr.File(label="Transcript (JSON)")
+
+        chat_outputs = [chat, sources, notice, retry, state]
+        model_queue = {"concurrency_id": "model", "concurrency_limit": 2}
+        debrief_outputs = [debrief, transcript_md, transcript_json, state]
+
+        # Declared first so that the public endpoint gets the plain name "debrief".
+        gr.Button("Show debrief", visible=False).click(
+            handlers.debrief, state, debrief_outputs, api_name="debrief"
+        )
+        persona.change(handlers.persona_details, persona, persona_card, api_visibility="private")
+        add_research.click(
+            handlers.upload_research,
+            [research, state],
+            [upload_status, pack, state],
+            api_name="upload_research",
+            concurrency_id="ingest",
+            concurrency_limit=1,
+        )
+        add_cv.click(
+            handlers.upload_cv,
+            [cv, state],
+            [upload_status, cv_pack, state],
+            api_name="upload_cv",
+            concurrency_id="ingest",
+            concurrency_limit=1,
+        )
+        start.click(
+            handlers.start,
+            [persona, company, role, candidate, pack, cv_pack, turns, minutes, state],
+            chat_outputs,
+            api_name="start",
+            **model_queue,
+        ).then(lambda: gr.update(open=False), None, setup, api_visibility="private")
+        gr.on(
+            [message.submit, send.click],
+            handlers.send,
+            [message, state],
+            chat_outputs,
+            api_name="send",
+            **model_queue,
+        ).then(lambda: "", None, message, api_visibility="private").then(
+            _debrief_if_over(handlers),
+            state,
+            [*debrief_outputs, debrief_box],
+            api_visibility="private",
+        )
+        retry.click(handlers.retry, state, chat_outputs, api_name="retry", **model_queue)
+        end.click(handlers.end, state, chat_outputs, api_name="end", **model_queue).then(
+            handlers.debrief, state, debrief_outputs, api_visibility="private"
+        ).then(lambda: gr.update(open=True), None, debrief_box, api_visibility="private")
+        restart.click(handlers.restart, state, chat_outputs, api_name="restart").then(
+            lambda: gr.update(open=True), None, setup, api_visibility="private"
+        )
+    return app
+
+
+def _debrief_if_over(handlers: Handlers):
+    def refresh(session: WebSession):
+        if session and session.interview and session.interview.finished:
+            return (*handlers.debrief(session), gr.update(open=True))
+        return gr.update(), gr.update(), gr.update(), session, gr.update()
+
+    return refresh
+
+
+def serve(services: Services, *, host: str, port: int, share: bool, open_browser: bool) -> None:
+    app = build_app(services)
+    app.queue(default_concurrency_limit=2)
+    app.launch(
+        server_name=host,
+        server_port=port,
+        share=share,
+        inbrowser=open_browser,
+        max_file_size=f"{services.settings.max_file_mb:g}mb",
+        css=CSS,
+        theme=gr.themes.Soft(),
+        footer_links=["api"],
+        show_error=False,
+    )

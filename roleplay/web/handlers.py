@@ -1,0 +1,273 @@
+"""What each button in the web app does. Thin: the engine and the packs do the work.
+
+Every handler takes the browser session's own ``WebSession`` (a ``gr.State``) and returns it, so
+nothing about one user's interview or uploads is reachable from another session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from roleplay.engine import Interview
+from roleplay.knowledge import service as knowledge
+from roleplay.knowledge.errors import KnowledgeError
+from roleplay.knowledge.ingest import ingest
+from roleplay.knowledge.retrieval import PackRetriever
+from roleplay.llm.errors import ModelError
+from roleplay.personas import PersonaError
+from roleplay.session import Setting
+from roleplay.transcripts import save_transcript, transcript_markdown
+from roleplay.web import views
+from roleplay.web.services import UPLOAD_LABELS, Services, WebSession
+
+RETRY_HINT = "Your conversation is kept: press **Retry** once the model is reachable again."
+
+
+def _upload_pack(session: WebSession, kind: str) -> str:
+    # The owner's id keeps two sessions' uploads apart even when they pick the same label.
+    return f"{UPLOAD_LABELS[kind]} [{session.owner[:12]}]"
+
+
+class Handlers:
+    def __init__(self, services: Services):
+        self.services = services
+
+    # -- setup -------------------------------------------------------------------------------
+
+    def pack_choices(self, session: WebSession, kind: str = "company") -> list[tuple[str, str]]:
+        choices = [] if kind == "company" else [("None", "")]
+        for name in self.services.visible_packs(session, kind):
+            label = name.split(" [")[0] if name in session.uploads else name
+            choices.append((label, name))
+        return choices
+
+    def persona_details(self, persona_id: str) -> str:
+        try:
+            return views.persona_card(self.services.library.get(persona_id))
+        except PersonaError as error:
+            return f"⚠️ {error}"
+
+    # Gradio fills in a gr.Progress default argument with the event's progress bar.
+    def upload_research(
+        self,
+        files: list[str] | None,
+        session: WebSession,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> tuple[str, Any, WebSession]:
+        """Add company research files to this session's own pack."""
+        return self._upload(files, "company", session, progress)
+
+    def upload_cv(
+        self,
+        files: list[str] | None,
+        session: WebSession,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> tuple[str, Any, WebSession]:
+        """Add a CV and a job ad to this session's own candidate pack."""
+        return self._upload(files, "candidate", session, progress)
+
+    def _upload(
+        self, files: list[str] | None, kind: str, session: WebSession, progress: gr.Progress
+    ) -> tuple[str, Any, WebSession]:
+        session = session or WebSession()
+        if not files:
+            return "Choose one or more files first.", gr.update(), session
+        pack = _upload_pack(session, kind)
+        settings = self.services.settings
+
+        def tell(source: str, stage: str, done: int, total: int) -> None:
+            share = done / total if total else None
+            progress(share, desc=f"{stage.capitalize()} {source}")
+
+        try:
+            outcomes = ingest(
+                self.services.store,
+                pack,
+                files,
+                limits=knowledge.limits(settings),
+                chunking=knowledge.chunking(settings),
+                owner=session.owner,
+                progress=tell,
+            )
+        except KnowledgeError as error:
+            return f"⚠️ {error}", gr.update(), session
+        stored = any(o.status in ("added", "replaced", "unchanged") for o in outcomes)
+        if stored and pack not in session.uploads:
+            session.uploads.append(pack)
+        lines = []
+        for outcome in outcomes:
+            name = Path(outcome.source).name
+            if outcome.status == "failed":
+                lines.append(f"- ❌ **{name}** {outcome.message}")
+            elif outcome.status == "skipped":
+                lines.append(f"- ⏭️ **{name}**: {outcome.message}")
+            else:
+                lines.append(f"- ✅ **{name}** {outcome.status} ({outcome.chunks} passages)")
+        update = gr.update(choices=self.pack_choices(session, kind), value=pack)
+        return "\n".join(lines), update, session
+
+    # -- the interview -----------------------------------------------------------------------
+
+    def _outputs(self, session: WebSession, notice: str = "") -> tuple[Any, ...]:
+        interview = session.interview
+        data = interview.session if interview else None
+        return (
+            views.chat_messages(data),
+            views.sources_panel(data),
+            notice,
+            gr.update(visible=bool(interview and interview.can_retry)),
+            session,
+        )
+
+    def _stream(
+        self, session: WebSession, pieces: Iterator[str], pending: str | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """Show the reply growing piece by piece; ``pending`` is the candidate's new message."""
+        assert session.interview is not None
+        base = views.chat_messages(session.interview.session)
+        if pending is not None:
+            base.append({"role": "user", "content": pending.strip()})
+        reply = {"role": "assistant", "content": ""}
+        yield (base, gr.update(), "", gr.update(visible=False), session)
+        try:
+            for piece in pieces:
+                reply["content"] += piece
+                yield ([*base, reply], gr.update(), "", gr.update(visible=False), session)
+        except ModelError as error:
+            yield self._outputs(session, f"⚠️ {error} {RETRY_HINT}")
+            return
+        yield self._outputs(session)
+
+    def start(
+        self,
+        persona_id: str,
+        company: str,
+        role: str,
+        candidate: str,
+        pack: str | None,
+        cv_pack: str | None,
+        turns: float,
+        minutes: float,
+        session: WebSession,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Start an interview with the chosen interviewer; the opening streams in."""
+        session = session or WebSession()
+        services = self.services
+        try:
+            persona = services.library.get(persona_id)
+            setting = Setting(
+                company=company.strip() or "the company",
+                role=role.strip() or "the role",
+                candidate=candidate.strip() or "the candidate",
+            )
+            company_packs = self._allowed(session, pack, "company")
+            candidate_packs = self._allowed(session, cv_pack, "candidate")
+            if company_packs or candidate_packs:
+                services.ensure_samples()
+            retriever = PackRetriever(
+                store=services.store,
+                persona=persona,
+                company_packs=company_packs,
+                candidate_packs=candidate_packs,
+                k=services.settings.retrieval_k,
+                min_score=services.settings.retrieval_min_score,
+            )
+            if session.interview:
+                session.interview.close()
+            session.interview = Interview(
+                persona,
+                setting,
+                services.backend,
+                services.prompts,
+                max_turns=int(turns),
+                minutes=float(minutes),
+                retriever=retriever,
+                notes_max_tokens=services.settings.max_notes_tokens,
+                packs=company_packs + candidate_packs,
+            )
+        except (PersonaError, KnowledgeError, ModelError, ValueError) as error:
+            yield ([], views.sources_panel(None), f"⚠️ {error}", gr.update(visible=False), session)
+            return
+        yield from self._stream(session, session.interview.open())
+
+    def _allowed(self, session: WebSession, pack: str | None, kind: str) -> list[str]:
+        """Only shared packs and this session's own uploads may be drawn on, whatever is sent."""
+        if not pack:
+            return []
+        if pack not in self.services.visible_packs(session, kind):
+            raise KnowledgeError(f"There is no pack called '{pack}' in this session.")
+        return [pack]
+
+    def send(self, message: str, session: WebSession) -> Iterator[tuple[Any, ...]]:
+        """Send the candidate's message; the interviewer's reply streams in."""
+        session = session or WebSession()
+        interview = session.interview
+        if interview is None:
+            yield self._outputs(session, "Start an interview first.")
+            return
+        if not message or not message.strip():
+            yield self._outputs(session, "Type an answer first.")
+            return
+        if interview.finished:
+            yield self._outputs(session, "This interview is over: see the debrief below.")
+            return
+        if interview.can_retry:
+            yield self._outputs(session, f"The last reply failed. {RETRY_HINT}")
+            return
+        yield from self._stream(session, interview.answer(message), pending=message)
+
+    def retry(self, session: WebSession) -> Iterator[tuple[Any, ...]]:
+        """Try the failed interviewer turn again."""
+        session = session or WebSession()
+        interview = session.interview
+        if interview is None or not interview.can_retry:
+            yield self._outputs(session, "There is nothing to retry.")
+            return
+        yield from self._stream(session, interview.retry())
+
+    def end(self, session: WebSession) -> Iterator[tuple[Any, ...]]:
+        """End the interview: the interviewer says goodbye."""
+        session = session or WebSession()
+        interview = session.interview
+        if interview is None:
+            yield self._outputs(session, "Start an interview first.")
+            return
+        if interview.finished:
+            yield self._outputs(session)
+            return
+        yield from self._stream(session, interview.end())
+
+    # -- after the interview -----------------------------------------------------------------
+
+    def debrief(self, session: WebSession) -> tuple[str, str | None, str | None, WebSession]:
+        """The interviewer's private notes, turn by turn, and the transcript as files."""
+        session = session or WebSession()
+        interview = session.interview
+        if interview is None or not interview.session.turns:
+            return "_The debrief appears when an interview ends._", None, None, session
+        interview.wait_for_notes()
+        persona = interview.persona
+        folder = self.services.settings.data_dir / "web-transcripts" / session.owner
+        json_path, markdown_path = save_transcript(interview.session, persona, folder)
+        text = views.debrief_view(interview.session, persona)
+        if not interview.finished:
+            text = "_The interview is still going: this is what the notes say so far._\n\n" + text
+        return text, str(markdown_path), str(json_path), session
+
+    def transcript(self, session: WebSession) -> str:
+        interview = (session or WebSession()).interview
+        if interview is None:
+            return ""
+        return transcript_markdown(interview.session, interview.persona)
+
+    def restart(self, session: WebSession) -> tuple[Any, ...]:
+        """Start over: the uploads stay, the interview goes."""
+        session = session or WebSession()
+        if session.interview:
+            session.interview.close()
+        session.interview = None
+        return self._outputs(session)

@@ -1,0 +1,91 @@
+"""What the web app shares across all browser sessions: settings, personas, prompts, the model
+and the pack store. Each is built once per process; per-user state lives in ``WebSession``.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from roleplay.engine import Interview
+from roleplay.knowledge import service as knowledge
+from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
+from roleplay.knowledge.store import PackStore
+from roleplay.llm import ChatBackend, build_backend
+from roleplay.personas import PersonaLibrary
+from roleplay.prompts import Prompts
+from roleplay.resources import shipped_dir
+from roleplay.settings import Settings
+
+
+@dataclass
+class WebSession:
+    """One browser session's own state: never shared, never listed to anyone else."""
+
+    owner: str = field(default_factory=lambda: uuid.uuid4().hex)
+    interview: Interview | None = None
+    uploads: list[str] = field(default_factory=list)  # pack names this session created
+    notice: str = ""
+
+
+class Services:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.library = PersonaLibrary([shipped_dir("personas"), settings.user_personas_dir])
+        self.prompts = Prompts.load(settings.prompts_dir)
+        self._lock = threading.Lock()
+        self._samples_ready = False
+
+    @cached_property
+    def backend(self) -> ChatBackend:
+        return build_backend(self.settings)
+
+    @cached_property
+    def store(self) -> PackStore:
+        return knowledge.open_store(self.settings)
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.settings.data_dir / "uploads"
+
+    def samples(self) -> list[SamplePack]:
+        return sample_packs()
+
+    def warm_up(self) -> None:
+        """Load the model and the embedder, and build the sample packs, before users arrive."""
+        loader = getattr(self.backend.chat, "load", None)
+        if loader:
+            loader()
+        self.ensure_samples()
+        self.store.embedder.model.embed_query("warm up")
+
+    def ensure_samples(self) -> None:
+        with self._lock:
+            if self._samples_ready:
+                return
+            for shipped in self.samples():
+                ensure_pack(
+                    self.store,
+                    shipped.name,
+                    limits=knowledge.limits(self.settings),
+                    chunking=knowledge.chunking(self.settings),
+                )
+            self._samples_ready = True
+
+    def visible_packs(self, session: WebSession, kind: str = "company") -> list[str]:
+        """Shared packs of this kind, then this session's own uploads; nobody else's."""
+        samples = [s.name for s in self.samples() if s.kind == kind]
+        other_samples = {s.name for s in self.samples() if s.kind != kind}
+        shared = [
+            p.name
+            for p in self.store.packs(owner="")
+            if p.name not in samples and p.name not in other_samples and kind == "company"
+        ]
+        own = [name for name in session.uploads if name.startswith(UPLOAD_LABELS[kind])]
+        return samples + shared + own
+
+
+UPLOAD_LABELS = {"company": "Your research", "candidate": "Your CV and job ad"}

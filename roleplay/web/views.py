@@ -1,0 +1,90 @@
+"""Turning sessions, personas and passages into what the page shows (Markdown, chat messages)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from roleplay.debrief import build_debrief
+from roleplay.personas import Persona
+from roleplay.session import Session, Turn
+
+_STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
+
+
+def persona_choice(persona: Persona) -> tuple[str, str]:
+    kind = "Job interview" if persona.mode == "formal" else "Informational interview"
+    return (f"{persona.name} — {persona.title} · {kind}", persona.id)
+
+
+def persona_card(persona: Persona) -> str:
+    kind = "formal job interview" if persona.mode == "formal" else "informational interview"
+    lead = "They lead; you answer." if persona.mode == "formal" else "You lead with questions."
+    return f"**{persona.name}**, {persona.title}  \n*A {kind}. {lead}*\n\n{persona.summary}"
+
+
+def chat_messages(session: Session | None) -> list[dict[str, str]]:
+    if session is None:
+        return []
+    return [
+        {"role": "assistant" if t.speaker == "interviewer" else "user", "content": t.text}
+        for t in session.turns
+    ]
+
+
+def sources_panel(session: Session | None, turn_number: int | None = None) -> str:
+    """The passages an interviewer turn was given: the chosen turn, or the latest."""
+    if session is None:
+        return "_The passages the interviewer draws on will appear here._"
+    turns = [t for t in session.turns if t.speaker == "interviewer"]
+    if not turns:
+        return "_The passages the interviewer draws on will appear here._"
+    turn: Turn = turns[-1]
+    if turn_number is not None and 0 <= turn_number < len(turns):
+        turn = turns[turn_number]
+    title = f"**Research used in turn {turns.index(turn) + 1}**"
+    if turn.sources_error:
+        return f"{title}\n\n⚠️ {escape(turn.sources_error)}"
+    if not turn.sources:
+        return f"{title}\n\n_No passage was relevant enough for this turn._"
+    lines = [title, ""]
+    for number, source in enumerate(turn.sources, 1):
+        where = f" · {escape(source.location)}" if source.location else ""
+        kind = " · your CV / job ad" if source.kind == "candidate" else ""
+        score = f" · relevance {source.score:.2f}" if source.score is not None else ""
+        lines.append(f"{number}. **{escape(source.source)}**{where}{kind}{score}")
+        lines.append(f"   > {escape(source.snippet)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def debrief_view(session: Session, persona: Persona) -> str:
+    debrief = build_debrief(session, persona)
+    heading = "worries" if persona.mode == "formal" else "impressions"
+    lines = [
+        f"### What {persona.name} was privately thinking",
+        "",
+        f"**Final lean: {debrief.lean_label}** · unease at the end {debrief.mood:.1f} "
+        "(0 calm, 1 tense) · " + f"the interview ended because {debrief.end}.",
+    ]
+    if debrief.thought:
+        lines += ["", f"Last private thought: *“{escape(debrief.thought)}”*"]
+    lines += ["", f"#### Hidden {heading}, turn by turn", ""]
+    for story in debrief.worries:
+        lines.append(f"**{story.label}** — {_STATUS_BADGES[story.status]}")
+        lines.append(f"- *Feared:* {escape(story.fears)}")
+        lines.append(f"- *Would have settled it:* {escape(story.settled_by)}")
+        if not story.steps:
+            lines.append("- Nothing you said moved this one.")
+        for step in story.steps:
+            quote = f": “{escape(step.evidence)}”" if step.evidence else ""
+            lines.append(f"- Turn {step.turn}: {_STATUS_BADGES[step.status]}{quote}")
+        lines.append("")
+    if debrief.mood_by_turn:
+        moods = " → ".join(f"{mood:.1f}" for _, mood in debrief.mood_by_turn)
+        lines.append(f"Unease over the interview: {moods}")
+    if debrief.failed_updates:
+        lines.append(
+            f"\n_The notes could not be updated after {debrief.failed_updates} turn(s); "
+            "those turns kept the previous notes._"
+        )
+    return "\n".join(lines)
