@@ -36,6 +36,10 @@ class InterviewOver(RuntimeError):
     """The interview has ended; nothing more can be said in it."""
 
 
+class StillSpeaking(RuntimeError):
+    """The interviewer's turn is still being generated; wait for it to finish."""
+
+
 def _no_facts(session: Session, stage: Stage) -> list[Source]:
     return []
 
@@ -77,6 +81,7 @@ class Interview:
         self._executor = ThreadPoolExecutor(max_workers=1) if background_notes else None
         self._notes_job: Future[None] | None = None
         self._failed: tuple[Stage, EndReason | None] | None = None
+        self._speaking = False
 
     # -- what a front end calls -------------------------------------------------------------
 
@@ -120,6 +125,10 @@ class Interview:
         yield from self._speak(stage, reason)
 
     @property
+    def speaking(self) -> bool:
+        return self._speaking
+
+    @property
     def can_retry(self) -> bool:
         return self._failed is not None
 
@@ -143,6 +152,8 @@ class Interview:
     def _check_open(self) -> None:
         if self.finished:
             raise InterviewOver("The interview is over")
+        if self._speaking:
+            raise StillSpeaking("The interviewer is still speaking")
 
     def _limit_reached(self) -> EndReason | None:
         if self.session.candidate_turns >= self.session.max_turns:
@@ -172,7 +183,7 @@ class Interview:
                 [*self.session.setting.model_dump().values(), self.persona.name, self.persona.title]
             ),
         )
-        self._failed = (stage, end_reason)
+        self._speaking = True
         stream = self.backend.chat.stream(messages, stop=reply.stop_sequences())
         try:
             for chunk in stream:
@@ -185,9 +196,11 @@ class Interview:
             if tail:
                 yield tail
         except Exception as error:  # any failure of the model call is the user's to read
+            self._failed = (stage, end_reason)
             raise self.backend.explain(error) from error
         finally:
             stream.close()
+            self._speaking = False
         self._failed = None
         text = reply.text
         scripted = not text or self._said_before(text)

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
-exec .venv/bin/roleplay chat "$@"
+exec .venv/bin/roleplay serve "$@"

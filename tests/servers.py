@@ -1,4 +1,4 @@
-"""Real processes and sockets for tests: llama.cpp's server and a scriptable HTTP stub."""
+"""Real processes and sockets for tests: llama.cpp, Chroma, HTTP stubs and static files."""
 
 from __future__ import annotations
 
@@ -24,54 +24,60 @@ def free_port() -> int:
 
 
 @contextmanager
-def llama_cpp_server(model: Path, log: Path, alias: str = "smollm2") -> Iterator[str]:
-    """Run ``python -m llama_cpp.server`` on a free port; yield its OpenAI base URL."""
-    port = free_port()
+def running(
+    command: list[str], ready_url: str, log: Path, *, env: dict | None = None, timeout: float = 120
+) -> Iterator[subprocess.Popen]:
+    """Start ``command``, wait until ``ready_url`` answers 200, and stop it afterwards."""
     with log.open("w") as output:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "llama_cpp.server",
-                "--model",
-                str(model),
-                "--model_alias",
-                alias,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--n_ctx",
-                "4096",
-                # The server's default is half the cores, which halves prompt speed here.
-                "--n_threads",
-                str(os.cpu_count() or 1),
-            ],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}/v1"
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + timeout
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"llama.cpp server exited:\n{log.read_text()[-2000:]}")
+                raise RuntimeError(f"{command[0]} exited:\n{log.read_text()[-3000:]}")
             try:
-                with urllib.request.urlopen(f"{base_url}/models", timeout=2) as response:
+                with urllib.request.urlopen(ready_url, timeout=2) as response:
                     if response.status == 200:
                         break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"llama.cpp server did not start:\n{log.read_text()[-2000:]}")
+                raise RuntimeError(f"{command[0]} did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.5)
-        yield base_url
+        yield process
     finally:
         process.terminate()
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def llama_cpp_server(model: Path, log: Path, alias: str = "smollm2") -> Iterator[str]:
+    """Run ``python -m llama_cpp.server`` on a free port; yield its OpenAI base URL."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        alias,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "4096",
+        # The server's default is half the cores, which halves prompt speed here.
+        "--n_threads",
+        str(os.cpu_count() or 1),
+    ]
+    base_url = f"http://127.0.0.1:{port}/v1"
+    with running(command, f"{base_url}/models", log):
+        yield base_url
 
 
 @dataclass
@@ -122,35 +128,11 @@ def stub_server(reply: StubReply) -> Iterator[tuple[str, list[str]]]:
 def chroma_server(path: Path, log: Path) -> Iterator[str]:
     """Run a real ``chroma run`` server on a free port; yield its URL."""
     port = free_port()
-    command = Path(sys.executable).with_name("chroma")
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [str(command), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    chroma = Path(sys.executable).with_name("chroma")
+    command = [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"chroma exited:\n{log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"chroma did not start:\n{log.read_text()[-2000:]}")
-            time.sleep(0.3)
+    with running(command, f"{url}/api/v2/heartbeat", log, timeout=60):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @contextmanager

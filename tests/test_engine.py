@@ -260,3 +260,19 @@ def test_empty_candidate_message_is_refused(make, scripted: ScriptedChatModel) -
     said(interview.open())
     with pytest.raises(ValueError):
         said(interview.answer("   "))
+
+
+def test_candidate_cannot_talk_over_a_reply_being_generated(
+    make, scripted: ScriptedChatModel
+) -> None:
+    from roleplay.engine import StillSpeaking
+
+    scripted.enqueue("Hello there, tell me about yourself?")
+    interview = make()
+    opening = interview.open()
+    next(opening)
+    assert interview.speaking and not interview.can_retry
+    with pytest.raises(StillSpeaking):
+        said(interview.answer("Me first!"))
+    said(opening)
+    assert not interview.speaking

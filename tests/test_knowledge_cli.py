@@ -149,7 +149,7 @@ def big_notes(marker: str) -> str:
     return "\n\n".join(
         f"Paragraph {n} of the {marker} edition. The {marker} team meets on day {n} to plan "
         f"release {n} of the monitoring app, and {marker} notes record the outcome."
-        for n in range(300)
+        for n in range(600)
     )
 
 

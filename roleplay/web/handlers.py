@@ -215,6 +215,9 @@ class Handlers:
         if interview.finished:
             yield self._outputs(session, "This interview is over: see the debrief below.")
             return
+        if interview.speaking:
+            yield self._outputs(session, "Wait a moment: the interviewer is still speaking.")
+            return
         if interview.can_retry:
             yield self._outputs(session, f"The last reply failed. {RETRY_HINT}")
             return
@@ -238,6 +241,9 @@ class Handlers:
             return
         if interview.finished:
             yield self._outputs(session)
+            return
+        if interview.speaking:
+            yield self._outputs(session, "Wait a moment: the interviewer is still speaking.")
             return
         yield from self._stream(session, interview.end())
 

@@ -1,0 +1,145 @@
+"""The web app in a real browser: Debian's Chromium driven by Playwright.
+
+Screenshots of each stage are saved under test-artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+RESEARCH = (
+    "# Quillon Robotics field notes\n\nQuillon Robotics builds orchard-picking robots called "
+    "Wrenbots. The Wrenbot 3 picks 1,200 apples an hour. The head of field operations is Ines "
+    "Okonkwo. The company runs a pilot with Hollybrook Orchards in Kent.\n"
+)
+MINUTE = 60_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def open_app(browser: Browser, web: str, width: int = 1280, height: int = 900) -> Page:
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    page.goto(web)
+    expect(page.get_by_role("button", name="Start the interview")).to_be_visible(timeout=MINUTE)
+    return page
+
+
+def upload_research(page: Page, path: Path) -> None:
+    page.locator("input[type=file]").first.set_input_files(str(path))
+    page.get_by_role("button", name="Add research").click()
+    expect(page.get_by_text(f"{path.name} added")).to_be_visible(timeout=2 * MINUTE)
+
+
+def bot_messages(page: Page):
+    return page.locator("[data-testid='bot']")
+
+
+def settle(page: Page, count: int) -> str:
+    """Wait until ``count`` interviewer messages are shown and the last one stops growing."""
+    expect(bot_messages(page)).to_have_count(count, timeout=2 * MINUTE)
+    last = bot_messages(page).nth(count - 1)
+    seen, steady = "", 0
+    for _ in range(240):
+        text = last.inner_text()
+        steady = steady + 1 if text and text == seen else 0
+        if steady >= 3:
+            return text
+        seen = text
+        page.wait_for_timeout(500)
+    raise AssertionError("the reply kept changing")
+
+
+def answer(page: Page, text: str) -> None:
+    before = bot_messages(page).count()
+    box = page.get_by_role("textbox", name="Your answer")
+    box.fill(text)
+    box.press("Enter")
+    expect(page.get_by_text(text, exact=True)).to_be_visible(timeout=MINUTE)
+    settle(page, before + 1)
+
+
+@pytest.fixture
+def research(tmp_path: Path) -> Path:
+    path = tmp_path / "quillon-notes.md"
+    path.write_text(RESEARCH)
+    return path
+
+
+def test_whole_interview_in_the_browser(browser: Browser, web: str, research: Path) -> None:
+    page = open_app(browser, web)
+    shot(page, "1-setup")
+    page.get_by_label("Company", exact=True).fill("Quillon Robotics")
+    page.get_by_label("Role", exact=True).fill("Field Data Analyst")
+    upload_research(page, research)
+    shot(page, "2-research-added")
+
+    page.get_by_role("button", name="Start the interview").click()
+    first = bot_messages(page).first
+    expect(first).to_be_visible(timeout=2 * MINUTE)
+    streamed = first.inner_text()
+    opening = settle(page, 1)
+    assert opening.startswith(streamed.strip()[:20]), "the opening should grow as it streams"
+    shot(page, "3-opening")
+
+    answer(page, "I would like to stay and grow with a small team.")
+    answer(page, "I have worked with orchard robots and apple-picking machines before.")
+    sources = page.locator("#sources")
+    expect(sources).to_contain_text("Research used in turn 3")
+    expect(sources).to_contain_text("quillon-notes.md")
+    shot(page, "4-answered-twice")
+
+    page.get_by_role("button", name="End interview").click()
+    expect(page.get_by_text("What Morgan Ellis was privately thinking")).to_be_visible(
+        timeout=2 * MINUTE
+    )
+    expect(page.get_by_text("Final lean:")).to_be_visible()
+    shot(page, "5-debrief")
+
+
+def test_layout_at_phone_width(browser: Browser, web: str) -> None:
+    page = open_app(browser, web, width=390, height=844)
+    box = page.get_by_role("button", name="Start the interview").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    shot(page, "6-phone-setup")
+
+
+def test_two_sessions_stay_apart(browser: Browser, web: str, research: Path) -> None:
+    alice = open_app(browser, web)
+    bob = open_app(browser, web)
+    upload_research(alice, research)
+    bob.get_by_label("Company research").click()
+    expect(bob.get_by_role("option", name="Larkspur Health (sample)")).to_be_visible()
+    expect(bob.get_by_role("option", name="Your research")).to_have_count(0)
+    bob.keyboard.press("Escape")
+    alice.get_by_role("button", name="Start the interview").click()
+    bob.get_by_role("button", name="Start the interview").click()
+    settle(alice, 1)
+    settle(bob, 1)
+    answer(alice, "Alice talking about apples.")
+    expect(bob.get_by_text("Alice talking about apples.")).to_have_count(0)
+    expect(bob.locator("#sources")).not_to_contain_text("quillon-notes.md")
+    shot(alice, "7-isolation-alice")
+    shot(bob, "7-isolation-bob")
