@@ -17,12 +17,17 @@ from roleplay.settings import Settings
 pytestmark = pytest.mark.server
 
 
-def test_replies_stream_over_http(
-    llama_server: str, anxious: Persona, setting: Setting, prompts: Prompts
-) -> None:
-    backend = build_backend(
+@pytest.fixture
+def server_backend(llama_server: str):
+    return build_backend(
         Settings(llm="openai", llm_base_url=llama_server, llm_model="smollm2", seed=7)
     )
+
+
+def test_replies_stream_over_http(
+    server_backend, anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    backend = server_backend
     interview = Interview(anxious, setting, backend, prompts, background_notes=False)
     pieces = list(interview.open())
     assert len(pieces) > 1
@@ -31,11 +36,9 @@ def test_replies_stream_over_http(
 
 
 def test_notes_update_over_http_finds_a_json_mode_the_server_takes(
-    llama_server: str, anxious: Persona, setting: Setting, prompts: Prompts
+    server_backend, anxious: Persona, setting: Setting, prompts: Prompts
 ) -> None:
-    backend = build_backend(
-        Settings(llm="openai", llm_base_url=llama_server, llm_model="smollm2", seed=7)
-    )
+    backend = server_backend
     interview = Interview(anxious, setting, backend, prompts, background_notes=False)
     "".join(interview.open())
     "".join(interview.answer("I led the analytics for a patient app used by 40,000 people."))

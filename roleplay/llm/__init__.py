@@ -6,7 +6,7 @@ messages, how to ask for JSON (private notes), and how to explain a failure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import openai
@@ -30,7 +30,6 @@ class ChatBackend:
     timeout: float = 60.0
     # How to ask this backend for JSON matching a schema: "json_schema", "json_object" or "none".
     json_mode: str = "none"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def json_kwargs(self, schema: dict[str, Any], mode: str | None = None) -> dict[str, Any]:
         mode = mode or self.json_mode

@@ -20,7 +20,7 @@ from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
 from roleplay.session import Setting
-from roleplay.transcripts import save_transcript, transcript_markdown
+from roleplay.transcripts import save_transcript
 from roleplay.web import views
 from roleplay.web.services import UPLOAD_LABELS, Services, WebSession
 
@@ -263,12 +263,6 @@ class Handlers:
         if not interview.finished:
             text = "_The interview is still going: this is what the notes say so far._\n\n" + text
         return text, str(markdown_path), str(json_path), session
-
-    def transcript(self, session: WebSession) -> str:
-        interview = (session or WebSession()).interview
-        if interview is None:
-            return ""
-        return transcript_markdown(interview.session, interview.persona)
 
     def restart(self, session: WebSession) -> tuple[Any, ...]:
         """Start over: the uploads stay, the interview goes."""

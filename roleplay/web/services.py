@@ -8,7 +8,6 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from roleplay.engine import Interview
 from roleplay.knowledge import service as knowledge
@@ -46,10 +45,6 @@ class Services:
     @cached_property
     def store(self) -> PackStore:
         return knowledge.open_store(self.settings)
-
-    @property
-    def upload_dir(self) -> Path:
-        return self.settings.data_dir / "uploads"
 
     def samples(self) -> list[SamplePack]:
         return sample_packs()
