@@ -7,12 +7,14 @@ embedded store. Run: .venv/bin/python bench/ingest_throughput.py [--chunks N]
 from __future__ import annotations
 
 import argparse
-import random
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from roleplay.knowledge import embeddings as _embeddings
 from roleplay.knowledge import service
@@ -21,42 +23,7 @@ from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.store import PackStore, connect
 from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
-
-WORDS = [
-    "clinic",
-    "nurse",
-    "patient",
-    "alert",
-    "triage",
-    "readmission",
-    "monitoring",
-    "dashboard",
-    "analyst",
-    "metric",
-    "team",
-    "release",
-    "experiment",
-    "retention",
-    "revenue",
-    "partner",
-    "county",
-    "pilot",
-    "device",
-    "reading",
-    "glucose",
-    "pressure",
-    "weight",
-    "enrolment",
-    "adherence",
-    "billing",
-    "summary",
-    "memo",
-    "culture",
-    "hiring",
-    "roadmap",
-    "quarter",
-    "launch",
-]
+from tests.documents import synthetic_notes
 
 
 class TimedEmbeddings(Embeddings):
@@ -76,14 +43,10 @@ class TimedEmbeddings(Embeddings):
 
 
 def synthetic_pack(folder: Path, chunks: int, chunk_size: int) -> None:
-    rng = random.Random(7)
     per_file = 200
     for number in range(chunks // per_file + 1):
-        sections = []
-        for section in range(per_file):
-            words = " ".join(rng.choice(WORDS) for _ in range(chunk_size // 7))
-            sections.append(f"## Section {number}.{section}\n\n{words.capitalize()}.")
-        (folder / f"notes-{number:03d}.md").write_text("\n\n".join(sections))
+        text = synthetic_notes(per_file, chunk_size // 7, seed=number, title=str(number))
+        (folder / f"notes-{number:03d}.md").write_text(text)
 
 
 def run(label: str, folder: Path, settings: Settings, timed: TimedEmbeddings) -> None:

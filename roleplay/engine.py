@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 from langchain_core.messages import BaseMessage
 
@@ -30,6 +31,8 @@ from roleplay.replies import ReplyFilter
 from roleplay.session import EndReason, Session, Setting, Source, Stage, Turn
 
 Retriever = Callable[[Session, Stage], list[Source]]
+# Saves the session as it stands (called after every change; see roleplay.history).
+Recorder = Callable[[Session], None]
 
 
 class InterviewOver(RuntimeError):
@@ -59,6 +62,7 @@ class Interview:
         notes_max_tokens: int = 400,
         background_notes: bool = True,
         packs: list[str] | None = None,
+        recorder: Recorder | None = None,
     ):
         self.persona = persona
         self.backend = backend
@@ -82,6 +86,42 @@ class Interview:
         self._notes_job: Future[None] | None = None
         self._failed: tuple[Stage, EndReason | None] | None = None
         self._speaking = False
+        self.recorder = recorder
+        # Why the last save failed, for the front end to show; None once a save works again.
+        self.save_error: str | None = None
+
+    @classmethod
+    def resume(
+        cls,
+        session: Session,
+        persona: Persona,
+        backend: ChatBackend,
+        prompts: Prompts,
+        **options: Any,
+    ) -> Interview:
+        """Carry on a saved interview from its last turn.
+
+        The clock continues from the time already used. When the last saved turn is the
+        candidate's, the reply to it was lost: ``can_retry`` is set so the front end asks the
+        interviewer again.
+        """
+        interview = cls(
+            persona,
+            session.setting,
+            backend,
+            prompts,
+            max_turns=session.max_turns,
+            minutes=session.minutes,
+            **options,
+        )
+        interview.session = session
+        if session.turns:
+            used = (session.turns[-1].at - session.started_at).total_seconds()
+            interview._started = interview.clock() - max(0.0, used)
+            if session.turns[-1].speaker == "candidate" and not session.finished:
+                reason = interview._limit_reached()
+                interview._failed = ("close", reason) if reason else (interview._next_stage(), None)
+        return interview
 
     # -- what a front end calls -------------------------------------------------------------
 
@@ -104,6 +144,7 @@ class Interview:
         if self._failed:
             raise RuntimeError("The last interviewer turn failed; call retry() first")
         self.session.add_turn("candidate", text)
+        self._record()
         reason = self._limit_reached()
         if reason:
             yield from self._speak("close", reason)
@@ -170,6 +211,12 @@ class Interview:
     # -- one interviewer turn -----------------------------------------------------------------
 
     def _speak(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
+        # The candidate is waiting from here until the last word: background work (an ingest in
+        # the web app) steps aside for the whole turn, the wait for the notes included.
+        with self.backend.activity.replying():
+            yield from self._turn(stage, end_reason)
+
+    def _turn(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
         self.wait_for_notes()
         facts, facts_error = self._look_up(stage)
         messages = self.prompts.interviewer_messages(
@@ -221,6 +268,7 @@ class Interview:
             self.session.ended_at = turn.at
             self.session.end_reason = end_reason
         self._schedule_notes(turn)
+        self._record()
 
     def _said_before(self, text: str) -> bool:
         # Repeating an earlier turn word for word is a model stuck in a loop, not a question.
@@ -282,6 +330,7 @@ class Interview:
         except (ModelError, NotesParseError) as error:
             turn.notes = self.session.notes.model_copy(deep=True)
             turn.notes_error = f"Private notes not updated: {error}"
+            self._record()
             return
         notes = apply_update(
             self.session.notes,
@@ -292,6 +341,19 @@ class Interview:
         )
         self.session.notes = notes
         turn.notes = notes.model_copy(deep=True)
+        self._record()
+
+    def _record(self) -> None:
+        if self.recorder is None:
+            return
+        # A failed save must not end the interview: the front end shows save_error, and the
+        # next successful save writes everything that was missed.
+        try:
+            self.recorder(self.session)
+        except Exception as error:
+            self.save_error = f"Could not save this interview: {error}"
+        else:
+            self.save_error = None
 
     def _ask_for_notes(self, messages: list[BaseMessage]) -> str:
         schema = notes_json_schema(self.persona)

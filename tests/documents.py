@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import zlib
 from pathlib import Path
 
@@ -55,3 +56,50 @@ def ballooning_pdf(path: Path, pages: int = 40, text_mb: int = 30) -> Path:
     objects += [page] * pages
     path.write_bytes(_pdf(objects))
     return path
+
+
+WORDS = [
+    "clinic",
+    "nurse",
+    "patient",
+    "alert",
+    "triage",
+    "readmission",
+    "monitoring",
+    "dashboard",
+    "analyst",
+    "metric",
+    "team",
+    "release",
+    "experiment",
+    "retention",
+    "revenue",
+    "partner",
+    "county",
+    "pilot",
+    "device",
+    "reading",
+    "glucose",
+    "pressure",
+    "weight",
+    "enrolment",
+    "adherence",
+    "billing",
+    "summary",
+    "memo",
+    "culture",
+    "hiring",
+    "roadmap",
+    "quarter",
+    "launch",
+]
+
+
+def synthetic_notes(sections: int, words: int, *, seed: int = 7, title: str = "0") -> str:
+    """Markdown research notes of ``sections`` headed sections of ``words`` random words each."""
+    rng = random.Random(seed)
+    parts = []
+    for section in range(sections):
+        text = " ".join(rng.choice(WORDS) for _ in range(words))
+        parts.append(f"## Section {title}.{section}\n\n{text.capitalize()}.")
+    return "\n\n".join(parts)

@@ -54,9 +54,11 @@ def running(
 
 
 @contextmanager
-def llama_cpp_server(model: Path, log: Path, alias: str = "smollm2") -> Iterator[str]:
-    """Run ``python -m llama_cpp.server`` on a free port; yield its OpenAI base URL."""
-    port = free_port()
+def llama_cpp_server(
+    model: Path, log: Path, alias: str = "smollm2", port: int | None = None
+) -> Iterator[str]:
+    """Run ``python -m llama_cpp.server`` (on a free port unless given); yield its base URL."""
+    port = port or free_port()
     command = [
         sys.executable,
         "-m",
@@ -153,3 +155,16 @@ def static_server(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def roleplay_serve(folder: Path, env: dict[str, str]) -> Iterator[str]:
+    """Run ``roleplay serve`` with its data under ``folder`` and ``env`` on top; yield its URL."""
+    port = free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ROLEPLAY_")}
+    full_env = {**clean, "ROLEPLAY_DATA_DIR": str(folder / "data"), **env}
+    roleplay = Path(sys.executable).with_name("roleplay")
+    command = [str(roleplay), "serve", "--port", str(port), "--no-open"]
+    url = f"http://127.0.0.1:{port}/"
+    with running(command, url, folder / "serve.log", env=full_env, timeout=300):
+        yield url

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 from gradio_client import Client, handle_file
+from gradio_client.utils import Status
 
 from roleplay.resources import shipped_dir
 from tests.conftest import CANARY
+from tests.documents import synthetic_notes
 
 RESEARCH = """# Quillon Robotics field notes
 
@@ -133,3 +136,43 @@ def test_uploads_over_the_size_limit_are_refused_by_the_server(web: str, tmp_pat
     client = Client(web, verbose=False)
     with pytest.raises(Exception, match=r"(?i)(too large|exceeds|size)"):
         client.predict([handle_file(str(big))], api_name="/upload_research")
+
+
+def test_one_sessions_ingest_does_not_hold_up_anothers_interview(web: str, tmp_path: Path) -> None:
+    talker, uploader = Client(web, verbose=False), Client(web, verbose=False)
+    talker.predict(
+        "relaxed-industry-leader",
+        "Larkspur Health",
+        "Product Analyst",
+        "Sam",
+        "Larkspur Health (sample)",
+        "",
+        4,
+        30,
+        api_name="/start",
+    )
+    # About 400 passages: long enough to still be embedding when the answer goes in.
+    notes = tmp_path / "long-notes.md"
+    notes.write_text(synthetic_notes(400, 90))
+    ingest = uploader.submit([handle_file(str(notes))], api_name="/upload_research")
+    wait_until(lambda: ingest.status().code in (Status.PROCESSING, Status.PROGRESS))
+
+    reply = talker.submit("What surprised you most in your first year?", api_name="/send")
+    # The reply is being worked on (its first update has arrived) while the ingest still runs:
+    # the two do not share one queue slot.
+    wait_until(lambda: len(reply.outputs()) > 0)
+    assert not ingest.done(), "the ingest finished before the reply started; use a larger file"
+
+    chat, _sources, notice = reply.result(timeout=300)
+    assert notice == ""
+    assert chat[-1]["role"] == "assistant" and text_of(chat[-1])
+    status, _dropdown = ingest.result(timeout=600)
+    assert "long-notes.md** added" in status
+
+
+def wait_until(condition, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.05)

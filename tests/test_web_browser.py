@@ -5,80 +5,18 @@ Screenshots of each stage are saved under test-artifacts/ for a person to look a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
+from tests.pages import MINUTE, answer, bot_messages, open_app, settle, shot, upload_research
+
 RESEARCH = (
     "# Quillon Robotics field notes\n\nQuillon Robotics builds orchard-picking robots called "
     "Wrenbots. The Wrenbot 3 picks 1,200 apples an hour. The head of field operations is Ines "
     "Okonkwo. The company runs a pilot with Hollybrook Orchards in Kent.\n"
 )
-MINUTE = 60_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
-def shot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def open_app(browser: Browser, web: str, width: int = 1280, height: int = 900) -> Page:
-    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
-    page.goto(web)
-    expect(page.get_by_role("button", name="Start the interview")).to_be_visible(timeout=MINUTE)
-    return page
-
-
-def upload_research(page: Page, path: Path) -> None:
-    page.locator("input[type=file]").first.set_input_files(str(path))
-    page.get_by_role("button", name="Add research").click()
-    expect(page.get_by_text(f"{path.name} added")).to_be_visible(timeout=2 * MINUTE)
-
-
-def bot_messages(page: Page):
-    return page.locator("[data-testid='bot']")
-
-
-def settle(page: Page, count: int) -> str:
-    """Wait until ``count`` interviewer messages are shown and the last one stops growing."""
-    expect(bot_messages(page)).to_have_count(count, timeout=2 * MINUTE)
-    last = bot_messages(page).nth(count - 1)
-    seen, steady = "", 0
-    for _ in range(240):
-        text = last.inner_text()
-        steady = steady + 1 if text and text == seen else 0
-        if steady >= 3:
-            return text
-        seen = text
-        page.wait_for_timeout(500)
-    raise AssertionError("the reply kept changing")
-
-
-def answer(page: Page, text: str) -> None:
-    before = bot_messages(page).count()
-    box = page.get_by_role("textbox", name="Your answer")
-    box.fill(text)
-    box.press("Enter")
-    expect(page.get_by_text(text, exact=True)).to_be_visible(timeout=MINUTE)
-    settle(page, before + 1)
 
 
 @pytest.fixture
@@ -110,6 +48,10 @@ def test_whole_interview_in_the_browser(browser: Browser, web: str, research: Pa
     expect(sources).to_contain_text("Research used in turn 3")
     expect(sources).to_contain_text("quillon-notes.md")
     shot(page, "4-answered-twice")
+    bot_messages(page).first.click()
+    expect(sources).to_contain_text("Research used in turn 1")
+    bot_messages(page).nth(2).click()
+    expect(sources).to_contain_text("Research used in turn 3")
 
     page.get_by_role("button", name="End interview").click()
     expect(page.get_by_text("What Morgan Ellis was privately thinking")).to_be_visible(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,3 +91,27 @@ def build_embedder(settings: Settings) -> Embedder:
         )
         return Embedder(f"openai:{settings.embeddings_model}", model)
     return Embedder(LOCAL_NAME, _LazyLocal())
+
+
+class Yielding(Embeddings):
+    """Embeds documents in small slices, pausing before each while ``wait`` says to.
+
+    The web app wraps its embedder in this so that an ingest steps aside while an interviewer
+    reply streams (see ``roleplay.llm.activity``). Queries pass straight through: they are part
+    of the reply.
+    """
+
+    def __init__(self, inner: Embeddings, wait: Callable[[], object], slice_size: int = 16):
+        self.inner = inner
+        self.wait = wait
+        self.slice_size = slice_size
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self.slice_size):
+            self.wait()
+            vectors += self.inner.embed_documents(texts[start : start + self.slice_size])
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)

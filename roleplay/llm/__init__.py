@@ -6,13 +6,14 @@ messages, how to ask for JSON (private notes), and how to explain a failure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
+from roleplay.llm.activity import Activity
 from roleplay.llm.errors import ModelError, explain
 from roleplay.settings import Settings
 
@@ -30,6 +31,8 @@ class ChatBackend:
     timeout: float = 60.0
     # How to ask this backend for JSON matching a schema: "json_schema", "json_object" or "none".
     json_mode: str = "none"
+    # Replies streaming now; background work (an ingest) yields to them.
+    activity: Activity = field(default_factory=Activity)
 
     def json_kwargs(self, schema: dict[str, Any], mode: str | None = None) -> dict[str, Any]:
         mode = mode or self.json_mode

@@ -81,7 +81,13 @@ def build_app(services: Services) -> gr.Blocks:
                         turns = gr.Slider(2, 20, value=6, step=1, label="Your answers")
                         minutes = gr.Slider(5, 60, value=30, step=5, label="Time limit (minutes)")
                     start = gr.Button("Start the interview", variant="primary")
-                chat = gr.Chatbot(label="Interview", height=480, layout="bubble")
+                chat = gr.Chatbot(
+                    label="Interview",
+                    height=480,
+                    layout="bubble",
+                    # No "share": it posts to Hugging Face, and this app stays offline.
+                    buttons=["copy", "copy_all"],
+                )
                 notice = gr.Markdown(elem_id="notice")
                 with gr.Row():
                     message = gr.Textbox(
@@ -152,6 +158,11 @@ def build_app(services: Services) -> gr.Blocks:
         end.click(handlers.end, state, chat_outputs, api_name="end", **model_queue).then(
             handlers.debrief, state, debrief_outputs, api_visibility="private"
         ).then(lambda: gr.update(open=True), None, debrief_box, api_visibility="private")
+        chat.select(handlers.show_sources, state, sources, api_visibility="private")
+        # The chat's own trash button means "start over", not "hide the messages".
+        chat.clear(handlers.restart, state, chat_outputs, api_visibility="private").then(
+            lambda: gr.update(open=True), None, setup, api_visibility="private"
+        )
         restart.click(handlers.restart, state, chat_outputs, api_name="restart").then(
             lambda: gr.update(open=True), None, setup, api_visibility="private"
         )

@@ -247,6 +247,20 @@ class Handlers:
             return
         yield from self._stream(session, interview.end())
 
+    def show_sources(self, session: WebSession, selected: gr.SelectData) -> str | Any:
+        """Show the passages behind the interviewer message the candidate clicked."""
+        interview = session.interview if session else None
+        if interview is None:
+            return gr.update()
+        index = selected.index[0] if isinstance(selected.index, list | tuple) else selected.index
+        turns = interview.session.turns
+        if not isinstance(index, int) or not 0 <= index < len(turns):
+            return gr.update()
+        if turns[index].speaker != "interviewer":
+            return gr.update()
+        number = sum(1 for t in turns[:index] if t.speaker == "interviewer")
+        return views.sources_panel(interview.session, number)
+
     # -- after the interview -----------------------------------------------------------------
 
     def debrief(self, session: WebSession) -> tuple[str, str | None, str | None, WebSession]:

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from roleplay.engine import Interview
 from roleplay.knowledge import service as knowledge
+from roleplay.knowledge.embeddings import Embedder, Yielding
 from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend, build_backend
@@ -18,6 +19,9 @@ from roleplay.personas import PersonaLibrary
 from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
+
+# Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
+INGEST_MAX_PAUSE = 20.0
 
 
 @dataclass
@@ -44,7 +48,15 @@ class Services:
 
     @cached_property
     def store(self) -> PackStore:
-        return knowledge.open_store(self.settings)
+        store = knowledge.open_store(self.settings)
+        # One user's ingest steps aside while anyone's interviewer is speaking; never for long,
+        # so a busy app still finishes its uploads.
+        activity = self.backend.activity
+        store.embedder = Embedder(
+            store.embedder.name,
+            Yielding(store.embedder.model, lambda: activity.wait_until_quiet(INGEST_MAX_PAUSE)),
+        )
+        return store
 
     def samples(self) -> list[SamplePack]:
         return sample_packs()

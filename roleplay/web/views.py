@@ -42,6 +42,8 @@ def sources_panel(session: Session | None, turn_number: int | None = None) -> st
     if turn_number is not None and 0 <= turn_number < len(turns):
         turn = turns[turn_number]
     title = f"**Research used in turn {turns.index(turn) + 1}**"
+    if len(turns) > 1:
+        title += "  \n_Click any interviewer message to see what it drew on._"
     if turn.sources_error:
         return f"{title}\n\n⚠️ {escape(turn.sources_error)}"
     if not turn.sources:
