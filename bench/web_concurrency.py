@@ -22,26 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.documents import synthetic_notes
 from tests.servers import roleplay_serve
+from tests.webapi import start_sample
 
 ANSWERS = [
     "I moved from clinic operations into analytics two years ago.",
     "What does a good first quarter look like in this team?",
     "How did you decide which dashboards to retire?",
 ]
-
-
-def start(client: Client) -> None:
-    client.predict(
-        "relaxed-industry-leader",
-        "Larkspur Health",
-        "Product Analyst",
-        "Sam",
-        "Larkspur Health (sample)",
-        "",
-        20,
-        60,
-        api_name="/start",
-    )
 
 
 def timed_reply(client: Client, answer: str) -> tuple[float, float]:
@@ -66,7 +53,7 @@ def main() -> None:
             quiet, busy = [], []
             for round_number in range(args.rounds):
                 talker, uploader = Client(url, verbose=False), Client(url, verbose=False)
-                start(talker)
+                start_sample(talker, "relaxed-industry-leader", answers=20, minutes=60)
                 quiet.append(timed_reply(talker, ANSWERS[round_number % len(ANSWERS)]))
                 ingest_began = time.perf_counter()
                 ingest = uploader.submit([handle_file(str(notes))], api_name="/upload_research")

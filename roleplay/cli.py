@@ -12,8 +12,12 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from roleplay.cards import read_card, write_card
-from roleplay.chat import run_chat
+from roleplay.chat import ChatPlan, run_chat
+from roleplay.cli_history import register as register_history
 from roleplay.cli_knowledge import app as knowledge_app
+from roleplay.feedback.rubrics import RubricError
+from roleplay.history.database import HistoryError
+from roleplay.history.sessions import SessionStore
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import sample_packs
 from roleplay.llm.errors import ModelError
@@ -112,23 +116,42 @@ def chat(
         list[str] | None, typer.Option(help="Pack with your CV and the job ad (repeatable)")
     ] = None,
     no_pack: Annotated[bool, typer.Option("--no-pack", help="Use no research at all")] = False,
+    resume: Annotated[
+        str | None,
+        typer.Option(help="Carry on a saved, unfinished session (see 'roleplay sessions list')"),
+    ] = None,
+    report: Annotated[
+        bool, typer.Option("--report/--no-report", help="Score the interview when it ends")
+    ] = True,
 ) -> None:
     """Hold an interview in the terminal. Type /end (or end the input) to finish."""
     config = settings()
-    packs = list(pack or [])
-    if not packs and not no_pack:
-        packs = [s.name for s in sample_packs() if s.kind == "company" and s.company == company]
+    if resume:
+        saved = SessionStore.open(config).load(resume)
+        if saved.finished:
+            raise HistoryError(
+                f"Session {resume} is finished; `roleplay report {resume}` shows its feedback."
+            )
+        plan = ChatPlan(persona=library(config).get(saved.persona_id), resume=saved)
+    else:
+        packs = list(pack or [])
+        if not packs and not no_pack:
+            packs = [s.name for s in sample_packs() if s.kind == "company" and s.company == company]
+        plan = ChatPlan(
+            persona=library(config).get(persona),
+            company=company,
+            role=role,
+            candidate=candidate,
+            turns=turns or config.turns,
+            minutes=minutes or config.minutes,
+            packs=[] if no_pack else packs,
+            candidate_packs=[] if no_pack else list(candidate_pack or []),
+        )
     code = run_chat(
         config,
-        library(config).get(persona),
-        company=company,
-        role=role,
-        candidate=candidate,
-        turns=turns or config.turns,
-        minutes=minutes or config.minutes,
+        plan,
         transcript=transcript,
-        packs=[] if no_pack else packs,
-        candidate_packs=[] if no_pack else list(candidate_pack or []),
+        report=report,
         out=out,
         err=err,
         render_markdown=Markdown,
@@ -156,10 +179,20 @@ def serve(
     serve_app(services, host=host, port=port, share=share, open_browser=open_browser)
 
 
+register_history(app, settings, library, out, err)
+
+
 def main() -> None:
     try:
         app()
-    except (PersonaError, PromptError, ModelError, KnowledgeError) as error:
+    except (
+        PersonaError,
+        PromptError,
+        ModelError,
+        KnowledgeError,
+        HistoryError,
+        RubricError,
+    ) as error:
         err.print(f"error: {error}", markup=False)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -62,6 +62,7 @@ class Interview:
         notes_max_tokens: int = 400,
         background_notes: bool = True,
         packs: list[str] | None = None,
+        candidate_packs: list[str] | None = None,
         recorder: Recorder | None = None,
     ):
         self.persona = persona
@@ -79,6 +80,7 @@ class Interview:
             minutes=minutes,
             model=backend.label,
             packs=packs or [],
+            candidate_packs=candidate_packs or [],
             notes=PrivateNotes.initial(persona),
         )
         self._started = clock()

@@ -10,6 +10,7 @@ instead of reading the whole prompt again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,16 @@ from roleplay.personas import Persona
 from roleplay.resources import shipped_dir
 from roleplay.session import Session, Source, Stage
 
-TEMPLATE_NAMES = ("interviewer_system", "interviewer_turn", "notes_update")
+TEMPLATE_NAMES = (
+    "interviewer_system",
+    "interviewer_turn",
+    "notes_update",
+    "judge",
+    "judge_transcript",
+)
+
+
+_TRANSCRIPT_TAG = re.compile(r"</?\s*transcript\s*>", re.IGNORECASE)
 
 
 class PromptError(ValueError):
@@ -121,3 +131,17 @@ class Prompts:
             candidate_words=candidate_words,
         )
         return [*self.conversation(persona, session), SystemMessage(request)]
+
+    def judge_messages(self, rubric: Any, persona: Persona, session: Session) -> list[BaseMessage]:
+        """The rubric and instructions, then the transcript as delimited data."""
+        setting = session.setting
+        names = {"interviewer": persona.name, "candidate": setting.candidate}
+        # The candidate's words must not be able to close the data block early.
+        turns = [
+            {"speaker": names[t.speaker], "text": _TRANSCRIPT_TAG.sub("", t.text)}
+            for t in session.turns
+        ]
+        return [
+            SystemMessage(self.render("judge", rubric=rubric, persona=persona, setting=setting)),
+            HumanMessage(self.render("judge_transcript", turns=turns, candidate=setting.candidate)),
+        ]

@@ -65,6 +65,8 @@ class Session(BaseModel):
     end_reason: EndReason | None = None
     model: str = ""
     packs: list[str] = Field(default_factory=list)
+    # The subset of ``packs`` holding the candidate's own CV and job ad.
+    candidate_packs: list[str] = Field(default_factory=list)
     turns: list[Turn] = Field(default_factory=list)
     notes: PrivateNotes
 

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     embeddings_model: str = "text-embedding-3-small"
     embeddings_base_url: str | None = None
     chroma_url: str | None = None
+    # SQLite file in data_dir when unset; e.g. postgresql://user:pass@host/db for PostgreSQL.
+    database_url: str | None = None
+    # Rubrics: files here override the shipped ones by name (formal.yaml, informational.yaml).
+    rubrics_dir: Path | None = None
+    judge_attempts: int = Field(default=2, ge=1, le=5)
     max_file_mb: float = Field(default=25.0, gt=0)
     parse_timeout: float = Field(default=30.0, gt=0)
     parse_memory_mb: int = Field(default=768, ge=128)

@@ -180,3 +180,34 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[str]:
+    """A real PostgreSQL server (a throwaway cluster); each test takes a fresh database on it."""
+    from tests.servers import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(
+    request: pytest.FixtureRequest, isolated_environment: Path, monkeypatch: pytest.MonkeyPatch
+) -> str | None:
+    """Run the test on SQLite (the default) and on PostgreSQL via ROLEPLAY_DATABASE_URL."""
+    if request.param == "sqlite":
+        return None
+    from tests.servers import fresh_database
+
+    url = fresh_database(request.getfixturevalue("postgres"))
+    monkeypatch.setenv("ROLEPLAY_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def history(database: str | None):
+    from roleplay.history.sessions import SessionStore
+    from roleplay.settings import Settings
+
+    return SessionStore.open(Settings())

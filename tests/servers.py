@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -21,6 +23,14 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 @contextmanager
@@ -46,11 +56,7 @@ def running(
             time.sleep(0.5)
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 @contextmanager
@@ -158,13 +164,104 @@ def static_server(folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def roleplay_serve(folder: Path, env: dict[str, str]) -> Iterator[str]:
-    """Run ``roleplay serve`` with its data under ``folder`` and ``env`` on top; yield its URL."""
-    port = free_port()
+def serve_process(
+    folder: Path, env: dict[str, str], port: int | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run ``roleplay serve`` with its data under ``folder``; yield its URL and its process."""
+    port = port or free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("ROLEPLAY_")}
     full_env = {**clean, "ROLEPLAY_DATA_DIR": str(folder / "data"), **env}
     roleplay = Path(sys.executable).with_name("roleplay")
     command = [str(roleplay), "serve", "--port", str(port), "--no-open"]
     url = f"http://127.0.0.1:{port}/"
-    with running(command, url, folder / "serve.log", env=full_env, timeout=300):
+    log = folder / f"serve-{port}-{time.monotonic_ns()}.log"
+    with running(command, url, log, env=full_env, timeout=300) as process:
+        yield url, process
+
+
+@contextmanager
+def roleplay_serve(folder: Path, env: dict[str, str]) -> Iterator[str]:
+    """Run ``roleplay serve`` with its data under ``folder`` and ``env`` on top; yield its URL."""
+    with serve_process(folder, env) as (url, _process):
         yield url
+
+
+def _postgres_bin(name: str) -> str:
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is not installed (apt-get install postgresql)")
+    return found
+
+
+@contextmanager
+def postgres_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster on a free port; yields a URL with trust authentication.
+
+    PostgreSQL refuses to run as root, so as root the cluster belongs to the 'postgres' user,
+    in a folder of its own that user can reach (pytest's tmp folders are private to root).
+    """
+    import tempfile
+
+    import psycopg
+
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    folder = Path(tempfile.mkdtemp(prefix="roleplay-pg-"))
+    folder.chmod(0o755)
+    data, sockets = folder / "data", folder / "sockets"
+    sockets.mkdir(exist_ok=True)
+    if as_user:
+        shutil.chown(folder, "postgres")
+        shutil.chown(sockets, "postgres")
+    log = folder / "postgres.log"
+    initdb = [_postgres_bin("initdb"), "-D", str(data), "-U", "roleplay", "--auth=trust"]
+    subprocess.run([*as_user, *initdb, "-E", "UTF8"], check=True, capture_output=True)
+    port = free_port()
+    command = [
+        *as_user,
+        _postgres_bin("postgres"),
+        "-D",
+        str(data),
+        "-p",
+        str(port),
+        "-k",
+        str(sockets),
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "fsync=off",
+    ]
+    with log.open("w") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    url = f"postgresql://roleplay@127.0.0.1:{port}/postgres"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"postgres exited:\n{log.read_text()[-3000:]}")
+            try:
+                psycopg.connect(url, connect_timeout=2).close()
+                break
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"postgres did not start:\n{log.read_text()[-3000:]}"
+                    ) from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        stop(process)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def fresh_database(server_url: str) -> str:
+    """Create an empty database on the server; return its URL."""
+    import uuid
+
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return server_url.rsplit("/", 1)[0] + f"/{name}"

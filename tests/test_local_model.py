@@ -103,3 +103,38 @@ def test_scripted_three_turn_interview_in_the_terminal(
     markdown = target.with_suffix(".md").read_text()
     assert f"What {persona.name} privately thought" in markdown
     assert "privately thought" in result.stdout
+
+
+@pytest.mark.parametrize("mode", ["formal", "informational"])
+def test_local_judge_scores_every_criterion_and_quotes_only_real_words(
+    mode: str, local_backend: ChatBackend, library: PersonaLibrary, prompts: Prompts
+) -> None:
+    from roleplay.feedback.judge import judge
+    from roleplay.feedback.rubrics import rubric_for
+    from roleplay.notes import PrivateNotes
+    from roleplay.session import Session
+
+    persona = next(p for p in library.all() if p.mode == mode)
+    session = Session(
+        persona_id=persona.id,
+        persona_name=persona.name,
+        mode=mode,
+        setting=Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam"),
+        max_turns=3,
+        minutes=30,
+        notes=PrivateNotes.initial(persona),
+    )
+    session.add_turn("interviewer", "Tell me about yourself.")
+    for line in ANSWERS.splitlines():
+        session.add_turn("candidate", line)
+        session.add_turn("interviewer", "I see. Go on?")
+    rubric = rubric_for(mode)
+    result = judge(session, persona, rubric, local_backend, prompts, attempts=2)
+    # Grammar-constrained JSON from the schema: every criterion present, scores in range.
+    assert result.verdict is not None, result.problem
+    assert list(result.verdict.criteria) == [c.id for c in rubric.criteria]
+    said = " ".join(t.text.lower() for t in session.turns if t.speaker == "candidate")
+    for item in result.verdict.criteria.values():
+        assert item.score in ("good", "fair", "poor", "n/a")
+        for quote in item.evidence:
+            assert quote.lower() in said

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
+from roleplay.feedback.rubrics import rubric_for
 from roleplay.notes import PrivateNotes
 from roleplay.personas import Persona, PersonaLibrary
 from roleplay.prompts import TEMPLATE_NAMES, PromptError, Prompts
@@ -44,6 +45,10 @@ def test_every_template_renders_with_sample_data(
             ),
             "notes_update": dict(
                 persona=persona, setting=setting, notes=notes, candidate_words="hello"
+            ),
+            "judge": dict(rubric=rubric_for(persona.mode), persona=persona, setting=setting),
+            "judge_transcript": dict(
+                turns=[{"speaker": "Sam", "text": "hello"}], candidate=setting.candidate
             ),
         }
         assert set(samples) == set(TEMPLATE_NAMES)

@@ -1,4 +1,4 @@
-"""A built wheel carries its personas, prompts and knowledge: installed fresh, run elsewhere."""
+"""A built wheel carries its data folders and migrations: installed fresh, run elsewhere."""
 
 from __future__ import annotations
 
@@ -47,9 +47,22 @@ def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
         venv / "bin" / "python",
         "-c",
         "from roleplay.resources import shipped_dir as d; "
-        "print(d('personas')); print(d('prompts')); print(d('knowledge'))",
+        "print(d('personas')); print(d('prompts')); print(d('knowledge')); print(d('rubrics'))",
         cwd=elsewhere,
     )
     for folder in where.split():
         assert Path(folder).is_relative_to(venv), folder
         assert "_data" in Path(folder).parts
+    # The database migrations ship inside the package: a fresh data directory gets its schema.
+    env_dir = tmp_path / "data"
+    listed = subprocess.run(
+        [str(venv / "bin" / "roleplay"), "sessions", "list"],
+        cwd=elsewhere,
+        env={**os.environ, "ROLEPLAY_DATA_DIR": str(env_dir)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "No saved interviews yet" in listed.stderr
+    assert (env_dir / "roleplay.db").is_file()

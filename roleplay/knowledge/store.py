@@ -285,6 +285,22 @@ class PackStore:
 
     # -- reading ------------------------------------------------------------------------------
 
+    def texts(self, pack: str) -> list[tuple[str, str]]:
+        """Every active passage of ``pack`` as (source, text), in no particular order."""
+        collection, info = self._pack(pack)
+        active = {s.version for s in info.sources.values()}
+        found: list[tuple[str, str]] = []
+        offset = 0
+        while True:
+            page = collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
+            for text, meta in zip(page["documents"], page["metadatas"], strict=True):
+                meta = meta or {}
+                if meta.get("version") in active:
+                    found.append((str(meta.get("source", "")), text))
+            if len(page["ids"]) < 5000:
+                return found
+            offset += 5000
+
     def search(self, pack: str, query: str, k: int = 5) -> list[Passage]:
         """The ``k`` passages nearest to ``query``, best first, scored by cosine similarity."""
         self._check_embedder(self._pack(pack)[1])

@@ -34,13 +34,15 @@ class ChatBackend:
     # Replies streaming now; background work (an ingest) yields to them.
     activity: Activity = field(default_factory=Activity)
 
-    def json_kwargs(self, schema: dict[str, Any], mode: str | None = None) -> dict[str, Any]:
+    def json_kwargs(
+        self, schema: dict[str, Any], mode: str | None = None, name: str = "private_notes"
+    ) -> dict[str, Any]:
         mode = mode or self.json_mode
         if mode == "json_schema":
             return {
                 "response_format": {
                     "type": "json_schema",
-                    "json_schema": {"name": "private_notes", "schema": schema},
+                    "json_schema": {"name": name, "schema": schema},
                 }
             }
         if mode == "json_object":
@@ -48,7 +50,12 @@ class ChatBackend:
         return {}
 
     def invoke_json(
-        self, messages: list[BaseMessage], schema: dict[str, Any], *, max_tokens: int
+        self,
+        messages: list[BaseMessage],
+        schema: dict[str, Any],
+        *,
+        max_tokens: int,
+        name: str = "private_notes",
     ) -> str:
         """Ask for JSON matching ``schema``; return the raw reply text.
 
@@ -60,7 +67,7 @@ class ChatBackend:
         for mode in modes:
             try:
                 reply = self.chat.invoke(
-                    messages, max_tokens=max_tokens, **self.json_kwargs(schema, mode)
+                    messages, max_tokens=max_tokens, **self.json_kwargs(schema, mode, name)
                 )
             except openai.APIStatusError as error:
                 if mode == "none" or error.status_code not in (400, 404, 415, 422, 500, 501):

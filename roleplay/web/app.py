@@ -25,6 +25,11 @@ def build_app(services: Services) -> gr.Blocks:
 
     with gr.Blocks(title="Interview Roleplay") as app:
         state = gr.State(None)
+        # Which browser this is, kept (encrypted) in its own localStorage across visits and
+        # server restarts: its past interviews and uploads are its own.
+        identity = gr.BrowserState(
+            None, storage_key="interview-roleplay-identity", secret=services.browser_secret
+        )
         gr.Markdown(
             "# Interview Roleplay\nRehearse with an interviewer who is as human as the real "
             "thing, then see what they were privately thinking.",
@@ -108,14 +113,69 @@ def build_app(services: Services) -> gr.Blocks:
             with gr.Row():
                 transcript_md = gr.File(label="Transcript (Markdown)")
                 transcript_json = gr.File(label="Transcript (JSON)")
+        with gr.Accordion("3 · Feedback", open=False) as feedback_box:
+            feedback = gr.Markdown("_Feedback appears when an interview ends._", elem_id="feedback")
+            report_json = gr.File(label="Report (JSON)")
+        with gr.Accordion("4 · Your past interviews", open=False):
+            past_table = gr.Dataframe(
+                headers=views.HISTORY_HEADERS,
+                value=[],
+                interactive=False,
+                wrap=True,
+                label="Past interviews (newest first)",
+                elem_id="past-table",
+            )
+            with gr.Row():
+                past_pick = gr.Dropdown(
+                    label="Open a past interview",
+                    choices=[],
+                    scale=4,
+                    # Choices differ per browser; the handler checks ownership of any id sent.
+                    allow_custom_value=True,
+                )
+                reopen = gr.Button("Open", scale=1)
+                refresh = gr.Button("Refresh", scale=1)
+            past_notice = gr.Markdown()
+            progress = gr.LinePlot(
+                views.progress_frame([]),
+                x="when",
+                y="score",
+                color="criterion",
+                title="Scores over time (0–100)",
+                y_lim=[0, 100],
+                label="Progress",
+            )
 
         chat_outputs = [chat, sources, notice, retry, state]
+        past_outputs = [past_table, past_pick, progress, state, past_notice]
         model_queue = {"concurrency_id": "model", "concurrency_limit": 2}
         debrief_outputs = [debrief, transcript_md, transcript_json, state]
 
         # Declared first so that the public endpoint gets the plain name "debrief".
         gr.Button("Show debrief", visible=False).click(
             handlers.debrief, state, debrief_outputs, api_name="debrief"
+        )
+        gr.Button("Score", visible=False).click(
+            handlers.feedback,
+            state,
+            [feedback, report_json, state],
+            api_name="feedback",
+            **model_queue,
+        )
+        app.load(
+            handlers.arrive,
+            identity,
+            [state, identity, pack, cv_pack, past_table, past_pick, progress],
+            api_visibility="private",
+        )
+        refresh.click(handlers.past, state, past_outputs, api_name="history")
+        reopen.click(
+            handlers.reopen, [past_pick, state], [*chat_outputs, feedback], api_name="reopen"
+        ).then(handlers.debrief, state, debrief_outputs, api_visibility="private").then(
+            lambda: (gr.update(open=False), gr.update(open=True)),
+            None,
+            [setup, feedback_box],
+            api_visibility="private",
         )
         persona.change(handlers.persona_details, persona, persona_card, api_visibility="private")
         add_research.click(
@@ -153,11 +213,23 @@ def build_app(services: Services) -> gr.Blocks:
             state,
             [*debrief_outputs, debrief_box],
             api_visibility="private",
+        ).then(
+            _feedback_if_over(handlers),
+            state,
+            [feedback, report_json, state, feedback_box],
+            api_visibility="private",
+            **model_queue,
         )
         retry.click(handlers.retry, state, chat_outputs, api_name="retry", **model_queue)
         end.click(handlers.end, state, chat_outputs, api_name="end", **model_queue).then(
             handlers.debrief, state, debrief_outputs, api_visibility="private"
-        ).then(lambda: gr.update(open=True), None, debrief_box, api_visibility="private")
+        ).then(lambda: gr.update(open=True), None, debrief_box, api_visibility="private").then(
+            _feedback_if_over(handlers),
+            state,
+            [feedback, report_json, state, feedback_box],
+            api_visibility="private",
+            **model_queue,
+        ).then(handlers.past, state, past_outputs, api_visibility="private")
         chat.select(handlers.show_sources, state, sources, api_visibility="private")
         # The chat's own trash button means "start over", not "hide the messages".
         chat.clear(handlers.restart, state, chat_outputs, api_visibility="private").then(
@@ -176,6 +248,15 @@ def _debrief_if_over(handlers: Handlers):
         return gr.update(), gr.update(), gr.update(), session, gr.update()
 
     return refresh
+
+
+def _feedback_if_over(handlers: Handlers):
+    def score(session: WebSession):
+        if session and session.interview and session.interview.finished:
+            return (*handlers.feedback(session), gr.update(open=True))
+        return gr.update(), gr.update(), session, gr.update()
+
+    return score
 
 
 def serve(services: Services, *, host: str, port: int, share: bool, open_browser: bool) -> None:

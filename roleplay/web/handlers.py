@@ -13,6 +13,10 @@ from typing import Any
 import gradio as gr
 
 from roleplay.engine import Interview
+from roleplay.feedback.report import Report, report_markdown
+from roleplay.feedback.rubrics import RubricError
+from roleplay.feedback.service import make_report
+from roleplay.history.database import HistoryError
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.ingest import ingest
@@ -115,6 +119,8 @@ class Handlers:
     def _outputs(self, session: WebSession, notice: str = "") -> tuple[Any, ...]:
         interview = session.interview
         data = interview.session if interview else None
+        if interview and interview.save_error:
+            notice = f"{notice} ⚠️ {interview.save_error}".strip()
         return (
             views.chat_messages(data),
             views.sources_panel(data),
@@ -188,6 +194,8 @@ class Handlers:
                 retriever=retriever,
                 notes_max_tokens=services.settings.max_notes_tokens,
                 packs=company_packs + candidate_packs,
+                candidate_packs=candidate_packs,
+                recorder=services.recorder(session),
             )
         except (PersonaError, KnowledgeError, ModelError, ValueError) as error:
             yield ([], views.sources_panel(None), f"⚠️ {error}", gr.update(visible=False), session)
@@ -261,7 +269,119 @@ class Handlers:
         number = sum(1 for t in turns[:index] if t.speaker == "interviewer")
         return views.sources_panel(interview.session, number)
 
+    # -- arriving, and past interviews -------------------------------------------------------
+
+    def arrive(self, owner: str | None) -> tuple[Any, ...]:
+        """A browser opens the page: recognise it, list its own uploads and past interviews."""
+        session = WebSession(owner=owner) if owner else WebSession()
+        try:
+            session.uploads = [
+                p.name for p in self.services.store.packs(owner=session.owner) if p.owner
+            ]
+        except KnowledgeError:
+            session.uploads = []
+        return (
+            session,
+            session.owner,
+            gr.update(choices=self.pack_choices(session, "company")),
+            gr.update(choices=self.pack_choices(session, "candidate")),
+            *self.past(session)[:3],
+        )
+
+    def past(self, session: WebSession) -> tuple[Any, ...]:
+        """This browser's past interviews: a table, the choices to reopen, the progress chart."""
+        session = session or WebSession()
+        try:
+            found = self.services.history.list(user=session.user)
+            reports = self.services.history.reports(user=session.user)
+        except HistoryError as error:
+            return [], gr.update(choices=[]), views.progress_frame([]), session, f"⚠️ {error}"
+        return (
+            views.history_rows(found),
+            gr.update(choices=views.history_choices(found), value=None),
+            views.progress_frame(reports),
+            session,
+            "",
+        )
+
+    def reopen(self, session_id: str | None, session: WebSession) -> tuple[Any, ...]:
+        """Open a past interview: carry on where it stopped, or read it and its feedback."""
+        session = session or WebSession()
+        if not session_id:
+            return (*self._outputs(session, "Choose an interview to open first."), gr.update())
+        services = self.services
+        try:
+            saved = services.history.load(session_id, user=session.user)
+            persona = services.library.get(saved.persona_id)
+            company = [p for p in saved.packs if p not in saved.candidate_packs]
+            retriever = PackRetriever(
+                store=services.store,
+                persona=persona,
+                company_packs=[p for p in company if services.store.exists(p)],
+                candidate_packs=[p for p in saved.candidate_packs if services.store.exists(p)],
+                k=services.settings.retrieval_k,
+                min_score=services.settings.retrieval_min_score,
+            )
+            if session.interview:
+                session.interview.close()
+            session.interview = Interview.resume(
+                saved,
+                persona,
+                services.backend,
+                services.prompts,
+                retriever=retriever,
+                notes_max_tokens=services.settings.max_notes_tokens,
+                recorder=services.recorder(session),
+            )
+        except (HistoryError, PersonaError) as error:
+            return (*self._outputs(session, f"⚠️ {error}"), gr.update())
+        interview = session.interview
+        if interview.finished:
+            notice = "This interview is finished: its debrief and feedback are below."
+        elif interview.can_retry:
+            notice = (
+                "The app stopped before the interviewer replied to your last answer: "
+                "press **Retry** to hear the reply."
+            )
+        else:
+            notice = "Welcome back: the interview carries on from here."
+        report = services.history.latest_report(saved.id)
+        feedback = report_markdown(Report.model_validate(report)) if report else gr.update()
+        return (*self._outputs(session, notice), feedback)
+
     # -- after the interview -----------------------------------------------------------------
+
+    def feedback(self, session: WebSession) -> tuple[str, str | None, WebSession]:
+        """Score the finished interview against its rubric and show the report."""
+        session = session or WebSession()
+        interview = session.interview
+        if interview is None or not interview.session.turns:
+            return "_Feedback appears when an interview ends._", None, session
+        if not interview.finished:
+            return "_Feedback appears when the interview ends._", None, session
+        interview.wait_for_notes()
+        services = self.services
+        saved = services.history.latest_report(interview.session.id)
+        try:
+            if saved is not None:
+                report = Report.model_validate(saved)
+            else:
+                report = make_report(
+                    interview.session,
+                    interview.persona,
+                    settings=services.settings,
+                    backend=services.backend,
+                    prompts=services.prompts,
+                    packs=services.store,
+                    history=services.history,
+                )
+        except (HistoryError, RubricError) as error:
+            return f"⚠️ {error}", None, session
+        folder = services.settings.data_dir / "web-reports" / session.owner
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"report-{interview.session.id}.json"
+        path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        return report_markdown(report), str(path), session
 
     def debrief(self, session: WebSession) -> tuple[str, str | None, str | None, WebSession]:
         """The interviewer's private notes, turn by turn, and the transcript as files."""

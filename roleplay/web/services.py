@@ -4,12 +4,15 @@ and the pack store. Each is built once per process; per-user state lives in ``We
 
 from __future__ import annotations
 
+import secrets
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from roleplay.engine import Interview
+from roleplay.history.sessions import SessionStore
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.embeddings import Embedder, Yielding
 from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
@@ -18,6 +21,7 @@ from roleplay.llm import ChatBackend, build_backend
 from roleplay.personas import PersonaLibrary
 from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
+from roleplay.session import Session
 from roleplay.settings import Settings
 
 # Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
@@ -33,6 +37,12 @@ class WebSession:
     uploads: list[str] = field(default_factory=list)  # pack names this session created
     notice: str = ""
 
+    @property
+    def user(self) -> str:
+        """Whose saved interviews these are: one user per browser (its id lives in the
+        browser's own storage) until accounts arrive."""
+        return f"browser:{self.owner}"
+
 
 class Services:
     def __init__(self, settings: Settings):
@@ -45,6 +55,25 @@ class Services:
     @cached_property
     def backend(self) -> ChatBackend:
         return build_backend(self.settings)
+
+    @cached_property
+    def history(self) -> SessionStore:
+        return SessionStore.open(self.settings)
+
+    @cached_property
+    def browser_secret(self) -> str:
+        """The key that encrypts each browser's identity in its localStorage. Kept in the data
+        directory so that a restarted server still recognises returning browsers."""
+        path = self.settings.data_dir / "browser-secret"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(32))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    def recorder(self, session: WebSession) -> Callable[[Session], None]:
+        user = session.user
+        return lambda data: self.history.record(data, user=user)
 
     @cached_property
     def store(self) -> PackStore:
@@ -62,7 +91,9 @@ class Services:
         return sample_packs()
 
     def warm_up(self) -> None:
-        """Load the model and the embedder, and build the sample packs, before users arrive."""
+        """Load the model and the embedder, build the sample packs and open the database,
+        before users arrive."""
+        self.history  # noqa: B018 - opening migrates the schema; fail now, not mid-interview
         loader = getattr(self.backend.chat, "load", None)
         if loader:
             loader()

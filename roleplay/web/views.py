@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
+
+import pandas as pd
 
 from roleplay.debrief import build_debrief
+from roleplay.feedback.report import POINTS
+from roleplay.history.sessions import SessionSummary
 from roleplay.personas import Persona
 from roleplay.session import Session, Turn
 
@@ -90,3 +95,59 @@ def debrief_view(session: Session, persona: Persona) -> str:
             "those turns kept the previous notes._"
         )
     return "\n".join(lines)
+
+
+HISTORY_HEADERS = ["Started (UTC)", "Interviewer", "Company", "Role", "Turns", "Score", "State"]
+
+
+def history_rows(found: list[SessionSummary]) -> list[list[Any]]:
+    return [
+        [
+            f"{s.started_at:%Y-%m-%d %H:%M}",
+            s.persona_name,
+            s.company,
+            s.role,
+            s.turns,
+            "" if s.overall is None else f"{s.overall:g}",
+            "finished" if s.finished else "unfinished",
+        ]
+        for s in found
+    ]
+
+
+def history_choices(found: list[SessionSummary]) -> list[tuple[str, str]]:
+    return [
+        (
+            f"{s.started_at:%Y-%m-%d %H:%M} · {s.persona_name} · {s.company}"
+            + ("" if s.finished else " (unfinished)"),
+            s.id,
+        )
+        for s in found
+    ]
+
+
+def progress_frame(reports: list[tuple[SessionSummary, dict[str, Any]]]) -> pd.DataFrame:
+    """Each criterion's score (0..100) per scored interview, for a line chart over time."""
+    rows = []
+    for summary, report in reports:
+        if not report.get("judged"):
+            continue
+        for criterion in report.get("criteria", []):
+            points = POINTS.get(criterion.get("score") or "")
+            if points is not None:
+                rows.append(
+                    {
+                        "when": summary.started_at.replace(tzinfo=None),
+                        "criterion": criterion["name"],
+                        "score": (points - 1) * 50.0,
+                    }
+                )
+        if report.get("overall") is not None:
+            rows.append(
+                {
+                    "when": summary.started_at.replace(tzinfo=None),
+                    "criterion": "Overall",
+                    "score": float(report["overall"]),
+                }
+            )
+    return pd.DataFrame(rows, columns=["when", "criterion", "score"])

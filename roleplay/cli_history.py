@@ -1,0 +1,131 @@
+"""``roleplay sessions`` and ``roleplay report``: saved interviews and their feedback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from roleplay.feedback.report import Report, report_markdown
+from roleplay.history.sessions import SessionStore
+from roleplay.personas import PersonaLibrary
+from roleplay.settings import Settings
+from roleplay.transcripts import transcript_markdown
+
+
+def register(
+    app: typer.Typer,
+    settings: Callable[[], Settings],
+    library: Callable[[Settings], PersonaLibrary],
+    out: Console,
+    err: Console,
+) -> None:
+    sessions_app = typer.Typer(help="List, show and delete saved interviews.")
+    app.add_typer(sessions_app, name="sessions")
+
+    @sessions_app.command("list")
+    def sessions_list(
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    ) -> None:
+        """Saved interviews, newest first."""
+        found = SessionStore.open(settings()).list()
+        if as_json:
+            rows = [
+                {
+                    "id": s.id,
+                    "persona": s.persona_id,
+                    "company": s.company,
+                    "role": s.role,
+                    "started_at": s.started_at.isoformat(),
+                    "finished": s.finished,
+                    "turns": s.turns,
+                    "score": s.overall,
+                }
+                for s in found
+            ]
+            out.print_json(json.dumps(rows))
+            return
+        if not found:
+            err.print("No saved interviews yet: `roleplay chat` or `roleplay serve` to hold one.")
+            return
+        table = Table("id", "started (UTC)", "interviewer", "company · role", "turns", "state")
+        for s in found:
+            state = (
+                (f"score {s.overall:g}" if s.overall is not None else "finished")
+                if s.finished
+                else "unfinished: roleplay chat --resume " + s.id
+            )
+            table.add_row(
+                s.id,
+                f"{s.started_at:%Y-%m-%d %H:%M}",
+                s.persona_name,
+                f"{s.company} · {s.role}",
+                str(s.turns),
+                state,
+            )
+        out.print(table)
+
+    @sessions_app.command("show")
+    def sessions_show(session_id: str) -> None:
+        """The transcript and private notes of a saved interview, as Markdown."""
+        config = settings()
+        session = SessionStore.open(config).load(session_id)
+        persona = library(config).get(session.persona_id)
+        out.print(
+            transcript_markdown(session, persona), markup=False, highlight=False, soft_wrap=True
+        )
+
+    @sessions_app.command("delete")
+    def sessions_delete(session_id: str) -> None:
+        """Delete a saved interview and its reports."""
+        SessionStore.open(settings()).delete(session_id)
+        err.print(f"Deleted session {session_id}.")
+
+    @app.command()
+    def report(
+        session_id: str,
+        format: Annotated[
+            Literal["md", "json"], typer.Option("--format", help="md or json")
+        ] = "md",
+        output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here")] = None,
+        again: Annotated[
+            bool, typer.Option("--again", help="Score again even if a report exists")
+        ] = False,
+    ) -> None:
+        """The feedback report of a saved interview (scored now if it has none yet)."""
+        from roleplay.feedback.service import make_report
+        from roleplay.knowledge import service
+        from roleplay.llm import build_backend
+        from roleplay.prompts import Prompts
+
+        config = settings()
+        history = SessionStore.open(config)
+        session = history.load(session_id)
+        saved = None if again else history.latest_report(session_id)
+        if saved is not None:
+            result = Report.model_validate(saved)
+        else:
+            persona = library(config).get(session.persona_id)
+            with err.status("Scoring the interview…"):
+                result = make_report(
+                    session,
+                    persona,
+                    settings=config,
+                    backend=build_backend(config),
+                    prompts=Prompts.load(config.prompts_dir),
+                    packs=service.open_store(config) if session.packs else None,
+                    history=history,
+                )
+        text = (
+            result.model_dump_json(indent=2) + "\n" if format == "json" else report_markdown(result)
+        )
+        if output:
+            output.write_text(text, encoding="utf-8")
+            err.print(f"Wrote {output}")
+        else:
+            out.print(text, markup=False, highlight=False, end="", soft_wrap=True)

@@ -1,0 +1,80 @@
+"""Rubrics as YAML files (``rubrics/*.yaml``), validated on load.
+
+A ``ROLEPLAY_RUBRICS_DIR`` folder overrides the shipped files by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from roleplay.resources import shipped_dir
+
+
+class RubricError(ValueError):
+    """A rubric file is missing or malformed; the message names the file and field."""
+
+
+class Anchors(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    good: str = Field(min_length=1)
+    fair: str = Field(min_length=1)
+    poor: str = Field(min_length=1)
+
+
+class Criterion(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    looks_for: str = Field(min_length=1)
+    anchors: Anchors
+    weight: float = Field(gt=0, le=10)
+    # May the judge say "not applicable" (e.g. the interview ended before questions were asked)?
+    allow_na: bool = False
+
+
+class Rubric(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    name: str = Field(min_length=1)
+    mode: Literal["formal", "informational"]
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Rubric:
+        ids = [c.id for c in self.criteria]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"criterion ids must be unique; repeated: {', '.join(duplicates)}")
+        return self
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+
+def load_rubric(path: Path) -> Rubric:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise RubricError(f"{path}: cannot be read as YAML ({error})") from None
+    try:
+        return Rubric.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
+        raise RubricError(f"{path}: field '{where}': {problem['msg']}") from None
+
+
+def rubric_for(mode: str, override_dir: Path | None = None) -> Rubric:
+    """The rubric for an interview mode: the user's file when there is one, else the shipped."""
+    for folder in ([override_dir] if override_dir else []) + [shipped_dir("rubrics")]:
+        path = Path(folder) / f"{mode}.yaml"
+        if path.is_file():
+            return load_rubric(path)
+    raise RubricError(f"No rubric for '{mode}' interviews (looked for {mode}.yaml).")

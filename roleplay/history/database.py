@@ -1,0 +1,84 @@
+"""Opening the database: SQLite in the data directory unless ``ROLEPLAY_DATABASE_URL`` names
+another (PostgreSQL). The schema is brought up to date with Alembic every time it is opened, so
+an upgrade of the app keeps the sessions already saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import sessionmaker
+
+from roleplay.settings import Settings
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class HistoryError(Exception):
+    """The saved sessions could not be read or written; the message says what to do."""
+
+
+def database_url(settings: Settings) -> str:
+    if settings.database_url:
+        url = settings.database_url
+        # Plain postgresql:// URLs would pick psycopg2; we ship psycopg 3.
+        if url.startswith(("postgresql://", "postgres://")):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return url
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{settings.data_dir / 'roleplay.db'}"
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    # Foreign keys for the cascades; WAL so the web app's readers never block a turn's write.
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def connect(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (the newest by default), keeping existing rows."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def open_database(settings: Settings) -> sessionmaker:
+    url = database_url(settings)
+    try:
+        where = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError as error:
+        raise HistoryError(
+            f"ROLEPLAY_DATABASE_URL is not a database URL ({error}); expected e.g. "
+            "postgresql://user:password@host/dbname."
+        ) from error
+    try:
+        engine = connect(url)
+        migrate(engine)
+    except SQLAlchemyError as error:
+        raise HistoryError(
+            f"Could not open the session database at {where}: {error.__class__.__name__}: "
+            f"{str(error).splitlines()[0]}. Check ROLEPLAY_DATABASE_URL (or unset it to use "
+            "SQLite in the data directory)."
+        ) from error
+    return sessionmaker(engine, expire_on_commit=False)

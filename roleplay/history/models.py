@@ -1,0 +1,128 @@
+"""The tables. Turns, notes and sources are rows of their own so that each turn is written the
+moment it happens and a report can be queried without loading whole transcripts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar = {
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        datetime: DateTime(timezone=True),
+    }
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # "local" for the person using this machine; the web app adds one per browser.
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime]
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    persona_id: Mapped[str] = mapped_column(String(200))
+    persona_name: Mapped[str] = mapped_column(String(200))
+    mode: Mapped[str] = mapped_column(String(20))
+    company: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(300))
+    candidate: Mapped[str] = mapped_column(String(300))
+    max_turns: Mapped[int] = mapped_column(Integer)
+    minutes: Mapped[float] = mapped_column(Float)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(40))
+    model: Mapped[str] = mapped_column(String(300), default="")
+    packs: Mapped[list[Any]] = mapped_column(default=list)
+    candidate_packs: Mapped[list[Any]] = mapped_column(default=list)
+    # The interviewer's notes as they stand now (each turn also keeps its own snapshot).
+    notes: Mapped[dict[str, Any]]
+
+    turns: Mapped[list[TurnRow]] = relationship(
+        order_by="TurnRow.index", cascade="all, delete-orphan"
+    )
+
+
+class TurnRow(Base):
+    __tablename__ = "turns"
+    __table_args__ = (UniqueConstraint("session_id", "index"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)
+    speaker: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime]
+    stage: Mapped[str | None] = mapped_column(String(40))
+    scripted: Mapped[bool] = mapped_column(Boolean, default=False)
+    sources_error: Mapped[str | None] = mapped_column(Text)
+    notes_error: Mapped[str | None] = mapped_column(Text)
+
+    sources: Mapped[list[SourceRow]] = relationship(
+        order_by="SourceRow.rank", cascade="all, delete-orphan"
+    )
+    notes: Mapped[NotesSnapshot | None] = relationship(cascade="all, delete-orphan")
+
+
+class SourceRow(Base):
+    """A passage of research the interviewer was given for a turn."""
+
+    __tablename__ = "sources_used"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    turn_id: Mapped[int] = mapped_column(ForeignKey("turns.id", ondelete="CASCADE"), index=True)
+    rank: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(Text, default="")
+    snippet: Mapped[str] = mapped_column(Text)
+    score: Mapped[float | None]
+    pack: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="company")
+
+
+class NotesSnapshot(Base):
+    """The interviewer's private notes right after an interviewer turn."""
+
+    __tablename__ = "notes_snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    turn_id: Mapped[int] = mapped_column(ForeignKey("turns.id", ondelete="CASCADE"), unique=True)
+    notes: Mapped[dict[str, Any]]
+
+
+class ReportRow(Base):
+    """The feedback report of a finished session (the newest one counts)."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    rubric_id: Mapped[str] = mapped_column(String(200))
+    # None when the judge failed and the report holds metrics only.
+    overall: Mapped[float | None]
+    report: Mapped[dict[str, Any]]

@@ -1,0 +1,333 @@
+"""Saving interviews as they happen, and reading them back.
+
+``SessionStore.record(session)`` is idempotent: it writes whatever of the session is not in the
+database yet (new turns, notes that arrived since, the end), in one transaction. The engine calls
+it after every change, so a crash loses at most the reply being generated.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import selectinload, sessionmaker
+
+from roleplay.history.database import HistoryError, open_database
+from roleplay.history.models import NotesSnapshot, ReportRow, SessionRow, SourceRow, TurnRow, User
+from roleplay.notes import PrivateNotes
+from roleplay.session import Session, Setting, Source, Turn
+from roleplay.settings import Settings
+
+LOCAL_USER = "local"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: str
+    user: str
+    persona_id: str
+    persona_name: str
+    company: str
+    role: str
+    started_at: datetime
+    ended_at: datetime | None
+    end_reason: str | None
+    turns: int
+    overall: float | None  # the newest report's score, when there is one
+
+    @property
+    def finished(self) -> bool:
+        return self.ended_at is not None
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+class SessionStore:
+    def __init__(self, factory: sessionmaker):
+        self.factory = factory
+        # The engine records from the notes thread and the request thread alike.
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, settings: Settings) -> SessionStore:
+        return cls(open_database(settings))
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _user_id(self, db: DbSession, name: str) -> int:
+        user = db.scalar(select(User).where(User.name == name))
+        if user is None:
+            user = User(name=name, created_at=datetime.now(UTC))
+            db.add(user)
+            db.flush()
+        return user.id
+
+    def record(self, session: Session, user: str = LOCAL_USER) -> None:
+        """Write what is new in ``session`` since the last call."""
+        with self._lock, self._transaction() as db:
+            row = db.get(SessionRow, session.id, options=[selectinload(SessionRow.turns)])
+            if row is None:
+                setting = session.setting
+                row = SessionRow(
+                    id=session.id,
+                    user_id=self._user_id(db, user),
+                    persona_id=session.persona_id,
+                    persona_name=session.persona_name,
+                    mode=session.mode,
+                    company=setting.company,
+                    role=setting.role,
+                    candidate=setting.candidate,
+                    max_turns=session.max_turns,
+                    minutes=session.minutes,
+                    started_at=session.started_at,
+                    model=session.model,
+                    packs=list(session.packs),
+                    candidate_packs=list(session.candidate_packs),
+                    notes={},
+                    turns=[],
+                )
+                db.add(row)
+            row.ended_at = session.ended_at
+            row.end_reason = session.end_reason
+            row.notes = session.notes.model_dump(mode="json")
+            stored = {t.index: t for t in row.turns}
+            for turn in session.turns:
+                existing = stored.get(turn.index)
+                if existing is None:
+                    row.turns.append(_turn_row(turn))
+                    continue
+                existing.notes_error = turn.notes_error
+                if turn.notes is not None:
+                    notes = turn.notes.model_dump(mode="json")
+                    if existing.notes is None:
+                        existing.notes = NotesSnapshot(notes=notes)
+                    elif existing.notes.notes != notes:
+                        existing.notes.notes = notes
+
+    def save_report(
+        self, session_id: str, report: dict[str, Any], *, rubric_id: str, overall: float | None
+    ) -> None:
+        with self._lock, self._transaction() as db:
+            db.add(
+                ReportRow(
+                    session_id=session_id,
+                    created_at=datetime.now(UTC),
+                    rubric_id=rubric_id,
+                    overall=overall,
+                    report=report,
+                )
+            )
+
+    def delete(self, session_id: str) -> None:
+        with self._lock, self._transaction() as db:
+            row = db.get(SessionRow, session_id)
+            if row is None:
+                raise HistoryError(f"There is no saved session '{session_id}'.")
+            db.execute(ReportRow.__table__.delete().where(ReportRow.session_id == session_id))
+            db.delete(row)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def load(self, session_id: str, user: str | None = None) -> Session:
+        """The saved session; ``user`` limits it to that user's own."""
+        with self._reading() as db:
+            query = (
+                select(SessionRow)
+                .where(SessionRow.id == session_id)
+                .options(
+                    selectinload(SessionRow.turns).selectinload(TurnRow.sources),
+                    selectinload(SessionRow.turns).selectinload(TurnRow.notes),
+                )
+            )
+            if user is not None:
+                query = query.join(User).where(User.name == user)
+            row = db.scalar(query)
+            if row is None:
+                raise HistoryError(
+                    f"There is no saved session '{session_id}'. "
+                    "`roleplay sessions list` shows the saved ones."
+                )
+            return _session(row)
+
+    def list(self, user: str | None = None, limit: int = 100) -> list[SessionSummary]:
+        """Newest first."""
+        with self._reading() as db:
+            turns = (
+                select(TurnRow.session_id, func.count().label("n"))
+                .group_by(TurnRow.session_id)
+                .subquery()
+            )
+            newest = (
+                select(ReportRow.session_id, func.max(ReportRow.id).label("report_id"))
+                .group_by(ReportRow.session_id)
+                .subquery()
+            )
+            query = (
+                select(SessionRow, User.name, turns.c.n, ReportRow.overall)
+                .join(User, User.id == SessionRow.user_id)
+                .outerjoin(turns, turns.c.session_id == SessionRow.id)
+                .outerjoin(newest, newest.c.session_id == SessionRow.id)
+                .outerjoin(ReportRow, ReportRow.id == newest.c.report_id)
+                .order_by(SessionRow.started_at.desc())
+                .limit(limit)
+            )
+            if user is not None:
+                query = query.where(User.name == user)
+            return [
+                SessionSummary(
+                    id=row.id,
+                    user=name,
+                    persona_id=row.persona_id,
+                    persona_name=row.persona_name,
+                    company=row.company,
+                    role=row.role,
+                    started_at=_aware(row.started_at),
+                    ended_at=_aware(row.ended_at),
+                    end_reason=row.end_reason,
+                    turns=count or 0,
+                    overall=overall,
+                )
+                for row, name, count, overall in db.execute(query)
+            ]
+
+    def latest_report(self, session_id: str) -> dict[str, Any] | None:
+        with self._reading() as db:
+            row = db.scalar(
+                select(ReportRow)
+                .where(ReportRow.session_id == session_id)
+                .order_by(ReportRow.id.desc())
+                .limit(1)
+            )
+            return dict(row.report) if row else None
+
+    def reports(self, user: str | None = None) -> list[tuple[SessionSummary, dict[str, Any]]]:
+        """Every session's newest report, oldest first: the material of a progress chart."""
+        summaries = {s.id: s for s in self.list(user, limit=10_000)}
+        with self._reading() as db:
+            newest = (
+                select(func.max(ReportRow.id))
+                .where(ReportRow.session_id.in_(list(summaries)))
+                .group_by(ReportRow.session_id)
+            )
+            rows = db.scalars(select(ReportRow).where(ReportRow.id.in_(newest))).all()
+        pairs = [(summaries[r.session_id], dict(r.report)) for r in rows]
+        return sorted(pairs, key=lambda pair: pair[0].started_at)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _transaction(self):
+        return _Guarded(self.factory, write=True)
+
+    def _reading(self):
+        return _Guarded(self.factory, write=False)
+
+
+class _Guarded:
+    """A database session whose failures come out as ``HistoryError`` with advice."""
+
+    def __init__(self, factory: sessionmaker, write: bool):
+        self.factory = factory
+        self.write = write
+
+    def __enter__(self) -> DbSession:
+        self.db = self.factory()
+        return self.db
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        try:
+            if error is None and self.write:
+                self.db.commit()
+            elif error is not None:
+                self.db.rollback()
+        except SQLAlchemyError as commit_error:
+            error = commit_error
+        finally:
+            self.db.close()
+        if isinstance(error, SQLAlchemyError):
+            raise HistoryError(
+                f"The session database failed: {str(error).splitlines()[0]}. What was said is "
+                "still on screen; check that the database is reachable."
+            ) from error
+        return False
+
+
+def _turn_row(turn: Turn) -> TurnRow:
+    row = TurnRow(
+        index=turn.index,
+        speaker=turn.speaker,
+        text=turn.text,
+        at=turn.at,
+        stage=turn.stage,
+        scripted=turn.scripted,
+        sources_error=turn.sources_error,
+        notes_error=turn.notes_error,
+        sources=[
+            SourceRow(
+                rank=rank,
+                source=s.source,
+                location=s.location,
+                snippet=s.snippet,
+                score=s.score,
+                pack=s.pack,
+                kind=s.kind,
+            )
+            for rank, s in enumerate(turn.sources)
+        ],
+    )
+    if turn.notes is not None:
+        row.notes = NotesSnapshot(notes=turn.notes.model_dump(mode="json"))
+    return row
+
+
+def _session(row: SessionRow) -> Session:
+    return Session(
+        id=row.id,
+        persona_id=row.persona_id,
+        persona_name=row.persona_name,
+        mode=row.mode,
+        setting=Setting(company=row.company, role=row.role, candidate=row.candidate),
+        max_turns=row.max_turns,
+        minutes=row.minutes,
+        started_at=_aware(row.started_at),
+        ended_at=_aware(row.ended_at),
+        end_reason=row.end_reason,
+        model=row.model,
+        packs=list(row.packs or []),
+        candidate_packs=list(row.candidate_packs or []),
+        notes=PrivateNotes.model_validate(row.notes),
+        turns=[
+            Turn(
+                index=t.index,
+                speaker=t.speaker,
+                text=t.text,
+                at=_aware(t.at),
+                stage=t.stage,
+                scripted=t.scripted,
+                sources_error=t.sources_error,
+                notes_error=t.notes_error,
+                sources=[
+                    Source(
+                        source=s.source,
+                        location=s.location,
+                        snippet=s.snippet,
+                        score=s.score,
+                        pack=s.pack,
+                        kind=s.kind,
+                    )
+                    for s in t.sources
+                ],
+                notes=PrivateNotes.model_validate(t.notes.notes) if t.notes else None,
+            )
+            for t in row.turns
+        ],
+    )
