@@ -13,8 +13,11 @@ from rich.markdown import Markdown
 
 from roleplay.cards import read_card, write_card
 from roleplay.chat import ChatPlan, run_chat
+from roleplay.cli_coaching import register as register_coaching
 from roleplay.cli_history import register as register_history
 from roleplay.cli_knowledge import app as knowledge_app
+from roleplay.coaching.accounts import AccountError
+from roleplay.coaching.scenarios import ScenarioError
 from roleplay.feedback.rubrics import RubricError
 from roleplay.history.database import HistoryError
 from roleplay.history.sessions import SessionStore
@@ -180,6 +183,7 @@ def serve(
 
 
 register_history(app, settings, library, out, err)
+register_coaching(app, settings, library, out, err)
 
 
 def main() -> None:
@@ -192,6 +196,8 @@ def main() -> None:
         KnowledgeError,
         HistoryError,
         RubricError,
+        AccountError,
+        ScenarioError,
     ) as error:
         err.print(f"error: {error}", markup=False)
         sys.exit(1)

@@ -226,9 +226,19 @@ def test_migrations_build_the_schema_on_an_empty_database(database: str | None) 
     engine = connect(database_url(Settings()))
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
-    assert {"users", "sessions", "turns", "sources_used", "notes_snapshots", "reports"} <= tables
+    assert {
+        "users",
+        "sessions",
+        "turns",
+        "sources_used",
+        "notes_snapshots",
+        "reports",
+        "scenarios",
+        "comments",
+        "logins",
+    } <= tables
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0002"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
 
 
 def test_upgrading_from_the_previous_schema_keeps_saved_sessions(
@@ -237,8 +247,8 @@ def test_upgrading_from_the_previous_schema_keeps_saved_sessions(
     from roleplay.notes import PrivateNotes
 
     engine = connect(database_url(Settings()))
-    migrate(engine, "0001")
-    assert "reports" not in inspect(engine).get_table_names()
+    migrate(engine, "0002")  # the schema before coaching
+    assert "scenarios" not in inspect(engine).get_table_names()
     with engine.begin() as connection:
         connection.execute(
             text("INSERT INTO users (id, name, created_at) VALUES (1, 'local', :at)"),
@@ -260,11 +270,17 @@ def test_upgrading_from_the_previous_schema_keeps_saved_sessions(
             ),
             {"at": "2026-01-01 10:00:01"},
         )
+        connection.execute(
+            text(
+                "INSERT INTO reports (session_id, created_at, rubric_id, overall, report)"
+                " VALUES ('old1', :at, 'formal', 50.0, '{}')"
+            ),
+            {"at": "2026-01-01 10:30:00"},
+        )
     store = SessionStore.open(Settings())  # opening migrates to the newest schema
-    assert "reports" in inspect(engine).get_table_names()
+    assert "scenarios" in inspect(engine).get_table_names()
     saved = store.load("old1")
     assert saved.turns[0].text == "Hello from before the upgrade"
-    store.save_report("old1", {"overall": 50.0}, rubric_id="formal", overall=50.0)
     assert store.list()[0].overall == 50.0
 
 

@@ -36,6 +36,9 @@ class User(Base):
     # "local" for the person using this machine; the web app adds one per browser.
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime]
+    # local (this machine's owner), browser (one per browser), coach or learner.
+    role: Mapped[str] = mapped_column(String(20), default="local")
+    password_hash: Mapped[str | None] = mapped_column(String(300))
 
 
 class SessionRow(Base):
@@ -59,6 +62,9 @@ class SessionRow(Base):
     candidate_packs: Mapped[list[Any]] = mapped_column(default=list)
     # The interviewer's notes as they stand now (each turn also keeps its own snapshot).
     notes: Mapped[dict[str, Any]]
+    # An attempt at a coach's scenario, and when the coach released its feedback.
+    scenario_id: Mapped[int | None] = mapped_column(ForeignKey("scenarios.id"), index=True)
+    feedback_released_at: Mapped[datetime | None]
 
     turns: Mapped[list[TurnRow]] = relationship(
         order_by="TurnRow.index", cascade="all, delete-orphan"
@@ -126,3 +132,40 @@ class ReportRow(Base):
     # None when the judge failed and the report holds metrics only.
     overall: Mapped[float | None]
     report: Mapped[dict[str, Any]]
+
+
+class ScenarioRow(Base):
+    """A coach's practice scenario; ``spec`` holds the fields of its YAML file."""
+
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The unguessable code in the scenario's link (/?scenario=CODE).
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    spec: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CommentRow(Base):
+    __tablename__ = "comments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class LoginRow(Base):
+    """A signed-in browser: the hash of its token (never the token) and when it expires."""
+
+    __tablename__ = "logins"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]

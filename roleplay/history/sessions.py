@@ -67,7 +67,8 @@ class SessionStore:
     def _user_id(self, db: DbSession, name: str) -> int:
         user = db.scalar(select(User).where(User.name == name))
         if user is None:
-            user = User(name=name, created_at=datetime.now(UTC))
+            role = "browser" if name.startswith("browser:") else "local"
+            user = User(name=name, created_at=datetime.now(UTC), role=role)
             db.add(user)
             db.flush()
         return user.id

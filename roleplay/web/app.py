@@ -172,10 +172,14 @@ def build_app(services: Services) -> gr.Blocks:
         reopen.click(
             handlers.reopen, [past_pick, state], [*chat_outputs, feedback], api_name="reopen"
         ).then(handlers.debrief, state, debrief_outputs, api_visibility="private").then(
-            lambda: (gr.update(open=False), gr.update(open=True)),
-            None,
-            [setup, feedback_box],
+            lambda: gr.update(open=False), None, setup, api_visibility="private"
+        ).then(
+            # A finished interview whose scoring was cut short (the app stopped) is scored now.
+            _feedback_if_over(handlers),
+            state,
+            [feedback, report_json, state, feedback_box],
             api_visibility="private",
+            **model_queue,
         )
         persona.change(handlers.persona_details, persona, persona_card, api_visibility="private")
         add_research.click(

@@ -1,0 +1,178 @@
+"""``roleplay users`` and ``roleplay scenario``: accounts and practice scenarios for coaches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Column, Table
+
+from roleplay.coaching.accounts import Account, AccountError, Accounts
+from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, read_scenario, scenario_yaml
+from roleplay.history.database import open_database
+from roleplay.personas import PersonaLibrary
+from roleplay.settings import Settings
+
+
+def register(
+    app: typer.Typer,
+    settings: Callable[[], Settings],
+    library: Callable[[Settings], PersonaLibrary],
+    out: Console,
+    err: Console,
+) -> None:
+    users_app = typer.Typer(help="Coach and learner accounts (for shared scenarios).")
+    scenario_app = typer.Typer(help="Practice scenarios coaches write and share by link.")
+    app.add_typer(users_app, name="users")
+    app.add_typer(scenario_app, name="scenario")
+
+    def stores() -> tuple[Settings, Accounts, Catalogue]:
+        config = settings()
+        factory = open_database(config)
+        catalogue = Catalogue(factory)
+        catalogue.ensure_samples()
+        return config, Accounts(factory), catalogue
+
+    def coach(accounts: Accounts, name: str | None) -> Account:
+        coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
+        if name is None:
+            if len(coaches) == 1:
+                return coaches[0]
+            raise AccountError(
+                "Say which coach owns it with --coach NAME "
+                + ("(there is none yet: roleplay users add NAME --coach)." if not coaches else ".")
+            )
+        found = next((a for a in coaches if a.name == name), None)
+        if found is None:
+            raise AccountError(f"There is no coach called '{name}'.")
+        return found
+
+    @users_app.command("add")
+    def users_add(
+        name: str,
+        is_coach: Annotated[bool, typer.Option("--coach", help="A coach")] = False,
+        is_learner: Annotated[bool, typer.Option("--learner", help="A learner")] = False,
+        password: Annotated[
+            str | None, typer.Option(help="The password; asked for when not given")
+        ] = None,
+    ) -> None:
+        """Add a coach or a learner."""
+        if is_coach == is_learner:
+            raise AccountError("Say --coach or --learner (one of them).")
+        if password is None:
+            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        _, accounts, _ = stores()
+        account = accounts.add(name, "coach" if is_coach else "learner", password)
+        err.print(f"Added {account.role} '{account.name}'.")
+
+    @users_app.command("list")
+    def users_list() -> None:
+        """Coaches and learners."""
+        _, accounts, _ = stores()
+        for account in accounts.list():
+            out.print(f"{account.name}\t{account.role}")
+
+    @scenario_app.command("create")
+    def scenario_create(
+        title: Annotated[str, typer.Option(help="What learners see as its name")],
+        persona: Annotated[str, typer.Option(help="Interviewer persona id")],
+        company: Annotated[str, typer.Option(help="Company")],
+        role: Annotated[str, typer.Option(help="Role")],
+        pack: Annotated[list[str] | None, typer.Option(help="Research pack (repeatable)")] = None,
+        objective: Annotated[
+            list[str] | None, typer.Option(help="An objective shown to learners (repeatable)")
+        ] = None,
+        brief: Annotated[str, typer.Option(help="What learners read before starting")] = "",
+        turns: Annotated[int, typer.Option(help="Answers before the close")] = 8,
+        minutes: Annotated[float, typer.Option(help="Time limit")] = 30,
+        difficulty: Annotated[str, typer.Option(help="gentle, standard or tough")] = "standard",
+        feedback: Annotated[
+            str, typer.Option(help="immediate, or after_review (when you release it)")
+        ] = "immediate",
+        attempts: Annotated[int | None, typer.Option(help="Attempts allowed per learner")] = None,
+        allow_signup: Annotated[
+            bool, typer.Option(help="Let learners sign up through the link")
+        ] = False,
+        coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
+    ) -> None:
+        """Create a scenario; prints its code (the link is /?scenario=CODE)."""
+        from pydantic import ValidationError
+
+        from roleplay.coaching.scenarios import describe
+
+        config, accounts, catalogue = stores()
+        try:
+            spec = ScenarioSpec(
+                title=title,
+                persona=persona,
+                company=company,
+                role=role,
+                packs=list(pack or []),
+                objectives=list(objective or []),
+                brief=brief,
+                turns=turns,
+                minutes=minutes,
+                difficulty=difficulty,
+                feedback=feedback,
+                attempts=attempts,
+                allow_signup=allow_signup,
+            )
+        except ValidationError as error:
+            raise ScenarioError(describe(error, "scenario")) from None
+        library(config).get(spec.persona)
+        created = catalogue.create(coach(accounts, coach_name), spec)
+        out.print(created.code)
+        err.print(f"Created '{spec.title}'. Share the link /?scenario={created.code}")
+
+    @scenario_app.command("list")
+    def scenario_list() -> None:
+        """Every scenario, newest first."""
+        _, _, catalogue = stores()
+        table = Table("title", "interviewer", "owner", "feedback", "attempts")
+        # The code is what people copy into a link: never cut or wrapped.
+        table.columns.insert(0, Column("code", no_wrap=True, min_width=12))
+        for scenario in catalogue.list():
+            spec = scenario.spec
+            table.add_row(
+                scenario.code,
+                spec.title,
+                spec.persona,
+                scenario.owner,
+                spec.feedback,
+                str(spec.attempts or "any"),
+            )
+        out.print(table)
+
+    @scenario_app.command("show")
+    def scenario_show(code: str) -> None:
+        """A scenario as YAML."""
+        _, _, catalogue = stores()
+        # Plain write: a console would wrap long lines and break the YAML.
+        typer.echo(scenario_yaml(catalogue.get(code).spec), nl=False)
+
+    @scenario_app.command("export")
+    def scenario_export(
+        code: str,
+        output: Annotated[Path, typer.Option("-o", "--output", help="The YAML file to write")],
+    ) -> None:
+        """Write a scenario to a YAML file to share."""
+        _, _, catalogue = stores()
+        output.write_text(scenario_yaml(catalogue.get(code).spec), encoding="utf-8")
+        err.print(f"Wrote {output}")
+
+    @scenario_app.command("import")
+    def scenario_import(
+        file: Path,
+        coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
+    ) -> None:
+        """Create a scenario from a YAML file; prints its code."""
+        config, accounts, catalogue = stores()
+        spec = read_scenario(file)
+        library(config).get(spec.persona)
+        created = catalogue.create(coach(accounts, coach_name), spec)
+        out.print(created.code)
+        err.print(f"Imported '{spec.title}'. Share the link /?scenario={created.code}")

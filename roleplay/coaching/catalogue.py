@@ -1,0 +1,123 @@
+"""Scenarios in the database: created by coaches, shared by an unguessable code in a link."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from roleplay.coaching.accounts import Account
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, describe, read_scenario
+from roleplay.history.models import ScenarioRow, User
+from roleplay.resources import shipped_dir
+
+SAMPLES_OWNER = "samples"
+_CODE_ALPHABET = string.ascii_letters + string.digits
+
+
+def new_code() -> str:
+    """An unguessable code (71 bits) of letters and digits: safe in a URL and on a command
+    line (a code starting with '-' would read as an option)."""
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: int
+    code: str
+    owner: str
+    spec: ScenarioSpec
+    updated_at: datetime
+
+
+def _scenario(row: ScenarioRow, owner: str) -> Scenario:
+    try:
+        spec = ScenarioSpec.model_validate(row.spec)
+    except ValidationError as error:
+        raise ScenarioError(describe(error, f"scenario {row.code}")) from None
+    return Scenario(row.id, row.code, owner, spec, row.updated_at)
+
+
+class Catalogue:
+    def __init__(self, factory: sessionmaker):
+        self.factory = factory
+
+    def create(self, owner: Account, spec: ScenarioSpec, code: str | None = None) -> Scenario:
+        if owner.role != "coach":
+            raise ScenarioError("Only a coach can create scenarios.")
+        now = datetime.now(UTC)
+        with self.factory() as db:
+            row = ScenarioRow(
+                code=code or new_code(),
+                owner_id=owner.id,
+                spec=spec.model_dump(mode="json"),
+                created_at=now,
+                updated_at=now,
+            )
+            db.add(row)
+            db.commit()
+            return _scenario(row, owner.name)
+
+    def update(self, owner: Account, code: str, spec: ScenarioSpec) -> Scenario:
+        with self.factory() as db:
+            row = self._owned(db, owner, code)
+            row.spec = spec.model_dump(mode="json")
+            row.updated_at = datetime.now(UTC)
+            db.commit()
+            return _scenario(row, owner.name)
+
+    def get(self, code: str) -> Scenario:
+        """A scenario by its link code (anyone holding the link may read its brief)."""
+        with self.factory() as db:
+            found = db.execute(
+                select(ScenarioRow, User.name)
+                .join(User, User.id == ScenarioRow.owner_id)
+                .where(ScenarioRow.code == code)
+            ).first()
+            if found is None:
+                raise ScenarioError(f"There is no scenario '{code}'.")
+            return _scenario(*found)
+
+    def owned(self, owner: Account, code: str) -> Scenario:
+        with self.factory() as db:
+            return _scenario(self._owned(db, owner, code), owner.name)
+
+    def list(self, owner: Account | None = None) -> list[Scenario]:
+        """Every scenario, or one coach's own, newest first."""
+        with self.factory() as db:
+            query = (
+                select(ScenarioRow, User.name)
+                .join(User, User.id == ScenarioRow.owner_id)
+                .order_by(ScenarioRow.updated_at.desc())
+            )
+            if owner is not None:
+                query = query.where(ScenarioRow.owner_id == owner.id)
+            return [_scenario(row, name) for row, name in db.execute(query)]
+
+    def ensure_samples(self) -> None:
+        """Put the shipped sample scenarios in the database once, owned by 'samples'."""
+        with self.factory() as db:
+            owner = db.scalar(select(User).where(User.name == SAMPLES_OWNER))
+            if owner is None:
+                owner = User(name=SAMPLES_OWNER, role="coach", created_at=datetime.now(UTC))
+                db.add(owner)
+                db.commit()
+            account = Account(owner.id, owner.name, owner.role)
+            have = set(db.scalars(select(ScenarioRow.code)))
+        for path in sorted(shipped_dir("scenarios").glob("*.yaml")):
+            code = f"sample-{path.stem}"
+            if code not in have:
+                self.create(account, read_scenario(path), code=code)
+
+    @staticmethod
+    def _owned(db, owner: Account, code: str) -> ScenarioRow:
+        row = db.scalar(select(ScenarioRow).where(ScenarioRow.code == code))
+        # The same answer whether it does not exist or is someone else's: ids are not probed.
+        if row is None or row.owner_id != owner.id:
+            raise ScenarioError(f"You have no scenario '{code}'.")
+        return row

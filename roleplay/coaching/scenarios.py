@@ -1,0 +1,77 @@
+"""Practice scenarios: which interviewer, which research, which role, what the learner should
+achieve, how it is scored and for how long. Stored in the database; shared as YAML files.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from roleplay.personas import Persona
+
+Difficulty = Literal["gentle", "standard", "tough"]
+# How the interviewer's temperament moves at each difficulty (standard keeps the persona's own).
+_DIFFICULTY = {
+    "gentle": {"anxiety": 0.25, "strictness": 0.25},
+    "tough": {"anxiety": 0.9, "strictness": 0.9},
+}
+
+
+class ScenarioError(ValueError):
+    """A scenario file or value is wrong; the message names the file and field."""
+
+
+class ScenarioSpec(BaseModel):
+    """What a coach writes: the YAML file's fields, all validated."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=200)
+    persona: str = Field(min_length=1, description="persona id, e.g. anxious-hiring-manager")
+    company: str = Field(min_length=1, max_length=300)
+    role: str = Field(min_length=1, max_length=300)
+    packs: list[str] = Field(default_factory=list, description="company research packs")
+    brief: str = Field(default="", description="what the learner reads before starting")
+    objectives: list[str] = Field(default_factory=list)
+    rubric: str | None = Field(default=None, description="rubric id; the persona's mode if unset")
+    turns: int = Field(default=8, ge=1, le=40)
+    minutes: float = Field(default=30, gt=0, le=180)
+    difficulty: Difficulty = "standard"
+    feedback: Literal["immediate", "after_review"] = "immediate"
+    attempts: int | None = Field(default=None, ge=1, description="attempts allowed; None = any")
+    due: datetime | None = None
+    allow_signup: bool = False
+
+    def interviewer(self, persona: Persona) -> Persona:
+        """The persona as this scenario's difficulty makes it."""
+        changes = _DIFFICULTY.get(self.difficulty)
+        if not changes:
+            return persona
+        temperament = persona.temperament.model_copy(update=changes)
+        return persona.model_copy(update={"temperament": temperament})
+
+
+def describe(error: ValidationError, where: str) -> str:
+    problem = error.errors()[0]
+    field = ".".join(str(part) for part in problem["loc"]) or "(top level)"
+    return f"{where}: field '{field}': {problem['msg']}"
+
+
+def read_scenario(path: Path) -> ScenarioSpec:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ScenarioError(f"{path}: cannot be read as YAML ({error})") from None
+    try:
+        return ScenarioSpec.model_validate(data)
+    except ValidationError as error:
+        raise ScenarioError(describe(error, str(path))) from None
+
+
+def scenario_yaml(spec: ScenarioSpec) -> str:
+    data = spec.model_dump(mode="json", exclude_defaults=False)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,189 @@
+"""Coaching's data layer on SQLite and PostgreSQL: accounts, sign-ins, scenarios, YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import select
+
+from roleplay.coaching.accounts import AccountError, Accounts
+from roleplay.coaching.catalogue import Catalogue
+from roleplay.coaching.scenarios import (
+    ScenarioError,
+    ScenarioSpec,
+    read_scenario,
+    scenario_yaml,
+)
+from roleplay.history.database import open_database
+from roleplay.history.models import User
+from roleplay.personas import Persona
+from roleplay.resources import shipped_dir
+from roleplay.settings import Settings
+
+SPEC = ScenarioSpec(
+    title="Analyst at Quillon",
+    persona="anxious-hiring-manager",
+    company="Quillon Robotics",
+    role="Field Data Analyst",
+    packs=["Quillon research"],
+    objectives=["Tell one story with a number in it."],
+    turns=5,
+    minutes=15,
+    difficulty="tough",
+    feedback="after_review",
+    attempts=2,
+)
+
+
+@pytest.fixture
+def factory(database: str | None):
+    return open_database(Settings())
+
+
+@pytest.fixture
+def accounts(factory) -> Accounts:
+    return Accounts(factory)
+
+
+@pytest.fixture
+def catalogue(factory) -> Catalogue:
+    return Catalogue(factory)
+
+
+def test_passwords_are_stored_as_argon2_hashes(accounts: Accounts, factory) -> None:
+    accounts.add("ana", "coach", "correct horse battery")
+    with factory() as db:
+        stored = db.scalar(select(User.password_hash).where(User.name == "ana"))
+    assert stored.startswith("$argon2id$")
+    assert "correct horse" not in stored
+
+
+def test_the_right_password_signs_in_and_a_wrong_one_does_not(accounts: Accounts) -> None:
+    accounts.add("leo", "learner", "learner-password")
+    assert accounts.authenticate("leo", "learner-password").role == "learner"
+    with pytest.raises(AccountError, match="Wrong user name or password"):
+        accounts.authenticate("leo", "guess-guess")
+    with pytest.raises(AccountError, match="Wrong user name or password"):
+        accounts.authenticate("nobody", "learner-password")
+
+
+def test_names_are_unique_and_passwords_long_enough(accounts: Accounts) -> None:
+    accounts.add("ana", "coach", "long enough")
+    with pytest.raises(AccountError, match="already a user called 'ana'"):
+        accounts.add("ana", "learner", "long enough")
+    with pytest.raises(AccountError, match="at least 8 characters"):
+        accounts.add("bob", "learner", "short")
+    with pytest.raises(AccountError, match="user name is"):
+        accounts.add(" spaced out", "learner", "long enough")
+
+
+def test_a_sign_in_token_works_until_it_expires_or_signs_out(factory) -> None:
+    accounts = Accounts(factory)
+    accounts.add("leo", "learner", "learner-password")
+    account, token = accounts.sign_in("leo", "learner-password")
+    assert accounts.signed_in(token) == account
+    accounts.sign_out(token)
+    assert accounts.signed_in(token) is None
+    expired = Accounts(factory, login_hours=-1)
+    _, old_token = expired.sign_in("leo", "learner-password")
+    assert expired.signed_in(old_token) is None
+    assert accounts.signed_in("made-up-token") is None
+
+
+def test_only_coaches_create_scenarios(accounts: Accounts, catalogue: Catalogue) -> None:
+    learner = accounts.add("leo", "learner", "learner-password")
+    with pytest.raises(ScenarioError, match="Only a coach"):
+        catalogue.create(learner, SPEC)
+
+
+def test_a_coach_cannot_touch_another_coachs_scenario(
+    accounts: Accounts, catalogue: Catalogue
+) -> None:
+    ana = accounts.add("ana", "coach", "ana-password")
+    ben = accounts.add("ben", "coach", "ben-password")
+    mine = catalogue.create(ana, SPEC)
+    edited = SPEC.model_copy(update={"title": "Ben's now"})
+    # Someone else's scenario and no scenario at all look the same from outside.
+    for code in (mine.code, "no-such-code"):
+        with pytest.raises(ScenarioError, match=f"You have no scenario '{code}'"):
+            catalogue.update(ben, code, edited)
+    assert catalogue.update(ana, mine.code, edited).spec.title == "Ben's now"
+    assert [s.code for s in catalogue.list(ben)] == []
+
+
+def test_scenario_codes_are_unguessable(accounts: Accounts, catalogue: Catalogue) -> None:
+    ana = accounts.add("ana", "coach", "ana-password")
+    codes = {catalogue.create(ana, SPEC).code for _ in range(5)}
+    assert len(codes) == 5 and all(len(code) >= 12 and code.isalnum() for code in codes)
+
+
+def test_two_sample_scenarios_ship_and_load_once(catalogue: Catalogue) -> None:
+    catalogue.ensure_samples()
+    catalogue.ensure_samples()
+    samples = [s for s in catalogue.list() if s.owner == "samples"]
+    assert len(samples) == 2
+    assert {s.spec.persona for s in samples} == {
+        "anxious-hiring-manager",
+        "relaxed-industry-leader",
+    }
+
+
+def test_yaml_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    path = tmp_path / "scenario.yaml"
+    path.write_text(scenario_yaml(SPEC))
+    assert read_scenario(path) == SPEC
+
+
+def test_shipped_sample_files_are_valid() -> None:
+    files = sorted(shipped_dir("scenarios").glob("*.yaml"))
+    assert len(files) == 2
+    for path in files:
+        read_scenario(path)
+
+
+def test_a_bad_scenario_file_names_the_file_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(scenario_yaml(SPEC).replace("feedback: after_review", "feedback: never"))
+    with pytest.raises(ScenarioError, match=r"bad.yaml: field 'feedback'"):
+        read_scenario(path)
+
+
+def test_difficulty_moves_the_interviewers_temperament(anxious: Persona) -> None:
+    tough = SPEC.interviewer(anxious)
+    gentle = SPEC.model_copy(update={"difficulty": "gentle"}).interviewer(anxious)
+    standard = SPEC.model_copy(update={"difficulty": "standard"}).interviewer(anxious)
+    assert tough.temperament.anxiety > standard.temperament.anxiety > gentle.temperament.anxiety
+    assert standard == anxious
+
+
+def test_exported_yaml_imports_on_a_fresh_data_directory(run_cli, tmp_path: Path) -> None:
+    assert run_cli("users", "add", "ana", "--coach", "--password", "ana-password").returncode == 0
+    sample = shipped_dir("scenarios") / "product-analyst-formal.yaml"
+    created = run_cli("scenario", "import", str(sample))
+    assert created.returncode == 0, created.stderr
+    code = created.stdout.strip()
+    exported = tmp_path / "shared.yaml"
+    assert run_cli("scenario", "export", code, "-o", str(exported)).returncode == 0
+
+    fresh = {"ROLEPLAY_DATA_DIR": str(tmp_path / "elsewhere")}
+    run_cli("users", "add", "cara", "--coach", "--password", "cara-password", env=fresh)
+    imported = run_cli("scenario", "import", str(exported), env=fresh)
+    assert imported.returncode == 0, imported.stderr
+    shown = run_cli("scenario", "show", imported.stdout.strip(), env=fresh)
+    assert read_scenario(exported) == ScenarioSpec.model_validate(yaml.safe_load(shown.stdout))
+    assert read_scenario(exported) == read_scenario(sample)
+
+
+def test_users_add_asks_for_the_password_when_not_given(run_cli) -> None:
+    result = run_cli("users", "add", "leo", "--learner", stdin="learner-pass\nlearner-pass\n")
+    assert result.returncode == 0, result.stderr
+    accounts = Accounts(open_database(Settings()))
+    assert accounts.authenticate("leo", "learner-pass").name == "leo"
+
+
+def test_cli_errors_are_one_clear_line(run_cli) -> None:
+    result = run_cli("users", "add", "leo", "--learner", "--password", "short")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "error: A password needs at least 8 characters."
