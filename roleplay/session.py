@@ -67,6 +67,8 @@ class Session(BaseModel):
     packs: list[str] = Field(default_factory=list)
     # The subset of ``packs`` holding the candidate's own CV and job ad.
     candidate_packs: list[str] = Field(default_factory=list)
+    # The code of the coach's scenario this is an attempt at, if any.
+    scenario: str | None = None
     turns: list[Turn] = Field(default_factory=list)
     notes: PrivateNotes
 

@@ -35,7 +35,7 @@ class Scenario:
     updated_at: datetime
 
 
-def _scenario(row: ScenarioRow, owner: str) -> Scenario:
+def scenario_from_row(row: ScenarioRow, owner: str) -> Scenario:
     try:
         spec = ScenarioSpec.model_validate(row.spec)
     except ValidationError as error:
@@ -61,7 +61,7 @@ class Catalogue:
             )
             db.add(row)
             db.commit()
-            return _scenario(row, owner.name)
+            return scenario_from_row(row, owner.name)
 
     def update(self, owner: Account, code: str, spec: ScenarioSpec) -> Scenario:
         with self.factory() as db:
@@ -69,7 +69,7 @@ class Catalogue:
             row.spec = spec.model_dump(mode="json")
             row.updated_at = datetime.now(UTC)
             db.commit()
-            return _scenario(row, owner.name)
+            return scenario_from_row(row, owner.name)
 
     def get(self, code: str) -> Scenario:
         """A scenario by its link code (anyone holding the link may read its brief)."""
@@ -81,11 +81,11 @@ class Catalogue:
             ).first()
             if found is None:
                 raise ScenarioError(f"There is no scenario '{code}'.")
-            return _scenario(*found)
+            return scenario_from_row(*found)
 
     def owned(self, owner: Account, code: str) -> Scenario:
         with self.factory() as db:
-            return _scenario(self._owned(db, owner, code), owner.name)
+            return scenario_from_row(self._owned(db, owner, code), owner.name)
 
     def list(self, owner: Account | None = None) -> list[Scenario]:
         """Every scenario, or one coach's own, newest first."""
@@ -97,7 +97,7 @@ class Catalogue:
             )
             if owner is not None:
                 query = query.where(ScenarioRow.owner_id == owner.id)
-            return [_scenario(row, name) for row, name in db.execute(query)]
+            return [scenario_from_row(row, name) for row, name in db.execute(query)]
 
     def ensure_samples(self) -> None:
         """Put the shipped sample scenarios in the database once, owned by 'samples'."""

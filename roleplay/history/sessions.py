@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload, sessionmaker
 
 from roleplay.history.database import HistoryError, open_database
-from roleplay.history.models import NotesSnapshot, ReportRow, SessionRow, SourceRow, TurnRow, User
+from roleplay.history.models import (
+    NotesSnapshot,
+    ReportRow,
+    ScenarioRow,
+    SessionRow,
+    SourceRow,
+    TurnRow,
+    User,
+)
 from roleplay.notes import PrivateNotes
 from roleplay.session import Session, Setting, Source, Turn
 from roleplay.settings import Settings
@@ -73,6 +81,15 @@ class SessionStore:
             db.flush()
         return user.id
 
+    @staticmethod
+    def _scenario_id(db: DbSession, code: str | None) -> int | None:
+        if code is None:
+            return None
+        found = db.scalar(select(ScenarioRow.id).where(ScenarioRow.code == code))
+        if found is None:
+            raise HistoryError(f"There is no scenario '{code}'.")
+        return found
+
     def record(self, session: Session, user: str = LOCAL_USER) -> None:
         """Write what is new in ``session`` since the last call."""
         with self._lock, self._transaction() as db:
@@ -96,6 +113,13 @@ class SessionStore:
                     candidate_packs=list(session.candidate_packs),
                     notes={},
                     turns=[],
+                    scenario_id=(
+                        db.scalar(
+                            select(ScenarioRow.id).where(ScenarioRow.code == session.scenario)
+                        )
+                        if session.scenario
+                        else None
+                    ),
                 )
                 db.add(row)
             row.ended_at = session.ended_at
@@ -158,7 +182,12 @@ class SessionStore:
                     f"There is no saved session '{session_id}'. "
                     "`roleplay sessions list` shows the saved ones."
                 )
-            return _session(row)
+            code = (
+                db.scalar(select(ScenarioRow.code).where(ScenarioRow.id == row.scenario_id))
+                if row.scenario_id
+                else None
+            )
+            return _session(row, code)
 
     def list(self, user: str | None = None, limit: int = 100) -> list[SessionSummary]:
         """Newest first."""
@@ -290,8 +319,9 @@ def _turn_row(turn: Turn) -> TurnRow:
     return row
 
 
-def _session(row: SessionRow) -> Session:
+def _session(row: SessionRow, scenario: str | None = None) -> Session:
     return Session(
+        scenario=scenario,
         id=row.id,
         persona_id=row.persona_id,
         persona_name=row.persona_name,
