@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     # Rubrics: files here override the shipped ones by name (formal.yaml, informational.yaml).
     rubrics_dir: Path | None = None
     judge_attempts: int = Field(default=2, ge=1, le=5)
+    # How long a coach's or learner's sign-in lasts in the web app.
+    login_hours: float = Field(default=12.0, gt=0)
     max_file_mb: float = Field(default=25.0, gt=0)
     parse_timeout: float = Field(default=30.0, gt=0)
     parse_memory_mb: int = Field(default=768, ge=128)

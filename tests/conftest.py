@@ -155,7 +155,7 @@ CANARY = "ROLEPLAY-CANARY-7731"
 
 
 @pytest.fixture(scope="session")
-def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """A real `roleplay serve` on the embedded model, with a canary planted in its prompt."""
     folder = tmp_path_factory.mktemp("web")
     prompts = folder / "prompts"
@@ -170,7 +170,19 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "ROLEPLAY_MAX_FILE_MB": "1",
     }
     with roleplay_serve(folder, env) as url:
-        yield url
+        yield url, folder / "data"
+
+
+@pytest.fixture(scope="session")
+def web(web_server: tuple[str, Path]) -> str:
+    """The live app's URL."""
+    return web_server[0]
+
+
+@pytest.fixture(scope="session")
+def web_data(web_server: tuple[str, Path]) -> Path:
+    """The live app's data directory (its SQLite database, uploads and packs)."""
+    return web_server[1]
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from roleplay.web import views
+from roleplay.web.coaching import CoachingHandlers
 from roleplay.web.handlers import Handlers
 from roleplay.web.services import Services, WebSession
 
@@ -19,6 +20,7 @@ CSS = """
 
 def build_app(services: Services) -> gr.Blocks:
     handlers = Handlers(services)
+    coaching = CoachingHandlers(services)
     personas = services.library.all()
     samples = services.samples()
     default_company = next((s for s in samples if s.kind == "company"), None)
@@ -30,11 +32,43 @@ def build_app(services: Services) -> gr.Blocks:
         identity = gr.BrowserState(
             None, storage_key="interview-roleplay-identity", secret=services.browser_secret
         )
+        # A coach's or learner's sign-in token (the server keeps only its hash; it expires).
+        login = gr.BrowserState(
+            None, storage_key="interview-roleplay-login", secret=services.browser_secret
+        )
         gr.Markdown(
             "# Interview Roleplay\nRehearse with an interviewer who is as human as the real "
             "thing, then see what they were privately thinking.",
             elem_id="title",
         )
+        with gr.Accordion("Sign in (coaches and learners)", open=False):
+            account_line = gr.Markdown(elem_id="account")
+            with gr.Row():
+                login_name = gr.Textbox(label="User name", scale=2)
+                login_password = gr.Textbox(label="Password", type="password", scale=2)
+            with gr.Row():
+                sign_in = gr.Button("Sign in", variant="primary")
+                sign_up = gr.Button("Sign up as a learner")
+                sign_out = gr.Button("Sign out")
+        scenario_panel = gr.Markdown(visible=False, elem_id="scenario")
+        scenario_code = gr.Textbox(visible=False)
+        with gr.Accordion("Coach: your scenarios", open=True, visible=False) as coach_box:
+            with gr.Row():
+                coach_pick = gr.Dropdown(
+                    label="Scenario", choices=[], allow_custom_value=True, scale=3
+                )
+                export_csv = gr.Button("Export attempts (CSV)", scale=1)
+            coach_link = gr.Markdown(elem_id="scenario-link")
+            attempts_table = gr.Dataframe(
+                value=[], interactive=False, wrap=True, label="Attempts", elem_id="attempts"
+            )
+            attempt_pick = gr.Dropdown(label="Open an attempt", choices=[], allow_custom_value=True)
+            attempt_view = gr.Markdown(elem_id="attempt")
+            comment_text = gr.Textbox(label="Comment for the learner", lines=2)
+            with gr.Row():
+                comment = gr.Button("Add comment")
+                release = gr.Button("Release feedback to the learner")
+            attempts_csv = gr.File(label="Attempts (CSV)")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 with gr.Accordion("1 · Set up your interview", open=True) as setup:
@@ -162,11 +196,52 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="feedback",
             **model_queue,
         )
+        coach_views = [account_line, scenario_panel, coach_box, coach_pick]
         app.load(
             handlers.arrive,
             identity,
             [state, identity, pack, cv_pack, past_table, past_pick, progress],
             api_visibility="private",
+        ).then(coaching.arrive, [login, state], [state, *coach_views], api_visibility="private")
+        sign_in.click(
+            coaching.sign_in,
+            [login_name, login_password, state],
+            [state, login, *coach_views],
+            api_name="sign_in",
+        ).then(handlers.past, state, past_outputs, api_visibility="private")
+        sign_up.click(
+            coaching.sign_up,
+            [login_name, login_password, state],
+            [state, login, *coach_views],
+            api_name="sign_up",
+        )
+        sign_out.click(
+            coaching.sign_out, [login, state], [state, login, *coach_views], api_name="sign_out"
+        ).then(handlers.past, state, past_outputs, api_visibility="private")
+        gr.Button("Open scenario", visible=False).click(
+            coaching.open_scenario,
+            [scenario_code, state],
+            [state, *coach_views],
+            api_name="open_scenario",
+        )
+        coach_pick.change(
+            coaching.dashboard,
+            [coach_pick, state],
+            [attempts_table, attempt_pick, coach_link],
+            api_name="coach_dashboard",
+        )
+        attempt_pick.change(
+            coaching.open_attempt, [attempt_pick, state], attempt_view, api_name="attempt"
+        )
+        comment.click(
+            coaching.comment,
+            [attempt_pick, comment_text, state],
+            [attempt_view, comment_text],
+            api_name="comment",
+        )
+        release.click(coaching.release, [attempt_pick, state], attempt_view, api_name="release")
+        export_csv.click(
+            coaching.export_csv, [coach_pick, state], attempts_csv, api_name="export_csv"
         )
         refresh.click(handlers.past, state, past_outputs, api_name="history")
         reopen.click(
@@ -233,7 +308,9 @@ def build_app(services: Services) -> gr.Blocks:
             [feedback, report_json, state, feedback_box],
             api_visibility="private",
             **model_queue,
-        ).then(handlers.past, state, past_outputs, api_visibility="private")
+        ).then(handlers.past, state, past_outputs, api_visibility="private").then(
+            coaching.refresh, state, coach_views, api_visibility="private"
+        )
         chat.select(handlers.show_sources, state, sources, api_visibility="private")
         # The chat's own trash button means "start over", not "hide the messages".
         chat.clear(handlers.restart, state, chat_outputs, api_visibility="private").then(

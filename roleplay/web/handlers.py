@@ -12,6 +12,8 @@ from typing import Any
 
 import gradio as gr
 
+from roleplay.coaching.accounts import AccountError
+from roleplay.coaching.reviews import ReviewError
 from roleplay.engine import Interview
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.feedback.rubrics import RubricError
@@ -28,6 +30,10 @@ from roleplay.transcripts import save_transcript
 from roleplay.web import views
 from roleplay.web.services import UPLOAD_LABELS, Services, WebSession
 
+HELD_BACK = (
+    "_Your attempt is saved. Your coach releases the feedback and the interviewer's notes "
+    "after reviewing it; they will appear with your attempts._"
+)
 RETRY_HINT = "Your conversation is kept: press **Retry** once the model is reachable again."
 
 
@@ -172,6 +178,11 @@ class Handlers:
             )
             company_packs = self._allowed(session, pack, "company")
             candidate_packs = self._allowed(session, cv_pack, "candidate")
+            if session.scenario:
+                # A scenario's settings are locked on the server, whatever the page sends.
+                persona, setting, company_packs, turns, minutes = self._scenario_settings(
+                    session, setting.candidate
+                )
             if company_packs or candidate_packs:
                 services.ensure_samples()
             retriever = PackRetriever(
@@ -197,10 +208,32 @@ class Handlers:
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(session),
             )
-        except (PersonaError, KnowledgeError, ModelError, ValueError) as error:
+            session.interview.session.scenario = session.scenario
+        except (
+            PersonaError,
+            KnowledgeError,
+            ModelError,
+            ValueError,
+            HistoryError,
+        ) as error:
             yield ([], views.sources_panel(None), f"⚠️ {error}", gr.update(visible=False), session)
             return
         yield from self._stream(session, session.interview.open())
+
+    def _scenario_settings(self, session: WebSession, candidate: str) -> tuple[Any, ...]:
+        """The interviewer, setting, research and limits of the session's scenario, after
+        checking that this signed-in learner may start another attempt."""
+        services = self.services
+        if session.account is None:
+            raise AccountError("Sign in first: this scenario's attempts go to your coach.")
+        scenario = services.catalogue.get(session.scenario or "")
+        services.reviews.check_can_start(session.account, scenario)
+        spec = scenario.spec
+        persona = spec.interviewer(services.library.get(spec.persona))
+        name = candidate if candidate != "the candidate" else session.account.name
+        setting = Setting(company=spec.company, role=spec.role, candidate=name)
+        packs = [p for p in spec.packs if services.store.exists(p)]
+        return persona, setting, packs, spec.turns, spec.minutes
 
     def _allowed(self, session: WebSession, pack: str | None, kind: str) -> list[str]:
         """Only shared packs and this session's own uploads may be drawn on, whatever is sent."""
@@ -347,6 +380,8 @@ class Handlers:
             notice = "Welcome back: the interview carries on from here."
         report = services.history.latest_report(saved.id)
         feedback = report_markdown(Report.model_validate(report)) if report else gr.update()
+        if self._held_back(session):
+            feedback = HELD_BACK
         return (*self._outputs(session, notice), feedback)
 
     # -- after the interview -----------------------------------------------------------------
@@ -377,6 +412,8 @@ class Handlers:
                 )
         except (HistoryError, RubricError) as error:
             return f"⚠️ {error}", None, session
+        if self._held_back(session):
+            return HELD_BACK, None, session
         folder = services.settings.data_dir / "web-reports" / session.owner
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"report-{interview.session.id}.json"
@@ -390,6 +427,8 @@ class Handlers:
         if interview is None or not interview.session.turns:
             return "_The debrief appears when an interview ends._", None, None, session
         interview.wait_for_notes()
+        if self._held_back(session):
+            return HELD_BACK, None, None, session
         persona = interview.persona
         folder = self.services.settings.data_dir / "web-transcripts" / session.owner
         json_path, markdown_path = save_transcript(interview.session, persona, folder)
@@ -397,6 +436,18 @@ class Handlers:
         if not interview.finished:
             text = "_The interview is still going: this is what the notes say so far._\n\n" + text
         return text, str(markdown_path), str(json_path), session
+
+    def _held_back(self, session: WebSession) -> bool:
+        """Is this a learner's attempt whose coach has not released the feedback yet?"""
+        interview, account = session.interview, session.account
+        if interview is None or not interview.session.scenario:
+            return False
+        if account is None or account.role != "learner":
+            return False
+        try:
+            return not self.services.reviews.feedback_visible(account, interview.session.id)
+        except ReviewError:
+            return True
 
     def restart(self, session: WebSession) -> tuple[Any, ...]:
         """Start over: the uploads stay, the interview goes."""

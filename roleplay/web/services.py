@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from roleplay.coaching.accounts import Account, Accounts
+from roleplay.coaching.catalogue import Catalogue
+from roleplay.coaching.reviews import Reviews
 from roleplay.engine import Interview
 from roleplay.history.sessions import SessionStore
 from roleplay.knowledge import service as knowledge
@@ -36,12 +39,14 @@ class WebSession:
     interview: Interview | None = None
     uploads: list[str] = field(default_factory=list)  # pack names this session created
     notice: str = ""
+    account: Account | None = None  # a signed-in coach or learner
+    scenario: str | None = None  # the code of the scenario this page was opened for
 
     @property
     def user(self) -> str:
-        """Whose saved interviews these are: one user per browser (its id lives in the
-        browser's own storage) until accounts arrive."""
-        return f"browser:{self.owner}"
+        """Whose saved interviews these are: the signed-in account's, or else this browser's
+        own (its id lives in the browser's storage)."""
+        return self.account.name if self.account else f"browser:{self.owner}"
 
 
 class Services:
@@ -59,6 +64,20 @@ class Services:
     @cached_property
     def history(self) -> SessionStore:
         return SessionStore.open(self.settings)
+
+    @cached_property
+    def accounts(self) -> Accounts:
+        return Accounts(self.history.factory, login_hours=self.settings.login_hours)
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        catalogue = Catalogue(self.history.factory)
+        catalogue.ensure_samples()
+        return catalogue
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        return Reviews(self.history.factory)
 
     @cached_property
     def browser_secret(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from roleplay.coaching.catalogue import Scenario
+from roleplay.coaching.reviews import Attempt
 from roleplay.debrief import build_debrief
 from roleplay.feedback.report import POINTS
 from roleplay.history.sessions import SessionSummary
@@ -151,3 +153,72 @@ def progress_frame(reports: list[tuple[SessionSummary, dict[str, Any]]]) -> pd.D
                 }
             )
     return pd.DataFrame(rows, columns=["when", "criterion", "score"])
+
+
+def scenario_brief(scenario: Scenario, attempts: list[Attempt], *, signed_in: bool) -> str:
+    spec = scenario.spec
+    lines = [
+        f"## {escape(spec.title)}",
+        f"*{escape(spec.company)} · {escape(spec.role)} · up to {spec.turns} answers or "
+        f"{spec.minutes:g} minutes · {spec.difficulty} difficulty*",
+    ]
+    if spec.brief:
+        lines += ["", escape(spec.brief)]
+    if spec.objectives:
+        lines += ["", "**Your objectives**", *[f"- {escape(o)}" for o in spec.objectives]]
+    limits = []
+    if spec.attempts:
+        limits.append(f"{spec.attempts} attempt(s) allowed")
+    if spec.due:
+        limits.append(f"due {spec.due:%Y-%m-%d %H:%M} UTC")
+    if spec.feedback == "after_review":
+        limits.append("feedback shows once your coach has reviewed it")
+    if limits:
+        lines += ["", "_" + "; ".join(limits) + "._"]
+    if not signed_in:
+        lines += ["", "**Sign in** (or sign up, if your coach allows it) to start."]
+    elif attempts:
+        lines += ["", "**Your attempts**"]
+        for a in attempts:
+            score = f" · score {a.overall:g}" if a.overall is not None else ""
+            notes = f" · {len(a.comments)} comment(s)" if a.comments else ""
+            lines.append(f"- {a.started_at:%Y-%m-%d %H:%M}{score}{notes} (`{a.session_id}`)")
+    else:
+        lines += ["", "The interviewer and settings are set by the scenario: press **Start**."]
+    return "\n".join(lines)
+
+
+def attempt_headers(criteria: list[str]) -> list[str]:
+    return ["Learner", "Started (UTC)", "Minutes", "Turns", "Overall", *criteria, "Released"]
+
+
+def attempt_rows(attempts: list[Attempt], criteria: list[str]) -> list[list[Any]]:
+    return [
+        [
+            a.learner,
+            f"{a.started_at:%Y-%m-%d %H:%M}",
+            a.minutes_spent,
+            a.turns,
+            "" if a.overall is None else f"{a.overall:g}",
+            *[a.scores.get(name, "") for name in criteria],
+            "yes" if a.released else "no",
+        ]
+        for a in attempts
+    ]
+
+
+def attempt_choices(attempts: list[Attempt]) -> list[tuple[str, str]]:
+    return [(f"{a.learner} · {a.started_at:%Y-%m-%d %H:%M}", a.session_id) for a in attempts]
+
+
+def attempt_header(attempt: Attempt) -> str:
+    lines = [
+        f"## Attempt by {escape(attempt.learner)}",
+        f"{attempt.started_at:%Y-%m-%d %H:%M} UTC · {attempt.minutes_spent:g} minutes · "
+        f"{attempt.turns} turns · feedback {'released' if attempt.released else 'not released'}",
+    ]
+    if attempt.comments:
+        lines += ["", "**Coach's comments**"]
+        for comment in attempt.comments:
+            lines.append(f"> {escape(comment.text)} — *{escape(comment.author)}*")
+    return "\n".join(lines)

@@ -1,0 +1,202 @@
+"""What the coaching parts of the page do: sign-in, the learner's scenario, the coach's review.
+
+Every handler works out who is asking from the server-side ``WebSession`` (never from what the
+page sends) and asks ``roleplay.coaching`` for the data, which enforces who may see what.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from roleplay.coaching.accounts import AccountError
+from roleplay.coaching.catalogue import Scenario
+from roleplay.coaching.reviews import ReviewError
+from roleplay.coaching.scenarios import ScenarioError
+from roleplay.feedback.report import Report, report_markdown
+from roleplay.feedback.rubrics import RubricError, rubric_for
+from roleplay.history.database import HistoryError
+from roleplay.personas import PersonaError
+from roleplay.transcripts import transcript_markdown
+from roleplay.web import views
+from roleplay.web.services import Services, WebSession
+
+PROBLEMS = (AccountError, ReviewError, ScenarioError, HistoryError, PersonaError, RubricError)
+
+
+class CoachingHandlers:
+    def __init__(self, services: Services):
+        self.services = services
+
+    # -- who is here ---------------------------------------------------------------------------
+
+    def arrive(
+        self, token: str | None, session: WebSession, request: gr.Request
+    ) -> tuple[Any, ...]:
+        """On page load: a remembered sign-in, and the scenario named in the link."""
+        session = session or WebSession()
+        session.account = self.services.accounts.signed_in(token)
+        code = (request.query_params.get("scenario") or "").strip() if request else ""
+        notice = ""
+        if code:
+            try:
+                self.services.catalogue.get(code)
+                session.scenario = code
+            except ScenarioError as error:
+                notice = f"⚠️ {error} Check the link you were given."
+        return (session, *self._views(session, notice))
+
+    def open_scenario(self, code: str, session: WebSession) -> tuple[Any, ...]:
+        """Open a scenario by its code (what the link does; also for API clients)."""
+        session = session or WebSession()
+        try:
+            self.services.catalogue.get(code.strip())
+            session.scenario = code.strip()
+            notice = ""
+        except ScenarioError as error:
+            notice = f"⚠️ {error}"
+        return (session, *self._views(session, notice))
+
+    def sign_in(self, name: str, password: str, session: WebSession) -> tuple[Any, ...]:
+        session = session or WebSession()
+        try:
+            account, token = self.services.accounts.sign_in(name.strip(), password)
+        except AccountError as error:
+            return (session, gr.update(), *self._views(session, f"⚠️ {error}"))
+        session.account = account
+        return (session, token, *self._views(session, f"Signed in as **{account.name}**."))
+
+    def sign_up(self, name: str, password: str, session: WebSession) -> tuple[Any, ...]:
+        """Learners sign up through a scenario's link, when its coach allows it."""
+        session = session or WebSession()
+        try:
+            scenario = self._scenario(session)
+            if scenario is None or not scenario.spec.allow_signup:
+                raise AccountError("Sign-up is only open through a scenario link that allows it.")
+            self.services.accounts.add(name.strip(), "learner", password)
+            account, token = self.services.accounts.sign_in(name.strip(), password)
+        except PROBLEMS as error:
+            return (session, gr.update(), *self._views(session, f"⚠️ {error}"))
+        session.account = account
+        return (session, token, *self._views(session, f"Welcome, **{account.name}**."))
+
+    def sign_out(self, token: str | None, session: WebSession) -> tuple[Any, ...]:
+        session = session or WebSession()
+        if token:
+            self.services.accounts.sign_out(token)
+        session.account = None
+        return (session, None, *self._views(session, "Signed out."))
+
+    def refresh(self, session: WebSession) -> tuple[Any, ...]:
+        """The account line and scenario panel again (e.g. an attempt was just added)."""
+        return self._views(session or WebSession(), "")
+
+    def _scenario(self, session: WebSession) -> Scenario | None:
+        return self.services.catalogue.get(session.scenario) if session.scenario else None
+
+    def _views(self, session: WebSession, notice: str) -> tuple[Any, ...]:
+        """The account line, the scenario panel, and whether the coach panel shows."""
+        account = session.account
+        who = (
+            f"Signed in as **{account.name}** ({account.role})."
+            if account
+            else "Practising on your own: no sign-in needed. Coaches and learners sign in here."
+        )
+        brief = ""
+        try:
+            scenario = self._scenario(session)
+            if scenario is not None:
+                attempts = self.services.reviews.attempts(account, scenario) if account else []
+                brief = views.scenario_brief(scenario, attempts, signed_in=account is not None)
+        except PROBLEMS as error:
+            brief = f"⚠️ {error}"
+        is_coach = bool(account and account.role == "coach")
+        return (
+            f"{who} {notice}".strip(),
+            gr.update(value=brief, visible=bool(brief)),
+            gr.update(visible=is_coach),
+            gr.update(choices=self._own_scenarios(session) if is_coach else []),
+        )
+
+    # -- the coach's review ----------------------------------------------------------------
+
+    def _coach(self, session: WebSession):
+        account = session.account if session else None
+        if account is None or account.role != "coach":
+            raise AccountError("Sign in as a coach first.")
+        return account
+
+    def _own_scenarios(self, session: WebSession) -> list[tuple[str, str]]:
+        return [(s.spec.title, s.code) for s in self.services.catalogue.list(session.account)]
+
+    def _criteria(self, scenario: Scenario) -> list[str]:
+        spec = scenario.spec
+        rubric = spec.rubric or self.services.library.get(spec.persona).mode
+        return [c.name for c in rubric_for(rubric, self.services.settings.rubrics_dir).criteria]
+
+    def dashboard(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+        """A scenario's attempts: learner, dates, time spent, scores; and its link."""
+        try:
+            coach = self._coach(session)
+            scenario = self.services.catalogue.owned(coach, code or "")
+            attempts = self.services.reviews.attempts(coach, scenario)
+        except PROBLEMS as error:
+            return [], gr.update(choices=[]), f"⚠️ {error}"
+        criteria = self._criteria(scenario)
+        return (
+            gr.update(
+                value=views.attempt_rows(attempts, criteria),
+                headers=views.attempt_headers(criteria),
+            ),
+            gr.update(choices=views.attempt_choices(attempts), value=None),
+            f"Share this link: `/?scenario={scenario.code}` · {len(attempts)} attempt(s)",
+        )
+
+    def open_attempt(self, session_id: str | None, session: WebSession) -> str:
+        """An attempt as the coach (or its learner) may see it: transcript, report, comments."""
+        session = session or WebSession()
+        try:
+            if session.account is None:
+                raise AccountError("Sign in first.")
+            attempt = self.services.reviews.attempt(session.account, session_id or "")
+            saved = self.services.history.load(session_id)
+            persona = self.services.library.get(saved.persona_id)
+        except PROBLEMS as error:
+            return f"⚠️ {error}"
+        parts = [views.attempt_header(attempt)]
+        if attempt.report:
+            parts.append(report_markdown(Report.model_validate(attempt.report)))
+        elif session.account.role == "learner":
+            parts.append("_Your coach has not released the feedback on this attempt yet._")
+        parts.append(transcript_markdown(saved, persona).split("## Transcript", 1)[-1])
+        return "\n\n".join(parts)
+
+    def comment(self, session_id: str | None, text: str, session: WebSession) -> tuple[str, str]:
+        try:
+            self.services.reviews.comment(self._coach(session), session_id or "", text)
+        except PROBLEMS as error:
+            return f"⚠️ {error}", text
+        return self.open_attempt(session_id, session), ""
+
+    def release(self, session_id: str | None, session: WebSession) -> str:
+        try:
+            self.services.reviews.release(self._coach(session), session_id or "")
+        except PROBLEMS as error:
+            return f"⚠️ {error}"
+        return self.open_attempt(session_id, session)
+
+    def export_csv(self, code: str | None, session: WebSession) -> str | None:
+        try:
+            coach = self._coach(session)
+            scenario = self.services.catalogue.owned(coach, code or "")
+            criteria = self._criteria(scenario)
+            text = self.services.reviews.csv(coach, scenario, criteria)
+        except PROBLEMS as error:
+            raise gr.Error(str(error)) from None
+        folder = Path(tempfile.mkdtemp(prefix="attempts-"))
+        path = folder / f"attempts-{scenario.code}.csv"
+        path.write_text(text, encoding="utf-8")
+        return str(path)
