@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.history.sessions import SessionStore
@@ -53,12 +53,14 @@ def register(
         if not found:
             err.print("No saved interviews yet: `roleplay chat` or `roleplay serve` to hold one.")
             return
-        table = Table("id", "started (UTC)", "interviewer", "company · role", "turns", "state")
+        table = Table("started (UTC)", "interviewer", "company · role", "turns", "state")
+        # Ids are what people copy into other commands: never cut or wrapped.
+        table.columns.insert(0, Column("id", no_wrap=True, min_width=12))
         for s in found:
             state = (
                 (f"score {s.overall:g}" if s.overall is not None else "finished")
                 if s.finished
-                else "unfinished: roleplay chat --resume " + s.id
+                else "unfinished"
             )
             table.add_row(
                 s.id,
@@ -69,6 +71,8 @@ def register(
                 state,
             )
         out.print(table)
+        if any(not s.finished for s in found):
+            err.print("Carry on an unfinished one with: roleplay chat --resume ID")
 
     @sessions_app.command("show")
     def sessions_show(session_id: str) -> None:

@@ -179,3 +179,30 @@ def test_learners_sign_up_only_where_the_coach_allows(cast: Cast, web: str) -> N
     )
     open_ = cast.client(web, scenario=cast.anas)
     assert f"Welcome, **{name}**" in text(open_.predict(name, "zoe-password", api_name="/sign_up"))
+
+
+def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast, web: str) -> None:
+    fields = (
+        "Hijacked",
+        "anxious-hiring-manager",
+        "Acme",
+        "Analyst",
+        "",
+        "",
+        2,
+        10,
+        "standard",
+        "immediate",
+        0,
+        "",
+        False,
+        None,
+    )
+    learner = cast.client(web, "leo")
+    status, *_ = learner.predict(None, *fields, api_name="/save_scenario")
+    assert "Sign in as a coach" in status
+    ben = cast.client(web, "ben")
+    status, *_ = ben.predict(cast.anas, *fields, api_name="/save_scenario")
+    assert f"You have no scenario '{cast.anas}'" in status
+    status, *_ = ben.predict(None, *fields[:8], "brutal", *fields[9:], api_name="/save_scenario")
+    assert "field 'difficulty'" in status

@@ -18,6 +18,25 @@ CSS = """
 """
 
 
+# A new scenario's editor: title, interviewer, company, role, brief, objectives, answers,
+# minutes, difficulty, feedback, attempts, due date, sign-up.
+EDITOR_BLANK = (
+    "",
+    "anxious-hiring-manager",
+    "",
+    "",
+    "",
+    "",
+    6,
+    20,
+    "standard",
+    "immediate",
+    0,
+    "",
+    False,
+)
+
+
 def build_app(services: Services) -> gr.Blocks:
     handlers = Handlers(services)
     coaching = CoachingHandlers(services)
@@ -41,8 +60,8 @@ def build_app(services: Services) -> gr.Blocks:
             "thing, then see what they were privately thinking.",
             elem_id="title",
         )
+        account_line = gr.Markdown(elem_id="account")
         with gr.Accordion("Sign in (coaches and learners)", open=False):
-            account_line = gr.Markdown(elem_id="account")
             with gr.Row():
                 login_name = gr.Textbox(label="User name", scale=2)
                 login_password = gr.Textbox(label="Password", type="password", scale=2)
@@ -69,6 +88,56 @@ def build_app(services: Services) -> gr.Blocks:
                 comment = gr.Button("Add comment")
                 release = gr.Button("Release feedback to the learner")
             attempts_csv = gr.File(label="Attempts (CSV)")
+            with gr.Accordion(
+                "Write a scenario (or edit the one chosen above)",
+                open=False,
+                elem_id="scenario-editor",
+            ):
+                with gr.Row():
+                    new_scenario = gr.Button("Start a new scenario")
+                with gr.Row():
+                    sc_title = gr.Textbox(label="Title", scale=2)
+                    sc_persona = gr.Dropdown(
+                        label="Interviewer",
+                        choices=[(p.name + " — " + p.title, p.id) for p in personas],
+                        value=personas[0].id if personas else None,
+                        scale=2,
+                    )
+                with gr.Row():
+                    sc_company = gr.Textbox(label="Company", elem_id="sc-company")
+                    sc_role = gr.Textbox(label="Role", elem_id="sc-role")
+                sc_research = gr.File(
+                    label="Research for this scenario (.txt .md .pdf .html .docx)",
+                    file_count="multiple",
+                    type="filepath",
+                )
+                sc_brief = gr.Textbox(label="Brief the learner reads", lines=3)
+                sc_objectives = gr.Textbox(label="Objectives (one per line)", lines=3)
+                with gr.Row():
+                    sc_turns = gr.Slider(
+                        1, 20, value=6, step=1, label="Answers", elem_id="sc-turns"
+                    )
+                    sc_minutes = gr.Slider(5, 60, value=20, step=5, label="Minutes")
+                    sc_attempts = gr.Number(
+                        label="Attempts allowed (0 = any)", value=0, precision=0
+                    )
+                with gr.Row():
+                    sc_difficulty = gr.Radio(
+                        ["gentle", "standard", "tough"], value="standard", label="Difficulty"
+                    )
+                    sc_feedback = gr.Radio(
+                        [
+                            ("Right after the attempt", "immediate"),
+                            ("After I release it", "after_review"),
+                        ],
+                        value="immediate",
+                        label="Feedback",
+                    )
+                with gr.Row():
+                    sc_due = gr.Textbox(label="Due date (YYYY-MM-DD, optional)")
+                    sc_signup = gr.Checkbox(label="Learners may sign up through the link")
+                save_scenario = gr.Button("Save scenario", variant="primary")
+                scenario_status = gr.Markdown(elem_id="scenario-status")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 with gr.Accordion("1 · Set up your interview", open=True) as setup:
@@ -119,7 +188,8 @@ def build_app(services: Services) -> gr.Blocks:
                     with gr.Row():
                         turns = gr.Slider(2, 20, value=6, step=1, label="Your answers")
                         minutes = gr.Slider(5, 60, value=30, step=5, label="Time limit (minutes)")
-                    start = gr.Button("Start the interview", variant="primary")
+                # Outside the setup: a scenario's learners start without seeing the setup.
+                start = gr.Button("Start the interview", variant="primary")
                 chat = gr.Chatbot(
                     label="Interview",
                     height=480,
@@ -196,7 +266,7 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="feedback",
             **model_queue,
         )
-        coach_views = [account_line, scenario_panel, coach_box, coach_pick]
+        coach_views = [account_line, scenario_panel, coach_box, coach_pick, setup]
         app.load(
             handlers.arrive,
             identity,
@@ -223,6 +293,38 @@ def build_app(services: Services) -> gr.Blocks:
             [scenario_code, state],
             [state, *coach_views],
             api_name="open_scenario",
+        )
+        editor = [
+            sc_title,
+            sc_persona,
+            sc_company,
+            sc_role,
+            sc_brief,
+            sc_objectives,
+            sc_turns,
+            sc_minutes,
+            sc_difficulty,
+            sc_feedback,
+            sc_attempts,
+            sc_due,
+            sc_signup,
+        ]
+        coach_pick.change(
+            coaching.load_scenario, [coach_pick, state], editor, api_visibility="private"
+        )
+        new_scenario.click(
+            lambda: (gr.update(value=None), *[gr.update(value=v) for v in EDITOR_BLANK]),
+            None,
+            [coach_pick, *editor],
+            api_visibility="private",
+        )
+        save_scenario.click(
+            coaching.save_scenario,
+            [coach_pick, *editor, sc_research, state],
+            [scenario_status, coach_pick, coach_link],
+            api_name="save_scenario",
+            concurrency_id="ingest",
+            concurrency_limit=1,
         )
         coach_pick.change(
             coaching.dashboard,

@@ -7,23 +7,29 @@ page sends) and asks ``roleplay.coaching`` for the data, which enforces who may 
 from __future__ import annotations
 
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from pydantic import ValidationError
 
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import ReviewError
-from roleplay.coaching.scenarios import ScenarioError
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, describe
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.feedback.rubrics import RubricError, rubric_for
 from roleplay.history.database import HistoryError
+from roleplay.knowledge import service as knowledge
+from roleplay.knowledge.errors import KnowledgeError
+from roleplay.knowledge.ingest import ingest
 from roleplay.personas import PersonaError
 from roleplay.transcripts import transcript_markdown
 from roleplay.web import views
 from roleplay.web.services import Services, WebSession
 
+EDITOR_FIELDS = 13
 PROBLEMS = (AccountError, ReviewError, ScenarioError, HistoryError, PersonaError, RubricError)
 
 
@@ -119,6 +125,8 @@ class CoachingHandlers:
             gr.update(value=brief, visible=bool(brief)),
             gr.update(visible=is_coach),
             gr.update(choices=self._own_scenarios(session) if is_coach else []),
+            # A scenario fixes the interviewer and setting: its learners skip the setup.
+            gr.update(visible=not session.scenario),
         )
 
     # -- the coach's review ----------------------------------------------------------------
@@ -139,9 +147,11 @@ class CoachingHandlers:
 
     def dashboard(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
         """A scenario's attempts: learner, dates, time spent, scores; and its link."""
+        if not code:
+            return [], gr.update(choices=[], value=None), ""
         try:
             coach = self._coach(session)
-            scenario = self.services.catalogue.owned(coach, code or "")
+            scenario = self.services.catalogue.owned(coach, code)
             attempts = self.services.reviews.attempts(coach, scenario)
         except PROBLEMS as error:
             return [], gr.update(choices=[]), f"⚠️ {error}"
@@ -171,7 +181,9 @@ class CoachingHandlers:
             parts.append(report_markdown(Report.model_validate(attempt.report)))
         elif session.account.role == "learner":
             parts.append("_Your coach has not released the feedback on this attempt yet._")
-        parts.append(transcript_markdown(saved, persona).split("## Transcript", 1)[-1])
+        # Only the turns: the report above already holds the private-notes timeline.
+        turns = transcript_markdown(saved, persona).split("## Transcript", 1)[-1]
+        parts.append("### Transcript\n" + turns.split("\n## What ", 1)[0])
         return "\n\n".join(parts)
 
     def comment(self, session_id: str | None, text: str, session: WebSession) -> tuple[str, str]:
@@ -187,6 +199,109 @@ class CoachingHandlers:
         except PROBLEMS as error:
             return f"⚠️ {error}"
         return self.open_attempt(session_id, session)
+
+    # -- writing scenarios -------------------------------------------------------------------
+
+    def load_scenario(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+        """Fill the editor with one of the coach's scenarios."""
+        try:
+            spec = self.services.catalogue.owned(self._coach(session), code or "").spec
+        except PROBLEMS:
+            return tuple(gr.update() for _ in range(EDITOR_FIELDS))
+        return (
+            spec.title,
+            spec.persona,
+            spec.company,
+            spec.role,
+            spec.brief,
+            "\n".join(spec.objectives),
+            spec.turns,
+            spec.minutes,
+            spec.difficulty,
+            spec.feedback,
+            spec.attempts or 0,
+            f"{spec.due:%Y-%m-%d}" if spec.due else "",
+            spec.allow_signup,
+        )
+
+    def save_scenario(
+        self,
+        code: str | None,
+        title: str,
+        persona: str,
+        company: str,
+        role: str,
+        brief: str,
+        objectives: str,
+        turns: float,
+        minutes: float,
+        difficulty: str,
+        feedback: str,
+        attempts: float,
+        due: str,
+        allow_signup: bool,
+        files: list[str] | None,
+        session: WebSession,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
+    ) -> tuple[Any, ...]:
+        """Create a scenario (no code chosen) or update the chosen one; add uploaded research."""
+        services = self.services
+        try:
+            coach = self._coach(session)
+            existing = services.catalogue.owned(coach, code).spec if code else None
+            packs = list(existing.packs) if existing else []
+            spec = ScenarioSpec(
+                title=title.strip(),
+                persona=persona,
+                company=company.strip(),
+                role=role.strip(),
+                packs=packs,
+                brief=brief.strip(),
+                objectives=[line.strip() for line in objectives.splitlines() if line.strip()],
+                turns=int(turns),
+                minutes=float(minutes),
+                difficulty=difficulty,
+                feedback=feedback,
+                attempts=int(attempts) or None,
+                due=datetime.strptime(due.strip(), "%Y-%m-%d").replace(tzinfo=UTC)
+                if due and due.strip()
+                else None,
+                allow_signup=bool(allow_signup),
+            )
+            services.library.get(spec.persona)
+        except ValidationError as error:
+            return (f"⚠️ {describe(error, 'scenario')}", gr.update(), "")
+        except (*PROBLEMS, ValueError) as error:
+            return (f"⚠️ {error}", gr.update(), "")
+        lines = []
+        if files:
+            pack = f"{spec.title} — research ({coach.name})"
+            try:
+                outcomes = ingest(
+                    services.store,
+                    pack,
+                    files,
+                    limits=knowledge.limits(services.settings),
+                    chunking=knowledge.chunking(services.settings),
+                    owner=f"coach:{coach.name}",
+                    progress=lambda source, stage, done, total: progress(
+                        done / total if total else None, desc=f"{stage.capitalize()} {source}"
+                    ),
+                )
+            except KnowledgeError as error:
+                return (f"⚠️ {error}", gr.update(), "")
+            lines = views.upload_lines(outcomes)
+            if any(o.status in ("added", "replaced", "unchanged") for o in outcomes):
+                spec.packs = [*dict.fromkeys([*spec.packs, pack])]
+        saved = (
+            services.catalogue.update(coach, code, spec)
+            if code
+            else services.catalogue.create(coach, spec)
+        )
+        status = "\n".join(
+            [f"Saved **{spec.title}**. Share the link `/?scenario={saved.code}`", *lines]
+        )
+        return status, gr.update(choices=self._own_scenarios(session), value=saved.code), ""
 
     def export_csv(self, code: str | None, session: WebSession) -> str | None:
         try:

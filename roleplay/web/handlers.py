@@ -7,7 +7,6 @@ nothing about one user's interview or uploads is reachable from another session.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -108,15 +107,7 @@ class Handlers:
         stored = any(o.status in ("added", "replaced", "unchanged") for o in outcomes)
         if stored and pack not in session.uploads:
             session.uploads.append(pack)
-        lines = []
-        for outcome in outcomes:
-            name = Path(outcome.source).name
-            if outcome.status == "failed":
-                lines.append(f"- ❌ **{name}** {outcome.message}")
-            elif outcome.status == "skipped":
-                lines.append(f"- ⏭️ **{name}**: {outcome.message}")
-            else:
-                lines.append(f"- ✅ **{name}** {outcome.status} ({outcome.chunks} passages)")
+        lines = views.upload_lines(outcomes)
         update = gr.update(choices=self.pack_choices(session, kind), value=pack)
         return "\n".join(lines), update, session
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -181,8 +182,10 @@ def scenario_brief(scenario: Scenario, attempts: list[Attempt], *, signed_in: bo
         lines += ["", "**Your attempts**"]
         for a in attempts:
             score = f" · score {a.overall:g}" if a.overall is not None else ""
-            notes = f" · {len(a.comments)} comment(s)" if a.comments else ""
-            lines.append(f"- {a.started_at:%Y-%m-%d %H:%M}{score}{notes} (`{a.session_id}`)")
+            waiting = "" if a.released or a.report else " · feedback not released yet"
+            lines.append(f"- {a.started_at:%Y-%m-%d %H:%M}{score}{waiting} (`{a.session_id}`)")
+            for comment in a.comments:
+                lines.append(f"  > {escape(comment.text)} — *{escape(comment.author)}*")
     else:
         lines += ["", "The interviewer and settings are set by the scenario: press **Start**."]
     return "\n".join(lines)
@@ -222,3 +225,17 @@ def attempt_header(attempt: Attempt) -> str:
         for comment in attempt.comments:
             lines.append(f"> {escape(comment.text)} — *{escape(comment.author)}*")
     return "\n".join(lines)
+
+
+def upload_lines(outcomes: list) -> list[str]:
+    """One line per uploaded file: added (with its passages), skipped, or why it failed."""
+    lines = []
+    for outcome in outcomes:
+        name = Path(outcome.source).name
+        if outcome.status == "failed":
+            lines.append(f"- ❌ **{name}** {outcome.message}")
+        elif outcome.status == "skipped":
+            lines.append(f"- ⏭️ **{name}**: {outcome.message}")
+        else:
+            lines.append(f"- ✅ **{name}** {outcome.status} ({outcome.chunks} passages)")
+    return lines
