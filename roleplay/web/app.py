@@ -188,8 +188,7 @@ def build_app(services: Services) -> gr.Blocks:
                     with gr.Row():
                         turns = gr.Slider(2, 20, value=6, step=1, label="Your answers")
                         minutes = gr.Slider(5, 60, value=30, step=5, label="Time limit (minutes)")
-                # Outside the setup: a scenario's learners start without seeing the setup.
-                start = gr.Button("Start the interview", variant="primary")
+                    start = gr.Button("Start the interview", variant="primary")
                 chat = gr.Chatbot(
                     label="Interview",
                     height=480,
@@ -266,7 +265,7 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="feedback",
             **model_queue,
         )
-        coach_views = [account_line, scenario_panel, coach_box, coach_pick, setup]
+        coach_views = [account_line, scenario_panel, coach_box, coach_pick]
         app.load(
             handlers.arrive,
             identity,

@@ -125,8 +125,6 @@ class CoachingHandlers:
             gr.update(value=brief, visible=bool(brief)),
             gr.update(visible=is_coach),
             gr.update(choices=self._own_scenarios(session) if is_coach else []),
-            # A scenario fixes the interviewer and setting: its learners skip the setup.
-            gr.update(visible=not session.scenario),
         )
 
     # -- the coach's review ----------------------------------------------------------------
