@@ -35,7 +35,7 @@ def timed_reply(client: Client, answer: str) -> tuple[float, float]:
     began = time.perf_counter()
     job = client.submit(answer, api_name="/send")
     first = None
-    for chat, _sources, _notice in job:
+    for chat, *_rest in job:
         if first is None and chat and chat[-1]["role"] == "assistant" and chat[-1]["content"]:
             first = time.perf_counter() - began
     job.result()

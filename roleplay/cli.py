@@ -18,13 +18,14 @@ from roleplay.cli_history import register as register_history
 from roleplay.cli_knowledge import app as knowledge_app
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.scenarios import ScenarioError
+from roleplay.datafiles import describe_validation_error
 from roleplay.feedback.rubrics import RubricError
 from roleplay.history.database import HistoryError
 from roleplay.history.sessions import SessionStore
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import sample_packs
 from roleplay.llm.errors import ModelError
-from roleplay.personas import PersonaError, PersonaLibrary, describe_validation_error
+from roleplay.personas import PersonaError, PersonaLibrary
 from roleplay.prompts import PromptError
 from roleplay.resources import shipped_dir
 from roleplay.settings import Settings

@@ -12,8 +12,10 @@ from rich.table import Column, Table
 
 from roleplay.coaching.accounts import Account, AccountError, Accounts
 from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
-from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, read_scenario, scenario_yaml
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
+from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
 from roleplay.history.database import open_database
+from roleplay.knowledge import service as knowledge
 from roleplay.personas import PersonaLibrary
 from roleplay.settings import Settings
 
@@ -102,7 +104,7 @@ def register(
         """Create a scenario; prints its code (the link is /?scenario=CODE)."""
         from pydantic import ValidationError
 
-        from roleplay.coaching.scenarios import describe
+        from roleplay.datafiles import describe_validation_error
 
         config, accounts, catalogue = stores()
         try:
@@ -122,7 +124,7 @@ def register(
                 allow_signup=allow_signup,
             )
         except ValidationError as error:
-            raise ScenarioError(describe(error, "scenario")) from None
+            raise ScenarioError(describe_validation_error("scenario", error)) from None
         library(config).get(spec.persona)
         created = catalogue.create(coach(accounts, coach_name), spec)
         out.print(created.code)
@@ -158,10 +160,16 @@ def register(
     def scenario_export(
         code: str,
         output: Annotated[Path, typer.Option("-o", "--output", help="The YAML file to write")],
+        research: Annotated[
+            bool,
+            typer.Option(help="Carry the research packs' passages (not the shipped samples)"),
+        ] = True,
     ) -> None:
-        """Write a scenario to a YAML file to share."""
-        _, _, catalogue = stores()
-        output.write_text(scenario_yaml(catalogue.get(code).spec), encoding="utf-8")
+        """Write a scenario to a YAML file to share, with the research it draws on."""
+        config, _, catalogue = stores()
+        spec = catalogue.get(code).spec
+        store = knowledge.open_store(config) if research and spec.packs else None
+        output.write_text(scenario_file_yaml(spec, store), encoding="utf-8")
         err.print(f"Wrote {output}")
 
     @scenario_app.command("import")
@@ -169,10 +177,35 @@ def register(
         file: Path,
         coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
     ) -> None:
-        """Create a scenario from a YAML file; prints its code."""
+        """Create a scenario from a YAML file (and its research); prints its code."""
         config, accounts, catalogue = stores()
-        spec = read_scenario(file)
-        library(config).get(spec.persona)
-        created = catalogue.create(coach(accounts, coach_name), spec)
+        shared = read_scenario_file(file)
+        library(config).get(shared.persona)
+        owner = coach(accounts, coach_name)
+        spec = shared.spec()
+        if shared.research:
+            store = knowledge.open_store(config)
+            spec = install_research(shared, store, owner=f"coach:{owner.name}")
+            for pack in spec.packs:
+                err.print(f"Research pack: {pack}")
+        created = catalogue.create(owner, spec)
         out.print(created.code)
         err.print(f"Imported '{spec.title}'. Share the link /?scenario={created.code}")
+
+    @scenario_app.command("delete")
+    def scenario_delete(
+        code: str,
+        coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
+        yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm")] = False,
+    ) -> None:
+        """Delete one of your scenarios; its link stops working, its attempts stay with the
+        learners who made them."""
+        _, accounts, catalogue = stores()
+        owner = coach(accounts, coach_name)
+        spec = catalogue.owned(owner, code).spec
+        if not yes:
+            typer.confirm(f"Delete '{spec.title}' ({code})?", abort=True)
+        attempts = catalogue.delete(owner, code)
+        err.print(
+            f"Deleted '{spec.title}'. Its {attempts} attempt(s) stay in their learners' history."
+        )

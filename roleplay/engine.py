@@ -9,9 +9,11 @@ next reply so that reply can act on it.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 from langchain_core.messages import BaseMessage
@@ -87,7 +89,10 @@ class Interview:
         self._executor = ThreadPoolExecutor(max_workers=1) if background_notes else None
         self._notes_job: Future[None] | None = None
         self._failed: tuple[Stage, EndReason | None] | None = None
-        self._speaking = False
+        # Held from the candidate's message until the reply is saved: a second message sent in
+        # between would land before the reply it answers. A Lock, not an RLock: a generator
+        # may be resumed (and closed) on another thread than the one that started it.
+        self._turn_lock = threading.Lock()
         self.recorder = recorder
         # Why the last save failed, for the front end to show; None once a save works again.
         self.save_error: str | None = None
@@ -135,41 +140,43 @@ class Interview:
         """Stream the interviewer's opening turn."""
         if self.session.turns:
             raise RuntimeError("The interview has already started")
-        yield from self._speak("opening", None)
+        with self._claim():
+            yield from self._speak("opening", None)
 
     def answer(self, text: str) -> Iterator[str]:
         """Record the candidate's message, then stream the interviewer's reply."""
-        self._check_open()
         text = text.strip()
         if not text:
             raise ValueError("An empty message cannot be sent")
-        if self._failed:
-            raise RuntimeError("The last interviewer turn failed; call retry() first")
-        self.session.add_turn("candidate", text)
-        self._record()
-        reason = self._limit_reached()
-        if reason:
-            yield from self._speak("close", reason)
-        else:
-            yield from self._speak(self._next_stage(), None)
+        with self._claim():
+            if self._failed:
+                raise RuntimeError("The last interviewer turn failed; call retry() first")
+            self.session.add_turn("candidate", text)
+            self._record()
+            reason = self._limit_reached()
+            if reason:
+                yield from self._speak("close", reason)
+            else:
+                yield from self._speak(self._next_stage(), None)
 
     def end(self) -> Iterator[str]:
         """The candidate closes the interview; the interviewer says goodbye in character."""
-        self._check_open()
-        self._failed = None
-        yield from self._speak("close", "candidate_closed")
+        with self._claim():
+            self._failed = None
+            yield from self._speak("close", "candidate_closed")
 
     def retry(self) -> Iterator[str]:
         """Try again the interviewer turn that failed (e.g. the model server was down)."""
-        self._check_open()
-        if not self._failed:
-            raise RuntimeError("There is no failed turn to retry")
-        stage, reason = self._failed
-        yield from self._speak(stage, reason)
+        with self._claim():
+            if not self._failed:
+                raise RuntimeError("There is no failed turn to retry")
+            stage, reason = self._failed
+            yield from self._speak(stage, reason)
 
     @property
     def speaking(self) -> bool:
-        return self._speaking
+        """True from a message (or start) until the reply to it is saved."""
+        return self._turn_lock.locked()
 
     @property
     def can_retry(self) -> bool:
@@ -192,11 +199,20 @@ class Interview:
     def elapsed_minutes(self) -> float:
         return (self.clock() - self._started) / 60
 
-    def _check_open(self) -> None:
+    @contextmanager
+    def _claim(self) -> Iterator[None]:
+        """This turn, and no other, until the reply is saved (or fails)."""
         if self.finished:
             raise InterviewOver("The interview is over")
-        if self._speaking:
+        if not self._turn_lock.acquire(blocking=False):
             raise StillSpeaking("The interviewer is still speaking")
+        try:
+            # Checked again now the turn is ours: the turn before may have ended the interview.
+            if self.finished:
+                raise InterviewOver("The interview is over")
+            yield
+        finally:
+            self._turn_lock.release()
 
     def _limit_reached(self) -> EndReason | None:
         if self.session.candidate_turns >= self.session.max_turns:
@@ -232,7 +248,6 @@ class Interview:
                 [*self.session.setting.model_dump().values(), self.persona.name, self.persona.title]
             ),
         )
-        self._speaking = True
         stream = self.backend.chat.stream(messages, stop=reply.stop_sequences())
         try:
             for chunk in stream:
@@ -249,7 +264,6 @@ class Interview:
             raise self.backend.explain(error) from error
         finally:
             stream.close()
-            self._speaking = False
         self._failed = None
         text = reply.text
         scripted = not text or self._said_before(text)

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from roleplay.datafiles import read_yaml, validate
 
 Mode = Literal["formal", "informational"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -102,32 +104,14 @@ class Persona(_Strict):
         return line.format_map(_KeepUnknown(values))
 
 
-def describe_validation_error(source: str, error: ValidationError) -> str:
-    """One readable line per problem: ``source: field 'a.b': message``."""
-    lines = []
-    for problem in error.errors():
-        field = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-        lines.append(f"{source}: field '{field}': {problem['msg']}")
-    return "\n".join(lines)
-
-
 def persona_from_data(data: Any, source: str) -> Persona:
     if not isinstance(data, dict):
         raise PersonaError(f"{source}: expected a mapping of persona fields at the top level")
-    try:
-        return Persona.model_validate(data)
-    except ValidationError as error:
-        raise PersonaError(describe_validation_error(source, error)) from None
+    return validate(data, Persona, source, PersonaError)
 
 
 def load_persona(path: Path) -> Persona:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise PersonaError(f"{path}: not valid YAML ({error})") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PersonaError(f"{path}: cannot be read ({error})") from None
-    return persona_from_data(data, str(path))
+    return persona_from_data(read_yaml(path, PersonaError), str(path))
 
 
 def dump_persona(persona: Persona) -> str:

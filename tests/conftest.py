@@ -185,6 +185,32 @@ def web_data(web_server: tuple[str, Path]) -> Path:
     return web_server[1]
 
 
+@pytest.fixture(scope="session")
+def web_pg(postgres: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """A second real `roleplay serve`, keeping its records in PostgreSQL: its URL and the
+    database's URL."""
+    from tests.servers import fresh_database
+
+    folder = tmp_path_factory.mktemp("web-pg")
+    database_url = fresh_database(postgres)
+    env = {"ROLEPLAY_SEED": "7", "ROLEPLAY_DATABASE_URL": database_url}
+    with roleplay_serve(folder, env) as url:
+        yield url, database_url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def site(request: pytest.FixtureRequest):
+    """A live app and the settings that reach its database: once on SQLite, once on
+    PostgreSQL."""
+    from roleplay.settings import Settings
+
+    if request.param == "sqlite":
+        url, data_dir = request.getfixturevalue("web_server")
+        return url, Settings(data_dir=data_dir)
+    url, database_url = request.getfixturevalue("web_pg")
+    return url, Settings(database_url=database_url)
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright."""

@@ -187,3 +187,19 @@ def test_cli_errors_are_one_clear_line(run_cli) -> None:
     result = run_cli("users", "add", "leo", "--learner", "--password", "short")
     assert result.returncode == 1
     assert result.stderr.strip() == "error: A password needs at least 8 characters."
+
+
+def test_scenario_delete_asks_first_and_names_what_happens(run_cli) -> None:
+    assert run_cli("users", "add", "ana", "--coach", "--password", "ana-password").returncode == 0
+    sample = shipped_dir("scenarios") / "product-analyst-formal.yaml"
+    code = run_cli("scenario", "import", str(sample)).stdout.strip()
+    kept = run_cli("scenario", "delete", code, stdin="n\n")
+    assert kept.returncode == 1 and "Delete 'Product Analyst" in kept.stdout
+    assert run_cli("scenario", "show", code).returncode == 0
+    deleted = run_cli("scenario", "delete", code, "--yes")
+    assert deleted.returncode == 0, deleted.stderr
+    assert "0 attempt(s) stay" in deleted.stderr
+    gone = run_cli("scenario", "show", code)
+    assert gone.returncode == 1 and f"There is no scenario '{code}'" in gone.stderr
+    samples = run_cli("scenario", "delete", "sample-product-analyst-formal", "--yes")
+    assert samples.returncode == 1 and "You have no scenario" in samples.stderr

@@ -276,3 +276,20 @@ def test_candidate_cannot_talk_over_a_reply_being_generated(
         said(interview.answer("Me first!"))
     said(opening)
     assert not interview.speaking
+
+
+def test_the_turn_stays_claimed_until_the_reply_is_saved(make, scripted: ScriptedChatModel) -> None:
+    from roleplay.engine import StillSpeaking
+
+    # A blank reply is replaced by the persona's scripted line, yielded after the model's stream
+    # has closed: an answer sent at that moment would land before the reply it answers.
+    scripted.enqueue("   ")
+    interview = make()
+    opening = interview.open()
+    line = next(opening)
+    assert line and interview.speaking
+    with pytest.raises(StillSpeaking):
+        said(interview.answer("Me first!"))
+    said(opening)
+    assert [t.speaker for t in interview.session.turns] == ["interviewer"]
+    assert not interview.speaking

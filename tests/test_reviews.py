@@ -180,3 +180,19 @@ def test_csv_of_another_coachs_scenario_is_refused(world: World) -> None:
 def test_an_attempt_records_its_scenario(world: World) -> None:
     attempt = world.attempt(world.leo, world.anas)
     assert world.history.load(attempt).scenario == world.anas.code
+
+
+def test_deleting_a_scenario_keeps_its_attempts_with_their_learners(world: World) -> None:
+    leos = world.attempt(world.leo, world.anas, REPORT)
+    with pytest.raises(ScenarioError, match="You have no scenario"):
+        world.catalogue.delete(world.ben, world.anas.code)
+    assert world.catalogue.delete(world.ana, world.anas.code) == 1
+    with pytest.raises(ScenarioError, match="There is no scenario"):
+        world.catalogue.get(world.anas.code)
+    # The learner's work stays theirs, as ordinary practice; the coach no longer reaches it.
+    kept = world.history.load(leos, user="leo")
+    assert kept.scenario is None and len(kept.turns) == 2
+    assert world.history.latest_report(leos)["overall"] == REPORT["overall"]
+    with pytest.raises(ReviewError):
+        world.reviews.attempt(world.ana, leos)
+    assert [s.code for s in world.catalogue.list(world.ben)] == [world.bens.code]

@@ -65,8 +65,8 @@ def test_whole_interview_through_the_api(web: str, research_file: Path) -> None:
     assert "quillon-notes.md" in sources
 
     for answer in ("I analysed sensor data for farm machines.", "I like hands-on work."):
-        chat, sources, notice = client.predict(answer, api_name="/send")
-        assert notice == ""
+        chat, sources, notice, box = client.predict(answer, api_name="/send")
+        assert notice == "" and box == ""
         assert text_of(chat[-2]) == answer
         assert chat[-1]["role"] == "assistant" and text_of(chat[-1])
     assert "Research used in turn 3" in sources
@@ -78,6 +78,35 @@ def test_whole_interview_through_the_api(web: str, research_file: Path) -> None:
     assert "Great on paper, can't do the job" in debrief
     assert "I like hands-on work." in Path(markdown_file).read_text()
     assert '"end_reason": "candidate_closed"' in Path(json_file).read_text()
+
+
+def test_a_refused_answer_stays_in_the_answer_box(web: str) -> None:
+    client = Client(web, verbose=False)
+    _chat, _sources, notice, box = client.predict("My first answer.", api_name="/send")
+    assert "Start an interview first" in notice
+    assert box == "My first answer."
+
+
+def test_an_answer_sent_while_the_opening_arrives_waits_for_it(web: str) -> None:
+    client = Client(web, verbose=False)
+    opening = client.submit(
+        "anxious-hiring-manager",
+        "Larkspur Health",
+        "Product Analyst",
+        "Sam",
+        "",
+        "",
+        4,
+        30,
+        api_name="/start",
+    )
+    while opening.status().code != Status.ITERATING and not opening.done():
+        time.sleep(0.05)
+    assert not opening.done(), "the opening should still be arriving"
+    chat, _sources, notice, box = client.predict("I build dashboards.", api_name="/send")
+    assert notice == "" and box == ""
+    assert [m["role"] for m in chat] == ["assistant", "user", "assistant"]
+    assert text_of(chat[1]) == "I build dashboards."
 
 
 def test_uploads_are_invisible_to_other_sessions(web: str, research_file: Path) -> None:
@@ -144,7 +173,7 @@ def test_one_sessions_ingest_does_not_hold_up_anothers_interview(web: str, tmp_p
     wait_until(lambda: len(reply.outputs()) > 0)
     assert not ingest.done(), "the ingest finished before the reply started; use a larger file"
 
-    chat, _sources, notice = reply.result(timeout=300)
+    chat, _sources, notice, _box = reply.result(timeout=300)
     assert notice == ""
     assert chat[-1]["role"] == "assistant" and text_of(chat[-1])
     status, _dropdown = ingest.result(timeout=600)

@@ -1,15 +1,17 @@
 """Coaching through the live app's endpoints: a learner's locked attempt, a coach's review, and
 every endpoint tried with the wrong account. Real parts: `roleplay serve`, the embedded model,
-the app's own SQLite database."""
+and the app's database: once its own SQLite file, once a real PostgreSQL server."""
 
 from __future__ import annotations
 
 import csv
+import re
 import uuid
 from pathlib import Path
 
 import pytest
-from gradio_client import Client
+import yaml
+from gradio_client import Client, handle_file
 
 from roleplay.coaching.accounts import Accounts
 from roleplay.coaching.catalogue import Catalogue
@@ -22,14 +24,16 @@ from roleplay.settings import Settings
 class Cast:
     """Accounts and scenarios created straight in the app's database, with unique names."""
 
-    def __init__(self, data_dir: Path):
-        factory = open_database(Settings(data_dir=data_dir))
+    def __init__(self, web: str, settings: Settings):
+        self.web = web
+        factory = open_database(settings)
         self.history = SessionStore(factory)
-        accounts, catalogue = Accounts(factory), Catalogue(factory)
+        self.accounts = accounts = Accounts(factory)
+        self.catalogue = catalogue = Catalogue(factory)
         tag = uuid.uuid4().hex[:6]
         self.names = {who: f"{who}-{tag}" for who in ("ana", "ben", "leo", "mia")}
         self.password = "a long password"
-        ana = accounts.add(self.names["ana"], "coach", self.password)
+        self.ana = ana = accounts.add(self.names["ana"], "coach", self.password)
         ben = accounts.add(self.names["ben"], "coach", self.password)
         for learner in ("leo", "mia"):
             accounts.add(self.names[learner], "learner", self.password)
@@ -46,11 +50,12 @@ class Cast:
             attempts=2,
             allow_signup=True,
         )
+        self.spec = spec
         self.anas = catalogue.create(ana, spec).code
         self.bens = catalogue.create(ben, spec.model_copy(update={"allow_signup": False})).code
 
-    def client(self, web: str, who: str | None = None, scenario: str | None = None) -> Client:
-        client = Client(web, verbose=False)
+    def client(self, who: str | None = None, scenario: str | None = None) -> Client:
+        client = Client(self.web, verbose=False)
         if scenario:
             client.predict(scenario, api_name="/open_scenario")
         if who:
@@ -60,14 +65,14 @@ class Cast:
 
 
 @pytest.fixture(scope="module")
-def cast(web_data: Path) -> Cast:
-    return Cast(web_data)
+def cast(site: tuple[str, Settings]) -> Cast:
+    return Cast(*site)
 
 
 @pytest.fixture(scope="module")
-def attempt(cast: Cast, web: str) -> str:
+def attempt(cast: Cast) -> str:
     """Leo's finished attempt at Ana's scenario, started with settings the page tried to change."""
-    leo = cast.client(web, "leo", cast.anas)
+    leo = cast.client("leo", cast.anas)
     # The page sends another interviewer, company and length: the scenario's must win.
     leo.predict(
         "anxious-hiring-manager", "Evil Corp", "CEO", "Leo", "", "", 9, 60, api_name="/start"
@@ -96,8 +101,8 @@ def test_the_scenario_locks_the_interviewer_and_setting(cast: Cast, attempt: str
     assert saved.finished
 
 
-def test_feedback_waits_for_the_coach(cast: Cast, web: str, attempt: str) -> None:
-    leo = cast.client(web, "leo", cast.anas)
+def test_feedback_waits_for_the_coach(cast: Cast, attempt: str) -> None:
+    leo = cast.client("leo", cast.anas)
     leo.predict(attempt, api_name="/reopen")
     feedback, _file = leo.predict(api_name="/feedback")
     debrief, *_ = leo.predict(api_name="/debrief")
@@ -106,10 +111,8 @@ def test_feedback_waits_for_the_coach(cast: Cast, web: str, attempt: str) -> Non
     assert "privately thinking" not in debrief
 
 
-def test_a_learner_cannot_reach_another_learners_attempt(
-    cast: Cast, web: str, attempt: str
-) -> None:
-    mia = cast.client(web, "mia", cast.anas)
+def test_a_learner_cannot_reach_another_learners_attempt(cast: Cast, attempt: str) -> None:
+    mia = cast.client("mia", cast.anas)
     assert "no saved session" in text(mia.predict(attempt, api_name="/reopen"))
     assert "no attempt" in mia.predict(attempt, api_name="/attempt")
     assert "Sign in as a coach" in text(mia.predict(cast.anas, api_name="/coach_dashboard"))
@@ -119,10 +122,8 @@ def test_a_learner_cannot_reach_another_learners_attempt(
         mia.predict(cast.anas, api_name="/export_csv")
 
 
-def test_another_coach_cannot_reach_the_scenario_or_its_attempts(
-    cast: Cast, web: str, attempt: str
-) -> None:
-    ben = cast.client(web, "ben")
+def test_another_coach_cannot_reach_the_scenario_or_its_attempts(cast: Cast, attempt: str) -> None:
+    ben = cast.client("ben")
     assert f"You have no scenario '{cast.anas}'" in text(
         ben.predict(cast.anas, api_name="/coach_dashboard")
     )
@@ -131,14 +132,14 @@ def test_another_coach_cannot_reach_the_scenario_or_its_attempts(
     assert "no attempt" in ben.predict(attempt, api_name="/release")
     with pytest.raises(Exception, match="You have no scenario"):
         ben.predict(cast.anas, api_name="/export_csv")
-    anonymous = Client(web, verbose=False)
+    anonymous = Client(cast.web, verbose=False)
     assert "Sign in first" in anonymous.predict(attempt, api_name="/attempt")
 
 
 def test_the_coach_reviews_comments_releases_and_the_learner_sees_it(
-    cast: Cast, web: str, attempt: str
+    cast: Cast, attempt: str
 ) -> None:
-    ana = cast.client(web, "ana")
+    ana = cast.client("ana")
     table, _choices, link = ana.predict(cast.anas, api_name="/coach_dashboard")
     assert [row[0] for row in rows_of(table)] == [cast.names["leo"]]
     assert f"/?scenario={cast.anas}" in link
@@ -148,7 +149,7 @@ def test_the_coach_reviews_comments_releases_and_the_learner_sees_it(
     assert "Good question; ask a follow-up next time." in view
     assert "feedback released" in ana.predict(attempt, api_name="/release")
 
-    leo = cast.client(web, "leo", cast.anas)
+    leo = cast.client("leo", cast.anas)
     mine = leo.predict(attempt, api_name="/attempt")
     assert "Good question; ask a follow-up next time." in mine
     leo.predict(attempt, api_name="/reopen")
@@ -161,27 +162,27 @@ def test_the_coach_reviews_comments_releases_and_the_learner_sees_it(
     assert rows[0]["attempt"] == attempt and rows[0]["feedback_released"] == "yes"
 
 
-def test_starting_a_scenario_needs_a_sign_in(cast: Cast, web: str) -> None:
-    anonymous = cast.client(web, scenario=cast.anas)
+def test_starting_a_scenario_needs_a_sign_in(cast: Cast) -> None:
+    anonymous = cast.client(scenario=cast.anas)
     _chat, _sources, notice = anonymous.predict(
         "anxious-hiring-manager", "", "", "", "", "", 2, 30, api_name="/start"
     )
     assert "Sign in first" in notice
 
 
-def test_learners_sign_up_only_where_the_coach_allows(cast: Cast, web: str) -> None:
+def test_learners_sign_up_only_where_the_coach_allows(cast: Cast) -> None:
     name = f"zoe-{uuid.uuid4().hex[:6]}"
-    closed = cast.client(web, scenario=cast.bens)
+    closed = cast.client(scenario=cast.bens)
     assert "Sign-up is only open" in text(closed.predict(name, "zoe-password", api_name="/sign_up"))
-    nowhere = Client(web, verbose=False)
+    nowhere = Client(cast.web, verbose=False)
     assert "Sign-up is only open" in text(
         nowhere.predict(name, "zoe-password", api_name="/sign_up")
     )
-    open_ = cast.client(web, scenario=cast.anas)
+    open_ = cast.client(scenario=cast.anas)
     assert f"Welcome, **{name}**" in text(open_.predict(name, "zoe-password", api_name="/sign_up"))
 
 
-def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast, web: str) -> None:
+def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast) -> None:
     fields = (
         "Hijacked",
         "anxious-hiring-manager",
@@ -198,11 +199,55 @@ def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast, web: str) -
         False,
         None,
     )
-    learner = cast.client(web, "leo")
+    learner = cast.client("leo")
     status, *_ = learner.predict(None, *fields, api_name="/save_scenario")
     assert "Sign in as a coach" in status
-    ben = cast.client(web, "ben")
+    ben = cast.client("ben")
     status, *_ = ben.predict(cast.anas, *fields, api_name="/save_scenario")
     assert f"You have no scenario '{cast.anas}'" in status
     with pytest.raises(Exception, match="not in the list of choices"):
         ben.predict(None, *fields[:8], "brutal", *fields[9:], api_name="/save_scenario")
+
+
+def test_only_the_owner_deletes_a_scenario(cast: Cast) -> None:
+    code = cast.catalogue.create(cast.ana, cast.spec.model_copy(update={"title": "Spare"})).code
+    for who in ("leo", "ben"):
+        link, _choices = cast.client(who).predict(code, api_name="/delete_scenario")
+        assert "Sign in as a coach" in link or f"You have no scenario '{code}'" in link
+    assert cast.catalogue.get(code).spec.title == "Spare"
+    link, choices = cast.client("ana").predict(code, api_name="/delete_scenario")
+    assert "Deleted **Spare**" in link
+    assert code not in str(choices) and cast.anas in str(choices)
+    visitor = Client(cast.web, verbose=False)
+    assert "There is no scenario" in text(visitor.predict(code, api_name="/open_scenario"))
+
+
+def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: Path) -> None:
+    notes = tmp_path / "ferries.md"
+    notes.write_text(
+        "# Brightwater Ferries\n\nThe operations director is Farida Okoye; the Tern charges "
+        "in nine minutes at Cowes.\n"
+    )
+    ana = cast.client("ana")
+    fields = ("Ferries", "anxious-hiring-manager", "Brightwater Ferries", "Analyst", "", "")
+    status, *_ = ana.predict(
+        None, *fields, 2, 10, "standard", "immediate", 0, "", False,
+        [handle_file(str(notes))], api_name="/save_scenario",
+    )  # fmt: skip
+    code = re.search(r"scenario=([A-Za-z0-9]+)", status).group(1)
+    for who in ("leo", "ben"):
+        with pytest.raises(Exception, match=r"Sign in as a coach|You have no scenario"):
+            cast.client(who).predict(code, api_name="/export_scenario")
+    shared = Path(ana.predict(code, api_name="/export_scenario"))
+    data = yaml.safe_load(shared.read_text())
+    assert data["title"] == "Ferries" and "Farida Okoye" in str(data["research"])
+
+    refused, _ = cast.client("leo").predict(handle_file(str(shared)), api_name="/import_scenario")
+    assert "Sign in as a coach" in refused
+    status, _choices = cast.client("ben").predict(
+        handle_file(str(shared)), api_name="/import_scenario"
+    )
+    copy = cast.catalogue.get(re.search(r"scenario=([A-Za-z0-9]+)", status).group(1))
+    assert copy.owner == cast.names["ben"] and copy.spec.title == "Ferries"
+    # The research is already here, word for word: the copy draws on the same pack.
+    assert copy.spec.packs == cast.catalogue.get(code).spec.packs

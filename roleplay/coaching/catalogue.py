@@ -7,13 +7,13 @@ import string
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.accounts import Account
-from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, describe, read_scenario
-from roleplay.history.models import ScenarioRow, User
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, read_scenario
+from roleplay.datafiles import validate
+from roleplay.history.models import ScenarioRow, SessionRow, User
 from roleplay.resources import shipped_dir
 
 SAMPLES_OWNER = "samples"
@@ -36,10 +36,7 @@ class Scenario:
 
 
 def scenario_from_row(row: ScenarioRow, owner: str) -> Scenario:
-    try:
-        spec = ScenarioSpec.model_validate(row.spec)
-    except ValidationError as error:
-        raise ScenarioError(describe(error, f"scenario {row.code}")) from None
+    spec = validate(row.spec, ScenarioSpec, f"scenario {row.code}", ScenarioError)
     return Scenario(row.id, row.code, owner, spec, row.updated_at)
 
 
@@ -70,6 +67,24 @@ class Catalogue:
             row.updated_at = datetime.now(UTC)
             db.commit()
             return scenario_from_row(row, owner.name)
+
+    def delete(self, owner: Account, code: str) -> int:
+        """Delete one of the coach's scenarios; returns how many attempts it had.
+
+        The attempts are the learners' own work and stay in their history, as ordinary practice:
+        with no coach left to release it, their feedback shows to them. Its link stops working.
+        """
+        with self.factory() as db:
+            row = self._owned(db, owner, code)
+            attempts = db.scalar(
+                select(func.count()).select_from(SessionRow).where(SessionRow.scenario_id == row.id)
+            )
+            db.execute(
+                update(SessionRow).where(SessionRow.scenario_id == row.id).values(scenario_id=None)
+            )
+            db.delete(row)
+            db.commit()
+            return int(attempts or 0)
 
     def get(self, code: str) -> Scenario:
         """A scenario by its link code (anyone holding the link may read its brief)."""

@@ -67,9 +67,7 @@ class Reviews:
         scenario = db.get(ScenarioRow, row.scenario_id) if row and row.scenario_id else None
         if row is None or scenario is None:
             raise ReviewError(f"There is no attempt '{session_id}' for you.")
-        own = row.user_id == viewer.id
-        coach = viewer.role == "coach" and scenario.owner_id == viewer.id
-        if not (own or coach):
+        if not (row.user_id == viewer.id or _coaches(viewer, scenario.owner_id)):
             raise ReviewError(f"There is no attempt '{session_id}' for you.")
         return row, scenario
 
@@ -77,10 +75,8 @@ class Reviews:
         """May ``viewer`` see the report and comments of this attempt now?"""
         with self.factory() as db:
             row, scenario = self._readable(db, viewer, session_id)
-            if viewer.role == "coach":
-                return True
-            immediate = scenario.spec.get("feedback", "immediate") == "immediate"
-            return immediate or row.feedback_released_at is not None
+            feedback = scenario.spec.get("feedback", "immediate")
+            return _feedback_shown(viewer, feedback, row.feedback_released_at is not None)
 
     # -- learners ----------------------------------------------------------------------------
 
@@ -112,7 +108,7 @@ class Reviews:
                 .order_by(SessionRow.started_at)
             )
             owner_id = db.scalar(select(ScenarioRow.owner_id).where(ScenarioRow.id == scenario.id))
-            if not (viewer.role == "coach" and owner_id == viewer.id):
+            if not _coaches(viewer, owner_id):
                 query = query.where(SessionRow.user_id == viewer.id)
             rows = db.execute(query).all()
             return [self._attempt(db, viewer, row, name, scenario) for row, name in rows]
@@ -134,7 +130,7 @@ class Reviews:
             select(ReportRow).where(ReportRow.session_id == row.id).order_by(ReportRow.id.desc())
         )
         released = row.feedback_released_at is not None
-        visible = viewer.role == "coach" or scenario.spec.feedback == "immediate" or released
+        visible = _feedback_shown(viewer, scenario.spec.feedback, released)
         report = dict(report_row.report) if report_row and visible else None
         scores = {
             c["name"]: c["score"]
@@ -241,3 +237,14 @@ def _points(score: str | None) -> str:
     if score not in POINTS:
         return ""
     return f"{(POINTS[score] - 1) * 50:g}"
+
+
+def _coaches(viewer: Account, owner_id: int) -> bool:
+    """The access rule, in one place: a scenario's own coach reads every attempt at it;
+    everyone else reads only their own."""
+    return viewer.role == "coach" and owner_id == viewer.id
+
+
+def _feedback_shown(viewer: Account, feedback: str, released: bool) -> bool:
+    # Only an attempt the viewer may read gets here: a coach reading it is its scenario's coach.
+    return viewer.role == "coach" or feedback == "immediate" or released

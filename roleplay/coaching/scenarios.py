@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
+from roleplay.datafiles import load_yaml
 from roleplay.personas import Persona
 
 Difficulty = Literal["gentle", "standard", "tough"]
@@ -55,21 +56,8 @@ class ScenarioSpec(BaseModel):
         return persona.model_copy(update={"temperament": temperament})
 
 
-def describe(error: ValidationError, where: str) -> str:
-    problem = error.errors()[0]
-    field = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-    return f"{where}: field '{field}': {problem['msg']}"
-
-
 def read_scenario(path: Path) -> ScenarioSpec:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ScenarioError(f"{path}: cannot be read as YAML ({error})") from None
-    try:
-        return ScenarioSpec.model_validate(data)
-    except ValidationError as error:
-        raise ScenarioError(describe(error, str(path))) from None
+    return load_yaml(path, ScenarioSpec, ScenarioError)
 
 
 def scenario_yaml(spec: ScenarioSpec) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from roleplay.datafiles import load_yaml
 from roleplay.resources import shipped_dir
 
 
@@ -59,16 +59,7 @@ class Rubric(BaseModel):
 
 
 def load_rubric(path: Path) -> Rubric:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise RubricError(f"{path}: cannot be read as YAML ({error})") from None
-    try:
-        return Rubric.model_validate(data)
-    except ValidationError as error:
-        problem = error.errors()[0]
-        where = ".".join(str(part) for part in problem["loc"]) or "(top level)"
-        raise RubricError(f"{path}: field '{where}': {problem['msg']}") from None
+    return load_yaml(path, Rubric, RubricError)
 
 
 def rubric_for(mode: str, override_dir: Path | None = None) -> Rubric:

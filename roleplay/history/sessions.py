@@ -81,15 +81,6 @@ class SessionStore:
             db.flush()
         return user.id
 
-    @staticmethod
-    def _scenario_id(db: DbSession, code: str | None) -> int | None:
-        if code is None:
-            return None
-        found = db.scalar(select(ScenarioRow.id).where(ScenarioRow.code == code))
-        if found is None:
-            raise HistoryError(f"There is no scenario '{code}'.")
-        return found
-
     def record(self, session: Session, user: str = LOCAL_USER) -> None:
         """Write what is new in ``session`` since the last call."""
         with self._lock, self._transaction() as db:

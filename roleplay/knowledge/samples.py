@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from roleplay.datafiles import load_yaml
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.ingest import Chunking, Outcome, Progress, ingest
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.store import PackStore
-from roleplay.personas import describe_validation_error
 from roleplay.resources import shipped_dir
 
 
@@ -32,11 +31,7 @@ class SamplePack(BaseModel):
 
 
 def sample_packs() -> list[SamplePack]:
-    path = shipped_dir("knowledge") / "packs.yaml"
-    try:
-        return TypeAdapter(list[SamplePack]).validate_python(yaml.safe_load(path.read_text()))
-    except ValidationError as error:
-        raise KnowledgeError(describe_validation_error(str(path), error)) from None
+    return load_yaml(shipped_dir("knowledge") / "packs.yaml", list[SamplePack], KnowledgeError)
 
 
 def sample(name: str) -> SamplePack | None:

@@ -11,7 +11,7 @@ either fully old or fully new, and the next write sweeps up what was left behind
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -285,21 +285,38 @@ class PackStore:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def texts(self, pack: str) -> list[tuple[str, str]]:
-        """Every active passage of ``pack`` as (source, text), in no particular order."""
+    def _active(self, pack: str) -> Iterator[tuple[str, dict]]:
+        """Every passage of the sources' active versions, as (text, metadata)."""
         collection, info = self._pack(pack)
         active = {s.version for s in info.sources.values()}
-        found: list[tuple[str, str]] = []
         offset = 0
         while True:
             page = collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
             for text, meta in zip(page["documents"], page["metadatas"], strict=True):
-                meta = meta or {}
-                if meta.get("version") in active:
-                    found.append((str(meta.get("source", "")), text))
+                if (meta or {}).get("version") in active:
+                    yield text, dict(meta)
             if len(page["ids"]) < 5000:
-                return found
+                return
             offset += 5000
+
+    def texts(self, pack: str) -> list[tuple[str, str]]:
+        """Every active passage of ``pack`` as (source, text), in no particular order."""
+        return [(str(meta.get("source", "")), text) for text, meta in self._active(pack)]
+
+    def passages(self, pack: str) -> dict[str, list[Chunk]]:
+        """Each source's passages in their order: what was embedded, to carry elsewhere."""
+        found: dict[str, list[Chunk]] = {}
+        for text, meta in self._active(pack):
+            chunk = Chunk(
+                text=text,
+                location=str(meta.get("location", "")),
+                position=int(meta.get("position", 0)),
+            )
+            found.setdefault(str(meta.get("source", "")), []).append(chunk)
+        return {
+            source: sorted(chunks, key=lambda c: c.position)
+            for source, chunks in sorted(found.items())
+        }
 
     def search(self, pack: str, query: str, k: int = 5) -> list[Passage]:
         """The ``k`` passages nearest to ``query``, best first, scored by cosine similarity."""

@@ -78,6 +78,12 @@ def build_app(services: Services) -> gr.Blocks:
                 )
                 export_csv = gr.Button("Export attempts (CSV)", scale=1)
             coach_link = gr.Markdown(elem_id="scenario-link")
+            with gr.Row():
+                ask_delete = gr.Button("Delete this scenario", variant="stop", size="sm")
+            with gr.Row(visible=False) as confirm_delete_row:
+                confirm_delete_text = gr.Markdown()
+                confirm_delete = gr.Button("Yes, delete it", variant="stop", size="sm")
+                keep_scenario = gr.Button("Keep it", size="sm")
             attempts_table = gr.Dataframe(
                 value=[], interactive=False, wrap=True, label="Attempts", elem_id="attempts"
             )
@@ -88,6 +94,18 @@ def build_app(services: Services) -> gr.Blocks:
                 comment = gr.Button("Add comment")
                 release = gr.Button("Release feedback to the learner")
             attempts_csv = gr.File(label="Attempts (CSV)")
+            with gr.Accordion("Share a scenario as a file", open=False):
+                with gr.Row():
+                    export_yaml = gr.Button("Download the chosen scenario (YAML, with research)")
+                    scenario_file = gr.File(label="Scenario file", elem_id="scenario-file")
+                with gr.Row():
+                    import_file = gr.File(
+                        label="Import a scenario file (.yaml)",
+                        file_types=[".yaml", ".yml"],
+                        type="filepath",
+                    )
+                    import_yaml = gr.Button("Import it as a new scenario")
+                import_status = gr.Markdown(elem_id="import-status")
             with gr.Accordion(
                 "Write a scenario (or edit the one chosen above)",
                 open=False,
@@ -253,6 +271,14 @@ def build_app(services: Services) -> gr.Blocks:
         past_outputs = [past_table, past_pick, progress, state, past_notice]
         model_queue = {"concurrency_id": "model", "concurrency_limit": 2}
         debrief_outputs = [debrief, transcript_md, transcript_json, state]
+        # Scores a finished interview (and opens its feedback); does nothing otherwise.
+        score_if_over = {
+            "fn": _feedback_if_over(handlers),
+            "inputs": state,
+            "outputs": [feedback, report_json, state, feedback_box],
+            "api_visibility": "private",
+            **model_queue,
+        }
 
         # Declared first so that the public endpoint gets the plain name "debrief".
         gr.Button("Show debrief", visible=False).click(
@@ -271,7 +297,15 @@ def build_app(services: Services) -> gr.Blocks:
             identity,
             [state, identity, pack, cv_pack, past_table, past_pick, progress],
             api_visibility="private",
-        ).then(coaching.arrive, [login, state], [state, *coach_views], api_visibility="private")
+        ).then(
+            coaching.arrive, [login, state], [state, *coach_views], api_visibility="private"
+        ).then(
+            # A remembered sign-in brings the account's own past interviews, not the browser's.
+            handlers.past,
+            state,
+            past_outputs,
+            api_visibility="private",
+        )
         sign_in.click(
             coaching.sign_in,
             [login_name, login_password, state],
@@ -283,7 +317,7 @@ def build_app(services: Services) -> gr.Blocks:
             [login_name, login_password, state],
             [state, login, *coach_views],
             api_name="sign_up",
-        )
+        ).then(handlers.past, state, past_outputs, api_visibility="private")
         sign_out.click(
             coaching.sign_out, [login, state], [state, login, *coach_views], api_name="sign_out"
         ).then(handlers.past, state, past_outputs, api_visibility="private")
@@ -312,9 +346,9 @@ def build_app(services: Services) -> gr.Blocks:
             coaching.load_scenario, [coach_pick, state], editor, api_visibility="private"
         )
         new_scenario.click(
-            lambda: (gr.update(value=None), *[gr.update(value=v) for v in EDITOR_BLANK]),
+            lambda: (gr.update(value=None), "", *[gr.update(value=v) for v in EDITOR_BLANK]),
             None,
-            [coach_pick, *editor],
+            [coach_pick, coach_link, *editor],
             api_visibility="private",
         )
         save_scenario.click(
@@ -341,6 +375,32 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="comment",
         )
         release.click(coaching.release, [attempt_pick, state], attempt_view, api_name="release")
+        ask_delete.click(
+            coaching.ask_delete,
+            [coach_pick, state],
+            [confirm_delete_row, confirm_delete_text],
+            api_visibility="private",
+        )
+        keep_scenario.click(
+            lambda: gr.update(visible=False), None, confirm_delete_row, api_visibility="private"
+        )
+        confirm_delete.click(
+            coaching.delete_scenario,
+            [coach_pick, state],
+            [coach_link, coach_pick, confirm_delete_row],
+            api_name="delete_scenario",
+        )
+        export_yaml.click(
+            coaching.export_yaml, [coach_pick, state], scenario_file, api_name="export_scenario"
+        )
+        import_yaml.click(
+            coaching.import_yaml,
+            [import_file, state],
+            [import_status, coach_pick],
+            api_name="import_scenario",
+            concurrency_id="ingest",
+            concurrency_limit=1,
+        )
         export_csv.click(
             coaching.export_csv, [coach_pick, state], attempts_csv, api_name="export_csv"
         )
@@ -351,11 +411,7 @@ def build_app(services: Services) -> gr.Blocks:
             lambda: gr.update(open=False), None, setup, api_visibility="private"
         ).then(
             # A finished interview whose scoring was cut short (the app stopped) is scored now.
-            _feedback_if_over(handlers),
-            state,
-            [feedback, report_json, state, feedback_box],
-            api_visibility="private",
-            **model_queue,
+            **score_if_over
         )
         persona.change(handlers.persona_details, persona, persona_card, api_visibility="private")
         add_research.click(
@@ -385,30 +441,20 @@ def build_app(services: Services) -> gr.Blocks:
             [message.submit, send.click],
             handlers.send,
             [message, state],
-            chat_outputs,
+            [*chat_outputs, message],
             api_name="send",
             **model_queue,
-        ).then(lambda: "", None, message, api_visibility="private").then(
+        ).then(
             _debrief_if_over(handlers),
             state,
             [*debrief_outputs, debrief_box],
             api_visibility="private",
-        ).then(
-            _feedback_if_over(handlers),
-            state,
-            [feedback, report_json, state, feedback_box],
-            api_visibility="private",
-            **model_queue,
-        )
+        ).then(**score_if_over)
         retry.click(handlers.retry, state, chat_outputs, api_name="retry", **model_queue)
         end.click(handlers.end, state, chat_outputs, api_name="end", **model_queue).then(
             handlers.debrief, state, debrief_outputs, api_visibility="private"
         ).then(lambda: gr.update(open=True), None, debrief_box, api_visibility="private").then(
-            _feedback_if_over(handlers),
-            state,
-            [feedback, report_json, state, feedback_box],
-            api_visibility="private",
-            **model_queue,
+            **score_if_over
         ).then(handlers.past, state, past_outputs, api_visibility="private").then(
             coaching.refresh, state, coach_views, api_visibility="private"
         )

@@ -17,7 +17,9 @@ from pydantic import ValidationError
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import ReviewError
-from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, describe
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
+from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
+from roleplay.datafiles import describe_validation_error
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.feedback.rubrics import RubricError, rubric_for
 from roleplay.history.database import HistoryError
@@ -146,7 +148,8 @@ class CoachingHandlers:
     def dashboard(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
         """A scenario's attempts: learner, dates, time spent, scores; and its link."""
         if not code:
-            return [], gr.update(choices=[], value=None), ""
+            # The link line keeps what it says (e.g. that a scenario was just deleted).
+            return [], gr.update(choices=[], value=None), gr.update()
         try:
             coach = self._coach(session)
             scenario = self.services.catalogue.owned(coach, code)
@@ -268,7 +271,7 @@ class CoachingHandlers:
             )
             services.library.get(spec.persona)
         except ValidationError as error:
-            return (f"⚠️ {describe(error, 'scenario')}", gr.update(), "")
+            return (f"⚠️ {describe_validation_error('scenario', error)}", gr.update(), "")
         except (*PROBLEMS, ValueError) as error:
             return (f"⚠️ {error}", gr.update(), "")
         lines = []
@@ -301,6 +304,61 @@ class CoachingHandlers:
         )
         return status, gr.update(choices=self._own_scenarios(session), value=saved.code), ""
 
+    def ask_delete(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+        """Say what deleting the chosen scenario does, and ask to confirm."""
+        try:
+            coach = self._coach(session)
+            scenario = self.services.catalogue.owned(coach, code or "")
+            attempts = len(self.services.reviews.attempts(coach, scenario))
+        except PROBLEMS as error:
+            return gr.update(visible=False), f"⚠️ {error}"
+        question = (
+            f"Delete **{scenario.spec.title}**? Its link stops working. Its {attempts} "
+            "attempt(s) stay in their learners' own history, with their feedback shown to them; "
+            "you will no longer see them here."
+        )
+        return gr.update(visible=True), question
+
+    def delete_scenario(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+        """Delete one of the coach's own scenarios (only ever their own)."""
+        try:
+            coach = self._coach(session)
+            title = self.services.catalogue.owned(coach, code or "").spec.title
+            attempts = self.services.catalogue.delete(coach, code or "")
+        except PROBLEMS as error:
+            return f"⚠️ {error}", gr.update(), gr.update(visible=False)
+        status = f"Deleted **{title}**; its {attempts} attempt(s) stay with their learners."
+        return (
+            status,
+            gr.update(choices=self._own_scenarios(session), value=None),
+            gr.update(visible=False),
+        )
+
+    def export_yaml(self, code: str | None, session: WebSession) -> str:
+        """The scenario as a file to share, with its research, for another install."""
+        try:
+            spec = self.services.catalogue.owned(self._coach(session), code or "").spec
+            text = scenario_file_yaml(spec, self.services.store)
+        except (*PROBLEMS, KnowledgeError) as error:
+            raise gr.Error(str(error)) from None
+        return str(_download(f"scenario-{code}.yaml", text))
+
+    def import_yaml(self, file: str | None, session: WebSession) -> tuple[Any, ...]:
+        """Create a scenario from a shared file; its research goes into packs here."""
+        services = self.services
+        try:
+            coach = self._coach(session)
+            if not file:
+                raise ScenarioError("Choose a scenario file (.yaml) first.")
+            shared = read_scenario_file(Path(file))
+            services.library.get(shared.persona)
+            spec = install_research(shared, services.store, owner=f"coach:{coach.name}")
+            saved = services.catalogue.create(coach, spec)
+        except (*PROBLEMS, KnowledgeError) as error:
+            return f"⚠️ {error}", gr.update()
+        status = f"Imported **{spec.title}**. Share the link `/?scenario={saved.code}`"
+        return status, gr.update(choices=self._own_scenarios(session), value=saved.code)
+
     def export_csv(self, code: str | None, session: WebSession) -> str | None:
         try:
             coach = self._coach(session)
@@ -309,7 +367,11 @@ class CoachingHandlers:
             text = self.services.reviews.csv(coach, scenario, criteria)
         except PROBLEMS as error:
             raise gr.Error(str(error)) from None
-        folder = Path(tempfile.mkdtemp(prefix="attempts-"))
-        path = folder / f"attempts-{scenario.code}.csv"
-        path.write_text(text, encoding="utf-8")
-        return str(path)
+        return str(_download(f"attempts-{scenario.code}.csv", text))
+
+
+def _download(name: str, text: str) -> Path:
+    """A file for the browser to download, in a folder of its own (names do not collide)."""
+    path = Path(tempfile.mkdtemp(prefix="roleplay-")) / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -6,6 +6,7 @@ nothing about one user's interview or uploads is reachable from another session.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,7 +14,7 @@ import gradio as gr
 
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.reviews import ReviewError
-from roleplay.engine import Interview
+from roleplay.engine import Interview, InterviewOver, StillSpeaking
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.feedback.rubrics import RubricError
 from roleplay.feedback.service import make_report
@@ -33,6 +34,8 @@ HELD_BACK = (
     "_Your attempt is saved. Your coach releases the feedback and the interviewer's notes "
     "after reviewing it; they will appear with your attempts._"
 )
+# How long an answer sent while the reply is still arriving waits for its last words.
+SEND_WAIT_SECONDS = 30
 RETRY_HINT = "Your conversation is kept: press **Retry** once the model is reachable again."
 
 
@@ -235,25 +238,40 @@ class Handlers:
         return [pack]
 
     def send(self, message: str, session: WebSession) -> Iterator[tuple[Any, ...]]:
-        """Send the candidate's message; the interviewer's reply streams in."""
+        """Send the candidate's message; the interviewer's reply streams in.
+
+        The answer box is emptied only once the message is taken: a refused message stays
+        where the candidate typed it.
+        """
         session = session or WebSession()
         interview = session.interview
+        keep = message or ""
         if interview is None:
-            yield self._outputs(session, "Start an interview first.")
+            yield (*self._outputs(session, "Start an interview first."), keep)
             return
         if not message or not message.strip():
-            yield self._outputs(session, "Type an answer first.")
+            yield (*self._outputs(session, "Type an answer first."), keep)
             return
+        # An answer sent as the last words of the reply arrive waits for them, as a person would.
+        deadline = time.monotonic() + SEND_WAIT_SECONDS
+        while interview.speaking and time.monotonic() < deadline:
+            time.sleep(0.1)
         if interview.finished:
-            yield self._outputs(session, "This interview is over: see the debrief below.")
+            yield (*self._outputs(session, "This interview is over: see the debrief below."), keep)
             return
         if interview.speaking:
-            yield self._outputs(session, "Wait a moment: the interviewer is still speaking.")
+            notice = "Wait a moment: the interviewer is still speaking. Your answer is kept."
+            yield (*self._outputs(session, notice), keep)
             return
         if interview.can_retry:
-            yield self._outputs(session, f"The last reply failed. {RETRY_HINT}")
+            yield (*self._outputs(session, f"The last reply failed. {RETRY_HINT}"), keep)
             return
-        yield from self._stream(session, interview.answer(message), pending=message)
+        try:
+            for outputs in self._stream(session, interview.answer(message), pending=message):
+                yield (*outputs, "")
+        except (StillSpeaking, InterviewOver) as error:
+            # Another tab of this session got in first.
+            yield (*self._outputs(session, f"{error}. Your answer is kept."), keep)
 
     def retry(self, session: WebSession) -> Iterator[tuple[Any, ...]]:
         """Try the failed interviewer turn again."""

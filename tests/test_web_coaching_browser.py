@@ -1,6 +1,7 @@
 """The coaching link flow in a real browser (Chromium): a coach writes a scenario with their own
 research, a learner follows the link, signs up and completes an attempt, the coach reviews it,
-comments and releases the feedback, and the learner sees the comment."""
+comments and releases the feedback, and the learner sees the comment and the feedback. Once on
+SQLite and once on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -27,11 +28,13 @@ def sign_in_panel(page: Page) -> None:
 
 
 def test_coach_writes_learner_attempts_coach_reviews(
-    browser: Browser, web: str, web_data: Path, tmp_path: Path
+    browser: Browser, site: tuple[str, Settings], tmp_path: Path
 ) -> None:
+    web, settings = site
+    database = "pg" if settings.database_url else "sqlite"
     tag = uuid.uuid4().hex[:6]
     coach_name, learner_name, password = f"coach-{tag}", f"learner-{tag}", "a long password"
-    Accounts(open_database(Settings(data_dir=web_data))).add(coach_name, "coach", password)
+    Accounts(open_database(settings)).add(coach_name, "coach", password)
     research = tmp_path / "brightwater-briefing.md"
     research.write_text(RESEARCH)
 
@@ -58,7 +61,7 @@ def test_coach_writes_learner_attempts_coach_reviews(
     expect(status).to_contain_text("Share the link", timeout=2 * MINUTE)
     expect(status).to_contain_text("brightwater-briefing.md")
     code = re.search(r"scenario=([A-Za-z0-9]+)", status.inner_text()).group(1)
-    shot(coach, "12-coach-wrote-scenario")
+    shot(coach, f"12-coach-wrote-scenario-{database}")
 
     learner_context = browser.new_context(viewport={"width": 390, "height": 844})
     learner = learner_context.new_page()
@@ -71,14 +74,14 @@ def test_coach_writes_learner_attempts_coach_reviews(
     learner.get_by_label("Password").fill(password)
     learner.get_by_role("button", name="Sign up as a learner").click()
     expect(learner.locator("#account")).to_contain_text(learner_name, timeout=MINUTE)
-    shot(learner, "13-learner-brief")
+    shot(learner, f"13-learner-brief-{database}")
     learner.get_by_role("button", name="Start the interview").click()
     settle(learner, 1)
     answer(learner, "I read that the Tern charges in nine minutes at Cowes.")
     expect(learner.locator("#feedback")).to_contain_text(
         "Your coach releases the feedback", timeout=2 * MINUTE
     )
-    shot(learner, "14-learner-waiting-for-review")
+    shot(learner, f"14-learner-waiting-for-review-{database}")
 
     coach.reload()
     expect(coach.locator("#account")).to_contain_text(coach_name, timeout=MINUTE)
@@ -96,11 +99,34 @@ def test_coach_writes_learner_attempts_coach_reviews(
     expect(attempt).to_contain_text("Nice use of the Tern fact.", timeout=MINUTE)
     coach.get_by_role("button", name="Release feedback to the learner").click()
     expect(attempt).to_contain_text("feedback released", timeout=MINUTE)
-    shot(coach, "15-coach-reviewed")
+    shot(coach, f"15-coach-reviewed-{database}")
 
     learner.reload()
     expect(learner.locator("#scenario")).to_contain_text(
         "Nice use of the Tern fact. Add a number.", timeout=MINUTE
     )
-    shot(learner, "16-learner-sees-comment")
+    shot(learner, f"16-learner-sees-comment-{database}")
+
+    # The released attempt, reopened from the learner's own past interviews: the report shows.
+    learner.get_by_text("4 · Your past interviews").click()
+    expect(learner.locator("#past-table")).to_contain_text("Brightwater Ferries", timeout=MINUTE)
+    learner.get_by_label("Open a past interview").click()
+    learner.get_by_role("option").first.click()
+    learner.get_by_role("button", name="Open", exact=True).click()
+    expect(learner.get_by_text("the Tern charges in nine minutes").first).to_be_visible(
+        timeout=MINUTE
+    )
+    expect(learner.locator("#feedback")).to_contain_text("Your share of the words", timeout=MINUTE)
+    shot(learner, f"17-learner-reopens-released-attempt-{database}")
     learner_context.close()
+
+    coach.get_by_role("button", name="Delete this scenario").click()
+    expect(coach.get_by_text("Its link stops working")).to_be_visible(timeout=MINUTE)
+    coach.get_by_role("button", name="Yes, delete it").click()
+    expect(coach.locator("#scenario-link")).to_contain_text(
+        "Deleted Analyst at Brightwater Ferries", timeout=MINUTE
+    )
+    gone = browser.new_context().new_page()
+    gone.goto(f"{web}?scenario={code}")
+    expect(gone.locator("#account")).to_contain_text("There is no scenario", timeout=MINUTE)
+    gone.context.close()

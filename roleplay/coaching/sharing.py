@@ -1,0 +1,136 @@
+"""Scenarios as files to share: the YAML a coach writes, plus the research it draws on, so that
+an imported scenario runs the same on another install.
+
+Research travels as the passages that were embedded (text and where in the source it was), not
+as the original files: the importing side embeds exactly the same passages, so its interviewer
+is given the same facts. The shipped sample packs exist everywhere and are not carried.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
+from roleplay.datafiles import load_yaml
+from roleplay.knowledge.samples import sample_packs
+from roleplay.knowledge.splitting import Chunk
+from roleplay.knowledge.store import PackStore
+
+
+class SharedPassage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    location: str = ""
+    text: str = Field(min_length=1)
+
+
+class SharedSource(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    passages: list[SharedPassage] = Field(min_length=1)
+
+
+class SharedPack(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    sources: list[SharedSource] = Field(min_length=1)
+
+
+class ScenarioFile(ScenarioSpec):
+    """A scenario file: the scenario's fields, and optionally the research its packs hold."""
+
+    research: list[SharedPack] = Field(default_factory=list)
+
+    def spec(self) -> ScenarioSpec:
+        return ScenarioSpec.model_validate(self.model_dump(exclude={"research"}))
+
+
+def read_scenario_file(path: Path) -> ScenarioFile:
+    return load_yaml(path, ScenarioFile, ScenarioError)
+
+
+def scenario_file_yaml(spec: ScenarioSpec, store: PackStore | None = None) -> str:
+    """The scenario as YAML; with ``store``, its research packs' passages too."""
+    data = spec.model_dump(mode="json")
+    research = _research(spec, store) if store is not None else []
+    if research:
+        data["research"] = [pack.model_dump() for pack in research]
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _research(spec: ScenarioSpec, store: PackStore) -> list[SharedPack]:
+    shipped = {sample.name for sample in sample_packs()}
+    carried = []
+    for name in spec.packs:
+        if name in shipped or not store.exists(name):
+            continue
+        sources = [
+            SharedSource(
+                name=source,
+                passages=[SharedPassage(location=c.location, text=c.text) for c in chunks],
+            )
+            for source, chunks in store.passages(name).items()
+            if chunks
+        ]
+        if sources:
+            carried.append(SharedPack(name=name, sources=sources))
+    return carried
+
+
+def install_research(file: ScenarioFile, store: PackStore, owner: str = "") -> ScenarioSpec:
+    """Put the file's research into packs here and return the scenario naming them.
+
+    A pack of the same name is reused when it holds the same passages; when it holds other
+    ones (someone else's research), the file's goes into a new pack instead of overwriting it.
+    """
+    renamed: dict[str, str] = {}
+    for pack in file.research:
+        name = _free_name(store, pack)
+        for source in pack.sources:
+            chunks = _chunks(source)
+            version = _version(chunks)
+            if store.active_version(name, source.name) != version:
+                store.put_source(name, source.name, version, chunks, owner=owner)
+        renamed[pack.name] = name
+    spec = file.spec()
+    spec.packs = [renamed.get(name, name) for name in spec.packs]
+    return spec
+
+
+def _chunks(source: SharedSource) -> list[Chunk]:
+    return [
+        Chunk(text=p.text, location=p.location, position=n) for n, p in enumerate(source.passages)
+    ]
+
+
+def _version(chunks: list[Chunk]) -> str:
+    payload = json.dumps([[c.location, c.text] for c in chunks], ensure_ascii=False)
+    return "shared-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _holds(store: PackStore, name: str, pack: SharedPack) -> bool:
+    """Does the pack called ``name`` here hold exactly the shared pack's passages?"""
+    here = {
+        source: [(c.location, c.text) for c in chunks]
+        for source, chunks in store.passages(name).items()
+    }
+    there = {
+        source.name: [(p.location, p.text) for p in source.passages] for source in pack.sources
+    }
+    return here == there
+
+
+def _free_name(store: PackStore, pack: SharedPack) -> str:
+    candidates = [pack.name, f"{pack.name} (imported)"]
+    candidates += [f"{pack.name} (imported {n})" for n in range(2, 100)]
+    for name in candidates:
+        if not store.exists(name) or _holds(store, name, pack):
+            return name
+    raise ScenarioError(f"Too many packs called '{pack.name}' already: remove some first.")

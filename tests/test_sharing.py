@@ -1,0 +1,126 @@
+"""Scenario files carry their research: exported on one install, imported on a fresh one, the
+interviewer is given the same passages. Real Chroma (embedded and server), real embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from roleplay.coaching.scenarios import ScenarioSpec
+from roleplay.coaching.sharing import (
+    install_research,
+    read_scenario_file,
+    scenario_file_yaml,
+)
+from roleplay.knowledge import service as knowledge
+from roleplay.knowledge.ingest import Chunking, ingest
+from roleplay.knowledge.loaders import Limits
+from roleplay.knowledge.store import PackStore
+from roleplay.settings import Settings
+
+RESEARCH = (
+    "# Brightwater Ferries briefing\n\n## Fleet\n\nBrightwater Ferries runs electric ferries "
+    "across the Solent. Its newest boat, the Tern, charges in nine minutes at Cowes.\n\n"
+    "## People\n\nThe operations director is Farida Okoye, who wants a data analyst to plan "
+    "charging around the tides.\n"
+)
+OTHER = "# Somebody else's notes\n\nA different company altogether, with a pack of the same name.\n"
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text)
+    return path
+
+
+def add(store: PackStore, pack: str, path: Path) -> None:
+    ingest(store, pack, [str(path)], limits=Limits(), chunking=Chunking())
+
+
+def spec_with(pack: str) -> ScenarioSpec:
+    return ScenarioSpec(
+        title="Analyst at Brightwater",
+        persona="anxious-hiring-manager",
+        company="Brightwater Ferries",
+        role="Operations Data Analyst",
+        packs=[pack, "Larkspur Health (sample)"],
+    )
+
+
+def test_a_scenario_file_carries_its_own_research_but_not_the_samples(
+    store: PackStore, pack_name: str, tmp_path: Path
+) -> None:
+    add(store, pack_name, write(tmp_path, "brightwater.md", RESEARCH))
+    exported = tmp_path / "shared.yaml"
+    exported.write_text(scenario_file_yaml(spec_with(pack_name), store))
+    research = yaml.safe_load(exported.read_text())["research"]
+    assert [pack["name"] for pack in research] == [pack_name]
+    passages = research[0]["sources"][0]["passages"]
+    assert passages[0]["location"].startswith("Brightwater Ferries briefing")
+    assert any("Farida Okoye" in p["text"] for p in passages)
+
+
+def test_a_pack_of_the_same_name_with_other_research_is_left_alone(
+    store: PackStore, pack_name: str, tmp_path: Path
+) -> None:
+    add(store, pack_name, write(tmp_path / "mine", "brightwater.md", RESEARCH))
+    exported = tmp_path / "shared.yaml"
+    exported.write_text(scenario_file_yaml(spec_with(pack_name), store))
+    before = store.passages(pack_name)
+
+    # The same file back on the same install: the pack already holds it, so it is reused.
+    shared = read_scenario_file(exported)
+    assert install_research(shared, store).packs[0] == pack_name
+    assert store.passages(pack_name) == before
+
+    # Another install whose pack of that name holds something else keeps it as it is.
+    store.remove_pack(pack_name)
+    add(store, pack_name, write(tmp_path / "theirs", "notes.md", OTHER))
+    theirs = store.passages(pack_name)
+    spec = install_research(shared, store, owner="coach:cara")
+    assert spec.packs == [f"{pack_name} (imported)", "Larkspur Health (sample)"]
+    assert store.passages(pack_name) == theirs
+    assert store.passages(spec.packs[0]) == before
+    assert store.info(spec.packs[0]).owner == "coach:cara"
+
+
+def test_exported_scenario_runs_the_same_on_a_fresh_data_directory(run_cli, tmp_path: Path) -> None:
+    notes = write(tmp_path, "brightwater.md", RESEARCH)
+    first = {"ROLEPLAY_DATA_DIR": str(tmp_path / "first")}
+    fresh = {"ROLEPLAY_DATA_DIR": str(tmp_path / "fresh")}
+    assert (
+        run_cli("users", "add", "ana", "--coach", "--password", "ana-pass", env=first).returncode
+        == 0
+    )
+    added = run_cli("knowledge", "add", "Brightwater research", str(notes), env=first)
+    assert added.returncode == 0, added.stderr
+    created = run_cli(
+        "scenario", "create", "--title", "Analyst at Brightwater", "--persona",
+        "anxious-hiring-manager", "--company", "Brightwater Ferries", "--role", "Analyst",
+        "--pack", "Brightwater research", "--pack", "Larkspur Health (sample)", env=first,
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    exported = tmp_path / "shared.yaml"
+    export = run_cli("scenario", "export", created.stdout.strip(), "-o", str(exported), env=first)
+    assert export.returncode == 0, export.stderr
+    notes.unlink()  # the research travels in the file, not beside it
+
+    run_cli("users", "add", "cara", "--coach", "--password", "cara-pass", env=fresh)
+    imported = run_cli("scenario", "import", str(exported), env=fresh)
+    assert imported.returncode == 0, imported.stderr
+    shown = yaml.safe_load(run_cli("scenario", "show", imported.stdout.strip(), env=fresh).stdout)
+    assert shown["packs"] == ["Brightwater research", "Larkspur Health (sample)"]
+
+    there = knowledge.open_store(Settings(data_dir=tmp_path / "first"))
+    here = knowledge.open_store(Settings(data_dir=tmp_path / "fresh"))
+    assert here.passages("Brightwater research") == there.passages("Brightwater research")
+    question = "Who wants a data analyst to plan charging around the tides?"
+    best_there = there.search("Brightwater research", question, 1)[0]
+    best_here = here.search("Brightwater research", question, 1)[0]
+    assert "Farida Okoye" in best_here.text
+    assert (best_here.text, round(best_here.score, 4)) == (
+        best_there.text,
+        round(best_there.score, 4),
+    )
