@@ -188,6 +188,7 @@ def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast) -> None:
         "anxious-hiring-manager",
         "Acme",
         "Analyst",
+        [],
         "",
         "",
         2,
@@ -206,7 +207,7 @@ def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast) -> None:
     status, *_ = ben.predict(cast.anas, *fields, api_name="/save_scenario")
     assert f"You have no scenario '{cast.anas}'" in status
     with pytest.raises(Exception, match="not in the list of choices"):
-        ben.predict(None, *fields[:8], "brutal", *fields[9:], api_name="/save_scenario")
+        ben.predict(None, *fields[:9], "brutal", *fields[10:], api_name="/save_scenario")
 
 
 def test_only_the_owner_deletes_a_scenario(cast: Cast) -> None:
@@ -229,7 +230,7 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
         "in nine minutes at Cowes.\n"
     )
     ana = cast.client("ana")
-    fields = ("Ferries", "anxious-hiring-manager", "Brightwater Ferries", "Analyst", "", "")
+    fields = ("Ferries", "anxious-hiring-manager", "Brightwater Ferries", "Analyst", [], "", "")
     status, *_ = ana.predict(
         None, *fields, 2, 10, "standard", "immediate", 0, "", False,
         [handle_file(str(notes))], api_name="/save_scenario",
@@ -251,3 +252,19 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
     assert copy.owner == cast.names["ben"] and copy.spec.title == "Ferries"
     # The research is already here, word for word: the copy draws on the same pack.
     assert copy.spec.packs == cast.catalogue.get(code).spec.packs
+
+    # Ben cannot attach Ana's uploaded research to a scenario of his own by naming it; he can
+    # attach the shared sample.
+    anas_pack = cast.catalogue.get(code).spec.packs[0]
+    for packs, expected in (([anas_pack], "no research pack"), (["Nope"], "no research pack")):
+        status, *_ = cast.client("ben").predict(
+            None, "Mine", *fields[1:4], packs, "", "", 2, 10, "standard", "immediate", 0, "",
+            False, None, api_name="/save_scenario",
+        )  # fmt: skip
+        assert expected in status
+    status, *_ = cast.client("ben").predict(
+        None, "Mine", *fields[1:4], ["Larkspur Health (sample)"], "", "", 2, 10, "standard",
+        "immediate", 0, "", False, None, api_name="/save_scenario",
+    )  # fmt: skip
+    mine = cast.catalogue.get(re.search(r"scenario=([A-Za-z0-9]+)", status).group(1))
+    assert mine.spec.packs == ["Larkspur Health (sample)"]

@@ -18,13 +18,14 @@ CSS = """
 """
 
 
-# A new scenario's editor: title, interviewer, company, role, brief, objectives, answers,
-# minutes, difficulty, feedback, attempts, due date, sign-up.
+# A new scenario's editor: title, interviewer, company, role, research packs, brief,
+# objectives, answers, minutes, difficulty, feedback, attempts, due date, sign-up.
 EDITOR_BLANK = (
     "",
     "anxious-hiring-manager",
     "",
     "",
+    [],
     "",
     "",
     6,
@@ -124,6 +125,14 @@ def build_app(services: Services) -> gr.Blocks:
                 with gr.Row():
                     sc_company = gr.Textbox(label="Company", elem_id="sc-company")
                     sc_role = gr.Textbox(label="Role", elem_id="sc-role")
+                sc_packs = gr.Dropdown(
+                    label="Research the interviewer draws on",
+                    choices=[],
+                    multiselect=True,
+                    # Choices differ per coach; the handler checks every name sent.
+                    allow_custom_value=True,
+                    elem_id="sc-packs",
+                )
                 sc_research = gr.File(
                     label="Research for this scenario (.txt .md .pdf .html .docx)",
                     file_count="multiple",
@@ -291,7 +300,7 @@ def build_app(services: Services) -> gr.Blocks:
             api_name="feedback",
             **model_queue,
         )
-        coach_views = [account_line, scenario_panel, coach_box, coach_pick]
+        coach_views = [account_line, scenario_panel, coach_box, coach_pick, sc_packs]
         app.load(
             handlers.arrive,
             identity,
@@ -332,6 +341,7 @@ def build_app(services: Services) -> gr.Blocks:
             sc_persona,
             sc_company,
             sc_role,
+            sc_packs,
             sc_brief,
             sc_objectives,
             sc_turns,
@@ -354,7 +364,7 @@ def build_app(services: Services) -> gr.Blocks:
         save_scenario.click(
             coaching.save_scenario,
             [coach_pick, *editor, sc_research, state],
-            [scenario_status, coach_pick, coach_link],
+            [scenario_status, coach_pick, coach_link, sc_packs],
             api_name="save_scenario",
             concurrency_id="ingest",
             concurrency_limit=1,

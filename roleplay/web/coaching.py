@@ -31,7 +31,7 @@ from roleplay.transcripts import transcript_markdown
 from roleplay.web import views
 from roleplay.web.services import Services, WebSession
 
-EDITOR_FIELDS = 13
+EDITOR_FIELDS = 14
 PROBLEMS = (AccountError, ReviewError, ScenarioError, HistoryError, PersonaError, RubricError)
 
 
@@ -75,7 +75,8 @@ class CoachingHandlers:
         except AccountError as error:
             return (session, gr.update(), *self._views(session, f"⚠️ {error}"))
         session.account = account
-        return (session, token, *self._views(session, f"Signed in as **{account.name}**."))
+        # The account line itself says who is signed in.
+        return (session, token, *self._views(session, ""))
 
     def sign_up(self, name: str, password: str, session: WebSession) -> tuple[Any, ...]:
         """Learners sign up through a scenario's link, when its coach allows it."""
@@ -127,6 +128,7 @@ class CoachingHandlers:
             gr.update(value=brief, visible=bool(brief)),
             gr.update(visible=is_coach),
             gr.update(choices=self._own_scenarios(session) if is_coach else []),
+            gr.update(choices=self._packs(session) if is_coach else []),
         )
 
     # -- the coach's review ----------------------------------------------------------------
@@ -136,6 +138,12 @@ class CoachingHandlers:
         if account is None or account.role != "coach":
             raise AccountError("Sign in as a coach first.")
         return account
+
+    def _packs(self, session: WebSession) -> list[str]:
+        try:
+            return self.services.coach_packs(session.account.name)
+        except KnowledgeError:
+            return []
 
     def _own_scenarios(self, session: WebSession) -> list[tuple[str, str]]:
         return [(s.spec.title, s.code) for s in self.services.catalogue.list(session.account)]
@@ -169,10 +177,12 @@ class CoachingHandlers:
     def open_attempt(self, session_id: str | None, session: WebSession) -> str:
         """An attempt as the coach (or its learner) may see it: transcript, report, comments."""
         session = session or WebSession()
+        if not session_id:
+            return ""  # nothing chosen (the list was just refreshed)
         try:
             if session.account is None:
                 raise AccountError("Sign in first.")
-            attempt = self.services.reviews.attempt(session.account, session_id or "")
+            attempt = self.services.reviews.attempt(session.account, session_id)
             saved = self.services.history.load(session_id)
             persona = self.services.library.get(saved.persona_id)
         except PROBLEMS as error:
@@ -214,6 +224,9 @@ class CoachingHandlers:
             spec.persona,
             spec.company,
             spec.role,
+            gr.update(
+                choices=[*dict.fromkeys([*self._packs(session), *spec.packs])], value=spec.packs
+            ),
             spec.brief,
             "\n".join(spec.objectives),
             spec.turns,
@@ -232,6 +245,7 @@ class CoachingHandlers:
         persona: str,
         company: str,
         role: str,
+        packs: list[str] | None,
         brief: str,
         objectives: str,
         turns: float,
@@ -250,13 +264,19 @@ class CoachingHandlers:
         try:
             coach = self._coach(session)
             existing = services.catalogue.owned(coach, code).spec if code else None
-            packs = list(existing.packs) if existing else []
+            chosen = [*dict.fromkeys(packs or [])]
+            # Only research this coach may use, or that the scenario already had: a pack name
+            # sent by hand cannot reach another coach's or a browser's uploads.
+            allowed = {*self._packs(session), *(existing.packs if existing else [])}
+            unknown = [name for name in chosen if name not in allowed]
+            if unknown:
+                raise ScenarioError(f"There is no research pack '{unknown[0]}' for you.")
             spec = ScenarioSpec(
                 title=title.strip(),
                 persona=persona,
                 company=company.strip(),
                 role=role.strip(),
-                packs=packs,
+                packs=chosen,
                 brief=brief.strip(),
                 objectives=[line.strip() for line in objectives.splitlines() if line.strip()],
                 turns=int(turns),
@@ -271,9 +291,10 @@ class CoachingHandlers:
             )
             services.library.get(spec.persona)
         except ValidationError as error:
-            return (f"⚠️ {describe_validation_error('scenario', error)}", gr.update(), "")
+            problem = describe_validation_error("scenario", error)
+            return (f"⚠️ {problem}", gr.update(), "", gr.update())
         except (*PROBLEMS, ValueError) as error:
-            return (f"⚠️ {error}", gr.update(), "")
+            return (f"⚠️ {error}", gr.update(), "", gr.update())
         lines = []
         if files:
             pack = f"{spec.title} — research ({coach.name})"
@@ -290,7 +311,7 @@ class CoachingHandlers:
                     ),
                 )
             except KnowledgeError as error:
-                return (f"⚠️ {error}", gr.update(), "")
+                return (f"⚠️ {error}", gr.update(), "", gr.update())
             lines = views.upload_lines(outcomes)
             if any(o.status in ("added", "replaced", "unchanged") for o in outcomes):
                 spec.packs = [*dict.fromkeys([*spec.packs, pack])]
@@ -302,7 +323,14 @@ class CoachingHandlers:
         status = "\n".join(
             [f"Saved **{spec.title}**. Share the link `/?scenario={saved.code}`", *lines]
         )
-        return status, gr.update(choices=self._own_scenarios(session), value=saved.code), ""
+        return (
+            status,
+            gr.update(choices=self._own_scenarios(session), value=saved.code),
+            "",
+            gr.update(
+                choices=[*dict.fromkeys([*self._packs(session), *spec.packs])], value=spec.packs
+            ),
+        )
 
     def ask_delete(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
         """Say what deleting the chosen scenario does, and ask to confirm."""
