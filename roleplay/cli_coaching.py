@@ -14,6 +14,7 @@ from roleplay.coaching.accounts import Account, AccountError, Accounts
 from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
+from roleplay.feedback.rubrics import rubric_for
 from roleplay.history.database import open_database
 from roleplay.knowledge import service as knowledge
 from roleplay.personas import PersonaLibrary
@@ -38,6 +39,12 @@ def register(
         catalogue = Catalogue(factory)
         catalogue.ensure_samples()
         return config, Accounts(factory), catalogue
+
+    def check(config: Settings, spec: ScenarioSpec) -> None:
+        """Its interviewer and rubric exist here (a shared file may name others)."""
+        library(config).get(spec.persona)
+        if spec.rubric:
+            rubric_for(spec.rubric, config.rubrics_dir)
 
     def coach(accounts: Accounts, name: str | None) -> Account:
         coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
@@ -96,6 +103,9 @@ def register(
             str, typer.Option(help="immediate, or after_review (when you release it)")
         ] = "immediate",
         attempts: Annotated[int | None, typer.Option(help="Attempts allowed per learner")] = None,
+        rubric: Annotated[
+            str | None, typer.Option(help="Rubric id; the interviewer's mode when not given")
+        ] = None,
         allow_signup: Annotated[
             bool, typer.Option(help="Let learners sign up through the link")
         ] = False,
@@ -122,10 +132,11 @@ def register(
                 feedback=feedback,
                 attempts=attempts,
                 allow_signup=allow_signup,
+                rubric=rubric,
             )
         except ValidationError as error:
             raise ScenarioError(describe_validation_error("scenario", error)) from None
-        library(config).get(spec.persona)
+        check(config, spec)
         created = catalogue.create(coach(accounts, coach_name), spec)
         out.print(created.code)
         err.print(f"Created '{spec.title}'. Share the link /?scenario={created.code}")
@@ -180,7 +191,7 @@ def register(
         """Create a scenario from a YAML file (and its research); prints its code."""
         config, accounts, catalogue = stores()
         shared = read_scenario_file(file)
-        library(config).get(shared.persona)
+        check(config, shared.spec())
         owner = coach(accounts, coach_name)
         spec = shared.spec()
         if shared.research:

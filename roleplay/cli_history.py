@@ -102,7 +102,9 @@ def register(
         ] = False,
     ) -> None:
         """The feedback report of a saved interview (scored now if it has none yet)."""
+        from roleplay.coaching.catalogue import Catalogue
         from roleplay.feedback.service import make_report
+        from roleplay.history.database import open_database
         from roleplay.knowledge import service
         from roleplay.llm import build_backend
         from roleplay.prompts import Prompts
@@ -124,6 +126,7 @@ def register(
                     prompts=Prompts.load(config.prompts_dir),
                     packs=service.open_store(config) if session.packs else None,
                     history=history,
+                    rubric_id=Catalogue(open_database(config)).rubric_of(session.scenario),
                 )
         text = (
             result.model_dump_json(indent=2) + "\n" if format == "json" else report_markdown(result)

@@ -203,3 +203,15 @@ def test_scenario_delete_asks_first_and_names_what_happens(run_cli) -> None:
     assert gone.returncode == 1 and f"There is no scenario '{code}'" in gone.stderr
     samples = run_cli("scenario", "delete", "sample-product-analyst-formal", "--yes")
     assert samples.returncode == 1 and "You have no scenario" in samples.stderr
+
+
+def test_scenario_create_checks_the_rubric_it_names(run_cli) -> None:
+    assert run_cli("users", "add", "ana", "--coach", "--password", "ana-password").returncode == 0
+    common = ("--persona", "anxious-hiring-manager", "--company", "Acme", "--role", "Analyst")
+    wrong = run_cli("scenario", "create", "--title", "Wrong", *common, "--rubric", "nope")
+    assert wrong.returncode == 1
+    assert "No rubric 'nope'" in wrong.stderr and "formal, informational" in wrong.stderr
+    made = run_cli("scenario", "create", "--title", "Mixed", *common, "--rubric", "informational")
+    assert made.returncode == 0, made.stderr
+    shown = yaml.safe_load(run_cli("scenario", "show", made.stdout.strip()).stdout)
+    assert shown["rubric"] == "informational"

@@ -224,3 +224,34 @@ def test_a_user_rubric_overrides_the_shipped_one(tmp_path: Path) -> None:
     mine = shipped.model_copy(update={"name": "My coach's rubric"})
     (tmp_path / "formal.yaml").write_text(mine.model_dump_json())
     assert rubric_for("formal", tmp_path).name == "My coach's rubric"
+
+
+def test_a_scenarios_rubric_scores_the_attempt_instead_of_the_modes(
+    scripted: ScriptedChatModel,
+    backend: ChatBackend,
+    session: Session,
+    anxious: Persona,
+    prompts: Prompts,
+    tmp_path: Path,
+) -> None:
+    from roleplay.feedback.service import make_report
+    from roleplay.settings import Settings
+
+    shipped = rubric_for("formal")
+    mine = shipped.model_copy(
+        update={"id": "star-only", "name": "STAR only", "criteria": shipped.criteria[:1]}
+    )
+    (tmp_path / "star-only.yaml").write_text(mine.model_dump_json())
+    scripted.enqueue(verdict(mine))
+    settings = Settings(rubrics_dir=tmp_path, judge_attempts=1)
+    report = make_report(
+        session, anxious, settings=settings, backend=backend, prompts=prompts,
+        rubric_id="star-only",
+    )  # fmt: skip
+    assert (report.rubric_id, report.rubric_name) == ("star-only", "STAR only")
+    assert [c.id for c in report.criteria] == [shipped.criteria[0].id]
+
+
+def test_an_unknown_rubric_names_the_known_ones() -> None:
+    with pytest.raises(RubricError, match=r"No rubric 'gentle-ish'.*formal, informational"):
+        rubric_for("gentle-ish")

@@ -49,6 +49,8 @@ class Cast:
             feedback="after_review",
             attempts=2,
             allow_signup=True,
+            # Not the persona's own (informational): attempts are scored with the scenario's.
+            rubric="formal",
         )
         self.spec = spec
         self.anas = catalogue.create(ana, spec).code
@@ -155,6 +157,7 @@ def test_the_coach_reviews_comments_releases_and_the_learner_sees_it(
     leo.predict(attempt, api_name="/reopen")
     feedback, _file = leo.predict(api_name="/feedback")
     assert feedback.startswith("# Feedback: Jordan Avery")
+    assert cast.history.latest_report(attempt)["rubric_id"] == "formal"
 
     exported = Path(ana.predict(cast.anas, api_name="/export_csv"))
     rows = list(csv.DictReader(exported.open()))
@@ -198,6 +201,7 @@ def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast) -> None:
         0,
         "",
         False,
+        "",
         None,
     )
     learner = cast.client("leo")
@@ -208,6 +212,8 @@ def test_only_a_coach_saves_scenarios_and_only_their_own(cast: Cast) -> None:
     assert f"You have no scenario '{cast.anas}'" in status
     with pytest.raises(Exception, match="not in the list of choices"):
         ben.predict(None, *fields[:9], "brutal", *fields[10:], api_name="/save_scenario")
+    status, *_ = ben.predict(None, *fields[:14], "nope", None, api_name="/save_scenario")
+    assert "No rubric 'nope'" in status
 
 
 def test_only_the_owner_deletes_a_scenario(cast: Cast) -> None:
@@ -232,7 +238,7 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
     ana = cast.client("ana")
     fields = ("Ferries", "anxious-hiring-manager", "Brightwater Ferries", "Analyst", [], "", "")
     status, *_ = ana.predict(
-        None, *fields, 2, 10, "standard", "immediate", 0, "", False,
+        None, *fields, 2, 10, "standard", "immediate", 0, "", False, "informational",
         [handle_file(str(notes))], api_name="/save_scenario",
     )  # fmt: skip
     code = re.search(r"scenario=([A-Za-z0-9]+)", status).group(1)
@@ -242,6 +248,7 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
     shared = Path(ana.predict(code, api_name="/export_scenario"))
     data = yaml.safe_load(shared.read_text())
     assert data["title"] == "Ferries" and "Farida Okoye" in str(data["research"])
+    assert data["rubric"] == "informational"
 
     refused, _ = cast.client("leo").predict(handle_file(str(shared)), api_name="/import_scenario")
     assert "Sign in as a coach" in refused
@@ -259,12 +266,12 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
     for packs, expected in (([anas_pack], "no research pack"), (["Nope"], "no research pack")):
         status, *_ = cast.client("ben").predict(
             None, "Mine", *fields[1:4], packs, "", "", 2, 10, "standard", "immediate", 0, "",
-            False, None, api_name="/save_scenario",
+            False, "", None, api_name="/save_scenario",
         )  # fmt: skip
         assert expected in status
     status, *_ = cast.client("ben").predict(
         None, "Mine", *fields[1:4], ["Larkspur Health (sample)"], "", "", 2, 10, "standard",
-        "immediate", 0, "", False, None, api_name="/save_scenario",
+        "immediate", 0, "", False, "", None, api_name="/save_scenario",
     )  # fmt: skip
     mine = cast.catalogue.get(re.search(r"scenario=([A-Za-z0-9]+)", status).group(1))
     assert mine.spec.packs == ["Larkspur Health (sample)"]

@@ -98,6 +98,15 @@ class Catalogue:
                 raise ScenarioError(f"There is no scenario '{code}'.")
             return scenario_from_row(*found)
 
+    def rubric_of(self, code: str | None) -> str | None:
+        """The rubric an attempt at this scenario is scored with (None: the persona's mode)."""
+        if not code:
+            return None
+        try:
+            return self.get(code).spec.rubric
+        except ScenarioError:
+            return None  # deleted since: scored as ordinary practice
+
     def owned(self, owner: Account, code: str) -> Scenario:
         with self.factory() as db:
             return scenario_from_row(self._owned(db, owner, code), owner.name)

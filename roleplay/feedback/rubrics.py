@@ -62,10 +62,23 @@ def load_rubric(path: Path) -> Rubric:
     return load_yaml(path, Rubric, RubricError)
 
 
+def _folders(override_dir: Path | None) -> list[Path]:
+    return ([Path(override_dir)] if override_dir else []) + [shipped_dir("rubrics")]
+
+
 def rubric_for(mode: str, override_dir: Path | None = None) -> Rubric:
-    """The rubric for an interview mode: the user's file when there is one, else the shipped."""
-    for folder in ([override_dir] if override_dir else []) + [shipped_dir("rubrics")]:
-        path = Path(folder) / f"{mode}.yaml"
+    """The rubric for an interview mode (or a scenario's rubric id): the user's file when there
+    is one, else the shipped."""
+    for folder in _folders(override_dir):
+        path = folder / f"{mode}.yaml"
         if path.is_file():
             return load_rubric(path)
-    raise RubricError(f"No rubric for '{mode}' interviews (looked for {mode}.yaml).")
+    known = ", ".join(rubric_ids(override_dir)) or "none"
+    raise RubricError(f"No rubric '{mode}' (looked for {mode}.yaml). Known rubrics: {known}.")
+
+
+def rubric_ids(override_dir: Path | None = None) -> list[str]:
+    """Every rubric a scenario may name: the shipped ones and the user's own."""
+    return sorted(
+        {path.stem for folder in _folders(override_dir) for path in folder.glob("*.yaml")}
+    )

@@ -40,8 +40,11 @@ def make_report(
     prompts: Prompts,
     packs: PackStore | None = None,
     history: SessionStore | None = None,
+    rubric_id: str | None = None,
 ) -> Report:
-    rubric = rubric_for(session.mode, settings.rubrics_dir)
+    """Score a finished interview. ``rubric_id`` is a scenario's own rubric; without one the
+    interview's mode picks it (formal or informational)."""
+    rubric = rubric_for(rubric_id or session.mode, settings.rubrics_dir)
     metrics = compute_metrics(session, passages(session, packs))
     judgement = judge(session, persona, rubric, backend, prompts, attempts=settings.judge_attempts)
     report = build_report(session, persona, rubric, judgement, metrics)

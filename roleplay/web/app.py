@@ -19,7 +19,7 @@ CSS = """
 
 
 # A new scenario's editor: title, interviewer, company, role, research packs, brief,
-# objectives, answers, minutes, difficulty, feedback, attempts, due date, sign-up.
+# objectives, answers, minutes, difficulty, feedback, attempts, due date, sign-up, rubric.
 EDITOR_BLANK = (
     "",
     "anxious-hiring-manager",
@@ -35,6 +35,7 @@ EDITOR_BLANK = (
     0,
     "",
     False,
+    "",
 )
 
 
@@ -163,6 +164,16 @@ def build_app(services: Services) -> gr.Blocks:
                 with gr.Row():
                     sc_due = gr.Textbox(label="Due date (YYYY-MM-DD, optional)")
                     sc_signup = gr.Checkbox(label="Learners may sign up through the link")
+                    sc_rubric = gr.Dropdown(
+                        label="Scored with",
+                        choices=[
+                            ("The interviewer's own rubric (formal or informational)", ""),
+                            *services.rubric_ids(),
+                        ],
+                        value="",
+                        # A scenario may name a rubric file added later; the handler checks it.
+                        allow_custom_value=True,
+                    )
                 save_scenario = gr.Button("Save scenario", variant="primary")
                 scenario_status = gr.Markdown(elem_id="scenario-status")
         with gr.Row(equal_height=False):
@@ -351,6 +362,7 @@ def build_app(services: Services) -> gr.Blocks:
             sc_attempts,
             sc_due,
             sc_signup,
+            sc_rubric,
         ]
         coach_pick.change(
             coaching.load_scenario, [coach_pick, state], editor, api_visibility="private"

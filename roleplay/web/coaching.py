@@ -31,7 +31,7 @@ from roleplay.transcripts import transcript_markdown
 from roleplay.web import views
 from roleplay.web.services import Services, WebSession
 
-EDITOR_FIELDS = 14
+EDITOR_FIELDS = 15
 PROBLEMS = (AccountError, ReviewError, ScenarioError, HistoryError, PersonaError, RubricError)
 
 
@@ -139,6 +139,12 @@ class CoachingHandlers:
             raise AccountError("Sign in as a coach first.")
         return account
 
+    def _check(self, spec: ScenarioSpec) -> None:
+        """Its interviewer and rubric exist here (a file from elsewhere may name others)."""
+        self.services.library.get(spec.persona)
+        if spec.rubric:
+            rubric_for(spec.rubric, self.services.settings.rubrics_dir)
+
     def _packs(self, session: WebSession) -> list[str]:
         try:
             return self.services.coach_packs(session.account.name)
@@ -236,6 +242,7 @@ class CoachingHandlers:
             spec.attempts or 0,
             f"{spec.due:%Y-%m-%d}" if spec.due else "",
             spec.allow_signup,
+            spec.rubric or "",
         )
 
     def save_scenario(
@@ -255,6 +262,7 @@ class CoachingHandlers:
         attempts: float,
         due: str,
         allow_signup: bool,
+        rubric: str | None,
         files: list[str] | None,
         session: WebSession,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
@@ -288,8 +296,9 @@ class CoachingHandlers:
                 if due and due.strip()
                 else None,
                 allow_signup=bool(allow_signup),
+                rubric=(rubric or "").strip() or None,
             )
-            services.library.get(spec.persona)
+            self._check(spec)
         except ValidationError as error:
             problem = describe_validation_error("scenario", error)
             return (f"⚠️ {problem}", gr.update(), "", gr.update())
@@ -379,7 +388,7 @@ class CoachingHandlers:
             if not file:
                 raise ScenarioError("Choose a scenario file (.yaml) first.")
             shared = read_scenario_file(Path(file))
-            services.library.get(shared.persona)
+            self._check(shared.spec())
             spec = install_research(shared, services.store, owner=f"coach:{coach.name}")
             saved = services.catalogue.create(coach, spec)
         except (*PROBLEMS, KnowledgeError) as error:

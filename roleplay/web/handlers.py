@@ -418,6 +418,7 @@ class Handlers:
                     prompts=services.prompts,
                     packs=services.store,
                     history=services.history,
+                    rubric_id=services.catalogue.rubric_of(interview.session.scenario),
                 )
         except (HistoryError, RubricError) as error:
             return f"⚠️ {error}", None, session

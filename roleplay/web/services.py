@@ -15,6 +15,7 @@ from roleplay.coaching.accounts import Account, Accounts
 from roleplay.coaching.catalogue import Catalogue
 from roleplay.coaching.reviews import Reviews
 from roleplay.engine import Interview
+from roleplay.feedback.rubrics import rubric_ids
 from roleplay.history.sessions import SessionStore
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.embeddings import Embedder, Yielding
@@ -131,6 +132,9 @@ class Services:
                     chunking=knowledge.chunking(self.settings),
                 )
             self._samples_ready = True
+
+    def rubric_ids(self) -> list[str]:
+        return rubric_ids(self.settings.rubrics_dir)
 
     def coach_packs(self, coach: str) -> list[str]:
         """The research a coach may put in a scenario: the company samples, shared packs, and
