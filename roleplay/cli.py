@@ -176,6 +176,13 @@ def serve(
     from roleplay.web.app import serve as serve_app
     from roleplay.web.services import Services
 
+    if host not in ("127.0.0.1", "localhost", "::1") and not share:
+        err.print(
+            f"warning: listening on {host} over plain HTTP: sign-ins and answers cross the "
+            "network unencrypted. Put a TLS proxy in front (see SECURITY.md).",
+            markup=False,
+            soft_wrap=True,
+        )
     services = Services(settings())
     with err.status("Loading the model and the sample research…"):
         services.warm_up()

@@ -178,9 +178,10 @@ def register(
     ) -> None:
         """Write a scenario to a YAML file to share, with the research it draws on."""
         config, _, catalogue = stores()
-        spec = catalogue.get(code).spec
+        scenario = catalogue.get(code)
+        spec = scenario.spec
         store = knowledge.open_store(config) if research and spec.packs else None
-        output.write_text(scenario_file_yaml(spec, store), encoding="utf-8")
+        output.write_text(scenario_file_yaml(spec, store, scenario.owner), encoding="utf-8")
         err.print(f"Wrote {output}")
 
     @scenario_app.command("import")
@@ -194,9 +195,9 @@ def register(
         check(config, shared.spec())
         owner = coach(accounts, coach_name)
         spec = shared.spec()
-        if shared.research:
+        if shared.research or spec.packs:
             store = knowledge.open_store(config)
-            spec = install_research(shared, store, owner=f"coach:{owner.name}")
+            spec = install_research(shared, store, coach=owner.name)
             for pack in spec.packs:
                 err.print(f"Research pack: {pack}")
         created = catalogue.create(owner, spec)

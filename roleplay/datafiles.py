@@ -21,10 +21,36 @@ def describe_validation_error(source: str, error: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def read_yaml(path: Path, error: type[Exception]) -> Any:
+# Data files are small; a scenario file carrying its research is the largest kind.
+MAX_BYTES = 25 * 1024 * 1024
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: our files never need them, and aliases let a
+    few bytes expand into gigabytes (the "billion laughs" file)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                "uses a YAML anchor or alias (&name / *name), which data files may not",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def read_yaml(path: Path, error: type[Exception], max_bytes: int = MAX_BYTES) -> Any:
     """The file's YAML, or ``error`` naming the file and why it could not be read."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise error(
+                f"{path}: is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB "
+                "limit for a data file"
+            )
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
     except yaml.YAMLError as problem:
         raise error(f"{path}: not valid YAML ({problem})") from None
     except (OSError, UnicodeDecodeError) as problem:
@@ -39,6 +65,6 @@ def validate(data: Any, kind: type[T], source: str, error: type[Exception]) -> T
         raise error(describe_validation_error(source, problem)) from None
 
 
-def load_yaml(path: Path, kind: type[T], error: type[Exception]) -> T:
+def load_yaml(path: Path, kind: type[T], error: type[Exception], max_bytes: int = MAX_BYTES) -> T:
     """Read and validate one data file."""
-    return validate(read_yaml(path, error), kind, str(path), error)
+    return validate(read_yaml(path, error, max_bytes), kind, str(path), error)

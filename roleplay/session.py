@@ -6,9 +6,10 @@ import uuid
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from roleplay.notes import PrivateNotes
+from roleplay.safety import LABEL_LIMIT, NAME_LIMIT, SNIPPET_LIMIT, prompt_field
 
 Speaker = Literal["interviewer", "candidate"]
 Stage = Literal["opening", "questions", "candidate_questions", "close"]
@@ -20,9 +21,17 @@ def now() -> datetime:
 
 
 class Setting(BaseModel):
+    """Who meets whom about what. Every field reaches the prompts, so each is one clean line:
+    no tags, no newlines, a name's length at most."""
+
     company: str = Field(min_length=1)
     role: str = Field(min_length=1)
     candidate: str = Field(default="the candidate", min_length=1)
+
+    @field_validator("company", "role", "candidate", mode="before")
+    @classmethod
+    def _one_clean_line(cls, value: object) -> str:
+        return prompt_field(str(value), NAME_LIMIT)
 
 
 class Source(BaseModel):
@@ -35,6 +44,17 @@ class Source(BaseModel):
     pack: str = ""
     # "company" research, or the "candidate"'s own CV and the job ad.
     kind: Literal["company", "candidate"] = "company"
+
+    # Research is data written by anyone: its names and text reach the prompt as plain lines.
+    @field_validator("source", "location", mode="before")
+    @classmethod
+    def _label(cls, value: object) -> str:
+        return prompt_field(str(value), LABEL_LIMIT)
+
+    @field_validator("snippet", mode="before")
+    @classmethod
+    def _passage(cls, value: object) -> str:
+        return prompt_field(str(value), SNIPPET_LIMIT)
 
 
 class Turn(BaseModel):

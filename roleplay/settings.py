@@ -55,6 +55,10 @@ class Settings(BaseSettings):
     judge_attempts: int = Field(default=2, ge=1, le=5)
     # How long a coach's or learner's sign-in lasts in the web app.
     login_hours: float = Field(default=12.0, gt=0)
+    # Wrong passwords allowed per account within the window (four times as many per client
+    # address), before sign-in asks the client to wait.
+    login_attempts: int = Field(default=5, ge=1, le=1000)
+    login_window_seconds: float = Field(default=300.0, gt=0)
     max_file_mb: float = Field(default=25.0, gt=0)
     parse_timeout: float = Field(default=30.0, gt=0)
     parse_memory_mb: int = Field(default=768, ge=128)
@@ -66,6 +70,13 @@ class Settings(BaseSettings):
 
     turns: int = Field(default=8, ge=1, le=100)
     minutes: float = Field(default=30.0, gt=0)
+
+    # Limits on what one web client may send or keep (each is checked on the server).
+    max_message_chars: int = Field(default=4000, ge=200)
+    max_upload_files: int = Field(default=20, ge=1)
+    max_owner_mb: float = Field(default=100.0, gt=0)  # research one browser or coach may keep
+    queue_size: int = Field(default=64, ge=1)  # events waiting at once before new ones are refused
+    idle_minutes: float = Field(default=120.0, gt=0)  # an untouched page's interview is let go
 
     @property
     def transcripts_dir(self) -> Path:

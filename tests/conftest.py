@@ -152,6 +152,9 @@ def pack_name() -> str:
 
 
 CANARY = "ROLEPLAY-CANARY-7731"
+# The live apps forgive wrong passwords after a few seconds, so the attack tests can watch a
+# burst being refused and then sign-in working again.
+ATTACK_LIMITS = {"ROLEPLAY_LOGIN_ATTEMPTS": "3", "ROLEPLAY_LOGIN_WINDOW_SECONDS": "8"}
 
 
 @pytest.fixture(scope="session")
@@ -168,6 +171,7 @@ def web_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
         "ROLEPLAY_PROMPTS_DIR": str(prompts),
         "ROLEPLAY_SEED": "7",
         "ROLEPLAY_MAX_FILE_MB": "1",
+        **ATTACK_LIMITS,
     }
     with roleplay_serve(folder, env) as url:
         yield url, folder / "data"
@@ -186,29 +190,31 @@ def web_data(web_server: tuple[str, Path]) -> Path:
 
 
 @pytest.fixture(scope="session")
-def web_pg(postgres: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """A second real `roleplay serve`, keeping its records in PostgreSQL: its URL and the
-    database's URL."""
+def web_pg(
+    postgres: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str, Path]]:
+    """A second real `roleplay serve`, keeping its records in PostgreSQL: its URL, the
+    database's URL and its data directory."""
     from tests.servers import fresh_database
 
     folder = tmp_path_factory.mktemp("web-pg")
     database_url = fresh_database(postgres)
-    env = {"ROLEPLAY_SEED": "7", "ROLEPLAY_DATABASE_URL": database_url}
+    env = {"ROLEPLAY_SEED": "7", "ROLEPLAY_DATABASE_URL": database_url, **ATTACK_LIMITS}
     with roleplay_serve(folder, env) as url:
-        yield url, database_url
+        yield url, database_url, folder / "data"
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def site(request: pytest.FixtureRequest):
-    """A live app and the settings that reach its database: once on SQLite, once on
-    PostgreSQL."""
+    """A live app and the settings that reach its database and data directory: once on
+    SQLite, once on PostgreSQL."""
     from roleplay.settings import Settings
 
     if request.param == "sqlite":
         url, data_dir = request.getfixturevalue("web_server")
         return url, Settings(data_dir=data_dir)
-    url, database_url = request.getfixturevalue("web_pg")
-    return url, Settings(database_url=database_url)
+    url, database_url, data_dir = request.getfixturevalue("web_pg")
+    return url, Settings(data_dir=data_dir, database_url=database_url)
 
 
 @pytest.fixture(scope="module")

@@ -70,3 +70,14 @@ def test_missing_local_model_file_is_a_clear_error(run_cli, tmp_path: Path) -> N
     result = run_cli("chat", stdin="", env={"ROLEPLAY_LOCAL_MODEL": str(missing)})
     assert result.returncode == 1
     assert f"The local model file {missing} does not exist" in result.stderr
+
+
+def test_serving_beyond_this_machine_warns_about_plain_http(run_cli, tmp_path: Path) -> None:
+    # A missing model stops the server right after the warning, before it listens.
+    env = {"ROLEPLAY_LOCAL_MODEL": str(tmp_path / "missing.gguf")}
+    result = run_cli("serve", "--host", "0.0.0.0", "--port", "1", env=env)
+    assert result.returncode == 1
+    assert "warning: listening on 0.0.0.0 over plain HTTP" in result.stderr
+    assert "SECURITY.md" in result.stderr
+    local = run_cli("serve", "--port", "1", env=env)
+    assert "warning" not in local.stderr

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import ValidationError
 from sqlalchemy import select
 
-from roleplay.coaching.accounts import AccountError, Accounts
+from roleplay.coaching.accounts import UNAVAILABLE, AccountError, Accounts
 from roleplay.coaching.catalogue import Catalogue
 from roleplay.coaching.scenarios import (
     ScenarioError,
@@ -71,12 +72,60 @@ def test_the_right_password_signs_in_and_a_wrong_one_does_not(accounts: Accounts
 
 def test_names_are_unique_and_passwords_long_enough(accounts: Accounts) -> None:
     accounts.add("ana", "coach", "long enough")
-    with pytest.raises(AccountError, match="already a user called 'ana'"):
+    with pytest.raises(AccountError, match="not available"):
         accounts.add("ana", "learner", "long enough")
     with pytest.raises(AccountError, match="at least 8 characters"):
         accounts.add("bob", "learner", "short")
     with pytest.raises(AccountError, match="user name is"):
         accounts.add(" spaced out", "learner", "long enough")
+
+
+@pytest.mark.parametrize("name", ["local", "LOCAL", "samples", "admin", "cli"])
+def test_reserved_names_cannot_be_registered_and_say_so_like_a_taken_one(
+    accounts: Accounts, name: str
+) -> None:
+    with pytest.raises(AccountError) as reserved:
+        accounts.add(name, "learner", "long enough")
+    accounts.add("taken", "learner", "long enough")
+    with pytest.raises(AccountError) as taken:
+        accounts.add("taken", "learner", "long enough")
+    assert str(reserved.value) == str(taken.value) == UNAVAILABLE
+
+
+def test_wrong_passwords_lock_an_account_for_a_while_then_it_works(factory) -> None:
+    accounts = Accounts(factory, attempts=2, window_seconds=60)
+    now = [1000.0]
+    accounts.per_account.clock = accounts.per_address.clock = lambda: now[0]
+    accounts.add("leo", "learner", "learner-password")
+    for _ in range(2):
+        with pytest.raises(AccountError, match="Wrong user name or password"):
+            accounts.sign_in("leo", "guess-guess", client="10.0.0.1")
+    # Locked now, even with the right password, and from another address too.
+    with pytest.raises(AccountError, match=r"Too many tries\. Wait 60 s"):
+        accounts.sign_in("leo", "learner-password", client="10.0.0.2")
+    now[0] += 61
+    assert accounts.sign_in("leo", "learner-password", client="10.0.0.1")[0].name == "leo"
+
+
+def test_one_address_guessing_many_accounts_is_held_up(factory) -> None:
+    accounts = Accounts(factory, attempts=1, window_seconds=60)  # 4 per address
+    for name in ("a1", "a2", "a3", "a4"):
+        with pytest.raises(AccountError, match="Wrong"):
+            accounts.sign_in(name, "guess-guess", client="10.0.0.9")
+    with pytest.raises(AccountError, match="Too many tries"):
+        accounts.sign_in("a5", "guess-guess", client="10.0.0.9")
+    with pytest.raises(AccountError, match="Wrong"):
+        accounts.sign_in("a5", "guess-guess", client="10.0.0.10")
+
+
+def test_refused_sign_ups_count_against_the_address(factory) -> None:
+    accounts = Accounts(factory, attempts=1, window_seconds=60)
+    for _ in range(4):
+        with pytest.raises(AccountError, match="not available"):
+            accounts.sign_up("local", "long enough", client="10.0.0.7")
+    with pytest.raises(AccountError, match="Too many tries"):
+        accounts.sign_up("fresh-name", "long enough", client="10.0.0.7")
+    assert accounts.sign_up("fresh-name", "long enough", client="10.0.0.8")[0].role == "learner"
 
 
 def test_a_sign_in_token_works_until_it_expires_or_signs_out(factory) -> None:
@@ -215,3 +264,31 @@ def test_scenario_create_checks_the_rubric_it_names(run_cli) -> None:
     assert made.returncode == 0, made.stderr
     shown = yaml.safe_load(run_cli("scenario", "show", made.stdout.strip()).stdout)
     assert shown["rubric"] == "informational"
+
+
+def test_scenario_files_with_yaml_aliases_are_refused(tmp_path: Path) -> None:
+    from roleplay.coaching.sharing import read_scenario_file
+
+    bomb = tmp_path / "laughs.yaml"
+    bomb.write_text('a: &a ["lol","lol"]\nb: [*a,*a]\ntitle: x\n')
+    with pytest.raises(ScenarioError, match="anchor or alias"):
+        read_scenario_file(bomb)
+
+
+def test_oversize_scenario_files_are_refused_before_reading(tmp_path: Path) -> None:
+    from roleplay.coaching.sharing import read_scenario_file
+
+    big = tmp_path / "big.yaml"
+    big.write_text("title: " + "x" * 3000 + "\n")
+    with pytest.raises(ScenarioError, match=r"over the 0\.00190735 MB limit"):
+        read_scenario_file(big, max_bytes=2000)
+
+
+@pytest.mark.parametrize("rubric", ["../../etc/passwd", "formal/../formal", "/abs", "Formal"])
+def test_a_rubric_is_named_by_a_known_id_never_a_path(rubric: str) -> None:
+    from roleplay.feedback.rubrics import RubricError, rubric_for
+
+    with pytest.raises(RubricError, match="No rubric"):
+        rubric_for(rubric)
+    with pytest.raises(ValidationError):
+        ScenarioSpec.model_validate({**SPEC.model_dump(), "rubric": rubric})

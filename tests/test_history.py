@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 
 from roleplay.engine import Interview
 from roleplay.history.database import HistoryError, connect, database_url, migrate
-from roleplay.history.sessions import SessionStore
+from roleplay.history.sessions import LOCAL_USER, SessionStore
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
 from roleplay.prompts import Prompts
@@ -238,7 +238,7 @@ def test_migrations_build_the_schema_on_an_empty_database(database: str | None) 
         "logins",
     } <= tables
     with engine.connect() as connection:
-        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0003"
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "0004"
 
 
 def test_upgrading_from_the_previous_schema_keeps_saved_sessions(
@@ -282,6 +282,8 @@ def test_upgrading_from_the_previous_schema_keeps_saved_sessions(
     saved = store.load("old1")
     assert saved.turns[0].text == "Hello from before the upgrade"
     assert store.list()[0].overall == 50.0
+    # The terminal's history moved to a name no account can register.
+    assert [s.id for s in store.list(user=LOCAL_USER)] == ["old1"] and LOCAL_USER == "cli:local"
 
 
 def test_an_unreachable_database_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -170,3 +170,23 @@ def test_unreachable_url_says_what_to_do() -> None:
 
     with pytest.raises(LoadError, match=r"could not be fetched .*save the page as HTML"):
         load_url(f"http://127.0.0.1:{free_port()}/about", LIMITS)
+
+
+def test_html_and_text_are_parsed_in_the_capped_process_too(tmp_path: Path) -> None:
+    # Read in this process, a parse has no time limit; a limit that stops it proves otherwise.
+    for name in ("page.html", "notes.md", "notes.txt"):
+        (tmp_path / name).write_text("<h1>Acme</h1>\n" + "<p>Acme makes anvils.</p>\n" * 2000)
+        assert failure(tmp_path / name, Limits(parse_seconds=0.01)).startswith("took longer")
+
+
+def test_a_small_word_file_holding_too_much_text_is_stopped(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    for _ in range(80):
+        document.add_paragraph("anvil " * 20_000)  # 9.6 MB of text, a few kB zipped
+    path = tmp_path / "bomb.docx"
+    document.save(str(path))
+    assert path.stat().st_size < 1024 * 1024
+    message = failure(path, Limits(max_bytes=1024 * 1024, parse_seconds=120))
+    assert message == "holds more than 5 MB of text and was stopped (a damaged or hostile file?)"

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from roleplay.coaching.scenarios import ScenarioSpec
+from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
 from roleplay.coaching.sharing import (
     install_research,
     read_scenario_file,
@@ -62,6 +63,28 @@ def test_a_scenario_file_carries_its_own_research_but_not_the_samples(
     assert any("Farida Okoye" in p["text"] for p in passages)
 
 
+def test_an_import_never_writes_into_a_pack_it_does_not_own(
+    store: PackStore, pack_name: str, tmp_path: Path
+) -> None:
+    add(store, pack_name, write(tmp_path / "mine", "brightwater.md", RESEARCH))
+    exported = tmp_path / "shared.yaml"
+    exported.write_text(scenario_file_yaml(spec_with(pack_name), store))
+    before = store.passages(pack_name)
+    shared = read_scenario_file(exported)
+
+    # The shared pack of that name is not the coach's: the research goes into a new pack.
+    spec = install_research(shared, store, coach="cara")
+    assert spec.packs == [f"{pack_name} (imported)", "Larkspur Health (sample)"]
+    assert store.info(spec.packs[0]).owner == "coach:cara"
+    assert store.passages(spec.packs[0]) == before
+    assert store.info(pack_name).owner == ""
+
+    # The same file again: cara's own pack holds exactly it, so it is reused.
+    assert install_research(shared, store, coach="cara").packs[0] == f"{pack_name} (imported)"
+    # Another coach never reuses cara's pack, even with the same passages.
+    assert install_research(shared, store, coach="dan").packs[0] == f"{pack_name} (imported 2)"
+
+
 def test_a_pack_of_the_same_name_with_other_research_is_left_alone(
     store: PackStore, pack_name: str, tmp_path: Path
 ) -> None:
@@ -69,21 +92,43 @@ def test_a_pack_of_the_same_name_with_other_research_is_left_alone(
     exported = tmp_path / "shared.yaml"
     exported.write_text(scenario_file_yaml(spec_with(pack_name), store))
     before = store.passages(pack_name)
-
-    # The same file back on the same install: the pack already holds it, so it is reused.
     shared = read_scenario_file(exported)
-    assert install_research(shared, store).packs[0] == pack_name
-    assert store.passages(pack_name) == before
 
-    # Another install whose pack of that name holds something else keeps it as it is.
     store.remove_pack(pack_name)
     add(store, pack_name, write(tmp_path / "theirs", "notes.md", OTHER))
     theirs = store.passages(pack_name)
-    spec = install_research(shared, store, owner="coach:cara")
+    spec = install_research(shared, store, coach="cara")
     assert spec.packs == [f"{pack_name} (imported)", "Larkspur Health (sample)"]
     assert store.passages(pack_name) == theirs
     assert store.passages(spec.packs[0]) == before
-    assert store.info(spec.packs[0]).owner == "coach:cara"
+
+
+def test_a_file_cannot_point_a_scenario_at_research_it_does_not_carry(
+    store: PackStore, pack_name: str, tmp_path: Path
+) -> None:
+    ingest(
+        store, pack_name, [str(write(tmp_path, "a.md", RESEARCH))],
+        limits=Limits(), chunking=Chunking(), owner="coach:ana",
+    )  # fmt: skip
+    exported = tmp_path / "names-anas-pack.yaml"
+    exported.write_text(scenario_file_yaml(spec_with(pack_name)))  # no research carried
+    with pytest.raises(ScenarioError, match="does not carry"):
+        install_research(read_scenario_file(exported), store, coach="ben")
+    # Ana herself may name it.
+    assert install_research(read_scenario_file(exported), store, coach="ana").packs[0] == pack_name
+
+
+def test_export_carries_only_research_its_coach_may_use(
+    store: PackStore, pack_name: str, tmp_path: Path
+) -> None:
+    ingest(
+        store, pack_name, [str(write(tmp_path, "a.md", RESEARCH))],
+        limits=Limits(), chunking=Chunking(), owner="coach:ana",
+    )  # fmt: skip
+    as_ben = yaml.safe_load(scenario_file_yaml(spec_with(pack_name), store, "ben"))
+    assert "research" not in as_ben
+    as_ana = yaml.safe_load(scenario_file_yaml(spec_with(pack_name), store, "ana"))
+    assert [pack["name"] for pack in as_ana["research"]] == [pack_name]
 
 
 def test_exported_scenario_runs_the_same_on_a_fresh_data_directory(run_cli, tmp_path: Path) -> None:

@@ -257,8 +257,9 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
     )
     copy = cast.catalogue.get(re.search(r"scenario=([A-Za-z0-9]+)", status).group(1))
     assert copy.owner == cast.names["ben"] and copy.spec.title == "Ferries"
-    # The research is already here, word for word: the copy draws on the same pack.
-    assert copy.spec.packs == cast.catalogue.get(code).spec.packs
+    # The same passages are here already, but in Ana's pack: Ben's copy gets a pack of his own.
+    anas = cast.catalogue.get(code).spec.packs
+    assert copy.spec.packs == [f"{anas[0]} (imported)"]
 
     # Ben cannot attach Ana's uploaded research to a scenario of his own by naming it; he can
     # attach the shared sample.

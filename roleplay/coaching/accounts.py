@@ -19,11 +19,18 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
+from roleplay.coaching.throttle import Throttle, Throttled
 from roleplay.history.models import LoginRow, User
 
 Role = Literal["coach", "learner"]
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$")
+# Names the program itself keys records by, or that read as the system: never an account's.
+# (Names with ':' such as 'browser:…' and 'cli:local' are already outside NAME.)
+RESERVED = frozenset(
+    {"local", "samples", "sample", "admin", "administrator", "root", "system", "browser", "cli"}
+)
 MIN_PASSWORD = 8
+UNAVAILABLE = "That user name is not available: choose another."
 _hasher = PasswordHasher()
 
 
@@ -50,10 +57,25 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def reserved(name: str) -> bool:
+    return name.lower() in RESERVED or ":" in name
+
+
 class Accounts:
-    def __init__(self, factory: sessionmaker, login_hours: float = 12.0):
+    def __init__(
+        self,
+        factory: sessionmaker,
+        login_hours: float = 12.0,
+        *,
+        attempts: int = 5,
+        window_seconds: float = 300.0,
+    ):
         self.factory = factory
         self.login_hours = login_hours
+        # Per account, a handful of wrong passwords; per client address, more (several people
+        # may share one), and sign-ups count there too.
+        self.per_account = Throttle(attempts, window_seconds)
+        self.per_address = Throttle(attempts * 4, window_seconds)
 
     def add(self, name: str, role: Role, password: str) -> Account:
         if not NAME.match(name):
@@ -63,16 +85,32 @@ class Accounts:
             )
         if len(password) < MIN_PASSWORD:
             raise AccountError(f"A password needs at least {MIN_PASSWORD} characters.")
+        # Hashed before any check of the name, so a taken or reserved name answers no faster.
+        password_hash = _hasher.hash(password)
+        if reserved(name):
+            raise AccountError(UNAVAILABLE)
         with self.factory() as db:
-            user = User(
-                name=name, role=role, password_hash=_hasher.hash(password), created_at=_now()
-            )
+            user = User(name=name, role=role, password_hash=password_hash, created_at=_now())
             db.add(user)
             try:
                 db.commit()
             except IntegrityError:
-                raise AccountError(f"There is already a user called '{name}'.") from None
+                # The same words as for a reserved name: sign-up does not list who exists.
+                raise AccountError(UNAVAILABLE) from None
             return Account(user.id, user.name, user.role)
+
+    def sign_up(self, name: str, password: str, client: str = "") -> tuple[Account, str]:
+        """A learner registers (where a scenario allows it) and is signed in. A refused try
+        counts against the client's address, so names cannot be listed by trying them all (a
+        class signing up from one address is not held up by its own successes)."""
+        address = f"address:{client}"
+        self._check(address)
+        try:
+            self.add(name, "learner", password)
+        except AccountError:
+            self.per_address.failed(address)
+            raise
+        return self.sign_in(name, password, client)
 
     def list(self) -> list[Account]:
         with self.factory() as db:
@@ -98,9 +136,28 @@ class Accounts:
                 db.commit()
             return Account(user.id, user.name, user.role)
 
-    def sign_in(self, name: str, password: str) -> tuple[Account, str]:
-        """Check the password; return the account and a new token for the browser."""
-        account = self.authenticate(name, password)
+    def _check(self, *keys: str) -> None:
+        try:
+            self.per_account.check(*[k for k in keys if k.startswith("account:")])
+            self.per_address.check(*[k for k in keys if k.startswith("address:")])
+        except Throttled as error:
+            raise AccountError(str(error)) from None
+
+    def sign_in(self, name: str, password: str, client: str = "") -> tuple[Account, str]:
+        """Check the password; return the account and a new token for the browser.
+
+        Wrong passwords are counted per account and per client address; past the limit, tries
+        are refused (right password or not) until the wait is over.
+        """
+        account_key, address_key = f"account:{name.lower()}", f"address:{client}"
+        self._check(account_key, address_key)
+        try:
+            account = self.authenticate(name, password)
+        except AccountError:
+            self.per_account.failed(account_key)
+            self.per_address.failed(address_key)
+            raise
+        self.per_account.succeeded(account_key)
         token = secrets.token_urlsafe(32)
         with self.factory() as db:
             db.add(
@@ -116,8 +173,8 @@ class Accounts:
         return account, token
 
     def signed_in(self, token: str | None) -> Account | None:
-        """Whose token this is, while it has not expired."""
-        if not token:
+        """Whose token this is, while it has not expired (anything else a client sends: None)."""
+        if not isinstance(token, str) or not token or len(token) > 200:
             return None
         with self.factory() as db:
             row = db.get(LoginRow, _token_hash(token))

@@ -132,7 +132,20 @@ class Catalogue:
                 db.add(owner)
                 db.commit()
             account = Account(owner.id, owner.name, owner.role)
-            have = set(db.scalars(select(ScenarioRow.code)))
+            have = {
+                row.code: row
+                for row in db.scalars(select(ScenarioRow).where(ScenarioRow.owner_id == owner.id))
+            }
+            for path in sorted(shipped_dir("scenarios").glob("*.yaml")):
+                code, spec = f"sample-{path.stem}", read_scenario(path)
+                row = have.get(code)
+                if row is None:
+                    continue
+                # Nobody edits the samples: an upgrade's files win (e.g. sign-up now closed).
+                if row.spec != spec.model_dump(mode="json"):
+                    row.spec = spec.model_dump(mode="json")
+                    row.updated_at = datetime.now(UTC)
+            db.commit()
         for path in sorted(shipped_dir("scenarios").glob("*.yaml")):
             code = f"sample-{path.stem}"
             if code not in have:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -59,6 +61,7 @@ def _aware(moment: datetime | None) -> datetime | None:
 class Reviews:
     def __init__(self, factory: sessionmaker):
         self.factory = factory
+        self._starting = threading.Lock()
 
     # -- who may see what --------------------------------------------------------------------
 
@@ -79,6 +82,16 @@ class Reviews:
             return _feedback_shown(viewer, feedback, row.feedback_released_at is not None)
 
     # -- learners ----------------------------------------------------------------------------
+
+    def begin_attempt(
+        self, learner: Account, scenario: Scenario, record: Callable[[], None]
+    ) -> None:
+        """Check that the learner may start another attempt and ``record`` it, as one step:
+        two tabs starting at the same moment cannot both slip under the limit. (Serialised
+        within this server process; see SECURITY.md.)"""
+        with self._starting:
+            self.check_can_start(learner, scenario)
+            record()
 
     def check_can_start(self, learner: Account, scenario: Scenario) -> None:
         """Refuse a new attempt past the due date or over the attempts allowed."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,13 +32,23 @@ class ScenarioSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=1, max_length=200)
-    persona: str = Field(min_length=1, description="persona id, e.g. anxious-hiring-manager")
-    company: str = Field(min_length=1, max_length=300)
-    role: str = Field(min_length=1, max_length=300)
-    packs: list[str] = Field(default_factory=list, description="company research packs")
-    brief: str = Field(default="", description="what the learner reads before starting")
-    objectives: list[str] = Field(default_factory=list)
-    rubric: str | None = Field(default=None, description="rubric id; the persona's mode if unset")
+    persona: str = Field(
+        min_length=1, max_length=100, description="persona id, e.g. anxious-hiring-manager"
+    )
+    company: str = Field(min_length=1, max_length=100)
+    role: str = Field(min_length=1, max_length=100)
+    packs: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=20, description="company research packs"
+    )
+    brief: str = Field(default="", max_length=4000, description="what the learner reads first")
+    objectives: list[Annotated[str, Field(max_length=500)]] = Field(
+        default_factory=list, max_length=20
+    )
+    rubric: str | None = Field(
+        default=None,
+        pattern=r"^[a-z][a-z0-9_-]{0,63}$",
+        description="rubric id; the persona's mode if unset",
+    )
     turns: int = Field(default=8, ge=1, le=40)
     minutes: float = Field(default=30, gt=0, le=180)
     difficulty: Difficulty = "standard"

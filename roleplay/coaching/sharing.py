@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from roleplay.coaching.research import coach_owner, usable
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
-from roleplay.datafiles import load_yaml
+from roleplay.datafiles import MAX_BYTES, load_yaml
 from roleplay.knowledge.samples import sample_packs
 from roleplay.knowledge.splitting import Chunk
 from roleplay.knowledge.store import PackStore
@@ -32,14 +33,14 @@ class SharedPassage(BaseModel):
 class SharedSource(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=300)
     passages: list[SharedPassage] = Field(min_length=1)
 
 
 class SharedPack(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=150)
     sources: list[SharedSource] = Field(min_length=1)
 
 
@@ -52,23 +53,24 @@ class ScenarioFile(ScenarioSpec):
         return ScenarioSpec.model_validate(self.model_dump(exclude={"research"}))
 
 
-def read_scenario_file(path: Path) -> ScenarioFile:
-    return load_yaml(path, ScenarioFile, ScenarioError)
+def read_scenario_file(path: Path, max_bytes: int = MAX_BYTES) -> ScenarioFile:
+    return load_yaml(path, ScenarioFile, ScenarioError, max_bytes)
 
 
-def scenario_file_yaml(spec: ScenarioSpec, store: PackStore | None = None) -> str:
-    """The scenario as YAML; with ``store``, its research packs' passages too."""
+def scenario_file_yaml(spec: ScenarioSpec, store: PackStore | None = None, coach: str = "") -> str:
+    """The scenario as YAML; with ``store``, the passages of the research packs its coach may
+    use (a name it lists that points at anybody else's research is not read)."""
     data = spec.model_dump(mode="json")
-    research = _research(spec, store) if store is not None else []
+    research = _research(spec, store, coach) if store is not None else []
     if research:
         data["research"] = [pack.model_dump() for pack in research]
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _research(spec: ScenarioSpec, store: PackStore) -> list[SharedPack]:
+def _research(spec: ScenarioSpec, store: PackStore, coach: str) -> list[SharedPack]:
     shipped = {sample.name for sample in sample_packs()}
     carried = []
-    for name in spec.packs:
+    for name in usable(store, coach, spec.packs):
         if name in shipped or not store.exists(name):
             continue
         sources = [
@@ -84,15 +86,27 @@ def _research(spec: ScenarioSpec, store: PackStore) -> list[SharedPack]:
     return carried
 
 
-def install_research(file: ScenarioFile, store: PackStore, owner: str = "") -> ScenarioSpec:
-    """Put the file's research into packs here and return the scenario naming them.
+def install_research(file: ScenarioFile, store: PackStore, coach: str) -> ScenarioSpec:
+    """Put the file's research into packs of ``coach``'s here and return the scenario naming
+    them.
 
-    A pack of the same name is reused when it holds the same passages; when it holds other
-    ones (someone else's research), the file's goes into a new pack instead of overwriting it.
+    The names are picked here: a pack of the file's name is reused only when it is this
+    coach's and holds the same passages; otherwise the research goes into a new pack. The
+    scenario may then name only the packs this import installed and research the coach may
+    already use: a file cannot point a scenario at another coach's or a browser's research.
     """
+    owner = coach_owner(coach)
     renamed: dict[str, str] = {}
+    carried = {pack.name for pack in file.research}
+    allowed = set(usable(store, coach, [n for n in file.packs if n not in carried]))
+    unknown = [n for n in file.packs if n not in carried and n not in allowed]
+    if unknown:
+        raise ScenarioError(
+            f"The scenario names research '{unknown[0]}', which the file does not carry and "
+            "you have no pack of that name: add that research, or remove the name."
+        )
     for pack in file.research:
-        name = _free_name(store, pack)
+        name = _free_name(store, pack, owner)
         for source in pack.sources:
             chunks = _chunks(source)
             version = _version(chunks)
@@ -127,10 +141,12 @@ def _holds(store: PackStore, name: str, pack: SharedPack) -> bool:
     return here == there
 
 
-def _free_name(store: PackStore, pack: SharedPack) -> str:
+def _free_name(store: PackStore, pack: SharedPack, owner: str) -> str:
     candidates = [pack.name, f"{pack.name} (imported)"]
     candidates += [f"{pack.name} (imported {n})" for n in range(2, 100)]
     for name in candidates:
-        if not store.exists(name) or _holds(store, name, pack):
+        if not store.exists(name):
+            return name
+        if store.info(name).owner == owner and _holds(store, name, pack):
             return name
     raise ScenarioError(f"Too many packs called '{pack.name}' already: remove some first.")

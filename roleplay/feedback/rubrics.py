@@ -5,6 +5,7 @@ A ``ROLEPLAY_RUBRICS_DIR`` folder overrides the shipped files by name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -12,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from roleplay.datafiles import load_yaml
 from roleplay.resources import shipped_dir
+
+RUBRIC_ID = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
 
 class RubricError(ValueError):
@@ -68,7 +71,11 @@ def _folders(override_dir: Path | None) -> list[Path]:
 
 def rubric_for(mode: str, override_dir: Path | None = None) -> Rubric:
     """The rubric for an interview mode (or a scenario's rubric id): the user's file when there
-    is one, else the shipped."""
+    is one, else the shipped. Only a known id is ever turned into a file name."""
+    known_ids = rubric_ids(override_dir)
+    if mode not in known_ids:
+        known = ", ".join(known_ids) or "none"
+        raise RubricError(f"No rubric '{mode}'. Known rubrics: {known}.")
     for folder in _folders(override_dir):
         path = folder / f"{mode}.yaml"
         if path.is_file():
@@ -80,5 +87,10 @@ def rubric_for(mode: str, override_dir: Path | None = None) -> Rubric:
 def rubric_ids(override_dir: Path | None = None) -> list[str]:
     """Every rubric a scenario may name: the shipped ones and the user's own."""
     return sorted(
-        {path.stem for folder in _folders(override_dir) for path in folder.glob("*.yaml")}
+        {
+            path.stem
+            for folder in _folders(override_dir)
+            for path in folder.glob("*.yaml")
+            if RUBRIC_ID.match(path.stem)
+        }
     )

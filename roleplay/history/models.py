@@ -33,7 +33,7 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # "local" for the person using this machine; the web app adds one per browser.
+    # "cli:local" for the person at this machine's terminal; the web app adds one per browser.
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime]
     # local (this machine's owner), browser (one per browser), coach or learner.

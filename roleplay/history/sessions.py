@@ -31,7 +31,7 @@ from roleplay.notes import PrivateNotes
 from roleplay.session import Session, Setting, Source, Turn
 from roleplay.settings import Settings
 
-LOCAL_USER = "local"
+LOCAL_USER = "cli:local"  # no account can take a name with ":"
 
 
 @dataclass(frozen=True)

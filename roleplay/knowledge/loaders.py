@@ -8,9 +8,12 @@ the sentence "<file> ...", e.g. "is empty".
 from __future__ import annotations
 
 import json
+import os
 import resource
+import signal
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -71,10 +74,9 @@ def load_file(path: Path, limits: Limits) -> Loaded:
             f"has an unsupported type '{path.suffix or '(none)'}' (supported: {supported})"
         )
     check_size(path, limits)
-    if kind in ("pdf", "docx"):
-        loaded = _parse_isolated(kind, path, limits)
-    else:
-        loaded = load_bytes(path.read_bytes(), kind)
+    # Every kind is parsed in a capped process: an HTML or text parser can be made to hang or
+    # swell as surely as a PDF one.
+    loaded = _parse_isolated(kind, path, limits)
     if loaded.is_empty:
         hint = " (a scanned PDF without a text layer?)" if kind == "pdf" else ""
         raise LoadError(f"has no text to use{hint}")
@@ -147,38 +149,59 @@ def html_to_markdown(html: str) -> str:
     return converter.handle(str(root)).strip()
 
 
-def _cap_memory(megabytes: int) -> None:
+def _cap_memory(megabytes: int, output_bytes: int) -> None:
+    """In the parser process: a memory ceiling, and a ceiling on what it may write."""
     limit = megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (output_bytes + 1, output_bytes + 1))
+
+
+def output_cap(limits: Limits) -> int:
+    """Most bytes of text a parse may hand back: a small compressed file (a .docx is a zip) can
+    hold far more text than its size."""
+    return 4 * limits.max_bytes + 1024 * 1024
 
 
 def _parse_isolated(kind: str, path: Path, limits: Limits) -> Loaded:
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "roleplay.knowledge.worker", kind, str(path)],
-            capture_output=True,
-            text=True,
-            timeout=limits.parse_seconds,
-            preexec_fn=lambda: _cap_memory(limits.parse_memory_mb),
-        )
-    except subprocess.TimeoutExpired:
-        raise LoadError(
-            f"took longer than {limits.parse_seconds:g} s to read and was stopped "
-            "(a damaged or hostile file?)"
-        ) from None
-    if result.returncode != 0:
-        if "MemoryError" in result.stderr or result.returncode < 0:
-            raise LoadError(
-                f"needed more than {limits.parse_memory_mb} MB to read and was stopped "
-                "(a damaged or hostile file?)"
+    cap = output_cap(limits)
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.run(
+                [sys.executable, "-m", "roleplay.knowledge.worker", kind, str(path)],
+                stdout=output,
+                stderr=errors,
+                timeout=limits.parse_seconds,
+                preexec_fn=lambda: _cap_memory(limits.parse_memory_mb, cap),
             )
-        raise LoadError(f"could not be read ({result.stderr.strip().splitlines()[-1:]})")
-    parsed = json.loads(result.stdout)
+        except subprocess.TimeoutExpired:
+            raise LoadError(
+                f"took longer than {limits.parse_seconds:g} s to read and was stopped "
+                "(a damaged or hostile file?)"
+            ) from None
+        errors.seek(0)
+        stderr = errors.read(64 * 1024).decode("utf-8", "replace")
+        if process.returncode == -signal.SIGXFSZ or os.fstat(output.fileno()).st_size > cap:
+            raise LoadError(_too_much_text(cap))
+        if process.returncode != 0:
+            if "MemoryError" in stderr or process.returncode < 0:
+                raise LoadError(
+                    f"needed more than {limits.parse_memory_mb} MB to read and was stopped "
+                    "(a damaged or hostile file?)"
+                )
+            raise LoadError("could not be read (the parser failed on it)")
+        output.seek(0)
+        parsed = json.loads(output.read().decode("utf-8"))
     if "error" in parsed:
         raise LoadError(parsed["error"])
     if kind == "pdf":
         return Loaded("pages", pages=parsed["pages"])
-    return Loaded("markdown", text=parsed["markdown"])
+    return Loaded(parsed.get("kind", "markdown"), text=parsed["text"])
+
+
+def _too_much_text(cap: int) -> str:
+    return (
+        f"holds more than {cap / 1048576:g} MB of text and was stopped (a damaged or hostile file?)"
+    )
 
 
 def load_url(url: str, limits: Limits) -> tuple[Loaded, bytes]:
@@ -213,8 +236,6 @@ def load_url(url: str, limits: Limits) -> tuple[Loaded, bytes]:
     if not data.strip():
         raise LoadError("is empty")
     if "pdf" in content_type or url.lower().endswith(".pdf"):
-        import tempfile
-
         with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
             handle.write(data)
             handle.flush()
@@ -222,7 +243,10 @@ def load_url(url: str, limits: Limits) -> tuple[Loaded, bytes]:
     kind = "html" if "html" in content_type or not content_type else "text"
     if "markdown" in content_type or url.lower().endswith(".md"):
         kind = "markdown"
-    loaded = load_bytes(data, kind)
+    with tempfile.NamedTemporaryFile(suffix=f".{kind}") as handle:
+        handle.write(data)
+        handle.flush()
+        loaded = _parse_isolated(kind, Path(handle.name), limits)
     if loaded.is_empty:
         raise LoadError("has no text to use")
     return loaded, data

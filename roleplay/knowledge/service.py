@@ -6,6 +6,7 @@ from roleplay.knowledge.embeddings import build_embedder
 from roleplay.knowledge.ingest import Chunking
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.store import PackStore, connect
+from roleplay.knowledge.uploads import UploadLimits
 from roleplay.settings import Settings
 
 
@@ -24,3 +25,10 @@ def chunking(settings: Settings) -> Chunking:
 
 def open_store(settings: Settings) -> PackStore:
     return PackStore(connect(settings), build_embedder(settings))
+
+
+def upload_limits(settings: Settings) -> UploadLimits:
+    return UploadLimits(
+        max_files=settings.max_upload_files,
+        quota_chars=int(settings.max_owner_mb * 1024 * 1024),
+    )

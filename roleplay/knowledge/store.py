@@ -35,6 +35,7 @@ class SourceInfo:
     version: str
     chunks: int
     added_at: str
+    chars: int = 0  # characters of text kept (0 for sources added before it was counted)
 
 
 @dataclass
@@ -49,6 +50,10 @@ class PackInfo:
     @property
     def chunks(self) -> int:
         return sum(s.chunks for s in self.sources.values())
+
+    @property
+    def chars(self) -> int:
+        return sum(s.chars for s in self.sources.values())
 
 
 @dataclass
@@ -155,8 +160,17 @@ class PackStore:
         )
         info = _manifest(collection)
         assert info is not None
+        if info.owner != owner:
+            # Names are public (a scenario lists them); writing is for the pack's owner only.
+            raise KnowledgeError(
+                f"The pack '{pack}' belongs to someone else: add to a pack of your own."
+            )
         self._check_embedder(info)
         return collection, info
+
+    def owner_chars(self, owner: str) -> int:
+        """Characters of research kept in all of ``owner``'s packs (for quotas)."""
+        return sum(p.chars for p in self.packs() if p.owner == owner)
 
     def _check_embedder(self, info: PackInfo) -> None:
         if info.embedder != self.embedder.name:
@@ -230,6 +244,7 @@ class PackStore:
             version=version,
             chunks=len(chunks),
             added_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            chars=sum(len(c.text) for c in chunks),
         )
         self._write_manifest(collection, info)  # the switch: one metadata update
         self.sweep(pack)
@@ -244,7 +259,12 @@ class PackStore:
 
     def _write_manifest(self, collection: Collection, info: PackInfo) -> None:
         sources = {
-            s.name: {"version": s.version, "chunks": s.chunks, "added_at": s.added_at}
+            s.name: {
+                "version": s.version,
+                "chunks": s.chunks,
+                "added_at": s.added_at,
+                "chars": s.chars,
+            }
             for s in info.sources.values()
         }
         metadata: dict[str, Any] = {

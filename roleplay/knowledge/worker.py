@@ -1,9 +1,10 @@
-"""Parse an untrusted PDF or Word file in a separate process.
+"""Parse an untrusted file in a separate process.
 
-Run as ``python -m roleplay.knowledge.worker pdf|docx FILE``; prints JSON: ``{"pages": [...]}``
-for a PDF, ``{"markdown": "..."}`` for a Word file, or ``{"error": "..."}``. The parent runs it
-under a time and memory cap, because hostile files can hang a parser or inflate to gigabytes.
-Only the parser is imported here, so the process starts fast and stays small.
+Run as ``python -m roleplay.knowledge.worker pdf|docx|html|markdown|text FILE``; prints JSON:
+``{"pages": [...]}`` for a PDF, ``{"kind": ..., "text": "..."}`` for the others, or
+``{"error": "..."}``. The parent runs it under a time, memory and output cap, because hostile
+files can hang a parser or inflate to gigabytes. Only the parser needed is imported, so the
+process starts fast and stays small.
 """
 
 from __future__ import annotations
@@ -62,9 +63,27 @@ def docx_markdown(path: str) -> dict:
             cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
             if cells:
                 lines.append(" | ".join(cells))
-    return {"markdown": "\n\n".join(lines)}
+    return {"kind": "markdown", "text": "\n\n".join(lines)}
+
+
+def text_file(kind: str, path: str) -> dict:
+    from roleplay.knowledge.errors import LoadError
+    from roleplay.knowledge.loaders import load_bytes
+
+    try:
+        with open(path, "rb") as handle:
+            loaded = load_bytes(handle.read(), kind)
+    except LoadError as error:
+        return {"error": str(error)}
+    return {"kind": loaded.kind, "text": loaded.text}
 
 
 if __name__ == "__main__":
     kind, file = sys.argv[1], sys.argv[2]
-    json.dump(pdf_pages(file) if kind == "pdf" else docx_markdown(file), sys.stdout)
+    if kind == "pdf":
+        result = pdf_pages(file)
+    elif kind == "docx":
+        result = docx_markdown(file)
+    else:
+        result = text_file(kind, file)
+    json.dump(result, sys.stdout)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from roleplay.web import views
 from roleplay.web.coaching import CoachingHandlers
 from roleplay.web.handlers import Handlers
+from roleplay.web.identity import IdentityCookie
 from roleplay.web.services import Services, WebSession
 
 CSS = """
@@ -46,14 +48,15 @@ def build_app(services: Services) -> gr.Blocks:
     samples = services.samples()
     default_company = next((s for s in samples if s.kind == "company"), None)
 
-    with gr.Blocks(title="Interview Roleplay") as app:
-        state = gr.State(None)
-        # Which browser this is, kept (encrypted) in its own localStorage across visits and
-        # server restarts: its past interviews and uploads are its own.
-        identity = gr.BrowserState(
-            None, storage_key="interview-roleplay-identity", secret=services.browser_secret
-        )
-        # A coach's or learner's sign-in token (the server keeps only its hash; it expires).
+    settings = services.settings
+    # Gradio's copies of uploads and downloads go after a day (checked hourly).
+    with gr.Blocks(title="Interview Roleplay", delete_cache=(3600, 86400)) as app:
+        # Per-page state; an untouched page's interview is let go after the idle limit (and at
+        # once when the tab closes). Which browser this is comes from the signed identity
+        # cookie (see identity.py), never from a value the page sends.
+        state = gr.State(None, time_to_live=settings.idle_minutes * 60, delete_callback=_release)
+        # A coach's or learner's sign-in token (the server keeps only its hash; it expires, and
+        # is checked again on every event that relies on it).
         login = gr.BrowserState(
             None, storage_key="interview-roleplay-login", secret=services.browser_secret
         )
@@ -314,8 +317,8 @@ def build_app(services: Services) -> gr.Blocks:
         coach_views = [account_line, scenario_panel, coach_box, coach_pick, sc_packs]
         app.load(
             handlers.arrive,
-            identity,
-            [state, identity, pack, cv_pack, past_table, past_pick, progress],
+            None,
+            [state, pack, cv_pack, past_table, past_pick, progress],
             api_visibility="private",
         ).then(
             coaching.arrive, [login, state], [state, *coach_views], api_visibility="private"
@@ -326,6 +329,10 @@ def build_app(services: Services) -> gr.Blocks:
             past_outputs,
             api_visibility="private",
         )
+        # The stored sign-in's component can load after the page's first event: take it then.
+        login.change(
+            coaching.remembered, [login, state], [state, *coach_views], api_visibility="private"
+        ).then(handlers.past, state, past_outputs, api_visibility="private")
         sign_in.click(
             coaching.sign_in,
             [login_name, login_password, state],
@@ -481,13 +488,15 @@ def build_app(services: Services) -> gr.Blocks:
             coaching.refresh, state, coach_views, api_visibility="private"
         )
         chat.select(handlers.show_sources, state, sources, api_visibility="private")
+        restart.click(handlers.restart, state, chat_outputs, api_name="restart").then(
+            lambda: gr.update(open=True), None, setup, api_visibility="private"
+        )
         # The chat's own trash button means "start over", not "hide the messages".
         chat.clear(handlers.restart, state, chat_outputs, api_visibility="private").then(
             lambda: gr.update(open=True), None, setup, api_visibility="private"
         )
-        restart.click(handlers.restart, state, chat_outputs, api_name="restart").then(
-            lambda: gr.update(open=True), None, setup, api_visibility="private"
-        )
+    # A full queue refuses new events at once instead of piling them up.
+    app.queue(default_concurrency_limit=2, max_size=settings.queue_size)
     return app
 
 
@@ -509,9 +518,14 @@ def _feedback_if_over(handlers: Handlers):
     return score
 
 
+def _release(session: WebSession | None) -> None:
+    """A page's state is dropped (tab closed, or idle too long): stop its interview's work."""
+    if session is not None and session.interview is not None:
+        session.interview.close()
+
+
 def serve(services: Services, *, host: str, port: int, share: bool, open_browser: bool) -> None:
     app = build_app(services)
-    app.queue(default_concurrency_limit=2)
     app.launch(
         server_name=host,
         server_port=port,
@@ -522,4 +536,7 @@ def serve(services: Services, *, host: str, port: int, share: bool, open_browser
         theme=gr.themes.Soft(),
         footer_links=["api"],
         show_error=False,
+        app_kwargs={
+            "middleware": [Middleware(IdentityCookie, secret=services.browser_secret)],
+        },
     )

@@ -14,25 +14,36 @@ from typing import Any
 import gradio as gr
 from pydantic import ValidationError
 
-from roleplay.coaching.accounts import AccountError
+from roleplay.coaching.accounts import Account, AccountError
 from roleplay.coaching.catalogue import Scenario
+from roleplay.coaching.research import coach_owner, coach_packs
 from roleplay.coaching.reviews import ReviewError
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
 from roleplay.datafiles import describe_validation_error
-from roleplay.feedback.report import Report, report_markdown
+from roleplay.feedback.report import Report
 from roleplay.feedback.rubrics import RubricError, rubric_for
 from roleplay.history.database import HistoryError
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.knowledge.ingest import ingest
+from roleplay.knowledge.uploads import add_uploads
 from roleplay.personas import PersonaError
+from roleplay.safety import public_message
 from roleplay.transcripts import transcript_markdown
-from roleplay.web import views
-from roleplay.web.services import Services, WebSession
+from roleplay.web import inputs, views
+from roleplay.web.inputs import InputError
+from roleplay.web.services import Login, Services, WebSession
 
 EDITOR_FIELDS = 15
-PROBLEMS = (AccountError, ReviewError, ScenarioError, HistoryError, PersonaError, RubricError)
+PROBLEMS = (
+    AccountError,
+    ReviewError,
+    ScenarioError,
+    HistoryError,
+    PersonaError,
+    RubricError,
+    InputError,
+)
 
 
 class CoachingHandlers:
@@ -41,62 +52,84 @@ class CoachingHandlers:
 
     # -- who is here ---------------------------------------------------------------------------
 
+    def _remember(self, session: WebSession, token: object) -> None:
+        """Take the sign-in token the browser kept, if the server still knows it."""
+        if isinstance(token, str) and self.services.accounts.signed_in(token):
+            session.login = Login(token, self.services.accounts)
+
     def arrive(
         self, token: str | None, session: WebSession, request: gr.Request
     ) -> tuple[Any, ...]:
         """On page load: a remembered sign-in, and the scenario named in the link."""
         session = session or WebSession()
-        session.account = self.services.accounts.signed_in(token)
+        self._remember(session, token)
         code = (request.query_params.get("scenario") or "").strip() if request else ""
         notice = ""
+        if len(code) > 64:
+            code, notice = "", "⚠️ That scenario link is not right. Check the link you were given."
         if code:
             try:
                 self.services.catalogue.get(code)
                 session.scenario = code
             except ScenarioError as error:
-                notice = f"⚠️ {error} Check the link you were given."
+                notice = f"⚠️ {public_message(str(error))} Check the link you were given."
         return (session, *self._views(session, notice))
+
+    def remembered(self, token: str | None, session: WebSession) -> tuple[Any, ...]:
+        """The browser's stored sign-in arrived after the page's first event (its component
+        loads late): take it now, unless someone is already signed in on this page."""
+        session = session or WebSession()
+        if session.account is None:
+            self._remember(session, token)
+        return (session, *self._views(session, ""))
 
     def open_scenario(self, code: str, session: WebSession) -> tuple[Any, ...]:
         """Open a scenario by its code (what the link does; also for API clients)."""
         session = session or WebSession()
         try:
-            self.services.catalogue.get(code.strip())
-            session.scenario = code.strip()
+            code = _code(code).strip()
+            self.services.catalogue.get(code)
+            session.scenario = code
             notice = ""
-        except ScenarioError as error:
-            notice = f"⚠️ {error}"
+        except (ScenarioError, InputError) as error:
+            notice = f"⚠️ {public_message(str(error))}"
         return (session, *self._views(session, notice))
 
-    def sign_in(self, name: str, password: str, session: WebSession) -> tuple[Any, ...]:
+    def sign_in(
+        self, name: str, password: str, session: WebSession, request: gr.Request
+    ) -> tuple[Any, ...]:
         session = session or WebSession()
         try:
-            account, token = self.services.accounts.sign_in(name.strip(), password)
-        except AccountError as error:
-            return (session, gr.update(), *self._views(session, f"⚠️ {error}"))
-        session.account = account
+            name, password = _credentials(name, password)
+            _, token = self.services.accounts.sign_in(name, password, _client(request))
+        except (AccountError, InputError) as error:
+            return (session, gr.update(), *self._views(session, f"⚠️ {public_message(str(error))}"))
+        session.login = Login(token, self.services.accounts)
         # The account line itself says who is signed in.
         return (session, token, *self._views(session, ""))
 
-    def sign_up(self, name: str, password: str, session: WebSession) -> tuple[Any, ...]:
+    def sign_up(
+        self, name: str, password: str, session: WebSession, request: gr.Request
+    ) -> tuple[Any, ...]:
         """Learners sign up through a scenario's link, when its coach allows it."""
         session = session or WebSession()
         try:
+            name, password = _credentials(name, password)
             scenario = self._scenario(session)
             if scenario is None or not scenario.spec.allow_signup:
                 raise AccountError("Sign-up is only open through a scenario link that allows it.")
-            self.services.accounts.add(name.strip(), "learner", password)
-            account, token = self.services.accounts.sign_in(name.strip(), password)
-        except PROBLEMS as error:
-            return (session, gr.update(), *self._views(session, f"⚠️ {error}"))
-        session.account = account
+            account, token = self.services.accounts.sign_up(name, password, _client(request))
+        except (*PROBLEMS, InputError) as error:
+            return (session, gr.update(), *self._views(session, f"⚠️ {public_message(str(error))}"))
+        session.login = Login(token, self.services.accounts)
         return (session, token, *self._views(session, f"Welcome, **{account.name}**."))
 
     def sign_out(self, token: str | None, session: WebSession) -> tuple[Any, ...]:
         session = session or WebSession()
-        if token:
-            self.services.accounts.sign_out(token)
-        session.account = None
+        for held in {token, session.login.token if session.login else None}:
+            if isinstance(held, str) and held:
+                self.services.accounts.sign_out(held)
+        session.login = None
         return (session, None, *self._views(session, "Signed out."))
 
     def refresh(self, session: WebSession) -> tuple[Any, ...]:
@@ -121,14 +154,14 @@ class CoachingHandlers:
                 attempts = self.services.reviews.attempts(account, scenario) if account else []
                 brief = views.scenario_brief(scenario, attempts, signed_in=account is not None)
         except PROBLEMS as error:
-            brief = f"⚠️ {error}"
+            brief = f"⚠️ {public_message(str(error))}"
         is_coach = bool(account and account.role == "coach")
         return (
             f"{who} {notice}".strip(),
             gr.update(value=brief, visible=bool(brief)),
             gr.update(visible=is_coach),
-            gr.update(choices=self._own_scenarios(session) if is_coach else []),
-            gr.update(choices=self._packs(session) if is_coach else []),
+            gr.update(choices=self._own_scenarios(account) if is_coach else []),
+            gr.update(choices=self._packs(account) if is_coach else []),
         )
 
     # -- the coach's review ----------------------------------------------------------------
@@ -145,14 +178,14 @@ class CoachingHandlers:
         if spec.rubric:
             rubric_for(spec.rubric, self.services.settings.rubrics_dir)
 
-    def _packs(self, session: WebSession) -> list[str]:
+    def _packs(self, coach: Account) -> list[str]:
         try:
-            return self.services.coach_packs(session.account.name)
+            return coach_packs(self.services.store, coach.name)
         except KnowledgeError:
             return []
 
-    def _own_scenarios(self, session: WebSession) -> list[tuple[str, str]]:
-        return [(s.spec.title, s.code) for s in self.services.catalogue.list(session.account)]
+    def _own_scenarios(self, coach: Account) -> list[tuple[str, str]]:
+        return [(s.spec.title, s.code) for s in self.services.catalogue.list(coach)]
 
     def _criteria(self, scenario: Scenario) -> list[str]:
         spec = scenario.spec
@@ -166,10 +199,10 @@ class CoachingHandlers:
             return [], gr.update(choices=[], value=None), gr.update()
         try:
             coach = self._coach(session)
-            scenario = self.services.catalogue.owned(coach, code)
+            scenario = self.services.catalogue.owned(coach, _code(code))
             attempts = self.services.reviews.attempts(coach, scenario)
         except PROBLEMS as error:
-            return [], gr.update(choices=[]), f"⚠️ {error}"
+            return [], gr.update(choices=[]), f"⚠️ {public_message(str(error))}"
         criteria = self._criteria(scenario)
         return (
             gr.update(
@@ -186,35 +219,43 @@ class CoachingHandlers:
         if not session_id:
             return ""  # nothing chosen (the list was just refreshed)
         try:
-            if session.account is None:
+            account = session.account
+            if account is None:
                 raise AccountError("Sign in first.")
-            attempt = self.services.reviews.attempt(session.account, session_id)
+            session_id = inputs.text(session_id, "The attempt", 64)
+            attempt = self.services.reviews.attempt(account, session_id)
             saved = self.services.history.load(session_id)
             persona = self.services.library.get(saved.persona_id)
-        except PROBLEMS as error:
-            return f"⚠️ {error}"
+        except (*PROBLEMS, InputError) as error:
+            return f"⚠️ {public_message(str(error))}"
         parts = [views.attempt_header(attempt)]
         if attempt.report:
-            parts.append(report_markdown(Report.model_validate(attempt.report)))
-        elif session.account.role == "learner":
+            parts.append(views.report_view(Report.model_validate(attempt.report)))
+        elif account.role == "learner":
             parts.append("_Your coach has not released the feedback on this attempt yet._")
         # Only the turns: the report above already holds the private-notes timeline.
         turns = transcript_markdown(saved, persona).split("## Transcript", 1)[-1]
-        parts.append("### Transcript\n" + turns.split("\n## What ", 1)[0])
+        parts.append(views.page_text("### Transcript\n" + turns.split("\n## What ", 1)[0]))
         return "\n\n".join(parts)
 
     def comment(self, session_id: str | None, text: str, session: WebSession) -> tuple[str, str]:
         try:
-            self.services.reviews.comment(self._coach(session), session_id or "", text)
+            self.services.reviews.comment(
+                self._coach(session),
+                inputs.text(session_id, "The attempt", 64),
+                inputs.text(text, "The comment", 4000),
+            )
         except PROBLEMS as error:
-            return f"⚠️ {error}", text
+            return f"⚠️ {public_message(str(error))}", text
         return self.open_attempt(session_id, session), ""
 
     def release(self, session_id: str | None, session: WebSession) -> str:
         try:
-            self.services.reviews.release(self._coach(session), session_id or "")
+            self.services.reviews.release(
+                self._coach(session), inputs.text(session_id, "The attempt", 64)
+            )
         except PROBLEMS as error:
-            return f"⚠️ {error}"
+            return f"⚠️ {public_message(str(error))}"
         return self.open_attempt(session_id, session)
 
     # -- writing scenarios -------------------------------------------------------------------
@@ -222,8 +263,9 @@ class CoachingHandlers:
     def load_scenario(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
         """Fill the editor with one of the coach's scenarios."""
         try:
-            spec = self.services.catalogue.owned(self._coach(session), code or "").spec
-        except PROBLEMS:
+            coach = self._coach(session)
+            spec = self.services.catalogue.owned(coach, _code(code)).spec
+        except (*PROBLEMS, InputError):
             return tuple(gr.update() for _ in range(EDITOR_FIELDS))
         return (
             spec.title,
@@ -231,7 +273,7 @@ class CoachingHandlers:
             spec.company,
             spec.role,
             gr.update(
-                choices=[*dict.fromkeys([*self._packs(session), *spec.packs])], value=spec.packs
+                choices=[*dict.fromkeys([*self._packs(coach), *spec.packs])], value=spec.packs
             ),
             spec.brief,
             "\n".join(spec.objectives),
@@ -271,14 +313,19 @@ class CoachingHandlers:
         services = self.services
         try:
             coach = self._coach(session)
-            existing = services.catalogue.owned(coach, code).spec if code else None
+            code = _code(code)
+            if code:
+                services.catalogue.owned(coach, code)  # only ever the coach's own
+            packs = packs or []
+            if not isinstance(packs, list) or not all(isinstance(n, str) for n in packs):
+                raise InputError("Research packs must be a list of names.")
             chosen = [*dict.fromkeys(packs or [])]
-            # Only research this coach may use, or that the scenario already had: a pack name
-            # sent by hand cannot reach another coach's or a browser's uploads.
-            allowed = {*self._packs(session), *(existing.packs if existing else [])}
+            # Only research this coach may use: a pack name sent by hand cannot reach another
+            # coach's or a browser's uploads (not even one an old scenario listed).
+            allowed = set(self._packs(coach))
             unknown = [name for name in chosen if name not in allowed]
             if unknown:
-                raise ScenarioError(f"There is no research pack '{unknown[0]}' for you.")
+                raise ScenarioError(f"There is no research pack '{unknown[0][:80]}' for you.")
             spec = ScenarioSpec(
                 title=title.strip(),
                 persona=persona,
@@ -302,25 +349,26 @@ class CoachingHandlers:
         except ValidationError as error:
             problem = describe_validation_error("scenario", error)
             return (f"⚠️ {problem}", gr.update(), "", gr.update())
-        except (*PROBLEMS, ValueError) as error:
-            return (f"⚠️ {error}", gr.update(), "", gr.update())
+        except (*PROBLEMS, ValueError, TypeError, AttributeError) as error:
+            return (f"⚠️ {public_message(str(error))}", gr.update(), "", gr.update())
         lines = []
         if files:
             pack = f"{spec.title} — research ({coach.name})"
             try:
-                outcomes = ingest(
+                outcomes = add_uploads(
                     services.store,
                     pack,
-                    files,
+                    inputs.files(files),
+                    owner=coach_owner(coach.name),
                     limits=knowledge.limits(services.settings),
                     chunking=knowledge.chunking(services.settings),
-                    owner=f"coach:{coach.name}",
+                    uploads=knowledge.upload_limits(services.settings),
                     progress=lambda source, stage, done, total: progress(
                         done / total if total else None, desc=f"{stage.capitalize()} {source}"
                     ),
                 )
-            except KnowledgeError as error:
-                return (f"⚠️ {error}", gr.update(), "", gr.update())
+            except (KnowledgeError, InputError) as error:
+                return (f"⚠️ {public_message(str(error))}", gr.update(), "", gr.update())
             lines = views.upload_lines(outcomes)
             if any(o.status in ("added", "replaced", "unchanged") for o in outcomes):
                 spec.packs = [*dict.fromkeys([*spec.packs, pack])]
@@ -334,10 +382,10 @@ class CoachingHandlers:
         )
         return (
             status,
-            gr.update(choices=self._own_scenarios(session), value=saved.code),
+            gr.update(choices=self._own_scenarios(coach), value=saved.code),
             "",
             gr.update(
-                choices=[*dict.fromkeys([*self._packs(session), *spec.packs])], value=spec.packs
+                choices=[*dict.fromkeys([*self._packs(coach), *spec.packs])], value=spec.packs
             ),
         )
 
@@ -345,10 +393,10 @@ class CoachingHandlers:
         """Say what deleting the chosen scenario does, and ask to confirm."""
         try:
             coach = self._coach(session)
-            scenario = self.services.catalogue.owned(coach, code or "")
+            scenario = self.services.catalogue.owned(coach, _code(code))
             attempts = len(self.services.reviews.attempts(coach, scenario))
         except PROBLEMS as error:
-            return gr.update(visible=False), f"⚠️ {error}"
+            return gr.update(visible=False), f"⚠️ {public_message(str(error))}"
         question = (
             f"Delete **{scenario.spec.title}**? Its link stops working. Its {attempts} "
             "attempt(s) stay in their learners' own history, with their feedback shown to them; "
@@ -360,24 +408,25 @@ class CoachingHandlers:
         """Delete one of the coach's own scenarios (only ever their own)."""
         try:
             coach = self._coach(session)
-            title = self.services.catalogue.owned(coach, code or "").spec.title
-            attempts = self.services.catalogue.delete(coach, code or "")
+            title = self.services.catalogue.owned(coach, _code(code)).spec.title
+            attempts = self.services.catalogue.delete(coach, _code(code))
         except PROBLEMS as error:
-            return f"⚠️ {error}", gr.update(), gr.update(visible=False)
+            return f"⚠️ {public_message(str(error))}", gr.update(), gr.update(visible=False)
         status = f"Deleted **{title}**; its {attempts} attempt(s) stay with their learners."
         return (
             status,
-            gr.update(choices=self._own_scenarios(session), value=None),
+            gr.update(choices=self._own_scenarios(coach), value=None),
             gr.update(visible=False),
         )
 
     def export_yaml(self, code: str | None, session: WebSession) -> str:
         """The scenario as a file to share, with its research, for another install."""
         try:
-            spec = self.services.catalogue.owned(self._coach(session), code or "").spec
-            text = scenario_file_yaml(spec, self.services.store)
+            coach = self._coach(session)
+            spec = self.services.catalogue.owned(coach, _code(code)).spec
+            text = scenario_file_yaml(spec, self.services.store, coach.name)
         except (*PROBLEMS, KnowledgeError) as error:
-            raise gr.Error(str(error)) from None
+            raise gr.Error(public_message(str(error))) from None
         return str(_download(f"scenario-{code}.yaml", text))
 
     def import_yaml(self, file: str | None, session: WebSession) -> tuple[Any, ...]:
@@ -387,24 +436,43 @@ class CoachingHandlers:
             coach = self._coach(session)
             if not file:
                 raise ScenarioError("Choose a scenario file (.yaml) first.")
-            shared = read_scenario_file(Path(file))
+            limit = int(services.settings.max_file_mb * 1024 * 1024)
+            shared = read_scenario_file(Path(inputs.files(file)[0]), max_bytes=limit)
             self._check(shared.spec())
-            spec = install_research(shared, services.store, owner=f"coach:{coach.name}")
+            spec = install_research(shared, services.store, coach=coach.name)
             saved = services.catalogue.create(coach, spec)
-        except (*PROBLEMS, KnowledgeError) as error:
-            return f"⚠️ {error}", gr.update()
+        except (*PROBLEMS, KnowledgeError, InputError) as error:
+            return f"⚠️ {public_message(str(error))}", gr.update()
         status = f"Imported **{spec.title}**. Share the link `/?scenario={saved.code}`"
-        return status, gr.update(choices=self._own_scenarios(session), value=saved.code)
+        return status, gr.update(choices=self._own_scenarios(coach), value=saved.code)
 
     def export_csv(self, code: str | None, session: WebSession) -> str | None:
         try:
             coach = self._coach(session)
-            scenario = self.services.catalogue.owned(coach, code or "")
+            scenario = self.services.catalogue.owned(coach, _code(code))
             criteria = self._criteria(scenario)
             text = self.services.reviews.csv(coach, scenario, criteria)
         except PROBLEMS as error:
-            raise gr.Error(str(error)) from None
+            raise gr.Error(public_message(str(error))) from None
         return str(_download(f"attempts-{scenario.code}.csv", text))
+
+
+def _code(value: object) -> str:
+    """A scenario code as sent: text of a code's length (anything else is refused)."""
+    return inputs.text(value, "The scenario code", 64).strip()
+
+
+def _credentials(name: object, password: object) -> tuple[str, str]:
+    name = inputs.text(name, "The user name", 64).strip()
+    password = inputs.text(password, "The password", 1024)
+    return name, password
+
+
+def _client(request: gr.Request | None) -> str:
+    """The client's address, for counting sign-in tries (behind a proxy: the proxy's, unless
+    the server is started with --forwarded-allow-ips)."""
+    client = getattr(request, "client", None) if request is not None else None
+    return str(getattr(client, "host", "") or "")
 
 
 def _download(name: str, text: str) -> Path:

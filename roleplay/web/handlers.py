@@ -8,26 +8,33 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import gradio as gr
 
 from roleplay.coaching.accounts import AccountError
+from roleplay.coaching.research import usable
 from roleplay.coaching.reviews import ReviewError
+from roleplay.coaching.scenarios import ScenarioError
 from roleplay.engine import Interview, InterviewOver, StillSpeaking
-from roleplay.feedback.report import Report, report_markdown
+from roleplay.feedback.report import Report
 from roleplay.feedback.rubrics import RubricError
 from roleplay.feedback.service import make_report
 from roleplay.history.database import HistoryError
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.retrieval import PackRetriever
+from roleplay.knowledge.uploads import add_uploads
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
+from roleplay.safety import NAME_LIMIT, prompt_field, public_message
 from roleplay.session import Setting
 from roleplay.transcripts import save_transcript
 from roleplay.web import views
+from roleplay.web.identity import from_cookies
+from roleplay.web.inputs import InputError, number, text
+from roleplay.web.inputs import files as files_of
 from roleplay.web.services import UPLOAD_LABELS, Services, WebSession
 
 HELD_BACK = (
@@ -37,6 +44,14 @@ HELD_BACK = (
 # How long an answer sent while the reply is still arriving waits for its last words.
 SEND_WAIT_SECONDS = 30
 RETRY_HINT = "Your conversation is kept: press **Retry** once the model is reachable again."
+# What the setup's sliders allow, enforced on the server too.
+TURNS = (2, 20)
+MINUTES = (5, 60)
+
+
+def _line(value: Any, label: str) -> str:
+    """A name, company or role: text of a name's length, as one clean line."""
+    return prompt_field(text(value, label, NAME_LIMIT), NAME_LIMIT)
 
 
 def _upload_pack(session: WebSession, kind: str) -> str:
@@ -61,7 +76,7 @@ class Handlers:
         try:
             return views.persona_card(self.services.library.get(persona_id))
         except PersonaError as error:
-            return f"⚠️ {error}"
+            return f"⚠️ {public_message(str(error))}"
 
     # Gradio fills in a gr.Progress default argument with the event's progress bar.
     def upload_research(
@@ -96,17 +111,18 @@ class Handlers:
             progress(share, desc=f"{stage.capitalize()} {source}")
 
         try:
-            outcomes = ingest(
+            outcomes = add_uploads(
                 self.services.store,
                 pack,
-                files,
+                files_of(files),
+                owner=session.owner,
                 limits=knowledge.limits(settings),
                 chunking=knowledge.chunking(settings),
-                owner=session.owner,
+                uploads=knowledge.upload_limits(settings),
                 progress=tell,
             )
-        except KnowledgeError as error:
-            return f"⚠️ {error}", gr.update(), session
+        except (KnowledgeError, InputError) as error:
+            return f"⚠️ {public_message(str(error))}", gr.update(), session
         stored = any(o.status in ("added", "replaced", "unchanged") for o in outcomes)
         if stored and pack not in session.uploads:
             session.uploads.append(pack)
@@ -120,7 +136,7 @@ class Handlers:
         interview = session.interview
         data = interview.session if interview else None
         if interview and interview.save_error:
-            notice = f"{notice} ⚠️ {interview.save_error}".strip()
+            notice = f"{notice} ⚠️ {public_message(interview.save_error)}".strip()
         return (
             views.chat_messages(data),
             views.sources_panel(data),
@@ -136,15 +152,16 @@ class Handlers:
         assert session.interview is not None
         base = views.chat_messages(session.interview.session)
         if pending is not None:
-            base.append({"role": "user", "content": pending.strip()})
-        reply = {"role": "assistant", "content": ""}
+            base.append(views.chat_message("user", pending.strip()))
+        said = ""
         yield (base, gr.update(), "", gr.update(visible=False), session)
         try:
             for piece in pieces:
-                reply["content"] += piece
+                said += piece
+                reply = views.chat_message("assistant", said)
                 yield ([*base, reply], gr.update(), "", gr.update(visible=False), session)
         except ModelError as error:
-            yield self._outputs(session, f"⚠️ {error} {RETRY_HINT}")
+            yield self._outputs(session, f"⚠️ {public_message(str(error))} {RETRY_HINT}")
             return
         yield self._outputs(session)
 
@@ -164,17 +181,20 @@ class Handlers:
         session = session or WebSession()
         services = self.services
         try:
-            persona = services.library.get(persona_id)
+            persona = services.library.get(text(persona_id, "The interviewer", 100))
             setting = Setting(
-                company=company.strip() or "the company",
-                role=role.strip() or "the role",
-                candidate=candidate.strip() or "the candidate",
+                company=_line(company, "The company") or "the company",
+                role=_line(role, "The role") or "the role",
+                candidate=_line(candidate, "Your name") or "the candidate",
             )
             company_packs = self._allowed(session, pack, "company")
             candidate_packs = self._allowed(session, cv_pack, "candidate")
+            turns = number(turns, "Your answers", *TURNS)
+            minutes = number(minutes, "The time limit", *MINUTES)
+            scenario = None
             if session.scenario:
                 # A scenario's settings are locked on the server, whatever the page sends.
-                persona, setting, company_packs, turns, minutes = self._scenario_settings(
+                persona, setting, company_packs, turns, minutes, scenario = self._scenario_settings(
                     session, setting.candidate
                 )
             if company_packs or candidate_packs:
@@ -187,9 +207,7 @@ class Handlers:
                 k=services.settings.retrieval_k,
                 min_score=services.settings.retrieval_min_score,
             )
-            if session.interview:
-                session.interview.close()
-            session.interview = Interview(
+            interview = Interview(
                 persona,
                 setting,
                 services.backend,
@@ -202,7 +220,18 @@ class Handlers:
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(session),
             )
-            session.interview.session.scenario = session.scenario
+            interview.session.scenario = session.scenario
+            if scenario is not None:
+                # Checked again and put on record in one step: of two tabs starting at once,
+                # only as many attempts as allowed get through.
+                services.reviews.begin_attempt(
+                    session.account,
+                    scenario,
+                    lambda: services.history.record(interview.session, user=session.user),
+                )
+            if session.interview:
+                session.interview.close()
+            session.interview = interview
         except (
             PersonaError,
             KnowledgeError,
@@ -210,32 +239,36 @@ class Handlers:
             ValueError,
             HistoryError,
         ) as error:
-            yield ([], views.sources_panel(None), f"⚠️ {error}", gr.update(visible=False), session)
+            notice = f"⚠️ {public_message(str(error))}"
+            yield ([], views.sources_panel(None), notice, gr.update(visible=False), session)
             return
         yield from self._stream(session, session.interview.open())
 
     def _scenario_settings(self, session: WebSession, candidate: str) -> tuple[Any, ...]:
-        """The interviewer, setting, research and limits of the session's scenario, after
-        checking that this signed-in learner may start another attempt."""
+        """The interviewer, setting, research and limits of the session's scenario (and the
+        scenario), after checking that this signed-in learner may start another attempt."""
         services = self.services
-        if session.account is None:
+        account = session.account
+        if account is None:
             raise AccountError("Sign in first: this scenario's attempts go to your coach.")
         scenario = services.catalogue.get(session.scenario or "")
-        services.reviews.check_can_start(session.account, scenario)
+        services.reviews.check_can_start(account, scenario)
         spec = scenario.spec
         persona = spec.interviewer(services.library.get(spec.persona))
-        name = candidate if candidate != "the candidate" else session.account.name
+        name = candidate if candidate != "the candidate" else account.name
         setting = Setting(company=spec.company, role=spec.role, candidate=name)
-        packs = [p for p in spec.packs if services.store.exists(p)]
-        return persona, setting, packs, spec.turns, spec.minutes
+        # Only research its own coach may use, whatever names the scenario lists.
+        packs = usable(services.store, scenario.owner, spec.packs)
+        return persona, setting, packs, spec.turns, spec.minutes, scenario
 
     def _allowed(self, session: WebSession, pack: str | None, kind: str) -> list[str]:
         """Only shared packs and this session's own uploads may be drawn on, whatever is sent."""
-        if not pack:
+        name = text(pack, "The research pack", 300)
+        if not name:
             return []
-        if pack not in self.services.visible_packs(session, kind):
-            raise KnowledgeError(f"There is no pack called '{pack}' in this session.")
-        return [pack]
+        if name not in self.services.visible_packs(session, kind):
+            raise KnowledgeError(f"There is no pack called '{name[:80]}' in this session.")
+        return [name]
 
     def send(self, message: str, session: WebSession) -> Iterator[tuple[Any, ...]]:
         """Send the candidate's message; the interviewer's reply streams in.
@@ -245,11 +278,16 @@ class Handlers:
         """
         session = session or WebSession()
         interview = session.interview
-        keep = message or ""
+        keep = message if isinstance(message, str) else ""
+        try:
+            message = text(message, "Your answer", self.services.settings.max_message_chars)
+        except InputError as error:
+            yield (*self._outputs(session, f"{error} Shorten it and send again."), keep)
+            return
         if interview is None:
             yield (*self._outputs(session, "Start an interview first."), keep)
             return
-        if not message or not message.strip():
+        if not message.strip():
             yield (*self._outputs(session, "Type an answer first."), keep)
             return
         # An answer sent as the last words of the reply arrive waits for them, as a person would.
@@ -313,8 +351,11 @@ class Handlers:
 
     # -- arriving, and past interviews -------------------------------------------------------
 
-    def arrive(self, owner: str | None) -> tuple[Any, ...]:
-        """A browser opens the page: recognise it, list its own uploads and past interviews."""
+    def arrive(self, request: gr.Request) -> tuple[Any, ...]:
+        """A browser opens the page: recognise it by the identity cookie this server signed
+        (anything else is a new browser), list its own uploads and past interviews."""
+        cookies = dict(request.cookies) if request is not None else {}
+        owner = from_cookies(cookies, self.services.browser_secret)
         session = WebSession(owner=owner) if owner else WebSession()
         try:
             session.uploads = [
@@ -324,7 +365,6 @@ class Handlers:
             session.uploads = []
         return (
             session,
-            session.owner,
             gr.update(choices=self.pack_choices(session, "company")),
             gr.update(choices=self.pack_choices(session, "candidate")),
             *self.past(session)[:3],
@@ -337,7 +377,8 @@ class Handlers:
             found = self.services.history.list(user=session.user)
             reports = self.services.history.reports(user=session.user)
         except HistoryError as error:
-            return [], gr.update(choices=[]), views.progress_frame([]), session, f"⚠️ {error}"
+            notice = f"⚠️ {public_message(str(error))}"
+            return [], gr.update(choices=[]), views.progress_frame([]), session, notice
         return (
             views.history_rows(found),
             gr.update(choices=views.history_choices(found), value=None),
@@ -349,11 +390,12 @@ class Handlers:
     def reopen(self, session_id: str | None, session: WebSession) -> tuple[Any, ...]:
         """Open a past interview: carry on where it stopped, or read it and its feedback."""
         session = session or WebSession()
-        if not session_id:
+        if not session_id or not isinstance(session_id, str) or len(session_id) > 64:
             return (*self._outputs(session, "Choose an interview to open first."), gr.update())
         services = self.services
         try:
             saved = services.history.load(session_id, user=session.user)
+            overdue = self._overdue(saved)
             persona = services.library.get(saved.persona_id)
             company = [p for p in saved.packs if p not in saved.candidate_packs]
             retriever = PackRetriever(
@@ -376,8 +418,13 @@ class Handlers:
                 recorder=services.recorder(session),
             )
         except (HistoryError, PersonaError) as error:
-            return (*self._outputs(session, f"⚠️ {error}"), gr.update())
+            return (*self._outputs(session, f"⚠️ {public_message(str(error))}"), gr.update())
         interview = session.interview
+        if overdue and not interview.finished:
+            # Past its due date an unfinished attempt is read, not carried on.
+            interview.close()
+            session.interview = None
+            return (*self._outputs(session, f"⚠️ {overdue}"), gr.update())
         if interview.finished:
             notice = "This interview is finished: its debrief and feedback are below."
         elif interview.can_retry:
@@ -388,7 +435,7 @@ class Handlers:
         else:
             notice = "Welcome back: the interview carries on from here."
         report = services.history.latest_report(saved.id)
-        feedback = report_markdown(Report.model_validate(report)) if report else gr.update()
+        feedback = views.report_view(Report.model_validate(report)) if report else gr.update()
         if self._held_back(session):
             feedback = HELD_BACK
         return (*self._outputs(session, notice), feedback)
@@ -421,14 +468,13 @@ class Handlers:
                     rubric_id=services.catalogue.rubric_of(interview.session.scenario),
                 )
         except (HistoryError, RubricError) as error:
-            return f"⚠️ {error}", None, session
+            return f"⚠️ {public_message(str(error))}", None, session
         if self._held_back(session):
             return HELD_BACK, None, session
-        folder = services.settings.data_dir / "web-reports" / session.owner
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = services.user_folder("web-reports", session.owner)
         path = folder / f"report-{interview.session.id}.json"
         path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-        return report_markdown(report), str(path), session
+        return views.report_view(report), str(path), session
 
     def debrief(self, session: WebSession) -> tuple[str, str | None, str | None, WebSession]:
         """The interviewer's private notes, turn by turn, and the transcript as files."""
@@ -440,12 +486,24 @@ class Handlers:
         if self._held_back(session):
             return HELD_BACK, None, None, session
         persona = interview.persona
-        folder = self.services.settings.data_dir / "web-transcripts" / session.owner
+        folder = self.services.user_folder("web-transcripts", session.owner)
         json_path, markdown_path = save_transcript(interview.session, persona, folder)
         text = views.debrief_view(interview.session, persona)
         if not interview.finished:
             text = "_The interview is still going: this is what the notes say so far._\n\n" + text
         return text, str(markdown_path), str(json_path), session
+
+    def _overdue(self, saved: Any) -> str:
+        """Why a scenario attempt may not carry on (its due date has passed), or ""."""
+        if not saved.scenario or saved.finished:
+            return ""
+        try:
+            due = self.services.catalogue.get(saved.scenario).spec.due
+        except ScenarioError:
+            return ""
+        if due is not None and (due if due.tzinfo else due.replace(tzinfo=UTC)) < datetime.now(UTC):
+            return f"This attempt was due on {due:%Y-%m-%d %H:%M} UTC: it can be read, not resumed."
+        return ""
 
     def _held_back(self, session: WebSession) -> bool:
         """Is this a learner's attempt whose coach has not released the feedback yet?"""

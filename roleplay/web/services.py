@@ -4,12 +4,13 @@ and the pack store. Each is built once per process; per-user state lives in ``We
 
 from __future__ import annotations
 
+import os
 import secrets
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from roleplay.coaching.accounts import Account, Accounts
 from roleplay.coaching.catalogue import Catalogue
@@ -27,27 +28,53 @@ from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
 from roleplay.session import Session
 from roleplay.settings import Settings
+from roleplay.web.identity import is_browser_id, new_id
 
 # Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
 INGEST_MAX_PAUSE = 20.0
 
 
 @dataclass
+class Login:
+    """A coach's or learner's sign-in: the token the browser holds, checked on every use."""
+
+    token: str
+    accounts: Accounts
+
+
+@dataclass
 class WebSession:
     """One browser session's own state: never shared, never listed to anyone else."""
 
-    owner: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # This browser's id: from the signed identity cookie, or fresh (32 hex digits either way).
+    owner: str = field(default_factory=new_id)
     interview: Interview | None = None
     uploads: list[str] = field(default_factory=list)  # pack names this session created
     notice: str = ""
-    account: Account | None = None  # a signed-in coach or learner
+    login: Login | None = None
     scenario: str | None = None  # the code of the scenario this page was opened for
+
+    def __post_init__(self) -> None:
+        if not is_browser_id(self.owner):
+            raise ValueError("a browser id is 32 hex digits")
+
+    @property
+    def account(self) -> Account | None:
+        """The signed-in coach or learner, checked again on each use: an expired sign-in or
+        one signed out in another tab ends here too."""
+        if self.login is None:
+            return None
+        account = self.login.accounts.signed_in(self.login.token)
+        if account is None:
+            self.login = None
+        return account
 
     @property
     def user(self) -> str:
         """Whose saved interviews these are: the signed-in account's, or else this browser's
-        own (its id lives in the browser's storage)."""
-        return self.account.name if self.account else f"browser:{self.owner}"
+        own (its id comes from the signed identity cookie)."""
+        account = self.account
+        return account.name if account else f"browser:{self.owner}"
 
 
 class Services:
@@ -68,7 +95,13 @@ class Services:
 
     @cached_property
     def accounts(self) -> Accounts:
-        return Accounts(self.history.factory, login_hours=self.settings.login_hours)
+        settings = self.settings
+        return Accounts(
+            self.history.factory,
+            login_hours=settings.login_hours,
+            attempts=settings.login_attempts,
+            window_seconds=settings.login_window_seconds,
+        )
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -82,14 +115,31 @@ class Services:
 
     @cached_property
     def browser_secret(self) -> str:
-        """The key that encrypts each browser's identity in its localStorage. Kept in the data
-        directory so that a restarted server still recognises returning browsers."""
+        """The key that signs each browser's identity cookie (and scrambles the sign-in kept in
+        its storage). Kept in the data directory so that a restarted server still recognises
+        returning browsers; created readable by this user only."""
         path = self.settings.data_dir / "browser-secret"
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(32))
-            path.chmod(0o600)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
         return path.read_text().strip()
+
+    def user_folder(self, kind: str, owner: str) -> Path:
+        """A folder of the data directory for one browser's files (transcripts, reports),
+        refused if the name would lead anywhere else."""
+        if not is_browser_id(owner):
+            raise ValueError("not a browser id")
+        base = (self.settings.data_dir / kind).resolve()
+        folder = (base / owner).resolve()
+        if folder.parent != base:
+            raise ValueError("a user folder must stay inside the data directory")
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def recorder(self, session: WebSession) -> Callable[[Session], None]:
         user = session.user

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +10,10 @@ import pandas as pd
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import Attempt
 from roleplay.debrief import build_debrief
-from roleplay.feedback.report import POINTS
+from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.sessions import SessionSummary
 from roleplay.personas import Persona
+from roleplay.safety import page_text
 from roleplay.session import Session, Turn
 
 _STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
@@ -30,11 +30,18 @@ def persona_card(persona: Persona) -> str:
     return f"**{persona.name}**, {persona.title}  \n*A {kind}. {lead}*\n\n{persona.summary}"
 
 
+def chat_message(role: str, text: str) -> dict[str, str]:
+    """One chat bubble. Both sides' words are rendered as Markdown, and both can carry text
+    from outside (research quoted by the interviewer, whatever the candidate pastes), so
+    neither may hold HTML, an image or a link to another host."""
+    return {"role": role, "content": page_text(text)}
+
+
 def chat_messages(session: Session | None) -> list[dict[str, str]]:
     if session is None:
         return []
     return [
-        {"role": "assistant" if t.speaker == "interviewer" else "user", "content": t.text}
+        chat_message("assistant" if t.speaker == "interviewer" else "user", t.text)
         for t in session.turns
     ]
 
@@ -53,16 +60,16 @@ def sources_panel(session: Session | None, turn_number: int | None = None) -> st
     if len(turns) > 1:
         title += "  \n_Click any interviewer message to see what it drew on._"
     if turn.sources_error:
-        return f"{title}\n\n⚠️ {escape(turn.sources_error)}"
+        return f"{title}\n\n⚠️ {page_text(turn.sources_error)}"
     if not turn.sources:
         return f"{title}\n\n_No passage was relevant enough for this turn._"
     lines = [title, ""]
     for number, source in enumerate(turn.sources, 1):
-        where = f" · {escape(source.location)}" if source.location else ""
+        where = f" · {page_text(source.location)}" if source.location else ""
         kind = " · your CV / job ad" if source.kind == "candidate" else ""
         score = f" · relevance {source.score:.2f}" if source.score is not None else ""
-        lines.append(f"{number}. **{escape(source.source)}**{where}{kind}{score}")
-        lines.append(f"   > {escape(source.snippet)}")
+        lines.append(f"{number}. **{page_text(source.source)}**{where}{kind}{score}")
+        lines.append(f"   > {page_text(source.snippet)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -77,16 +84,16 @@ def debrief_view(session: Session, persona: Persona) -> str:
         "(0 calm, 1 tense) · " + f"the interview ended because {debrief.end}.",
     ]
     if debrief.thought:
-        lines += ["", f"Last private thought: *“{escape(debrief.thought)}”*"]
+        lines += ["", f"Last private thought: *“{page_text(debrief.thought)}”*"]
     lines += ["", f"#### Hidden {heading}, turn by turn", ""]
     for story in debrief.worries:
         lines.append(f"**{story.label}** — {_STATUS_BADGES[story.status]}")
-        lines.append(f"- *Feared:* {escape(story.fears)}")
-        lines.append(f"- *Would have settled it:* {escape(story.settled_by)}")
+        lines.append(f"- *Feared:* {page_text(story.fears)}")
+        lines.append(f"- *Would have settled it:* {page_text(story.settled_by)}")
         if not story.steps:
             lines.append("- Nothing you said moved this one.")
         for step in story.steps:
-            quote = f": “{escape(step.evidence)}”" if step.evidence else ""
+            quote = f": “{page_text(step.evidence)}”" if step.evidence else ""
             lines.append(f"- Turn {step.turn}: {_STATUS_BADGES[step.status]}{quote}")
         lines.append("")
     if debrief.mood_by_turn:
@@ -159,14 +166,14 @@ def progress_frame(reports: list[tuple[SessionSummary, dict[str, Any]]]) -> pd.D
 def scenario_brief(scenario: Scenario, attempts: list[Attempt], *, signed_in: bool) -> str:
     spec = scenario.spec
     lines = [
-        f"## {escape(spec.title)}",
-        f"*{escape(spec.company)} · {escape(spec.role)} · up to {spec.turns} answers or "
+        f"## {page_text(spec.title)}",
+        f"*{page_text(spec.company)} · {page_text(spec.role)} · up to {spec.turns} answers or "
         f"{spec.minutes:g} minutes · {spec.difficulty} difficulty*",
     ]
     if spec.brief:
-        lines += ["", escape(spec.brief)]
+        lines += ["", page_text(spec.brief)]
     if spec.objectives:
-        lines += ["", "**Your objectives**", *[f"- {escape(o)}" for o in spec.objectives]]
+        lines += ["", "**Your objectives**", *[f"- {page_text(o)}" for o in spec.objectives]]
     limits = []
     if spec.attempts:
         limits.append(f"{spec.attempts} attempt(s) allowed")
@@ -185,7 +192,7 @@ def scenario_brief(scenario: Scenario, attempts: list[Attempt], *, signed_in: bo
             waiting = "" if a.released or a.report else " · feedback not released yet"
             lines.append(f"- {a.started_at:%Y-%m-%d %H:%M}{score}{waiting} (`{a.session_id}`)")
             for comment in a.comments:
-                lines.append(f"  > {escape(comment.text)} — *{escape(comment.author)}*")
+                lines.append(f"  > {page_text(comment.text)} — *{page_text(comment.author)}*")
     else:
         lines += ["", "The interviewer and settings are set by the scenario: press **Start**."]
     return "\n".join(lines)
@@ -216,14 +223,14 @@ def attempt_choices(attempts: list[Attempt]) -> list[tuple[str, str]]:
 
 def attempt_header(attempt: Attempt) -> str:
     lines = [
-        f"## Attempt by {escape(attempt.learner)}",
+        f"## Attempt by {page_text(attempt.learner)}",
         f"{attempt.started_at:%Y-%m-%d %H:%M} UTC · {attempt.minutes_spent:g} minutes · "
         f"{attempt.turns} turns · feedback {'released' if attempt.released else 'not released'}",
     ]
     if attempt.comments:
         lines += ["", "**Coach's comments**"]
         for comment in attempt.comments:
-            lines.append(f"> {escape(comment.text)} — *{escape(comment.author)}*")
+            lines.append(f"> {page_text(comment.text)} — *{page_text(comment.author)}*")
     return "\n".join(lines)
 
 
@@ -239,3 +246,8 @@ def upload_lines(outcomes: list) -> list[str]:
         else:
             lines.append(f"- ✅ **{name}** {outcome.status} ({outcome.chunks} passages)")
     return lines
+
+
+def report_view(report: Report) -> str:
+    """A report for the page: it quotes the candidate and the model, so it is made safe."""
+    return page_text(report_markdown(report))
