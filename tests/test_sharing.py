@@ -10,6 +10,7 @@ import yaml
 
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
 from roleplay.coaching.sharing import (
+    ScenarioFile,
     install_research,
     read_scenario_file,
     scenario_file_yaml,
@@ -36,8 +37,8 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def add(store: PackStore, pack: str, path: Path) -> None:
-    ingest(store, pack, [str(path)], limits=Limits(), chunking=Chunking())
+def add(store: PackStore, pack: str, path: Path, owner: str = "") -> None:
+    ingest(store, pack, [str(path)], limits=Limits(), chunking=Chunking(), owner=owner)
 
 
 def spec_with(pack: str) -> ScenarioSpec:
@@ -63,14 +64,18 @@ def test_a_scenario_file_carries_its_own_research_but_not_the_samples(
     assert any("Farida Okoye" in p["text"] for p in passages)
 
 
+def exported(store: PackStore, pack: str, folder: Path) -> tuple[ScenarioFile, dict]:
+    """A scenario file carrying the research of a shared pack, and that pack's passages."""
+    add(store, pack, write(folder / "mine", "brightwater.md", RESEARCH))
+    path = folder / "shared.yaml"
+    path.write_text(scenario_file_yaml(spec_with(pack), store))
+    return read_scenario_file(path), store.passages(pack)
+
+
 def test_an_import_never_writes_into_a_pack_it_does_not_own(
     store: PackStore, pack_name: str, tmp_path: Path
 ) -> None:
-    add(store, pack_name, write(tmp_path / "mine", "brightwater.md", RESEARCH))
-    exported = tmp_path / "shared.yaml"
-    exported.write_text(scenario_file_yaml(spec_with(pack_name), store))
-    before = store.passages(pack_name)
-    shared = read_scenario_file(exported)
+    shared, before = exported(store, pack_name, tmp_path)
 
     # The shared pack of that name is not the coach's: the research goes into a new pack.
     spec = install_research(shared, store, coach="cara")
@@ -88,11 +93,7 @@ def test_an_import_never_writes_into_a_pack_it_does_not_own(
 def test_a_pack_of_the_same_name_with_other_research_is_left_alone(
     store: PackStore, pack_name: str, tmp_path: Path
 ) -> None:
-    add(store, pack_name, write(tmp_path / "mine", "brightwater.md", RESEARCH))
-    exported = tmp_path / "shared.yaml"
-    exported.write_text(scenario_file_yaml(spec_with(pack_name), store))
-    before = store.passages(pack_name)
-    shared = read_scenario_file(exported)
+    shared, before = exported(store, pack_name, tmp_path)
 
     store.remove_pack(pack_name)
     add(store, pack_name, write(tmp_path / "theirs", "notes.md", OTHER))
@@ -106,10 +107,7 @@ def test_a_pack_of_the_same_name_with_other_research_is_left_alone(
 def test_a_file_cannot_point_a_scenario_at_research_it_does_not_carry(
     store: PackStore, pack_name: str, tmp_path: Path
 ) -> None:
-    ingest(
-        store, pack_name, [str(write(tmp_path, "a.md", RESEARCH))],
-        limits=Limits(), chunking=Chunking(), owner="coach:ana",
-    )  # fmt: skip
+    add(store, pack_name, write(tmp_path, "a.md", RESEARCH), owner="coach:ana")
     exported = tmp_path / "names-anas-pack.yaml"
     exported.write_text(scenario_file_yaml(spec_with(pack_name)))  # no research carried
     with pytest.raises(ScenarioError, match="does not carry"):
@@ -121,10 +119,7 @@ def test_a_file_cannot_point_a_scenario_at_research_it_does_not_carry(
 def test_export_carries_only_research_its_coach_may_use(
     store: PackStore, pack_name: str, tmp_path: Path
 ) -> None:
-    ingest(
-        store, pack_name, [str(write(tmp_path, "a.md", RESEARCH))],
-        limits=Limits(), chunking=Chunking(), owner="coach:ana",
-    )  # fmt: skip
+    add(store, pack_name, write(tmp_path, "a.md", RESEARCH), owner="coach:ana")
     as_ben = yaml.safe_load(scenario_file_yaml(spec_with(pack_name), store, "ben"))
     assert "research" not in as_ben
     as_ana = yaml.safe_load(scenario_file_yaml(spec_with(pack_name), store, "ana"))

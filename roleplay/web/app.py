@@ -317,7 +317,7 @@ def build_app(services: Services) -> gr.Blocks:
         coach_views = [account_line, scenario_panel, coach_box, coach_pick, sc_packs]
         app.load(
             handlers.arrive,
-            None,
+            state,
             [state, pack, cv_pack, past_table, past_pick, progress],
             api_visibility="private",
         ).then(

@@ -28,7 +28,7 @@ from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.uploads import add_uploads
 from roleplay.personas import PersonaError
-from roleplay.safety import public_message
+from roleplay.safety import page_text, public_message
 from roleplay.transcripts import transcript_markdown
 from roleplay.web import inputs, views
 from roleplay.web.inputs import InputError
@@ -61,7 +61,7 @@ class CoachingHandlers:
         self, token: str | None, session: WebSession, request: gr.Request
     ) -> tuple[Any, ...]:
         """On page load: a remembered sign-in, and the scenario named in the link."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         self._remember(session, token)
         code = (request.query_params.get("scenario") or "").strip() if request else ""
         notice = ""
@@ -75,17 +75,21 @@ class CoachingHandlers:
                 notice = f"⚠️ {public_message(str(error))} Check the link you were given."
         return (session, *self._views(session, notice))
 
-    def remembered(self, token: str | None, session: WebSession) -> tuple[Any, ...]:
+    def remembered(
+        self, token: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """The browser's stored sign-in arrived after the page's first event (its component
         loads late): take it now, unless someone is already signed in on this page."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         if session.account is None:
             self._remember(session, token)
         return (session, *self._views(session, ""))
 
-    def open_scenario(self, code: str, session: WebSession) -> tuple[Any, ...]:
+    def open_scenario(
+        self, code: str, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """Open a scenario by its code (what the link does; also for API clients)."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         try:
             code = _code(code).strip()
             self.services.catalogue.get(code)
@@ -98,7 +102,7 @@ class CoachingHandlers:
     def sign_in(
         self, name: str, password: str, session: WebSession, request: gr.Request
     ) -> tuple[Any, ...]:
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         try:
             name, password = _credentials(name, password)
             _, token = self.services.accounts.sign_in(name, password, _client(request))
@@ -112,7 +116,7 @@ class CoachingHandlers:
         self, name: str, password: str, session: WebSession, request: gr.Request
     ) -> tuple[Any, ...]:
         """Learners sign up through a scenario's link, when its coach allows it."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         try:
             name, password = _credentials(name, password)
             scenario = self._scenario(session)
@@ -124,17 +128,19 @@ class CoachingHandlers:
         session.login = Login(token, self.services.accounts)
         return (session, token, *self._views(session, f"Welcome, **{account.name}**."))
 
-    def sign_out(self, token: str | None, session: WebSession) -> tuple[Any, ...]:
-        session = session or WebSession()
+    def sign_out(
+        self, token: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        session = self.services.session_of(session, request)
         for held in {token, session.login.token if session.login else None}:
             if isinstance(held, str) and held:
                 self.services.accounts.sign_out(held)
         session.login = None
         return (session, None, *self._views(session, "Signed out."))
 
-    def refresh(self, session: WebSession) -> tuple[Any, ...]:
+    def refresh(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
         """The account line and scenario panel again (e.g. an attempt was just added)."""
-        return self._views(session or WebSession(), "")
+        return self._views(self.services.session_of(session, request), "")
 
     def _scenario(self, session: WebSession) -> Scenario | None:
         return self.services.catalogue.get(session.scenario) if session.scenario else None
@@ -157,7 +163,8 @@ class CoachingHandlers:
             brief = f"⚠️ {public_message(str(error))}"
         is_coach = bool(account and account.role == "coach")
         return (
-            f"{who} {notice}".strip(),
+            # A notice can quote what was sent (a scenario code from a link): never markup.
+            page_text(f"{who} {notice}".strip()),
             gr.update(value=brief, visible=bool(brief)),
             gr.update(visible=is_coach),
             gr.update(choices=self._own_scenarios(account) if is_coach else []),
@@ -213,9 +220,11 @@ class CoachingHandlers:
             f"Share this link: `/?scenario={scenario.code}` · {len(attempts)} attempt(s)",
         )
 
-    def open_attempt(self, session_id: str | None, session: WebSession) -> str:
+    def open_attempt(
+        self, session_id: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> str:
         """An attempt as the coach (or its learner) may see it: transcript, report, comments."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         if not session_id:
             return ""  # nothing chosen (the list was just refreshed)
         try:
@@ -377,8 +386,8 @@ class CoachingHandlers:
             if code
             else services.catalogue.create(coach, spec)
         )
-        status = "\n".join(
-            [f"Saved **{spec.title}**. Share the link `/?scenario={saved.code}`", *lines]
+        status = page_text(
+            "\n".join([f"Saved **{spec.title}**. Share the link `/?scenario={saved.code}`", *lines])
         )
         return (
             status,
@@ -443,7 +452,7 @@ class CoachingHandlers:
             saved = services.catalogue.create(coach, spec)
         except (*PROBLEMS, KnowledgeError, InputError) as error:
             return f"⚠️ {public_message(str(error))}", gr.update()
-        status = f"Imported **{spec.title}**. Share the link `/?scenario={saved.code}`"
+        status = page_text(f"Imported **{spec.title}**. Share the link `/?scenario={saved.code}`")
         return status, gr.update(choices=self._own_scenarios(coach), value=saved.code)
 
     def export_csv(self, code: str | None, session: WebSession) -> str | None:

@@ -28,11 +28,10 @@ from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.uploads import add_uploads
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
-from roleplay.safety import NAME_LIMIT, prompt_field, public_message
+from roleplay.safety import NAME_LIMIT, page_text, prompt_field, public_message
 from roleplay.session import Setting
 from roleplay.transcripts import save_transcript
 from roleplay.web import views
-from roleplay.web.identity import from_cookies
 from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
 from roleplay.web.services import UPLOAD_LABELS, Services, WebSession
@@ -83,24 +82,26 @@ class Handlers:
         self,
         files: list[str] | None,
         session: WebSession,
+        request: gr.Request | None = None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> tuple[str, Any, WebSession]:
         """Add company research files to this session's own pack."""
-        return self._upload(files, "company", session, progress)
+        return self._upload(files, "company", self.services.session_of(session, request), progress)
 
     def upload_cv(
         self,
         files: list[str] | None,
         session: WebSession,
+        request: gr.Request | None = None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> tuple[str, Any, WebSession]:
         """Add a CV and a job ad to this session's own candidate pack."""
+        session = self.services.session_of(session, request)
         return self._upload(files, "candidate", session, progress)
 
     def _upload(
         self, files: list[str] | None, kind: str, session: WebSession, progress: gr.Progress
     ) -> tuple[str, Any, WebSession]:
-        session = session or WebSession()
         if not files:
             return "Choose one or more files first.", gr.update(), session
         pack = _upload_pack(session, kind)
@@ -122,13 +123,13 @@ class Handlers:
                 progress=tell,
             )
         except (KnowledgeError, InputError) as error:
-            return f"⚠️ {public_message(str(error))}", gr.update(), session
+            return page_text(f"⚠️ {public_message(str(error))}"), gr.update(), session
         stored = any(o.status in ("added", "replaced", "unchanged") for o in outcomes)
         if stored and pack not in session.uploads:
             session.uploads.append(pack)
         lines = views.upload_lines(outcomes)
         update = gr.update(choices=self.pack_choices(session, kind), value=pack)
-        return "\n".join(lines), update, session
+        return page_text("\n".join(lines)), update, session
 
     # -- the interview -----------------------------------------------------------------------
 
@@ -140,7 +141,7 @@ class Handlers:
         return (
             views.chat_messages(data),
             views.sources_panel(data),
-            notice,
+            page_text(notice),
             gr.update(visible=bool(interview and interview.can_retry)),
             session,
         )
@@ -176,9 +177,10 @@ class Handlers:
         turns: float,
         minutes: float,
         session: WebSession,
+        request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Start an interview with the chosen interviewer; the opening streams in."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         services = self.services
         try:
             persona = services.library.get(text(persona_id, "The interviewer", 100))
@@ -239,7 +241,7 @@ class Handlers:
             ValueError,
             HistoryError,
         ) as error:
-            notice = f"⚠️ {public_message(str(error))}"
+            notice = page_text(f"⚠️ {public_message(str(error))}")
             yield ([], views.sources_panel(None), notice, gr.update(visible=False), session)
             return
         yield from self._stream(session, session.interview.open())
@@ -270,13 +272,15 @@ class Handlers:
             raise KnowledgeError(f"There is no pack called '{name[:80]}' in this session.")
         return [name]
 
-    def send(self, message: str, session: WebSession) -> Iterator[tuple[Any, ...]]:
+    def send(
+        self, message: str, session: WebSession, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
         """Send the candidate's message; the interviewer's reply streams in.
 
         The answer box is emptied only once the message is taken: a refused message stays
         where the candidate typed it.
         """
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         interview = session.interview
         keep = message if isinstance(message, str) else ""
         try:
@@ -311,18 +315,22 @@ class Handlers:
             # Another tab of this session got in first.
             yield (*self._outputs(session, f"{error}. Your answer is kept."), keep)
 
-    def retry(self, session: WebSession) -> Iterator[tuple[Any, ...]]:
+    def retry(
+        self, session: WebSession, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
         """Try the failed interviewer turn again."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         interview = session.interview
         if interview is None or not interview.can_retry:
             yield self._outputs(session, "There is nothing to retry.")
             return
         yield from self._stream(session, interview.retry())
 
-    def end(self, session: WebSession) -> Iterator[tuple[Any, ...]]:
+    def end(
+        self, session: WebSession, request: gr.Request | None = None
+    ) -> Iterator[tuple[Any, ...]]:
         """End the interview: the interviewer says goodbye."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         interview = session.interview
         if interview is None:
             yield self._outputs(session, "Start an interview first.")
@@ -351,18 +359,13 @@ class Handlers:
 
     # -- arriving, and past interviews -------------------------------------------------------
 
-    def arrive(self, request: gr.Request) -> tuple[Any, ...]:
+    def arrive(self, session: WebSession | None, request: gr.Request) -> tuple[Any, ...]:
         """A browser opens the page: recognise it by the identity cookie this server signed
-        (anything else is a new browser), list its own uploads and past interviews."""
-        cookies = dict(request.cookies) if request is not None else {}
-        owner = from_cookies(cookies, self.services.browser_secret)
-        session = WebSession(owner=owner) if owner else WebSession()
-        try:
-            session.uploads = [
-                p.name for p in self.services.store.packs(owner=session.owner) if p.owner
-            ]
-        except KnowledgeError:
-            session.uploads = []
+        (anything else is a new browser), list its own uploads and past interviews. An event
+        the page sent before this one (a quick click on Start) has made the page's session
+        already, for the same browser: it is kept."""
+        session = self.services.session_of(session, request)
+        self.services.find_uploads(session)
         return (
             session,
             gr.update(choices=self.pack_choices(session, "company")),
@@ -370,14 +373,14 @@ class Handlers:
             *self.past(session)[:3],
         )
 
-    def past(self, session: WebSession) -> tuple[Any, ...]:
+    def past(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
         """This browser's past interviews: a table, the choices to reopen, the progress chart."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         try:
             found = self.services.history.list(user=session.user)
             reports = self.services.history.reports(user=session.user)
         except HistoryError as error:
-            notice = f"⚠️ {public_message(str(error))}"
+            notice = page_text(f"⚠️ {public_message(str(error))}")
             return [], gr.update(choices=[]), views.progress_frame([]), session, notice
         return (
             views.history_rows(found),
@@ -387,9 +390,11 @@ class Handlers:
             "",
         )
 
-    def reopen(self, session_id: str | None, session: WebSession) -> tuple[Any, ...]:
+    def reopen(
+        self, session_id: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
         """Open a past interview: carry on where it stopped, or read it and its feedback."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         if not session_id or not isinstance(session_id, str) or len(session_id) > 64:
             return (*self._outputs(session, "Choose an interview to open first."), gr.update())
         services = self.services
@@ -442,9 +447,11 @@ class Handlers:
 
     # -- after the interview -----------------------------------------------------------------
 
-    def feedback(self, session: WebSession) -> tuple[str, str | None, WebSession]:
+    def feedback(
+        self, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[str, str | None, WebSession]:
         """Score the finished interview against its rubric and show the report."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         interview = session.interview
         if interview is None or not interview.session.turns:
             return "_Feedback appears when an interview ends._", None, session
@@ -476,9 +483,11 @@ class Handlers:
         path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
         return views.report_view(report), str(path), session
 
-    def debrief(self, session: WebSession) -> tuple[str, str | None, str | None, WebSession]:
+    def debrief(
+        self, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[str, str | None, str | None, WebSession]:
         """The interviewer's private notes, turn by turn, and the transcript as files."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         interview = session.interview
         if interview is None or not interview.session.turns:
             return "_The debrief appears when an interview ends._", None, None, session
@@ -517,9 +526,9 @@ class Handlers:
         except ReviewError:
             return True
 
-    def restart(self, session: WebSession) -> tuple[Any, ...]:
+    def restart(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
         """Start over: the uploads stay, the interview goes."""
-        session = session or WebSession()
+        session = self.services.session_of(session, request)
         if session.interview:
             session.interview.close()
         session.interview = None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from roleplay.coaching.accounts import Account, Accounts
 from roleplay.coaching.catalogue import Catalogue
@@ -20,6 +21,7 @@ from roleplay.feedback.rubrics import rubric_ids
 from roleplay.history.sessions import SessionStore
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.embeddings import Embedder, Yielding
+from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend, build_backend
@@ -28,7 +30,7 @@ from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
 from roleplay.session import Session
 from roleplay.settings import Settings
-from roleplay.web.identity import is_browser_id, new_id
+from roleplay.web.identity import from_cookies, is_browser_id, new_id
 
 # Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
 INGEST_MAX_PAUSE = 20.0
@@ -140,6 +142,26 @@ class Services:
             raise ValueError("a user folder must stay inside the data directory")
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+
+    def session_of(self, session: WebSession | None, request: Any) -> WebSession:
+        """The page's own state; for an event that comes before any other of its page, a new
+        one for the browser that the request's identity cookie names (or a new browser)."""
+        if session is not None:
+            return session
+        cookies = getattr(request, "cookies", None) if request is not None else None
+        owner = from_cookies(dict(cookies or {}), self.browser_secret)
+        if owner is None:
+            return WebSession()
+        session = WebSession(owner=owner)
+        self.find_uploads(session)
+        return session
+
+    def find_uploads(self, session: WebSession) -> None:
+        """The packs this browser uploaded before (on any page, before any restart)."""
+        try:
+            session.uploads = [p.name for p in self.store.packs(owner=session.owner) if p.owner]
+        except KnowledgeError:
+            session.uploads = []
 
     def recorder(self, session: WebSession) -> Callable[[Session], None]:
         user = session.user
