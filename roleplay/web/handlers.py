@@ -384,7 +384,8 @@ class Handlers:
             return [], gr.update(choices=[]), views.progress_frame([]), session, notice
         return (
             views.history_rows(found),
-            gr.update(choices=views.history_choices(found), value=None),
+            # The choice stays: a list refreshed while the page loads must not undo a pick.
+            gr.update(choices=views.history_choices(found)),
             views.progress_frame(reports),
             session,
             "",
