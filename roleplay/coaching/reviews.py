@@ -96,7 +96,7 @@ class Reviews:
     def check_can_start(self, learner: Account, scenario: Scenario) -> None:
         """Refuse a new attempt past the due date or over the attempts allowed."""
         spec = scenario.spec
-        if spec.due is not None and _aware(spec.due) < datetime.now(UTC):
+        if spec.overdue():
             raise ReviewError(f"'{spec.title}' was due on {spec.due:%Y-%m-%d %H:%M}.")
         if spec.attempts is None:
             return

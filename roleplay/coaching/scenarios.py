@@ -4,7 +4,7 @@ achieve, how it is scored and for how long. Stored in the database; shared as YA
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -56,6 +56,13 @@ class ScenarioSpec(BaseModel):
     attempts: int | None = Field(default=None, ge=1, description="attempts allowed; None = any")
     due: datetime | None = None
     allow_signup: bool = False
+
+    def overdue(self, now: datetime | None = None) -> bool:
+        """Has the due date passed? (A date stored without a zone is UTC.)"""
+        if self.due is None:
+            return False
+        due = self.due if self.due.tzinfo else self.due.replace(tzinfo=UTC)
+        return due < (now or datetime.now(UTC))
 
     def interviewer(self, persona: Persona) -> Persona:
         """The persona as this scenario's difficulty makes it."""

@@ -72,7 +72,7 @@ class CoachingHandlers:
                 self.services.catalogue.get(code)
                 session.scenario = code
             except ScenarioError as error:
-                notice = f"⚠️ {public_message(str(error))} Check the link you were given."
+                notice = f"{views.problem(error)} Check the link you were given."
         return (session, *self._views(session, notice))
 
     def remembered(
@@ -91,12 +91,12 @@ class CoachingHandlers:
         """Open a scenario by its code (what the link does; also for API clients)."""
         session = self.services.session_of(session, request)
         try:
-            code = _code(code).strip()
+            code = _code(code)
             self.services.catalogue.get(code)
             session.scenario = code
             notice = ""
         except (ScenarioError, InputError) as error:
-            notice = f"⚠️ {public_message(str(error))}"
+            notice = views.problem(error)
         return (session, *self._views(session, notice))
 
     def sign_in(
@@ -107,7 +107,7 @@ class CoachingHandlers:
             name, password = _credentials(name, password)
             _, token = self.services.accounts.sign_in(name, password, _client(request))
         except (AccountError, InputError) as error:
-            return (session, gr.update(), *self._views(session, f"⚠️ {public_message(str(error))}"))
+            return (session, gr.update(), *self._views(session, views.problem(error)))
         session.login = Login(token, self.services.accounts)
         # The account line itself says who is signed in.
         return (session, token, *self._views(session, ""))
@@ -123,8 +123,8 @@ class CoachingHandlers:
             if scenario is None or not scenario.spec.allow_signup:
                 raise AccountError("Sign-up is only open through a scenario link that allows it.")
             account, token = self.services.accounts.sign_up(name, password, _client(request))
-        except (*PROBLEMS, InputError) as error:
-            return (session, gr.update(), *self._views(session, f"⚠️ {public_message(str(error))}"))
+        except PROBLEMS as error:
+            return (session, gr.update(), *self._views(session, views.problem(error)))
         session.login = Login(token, self.services.accounts)
         return (session, token, *self._views(session, f"Welcome, **{account.name}**."))
 
@@ -160,7 +160,7 @@ class CoachingHandlers:
                 attempts = self.services.reviews.attempts(account, scenario) if account else []
                 brief = views.scenario_brief(scenario, attempts, signed_in=account is not None)
         except PROBLEMS as error:
-            brief = f"⚠️ {public_message(str(error))}"
+            brief = views.problem(error)
         is_coach = bool(account and account.role == "coach")
         return (
             # A notice can quote what was sent (a scenario code from a link): never markup.
@@ -209,7 +209,7 @@ class CoachingHandlers:
             scenario = self.services.catalogue.owned(coach, _code(code))
             attempts = self.services.reviews.attempts(coach, scenario)
         except PROBLEMS as error:
-            return [], gr.update(choices=[]), f"⚠️ {public_message(str(error))}"
+            return [], gr.update(choices=[]), views.problem(error)
         criteria = self._criteria(scenario)
         return (
             gr.update(
@@ -235,8 +235,8 @@ class CoachingHandlers:
             attempt = self.services.reviews.attempt(account, session_id)
             saved = self.services.history.load(session_id)
             persona = self.services.library.get(saved.persona_id)
-        except (*PROBLEMS, InputError) as error:
-            return f"⚠️ {public_message(str(error))}"
+        except PROBLEMS as error:
+            return views.problem(error)
         parts = [views.attempt_header(attempt)]
         if attempt.report:
             parts.append(views.report_view(Report.model_validate(attempt.report)))
@@ -255,7 +255,7 @@ class CoachingHandlers:
                 inputs.text(text, "The comment", 4000),
             )
         except PROBLEMS as error:
-            return f"⚠️ {public_message(str(error))}", text
+            return views.problem(error), text
         return self.open_attempt(session_id, session), ""
 
     def release(self, session_id: str | None, session: WebSession) -> str:
@@ -264,7 +264,7 @@ class CoachingHandlers:
                 self._coach(session), inputs.text(session_id, "The attempt", 64)
             )
         except PROBLEMS as error:
-            return f"⚠️ {public_message(str(error))}"
+            return views.problem(error)
         return self.open_attempt(session_id, session)
 
     # -- writing scenarios -------------------------------------------------------------------
@@ -274,7 +274,7 @@ class CoachingHandlers:
         try:
             coach = self._coach(session)
             spec = self.services.catalogue.owned(coach, _code(code)).spec
-        except (*PROBLEMS, InputError):
+        except PROBLEMS:
             return tuple(gr.update() for _ in range(EDITOR_FIELDS))
         return (
             spec.title,
@@ -359,7 +359,7 @@ class CoachingHandlers:
             problem = describe_validation_error("scenario", error)
             return (f"⚠️ {problem}", gr.update(), "", gr.update())
         except (*PROBLEMS, ValueError, TypeError, AttributeError) as error:
-            return (f"⚠️ {public_message(str(error))}", gr.update(), "", gr.update())
+            return (views.problem(error), gr.update(), "", gr.update())
         lines = []
         if files:
             pack = f"{spec.title} — research ({coach.name})"
@@ -377,7 +377,7 @@ class CoachingHandlers:
                     ),
                 )
             except (KnowledgeError, InputError) as error:
-                return (f"⚠️ {public_message(str(error))}", gr.update(), "", gr.update())
+                return (views.problem(error), gr.update(), "", gr.update())
             lines = views.upload_lines(outcomes)
             if any(o.status in ("added", "replaced", "unchanged") for o in outcomes):
                 spec.packs = [*dict.fromkeys([*spec.packs, pack])]
@@ -405,7 +405,7 @@ class CoachingHandlers:
             scenario = self.services.catalogue.owned(coach, _code(code))
             attempts = len(self.services.reviews.attempts(coach, scenario))
         except PROBLEMS as error:
-            return gr.update(visible=False), f"⚠️ {public_message(str(error))}"
+            return gr.update(visible=False), views.problem(error)
         question = (
             f"Delete **{scenario.spec.title}**? Its link stops working. Its {attempts} "
             "attempt(s) stay in their learners' own history, with their feedback shown to them; "
@@ -420,7 +420,7 @@ class CoachingHandlers:
             title = self.services.catalogue.owned(coach, _code(code)).spec.title
             attempts = self.services.catalogue.delete(coach, _code(code))
         except PROBLEMS as error:
-            return f"⚠️ {public_message(str(error))}", gr.update(), gr.update(visible=False)
+            return views.problem(error), gr.update(), gr.update(visible=False)
         status = f"Deleted **{title}**; its {attempts} attempt(s) stay with their learners."
         return (
             status,
@@ -451,7 +451,7 @@ class CoachingHandlers:
             spec = install_research(shared, services.store, coach=coach.name)
             saved = services.catalogue.create(coach, spec)
         except (*PROBLEMS, KnowledgeError, InputError) as error:
-            return f"⚠️ {public_message(str(error))}", gr.update()
+            return views.problem(error), gr.update()
         status = page_text(f"Imported **{spec.title}**. Share the link `/?scenario={saved.code}`")
         return status, gr.update(choices=self._own_scenarios(coach), value=saved.code)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 import gradio as gr
@@ -75,7 +74,7 @@ class Handlers:
         try:
             return views.persona_card(self.services.library.get(persona_id))
         except PersonaError as error:
-            return f"⚠️ {public_message(str(error))}"
+            return views.problem(error)
 
     # Gradio fills in a gr.Progress default argument with the event's progress bar.
     def upload_research(
@@ -86,7 +85,7 @@ class Handlers:
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> tuple[str, Any, WebSession]:
         """Add company research files to this session's own pack."""
-        return self._upload(files, "company", self.services.session_of(session, request), progress)
+        return self._upload(files, "company", session, request, progress)
 
     def upload_cv(
         self,
@@ -96,12 +95,17 @@ class Handlers:
         progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> tuple[str, Any, WebSession]:
         """Add a CV and a job ad to this session's own candidate pack."""
-        session = self.services.session_of(session, request)
-        return self._upload(files, "candidate", session, progress)
+        return self._upload(files, "candidate", session, request, progress)
 
     def _upload(
-        self, files: list[str] | None, kind: str, session: WebSession, progress: gr.Progress
+        self,
+        files: list[str] | None,
+        kind: str,
+        session: WebSession | None,
+        request: gr.Request | None,
+        progress: gr.Progress,
     ) -> tuple[str, Any, WebSession]:
+        session = self.services.session_of(session, request)
         if not files:
             return "Choose one or more files first.", gr.update(), session
         pack = _upload_pack(session, kind)
@@ -123,7 +127,7 @@ class Handlers:
                 progress=tell,
             )
         except (KnowledgeError, InputError) as error:
-            return page_text(f"⚠️ {public_message(str(error))}"), gr.update(), session
+            return page_text(views.problem(error)), gr.update(), session
         stored = any(o.status in ("added", "replaced", "unchanged") for o in outcomes)
         if stored and pack not in session.uploads:
             session.uploads.append(pack)
@@ -162,7 +166,7 @@ class Handlers:
                 reply = views.chat_message("assistant", said)
                 yield ([*base, reply], gr.update(), "", gr.update(visible=False), session)
         except ModelError as error:
-            yield self._outputs(session, f"⚠️ {public_message(str(error))} {RETRY_HINT}")
+            yield self._outputs(session, f"{views.problem(error)} {RETRY_HINT}")
             return
         yield self._outputs(session)
 
@@ -241,7 +245,7 @@ class Handlers:
             ValueError,
             HistoryError,
         ) as error:
-            notice = page_text(f"⚠️ {public_message(str(error))}")
+            notice = page_text(views.problem(error))
             yield ([], views.sources_panel(None), notice, gr.update(visible=False), session)
             return
         yield from self._stream(session, session.interview.open())
@@ -364,8 +368,10 @@ class Handlers:
         (anything else is a new browser), list its own uploads and past interviews. An event
         the page sent before this one (a quick click on Start) has made the page's session
         already, for the same browser: it is kept."""
-        session = self.services.session_of(session, request)
-        self.services.find_uploads(session)
+        if session is None:
+            session = self.services.session_of(session, request)  # lists its uploads too
+        else:
+            self.services.find_uploads(session)
         return (
             session,
             gr.update(choices=self.pack_choices(session, "company")),
@@ -380,7 +386,7 @@ class Handlers:
             found = self.services.history.list(user=session.user)
             reports = self.services.history.reports(user=session.user)
         except HistoryError as error:
-            notice = page_text(f"⚠️ {public_message(str(error))}")
+            notice = page_text(views.problem(error))
             return [], gr.update(choices=[]), views.progress_frame([]), session, notice
         return (
             views.history_rows(found),
@@ -424,7 +430,7 @@ class Handlers:
                 recorder=services.recorder(session),
             )
         except (HistoryError, PersonaError) as error:
-            return (*self._outputs(session, f"⚠️ {public_message(str(error))}"), gr.update())
+            return (*self._outputs(session, views.problem(error)), gr.update())
         interview = session.interview
         if overdue and not interview.finished:
             # Past its due date an unfinished attempt is read, not carried on.
@@ -476,7 +482,7 @@ class Handlers:
                     rubric_id=services.catalogue.rubric_of(interview.session.scenario),
                 )
         except (HistoryError, RubricError) as error:
-            return f"⚠️ {public_message(str(error))}", None, session
+            return views.problem(error), None, session
         if self._held_back(session):
             return HELD_BACK, None, session
         folder = services.user_folder("web-reports", session.owner)
@@ -508,11 +514,14 @@ class Handlers:
         if not saved.scenario or saved.finished:
             return ""
         try:
-            due = self.services.catalogue.get(saved.scenario).spec.due
+            spec = self.services.catalogue.get(saved.scenario).spec
         except ScenarioError:
             return ""
-        if due is not None and (due if due.tzinfo else due.replace(tzinfo=UTC)) < datetime.now(UTC):
-            return f"This attempt was due on {due:%Y-%m-%d %H:%M} UTC: it can be read, not resumed."
+        if spec.overdue():
+            return (
+                f"This attempt was due on {spec.due:%Y-%m-%d %H:%M} UTC: it can be read, not "
+                "resumed."
+            )
         return ""
 
     def _held_back(self, session: WebSession) -> bool:

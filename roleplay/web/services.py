@@ -208,14 +208,6 @@ class Services:
     def rubric_ids(self) -> list[str]:
         return rubric_ids(self.settings.rubrics_dir)
 
-    def coach_packs(self, coach: str) -> list[str]:
-        """The research a coach may put in a scenario: the company samples, shared packs, and
-        the packs they uploaded for their scenarios; nobody else's."""
-        samples = [s.name for s in self.samples() if s.kind == "company"]
-        other = {s.name for s in self.samples() if s.kind != "company"}
-        found = [p.name for p in self.store.packs(owner=f"coach:{coach}") if p.name not in other]
-        return [*dict.fromkeys([*samples, *sorted(found)])]
-
     def visible_packs(self, session: WebSession, kind: str = "company") -> list[str]:
         """Shared packs of this kind, then this session's own uploads; nobody else's."""
         samples = [s.name for s in self.samples() if s.kind == kind]

@@ -13,7 +13,7 @@ from roleplay.debrief import build_debrief
 from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.sessions import SessionSummary
 from roleplay.personas import Persona
-from roleplay.safety import page_text
+from roleplay.safety import page_text, public_message
 from roleplay.session import Session, Turn
 
 _STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
@@ -28,6 +28,11 @@ def persona_card(persona: Persona) -> str:
     kind = "formal job interview" if persona.mode == "formal" else "informational interview"
     lead = "They lead; you answer." if persona.mode == "formal" else "You lead with questions."
     return f"**{persona.name}**, {persona.title}  \n*A {kind}. {lead}*\n\n{persona.summary}"
+
+
+def problem(error: Exception) -> str:
+    """An error as the page says it: a warning sign, and no server address or file path."""
+    return f"⚠️ {public_message(str(error))}"
 
 
 def chat_message(role: str, text: str) -> dict[str, str]:
