@@ -1,10 +1,12 @@
-"""How much one user's research upload slows another user's interview in the same web app.
+"""Interviews side by side in one web app, and one user's upload beside another's interview.
 
-Starts `roleplay serve` on the embedded model, then times an answer's reply (first visible words
-and the whole reply) with nothing else running, and again while a second session ingests a
-synthetic file of about 400 passages. Both share the machine's cores, so some slowdown is
-expected; what must not happen is the reply waiting for the ingest to finish.
-Run: .venv/bin/python bench/web_concurrency.py [--rounds 3]
+Starts `roleplay serve` on the embedded model. With ``--interviews 1 3 6`` it runs that many
+interviews at once (each its own `gradio_client` session: start, two answers, end) and prints the
+p50 and p95 of a turn's whole latency for each count. Otherwise it times an answer's reply (first
+visible words and the whole reply) with nothing else running, and again while a second session
+ingests a synthetic file of about 400 passages: some slowdown is expected on shared cores; what
+must not happen is the reply waiting for the ingest to finish.
+Run: .venv/bin/python bench/web_concurrency.py [--rounds 3] [--interviews 1 3 6]
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,10 +45,60 @@ def timed_reply(client: Client, answer: str) -> tuple[float, float]:
     return first or float("nan"), time.perf_counter() - began
 
 
+def one_interview(url: str, gate: threading.Barrier, turns: list[float], done: list[bool]) -> None:
+    client = Client(url, verbose=False)
+    gate.wait()
+    calls = [
+        lambda: start_sample(client, "anxious-hiring-manager", answers=20, minutes=60),
+        lambda: client.predict(ANSWERS[0], api_name="/send"),
+        lambda: client.predict(ANSWERS[2], api_name="/send"),
+        lambda: client.predict(api_name="/end"),
+    ]
+    for call in calls:
+        began = time.perf_counter()
+        call()
+        turns.append(time.perf_counter() - began)
+    done.append(True)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def side_by_side(counts: list[int]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        with roleplay_serve(Path(folder), {"ROLEPLAY_SEED": "7"}) as url:
+            for count in counts:
+                turns: list[float] = []
+                done: list[bool] = []
+                gate = threading.Barrier(count)
+                threads = [
+                    threading.Thread(target=one_interview, args=(url, gate, turns, done))
+                    for _ in range(count)
+                ]
+                began = time.perf_counter()
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                took = time.perf_counter() - began
+                print(
+                    f"{count} at once: {len(done)} of {count} finished in {took:.0f} s; "
+                    f"turn p50 {percentile(turns, 0.5):.1f} s, "
+                    f"p95 {percentile(turns, 0.95):.1f} s, worst {max(turns):.1f} s "
+                    f"({len(turns)} turns)"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--interviews", type=int, nargs="+", help="interviews at once, e.g. 1 3 6")
     args = parser.parse_args()
+    if args.interviews:
+        side_by_side(args.interviews)
+        return
     with tempfile.TemporaryDirectory() as folder:
         notes = Path(folder) / "long-notes.md"
         notes.write_text(synthetic_notes(400, 90))

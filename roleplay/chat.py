@@ -106,6 +106,9 @@ def _interview(
     retriever = _retriever(config, plan.persona, company_packs, candidate_packs, err)
     options: dict[str, Any] = {
         "notes_max_tokens": config.max_notes_tokens,
+        "director": config.director,
+        "voicing_tries": config.voicing_tries,
+        "seed": config.seed,
         "recorder": history.record,
         **({"retriever": retriever} if retriever else {}),
     }

@@ -41,6 +41,11 @@ class Debrief(BaseModel):
     mood_by_turn: list[tuple[int, float]]
     failed_updates: int
     end: str
+    # (turn, question, what it tested) for every planned question the interviewer asked.
+    probes: list[tuple[int, str, str]] = []
+    # Interviewer turns said in the plan's own words because no model phrasing passed.
+    said_as_planned: int = 0
+    interviewer_turns: int = 0
 
 
 def build_debrief(session: Session, persona: Persona) -> Debrief:
@@ -76,7 +81,24 @@ def build_debrief(session: Session, persona: Persona) -> Debrief:
         mood_by_turn=[(t.index, t.notes.mood) for t in session.turns if t.notes],
         failed_updates=sum(1 for t in session.turns if t.notes_error),
         end=_END_WORDS.get(session.end_reason or "", "the interview was not finished"),
+        probes=_probes(session, persona),
+        said_as_planned=sum(1 for t in session.turns if t.voiced_by == "plan"),
+        interviewer_turns=sum(1 for t in session.turns if t.speaker == "interviewer"),
     )
+
+
+def _probes(session: Session, persona: Persona) -> list[tuple[int, str, str]]:
+    found = []
+    for turn in session.turns:
+        plan = turn.plan
+        if plan is None or not plan.question:
+            continue
+        worry = persona.worry(plan.worry) if plan.worry else None
+        tested = worry.label if worry else "how you respond to this research"
+        if plan.move == "follow_up":
+            tested += " (a follow-up: the answer before was too vague)"
+        found.append((turn.index, plan.question, tested if plan.worry or plan.fact else ""))
+    return [p for p in found if p[2]]
 
 
 def debrief_markdown(debrief: Debrief) -> str:
@@ -98,6 +120,17 @@ def debrief_markdown(debrief: Debrief) -> str:
             quote = f": “{step.evidence}”" if step.evidence else ""
             lines.append(f"- Turn {step.turn}: {step.status}{quote}")
         lines.append("")
+    if debrief.probes:
+        lines += ["### What each question was testing", ""]
+        lines += [
+            f"- Turn {turn}: “{question}” — {tested}" for turn, question, tested in debrief.probes
+        ]
+        lines.append("")
+    if debrief.said_as_planned:
+        lines.append(
+            f"_{debrief.said_as_planned} of {debrief.interviewer_turns} interviewer turns were "
+            "said in the persona's planned words: the model's phrasing did not pass the checks._"
+        )
     if debrief.failed_updates:
         lines.append(
             f"_The notes could not be updated after {debrief.failed_updates} turn(s); "

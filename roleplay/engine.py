@@ -1,7 +1,8 @@
 """The interview engine: one conversation between a persona and a candidate.
 
-It streams each interviewer turn through ``ReplyFilter``, records turns in a ``Session``, decides
-the stage (opening, questions, the candidate's questions, close) and when the interview ends, and
+It decides the stage (opening, questions, the candidate's questions, close) and when the
+interview ends, has ``roleplay.planner`` plan each interviewer turn and ``roleplay.speaking`` say
+it (the model's phrasing only when it passes every check), records turns in a ``Session``, and
 updates the private notes after every interviewer turn. The notes update runs in the background
 right after a reply has streamed, while the candidate reads and types, and is awaited before the
 next reply so that reply can act on it.
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.messages import BaseMessage
 
@@ -28,13 +29,15 @@ from roleplay.notes import (
     parse_notes_update,
 )
 from roleplay.personas import Persona
+from roleplay.planner import plan_turn
 from roleplay.prompts import Prompts
-from roleplay.replies import ReplyFilter
 from roleplay.session import EndReason, Session, Setting, Source, Stage, Turn
+from roleplay.speaking import Speaker, say
 
 Retriever = Callable[[Session, Stage], list[Source]]
 # Saves the session as it stands (called after every change; see roleplay.history).
 Recorder = Callable[[Session], None]
+Director = Literal["auto", "strict", "guided"]
 
 
 class InterviewOver(RuntimeError):
@@ -66,8 +69,20 @@ class Interview:
         packs: list[str] | None = None,
         candidate_packs: list[str] | None = None,
         recorder: Recorder | None = None,
+        director: Director = "auto",
+        voicing_tries: int = 2,
+        seed: int | None = None,
     ):
         self.persona = persona
+        # Strict: the model only rephrases the plan, checked, shown whole. Guided: the plan is
+        # guidance and the model speaks freely, streamed, through the same checks.
+        if director == "auto":
+            director = "strict" if backend.embedded else "guided"
+        self.director = director
+        self.voicing_tries = voicing_tries
+        # A seeded run (ROLEPLAY_SEED) plans the same lines every time; otherwise each session
+        # varies its own.
+        self.plan_seed = "" if seed is None else f"seed-{seed}"
         self.backend = backend
         self.prompts = prompts
         self.retriever = retriever
@@ -237,48 +252,36 @@ class Interview:
     def _turn(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
         self.wait_for_notes()
         facts, facts_error = self._look_up(stage)
-        messages = self.prompts.interviewer_messages(
-            self.persona, self.session, stage=stage, facts=facts, closing_reason=end_reason or ""
-        )
-        reply = ReplyFilter(
-            candidate_name=self.session.setting.candidate,
-            interviewer_name=self.persona.name,
-            instructions=messages[0].text,
-            allowed=" ".join(
-                [*self.session.setting.model_dump().values(), self.persona.name, self.persona.title]
-            ),
-        )
-        stream = self.backend.chat.stream(messages, stop=reply.stop_sequences())
+        plan = plan_turn(self.persona, self.session, stage, facts, end_reason, seed=self.plan_seed)
+        if plan.move == "close" and stage != "close":
+            # Every planned question has been asked: the interviewer wraps up.
+            stage, end_reason = "close", "interviewer_closed"
         try:
-            for chunk in stream:
-                shown = reply.feed(chunk.text)
-                if shown:
-                    yield shown
-                if reply.stopped:
-                    break
-            tail = reply.finish()
-            if tail:
-                yield tail
+            voiced = yield from say(
+                plan,
+                Speaker(self.persona, self.session, self.prompts, self.backend),
+                stage=stage,
+                facts=facts,
+                closing_reason=end_reason or "",
+                director=self.director,
+                tries=self.voicing_tries,
+            )
         except Exception as error:  # any failure of the model call is the user's to read
             self._failed = (stage, end_reason)
             raise self.backend.explain(error) from error
-        finally:
-            stream.close()
         self._failed = None
-        text = reply.text
-        scripted = not text or self._said_before(text)
-        if scripted:
-            text = self._scripted_line(stage)
-            yield text
         turn = self.session.add_turn(
             "interviewer",
-            text,
+            voiced.text,
             stage=stage,
             sources=facts,
             sources_error=facts_error,
-            scripted=scripted,
+            plan=plan,
+            voiced_by=voiced.voiced_by,
+            voicing_note=voiced.note,
+            scripted=voiced.voiced_by == "plan",
         )
-        if reply.closed and end_reason is None and self.session.candidate_turns > 0:
+        if voiced.closed and end_reason is None and self.session.candidate_turns > 0:
             end_reason = "interviewer_closed"
         if end_reason:
             self.session.ended_at = turn.at
@@ -286,38 +289,12 @@ class Interview:
         self._schedule_notes(turn)
         self._record()
 
-    def _said_before(self, text: str) -> bool:
-        # Repeating an earlier turn word for word is a model stuck in a loop, not a question.
-        said = " ".join(text.lower().split())
-        return any(
-            " ".join(t.text.lower().split()) == said
-            for t in self.session.turns
-            if t.speaker == "interviewer"
-        )
-
     def _look_up(self, stage: Stage) -> tuple[list[Source], str | None]:
         # Research makes a turn better but is not worth stopping the interview for.
         try:
             return self.retriever(self.session, stage), None
         except Exception as error:
             return [], f"Research could not be looked up for this turn: {error}"
-
-    def _scripted_line(self, stage: Stage) -> str:
-        """The persona's own words, for when the model produced nothing usable."""
-        persona = self.persona
-        if stage == "opening":
-            line = persona.opening_lines[0]
-        elif stage == "close":
-            line = persona.closing_lines[0]
-        else:
-            asked = sum(
-                1 for t in self.session.turns if t.stage in ("questions", "candidate_questions")
-            )
-            line = persona.stages.questions[asked % len(persona.stages.questions)]
-        setting = self.session.setting
-        return persona.fill(
-            line, candidate=setting.candidate, company=setting.company, role=setting.role
-        )
 
     # -- private notes ------------------------------------------------------------------------
 

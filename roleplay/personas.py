@@ -6,12 +6,13 @@ and reports the file and the field at fault, so a coach editing a card sees what
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from roleplay.datafiles import read_yaml, validate
 
@@ -55,6 +56,109 @@ class StagePlan(_Strict):
     close: str = Field(min_length=1)
 
 
+# Slots a line may hold; {fact} only where a line is built around one research fact.
+SLOTS = {"name", "title", "candidate", "company", "role"}
+_SLOT = re.compile(r"\{([^{}]*)\}")
+
+
+def _check_slots(line: str, allowed: set[str]) -> str:
+    for slot in _SLOT.findall(line):
+        if slot not in allowed:
+            raise ValueError(f"unknown slot {{{slot}}} (use {', '.join(sorted(allowed))})")
+    return line
+
+
+class PlannedQuestion(_Strict):
+    """A question the interviewer may ask, and the worry (or impression) it tests."""
+
+    ask: str = Field(min_length=1)
+    tests: str = Field(pattern=ID_PATTERN)
+
+    @field_validator("ask")
+    @classmethod
+    def _one_question(cls, ask: str) -> str:
+        if ask.count("?") != 1 or not ask.rstrip().endswith("?"):
+            raise ValueError("must be exactly one question, ending with '?'")
+        return _check_slots(ask, SLOTS)
+
+
+def _check_lines(
+    lines: list[str], allowed: set[str], *, question: bool, must: str | None = None
+) -> list[str]:
+    """Authored lines: known slots only, and one question each or none, as the list requires."""
+    for number, line in enumerate(lines, 1):
+        try:
+            _check_slots(line, allowed)
+        except ValueError as error:
+            raise ValueError(f"line {number}: {error}") from None
+        asks = line.count("?")
+        if question and (asks != 1 or not line.rstrip().endswith("?")):
+            raise ValueError(f"line {number}: must be exactly one question, ending with '?'")
+        if not question and asks:
+            raise ValueError(f"line {number}: must not ask a question")
+        if must and "{" + must + "}" not in line:
+            raise ValueError(f"line {number}: must hold the {{{must}}} slot")
+    return lines
+
+
+class InterviewLines(_Strict):
+    """What the turn planner says when the model cannot be trusted to: the persona's own words.
+
+    Every line is said as written (slots filled) on the weakest model, so each list holds
+    several lines and the planner varies them; the checks below keep each one a single clean
+    turn piece (one question where a question is asked, none where it is not).
+    """
+
+    questions: list[PlannedQuestion] = Field(min_length=3)
+    # Follow-ups per worry id, for an answer too vague to settle anything.
+    probes: dict[str, list[str]] = Field(min_length=1)
+    acknowledgements: list[str] = Field(min_length=3)
+    # Said before a probe: the persona noticing the answer was thin, in its own manner.
+    nudges: list[str] = Field(min_length=2)
+    # Tells in words, added now and then so the persona sounds like itself.
+    asides: list[str] = Field(min_length=2)
+    # A question built on one research fact; {fact} is a sentence from the research.
+    fact_questions: list[str] = Field(min_length=2)
+    # Answering a candidate's question: {fact} is the research sentence that answers it.
+    fact_answers: list[str] = Field(min_length=2)
+    # Answering a candidate's question when no research fits.
+    answers: list[str] = Field(min_length=2)
+    # Inviting the candidate's own questions.
+    invitations: list[str] = Field(min_length=2)
+
+    @field_validator("invitations")
+    @classmethod
+    def _questions(cls, lines: list[str]) -> list[str]:
+        return _check_lines(lines, SLOTS, question=True)
+
+    @field_validator("acknowledgements", "nudges", "asides", "answers")
+    @classmethod
+    def _statements(cls, lines: list[str]) -> list[str]:
+        return _check_lines(lines, SLOTS, question=False)
+
+    @field_validator("fact_questions")
+    @classmethod
+    def _fact_questions(cls, lines: list[str]) -> list[str]:
+        return _check_lines(lines, SLOTS | {"fact"}, question=True, must="fact")
+
+    @field_validator("fact_answers")
+    @classmethod
+    def _fact_answers(cls, lines: list[str]) -> list[str]:
+        return _check_lines(lines, SLOTS | {"fact"}, question=False, must="fact")
+
+    @field_validator("probes")
+    @classmethod
+    def _probe_questions(cls, probes: dict[str, list[str]]) -> dict[str, list[str]]:
+        for worry, lines in probes.items():
+            if not lines:
+                raise ValueError(f"'{worry}': needs at least one probe")
+            try:
+                _check_lines(lines, SLOTS, question=True)
+            except ValueError as error:
+                raise ValueError(f"'{worry}': {error}") from None
+        return probes
+
+
 class Persona(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -69,6 +173,9 @@ class Persona(_Strict):
     opening_lines: list[str] = Field(min_length=1)
     stages: StagePlan
     closing_lines: list[str] = Field(min_length=1)
+    # Optional so older persona files and cards still load; the planner then works from the
+    # stage plan's questions alone. Every shipped persona has them.
+    lines: InterviewLines | None = None
     # The rest of a Character Card V2 this persona was imported from, kept for a faithful export.
     card: dict[str, Any] | None = None
 
@@ -82,6 +189,22 @@ class Persona(_Strict):
             seen.add(worry.id)
         return worries
 
+    @model_validator(mode="after")
+    def _lines_name_known_worries(self) -> Persona:
+        if self.lines is None:
+            return self
+        known = {w.id for w in self.worries}
+        for number, question in enumerate(self.lines.questions, 1):
+            if question.tests not in known:
+                raise ValueError(
+                    f"lines.questions {number}: tests '{question.tests}', which is not one of "
+                    f"this persona's worries ({', '.join(sorted(known))})"
+                )
+        for worry in self.lines.probes:
+            if worry not in known:
+                raise ValueError(f"lines.probes: '{worry}' is not one of this persona's worries")
+        return self
+
     @property
     def lean_labels(self) -> tuple[str, str]:
         """The two ends of the interviewer's running verdict."""
@@ -92,14 +215,16 @@ class Persona(_Strict):
     def worry(self, worry_id: str) -> Worry | None:
         return next((w for w in self.worries if w.id == worry_id), None)
 
-    def fill(self, line: str, *, candidate: str, company: str, role: str) -> str:
-        """A card line with its slots ({name}, {candidate}, {company}, {role}, {title}) filled."""
+    def fill(self, line: str, *, candidate: str, company: str, role: str, fact: str = "") -> str:
+        """A card line with its slots ({name}, {candidate}, {company}, {role}, {title}, and
+        {fact} when one is given) filled."""
         values = {
             "name": self.name,
             "title": self.title,
             "candidate": candidate,
             "company": company,
             "role": role,
+            **({"fact": fact} if fact else {}),
         }
         return line.format_map(_KeepUnknown(values))
 

@@ -21,11 +21,12 @@ from langchain_core.prompts import PromptTemplate
 
 from roleplay.personas import Persona
 from roleplay.resources import shipped_dir
-from roleplay.session import Session, Source, Stage
+from roleplay.session import Session, Source, Stage, TurnPlan
 
 TEMPLATE_NAMES = (
     "interviewer_system",
     "interviewer_turn",
+    "voice_turn",
     "notes_update",
     "judge",
     "judge_transcript",
@@ -98,8 +99,10 @@ class Prompts:
         stage: Stage,
         facts: list[Source],
         closing_reason: str = "",
+        plan: TurnPlan | None = None,
     ) -> list[BaseMessage]:
-        """The conversation, then this turn's brief (reference data, notes, what to do now)."""
+        """The conversation, then this turn's brief (reference data, notes, what to do now,
+        and the planned move when there is one)."""
         setting = session.setting
         lines = {"opening": persona.opening_lines, "close": persona.closing_lines}.get(stage)
         example = ""
@@ -116,8 +119,23 @@ class Prompts:
             stage=stage,
             closing_reason=self.closing_reasons.get(closing_reason, ""),
             example=example,
+            plan=plan,
         )
         return [*self.conversation(persona, session), SystemMessage(brief)]
+
+    def voice_messages(self, persona: Persona, plan: TurnPlan) -> list[BaseMessage]:
+        """A short prompt asking the model to say one planned turn in the persona's voice.
+
+        One worked example shows the shape; small models copy a shape more reliably than they
+        follow an instruction.
+        """
+        system = self.render("voice_turn", persona=persona, plan=plan)
+        return [
+            SystemMessage(system),
+            HumanMessage("Thank you. Why this role, and why now?"),
+            AIMessage("Thanks for that. So tell me, why this role, and why now?"),
+            HumanMessage(plan.text),
+        ]
 
     def notes_messages(
         self, persona: Persona, session: Session, *, candidate_words: str

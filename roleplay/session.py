@@ -57,6 +57,27 @@ class Source(BaseModel):
         return prompt_field(str(value), SNIPPET_LIMIT)
 
 
+Move = Literal[
+    "opening", "follow_up", "next_question", "fact_question", "answer", "invite_questions", "close"
+]
+
+
+class TurnPlan(BaseModel):
+    """What the engine decided an interviewer turn does, before any model phrases it."""
+
+    move: Move
+    # The whole turn in the persona's own words: what is said when no model voicing passes.
+    text: str
+    # The one question the turn asks, exactly as planned ("" when it asks none).
+    question: str = ""
+    # The worry (or impression) the question tests, when it tests one.
+    worry: str | None = None
+    # The research sentence the turn uses, said as written.
+    fact: str | None = None
+    # Why the planner chose this move, for the debrief and for tests.
+    why: str = ""
+
+
 class Turn(BaseModel):
     index: int
     speaker: Speaker
@@ -65,6 +86,11 @@ class Turn(BaseModel):
     stage: Stage | None = None
     # True when the model produced nothing usable and the persona's own scripted line was used.
     scripted: bool = False
+    plan: TurnPlan | None = None
+    # Who phrased the turn: the model (its words passed every check) or the plan's own text.
+    voiced_by: Literal["model", "plan"] | None = None
+    # Why the model's tries were not used, or what was repaired in them.
+    voicing_note: str = ""
     sources: list[Source] = Field(default_factory=list)
     # Why this turn had no research to draw on, when looking it up failed.
     sources_error: str | None = None

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     seed: int | None = None
     max_reply_tokens: int = Field(default=150, ge=16)
     max_notes_tokens: int = Field(default=400, ge=64)
+    # How much freedom the model has: strict (it only rephrases the engine's planned turn),
+    # guided (the plan is guidance, it speaks freely); auto: strict for the embedded model.
+    director: Literal["auto", "strict", "guided"] = "auto"
+    # Phrasings the model may try before the planned text itself is said (0: never ask it).
+    voicing_tries: int = Field(default=2, ge=0, le=5)
 
     embeddings: Literal["local", "openai"] = "local"
     embeddings_model: str = "text-embedding-3-small"

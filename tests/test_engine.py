@@ -40,20 +40,23 @@ def said(stream) -> str:
     return "".join(stream)
 
 
+OPENING = "Hello Sam, I'm Morgan. Walk me through work you are proud of, and your part in it?"
+
+
 def test_interviewer_speaks_first_and_streams_in_pieces(make, scripted: ScriptedChatModel) -> None:
-    scripted.enqueue("Hello Sam, I'm Morgan. Tell me about yourself.")
+    scripted.enqueue(f"{OPENING} And what came next?")
     interview = make()
     pieces = list(interview.open())
     assert len(pieces) > 1
-    assert "".join(pieces) == "Hello Sam, I'm Morgan. Tell me about yourself."
+    assert "".join(pieces) == OPENING
     first = interview.session.turns[0]
     assert (first.speaker, first.stage) == ("interviewer", "opening")
 
 
 def test_candidate_line_written_by_the_model_is_cut(make, scripted: ScriptedChatModel) -> None:
-    scripted.enqueue("Welcome. What brings you here?\nSam: I need a job.\nMorgan: Great.")
+    scripted.enqueue(f"{OPENING}\nSam: I need a job.\nMorgan: Great.")
     interview = make()
-    assert said(interview.open()) == "Welcome. What brings you here?"
+    assert said(interview.open()) == OPENING
     assert [t.speaker for t in interview.session.turns] == ["interviewer"]
 
 
@@ -218,8 +221,9 @@ def test_empty_model_reply_falls_back_to_the_personas_own_line(
     scripted.enqueue("Sam: hello?")
     interview = make()
     text = said(interview.open())
-    assert text.startswith("Hello Sam, thank you for coming in. I'm Morgan Ellis")
-    assert interview.session.turns[0].scripted
+    turn = interview.session.turns[0]
+    assert text == turn.plan.text and "Morgan Ellis" in text and "Sam" in text
+    assert turn.scripted and turn.voiced_by == "plan"
 
 
 def test_model_failure_is_explained_and_the_turn_can_be_retried(
@@ -235,7 +239,7 @@ def test_model_failure_is_explained_and_the_turn_can_be_retried(
         said(interview.answer("My answer."))
     assert [t.speaker for t in interview.session.turns] == ["interviewer", "candidate"]
     assert interview.can_retry
-    assert said(interview.retry()) == "Thanks. Next?"
+    assert said(interview.retry()) == interview.session.turns[-1].text
     assert [t.speaker for t in interview.session.turns] == [
         "interviewer",
         "candidate",
@@ -251,7 +255,8 @@ def test_notes_failure_from_the_model_does_not_stop_the_interview(
     said(interview.open())
     said(interview.answer("a"))
     assert "boom" in interview.session.turns[-1].notes_error
-    assert said(interview.answer("b")) == "Q3?"
+    assert said(interview.answer("b")) == interview.session.turns[-1].text
+    assert interview.session.turns[-1].speaker == "interviewer"
 
 
 def test_empty_candidate_message_is_refused(make, scripted: ScriptedChatModel) -> None:
@@ -293,3 +298,44 @@ def test_the_turn_stays_claimed_until_the_reply_is_saved(make, scripted: Scripte
     said(opening)
     assert [t.speaker for t in interview.session.turns] == ["interviewer"]
     assert not interview.speaking
+
+
+def test_embedded_models_are_directed_strictly_and_http_models_are_guided(
+    anxious: Persona, setting: Setting, scripted: ScriptedChatModel, prompts: Prompts
+) -> None:
+    embedded = ChatBackend(chat=scripted, label="local", embedded=True)
+    http = ChatBackend(chat=scripted, label="http")
+    assert Interview(anxious, setting, embedded, prompts).director == "strict"
+    assert Interview(anxious, setting, http, prompts).director == "guided"
+    assert Interview(anxious, setting, http, prompts, director="strict").director == "strict"
+
+
+def test_strict_turns_say_the_plan_when_the_model_rambles_and_record_why(
+    anxious: Persona, setting: Setting, scripted: ScriptedChatModel, prompts: Prompts
+) -> None:
+    scripted.enqueue("Question 1: <ref_data>", "A: Hi, I'm Morgan Ellis")
+    backend = ChatBackend(chat=scripted, label="local", embedded=True)
+    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    text = said(interview.open())
+    turn = interview.session.turns[0]
+    assert text == turn.plan.text and turn.voiced_by == "plan" and turn.scripted
+    assert "try 1" in turn.voicing_note and "try 2" in turn.voicing_note
+    # The voicing prompt is short and holds the planned line, not the interview's scaffolding.
+    voicing_prompt = scripted.history[0]
+    assert voicing_prompt[-1].text == turn.plan.text
+    assert "reference_data" not in " ".join(m.text for m in voicing_prompt)
+
+
+def test_strict_turns_show_a_phrasing_that_passes(
+    anxious: Persona, setting: Setting, scripted: ScriptedChatModel, prompts: Prompts
+) -> None:
+    backend = ChatBackend(chat=scripted, label="local", embedded=True)
+    planned = Interview(anxious, setting, backend, prompts, background_notes=False, voicing_tries=0)
+    said(planned.open())
+    plan = planned.session.turns[0].plan
+    scripted.enqueue(f"Well, welcome. {plan.text}")
+    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    interview.session.id = planned.session.id  # the same session plans the same opening
+    text = said(interview.open())
+    turn = interview.session.turns[0]
+    assert turn.voiced_by == "model" and text.endswith(turn.plan.question)

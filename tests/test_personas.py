@@ -106,3 +106,36 @@ def test_dumped_yaml_loads_back_equal(tmp_path: Path, library: PersonaLibrary) -
         path = tmp_path / f"{persona.id}.yaml"
         path.write_text(dump_persona(persona), encoding="utf-8")
         assert load_persona(path) == persona
+
+
+def test_every_shipped_persona_gives_the_planner_a_question_and_a_probe_per_worry(
+    library: PersonaLibrary,
+) -> None:
+    for persona in library.all():
+        assert persona.lines is not None, persona.id
+        tested = {q.tests for q in persona.lines.questions}
+        for worry in persona.worries:
+            assert worry.id in tested, (persona.id, worry.id)
+            assert persona.lines.probes.get(worry.id), (persona.id, worry.id)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (lambda d: d["lines"]["questions"][0].update(tests="nerves"), "lines", "not one of"),
+        (lambda d: d["lines"]["probes"].update(nerves=["Why?"]), "lines", "not one of"),
+        (lambda d: d["lines"]["acknowledgements"].append("Thanks {compnay}."), "lines.ack", "slot"),
+        (lambda d: d["lines"]["invitations"].append("Any questions."), "lines.invit", "question"),
+        (lambda d: d["lines"]["fact_questions"].append("Why us?"), "lines.fact_q", "{fact}"),
+        (lambda d: d["lines"]["asides"].append("Is that clear?"), "lines.asides", "question"),
+    ],
+)
+def test_a_broken_planner_line_names_the_file_and_field(
+    tmp_path: Path, anxious_data: dict, change, field: str, message: str
+) -> None:
+    change(anxious_data)
+    path = write_yaml(tmp_path / "broken.yaml", anxious_data)
+    with pytest.raises(PersonaError) as caught:
+        load_persona(path)
+    assert str(path) in str(caught.value)
+    assert field in str(caught.value) and message in str(caught.value)

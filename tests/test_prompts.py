@@ -9,7 +9,7 @@ from roleplay.feedback.rubrics import rubric_for
 from roleplay.notes import PrivateNotes
 from roleplay.personas import Persona, PersonaLibrary
 from roleplay.prompts import TEMPLATE_NAMES, PromptError, Prompts
-from roleplay.session import Session, Setting, Source
+from roleplay.session import Session, Setting, Source, TurnPlan
 
 
 @pytest.fixture
@@ -42,6 +42,9 @@ def test_every_template_renders_with_sample_data(
                 stage="questions",
                 closing_reason="",
                 facts=[Source(source="a.md", snippet="fact")],
+            ),
+            "voice_turn": dict(
+                persona=persona, plan=TurnPlan(move="close", text="Thank you, goodbye.")
             ),
             "notes_update": dict(
                 persona=persona, setting=setting, notes=notes, candidate_words="hello"

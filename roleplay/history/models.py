@@ -83,6 +83,9 @@ class TurnRow(Base):
     at: Mapped[datetime]
     stage: Mapped[str | None] = mapped_column(String(40))
     scripted: Mapped[bool] = mapped_column(Boolean, default=False)
+    plan: Mapped[dict[str, Any] | None]
+    voiced_by: Mapped[str | None] = mapped_column(String(10))
+    voicing_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     sources_error: Mapped[str | None] = mapped_column(Text)
     notes_error: Mapped[str | None] = mapped_column(Text)
 

@@ -28,7 +28,7 @@ from roleplay.history.models import (
     User,
 )
 from roleplay.notes import PrivateNotes
-from roleplay.session import Session, Setting, Source, Turn
+from roleplay.session import Session, Setting, Source, Turn, TurnPlan
 from roleplay.settings import Settings
 
 LOCAL_USER = "cli:local"  # no account can take a name with ":"
@@ -290,6 +290,9 @@ def _turn_row(turn: Turn) -> TurnRow:
         at=turn.at,
         stage=turn.stage,
         scripted=turn.scripted,
+        plan=turn.plan.model_dump(mode="json") if turn.plan else None,
+        voiced_by=turn.voiced_by,
+        voicing_note=turn.voicing_note,
         sources_error=turn.sources_error,
         notes_error=turn.notes_error,
         sources=[
@@ -335,6 +338,9 @@ def _session(row: SessionRow, scenario: str | None = None) -> Session:
                 at=_aware(t.at),
                 stage=t.stage,
                 scripted=t.scripted,
+                plan=TurnPlan.model_validate(t.plan) if t.plan else None,
+                voiced_by=t.voiced_by,
+                voicing_note=t.voicing_note or "",
                 sources_error=t.sources_error,
                 notes_error=t.notes_error,
                 sources=[

@@ -33,6 +33,8 @@ class ChatBackend:
     json_mode: str = "none"
     # Replies streaming now; background work (an ingest) yields to them.
     activity: Activity = field(default_factory=Activity)
+    # The model runs in this process (llama.cpp): the weakest we ship, directed strictly.
+    embedded: bool = False
 
     def json_kwargs(
         self, schema: dict[str, Any], mode: str | None = None, name: str = "private_notes"
@@ -107,6 +109,7 @@ def _local_backend(settings: Settings) -> ChatBackend:
         timeout=settings.llm_timeout,
         # llama.cpp turns a JSON schema into a grammar, so even a tiny model returns valid JSON.
         json_mode="json_object",
+        embedded=True,
     )
 
 

@@ -222,6 +222,9 @@ class Handlers:
                 minutes=float(minutes),
                 retriever=retriever,
                 notes_max_tokens=services.settings.max_notes_tokens,
+                director=services.settings.director,
+                voicing_tries=services.settings.voicing_tries,
+                seed=services.settings.seed,
                 packs=company_packs + candidate_packs,
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(session),
@@ -427,6 +430,9 @@ class Handlers:
                 services.prompts,
                 retriever=retriever,
                 notes_max_tokens=services.settings.max_notes_tokens,
+                director=services.settings.director,
+                voicing_tries=services.settings.voicing_tries,
+                seed=services.settings.seed,
                 recorder=services.recorder(session),
             )
         except (HistoryError, PersonaError) as error:

@@ -1,0 +1,105 @@
+"""One speakable fact from the research a turn was given.
+
+The planner may build a question on a fact, or answer with one, and on the weakest model the
+fact is said exactly as the research wrote it. So only a sentence that stands on its own is
+taken: a plain statement of moderate length with a number or a name in it, no pronoun that
+points at a sentence the candidate never saw, nothing that reads like markup, a question, an
+order, or the user's own notes about the research. Research is data: a sentence that talks to
+the reader ("ignore…", "you must…") is never put in the interviewer's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from roleplay.session import Source
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Full stops that do not end a sentence.
+_ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|St|Inc|Co|Ltd|Jr|Sr|vs|e\.g|i\.e|p\.m|a\.m)\.\s", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.'’%$-]*")
+_NUMBER = re.compile(r"\d")
+# A capitalised word inside the sentence (not its first word): a product, place or person.
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}")
+_POINTING = {
+    "it",
+    "its",
+    "it's",
+    "they",
+    "them",
+    "their",
+    "this",
+    "these",
+    "those",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "above",
+    "below",
+    "following",
+    "here",
+}
+_NOT_SPEECH = re.compile(
+    r"[<>\[\]{}#*_`|~\\/:;@=]|https?|www\.|\.\.\.|…|\bnotes?\b|\bresearch\b|\bfictional\b|\bsample\b"
+    r"|\bignore\b|\binstruction|\bprompt\b|\bsystem\b|\bassistant\b|\bmust\b|\bsay\b|\bpretend\b"
+    r"|\bcandidate\b|\binterview",
+    re.IGNORECASE,
+)
+MIN_WORDS, MAX_WORDS = 4, 26
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A sentence from the research, said as written, and the passage it came from."""
+
+    sentence: str
+    source: Source
+
+    @property
+    def specifics(self) -> list[str]:
+        return specifics(self.sentence)
+
+
+def specifics(sentence: str) -> list[str]:
+    """A fact's numbers and names: what a voiced turn must keep exactly as written."""
+    return re.findall(r"\$?\d[\d,.]*\d%?|\d", sentence) + _NAME.findall(sentence)
+
+
+def speakable(sentence: str) -> bool:
+    sentence = sentence.strip()
+    if not sentence.endswith("."):
+        return False
+    words = _WORD.findall(sentence)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if _NOT_SPEECH.search(sentence) or "?" in sentence or "!" in sentence:
+        return False
+    if any(w.lower().strip(",.") in _POINTING for w in words):
+        return False
+    if sentence.count('"') % 2:
+        return False
+    return bool(_NUMBER.search(sentence) or _NAME.search(sentence))
+
+
+def sentences(text: str) -> list[str]:
+    flat = _ABBREVIATION.sub(lambda m: m.group(0).replace(". ", ".\x00"), " ".join(text.split()))
+    return [s.replace("\x00", " ").strip() for s in _SENTENCE.split(flat) if s.strip()]
+
+
+def pick_fact(sources: list[Source], used: set[str], *, kind: str = "company") -> Fact | None:
+    """The first speakable sentence of the best passages not already said in this interview."""
+    for source in sources:
+        if source.kind != kind:
+            continue
+        for sentence in sentences(source.snippet):
+            if speakable(sentence) and sentence not in used:
+                return Fact(sentence=sentence, source=source)
+    return None

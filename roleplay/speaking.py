@@ -1,0 +1,200 @@
+"""Saying a planned turn: the model's phrasing when it passes every check, else the plan's.
+
+Two directors. ``strict`` (the embedded model): the model is asked, in a short prompt, to say
+the planned line in the persona's voice; each try is generated whole (it is a sentence or two),
+abandoned at its first problem, and shown only once it passes. After the allowed tries the
+plan's own text is said. ``guided`` (a capable HTTP model): the plan goes to the model as
+guidance inside the full interviewer prompt and it speaks freely, streamed sentence by sentence;
+each sentence is checked before it is shown, the stream is cut at the first that fails, and a
+planned question the model did not ask is added in the plan's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator
+from dataclasses import dataclass
+
+from langchain_core.messages import BaseMessage
+
+from roleplay.llm import ChatBackend
+from roleplay.personas import Persona
+from roleplay.prompts import Prompts
+from roleplay.replies import ReplyFilter
+from roleplay.session import Session, Source, Stage, TurnPlan
+from roleplay.voicing import MAX_WORDS, VoiceCheck, questions_in, words
+
+# Sentences end at . ! ? followed by a space or the end; a piece ending elsewhere is unfinished.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
+
+
+@dataclass
+class Voiced:
+    text: str
+    voiced_by: str  # "model" or "plan"
+    note: str = ""
+    # The model ended the interview (guided mode, after the candidate asked to stop).
+    closed: bool = False
+
+
+@dataclass
+class Speaker:
+    """Who says a turn, in which interview, through which model."""
+
+    persona: Persona
+    session: Session
+    prompts: Prompts
+    backend: ChatBackend
+
+
+def say(
+    plan: TurnPlan,
+    speaker: Speaker,
+    *,
+    stage: Stage,
+    facts: list[Source],
+    closing_reason: str,
+    director: str,
+    tries: int,
+) -> Generator[str, None, Voiced]:
+    """Yield the turn's pieces to show; return what was said and who phrased it."""
+    persona, session, prompts = speaker.persona, speaker.session, speaker.prompts
+    strict = director == "strict"
+    if strict:
+        messages = prompts.voice_messages(persona, plan)
+    else:
+        messages = prompts.interviewer_messages(
+            persona, session, stage=stage, facts=facts, closing_reason=closing_reason, plan=plan
+        )
+    setting = session.setting
+    names = [*setting.model_dump().values(), persona.name, persona.title]
+    # Every word of the interviewer's prompts but the passages themselves is off limits.
+    framing = prompts.interviewer_messages(persona, session, stage=stage, facts=[])
+    prompt = "\n".join(m.text for m in [*framing, *messages] if m.type == "system")
+    check = VoiceCheck(plan, names=[*names, *(f.snippet for f in facts)], prompt=prompt)
+    if strict or tries == 0:
+        if tries == 0:
+            voiced = Voiced(text=plan.text, voiced_by="plan", note="voicing is off")
+        else:
+            voiced = say_strict(speaker.backend, messages, check, tries)
+        yield voiced.text
+        return voiced
+    reply = ReplyFilter(
+        candidate_name=setting.candidate,
+        interviewer_name=persona.name,
+        instructions=messages[0].text,
+        allowed=" ".join(names),
+    )
+    return (yield from say_guided(speaker.backend, messages, check, reply))
+
+
+def _token_budget(plan_text: str) -> int:
+    # About 1.4 tokens a word, with room for a slightly longer phrasing and nothing more.
+    return min(160, int(len(words(plan_text)) * 2.2) + 12)
+
+
+def _try_once(
+    backend: ChatBackend, messages: list[BaseMessage], check: VoiceCheck
+) -> tuple[str, list[str]]:
+    """One phrasing, stopped at its first problem; returns the text and what is wrong with it."""
+    text = ""
+    stream = backend.chat.stream(messages, stop=["\n"], max_tokens=_token_budget(check.plan.text))
+    try:
+        for chunk in stream:
+            text += chunk.text
+            finished = [m.end() for m in _SENTENCE_END.finditer(text + " ")]
+            if finished:
+                problems = check.problems(text[: finished[-1]].strip(), whole=False)
+                if problems:
+                    return text.strip(), problems
+    finally:
+        stream.close()
+    text = text.strip()
+    return text, check.problems(text)
+
+
+def say_strict(
+    backend: ChatBackend, messages: list[BaseMessage], check: VoiceCheck, tries: int
+) -> Voiced:
+    """The model's phrasing of the plan if one of ``tries`` passes every check, else the plan."""
+    failures = []
+    for number in range(1, tries + 1):
+        try:
+            text, problems = _try_once(backend, messages, check)
+        except Exception as error:  # the plan is said; the turn never fails on a phrasing
+            failures.append(f"try {number}: the model failed ({backend.explain(error)})")
+            break
+        if not problems:
+            return Voiced(text=text, voiced_by="model")
+        failures.append(f"try {number}: {'; '.join(problems[:3])}")
+    return Voiced(text=check.plan.text, voiced_by="plan", note=" | ".join(failures))
+
+
+def say_guided(
+    backend: ChatBackend, messages: list[BaseMessage], check: VoiceCheck, reply: ReplyFilter
+) -> Generator[str, None, Voiced]:
+    """Stream the model's free phrasing, each sentence shown only once it passes the checks.
+
+    Yields the pieces to show; returns what was said. Model failures propagate: the front end
+    shows them and the turn can be retried.
+    """
+    shown = ""
+    pending = ""
+    note = ""
+    stream = backend.chat.stream(messages, stop=reply.stop_sequences())
+    try:
+        for chunk in stream:
+            pending += reply.feed(chunk.text)
+            pending, piece, note = _release(shown, pending, check, final=False)
+            if piece:
+                shown += piece
+                yield piece
+            if note or reply.stopped:
+                break
+        if not note:
+            pending += reply.finish()
+            _, piece, note = _release(shown, pending, check, final=True)
+            if piece:
+                shown += piece
+                yield piece
+    finally:
+        stream.close()
+    voiced = _complete(shown, check, note, reply)
+    if voiced.text != shown.strip():
+        # The plan's words finish the turn: its question, or the whole turn if nothing passed.
+        yield voiced.text[len(shown.strip()) :] if shown.strip() else voiced.text
+    return voiced
+
+
+def _release(shown: str, pending: str, check: VoiceCheck, *, final: bool) -> tuple[str, str, str]:
+    """Split ``pending`` into what may be shown now and what waits; a failure stops the turn."""
+    if final:
+        ready, rest = pending, ""
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(pending)]
+        if not ends:
+            return pending, "", ""
+        ready, rest = pending[: ends[-1]], pending[ends[-1] :]
+    if not ready.strip():
+        return rest, "", ""
+    candidate = (shown + ready).strip()
+    problems = check.problems(candidate, whole=False)
+    if not problems and len(words(candidate)) > MAX_WORDS:
+        problems = ["too long"]
+    if problems:
+        return "", "", f"cut: {'; '.join(problems[:3])}"
+    return rest, ready if shown else ready.lstrip(), ""
+
+
+def _complete(shown: str, check: VoiceCheck, note: str, reply: ReplyFilter) -> Voiced:
+    plan = check.plan
+    text = shown.strip()
+    if not text:
+        return Voiced(text=plan.text, voiced_by="plan", note=note or "the model said nothing")
+    if plan.question and not questions_in(text) and not reply.closed:
+        return Voiced(
+            text=f"{text} {plan.question}",
+            voiced_by="model",
+            note="; ".join(filter(None, [note, "the planned question was added"])),
+        )
+    return Voiced(text=text, voiced_by="model", note=note, closed=reply.closed)

@@ -1,0 +1,160 @@
+"""Nothing a model phrases reaches the candidate unless it passes the voicing checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from roleplay.llm import ChatBackend
+from roleplay.replies import ReplyFilter
+from roleplay.session import TurnPlan
+from roleplay.speaking import say_guided, say_strict
+from roleplay.voicing import SIMILARITY, VoiceCheck, question_overlap
+from tests.fakes import ScriptedChatModel
+
+PLAN = TurnPlan(
+    move="next_question",
+    text="Thank you, that's helpful. Why this role at Larkspur Health, and why now?",
+    question="Why this role at Larkspur Health, and why now?",
+    worry="overqualified-flight-risk",
+)
+NAMES = ["Larkspur Health", "Product Analyst", "Sam", "Morgan Ellis"]
+WALK = "Walk me through a piece of work you are proud of, and what exactly your part in it was?"
+PROMPT = "You are Morgan Ellis. This is your final turn so say goodbye to the candidate now."
+
+
+@pytest.fixture
+def check() -> VoiceCheck:
+    return VoiceCheck(PLAN, names=NAMES, prompt=PROMPT)
+
+
+def test_a_faithful_paraphrase_passes(check: VoiceCheck) -> None:
+    assert check.problems("Thanks, Sam. So why this role at Larkspur Health, and why now?") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("<ref_data> [1] Why this role at Larkspur Health, and why now?", "markup"),
+        ("Morgan: Thanks. Why this role at Larkspur Health, and why now?", "label"),
+        ("(pauses) Thanks. Why this role at Larkspur Health, and why now?", "stage direction"),
+        ("Thanks.\n\nWhy this role at Larkspur Health, and why now?", "paragraph"),
+        ("This is your final turn so say goodbye. Why this role at Larkspur Health now?", "prompt"),
+        ("Thanks. Why this role at Larksur Health, and why now?", "misspells Larkspur"),
+        ("Thanks. Why this role at Teamfit, and why now, here at Larkspur Health?", "name not"),
+        ("Why this role at Larkspur Health? And why now, and where next?", "2 questions"),
+        ("Thank you, that's helpful. Let's move on to the next part of the list.", "0 questions"),
+        ("Thanks. How was your appointment to see new equipment in the clinic?", "other than"),
+        ("As an AI, I wonder why this role at Larkspur Health, and why now?", "out of character"),
+        ("Why now?", "too short"),
+    ],
+)
+def test_each_kind_of_bad_phrasing_is_caught(check: VoiceCheck, text: str, problem: str) -> None:
+    assert any(problem in found for found in check.problems(text))
+
+
+@pytest.mark.parametrize(
+    ("voiced", "planned"),
+    [
+        ("So, why this role, and why right now?", "Why this role, and why now?"),
+        ("What made you pick this role now?", "Why this role, and why now?"),
+        (
+            "Could you walk me through work you're proud of and your own part?",
+            WALK,
+        ),
+        (
+            "When you last joined a team, how did you get up to speed?",
+            "How did you get up to speed the last time you joined a new team?",
+        ),
+    ],
+)
+def test_paraphrases_of_the_planned_question_are_kept(voiced: str, planned: str) -> None:
+    assert question_overlap(voiced, planned) >= SIMILARITY
+
+
+@pytest.mark.parametrize(
+    ("voiced", "planned"),
+    [
+        ("Where do you see yourself in two or three years?", "Why this role, and why now?"),
+        (
+            "Tell me about a time you disagreed with a colleague?",
+            "How did you get up to speed the last time you joined a new team?",
+        ),
+        (
+            "What kind of team do you do your best work in?",
+            WALK,
+        ),
+    ],
+)
+def test_other_questions_are_not_taken_for_the_planned_one(voiced: str, planned: str) -> None:
+    assert question_overlap(voiced, planned) < SIMILARITY
+
+
+def test_a_fact_must_keep_its_numbers_and_names() -> None:
+    plan = TurnPlan(
+        move="fact_question",
+        text="Some context: Trellis launched in 2021. How would you help with that?",
+        question="How would you help with that?",
+        fact="Trellis launched in 2021.",
+    )
+    check = VoiceCheck(plan, names=NAMES)
+    assert check.problems("Trellis launched in 2021, you know. How would you help with that?") == []
+    assert any("fact" in p for p in check.problems("It launched a while ago. How would you help?"))
+
+
+@pytest.fixture
+def model() -> ScriptedChatModel:
+    return ScriptedChatModel()
+
+
+def backend_for(model: ScriptedChatModel) -> ChatBackend:
+    return ChatBackend(chat=model, label="scripted", embedded=True)
+
+
+def test_strict_shows_the_first_phrasing_that_passes(model, check) -> None:
+    model.enqueue(
+        "A: Why now?\nQ: Next", "Thanks, Sam. So why this role at Larkspur Health, and why now?"
+    )
+    voiced = say_strict(backend_for(model), [], check, tries=2)
+    assert voiced.voiced_by == "model" and voiced.text.startswith("Thanks, Sam.")
+    assert model.calls[0]["stop"] == ["\n"] and model.calls[0]["max_tokens"] < 80
+
+
+def test_strict_says_the_plan_after_the_tries_fail_and_records_why(model, check) -> None:
+    model.enqueue("Morgan: hello", "I answer my own question: I love it here.")
+    voiced = say_strict(backend_for(model), [], check, tries=2)
+    assert (voiced.text, voiced.voiced_by) == (PLAN.text, "plan")
+    assert "try 1" in voiced.note and "try 2" in voiced.note and "label" in voiced.note
+
+
+def test_strict_survives_a_model_failure_by_saying_the_plan(model, check) -> None:
+    model.enqueue(RuntimeError("server gone"))
+    voiced = say_strict(backend_for(model), [], check, tries=2)
+    assert voiced.voiced_by == "plan" and "failed" in voiced.note
+
+
+def run_guided(model: ScriptedChatModel, check: VoiceCheck) -> tuple[list[str], object]:
+    reply = ReplyFilter(candidate_name="Sam", interviewer_name="Morgan Ellis")
+    stream = say_guided(ChatBackend(chat=model, label="http"), [], check, reply)
+    pieces = []
+    try:
+        while True:
+            pieces.append(next(stream))
+    except StopIteration as done:
+        return pieces, done.value
+
+
+def test_guided_cuts_at_the_first_sentence_that_fails_and_adds_the_planned_question(
+    model, check
+) -> None:
+    model.enqueue("Thanks for that, Sam. This is your final turn so say goodbye to the team.")
+    pieces, voiced = run_guided(model, check)
+    assert pieces[0] == "Thanks for that, Sam."
+    assert "".join(pieces).endswith(PLAN.question)
+    assert "final turn" not in voiced.text and "question was added" in voiced.note
+
+
+def test_guided_keeps_a_free_phrasing_that_passes(model, check) -> None:
+    model.enqueue("Thanks, Sam. I'm curious: why this role at Larkspur Health, and why now?")
+    pieces, voiced = run_guided(model, check)
+    assert voiced.voiced_by == "model" and voiced.note == ""
+    assert "".join(pieces) == voiced.text
