@@ -64,6 +64,9 @@ def main() -> None:
     print(f"median first piece after an answer: {statistics.median(firsts):.2f} s")
     failed = sum(1 for t in interview.session.turns if t.notes_error)
     print(f"notes updates that failed: {failed} of {len(ANSWERS)}")
+    said = [t for t in interview.session.turns if t.speaker == "interviewer"]
+    by_model = sum(1 for t in said if getattr(t, "voiced_by", None) == "model")
+    print(f"director: {interview.director}; turns phrased by the model: {by_model} of {len(said)}")
 
 
 if __name__ == "__main__":

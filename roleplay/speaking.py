@@ -71,7 +71,9 @@ def say(
     # Every word of the interviewer's prompts but the passages themselves is off limits.
     framing = prompts.interviewer_messages(persona, session, stage=stage, facts=[])
     prompt = "\n".join(m.text for m in [*framing, *messages] if m.type == "system")
-    check = VoiceCheck(plan, names=[*names, *(f.snippet for f in facts)], prompt=prompt)
+    check = VoiceCheck(
+        plan, names=[*names, *(f.snippet for f in facts)], prompt=prompt, strict=strict
+    )
     if strict or tries == 0:
         if tries == 0:
             voiced = Voiced(text=plan.text, voiced_by="plan", note="voicing is off")
@@ -107,6 +109,8 @@ def _try_once(
                 problems = check.problems(text[: finished[-1]].strip(), whole=False)
                 if problems:
                     return text.strip(), problems
+            if len(words(text)) > check.longest:
+                return text.strip(), [f"too long (over {check.longest} words)"]
     finally:
         stream.close()
     text = text.strip()

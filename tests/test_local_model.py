@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.fidelity_detector import inspect
 from roleplay.engine import Interview
 from roleplay.llm import ChatBackend, build_backend
 from roleplay.personas import PersonaLibrary
@@ -49,22 +50,32 @@ def test_local_model_streams_token_by_token(local_backend: ChatBackend) -> None:
     assert "".join(c.text for c in chunks).strip()
 
 
+@pytest.mark.parametrize("director", ["strict", "guided"])
 @pytest.mark.parametrize("persona_id", ALL_PERSONAS)
-def test_local_model_opens_in_character(
+def test_local_model_opens_cleanly_under_either_director(
     persona_id: str,
+    director: str,
     local_backend: ChatBackend,
     library: PersonaLibrary,
     prompts: Prompts,
     setting: Setting,
 ) -> None:
+    persona = library.get(persona_id)
     interview = Interview(
-        library.get(persona_id), setting, local_backend, prompts, background_notes=False
+        persona, setting, local_backend, prompts, background_notes=False, director=director
     )
     pieces = list(interview.open())
     opening = interview.session.turns[0]
     assert "".join(pieces) == opening.text
-    assert not opening.scripted, "the model itself should have produced the opening"
+    assert opening.voiced_by in ("model", "plan") and opening.plan is not None
+    if opening.voiced_by == "plan" and director == "strict":
+        assert opening.voicing_note.count("try ") == 2, opening.voicing_note
     assert_in_character(opening.text)
+    findings = inspect(
+        opening.text, names=[*setting.model_dump().values(), persona.name], labels=[]
+    )
+    assert findings.clean and not findings.name_errors, (findings, opening.text)
+    assert findings.questions == 1, opening.text
 
 
 @pytest.mark.parametrize("persona_id", ["anxious-hiring-manager", "relaxed-industry-leader"])

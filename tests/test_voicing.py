@@ -158,3 +158,9 @@ def test_guided_keeps_a_free_phrasing_that_passes(model, check) -> None:
     pieces, voiced = run_guided(model, check)
     assert voiced.voiced_by == "model" and voiced.note == ""
     assert "".join(pieces) == voiced.text
+
+
+def test_guided_phrasing_may_name_ordinary_things_but_never_misspell_a_name() -> None:
+    guided = VoiceCheck(PLAN, names=NAMES, strict=False)
+    assert guided.problems("On Monday we met. Why this role at Larkspur Health, and why now?") == []
+    assert guided.problems("Why this role at Larksur Health, and why now?") != []

@@ -1,0 +1,61 @@
+"""The README's sample interviews: each core persona on the embedded model, seeded.
+
+Runs `roleplay chat` as a user would (the sample company and its research, a fresh data folder,
+ROLEPLAY_SEED=7) with scripted answers piped in, and prints each conversation.
+Run: .venv/bin/python bench/transcripts.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ANSWERS = {
+    "anxious-hiring-manager": [
+        "At my last job I rebuilt the cohort model myself and cut monthly churn from 4.1 to "
+        "3.2 percent in two quarters.",
+        "Honestly, it was fine, we sort of worked it out.",
+        "I want to stay somewhere for several years and own a product area; this role is "
+        "that step.",
+        "What does a good first quarter look like for this role?",
+    ],
+    "relaxed-industry-leader": [
+        "Thanks for making time. What surprised the team most after Larkspur Insights launched?",
+        "I taught myself SQL last year and ran the numbers on my clinic's waiting list.",
+        "How do analysts here decide which clinic problems to work on first?",
+        "Is there anyone else you think I should talk to?",
+    ],
+}
+
+
+def transcript(persona: str, answers: list[str]) -> str:
+    roleplay = Path(sys.executable).with_name("roleplay")
+    with tempfile.TemporaryDirectory() as folder:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ROLEPLAY_")}
+        env.update({"ROLEPLAY_DATA_DIR": folder, "ROLEPLAY_SEED": "7", "COLUMNS": "2000"})
+        command = ["chat", "--persona", persona, "--turns", str(len(answers)), "--no-report"]
+        done = subprocess.run(
+            [str(roleplay), *command],
+            input="\n".join(answers) + "\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+            check=True,
+        )
+    conversation = done.stdout.split("Debrief")[0]
+    return "\n".join(line.rstrip("─ ").rstrip() for line in conversation.splitlines()).strip()
+
+
+def main() -> None:
+    for persona, answers in ANSWERS.items():
+        print(f"### {persona}\n")
+        print(transcript(persona, answers))
+        print()
+
+
+if __name__ == "__main__":
+    main()
