@@ -97,7 +97,8 @@ def _probes(session: Session, persona: Persona) -> list[tuple[int, str, str]]:
         tested = worry.label if worry else "how you respond to this research"
         if plan.move == "follow_up":
             tested += " (a follow-up: the answer before was too vague)"
-        found.append((turn.index, plan.question, tested if plan.worry or plan.fact else ""))
+        tests_something = plan.worry or plan.move == "fact_question"
+        found.append((turn.index, plan.question, tested if tests_something else ""))
     return [p for p in found if p[2]]
 
 

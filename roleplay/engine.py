@@ -252,7 +252,13 @@ class Interview:
     def _turn(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
         self.wait_for_notes()
         facts, facts_error = self._look_up(stage)
-        plan = plan_turn(self.persona, self.session, stage, facts, end_reason, seed=self.plan_seed)
+        try:
+            plan = plan_turn(
+                self.persona, self.session, stage, facts, end_reason, seed=self.plan_seed
+            )
+        except Exception:
+            self._failed = (stage, end_reason)  # the candidate's words are saved; retry() works
+            raise
         if plan.move == "close" and stage != "close":
             # Every planned question has been asked: the interviewer wraps up.
             stage, end_reason = "close", "interviewer_closed"

@@ -14,7 +14,7 @@ import random
 import re
 
 from roleplay.facts import pick_fact
-from roleplay.personas import InterviewLines, Persona, PlannedQuestion
+from roleplay.personas import SLOTS, InterviewLines, Persona, PlannedQuestion
 from roleplay.session import EndReason, Session, Source, Stage, TurnPlan
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -46,7 +46,7 @@ def vagueness(answer: str) -> str | None:
     """Why an answer is too vague to settle anything, or None when it is specific enough."""
     lowered = answer.lower()
     words = _WORD.findall(lowered)
-    hedges = sum(lowered.count(h) for h in _HEDGES)
+    hedges = sum(len(re.findall(rf"\b{re.escape(h)}\b", lowered)) for h in _HEDGES)
     specific = bool(_SPECIFIC.search(lowered) or _NAMED.search(answer))
     acts = bool(_FIRST_PERSON.search(lowered))
     if len(words) < 8:
@@ -115,7 +115,8 @@ class _Turn:
         rank = {"confirmed": 0, "open": 1, "eased": 2}
         asked = {w.id: sum(p.worry == w.id for p in self.plans) for w in self.persona.worries}
         order = {w.id: n for n, w in enumerate(self.persona.worries)}
-        notes = self.session.notes.worries
+        # Notes saved under an older version of the persona may name worries it no longer has.
+        notes = [w for w in self.session.notes.worries if w.id in order]
         return [
             w.id
             for w in sorted(notes, key=lambda w: (rank[w.status], asked.get(w.id, 0), order[w.id]))
@@ -169,7 +170,8 @@ def plan_turn(
 def _opening(turn: _Turn) -> TurnPlan:
     greeting = turn.fill(turn.rng.choice(turn.persona.opening_lines))
     if asks_question(greeting):
-        return _plan("opening", [], greeting.strip(), why="the greeting asks the first question")
+        lead, question = _split_question(greeting.strip())
+        return _plan("opening", [lead], question, why="the greeting asks the first question")
     if turn.persona.mode == "formal":
         first = turn.lines.questions[0]
         return _plan("opening", [greeting], turn.fill(first.ask), worry=first.tests)
@@ -195,7 +197,9 @@ def _close(turn: _Turn, end_reason: EndReason | None) -> TurnPlan:
 
 
 def _invite(turn: _Turn) -> TurnPlan:
-    invitation = turn.unasked(turn.lines.invitations) or turn.lines.invitations[-1]
+    invitation = turn.unasked(turn.lines.invitations)
+    if invitation is None:
+        return _close(turn, None).model_copy(update={"why": "every invitation used"})
     if asks_question(turn.answer):
         parts, fact = _answer_parts(turn)
         return _plan("invite_questions", parts, turn.fill(invitation), fact=fact)
@@ -204,8 +208,13 @@ def _invite(turn: _Turn) -> TurnPlan:
 
 def _follow_up(turn: _Turn, reason: str) -> TurnPlan | None:
     previous = turn.previous
-    if previous is None or previous.move == "follow_up" or not previous.question:
-        return None  # one follow-up per question: then the interview moves on
+    if (
+        previous is None
+        or previous.worry is None
+        or previous.move not in ("opening", "next_question", "answer")
+    ):
+        # One follow-up per question, and only on a question that tested something.
+        return None
     probe = turn.probe(previous.worry)
     if probe is None:
         return None
@@ -220,9 +229,16 @@ def _fact_question(turn: _Turn) -> TurnPlan | None:
     if used >= MAX_FACT_QUESTIONS or (turn.previous and turn.previous.move == "fact_question"):
         return None
     fact = pick_fact(turn.sources, turn.facts_used)
-    pattern = turn.unasked(turn.lines.fact_questions) if fact else None
-    if fact is None or pattern is None:
+    if fact is None:
         return None
+    unused = [
+        p
+        for p in turn.lines.fact_questions
+        if _key(_split_question(turn.fill(p, fact.sentence))[1]) not in turn.asked
+    ]
+    if not unused:
+        return None
+    pattern = unused[0]
     lead, question = _split_question(turn.fill(pattern, fact.sentence))
     return _plan("fact_question", [turn.acknowledgement(), lead], question, fact=fact.sentence)
 
@@ -303,12 +319,19 @@ _GENERIC = {
 }
 
 
+def _fillable(line: str) -> bool:
+    return all(slot in SLOTS for slot in re.findall(r"\{([^{}]*)\}", line))
+
+
 def default_lines(persona: Persona) -> InterviewLines:
     """Lines for a persona file without its own: its stage questions, and plain generic lines."""
     worries = [w.id for w in persona.worries]
-    asks = [
-        q.strip() for q in persona.stages.questions if q.count("?") == 1 and q.strip()[-1] == "?"
-    ]
+    # Only the closing question of a stage line, and only lines whose slots the planner fills.
+    asks = []
+    for line in persona.stages.questions:
+        question = _split_question(line.strip())[1]
+        if question.count("?") == 1 and question.endswith("?") and _fillable(question):
+            asks.append(question)
     asks += ["Could you tell me a little about yourself?", "What are you looking for next?"]
     asks += ["What would you like me to know that we haven't covered?"]
     questions = [

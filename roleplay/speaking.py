@@ -172,13 +172,11 @@ def say_guided(
 
 def _release(shown: str, pending: str, check: VoiceCheck, *, final: bool) -> tuple[str, str, str]:
     """Split ``pending`` into what may be shown now and what waits; a failure stops the turn."""
-    if final:
-        ready, rest = pending, ""
-    else:
-        ends = [m.end() for m in _SENTENCE_END.finditer(pending)]
-        if not ends:
-            return pending, "", ""
-        ready, rest = pending[: ends[-1]], pending[ends[-1] :]
+    # Only whole sentences are shown: at the end, an unfinished one is dropped.
+    ends = [m.end() for m in _SENTENCE_END.finditer(pending + (" " if final else ""))]
+    if not ends:
+        return ("" if final else pending), "", ""
+    ready, rest = pending[: ends[-1]], ("" if final else pending[ends[-1] :])
     if not ready.strip():
         return rest, "", ""
     candidate = (shown + ready).strip()
@@ -195,6 +193,8 @@ def _complete(shown: str, check: VoiceCheck, note: str, reply: ReplyFilter) -> V
     text = shown.strip()
     if not text:
         return Voiced(text=plan.text, voiced_by="plan", note=note or "the model said nothing")
+    fact = [p for p in check.problems(text) if "research fact" in p]
+    note = "; ".join(filter(None, [note, *fact]))
     if plan.question and not questions_in(text) and not reply.closed:
         return Voiced(
             text=f"{text} {plan.question}",

@@ -95,6 +95,25 @@ SIMILARITY = 0.5
 MAX_WORDS = 90
 
 
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+# "Tell me about…", "Describe…": an ask that is not a question, so it cannot be counted.
+_ORDER = re.compile(
+    r"(?:^|[.!?]\s+)"
+    r"(?:(?:please\s+|so\s+|now\s+)?(?:tell|walk|talk|take) me\b|describe\b|explain\b)"
+    r"[^.!?]*[.!]",
+    re.IGNORECASE,
+)
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words of a name field, or of a passage those not opening a sentence (a
+    passage's "These" or "Their" is not a name)."""
+    if len(text.split()) <= 6:
+        return set(_CAPITAL.findall(text))
+    starts = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    return {m.group() for m in _CAPITAL.finditer(text) if m.start() not in starts}
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
@@ -141,8 +160,9 @@ class VoiceCheck:
 
     def __post_init__(self) -> None:
         self._banned = _runs(self.prompt) - _runs(self.plan.text)
-        self._names = {w for text in self.names for w in _CAPITAL.findall(text) if len(w) >= 3}
+        self._names = {w for text in self.names for w in _proper_nouns(text) if len(w) >= 3}
         self._known = self._names | set(_CAPITAL.findall(self.plan.text))
+        self._numbers = set(_NUMBER.findall(" ".join([self.plan.text, *self.names])))
 
     @property
     def longest(self) -> int:
@@ -168,6 +188,11 @@ class VoiceCheck:
         if self._banned & _runs(text):
             found.append(f"repeats {RUN}+ words of its prompt")
         found += self._name_problems(text)
+        invented = [n for n in _NUMBER.findall(text) if n not in self._numbers]
+        if invented:
+            found.append(f"a number not in the plan or research ({invented[0]})")
+        if _ORDER.search(text):
+            found.append("asks with an order instead of a question")
         found += self._question_problems(text, whole=whole)
         if whole:
             found += self._whole_problems(text)

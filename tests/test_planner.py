@@ -148,3 +148,37 @@ def test_a_persona_without_lines_still_gets_plans(session_for, anxious: Persona)
     session = session_for(bare)
     said(session, plan_turn(bare, session, "opening", []), STRONG)
     assert plan_turn(bare, session, "questions", []).text.count("?") == 1
+
+
+@pytest.mark.parametrize("persona_id", ["relaxed-industry-leader", "alumni-peer-coffee-chat"])
+def test_a_greeting_that_asks_keeps_only_its_closing_question_as_the_question(
+    session_for, library, persona_id: str
+) -> None:
+    from roleplay.voicing import VoiceCheck
+
+    persona = library.get(persona_id)
+    for _ in range(3):
+        plan = plan_turn(persona, session_for(persona), "opening", [])
+        assert plan.question.count("?") == 1 and "." not in plan.question.rstrip("?")
+        assert VoiceCheck(plan, names=[]).problems(plan.text) == []
+
+
+def test_no_fact_question_is_asked_twice(session_for, anxious: Persona) -> None:
+    facts = [
+        Source(source="a", snippet="Trellis launched in 2021. Seedling reached 900 families."),
+    ]
+    session = session_for(anxious)
+    questions = []
+    for _ in range(12):
+        plan = plan_turn(anxious, session, "questions", facts)
+        if plan.move == "close":
+            break
+        questions.append(plan.question)
+        said(session, plan, STRONG)
+    assert len(questions) == len(set(questions))
+
+
+def test_small_talk_after_the_greeting_gets_no_probe(session_for, leader: Persona) -> None:
+    session = session_for(leader)
+    said(session, plan_turn(leader, session, "opening", []), "Not much really, just curious.")
+    assert plan_turn(leader, session, "questions", []).move != "follow_up"

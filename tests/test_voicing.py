@@ -164,3 +164,27 @@ def test_guided_phrasing_may_name_ordinary_things_but_never_misspell_a_name() ->
     guided = VoiceCheck(PLAN, names=NAMES, strict=False)
     assert guided.problems("On Monday we met. Why this role at Larkspur Health, and why now?") == []
     assert guided.problems("Why this role at Larksur Health, and why now?") != []
+
+
+def test_an_ask_worded_as_an_order_is_not_taken_for_a_question(check: VoiceCheck) -> None:
+    assert any("order" in p for p in check.problems("Thanks. Tell me about your last project."))
+
+
+def test_a_number_the_plan_and_research_never_gave_is_refused(check: VoiceCheck) -> None:
+    text = "We have 900 people. Why this role at Larkspur Health, and why now?"
+    assert any("number" in p for p in check.problems(text))
+
+
+def test_ordinary_words_opening_research_sentences_are_not_names() -> None:
+    passage = "These readings matter. Their nurses triage alerts at Larkspur Health every day."
+    check = VoiceCheck(PLAN, names=[*NAMES, passage], strict=False)
+    assert (
+        check.problems("Those are good points. Why this role at Larkspur Health, and why now?")
+        == []
+    )
+
+
+def test_guided_drops_an_unfinished_last_sentence(model, check) -> None:
+    model.enqueue("Thanks for that, Sam. I'm curious what made you reach out to me in")
+    pieces, _voiced = run_guided(model, check)
+    assert "".join(pieces) == f"Thanks for that, Sam. {PLAN.question}"
