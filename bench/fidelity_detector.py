@@ -14,8 +14,9 @@ from difflib import SequenceMatcher
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z’'-]{3,}\b")
 _SCAFFOLD_CHARS = set("<>[]{}#*_`|~\\")
+# A prompt's "You are Jordan Avery…" opens a sentence; "work you are proud of" is speech.
+_YOU_ARE = re.compile(r"(?:^|[.!?:]\s+)you are\b", re.IGNORECASE)
 _SCAFFOLD_PHRASES = (
-    "you are ",
     "your turn",
     "final turn",
     "ref_data",
@@ -89,9 +90,10 @@ def question_count(text: str) -> int:
 
 def name_errors(text: str, names: list[str]) -> list[str]:
     """Capitalised words that nearly, but not exactly, spell a known name ("Larksur")."""
-    known = {t for name in names for t in _WORD.findall(name) if len(t) >= 4}
+    known = {t for name in names for t in _CAPITALISED.findall(name)}
     errors = []
     for word in _CAPITALISED.findall(text):
+        word = re.sub(r"['’]s$", "", word)
         if word in known or word.lower() in _COMMON:
             continue
         for token in known:
@@ -139,6 +141,8 @@ def inspect(
     for phrase in _SCAFFOLD_PHRASES:
         if phrase in lowered:
             findings.problems.append(f"scaffolding: {phrase!r}")
+    if _YOU_ARE.search(text):
+        findings.problems.append("scaffolding: 'You are …'")
     if _LABEL.search(text):
         findings.problems.append("speaker or section label")
     if _STAGE_DIRECTION.search(text):

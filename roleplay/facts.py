@@ -54,6 +54,7 @@ _NOT_SPEECH = re.compile(
     re.IGNORECASE,
 )
 MIN_WORDS, MAX_WORDS = 4, 26
+_RUN_ON = {"The", "We", "Our", "In", "It", "This", "A", "An", "They", "For", "At", "On", "To"}
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ def speakable(sentence: str) -> bool:
     if any(w.lower().strip(",.") in _POINTING for w in words):
         return False
     if sentence.count('"') % 2:
+        return False
+    # A capitalised little word inside a sentence means a heading ran into it ("Looking ahead
+    # to 2026 We plan…"): the text was flattened and the sentence is not one.
+    if any(w in _RUN_ON for w in words[1:]):
         return False
     return bool(_NUMBER.search(sentence) or _NAME.search(sentence))
 

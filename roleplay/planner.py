@@ -175,7 +175,8 @@ def _opening(turn: _Turn) -> TurnPlan:
     if turn.persona.mode == "formal":
         first = turn.lines.questions[0]
         return _plan("opening", [greeting], turn.fill(first.ask), worry=first.tests)
-    return _plan("opening", [greeting], turn.fill(turn.rng.choice(turn.lines.invitations)))
+    # They asked for the meeting: hand them the lead.
+    return _plan("opening", [greeting], "Where would you like to start?")
 
 
 def _answer_parts(turn: _Turn) -> tuple[list[str], str | None]:
@@ -254,7 +255,9 @@ def _next_question(turn: _Turn, lead: list[str]) -> TurnPlan:
     question = turn.next_question()
     if question is None:
         return _close(turn, None).model_copy(update={"why": "every planned question asked"})
-    aside = turn.fresh(turn.lines.asides) if turn.rng.random() < 0.35 else None
+    # A talkative persona lets its tells show more often.
+    chance = 0.2 + 0.5 * turn.persona.temperament.talkativeness
+    aside = turn.fresh(turn.lines.asides) if turn.rng.random() < chance else None
     parts = [*lead, turn.fill(aside) if aside else ""]
     return _plan("next_question", parts, turn.fill(question.ask), worry=question.tests)
 

@@ -93,6 +93,9 @@ RUN = 5
 # (rejected, 0.34 and below) in tests/test_voicing.py.
 SIMILARITY = 0.5
 MAX_WORDS = 90
+# Share of the whole plan's content stems a strict rephrasing keeps (paraphrases in
+# tests/test_voicing.py keep 0.45 and more; a ramble on another topic keeps under 0.2).
+KEPT = 0.4
 
 
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
@@ -234,6 +237,10 @@ class VoiceCheck:
 
     def _whole_problems(self, text: str) -> list[str]:
         found = []
+        # A rephrasing keeps what the plan says, not only its question: a strict model that
+        # answers, apologises or rambles instead is refused.
+        if self.strict and question_overlap(text, self.plan.text) < KEPT:
+            found.append("says something other than the plan")
         if self.plan.fact:
             missing = [s for s in specifics(self.plan.fact) if s not in text]
             if missing:
