@@ -33,6 +33,19 @@ _OUT_OF_CHARACTER = (
     "rewrite",
     "the line",
     "in your own words",
+    # Prompt scaffolding small models print ("Sender: …", "This is your final turn").
+    "instruction",
+    "persona",
+    "dialogue",
+    "sender",
+    "reference data",
+    "private notes",
+    "final turn",
+    "your turn",
+    "question 1",
+    "in character",
+    "roleplay",
+    "role-play",
 )
 # Content words of a question, cut to a stem, decide whether two questions ask the same thing.
 _STOP = {
