@@ -14,6 +14,7 @@ from roleplay.engine import Interview
 from roleplay.llm import build_backend
 from roleplay.personas import PersonaLibrary
 from roleplay.prompts import Prompts
+from roleplay.relevance import local_relevance
 from roleplay.resources import shipped_dir
 from roleplay.session import Setting
 from roleplay.settings import Settings
@@ -48,6 +49,7 @@ def main() -> None:
         backend,
         Prompts.load(),
         max_turns=len(ANSWERS),
+        relevance=local_relevance(),
     )
     rows = [("opening", *timed(interview.open()), 0.0)]
     for number, answer in enumerate(ANSWERS, 1):

@@ -22,6 +22,7 @@ from roleplay.llm import ChatBackend, build_backend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
 from roleplay.prompts import Prompts
+from roleplay.relevance import local_relevance
 from roleplay.session import Session, Setting
 from roleplay.settings import Settings
 from roleplay.transcripts import save_transcript
@@ -109,6 +110,8 @@ def _interview(
         "director": config.director,
         "voicing_tries": config.voicing_tries,
         "seed": config.seed,
+        "notes": config.notes,
+        "relevance": local_relevance(),
         "recorder": history.record,
         **({"retriever": retriever} if retriever else {}),
     }

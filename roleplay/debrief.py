@@ -19,7 +19,9 @@ _END_WORDS = {
 class WorryStep(BaseModel):
     turn: int
     status: str
+    # The candidate's sentence that caused the change, and why it counted.
     evidence: str
+    why: str = ""
 
 
 class WorryStory(BaseModel):
@@ -59,7 +61,10 @@ def build_debrief(session: Session, persona: Persona) -> Debrief:
             snapshot = turn.notes.worry(worry.id) if turn.notes else None
             if snapshot and snapshot.status != previous:
                 evidence = snapshot.evidence[-1] if snapshot.evidence else ""
-                steps.append(WorryStep(turn=turn.index, status=snapshot.status, evidence=evidence))
+                why = snapshot.why[-1] if snapshot.why else ""
+                steps.append(
+                    WorryStep(turn=turn.index, status=snapshot.status, evidence=evidence, why=why)
+                )
                 previous = snapshot.status
         stories.append(
             WorryStory(
@@ -119,7 +124,8 @@ def debrief_markdown(debrief: Debrief) -> str:
         lines.append(f"- Would have settled it: {story.settled_by}")
         for step in story.steps:
             quote = f": “{step.evidence}”" if step.evidence else ""
-            lines.append(f"- Turn {step.turn}: {step.status}{quote}")
+            why = f" ({step.why})" if step.why else ""
+            lines.append(f"- Turn {step.turn}: {step.status}{quote}{why}")
         lines.append("")
     if debrief.probes:
         lines += ["### What each question was testing", ""]

@@ -3,9 +3,9 @@
 It decides the stage (opening, questions, the candidate's questions, close) and when the
 interview ends, has ``roleplay.planner`` plan each interviewer turn and ``roleplay.speaking`` say
 it (the model's phrasing only when it passes every check), records turns in a ``Session``, and
-updates the private notes after every interviewer turn. The notes update runs in the background
-right after a reply has streamed, while the candidate reads and types, and is awaited before the
-next reply so that reply can act on it.
+has ``roleplay.noting`` update the private notes after every answer. The notes update runs in the
+background right after a reply has streamed, while the candidate reads and types, and is awaited
+before the next reply so that reply can act on it.
 """
 
 from __future__ import annotations
@@ -19,15 +19,10 @@ from typing import Any, Literal
 
 from langchain_core.messages import BaseMessage
 
+from roleplay.assessor import Assessor, Relevance
 from roleplay.llm import ChatBackend
-from roleplay.llm.errors import ModelError
-from roleplay.notes import (
-    NotesParseError,
-    PrivateNotes,
-    apply_update,
-    notes_json_schema,
-    parse_notes_update,
-)
+from roleplay.notes import PrivateNotes
+from roleplay.noting import NoteTaker, new_research_terms
 from roleplay.personas import Persona
 from roleplay.planner import plan_turn
 from roleplay.prompts import Prompts
@@ -38,6 +33,7 @@ Retriever = Callable[[Session, Stage], list[Source]]
 # Saves the session as it stands (called after every change; see roleplay.history).
 Recorder = Callable[[Session], None]
 Director = Literal["auto", "strict", "guided"]
+NotesSetting = Literal["auto", "evidence", "llm", "both"]
 
 
 class InterviewOver(RuntimeError):
@@ -72,8 +68,17 @@ class Interview:
         director: Director = "auto",
         voicing_tries: int = 2,
         seed: int | None = None,
+        notes: NotesSetting = "auto",
+        relevance: Relevance | None = None,
     ):
         self.persona = persona
+        # The embedded model cannot be trusted with the notes; a stronger one proposes and the
+        # evidence must agree (roleplay.noting).
+        if notes == "auto":
+            notes = "evidence" if backend.embedded else "both"
+        self.note_taker = NoteTaker(
+            persona, notes, Assessor(persona, relevance), backend, max_tokens=notes_max_tokens
+        )
         # Strict: the model only rephrases the plan, checked, shown whole. Guided: the plan is
         # guidance and the model speaks freely, streamed, through the same checks.
         if director == "auto":
@@ -87,7 +92,6 @@ class Interview:
         self.prompts = prompts
         self.retriever = retriever
         self.clock = clock
-        self.notes_max_tokens = notes_max_tokens
         self.session = Session(
             persona_id=persona.id,
             persona_name=persona.name,
@@ -313,33 +317,36 @@ class Interview:
             return
         # Built now, so the prompt holds the conversation as it is at this turn even if the
         # candidate answers before the update has run.
-        messages = self.prompts.notes_messages(
-            self.persona, self.session, candidate_words=candidate_words
+        messages = (
+            self.prompts.notes_messages(self.persona, self.session, candidate_words=candidate_words)
+            if self.note_taker.asks_model
+            else None
         )
+        terms = new_research_terms(self.session, candidate_words)
         if self._executor is None:
-            self._update_notes(turn, messages, candidate_words)
+            self._update_notes(turn, messages, candidate_words, terms)
         else:
             self._notes_job = self._executor.submit(
-                self._update_notes, turn, messages, candidate_words
+                self._update_notes, turn, messages, candidate_words, terms
             )
 
-    def _update_notes(self, turn: Turn, messages: list[BaseMessage], candidate_words: str) -> None:
-        try:
-            update = parse_notes_update(self._ask_for_notes(messages))
-        except (ModelError, NotesParseError) as error:
-            turn.notes = self.session.notes.model_copy(deep=True)
-            turn.notes_error = f"Private notes not updated: {error}"
-            self._record()
-            return
-        notes = apply_update(
+    def _update_notes(
+        self,
+        turn: Turn,
+        messages: list[BaseMessage] | None,
+        candidate_words: str,
+        terms: tuple[str, ...],
+    ) -> None:
+        notes, problem = self.note_taker.update(
             self.session.notes,
-            update,
-            self.persona,
-            candidate_words=candidate_words,
+            candidate_words,
             turn_index=turn.index,
+            research_terms=terms,
+            messages=messages,
         )
         self.session.notes = notes
         turn.notes = notes.model_copy(deep=True)
+        turn.notes_error = problem
         self._record()
 
     def _record(self) -> None:
@@ -353,10 +360,3 @@ class Interview:
             self.save_error = f"Could not save this interview: {error}"
         else:
             self.save_error = None
-
-    def _ask_for_notes(self, messages: list[BaseMessage]) -> str:
-        schema = notes_json_schema(self.persona)
-        try:
-            return self.backend.invoke_json(messages, schema, max_tokens=self.notes_max_tokens)
-        except Exception as error:  # reported on the turn; the interview goes on
-            raise self.backend.explain(error) from error

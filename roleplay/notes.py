@@ -61,7 +61,10 @@ class WorryNote(BaseModel):
     id: str
     label: str
     status: WorryStatus = "open"
+    # The candidate's sentence behind each change of status, word for word.
     evidence: list[str] = Field(default_factory=list)
+    # Why each change was made (the cues found), beside its evidence; "" for a model's change.
+    why: list[str] = Field(default_factory=list)
     changed_at_turn: int | None = None
 
 
@@ -239,4 +242,5 @@ def apply_update(
         worry.evidence.append(
             _snippet(quote) if normalised and normalised in said else _snippet(candidate_words)
         )
+        worry.why.append("")
     return notes

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from roleplay.cues import vocabulary
 from roleplay.datafiles import read_yaml, validate
 
 Mode = Literal["formal", "informational"]
@@ -40,6 +41,32 @@ class Temperament(_Strict):
     talkativeness: float = Field(ge=0, le=1)
 
 
+class WorryEvidence(_Strict):
+    """The cues that move a worry: found in a sentence, ``eases`` lowers it and ``confirms``
+    raises it; a negatable cue the candidate denies counts for the other side."""
+
+    eases: list[str] = Field(min_length=1)
+    confirms: list[str] = Field(min_length=1)
+
+    def all(self) -> set[str]:
+        return set(self.eases) | set(self.confirms)
+
+    @field_validator("eases", "confirms")
+    @classmethod
+    def _known_cues(cls, names: list[str]) -> list[str]:
+        known = vocabulary().known()
+        for name in names:
+            if name not in known:
+                raise ValueError(f"unknown cue '{name}' (known: {', '.join(sorted(known))})")
+        return names
+
+
+DEFAULT_EVIDENCE = WorryEvidence(
+    eases=["action", "result", "number", "specific_skill"],
+    confirms=["buzzword", "hedge", "thin"],
+)
+
+
 class Worry(_Strict):
     """Something the interviewer privately fears (or, informally, quietly judges)."""
 
@@ -47,6 +74,12 @@ class Worry(_Strict):
     label: str = Field(min_length=1)
     fears: str = Field(min_length=1)
     settled_by: str = Field(min_length=1)
+    # Which cues (``cues/cues.yaml``) in the candidate's words ease or confirm it. Without this
+    # section a worry moves on the generic cues in ``DEFAULT_EVIDENCE``.
+    evidence: WorryEvidence | None = None
+
+    def cues(self) -> WorryEvidence:
+        return self.evidence or DEFAULT_EVIDENCE
 
 
 class StagePlan(_Strict):

@@ -48,6 +48,13 @@ class Settings(BaseSettings):
     director: Literal["auto", "strict", "guided"] = "auto"
     # Phrasings the model may try before the planned text itself is said (0: never ask it).
     voicing_tries: int = Field(default=2, ge=0, le=5)
+    # How the private notes move: evidence (code reads the candidate's words), llm (the model's
+    # update), both (the model proposes, the evidence must agree); auto: evidence for the
+    # embedded model, both otherwise.
+    notes: Literal["auto", "evidence", "llm", "both"] = "auto"
+    # Feedback scores: evidence alone, or refined by an LLM judge (which also writes advice);
+    # auto: evidence alone on the embedded model, judge on an HTTP model.
+    judge: Literal["auto", "off", "on"] = "auto"
 
     embeddings: Literal["local", "openai"] = "local"
     embeddings_model: str = "text-embedding-3-small"

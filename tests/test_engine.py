@@ -144,7 +144,7 @@ def test_notes_update_moves_worries_and_reaches_the_next_prompt(
         "Noted. Anything else?",
         notes_reply(),
     )
-    interview = make()
+    interview = make(notes="llm")
     said(interview.open())
     said(interview.answer("I pair with everyone on the team."))
     notes = interview.session.notes
@@ -161,7 +161,7 @@ def test_notes_update_moves_worries_and_reaches_the_next_prompt(
 
 def test_every_interviewer_turn_keeps_a_notes_snapshot(make, scripted: ScriptedChatModel) -> None:
     scripted.enqueue("Hi?", "Next?", notes_reply(mood=0.2))
-    interview = make()
+    interview = make(notes="llm")
     said(interview.open())
     said(interview.answer("Hello."))
     turns = [t for t in interview.session.turns if t.speaker == "interviewer"]
@@ -174,7 +174,7 @@ def test_malformed_notes_keep_the_last_good_ones_and_say_so(
 ) -> None:
     good = notes_reply(worries=[{"id": "rehire-cost", "status": "confirmed", "evidence": ""}])
     scripted.enqueue("Hi?", "Q2?", good, "Q3?", "I feel the candidate is great!!")
-    interview = make()
+    interview = make(notes="llm")
     said(interview.open())
     said(interview.answer("I left my last two jobs within a year."))
     said(interview.answer("Anyway."))

@@ -156,30 +156,32 @@ def test_retries_are_bounded_then_there_is_no_verdict(
     assert len(scripted.calls) == 2
 
 
-def test_a_metrics_only_report_says_so_plainly(
+def test_a_failed_judge_leaves_the_evidence_alone_and_says_so(
     run, scripted: ScriptedChatModel, session: Session, anxious: Persona, rubric: Rubric
 ) -> None:
     scripted.enqueue("no idea", "still no idea")
-    report = build_report(session, anxious, rubric, run(), compute_metrics(session))
-    assert not report.judged and report.overall is None
+    report = build_report(session, anxious, rubric, {}, compute_metrics(session), run())
+    assert not report.judged and report.overall is None and report.scored == 0
     text = report_markdown(report)
-    assert "**Metrics only.**" in text and "could not score this interview" in text
+    assert "**Not scored.**" in text and "could not refine these scores" in text
+    assert text.count("_Not enough in this interview to score._") == len(rubric.criteria)
     assert "## Metrics" in text and "What Morgan Ellis privately thought" in text
-    assert "## Scores" not in text
 
 
 def test_a_judged_report_has_a_score_and_evidence_per_criterion(
     run, scripted: ScriptedChatModel, session: Session, anxious: Persona, rubric: Rubric
 ) -> None:
     scripted.enqueue(verdict(rubric, close={"score": "poor", "evidence": [], "advice": "x y z"}))
-    report = build_report(session, anxious, rubric, run(), compute_metrics(session))
+    report = build_report(session, anxious, rubric, {}, compute_metrics(session), run())
     assert report.judged
     text = report_markdown(report)
     for criterion in rubric.criteria:
         assert f"### {criterion.name} —" in text
-    quoted = [q for c in report.criteria for q in c.evidence]
-    assert quoted and all(q in ANSWER for q in quoted)
-    assert report.criteria[-1].advice == ""  # "x y z" is not advice
+    scored = [c for c in report.criteria if c.score in ("good", "fair", "poor")]
+    assert scored and all(c.evidence and all(q in ANSWER for q in c.evidence) for c in scored)
+    # The judge never adds a score it cannot back with a quote, and "x y z" is not advice.
+    close = report.criteria[-1]
+    assert close.score is None and close.advice == "" and report.scored == len(scored)
 
 
 def test_overall_is_weighted_and_skips_not_applicable(rubric: Rubric) -> None:

@@ -57,8 +57,19 @@ def test_whole_interview_in_the_browser(browser: Browser, web: str, research: Pa
     expect(page.get_by_text("What Morgan Ellis was privately thinking")).to_be_visible(
         timeout=2 * MINUTE
     )
-    expect(page.get_by_text("Final lean:")).to_be_visible()
+    expect(page.get_by_text("Final lean:").first).to_be_visible()
+    # Every change in the notes names the sentence that caused it.
+    expect(
+        page.get_by_text("eased by your words: “I would like to stay and grow with a small team.”")
+    ).to_be_visible()
     shot(page, "5-debrief")
+
+    feedback = page.locator("#feedback")
+    expect(feedback).to_contain_text("Overall:", timeout=MINUTE)
+    expect(feedback).to_contain_text("I would like to stay and grow")
+    expect(feedback).to_contain_text("Why:")
+    feedback.scroll_into_view_if_needed()
+    shot(page, "6-report")
 
 
 def test_layout_at_phone_width(browser: Browser, web: str) -> None:

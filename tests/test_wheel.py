@@ -47,7 +47,7 @@ def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
         venv / "bin" / "python",
         "-c",
         "from roleplay.resources import shipped_dir as d; "
-        "print(d('personas')); print(d('prompts')); print(d('knowledge')); print(d('rubrics'))",
+        "print(*map(d, ('personas', 'prompts', 'knowledge', 'rubrics', 'cues')))",
         cwd=elsewhere,
     )
     for folder in where.split():

@@ -2,10 +2,10 @@
 
 The rules, so that a person counting by hand gets the same figures:
 - a word is a run of letters, digits or apostrophes;
-- a question is a sentence of the candidate's that ends in "?"; it is *open* when, after a
-  leading "and/so/but/also/well/okay", it starts with how, what, why, describe, tell, walk,
-  explain, share or talk, or with "could/can/would you" followed by one of those verbs, or
-  "in what way";
+- a question is a sentence of the candidate's that ends in "?"; it is *open* when it, or its
+  last clause (after a comma, colon, semicolon or dash), starts, after a leading
+  "and/so/but/also/well/okay", with how, what, why, describe, tell, walk, explain, share or
+  talk, or with "could/can/would you" followed by one of those verbs, or "in what way";
 - fillers are um, uh, erm, er, ah, hmm, "you know", "i mean", "sort of", "kind of", basically
   and literally, counted as whole words;
 - a company fact is a number (with %, a currency sign, a separator, or 100 and above) or a
@@ -22,12 +22,11 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
+from roleplay.cues import is_open
 from roleplay.session import Session
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’]*")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-_LEADING = {"and", "so", "but", "also", "well", "okay", "ok", "then"}
-_OPEN_VERBS = {"how", "what", "why", "describe", "tell", "walk", "explain", "share", "talk"}
 _FILLERS = [
     "um",
     "uh",
@@ -78,24 +77,6 @@ def questions(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip().endswith("?")]
 
 
-def is_open(question: str) -> bool:
-    tokens = words(question)
-    while tokens and tokens[0] in _LEADING:
-        tokens = tokens[1:]
-    if not tokens:
-        return False
-    if tokens[0] in _OPEN_VERBS:
-        return True
-    if tokens[:2] == ["in", "what"]:
-        return True
-    return (
-        len(tokens) > 2
-        and tokens[0] in ("could", "can", "would")
-        and tokens[1] == "you"
-        and (tokens[2] in _OPEN_VERBS)
-    )
-
-
 def count_fillers(tokens: list[str]) -> Counter[str]:
     found: Counter[str] = Counter()
     for filler in _FILLERS:
@@ -133,6 +114,17 @@ def _terms(text: str) -> list[str]:
 
 def _mentions(term: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
+
+
+def research_terms(answer: str, passages: Iterable[str], *, already_said: str) -> list[str]:
+    """The figures and names in ``answer`` that the research holds and that were not in
+    ``already_said`` (the interviewer's words, and the company, role and candidate names)."""
+    texts = list(passages)
+    return [
+        term
+        for term in _terms(answer)
+        if not _mentions(term, already_said) and any(_mentions(term, t) for t in texts)
+    ]
 
 
 def facts_used(session: Session, passages: Iterable[tuple[str, str]]) -> list[FactUse]:

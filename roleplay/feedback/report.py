@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, Field
 
 from roleplay.debrief import Debrief, build_debrief, debrief_markdown
-from roleplay.feedback.judge import Judgement
+from roleplay.feedback.judge import CriterionVerdict, Judgement
 from roleplay.feedback.metrics import Metrics
-from roleplay.feedback.rubrics import Rubric
+from roleplay.feedback.rubrics import Criterion, Rubric
+from roleplay.feedback.scoring import Evidence
 from roleplay.personas import Persona
 from roleplay.session import Session
 
@@ -23,8 +24,16 @@ class CriterionScore(BaseModel):
     id: str
     name: str
     weight: float
-    score: str | None  # good / fair / poor / n/a; None when the judge gave no verdict
+    # good / fair / poor / n/a; None when nothing in the interview was enough to score it.
+    score: str | None
+    # The candidate's own words behind the score, verbatim (checked against the transcript).
     evidence: list[str] = Field(default_factory=list)
+    # The turn the first quote comes from, and the cues that made it evidence.
+    evidence_turn: int | None = None
+    why: str = ""
+    # Who set the score: "evidence" (code), "judge" (a model's refinement with a verified
+    # quote), or "" when not scored.
+    basis: str = ""
     advice: str = ""
     dropped_quotes: list[str] = Field(default_factory=list)
 
@@ -41,11 +50,17 @@ class Report(BaseModel):
     finished: bool
     rubric_id: str
     rubric_name: str
+    # True when at least one criterion could be scored.
     judged: bool
-    # Why the report holds metrics only (the judge failed), or "".
+    # How many criteria have a score (n/a aside), of how many.
+    scored: int = 0
+    out_of: int = 0
+    # True when a model judge was asked to refine the scores and write advice.
+    judge_used: bool = False
+    # Why the judge's refinement is missing (its replies were unusable), or "".
     judge_problem: str = ""
     judge_attempts: int = 0
-    overall: float | None  # 0..100, weighted over the criteria that apply
+    overall: float | None  # 0..100, weighted over the criteria scored
     summary: str = ""
     criteria: list[CriterionScore]
     metrics: Metrics
@@ -67,28 +82,61 @@ def overall_score(criteria: list[CriterionScore]) -> float | None:
     return round(sum(c.weight * (POINTS[c.score] - 1) / 2 for c in scored) / weight * 100, 1)
 
 
+def _merge(
+    criterion: Criterion, found: Evidence, verdict: CriterionVerdict | None, dropped: list[str]
+) -> CriterionScore:
+    """The evidence's score, unless the judge refines it by at most one level with a quote
+    that is in the transcript; advice from the judge when usable, else the rubric's tip."""
+    score, quotes, basis = found.level, [found.quote] if found.level else [], "evidence"
+    turn, why = found.turn, found.why
+    if verdict is not None:
+        refines = (
+            verdict.score in POINTS
+            and verdict.evidence
+            and (score is None or abs(POINTS[verdict.score] - POINTS[score]) <= 1)
+        )
+        if refines:
+            score, quotes, basis, turn, why = (
+                verdict.score,
+                list(verdict.evidence),
+                "judge",
+                None,
+                "",
+            )
+        elif verdict.score == "n/a" and score is None and criterion.allow_na:
+            score, basis = "n/a", "judge"
+    advice = (verdict.advice if verdict else "") or (
+        criterion.tip(score) if score in POINTS else ""
+    )
+    return CriterionScore(
+        id=criterion.id,
+        name=criterion.name,
+        weight=criterion.weight,
+        score=score,
+        evidence=quotes,
+        evidence_turn=turn,
+        why=why,
+        basis=basis if score else "",
+        advice=advice,
+        dropped_quotes=dropped,
+    )
+
+
 def build_report(
     session: Session,
     persona: Persona,
     rubric: Rubric,
-    judgement: Judgement,
+    evidence: dict[str, Evidence],
     metrics: Metrics,
+    judgement: Judgement | None = None,
 ) -> Report:
-    verdicts = judgement.verdict.criteria if judgement.verdict else {}
-    criteria = []
-    for criterion in rubric.criteria:
-        verdict = verdicts.get(criterion.id)
-        criteria.append(
-            CriterionScore(
-                id=criterion.id,
-                name=criterion.name,
-                weight=criterion.weight,
-                score=verdict.score if verdict else None,
-                evidence=list(verdict.evidence) if verdict else [],
-                advice=verdict.advice if verdict else "",
-                dropped_quotes=judgement.dropped_quotes.get(criterion.id, []),
-            )
-        )
+    verdicts = judgement.verdict.criteria if judgement and judgement.verdict else {}
+    dropped = judgement.dropped_quotes if judgement else {}
+    criteria = [
+        _merge(c, evidence.get(c.id, Evidence(None)), verdicts.get(c.id), dropped.get(c.id, []))
+        for c in rubric.criteria
+    ]
+    scored = sum(1 for c in criteria if c.score in POINTS)
     setting = session.setting
     return Report(
         session_id=session.id,
@@ -102,11 +150,14 @@ def build_report(
         finished=session.finished,
         rubric_id=rubric.id,
         rubric_name=rubric.name,
-        judged=judgement.verdict is not None,
-        judge_problem=judgement.problem,
-        judge_attempts=judgement.attempts,
-        overall=overall_score(criteria) if judgement.verdict else None,
-        summary=judgement.verdict.summary if judgement.verdict else "",
+        judged=scored > 0,
+        scored=scored,
+        out_of=sum(1 for c in criteria if c.score != "n/a"),
+        judge_used=judgement is not None,
+        judge_problem=judgement.problem if judgement else "",
+        judge_attempts=judgement.attempts if judgement else 0,
+        overall=overall_score(criteria),
+        summary=judgement.verdict.summary if judgement and judgement.verdict else "",
         criteria=criteria,
         metrics=metrics,
         debrief=build_debrief(session, persona),
@@ -138,27 +189,38 @@ def report_markdown(report: Report) -> str:
         f"- Rubric: {report.rubric_name}",
     ]
     if report.judged:
-        lines.append(f"- **Overall: {report.overall:g} / 100**")
+        lines.append(
+            f"- **Overall: {report.overall:g} / 100**, from {report.scored} of {report.out_of} "
+            "criteria (the others had too little in this interview to score)"
+            if report.scored < report.out_of
+            else f"- **Overall: {report.overall:g} / 100**, from all {report.out_of} criteria"
+        )
     else:
         lines += [
             "",
-            f"> **Metrics only.** The judge could not score this interview after "
-            f"{report.judge_attempts} attempt(s): {report.judge_problem}. The figures below are "
-            "counted from the transcript and the notes are the interviewer's own.",
+            "> **Not scored.** Nothing in this interview was enough to score a criterion.",
+        ]
+    if report.judge_used and report.judge_problem:
+        lines += [
+            "",
+            f"> The model judge could not refine these scores after {report.judge_attempts} "
+            f"attempt(s) ({report.judge_problem}); they come from the evidence alone.",
         ]
     if report.summary:
         lines += ["", report.summary]
-    if report.judged:
-        lines += ["", "## Scores", ""]
-        for item in report.criteria:
-            lines.append(f"### {item.name} — {SCORE_WORDS.get(item.score or '', 'not scored')}")
-            for quote in item.evidence:
-                lines.append(f"> “{quote}”")
-            if not item.evidence and item.score != "n/a":
-                lines.append("_No quote from the transcript supports this score._")
-            if item.advice:
-                lines.append(f"\nNext time: {item.advice}")
-            lines.append("")
+    lines += ["", "## Scores", ""]
+    for item in report.criteria:
+        lines.append(f"### {item.name} — {SCORE_WORDS.get(item.score or '', 'not scored')}")
+        if item.score is None:
+            lines.append("_Not enough in this interview to score._")
+        for quote in item.evidence:
+            where = f" (turn {item.evidence_turn})" if item.evidence_turn is not None else ""
+            lines.append(f"> “{quote}”{where}")
+        if item.why:
+            lines.append(f"\n_Why: {item.why}._")
+        if item.advice:
+            lines.append(f"\nNext time: {item.advice}")
+        lines.append("")
     if lines[-1]:
         lines.append("")
     lines += ["## Metrics", "", *metrics_markdown(report.metrics), ""]

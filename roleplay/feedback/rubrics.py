@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from roleplay.cues import vocabulary
 from roleplay.datafiles import load_yaml
 from roleplay.resources import shipped_dir
 
@@ -29,6 +30,47 @@ class Anchors(BaseModel):
     poor: str = Field(min_length=1)
 
 
+Scope = Literal["answers", "questions", "closing", "notes"]
+
+
+class CriterionEvidence(BaseModel):
+    """How code finds a criterion's evidence in the candidate's sentences (cues: cues/cues.yaml).
+
+    ``from`` says which sentences are read: every answer, only the candidate's questions, only
+    their last turn, or the sentences that moved the interviewer's worries (eased counts as
+    good, confirmed as poor). A sentence is good evidence when it holds at least ``needs`` of
+    the ``good`` cues and none of the ``poor`` ones; Good needs ``enough`` such sentences.
+    """
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    read: Scope = Field(default="answers", alias="from")
+    good: list[str] = Field(default_factory=list)
+    poor: list[str] = Field(default_factory=list)
+    needs: int = Field(default=1, ge=1, le=5)
+    enough: int = Field(default=2, ge=1, le=10)
+
+    @field_validator("good", "poor")
+    @classmethod
+    def _known_cues(cls, names: list[str]) -> list[str]:
+        known = vocabulary().known()
+        for name in names:
+            if name not in known:
+                raise ValueError(f"unknown cue '{name}' (known: {', '.join(sorted(known))})")
+        return names
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> CriterionEvidence:
+        if self.read != "notes" and not self.good:
+            raise ValueError("'good' must name at least one cue (or read 'from: notes')")
+        return self
+
+
+DEFAULT_EVIDENCE = CriterionEvidence(
+    good=["action", "result", "number"], poor=["hedge", "buzzword"]
+)
+
+
 class Criterion(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -39,6 +81,14 @@ class Criterion(BaseModel):
     weight: float = Field(gt=0, le=10)
     # May the judge say "not applicable" (e.g. the interview ended before questions were asked)?
     allow_na: bool = False
+    evidence: CriterionEvidence = DEFAULT_EVIDENCE
+    # What to try next time, for the level reached; shown when no model advice can be used.
+    tips: Anchors | None = None
+
+    def tip(self, level: str) -> str:
+        if self.tips is not None and level in ("good", "fair", "poor"):
+            return str(getattr(self.tips, level))
+        return f"Aim for this: {self.anchors.good}"
 
 
 class Rubric(BaseModel):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from roleplay.assessor import Relevance
 from roleplay.feedback.judge import judge
 from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import Report, build_report
 from roleplay.feedback.rubrics import rubric_for
+from roleplay.feedback.scoring import score_by_evidence
 from roleplay.history.sessions import SessionStore
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
 from roleplay.prompts import Prompts
+from roleplay.relevance import local_relevance
 from roleplay.session import Session
 from roleplay.settings import Settings
 
@@ -41,13 +44,25 @@ def make_report(
     packs: PackStore | None = None,
     history: SessionStore | None = None,
     rubric_id: str | None = None,
+    relevance: Relevance | None = None,
 ) -> Report:
     """Score a finished interview. ``rubric_id`` is a scenario's own rubric; without one the
-    interview's mode picks it (formal or informational)."""
+    interview's mode picks it (formal or informational).
+
+    Scores come from the evidence in the candidate's words; a model judge (ROLEPLAY_JUDGE, on by
+    default for an HTTP model, off for the embedded one) may refine them and write advice."""
     rubric = rubric_for(rubric_id or session.mode, settings.rubrics_dir)
-    metrics = compute_metrics(session, passages(session, packs))
-    judgement = judge(session, persona, rubric, backend, prompts, attempts=settings.judge_attempts)
-    report = build_report(session, persona, rubric, judgement, metrics)
+    research = passages(session, packs)
+    metrics = compute_metrics(session, research)
+    evidence = score_by_evidence(
+        session, rubric, [text for _, text in research], relevance or local_relevance()
+    )
+    judgement = None
+    if settings.judge == "on" or (settings.judge == "auto" and not backend.embedded):
+        judgement = judge(
+            session, persona, rubric, backend, prompts, attempts=settings.judge_attempts
+        )
+    report = build_report(session, persona, rubric, evidence, metrics, judgement)
     if history is not None:
         history.save_report(
             session.id, report.model_dump(mode="json"), rubric_id=rubric.id, overall=report.overall

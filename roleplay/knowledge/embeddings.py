@@ -71,6 +71,11 @@ class _LazyLocal(Embeddings):
         return _load_local().embed_query(text)
 
 
+def local_embeddings() -> Embeddings:
+    """The shipped MiniLM, loaded on first use."""
+    return _LazyLocal()
+
+
 def build_embedder(settings: Settings) -> Embedder:
     if settings.embeddings == "openai":
         from langchain_openai import OpenAIEmbeddings

@@ -27,6 +27,7 @@ from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.uploads import add_uploads
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
+from roleplay.relevance import local_relevance
 from roleplay.safety import NAME_LIMIT, page_text, prompt_field, public_message
 from roleplay.session import Setting
 from roleplay.transcripts import save_transcript
@@ -225,6 +226,8 @@ class Handlers:
                 director=services.settings.director,
                 voicing_tries=services.settings.voicing_tries,
                 seed=services.settings.seed,
+                notes=services.settings.notes,
+                relevance=local_relevance(),
                 packs=company_packs + candidate_packs,
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(session),
@@ -433,6 +436,8 @@ class Handlers:
                 director=services.settings.director,
                 voicing_tries=services.settings.voicing_tries,
                 seed=services.settings.seed,
+                notes=services.settings.notes,
+                relevance=local_relevance(),
                 recorder=services.recorder(session),
             )
         except (HistoryError, PersonaError) as error:

@@ -98,8 +98,9 @@ def debrief_view(session: Session, persona: Persona) -> str:
         if not story.steps:
             lines.append("- Nothing you said moved this one.")
         for step in story.steps:
-            quote = f": “{page_text(step.evidence)}”" if step.evidence else ""
-            lines.append(f"- Turn {step.turn}: {_STATUS_BADGES[step.status]}{quote}")
+            quote = f" by your words: “{page_text(step.evidence)}”" if step.evidence else ""
+            why = f" — *{page_text(step.why)}*" if step.why else ""
+            lines.append(f"- Turn {step.turn}: {_STATUS_BADGES[step.status]}{quote}{why}")
         lines.append("")
     if debrief.mood_by_turn:
         moods = " → ".join(f"{mood:.1f}" for _, mood in debrief.mood_by_turn)

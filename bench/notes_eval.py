@@ -1,0 +1,99 @@
+"""How well the evidence assessor reads answers: accuracy on the hand-labelled answers.
+
+Usage: python bench/notes_eval.py [--split dev|test|all] [--no-similarity] [--errors]
+
+Every (answer, worry) pair of tests/data/notes_labels/<split>.yaml is one decision: eases,
+confirms or neutral. Prints accuracy, the accuracy of always saying "neutral" (the floor any
+figure must beat), per-class precision and recall, accuracy per hard-case kind, and the time per
+answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from roleplay.assessor import Assessor  # noqa: E402
+from roleplay.personas import PersonaLibrary  # noqa: E402
+from roleplay.resources import shipped_dir  # noqa: E402
+from tests.labelled import LabelledAnswer, load_labelled  # noqa: E402
+
+Pair = tuple[str, str, LabelledAnswer, str]  # label, verdict, the answer, the worry
+
+_NAMES = {"eases": "eases", "confirms": "confirms", "unchanged": "neutral"}
+
+
+def _share(rows: list[Pair]) -> float:
+    return sum(1 for want, got, _, _ in rows if want == got) / max(1, len(rows))
+
+
+def predict(items: list[LabelledAnswer], similarity: bool) -> tuple[list[Pair], float]:
+    library = PersonaLibrary([shipped_dir("personas")])
+    relevance = None
+    if similarity:
+        from roleplay.knowledge.embeddings import build_embedder
+        from roleplay.relevance import EmbeddingRelevance
+        from roleplay.settings import Settings
+
+        relevance = EmbeddingRelevance(build_embedder(Settings(embeddings="local")).model)
+        relevance.embeddings.embed_query("warm up")
+    assessors = {p.id: Assessor(p, relevance) for p in library.all()}
+    pairs = []
+    started = time.perf_counter()
+    for item in items:
+        findings = assessors[item.persona].assess(item.answer)
+        for finding in findings:
+            pairs.append((item.labels[finding.worry], _NAMES[finding.verdict], item, finding.worry))
+    return pairs, (time.perf_counter() - started) / max(1, len(items))
+
+
+def report(pairs: list[Pair], per_answer: float) -> None:
+    total = len(pairs)
+    right = sum(1 for want, got, _, _ in pairs if want == got)
+    neutral = sum(1 for want, _, _, _ in pairs if want == "neutral")
+    print(f"decisions: {total} (answers {len({id(p[2]) for p in pairs})})")
+    print(f"accuracy: {right / total:.3f}   always-neutral baseline: {neutral / total:.3f}")
+    moved = [p for p in pairs if p[0] != "neutral"]
+    print(f"accuracy where the label moves: {_share(moved):.3f}")
+    for label in ("eases", "confirms", "neutral"):
+        said = sum(1 for _, got, _, _ in pairs if got == label)
+        truly = sum(1 for want, _, _, _ in pairs if want == label)
+        hit = sum(1 for want, got, _, _ in pairs if want == got == label)
+        precision = hit / said if said else 0
+        recall = hit / truly if truly else 0
+        print(
+            f"  {label:9s} precision {precision:.3f}  recall {recall:.3f}"
+            f"  (labelled {truly}, said {said})"
+        )
+    kinds = Counter(p[2].hard for p in pairs if p[2].hard)
+    for kind in sorted(kinds):
+        rows = [p for p in pairs if p[2].hard == kind]
+        print(f"  hard/{kind:12s} accuracy {_share(rows):.3f} ({len(rows)} decisions)")
+    print(f"time per answer: {per_answer * 1000:.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "all"])
+    parser.add_argument("--no-similarity", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print every wrong decision")
+    args = parser.parse_args()
+    splits = ["dev", "test"] if args.split == "all" else [args.split]
+    items = [item for split in splits for item in load_labelled(split)]
+    pairs, per_answer = predict(items, similarity=not args.no_similarity)
+    print(f"split: {args.split}, similarity: {'off' if args.no_similarity else 'MiniLM'}")
+    report(pairs, per_answer)
+    if args.errors:
+        for want, got, item, worry in pairs:
+            if want != got:
+                print(f"\n[{item.id}] {worry}: labelled {want}, said {got}\n  {item.answer}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""How closely a candidate's sentence speaks to a topic: MiniLM similarity, scaled to 0..1.
+
+A topic is a few texts: a worry is what it fears and what would settle it, a rubric criterion
+what it looks for and its Good anchor. A sentence takes the closest of them: "I want to stay for
+years" speaks to a flight-risk worry whichever way it points. The direction comes from the cues
+(``roleplay.assessor``, ``roleplay.feedback.scoring``); this only weighs them.
+"""
+
+from __future__ import annotations
+
+from langchain_core.embeddings import Embeddings
+
+# MiniLM cosines between a sentence and a short description: about 0.05 for unrelated text,
+# 0.5 and over for a sentence on the same subject. Scaled so that the first maps to 0 and the
+# second to 1.
+FLOOR = 0.05
+SPAN = 0.45
+
+
+class EmbeddingRelevance:
+    def __init__(self, embeddings: Embeddings):
+        self.embeddings = embeddings
+        self._topics: dict[str, list[float]] = {}
+
+    def _vectors(self, texts: list[str]) -> list[list[float]]:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._topics))
+        if missing:
+            self._topics.update(zip(missing, self.embeddings.embed_documents(missing), strict=True))
+        return [self._topics[t] for t in texts]
+
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        """One row per sentence, one value per topic: the closest of the topic's texts."""
+        vectors = [self._vectors(texts) for texts in topics]
+        return [
+            [_scaled(max(_cosine(said, v) for v in topic)) for topic in vectors]
+            for said in self.embeddings.embed_documents(sentences)
+        ]
+
+
+def _cosine(a: list[float], b: list[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = (sum(x * x for x in a) * sum(y * y for y in b)) ** 0.5
+    return dot / norm if norm else 0.0
+
+
+def _scaled(cosine: float) -> float:
+    return min(1.0, max(0.0, (cosine - FLOOR) / SPAN))
+
+
+_local: EmbeddingRelevance | None = None
+
+
+def local_relevance() -> EmbeddingRelevance:
+    """Relevance on the shipped MiniLM (whatever embedder the packs use: the scale above is
+    MiniLM's), shared by every interview in the process and loaded on first use."""
+    global _local
+    if _local is None:
+        from roleplay.knowledge.embeddings import local_embeddings
+
+        _local = EmbeddingRelevance(local_embeddings())
+    return _local

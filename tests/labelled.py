@@ -1,0 +1,29 @@
+"""The hand-labelled answers under tests/data/notes_labels/, read for tests and the benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel
+
+DATA = Path(__file__).parent / "data" / "notes_labels"
+Label = Literal["eases", "confirms", "neutral"]
+
+
+class LabelledAnswer(BaseModel):
+    id: str
+    persona: str
+    role: str
+    company: str
+    question: str
+    answer: str
+    labels: dict[str, Label]
+    hard: str | None = None
+
+
+def load_labelled(split: str) -> list[LabelledAnswer]:
+    """``dev`` (the rules were tuned on it) or ``test`` (held out, written by another hand)."""
+    data = yaml.safe_load((DATA / f"{split}.yaml").read_text(encoding="utf-8"))
+    return [LabelledAnswer.model_validate(item) for item in data]
