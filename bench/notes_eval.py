@@ -1,11 +1,13 @@
 """How well the evidence assessor reads answers: accuracy on the hand-labelled answers.
 
-Usage: python bench/notes_eval.py [--split dev|test|all] [--no-similarity] [--errors]
+Usage: python bench/notes_eval.py [--split dev|test|all] [--no-similarity] [--model] [--errors]
 
 Every (answer, worry) pair of tests/data/notes_labels/<split>.yaml is one decision: eases,
 confirms or neutral. Prints accuracy, the accuracy of always saying "neutral" (the floor any
 figure must beat), per-class precision and recall, accuracy per hard-case kind, and the time per
-answer.
+answer. ``--model`` judges the same answers the way the notes moved before the evidence
+assessor: the model's own notes update (ROLEPLAY_NOTES=llm) on the configured model, the
+embedded one by default; the "before" figure.
 """
 
 from __future__ import annotations
@@ -37,12 +39,10 @@ def predict(items: list[LabelledAnswer], similarity: bool) -> tuple[list[Pair], 
     library = PersonaLibrary([shipped_dir("personas")])
     relevance = None
     if similarity:
-        from roleplay.knowledge.embeddings import build_embedder
-        from roleplay.relevance import EmbeddingRelevance
-        from roleplay.settings import Settings
+        from roleplay.relevance import local_relevance
 
-        relevance = EmbeddingRelevance(build_embedder(Settings(embeddings="local")).model)
-        relevance.embeddings.embed_query("warm up")
+        relevance = local_relevance()
+        relevance.scores(["warm up"], [["the embedder"]])
     assessors = {p.id: Assessor(p, relevance) for p in library.all()}
     pairs = []
     started = time.perf_counter()
@@ -51,6 +51,46 @@ def predict(items: list[LabelledAnswer], similarity: bool) -> tuple[list[Pair], 
         for finding in findings:
             pairs.append((item.labels[finding.worry], _NAMES[finding.verdict], item, finding.worry))
     return pairs, (time.perf_counter() - started) / max(1, len(items))
+
+
+def predict_by_model(items: list[LabelledAnswer]) -> tuple[list[Pair], float, int]:
+    """The model's own notes update after each answer; an unreadable one moves nothing."""
+    from roleplay.llm import build_backend
+    from roleplay.notes import PrivateNotes
+    from roleplay.noting import NoteTaker
+    from roleplay.prompts import Prompts
+    from roleplay.session import Session, Setting
+    from roleplay.settings import Settings
+
+    settings = Settings()
+    backend = build_backend(settings)
+    prompts = Prompts.load(settings.prompts_dir)
+    library = PersonaLibrary([shipped_dir("personas")])
+    status = {"eased": "eases", "confirmed": "confirms", "open": "neutral"}
+    pairs, failed = [], 0
+    started = time.perf_counter()
+    for item in items:
+        persona = library.get(item.persona)
+        session = Session(
+            persona_id=persona.id,
+            persona_name=persona.name,
+            mode=persona.mode,
+            setting=Setting(company=item.company, role=item.role, candidate="Sam"),
+            max_turns=8,
+            minutes=30,
+            notes=PrivateNotes.initial(persona),
+        )
+        session.add_turn("interviewer", item.question)
+        session.add_turn("candidate", item.answer)
+        taker = NoteTaker(
+            persona, "llm", Assessor(persona), backend, max_tokens=settings.max_notes_tokens
+        )
+        messages = prompts.notes_messages(persona, session, candidate_words=item.answer)
+        notes, problem = taker.update(session.notes, item.answer, turn_index=2, messages=messages)
+        failed += problem is not None
+        for worry in notes.worries:
+            pairs.append((item.labels[worry.id], status[worry.status], item, worry.id))
+    return pairs, (time.perf_counter() - started) / max(1, len(items)), failed
 
 
 def report(pairs: list[Pair], per_answer: float) -> None:
@@ -82,12 +122,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=["dev", "test", "all"])
     parser.add_argument("--no-similarity", action="store_true")
+    parser.add_argument("--model", action="store_true", help="the model's own notes instead")
     parser.add_argument("--errors", action="store_true", help="print every wrong decision")
     args = parser.parse_args()
     splits = ["dev", "test"] if args.split == "all" else [args.split]
     items = [item for split in splits for item in load_labelled(split)]
-    pairs, per_answer = predict(items, similarity=not args.no_similarity)
-    print(f"split: {args.split}, similarity: {'off' if args.no_similarity else 'MiniLM'}")
+    if args.model:
+        pairs, per_answer, failed = predict_by_model(items)
+        print(f"split: {args.split}, notes: the model's own update ({failed} unreadable)")
+    else:
+        pairs, per_answer = predict(items, similarity=not args.no_similarity)
+        print(f"split: {args.split}, similarity: {'off' if args.no_similarity else 'MiniLM'}")
     report(pairs, per_answer)
     if args.errors:
         for want, got, item, worry in pairs:

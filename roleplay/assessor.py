@@ -1,14 +1,15 @@
 """The evidence assessor: what one candidate answer did to each of the interviewer's worries.
 
 No generative model takes part. Each sentence of the answer is read for cues (``roleplay.cues``);
-each worry names in its persona file the cues that ease it and the cues that confirm it. A
-sentence's pull on a worry is the sum of its cues' weights, scaled by how closely the sentence
-speaks to the worry (MiniLM similarity to the worry's fears and what settles it, when a
-``Relevance`` is given). The rules, so a person can check a verdict by hand:
+each worry names in its persona file the cues that ease it and the cues that confirm it. The
+rules, so a person can check a verdict by hand:
 
-- a cue the worry lists under ``eases`` pulls towards *eased*, one under ``confirms`` towards
-  *confirmed*; a negatable cue the candidate denies ("I'm not looking to leave") pulls the
-  other way;
+- a cue the worry lists under ``eases`` pulls towards *eased* by its weight, one under
+  ``confirms`` towards *confirmed*; a negatable cue the candidate denies ("I'm not looking to
+  leave") pulls the other way;
+- a cue several of the persona's worries list ("hedge", "number") counts only for the worries
+  the sentence speaks to most closely (MiniLM similarity to each worry's fears and what settles
+  it, within ``SHARED_MARGIN`` of the closest), when a ``Relevance`` is given;
 - in a sarcastic sentence the cues that would ease pull towards confirmed instead;
 - a hedged sentence ("I guess I sort of led it") eases at half strength;
 - a worry moves when one side's pull reaches 1 and beats the other side by at least 0.5; the
@@ -32,8 +33,6 @@ MARGIN = 0.5
 HEDGED = 0.5
 # How much less relevant than the closest worry a worry may be and still count a shared cue.
 SHARED_MARGIN = 0.1
-# Cues that are about the answer as a whole, or specific enough to one worry, count in full
-# whatever the sentence's similarity; the rest are scaled by it.
 
 
 class Relevance(Protocol):
@@ -86,7 +85,7 @@ def _pull(sentence: Sentence, worry: Worry, elsewhere: set[str]) -> _Pull:
         elif sentence.denies(cue):
             eases.append(f"{cue} denied")
     if sentence.has("sarcasm"):
-        confirms += [c for c in eases if "denied" not in c]
+        confirms += [f"{c.split()[0]} sarcastic" for c in eases]
         eases = []
     ease_pull = sum(sentence.weight(c.split()[0]) for c in eases)
     confirm_pull = sum(sentence.weight(c.split()[0]) for c in confirms)
@@ -98,8 +97,9 @@ def _pull(sentence: Sentence, worry: Worry, elsewhere: set[str]) -> _Pull:
 def _explain(cues: tuple[str, ...], vocab: Vocabulary) -> str:
     parts = []
     for cue in dict.fromkeys(cues):
-        name, _, denied = cue.partition(" ")
-        parts.append(f"{name}: " + ("denies " if denied else "") + vocab.means(name))
+        name, _, how = cue.partition(" ")
+        prefix = {"denied": "denies ", "sarcastic": "said sarcastically: "}.get(how, "")
+        parts.append(f"{name}: {prefix}{vocab.means(name)}")
     return "; ".join(parts)
 
 

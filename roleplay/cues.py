@@ -11,8 +11,10 @@ A few cues are counted here instead, because they are about shape rather than wo
 - ``research_fact``: the sentence names a figure or a name from the research pack that the
   interviewer had not said first.
 
-A negatable cue matched with "not", "never", "no" or a "-n't" word in the four words before it,
-within the same clause, counts as *denied*: "I'm not looking to leave" denies ``exit``.
+A negatable cue matched with "not", "never", "no" or a "-n't" word in the six words before it,
+within the same clause (clauses end at punctuation, dashes and "and/but/so/because/..."), counts
+as *denied*: "I'm not looking to leave" denies ``exit``, "I have no doubt I'd stay" does not
+deny ``commitment``. A cue said anywhere in a sentence outweighs the same cue denied elsewhere.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ COUNTED = {"thin", "rambling", "question", "open_question", "closed_question", "
 THIN_WORDS = 12
 RAMBLING_WORDS = 170
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# A sentence ends at . ! or ? followed by a space or the end: "3.5 percent" stays whole.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Enough for any real answer; past it, hostile text is not read sentence by sentence.
+MAX_SENTENCES = 60
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION = re.compile(
     r"\b(not|never|no|nothing|nobody|without|hardly|barely|nor|n't|isn't|wasn't|aren't|weren't|"
@@ -39,7 +44,13 @@ _NEGATION = re.compile(
     r"i'm not|zero)\b"
 )
 # A clause ends at these: "I'm not sure, but I'd stay" does not deny the stay.
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(but|although|though|however|yet|and then)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:–—]|\s-\s|\b(but|although|though|however|yet|and|so|because|then)\b"
+)
+# Set phrases holding a negation word that deny nothing ("I have no doubt I would stay").
+_NOT_DENIALS = re.compile(
+    r"\b(no doubt|no question|not only|can'?t wait|no pressure|no worries|never mind)\b"
+)
 _LEADING = {"and", "so", "but", "also", "well", "okay", "ok", "then"}
 _OPEN_VERBS = {"how", "what", "why", "describe", "tell", "walk", "explain", "share", "talk"}
 
@@ -57,6 +68,8 @@ class CueSpec(BaseModel):
     weight: float = Field(default=1.0, gt=0, le=5)
     counts: bool = False
     claim: bool = False
+    # Only a question can hold it ("how does the team work?").
+    asks: bool = False
 
     @field_validator("patterns")
     @classmethod
@@ -126,10 +139,17 @@ class Sentence:
         return abs(self.cues.get(cue, 0))
 
 
+def tidy(text: str) -> str:
+    """Whitespace as a sentence is kept and quoted: single spaces, no line breaks."""
+    return " ".join(text.split())
+
+
 def split_sentences(text: str) -> list[str]:
     """The answer's sentences, each as said (whitespace tidied)."""
-    found = [" ".join(s.split()) for s in _SENTENCE.findall(text.replace("\n", " "))]
-    return [s for s in found if _WORD.search(s)]
+    found = [s for s in _SENTENCE_END.split(tidy(text)) if _WORD.search(s)]
+    if len(found) > MAX_SENTENCES:
+        found = [*found[: MAX_SENTENCES - 1], " ".join(found[MAX_SENTENCES - 1 :])]
+    return found
 
 
 def word_count(text: str) -> int:
@@ -141,7 +161,7 @@ def _denied(sentence: str, start: int) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    window = " ".join(_WORD.findall(before)[-6:])
+    window = _NOT_DENIALS.sub(" ", " ".join(_WORD.findall(before)[-6:]))
     return _NEGATION.search(window) is not None or window.endswith("n't")
 
 
@@ -154,10 +174,10 @@ def _match(sentence: str, patterns: list[re.Pattern[str]], spec: CueSpec) -> flo
     anywhere outweighs denied elsewhere; a counting cue adds one weight per pattern matched."""
     said = denied = 0
     for pattern in patterns:
-        match = pattern.search(sentence)
-        if match is None:
+        matches = list(pattern.finditer(sentence))
+        if not matches:
             continue
-        if spec.negatable and _denied(sentence, match.start()):
+        if spec.negatable and all(_denied(sentence, m.start()) for m in matches):
             denied += 1
         else:
             said += 1
@@ -210,7 +230,7 @@ def read_answer(
         asks = said.endswith("?")
         for name, patterns in vocab.compiled.items():
             spec = vocab.specs[name]
-            if spec.claim and asks:
+            if (spec.claim and asks) or (spec.asks and not asks):
                 continue  # "Did you ship it?" claims nothing about the candidate
             found = _match(lowered, patterns, spec)
             if found:

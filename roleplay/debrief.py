@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from roleplay.noting import EVIDENCE_ALONE
 from roleplay.personas import Persona
 from roleplay.session import Session
 
@@ -18,6 +19,8 @@ _END_WORDS = {
 
 class WorryStep(BaseModel):
     turn: int
+    # Which of the candidate's answers (1 for the first) caused the change.
+    answer: int | None = None
     status: str
     # The candidate's sentence that caused the change, and why it counted.
     evidence: str
@@ -42,6 +45,8 @@ class Debrief(BaseModel):
     worries: list[WorryStory]
     mood_by_turn: list[tuple[int, float]]
     failed_updates: int
+    # Turns where a model's notes were unusable and the evidence alone moved the notes.
+    evidence_only_updates: int = 0
     end: str
     # (turn, question, what it tested) for every planned question the interviewer asked.
     probes: list[tuple[int, str, str]] = []
@@ -57,13 +62,21 @@ def build_debrief(session: Session, persona: Persona) -> Debrief:
         final = notes.worry(worry.id)
         steps: list[WorryStep] = []
         previous = "open"
+        answers = 0
         for turn in session.turns:
+            answers += turn.speaker == "candidate"
             snapshot = turn.notes.worry(worry.id) if turn.notes else None
             if snapshot and snapshot.status != previous:
                 evidence = snapshot.evidence[-1] if snapshot.evidence else ""
                 why = snapshot.why[-1] if snapshot.why else ""
                 steps.append(
-                    WorryStep(turn=turn.index, status=snapshot.status, evidence=evidence, why=why)
+                    WorryStep(
+                        turn=turn.index,
+                        answer=answers or None,
+                        status=snapshot.status,
+                        evidence=evidence,
+                        why=why,
+                    )
                 )
                 previous = snapshot.status
         stories.append(
@@ -84,7 +97,14 @@ def build_debrief(session: Session, persona: Persona) -> Debrief:
         thought=notes.thought,
         worries=stories,
         mood_by_turn=[(t.index, t.notes.mood) for t in session.turns if t.notes],
-        failed_updates=sum(1 for t in session.turns if t.notes_error),
+        failed_updates=sum(
+            1
+            for t in session.turns
+            if t.notes_error and not t.notes_error.startswith(EVIDENCE_ALONE)
+        ),
+        evidence_only_updates=sum(
+            1 for t in session.turns if (t.notes_error or "").startswith(EVIDENCE_ALONE)
+        ),
         end=_END_WORDS.get(session.end_reason or "", "the interview was not finished"),
         probes=_probes(session, persona),
         said_as_planned=sum(1 for t in session.turns if t.voiced_by == "plan"),
@@ -125,7 +145,7 @@ def debrief_markdown(debrief: Debrief) -> str:
         for step in story.steps:
             quote = f": “{step.evidence}”" if step.evidence else ""
             why = f" ({step.why})" if step.why else ""
-            lines.append(f"- Turn {step.turn}: {step.status}{quote}{why}")
+            lines.append(f"- {step_label(step)}: {step.status}{quote}{why}")
         lines.append("")
     if debrief.probes:
         lines += ["### What each question was testing", ""]
@@ -138,9 +158,25 @@ def debrief_markdown(debrief: Debrief) -> str:
             f"_{debrief.said_as_planned} of {debrief.interviewer_turns} interviewer turns were "
             "said in the persona's planned words: the model's phrasing did not pass the checks._"
         )
+    lines += update_problems(debrief)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def step_label(step: WorryStep) -> str:
+    return f"After answer {step.answer}" if step.answer else f"Turn {step.turn}"
+
+
+def update_problems(debrief: Debrief) -> list[str]:
+    """What went wrong keeping the notes, in words (empty when nothing did)."""
+    lines = []
     if debrief.failed_updates:
         lines.append(
             f"_The notes could not be updated after {debrief.failed_updates} turn(s); "
             "those turns kept the previous notes._"
         )
-    return "\n".join(lines).rstrip() + "\n"
+    if debrief.evidence_only_updates:
+        lines.append(
+            f"_The model's notes could not be used after {debrief.evidence_only_updates} "
+            "turn(s); the evidence alone moved them._"
+        )
+    return lines

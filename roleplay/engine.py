@@ -204,8 +204,8 @@ class Interview:
     def wait_for_notes(self) -> None:
         """Block until the private notes reflect every turn so far."""
         if self._notes_job is not None:
-            self._notes_job.result()
-            self._notes_job = None
+            job, self._notes_job = self._notes_job, None
+            job.result()
 
     def close(self) -> None:
         """Release the background worker (after the debrief has been read)."""
@@ -322,7 +322,8 @@ class Interview:
             if self.note_taker.asks_model
             else None
         )
-        terms = new_research_terms(self.session, candidate_words)
+        # Judged as of the answer: the reply after it may repeat the candidate's figure.
+        terms = new_research_terms(self.session, candidate_words, before=turn.index - 1)
         if self._executor is None:
             self._update_notes(turn, messages, candidate_words, terms)
         else:

@@ -35,6 +35,9 @@ from roleplay.personas import Persona
 from roleplay.session import Session
 
 NotesMode = Literal["evidence", "llm", "both"]
+# How a turn's notes_error begins: nothing moved, or the evidence moved the notes on its own.
+NOT_UPDATED = "Private notes not updated"
+EVIDENCE_ALONE = "The model's notes could not be used; the evidence alone moved them"
 
 RAISE_PER_CONFIRMED = 0.12
 EASE_PER_EASED = 0.08
@@ -86,11 +89,12 @@ def _next_focus(notes: PrivateNotes) -> str:
     return f"Find out more about: {pressing[0].label.lower()}." if pressing else ""
 
 
-def new_research_terms(session: Session, answer: str) -> tuple[str, ...]:
-    """Figures and names in ``answer`` that the interviewer's research holds and had not said."""
+def new_research_terms(session: Session, answer: str, *, before: int) -> tuple[str, ...]:
+    """Figures and names in ``answer`` (turn ``before``) that the interviewer's research holds
+    and the interviewer had not said by then."""
     setting = session.setting
     said = [setting.company, setting.role, setting.candidate] + [
-        t.text for t in session.turns if t.speaker == "interviewer"
+        t.text for t in session.turns if t.speaker == "interviewer" and t.index < before
     ]
     passages = [s.snippet for t in session.turns for s in t.sources]
     return tuple(research_terms(answer, passages, already_said=" ".join(said)))
@@ -171,21 +175,21 @@ class NoteTaker:
         """The notes after ``answer``, and why they are not what was asked for (or None)."""
         findings = []
         if self.mode != "llm":
-            findings = self.assessor.assess(
-                answer, turn=turn_index - 1, research_terms=research_terms
-            )
+            try:
+                findings = self.assessor.assess(
+                    answer, turn=turn_index - 1, research_terms=research_terms
+                )
+            except Exception as error:  # e.g. the embedder failed to load: keep the notes
+                return notes.model_copy(deep=True), f"{NOT_UPDATED}: {error}"
         if self.mode == "evidence":
             return apply_findings(notes, findings, self.persona, turn_index=turn_index), None
         try:
             proposal = parse_notes_update(self._ask_model(messages or []))
         except (ModelError, NotesParseError) as error:
             if self.mode == "llm":
-                return notes.model_copy(deep=True), f"Private notes not updated: {error}"
+                return notes.model_copy(deep=True), f"{NOT_UPDATED}: {error}"
             moved = apply_findings(notes, findings, self.persona, turn_index=turn_index)
-            return (
-                moved,
-                f"The model's notes could not be used ({error}); the evidence alone moved them.",
-            )
+            return moved, f"{EVIDENCE_ALONE} ({error})."
         if self.mode == "llm":
             updated = apply_update(
                 notes, proposal, self.persona, candidate_words=answer, turn_index=turn_index

@@ -8,6 +8,8 @@ years" speaks to a flight-risk worry whichever way it points. The direction come
 
 from __future__ import annotations
 
+import threading
+
 from langchain_core.embeddings import Embeddings
 
 # MiniLM cosines between a sentence and a short description: about 0.05 for unrelated text,
@@ -15,25 +17,34 @@ from langchain_core.embeddings import Embeddings
 # second to 1.
 FLOOR = 0.05
 SPAN = 0.45
+CACHE_SIZE = 4096
 
 
 class EmbeddingRelevance:
     def __init__(self, embeddings: Embeddings):
         self.embeddings = embeddings
-        self._topics: dict[str, list[float]] = {}
+        # Topics and recent sentences: the notes, then the report, read the same sentences.
+        self._vectors_of: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
 
     def _vectors(self, texts: list[str]) -> list[list[float]]:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._topics))
+        with self._lock:
+            known = {t: self._vectors_of[t] for t in texts if t in self._vectors_of}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            self._topics.update(zip(missing, self.embeddings.embed_documents(missing), strict=True))
-        return [self._topics[t] for t in texts]
+            known.update(zip(missing, self.embeddings.embed_documents(missing), strict=True))
+            with self._lock:
+                while self._vectors_of and len(self._vectors_of) + len(missing) > CACHE_SIZE:
+                    self._vectors_of.pop(next(iter(self._vectors_of)))
+                self._vectors_of.update((t, known[t]) for t in missing)
+        return [known[t] for t in texts]
 
     def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
         """One row per sentence, one value per topic: the closest of the topic's texts."""
         vectors = [self._vectors(texts) for texts in topics]
         return [
             [_scaled(max(_cosine(said, v) for v in topic)) for topic in vectors]
-            for said in self.embeddings.embed_documents(sentences)
+            for said in self._vectors(sentences)
         ]
 
 

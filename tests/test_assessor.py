@@ -108,3 +108,28 @@ def test_a_persona_naming_an_unknown_cue_is_refused_with_the_field(
     broken.write_text(text.replace("eases: [commitment]", "eases: [loyalty]"), encoding="utf-8")
     with pytest.raises(PersonaError, match=r"worries\.1\.evidence\.eases.*unknown cue 'loyalty'"):
         load_persona(broken)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I have no doubt I would stay here for years.",
+        "I never planned to stay at the old place, but here I will stay for years.",
+        "I'd be thrilled to join and build my career here.",
+    ],
+)
+def test_plain_commitment_is_not_misread_as_denied_or_sarcastic(
+    anxious: Persona, answer: str
+) -> None:
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "eases"
+
+
+def test_a_decimal_does_not_end_a_sentence() -> None:
+    assert [s.text for s in read_answer("I cut costs by 3.5 percent. It took a year.")] == [
+        "I cut costs by 3.5 percent.",
+        "It took a year.",
+    ]
+
+
+def test_a_hostile_answer_is_read_in_bounded_sentences() -> None:
+    assert len(read_answer("a. " * 1400)) <= 60

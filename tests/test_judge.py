@@ -257,3 +257,43 @@ def test_a_scenarios_rubric_scores_the_attempt_instead_of_the_modes(
 def test_an_unknown_rubric_names_the_known_ones() -> None:
     with pytest.raises(RubricError, match=r"No rubric 'gentle-ish'.*formal, informational"):
         rubric_for("gentle-ish")
+
+
+def test_a_kept_quote_is_shown_as_the_candidate_said_it(
+    run, scripted: ScriptedChatModel, rubric: Rubric
+) -> None:
+    words = " ".join(ANSWER.split()[:6])
+    shouted = f"“{words.upper()}…”"
+    scripted.enqueue(
+        verdict(rubric, evidence={"score": "good", "evidence": [shouted], "advice": ""})
+    )
+    assert run().verdict.criteria["evidence"].evidence == [words]
+
+
+def test_the_judge_cannot_move_a_score_two_levels_or_lend_its_advice(
+    anxious: Persona, rubric: Rubric
+) -> None:
+    from roleplay.feedback.judge import CriterionVerdict
+    from roleplay.feedback.report import _merge
+    from roleplay.feedback.scoring import Evidence
+
+    criterion = rubric.criterion("evidence")
+    found = Evidence("poor", "I am a team player.", 1, "buzzword")
+    judged = CriterionVerdict(score="good", evidence=["I am a team player"], advice="Great job.")
+    merged = _merge(criterion, found, judged, [])
+    assert merged.score == "poor" and merged.evidence == ["I am a team player."]
+    assert merged.advice == criterion.tip("poor")
+
+
+def test_a_report_saved_before_evidence_scoring_still_reads(
+    session: Session, anxious: Persona, rubric: Rubric
+) -> None:
+    from roleplay.feedback.report import Report
+
+    report = build_report(session, anxious, rubric, {}, compute_metrics(session))
+    old = report.model_dump(mode="json")
+    for field in ("scored", "out_of", "judge_used"):
+        del old[field]
+    old["criteria"][0]["score"] = "good"
+    loaded = Report.model_validate(old)
+    assert (loaded.scored, loaded.out_of) == (1, len(rubric.criteria))

@@ -115,3 +115,23 @@ def test_an_unreadable_model_update_falls_back_to_the_evidence_and_says_so(
     turn = live.session.turns[-1]
     assert "evidence alone" in (turn.notes_error or "")
     assert live.session.notes.worry("overqualified-flight-risk").status == "eased"
+
+
+class BrokenRelevance:
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        raise RuntimeError("the embedder could not be loaded")
+
+
+def test_a_failing_assessor_keeps_the_notes_and_the_interview_goes_on(
+    anxious: Persona, setting: Setting, prompts: Prompts, scripted: ScriptedChatModel
+) -> None:
+    backend = ChatBackend(chat=scripted, label="s", embedded=True)
+    live = Interview(anxious, setting, backend, prompts, relevance=BrokenRelevance())
+    scripted.enqueue("Hello Sam, why this role?", "Thanks. Next?", "Thanks. And then?")
+    "".join(live.open())
+    "".join(live.answer(STAY))
+    "".join(live.answer("I led the rollout myself."))  # the failed update does not block this
+    live.close()
+    errors = [t.notes_error for t in live.session.turns if t.notes_error]
+    assert errors and "could not be loaded" in errors[0]
+    assert live.session.notes.worry("overqualified-flight-risk").status == "open"

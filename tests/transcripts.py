@@ -38,7 +38,7 @@ def replay(persona: Persona, strength: str, relevance: Relevance | None = None) 
                 session.notes,
                 before.text,
                 turn_index=turn.index,
-                research_terms=new_research_terms(session, before.text),
+                research_terms=new_research_terms(session, before.text, before=before.index),
             )
         turn.notes = session.notes.model_copy(deep=True)
     session.ended_at = session.turns[-1].at

@@ -109,10 +109,6 @@ def parse_verdict(text: str, rubric: Rubric) -> Verdict:
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "…": "..."})
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).lower().split())
-
-
 def _trimmed(quote: str) -> str:
     # Judges wrap quotes in quote marks and ellipses; the words inside are what must match.
     return re.sub(r"^[\s\"'.…]+|[\s\"'.…]+$", "", quote.translate(_QUOTES))
@@ -126,19 +122,34 @@ def _readable(text: str) -> str:
     return text
 
 
+def _span(quote: str, turns: list[str]) -> str | None:
+    """The candidate's own words the quote matches, whole words only, as they said them (the
+    judge's case, spacing and quote marks are not kept), or None."""
+    words = re.findall(r"\w+(?:['’]\w+)*", _trimmed(quote))
+    if len(words) < 2:
+        return None
+    parts = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words]
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+    for turn in turns:
+        match = pattern.search(turn)
+        if match:
+            return match.group(0)
+    return None
+
+
 def check_quotes(verdict: Verdict, session: Session) -> dict[str, list[str]]:
-    """Keep only quotes found word for word in the candidate's turns; return the dropped ones."""
-    said = [_normal(t.text) for t in session.turns if t.speaker == "candidate"]
+    """Keep only quotes found word for word in the candidate's turns, as the candidate said
+    them; return the dropped ones."""
+    said = [" ".join(t.text.split()) for t in session.turns if t.speaker == "candidate"]
     dropped: dict[str, list[str]] = {}
     for criterion_id, item in verdict.criteria.items():
-        kept = []
+        kept: list[str] = []
         for quote in item.evidence:
-            words = _normal(_trimmed(quote))
-            if len(words.split()) >= 2 and any(words in turn for turn in said):
-                if _trimmed(quote) not in kept:
-                    kept.append(_trimmed(quote))
-            else:
+            found = _span(quote, said)
+            if found is None:
                 dropped.setdefault(criterion_id, []).append(quote)
+            elif found not in kept:
+                kept.append(found)
         item.evidence = kept
     return dropped
 

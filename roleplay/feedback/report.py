@@ -5,8 +5,9 @@ as one model that renders to Markdown and JSON.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from roleplay.debrief import Debrief, build_debrief, debrief_markdown
 from roleplay.feedback.judge import CriterionVerdict, Judgement
@@ -28,8 +29,10 @@ class CriterionScore(BaseModel):
     score: str | None
     # The candidate's own words behind the score, verbatim (checked against the transcript).
     evidence: list[str] = Field(default_factory=list)
-    # The turn the first quote comes from, and the cues that made it evidence.
+    # The turn the first quote comes from (its index, and which answer it was: 1 for the
+    # first), and the cues that made it evidence.
     evidence_turn: int | None = None
+    evidence_answer: int | None = None
     why: str = ""
     # Who set the score: "evidence" (code), "judge" (a model's refinement with a verified
     # quote), or "" when not scored.
@@ -66,6 +69,21 @@ class Report(BaseModel):
     metrics: Metrics
     debrief: Debrief
 
+    @model_validator(mode="before")
+    @classmethod
+    def _older_reports(cls, data: Any) -> Any:
+        # Reports saved before evidence scoring lack the counts and the judge flag.
+        if isinstance(data, dict) and "out_of" not in data:
+            criteria = data.get("criteria") or []
+            scores = [c.get("score") for c in criteria if isinstance(c, dict)]
+            data = {
+                **data,
+                "scored": sum(1 for s in scores if s in POINTS),
+                "out_of": sum(1 for s in scores if s != "n/a"),
+                "judge_used": True,
+            }
+        return data
+
     def score_of(self, criterion_id: str) -> float | None:
         """One criterion as 0..100 (None when not scored or not applicable)."""
         item = next((c for c in self.criteria if c.id == criterion_id), None)
@@ -86,7 +104,8 @@ def _merge(
     criterion: Criterion, found: Evidence, verdict: CriterionVerdict | None, dropped: list[str]
 ) -> CriterionScore:
     """The evidence's score, unless the judge refines it by at most one level with a quote
-    that is in the transcript; advice from the judge when usable, else the rubric's tip."""
+    that is in the transcript (where the evidence found nothing, the judge may score with such
+    a quote); the judge's advice when its score stands, else the rubric's tip for the level."""
     score, quotes, basis = found.level, [found.quote] if found.level else [], "evidence"
     turn, why = found.turn, found.why
     if verdict is not None:
@@ -105,9 +124,9 @@ def _merge(
             )
         elif verdict.score == "n/a" and score is None and criterion.allow_na:
             score, basis = "n/a", "judge"
-    advice = (verdict.advice if verdict else "") or (
-        criterion.tip(score) if score in POINTS else ""
-    )
+    # Advice written for a level the judge did not get is advice for someone else's answer.
+    judges_advice = verdict.advice if verdict is not None and verdict.score == score else ""
+    advice = judges_advice or (criterion.tip(score) if score in POINTS else "")
     return CriterionScore(
         id=criterion.id,
         name=criterion.name,
@@ -136,6 +155,13 @@ def build_report(
         _merge(c, evidence.get(c.id, Evidence(None)), verdicts.get(c.id), dropped.get(c.id, []))
         for c in rubric.criteria
     ]
+    for item in criteria:
+        if item.evidence_turn is not None:
+            item.evidence_answer = sum(
+                1
+                for t in session.turns
+                if t.speaker == "candidate" and t.index <= item.evidence_turn
+            )
     scored = sum(1 for c in criteria if c.score in POINTS)
     setting = session.setting
     return Report(
@@ -214,7 +240,7 @@ def report_markdown(report: Report) -> str:
         if item.score is None:
             lines.append("_Not enough in this interview to score._")
         for quote in item.evidence:
-            where = f" (turn {item.evidence_turn})" if item.evidence_turn is not None else ""
+            where = f" (answer {item.evidence_answer})" if item.evidence_answer else ""
             lines.append(f"> “{quote}”{where}")
         if item.why:
             lines.append(f"\n_Why: {item.why}._")

@@ -5,8 +5,8 @@ criterion says in its rubric file which sentences to read and which cues count (
 ``CriterionEvidence``). With ``g`` good sentences and ``p`` poor ones:
 
 - **Good**: ``g`` reaches the criterion's ``enough`` and ``p`` is at most half of ``g``;
-- **Fair**: some good evidence (``g`` at least 1, or a sentence with fewer good cues than
-  ``needs``) and ``p`` at most twice ``g``;
+- **Fair**: some good evidence (``g`` good sentences and ``h`` with fewer good cues than
+  ``needs``, together at least 1) and ``p`` at most twice ``g + h``;
 - **Poor**: poor evidence outweighs it;
 - **not scored**: nothing in the interview speaks to the criterion.
 
@@ -102,7 +102,7 @@ def _invited_but_silent(session: Session) -> list[Sentence]:
 def _level(good: int, partial: int, poor: int, enough: int) -> str | None:
     if good >= enough and 2 * poor <= good:
         return "good"
-    if (good or partial) and poor <= 2 * max(good, 1):
+    if good + partial and poor <= 2 * (good + partial):
         return "fair"
     if poor:
         return "poor"

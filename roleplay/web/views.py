@@ -9,7 +9,7 @@ import pandas as pd
 
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import Attempt
-from roleplay.debrief import build_debrief
+from roleplay.debrief import build_debrief, step_label, update_problems
 from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.sessions import SessionSummary
 from roleplay.personas import Persona
@@ -100,16 +100,14 @@ def debrief_view(session: Session, persona: Persona) -> str:
         for step in story.steps:
             quote = f" by your words: “{page_text(step.evidence)}”" if step.evidence else ""
             why = f" — *{page_text(step.why)}*" if step.why else ""
-            lines.append(f"- Turn {step.turn}: {_STATUS_BADGES[step.status]}{quote}{why}")
+            lines.append(f"- {step_label(step)}: {_STATUS_BADGES[step.status]}{quote}{why}")
         lines.append("")
     if debrief.mood_by_turn:
         moods = " → ".join(f"{mood:.1f}" for _, mood in debrief.mood_by_turn)
         lines.append(f"Unease over the interview: {moods}")
-    if debrief.failed_updates:
-        lines.append(
-            f"\n_The notes could not be updated after {debrief.failed_updates} turn(s); "
-            "those turns kept the previous notes._"
-        )
+    problems = update_problems(debrief)
+    if problems:
+        lines += ["", *problems]
     return "\n".join(lines)
 
 
