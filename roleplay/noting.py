@@ -73,13 +73,17 @@ def _move(worry: WorryNote, finding: Finding, turn_index: int) -> bool:
     return True
 
 
-def _thought(moved: list[tuple[WorryNote, Finding]], notes: PrivateNotes) -> str:
+def _thought(moved: list[tuple[WorryNote, Finding]], persona: Persona) -> str:
     if not moved:
         return "Nothing in that answer changed my mind either way."
     worry, finding = max(moved, key=lambda pair: pair[1].confidence)
+    label, quote = worry.label.lower(), f"“{finding.sentence}”"
+    if persona.mode == "informational":  # impressions, not worries
+        good = worry.status == "eased"
+        return f"{'A good sign' if good else 'Not a good sign'} ({label}): {quote}"
     if worry.status == "eased":
-        return f"That settles some of my worry about {worry.label.lower()}: “{finding.sentence}”"
-    return f"That worries me ({worry.label.lower()}): “{finding.sentence}”"
+        return f"That settles some of my worry about {label}: {quote}"
+    return f"That worries me ({label}): {quote}"
 
 
 def _next_focus(notes: PrivateNotes) -> str:
@@ -122,7 +126,7 @@ def apply_findings(
         if _move(worry, finding, turn_index):
             moved.append((worry, finding))
     settle_mood_and_lean(notes, persona)
-    notes.thought = _thought(moved, notes)
+    notes.thought = _thought(moved, persona)
     notes.next_focus = _next_focus(notes)
     return notes
 

@@ -69,7 +69,7 @@ def test_whole_interview_in_the_browser(browser: Browser, web: str, research: Pa
     expect(feedback).to_contain_text("I would like to stay and grow")
     expect(feedback).to_contain_text("Why:")
     feedback.scroll_into_view_if_needed()
-    shot(page, "6-report")
+    shot(page, "5-report")
 
 
 def test_layout_at_phone_width(browser: Browser, web: str) -> None:
