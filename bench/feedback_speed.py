@@ -27,7 +27,7 @@ from roleplay.notes import PrivateNotes  # noqa: E402
 from roleplay.noting import NoteTaker  # noqa: E402
 from roleplay.personas import PersonaLibrary  # noqa: E402
 from roleplay.prompts import Prompts  # noqa: E402
-from roleplay.relevance import local_relevance  # noqa: E402
+from roleplay.relevance import EmbeddingRelevance, local_relevance  # noqa: E402
 from roleplay.resources import shipped_dir  # noqa: E402
 from roleplay.settings import Settings  # noqa: E402
 from tests.transcripts import replay  # noqa: E402
@@ -45,16 +45,20 @@ def main() -> None:
     parser.add_argument("--judge", action="store_true", help="also time the embedded LLM judge")
     args = parser.parse_args()
     library = PersonaLibrary([shipped_dir("personas")])
-    relevance = local_relevance()
     start = time.perf_counter()
-    relevance.scores(["warm up"], [["the embedder"]])
-    print(f"MiniLM load: {time.perf_counter() - start:.2f} s (once per process)")
+    local_relevance().scores(["warm up"], [["the embedder"]])
+    print(f"MiniLM load: {time.perf_counter() - start:.2f} s (once per process, at the opening)")
+
+    def cold() -> EmbeddingRelevance:
+        # The loaded model, with none of the sentences already embedded.
+        return EmbeddingRelevance(local_relevance().embeddings)
+
     prompts = Prompts.load()
-    sessions = [(p, replay(p, s, relevance)) for p in library.all() for s in ("strong", "weak")]
+    sessions = [(p, replay(p, s, cold())) for p in library.all() for s in ("strong", "weak")]
 
     notes_times = []
     for persona, session in sessions:
-        taker = NoteTaker(persona, "evidence", Assessor(persona, relevance))
+        taker = NoteTaker(persona, "evidence", Assessor(persona, cold()))
         notes = PrivateNotes.initial(persona)
         for turn in session.turns:
             if turn.speaker == "candidate":
@@ -73,7 +77,12 @@ def main() -> None:
         for persona, session in sessions if mode == "auto" else sessions[:2]:
             start = time.perf_counter()
             report = make_report(
-                session, persona, settings=settings, backend=backend, prompts=prompts
+                session,
+                persona,
+                settings=settings,
+                backend=backend,
+                prompts=prompts,
+                relevance=cold(),
             )
             times.append(time.perf_counter() - start)
             print(

@@ -1,7 +1,11 @@
 """Time to first token and turn length on the embedded model, over a scripted interview.
 
 Prints, per turn: seconds to the first visible piece, seconds to the end of the reply, and the
-seconds the background notes update took. Run: .venv/bin/python bench/turn_latency.py [persona]
+seconds the next reply waited for the background notes update. Run:
+.venv/bin/python bench/turn_latency.py [persona] [typing seconds]
+The optional typing seconds (default 0) pause before each answer, as a candidate reading the
+question and typing does; background work (the notes, loading MiniLM after the opening) then no
+longer competes with the reply for the CPU.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ def timed(stream) -> tuple[float, float]:
 
 def main() -> None:
     persona_id = sys.argv[1] if len(sys.argv) > 1 else "anxious-hiring-manager"
+    typing = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
     settings = Settings(seed=7)
     backend = build_backend(settings)
     start = time.perf_counter()
@@ -54,6 +59,7 @@ def main() -> None:
     rows = [("opening", *timed(interview.open()), 0.0)]
     for number, answer in enumerate(ANSWERS, 1):
         # The candidate reads and types while the notes update; wait for it, timed apart.
+        time.sleep(typing)
         notes_start = time.perf_counter()
         interview.wait_for_notes()
         notes = time.perf_counter() - notes_start

@@ -161,6 +161,10 @@ class Interview:
             raise RuntimeError("The interview has already started")
         with self._claim():
             yield from self._speak("opening", None)
+        if self._executor is not None:
+            # While the candidate reads the opening and types (not while it is generated, on
+            # two cores); the first notes update queues behind it.
+            self._executor.submit(self.note_taker.warm_up)
 
     def answer(self, text: str) -> Iterator[str]:
         """Record the candidate's message, then stream the interviewer's reply."""

@@ -167,6 +167,16 @@ class NoteTaker:
     def asks_model(self) -> bool:
         return self.mode != "evidence"
 
+    def warm_up(self) -> None:
+        """Load what the assessor reads with (MiniLM, several seconds the first time), so the
+        first answer's notes do not wait for it. A failure here shows on that first update."""
+        if self.mode == "llm" or self.assessor.relevance is None:
+            return
+        try:
+            self.assessor.relevance.scores(["Hello."], [["A greeting."]])
+        except Exception:
+            return
+
     def update(
         self,
         notes: PrivateNotes,
