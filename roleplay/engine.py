@@ -17,12 +17,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Literal
 
-from langchain_core.messages import BaseMessage
-
 from roleplay.assessor import Assessor, Relevance
 from roleplay.llm import ChatBackend
 from roleplay.notes import PrivateNotes
-from roleplay.noting import NoteTaker, new_research_terms
+from roleplay.noting import NoteTaker
 from roleplay.personas import Persona
 from roleplay.planner import plan_turn
 from roleplay.prompts import Prompts
@@ -313,46 +311,23 @@ class Interview:
     # -- private notes ------------------------------------------------------------------------
 
     def _schedule_notes(self, turn: Turn) -> None:
-        before = self.session.turns[turn.index - 1] if turn.index > 0 else None
-        candidate_words = before.text if before and before.speaker == "candidate" else ""
-        if not candidate_words:
+        update = self.note_taker.after_reply(self.session, turn, self.prompts)
+        if update is None:
             # Nothing new from the candidate (the opening, or a goodbye after /end).
             turn.notes = self.session.notes.model_copy(deep=True)
             return
-        # Built now, so the prompt holds the conversation as it is at this turn even if the
-        # candidate answers before the update has run.
-        messages = (
-            self.prompts.notes_messages(self.persona, self.session, candidate_words=candidate_words)
-            if self.note_taker.asks_model
-            else None
-        )
-        # Judged as of the answer: the reply after it may repeat the candidate's figure.
-        terms = new_research_terms(self.session, candidate_words, before=turn.index - 1)
-        if self._executor is None:
-            self._update_notes(turn, messages, candidate_words, terms)
-        else:
-            self._notes_job = self._executor.submit(
-                self._update_notes, turn, messages, candidate_words, terms
-            )
 
-    def _update_notes(
-        self,
-        turn: Turn,
-        messages: list[BaseMessage] | None,
-        candidate_words: str,
-        terms: tuple[str, ...],
-    ) -> None:
-        notes, problem = self.note_taker.update(
-            self.session.notes,
-            candidate_words,
-            turn_index=turn.index,
-            research_terms=terms,
-            messages=messages,
-        )
-        self.session.notes = notes
-        turn.notes = notes.model_copy(deep=True)
-        turn.notes_error = problem
-        self._record()
+        def run() -> None:
+            notes, problem = update(self.session.notes)
+            self.session.notes = notes
+            turn.notes = notes.model_copy(deep=True)
+            turn.notes_error = problem
+            self._record()
+
+        if self._executor is None:
+            run()
+        else:
+            self._notes_job = self._executor.submit(run)
 
     def _record(self) -> None:
         if self.recorder is None:

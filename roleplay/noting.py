@@ -13,7 +13,7 @@ name the sentence that moved something.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from langchain_core.messages import BaseMessage
@@ -32,7 +32,8 @@ from roleplay.notes import (
     parse_notes_update,
 )
 from roleplay.personas import Persona
-from roleplay.session import Session
+from roleplay.prompts import Prompts
+from roleplay.session import Session, Turn
 
 NotesMode = Literal["evidence", "llm", "both"]
 # How a turn's notes_error begins: nothing moved, or the evidence moved the notes on its own.
@@ -166,6 +167,31 @@ class NoteTaker:
     @property
     def asks_model(self) -> bool:
         return self.mode != "evidence"
+
+    def after_reply(
+        self, session: Session, reply: Turn, prompts: Prompts
+    ) -> Callable[[PrivateNotes], tuple[PrivateNotes, str | None]] | None:
+        """The update for the answer before ``reply`` (None when there is no answer before it),
+        with everything it reads fixed now: the prompt holds the conversation as it is at this
+        turn even if the candidate answers again before the update runs."""
+        before = session.turns[reply.index - 1] if reply.index > 0 else None
+        if before is None or before.speaker != "candidate":
+            return None
+        answer = before.text
+        messages = (
+            prompts.notes_messages(self.persona, session, candidate_words=answer)
+            if self.asks_model
+            else None
+        )
+        # Judged as of the answer: the reply after it may repeat the candidate's figure.
+        terms = new_research_terms(session, answer, before=before.index)
+
+        def update(notes: PrivateNotes) -> tuple[PrivateNotes, str | None]:
+            return self.update(
+                notes, answer, turn_index=reply.index, research_terms=terms, messages=messages
+            )
+
+        return update
 
     def warm_up(self) -> None:
         """Load what the assessor reads with (MiniLM, several seconds the first time), so the
