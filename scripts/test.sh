@@ -1,22 +1,59 @@
 #!/usr/bin/env bash
 # Install everything the tests need, then run the linter and the whole test suite.
+#
+#   bash scripts/test.sh            the full suite, every real part (what CI runs)
+#   bash scripts/test.sh --fast     only the tests that need no real part (no model, browser,
+#                                   PostgreSQL, Chroma server, subprocess or wheel), with the
+#                                   network blocked; installs only when nothing is installed
+# Any other arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install.sh --test
 
-# From Debian: Chromium for the browser tests (never a browser downloaded by Playwright), and
-# PostgreSQL's server programs, which the tests run as throwaway clusters of their own.
-missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-    missing+=(postgresql)
+fast=0
+if [ "${1:-}" = "--fast" ]; then
+    fast=1
+    shift
 fi
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing ${missing[*]} for the tests…"
-    sudo_cmd=""
-    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+started=$SECONDS
+phases=()
+phase() { phases+=("$1: $((SECONDS - started)) s"); started=$SECONDS; }
+
+if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest" 2>/dev/null; then
+    phase "install (skipped: already installed)"
+else
+    bash scripts/install.sh --test
+    phase "install"
 fi
+
+if [ $fast = 0 ]; then
+    # From Debian: Chromium for the browser tests (never a browser downloaded by Playwright),
+    # and PostgreSQL's server programs, which the tests run as throwaway clusters of their own.
+    missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        missing+=(postgresql)
+    fi
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "Installing ${missing[*]} for the tests…"
+        sudo_cmd=""
+        [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+        $sudo_cmd apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    phase "system packages"
+fi
+
 .venv/bin/ruff check .
-.venv/bin/python -m pytest "$@"
+phase "lint"
+status=0
+if [ $fast = 1 ]; then
+    real="browser or web_server or postgres or chroma_server or local_model or llama_server"
+    ROLEPLAY_TEST_TIER=fast .venv/bin/python -m pytest -m "not ($real or wheel or cli)" "$@" \
+        || status=$?
+else
+    .venv/bin/python -m pytest "$@" || status=$?
+fi
+phase "tests"
+echo "Time per phase:"
+printf '  %s\n' "${phases[@]}"
+exit $status

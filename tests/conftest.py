@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona, PersonaLibrary
@@ -15,8 +16,69 @@ from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
 from roleplay.session import Setting
 from tests.fakes import ScriptedChatModel
-from tests.pages import LAUNCH_ARGS
 from tests.servers import roleplay_serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+# The real part each fixture starts. A test that uses one carries its marker, parametrised
+# cases included, so `-m "not (...)"` (scripts/test.sh --fast) leaves it out.
+REAL_PARTS = {
+    "browser": ("browser",),
+    "web_server": ("web_server", "local_model"),
+    "web_pg": ("web_server", "local_model", "postgres"),
+    "site": ("web_server", "local_model"),
+    "postgres": ("postgres",),
+    "chroma_url": ("chroma_server",),
+    "llama_server": ("llama_server", "local_model"),
+    "gguf_path": ("local_model",),
+    # The installed `roleplay` command in a subprocess: slow to start, and it may load the model.
+    "run_cli": ("cli",),
+}
+# Parametrised cases that reach a real part through the parameter, not a fixture name.
+REAL_PARAMS = {
+    ("database", "postgresql"): ("postgres",),
+    ("site", "postgresql"): ("postgres",),
+    ("store_mode", "server"): ("chroma_server",),
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        found: set[str] = set()
+        for fixture in getattr(item, "fixturenames", ()):
+            found.update(REAL_PARTS.get(fixture, ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        for (name, value), marks in REAL_PARAMS.items():
+            if params.get(name) == value:
+                found.update(marks)
+        for mark in sorted(found):
+            item.add_marker(mark)
+
+
+def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every connection beyond loopback fail at once, for the rest of the test."""
+    connect = socket.socket.connect
+
+    def loopback_only(self: socket.socket, address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else ""
+        if self.family in (socket.AF_INET, socket.AF_INET6) and host not in (
+            "127.0.0.1",
+            "::1",
+            "localhost",
+        ):
+            raise ConnectionRefusedError(f"the fast tier allows no network ({host})")
+        return connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", loopback_only)
+
+
+@pytest.fixture(autouse=True)
+def no_network_in_the_fast_tier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the fast tier (ROLEPLAY_TEST_TIER=fast, set by scripts/test.sh --fast) no test may
+    reach beyond this machine."""
+    if os.environ.get("ROLEPLAY_TEST_TIER") == "fast":
+        block_network(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
@@ -219,7 +281,11 @@ def site(request: pytest.FixtureRequest):
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright."""
+    """Debian's Chromium, driven by Playwright (imported here: the fast tier needs none of it)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.pages import LAUNCH_ARGS
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
         yield browser

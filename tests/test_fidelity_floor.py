@@ -15,6 +15,8 @@ from bench.fidelity import Judged, run
 from roleplay.personas import PersonaLibrary
 from roleplay.settings import Settings
 
+pytestmark = pytest.mark.local_model
+
 # The candidates most likely to pull a small model off course, against every persona.
 SCRIPTS = {"vague", "injection", "hostile", "unprepared", "job-pusher"}
 

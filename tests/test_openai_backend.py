@@ -15,7 +15,7 @@ from roleplay.prompts import Prompts
 from roleplay.session import Setting
 from roleplay.settings import Settings
 
-pytestmark = pytest.mark.server
+pytestmark = [pytest.mark.llama_server, pytest.mark.local_model]
 
 
 @pytest.fixture
