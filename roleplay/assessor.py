@@ -70,20 +70,15 @@ def _pull(sentence: Sentence, worry: Worry, elsewhere: set[str]) -> _Pull:
     cues = worry.cues()
     eases: list[str] = []
     confirms: list[str] = []
-    for cue in cues.eases:
-        if cue in elsewhere:
-            continue
-        if sentence.has(cue):
-            eases.append(cue)
-        elif sentence.denies(cue):
-            confirms.append(f"{cue} denied")
-    for cue in cues.confirms:
-        if cue in elsewhere:
-            continue
-        if sentence.has(cue):
-            confirms.append(cue)
-        elif sentence.denies(cue):
-            eases.append(f"{cue} denied")
+    # A cue said pulls its own way; denied, it pulls the other.
+    for listed, own, other in ((cues.eases, eases, confirms), (cues.confirms, confirms, eases)):
+        for cue in listed:
+            if cue in elsewhere:
+                continue
+            if sentence.has(cue):
+                own.append(cue)
+            elif sentence.denies(cue):
+                other.append(f"{cue} denied")
     if sentence.has("sarcasm"):
         confirms += [f"{c.split()[0]} sarcastic" for c in eases]
         eases = []

@@ -144,6 +144,16 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+def known_cues(names: list[str]) -> list[str]:
+    """``names`` when every one is a cue of the shipped vocabulary: the check persona and
+    rubric files share."""
+    known = vocabulary().known()
+    for name in names:
+        if name not in known:
+            raise ValueError(f"unknown cue '{name}' (known: {', '.join(sorted(known))})")
+    return names
+
+
 def split_sentences(text: str) -> list[str]:
     """The answer's sentences, each as said (whitespace tidied)."""
     found = [s for s in _SENTENCE_END.split(tidy(text)) if _WORD.search(s)]
@@ -165,7 +175,8 @@ def _denied(sentence: str, start: int) -> bool:
     return _NEGATION.search(window) is not None or window.endswith("n't")
 
 
-def _mentions(term: str, text: str) -> bool:
+def mentions(term: str, text: str) -> bool:
+    """``term`` appears in ``text`` as a whole word or phrase, whatever its case."""
     return re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
 
 
@@ -238,7 +249,7 @@ def read_answer(
         if asks:
             cues["question"] = 1
             cues["open_question" if is_open(said) else "closed_question"] = 1
-        if any(_mentions(term, said) for term in research_terms):
+        if any(mentions(term, said) for term in research_terms):
             cues["research_fact"] = 1
         sentences.append(Sentence(said, turn, cues))
     if sentences and words < THIN_WORDS:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from roleplay.cues import vocabulary
+from roleplay.cues import known_cues
 from roleplay.datafiles import read_yaml, validate
 
 Mode = Literal["formal", "informational"]
@@ -51,14 +51,7 @@ class WorryEvidence(_Strict):
     def all(self) -> set[str]:
         return set(self.eases) | set(self.confirms)
 
-    @field_validator("eases", "confirms")
-    @classmethod
-    def _known_cues(cls, names: list[str]) -> list[str]:
-        known = vocabulary().known()
-        for name in names:
-            if name not in known:
-                raise ValueError(f"unknown cue '{name}' (known: {', '.join(sorted(known))})")
-        return names
+    _known_cues = field_validator("eases", "confirms")(known_cues)
 
 
 DEFAULT_EVIDENCE = WorryEvidence(

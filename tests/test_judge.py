@@ -297,3 +297,19 @@ def test_a_report_saved_before_evidence_scoring_still_reads(
     old["criteria"][0]["score"] = "good"
     loaded = Report.model_validate(old)
     assert (loaded.scored, loaded.out_of) == (1, len(rubric.criteria))
+
+
+def test_notes_evidence_from_an_answer_typed_over_two_lines_still_backs_a_score(
+    session: Session, anxious: Persona, rubric: Rubric
+) -> None:
+    from roleplay.assessor import Assessor
+    from roleplay.feedback.scoring import score_by_evidence
+    from roleplay.noting import apply_findings
+
+    answer = "I want to put down roots here\nfor the next few years.  Honestly."
+    turn = session.add_turn("candidate", answer)
+    findings = Assessor(anxious).assess(answer, turn=turn.index)
+    session.notes = apply_findings(session.notes, findings, anxious, turn_index=turn.index + 1)
+    worries = score_by_evidence(session, rubric, [])["worries"]
+    assert worries.level is not None
+    assert worries.quote == "I want to put down roots here for the next few years."

@@ -17,6 +17,7 @@ from langchain_core.exceptions import OutputParserException
 from langchain_core.output_parsers import PydanticOutputParser
 from pydantic import BaseModel, Field
 
+from roleplay.cues import tidy
 from roleplay.feedback.rubrics import Rubric
 from roleplay.llm import ChatBackend
 from roleplay.llm.errors import ModelError
@@ -140,7 +141,7 @@ def _span(quote: str, turns: list[str]) -> str | None:
 def check_quotes(verdict: Verdict, session: Session) -> dict[str, list[str]]:
     """Keep only quotes found word for word in the candidate's turns, as the candidate said
     them; return the dropped ones."""
-    said = [" ".join(t.text.split()) for t in session.turns if t.speaker == "candidate"]
+    said = [tidy(t.text) for t in session.turns if t.speaker == "candidate"]
     dropped: dict[str, list[str]] = {}
     for criterion_id, item in verdict.criteria.items():
         kept: list[str] = []

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from roleplay.cues import is_open
+from roleplay.cues import is_open, mentions
 from roleplay.session import Session
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’]*")
@@ -112,10 +112,6 @@ def _terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def _mentions(term: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(term.lower())}(?!\w)", text.lower()) is not None
-
-
 def research_terms(answer: str, passages: Iterable[str], *, already_said: str) -> list[str]:
     """The figures and names in ``answer`` that the research holds and that were not in
     ``already_said`` (the interviewer's words, and the company, role and candidate names)."""
@@ -123,7 +119,7 @@ def research_terms(answer: str, passages: Iterable[str], *, already_said: str) -
     return [
         term
         for term in _terms(answer)
-        if not _mentions(term, already_said) and any(_mentions(term, t) for t in texts)
+        if not mentions(term, already_said) and any(mentions(term, t) for t in texts)
     ]
 
 
@@ -139,11 +135,11 @@ def facts_used(session: Session, passages: Iterable[tuple[str, str]]) -> list[Fa
             said_by_interviewer += " " + turn.text
             continue
         for term in _terms(turn.text):
-            if _mentions(term, own) or _mentions(term, said_by_interviewer):
+            if mentions(term, own) or mentions(term, said_by_interviewer):
                 continue
             if any(f.term.lower() == term.lower() for f in found):
                 continue
-            source = next((name for name, text in passages if _mentions(term, text)), None)
+            source = next((name for name, text in passages if mentions(term, text)), None)
             if source is not None:
                 found.append(FactUse(term=term, turn=turn.index, source=source))
     return found

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from roleplay.cues import vocabulary
+from roleplay.cues import known_cues
 from roleplay.datafiles import load_yaml
 from roleplay.resources import shipped_dir
 
@@ -50,14 +50,7 @@ class CriterionEvidence(BaseModel):
     needs: int = Field(default=1, ge=1, le=5)
     enough: int = Field(default=2, ge=1, le=10)
 
-    @field_validator("good", "poor")
-    @classmethod
-    def _known_cues(cls, names: list[str]) -> list[str]:
-        known = vocabulary().known()
-        for name in names:
-            if name not in known:
-                raise ValueError(f"unknown cue '{name}' (known: {', '.join(sorted(known))})")
-        return names
+    _known_cues = field_validator("good", "poor")(known_cues)
 
     @model_validator(mode="after")
     def _something_to_find(self) -> CriterionEvidence:

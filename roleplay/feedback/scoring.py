@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from roleplay.assessor import Relevance
-from roleplay.cues import Sentence, read_answer, vocabulary
+from roleplay.cues import Sentence, read_answer, tidy, vocabulary
 from roleplay.feedback.metrics import research_terms
 from roleplay.feedback.rubrics import Criterion, Rubric
 from roleplay.session import Session
@@ -171,7 +171,10 @@ def _from_closing(criterion: Criterion, turns: list[list[Sentence]]) -> Evidence
 
 def _said(session: Session, quote: str) -> bool:
     # Notes a model wrote may hold a shortened snippet; only the candidate's exact words count.
-    return bool(quote) and any(quote in t.text for t in session.turns if t.speaker == "candidate")
+    # Evidence sentences are kept tidied (roleplay.cues.tidy): compare like with like.
+    return bool(quote) and any(
+        quote in tidy(t.text) for t in session.turns if t.speaker == "candidate"
+    )
 
 
 def _from_notes(session: Session, enough: int) -> Evidence:
