@@ -20,14 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from roleplay.assessor import Assessor  # noqa: E402
 from roleplay.feedback.service import make_report  # noqa: E402
+from roleplay.interview.assessor import Assessor  # noqa: E402
+from roleplay.interview.notes import PrivateNotes  # noqa: E402
+from roleplay.interview.noting import NoteTaker  # noqa: E402
+from roleplay.interview.prompts import Prompts  # noqa: E402
+from roleplay.interview.relevance import EmbeddingRelevance, local_relevance  # noqa: E402
 from roleplay.llm import build_backend  # noqa: E402
-from roleplay.notes import PrivateNotes  # noqa: E402
-from roleplay.noting import NoteTaker  # noqa: E402
 from roleplay.personas import PersonaLibrary  # noqa: E402
-from roleplay.prompts import Prompts  # noqa: E402
-from roleplay.relevance import EmbeddingRelevance, local_relevance  # noqa: E402
 from roleplay.resources import shipped_dir  # noqa: E402
 from roleplay.settings import Settings  # noqa: E402
 from tests.transcripts import replay  # noqa: E402

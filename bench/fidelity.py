@@ -27,16 +27,16 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fidelity_detector import inspect, question_key, same_question
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Session, Setting
 from roleplay.knowledge import service
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.samples import ensure_pack
 from roleplay.llm import build_backend
 from roleplay.personas import Persona, PersonaLibrary
-from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
-from roleplay.session import Session, Setting
 from roleplay.settings import Settings
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -1,8 +1,8 @@
 """An independent judge of what an interviewer turn looks like to the candidate.
 
-Written apart from ``roleplay.voicing`` on purpose: the benchmark and its floor test must not
-grade the engine with the engine's own checks. It looks only at the text shown, the setting,
-the persona and the passages the turn was given.
+Written apart from ``roleplay.interview.voicing`` on purpose: the benchmark and its floor test
+must not grade the engine with the engine's own checks. It looks only at the text shown, the
+setting, the persona and the passages the turn was given.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from roleplay.assessor import Assessor  # noqa: E402
+from roleplay.interview.assessor import Assessor  # noqa: E402
 from roleplay.personas import PersonaLibrary  # noqa: E402
 from roleplay.resources import shipped_dir  # noqa: E402
 from tests.labelled import LabelledAnswer, load_labelled  # noqa: E402
@@ -39,7 +39,7 @@ def predict(items: list[LabelledAnswer], similarity: bool) -> tuple[list[Pair], 
     library = PersonaLibrary([shipped_dir("personas")])
     relevance = None
     if similarity:
-        from roleplay.relevance import local_relevance
+        from roleplay.interview.relevance import local_relevance
 
         relevance = local_relevance()
         relevance.scores(["warm up"], [["the embedder"]])
@@ -55,11 +55,11 @@ def predict(items: list[LabelledAnswer], similarity: bool) -> tuple[list[Pair], 
 
 def predict_by_model(items: list[LabelledAnswer]) -> tuple[list[Pair], float, int]:
     """The model's own notes update after each answer; an unreadable one moves nothing."""
+    from roleplay.interview.notes import PrivateNotes
+    from roleplay.interview.noting import NoteTaker
+    from roleplay.interview.prompts import Prompts
+    from roleplay.interview.session import Session, Setting
     from roleplay.llm import build_backend
-    from roleplay.notes import PrivateNotes
-    from roleplay.noting import NoteTaker
-    from roleplay.prompts import Prompts
-    from roleplay.session import Session, Setting
     from roleplay.settings import Settings
 
     settings = Settings()

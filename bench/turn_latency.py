@@ -14,13 +14,13 @@ import statistics
 import sys
 import time
 
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.relevance import local_relevance
+from roleplay.interview.session import Setting
 from roleplay.llm import build_backend
 from roleplay.personas import PersonaLibrary
-from roleplay.prompts import Prompts
-from roleplay.relevance import local_relevance
 from roleplay.resources import shipped_dir
-from roleplay.session import Setting
 from roleplay.settings import Settings
 
 ANSWERS = [

@@ -14,8 +14,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from roleplay.cues import known_cues
 from roleplay.datafiles import read_yaml, validate
+from roleplay.interview.cues import known_cues
 
 Mode = Literal["formal", "informational"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona, PersonaLibrary
-from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
-from roleplay.session import Setting
 from tests.fakes import ScriptedChatModel
 from tests.servers import roleplay_serve
 

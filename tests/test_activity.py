@@ -6,13 +6,13 @@ import threading
 
 from langchain_core.embeddings import Embeddings
 
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.knowledge.embeddings import Yielding
 from roleplay.llm import ChatBackend
 from roleplay.llm.activity import Activity
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from tests.fakes import ScriptedChatModel
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from roleplay.assessor import Assessor, Finding
-from roleplay.cues import CueError, load_vocabulary, read_answer
+from roleplay.interview.assessor import Assessor, Finding
+from roleplay.interview.cues import CueError, load_vocabulary, read_answer
 from roleplay.personas import Persona, PersonaError, PersonaLibrary, load_persona
 
 

@@ -17,9 +17,10 @@ from roleplay.coaching.scenarios import (
     read_scenario,
     scenario_yaml,
 )
+from roleplay.feedback.rubrics import RubricError
 from roleplay.history.database import open_database
 from roleplay.history.models import User
-from roleplay.personas import Persona
+from roleplay.personas import Persona, PersonaError
 from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
 
@@ -160,6 +161,23 @@ def test_a_coach_cannot_touch_another_coachs_scenario(
             catalogue.update(ben, code, edited)
     assert catalogue.update(ana, mine.code, edited).spec.title == "Ben's now"
     assert [s.code for s in catalogue.list(ben)] == []
+
+
+def test_a_scenario_naming_an_interviewer_or_rubric_not_here_is_refused(
+    accounts: Accounts, catalogue: Catalogue
+) -> None:
+    ana = accounts.add("ana", "coach", "ana-password")
+    mine = catalogue.create(ana, SPEC)
+    for change, problem in (
+        ({"persona": "nobody-here"}, PersonaError),
+        ({"rubric": "no-such-rubric"}, RubricError),
+    ):
+        wrong = SPEC.model_copy(update=change)
+        with pytest.raises(problem):
+            catalogue.create(ana, wrong)
+        with pytest.raises(problem):
+            catalogue.update(ana, mine.code, wrong)
+    assert [s.spec for s in catalogue.list(ana)] == [SPEC]
 
 
 def test_scenario_codes_are_unguessable(accounts: Accounts, catalogue: Catalogue) -> None:

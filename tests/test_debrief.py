@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from roleplay.debrief import build_debrief, debrief_markdown
-from roleplay.engine import Interview
+from roleplay.interview.debrief import build_debrief, debrief_markdown
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from tests.fakes import ScriptedChatModel
 from tests.test_engine import notes_reply
 

@@ -6,12 +6,12 @@ import httpx
 import openai
 import pytest
 
-from roleplay.engine import Interview, InterviewOver
+from roleplay.interview.engine import Interview, InterviewOver
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from tests.fakes import ScriptedChatModel
 
 
@@ -270,7 +270,7 @@ def test_empty_candidate_message_is_refused(make, scripted: ScriptedChatModel) -
 def test_candidate_cannot_talk_over_a_reply_being_generated(
     make, scripted: ScriptedChatModel
 ) -> None:
-    from roleplay.engine import StillSpeaking
+    from roleplay.interview.engine import StillSpeaking
 
     scripted.enqueue("Hello there, tell me about yourself?")
     interview = make()
@@ -284,7 +284,7 @@ def test_candidate_cannot_talk_over_a_reply_being_generated(
 
 
 def test_the_turn_stays_claimed_until_the_reply_is_saved(make, scripted: ScriptedChatModel) -> None:
-    from roleplay.engine import StillSpeaking
+    from roleplay.interview.engine import StillSpeaking
 
     # A blank reply is replaced by the persona's scripted line, yielded after the model's stream
     # has closed: an answer sent at that moment would land before the reply it answers.

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay.assessor import Assessor
 from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import POINTS, Report, build_report, report_markdown
 from roleplay.feedback.rubrics import rubric_for
 from roleplay.feedback.scoring import score_by_evidence
+from roleplay.interview.assessor import Assessor
+from roleplay.interview.relevance import EmbeddingRelevance, local_relevance
+from roleplay.interview.session import Session
 from roleplay.personas import PersonaLibrary
-from roleplay.relevance import EmbeddingRelevance, local_relevance
-from roleplay.session import Session
 from tests.labelled import load_labelled
 from tests.transcripts import replay
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.knowledge.ingest import Chunking, ingest
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.retrieval import PackRetriever
@@ -16,9 +18,7 @@ from roleplay.knowledge.samples import ensure_pack
 from roleplay.knowledge.store import PackStore, connect
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona, PersonaLibrary
-from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
-from roleplay.session import Setting
 from roleplay.settings import Settings
 from tests.fakes import ScriptedChatModel
 

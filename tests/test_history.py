@@ -7,13 +7,13 @@ import json
 import pytest
 from sqlalchemy import inspect, text
 
-from roleplay.engine import Interview
 from roleplay.history.database import HistoryError, connect, database_url, migrate
 from roleplay.history.sessions import LOCAL_USER, SessionStore
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from roleplay.settings import Settings
 from tests.fakes import ScriptedChatModel
 
@@ -88,7 +88,7 @@ def test_notes_that_arrive_after_the_reply_are_saved_too(
 def test_sources_given_to_a_turn_are_saved(
     anxious, setting, backend, prompts, history: SessionStore, scripted: ScriptedChatModel
 ) -> None:
-    from roleplay.session import Source
+    from roleplay.interview.session import Source
 
     passage = Source(source="overview.md", location="Leadership", snippet="Dr. Okafor", score=0.5)
     live = Interview(
@@ -203,7 +203,7 @@ def test_resume_after_a_lost_reply_asks_the_interviewer_again(
 def test_resume_keeps_the_time_already_used(anxious, backend, prompts, history, scripted) -> None:
     from datetime import timedelta
 
-    from roleplay.session import Session
+    from roleplay.interview.session import Session
 
     clock = [1000.0]
     session = Session(
@@ -243,7 +243,7 @@ def test_migrations_build_the_schema_on_an_empty_database(database: str | None) 
 def test_upgrading_from_the_previous_schema_keeps_saved_sessions(
     database: str | None, anxious: Persona
 ) -> None:
-    from roleplay.notes import PrivateNotes
+    from roleplay.interview.notes import PrivateNotes
 
     engine = connect(database_url(Settings()))
     migrate(engine, "0002")  # the schema before coaching

@@ -11,11 +11,11 @@ from roleplay.feedback.judge import JudgeError, judge, parse_verdict, verdict_sc
 from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import build_report, overall_score, report_markdown
 from roleplay.feedback.rubrics import Rubric, RubricError, load_rubric, rubric_for
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Session, Setting
 from roleplay.llm import ChatBackend
-from roleplay.notes import PrivateNotes
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Session, Setting
 from tests.fakes import ScriptedChatModel
 
 ANSWER = "At Northwind I cut the report backlog from 40 to 5 in two months."
@@ -302,9 +302,9 @@ def test_a_report_saved_before_evidence_scoring_still_reads(
 def test_notes_evidence_from_an_answer_typed_over_two_lines_still_backs_a_score(
     session: Session, anxious: Persona, rubric: Rubric
 ) -> None:
-    from roleplay.assessor import Assessor
     from roleplay.feedback.scoring import score_by_evidence
-    from roleplay.noting import apply_findings
+    from roleplay.interview.assessor import Assessor
+    from roleplay.interview.noting import apply_findings
 
     answer = "I want to put down roots here\nfor the next few years.  Honestly."
     turn = session.add_turn("candidate", answer)

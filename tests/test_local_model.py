@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bench.fidelity_detector import inspect
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend, build_backend
 from roleplay.personas import PersonaLibrary
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from roleplay.settings import Settings
 
 pytestmark = pytest.mark.local_model
@@ -122,8 +122,8 @@ def test_local_judge_scores_every_criterion_and_quotes_only_real_words(
 ) -> None:
     from roleplay.feedback.judge import judge
     from roleplay.feedback.rubrics import rubric_for
-    from roleplay.notes import PrivateNotes
-    from roleplay.session import Session
+    from roleplay.interview.notes import PrivateNotes
+    from roleplay.interview.session import Session
 
     persona = next(p for p in library.all() if p.mode == mode)
     session = Session(

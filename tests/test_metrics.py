@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from roleplay.feedback.metrics import compute_metrics, is_open
-from roleplay.notes import PrivateNotes
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.session import Session, Setting
 from roleplay.personas import Persona
-from roleplay.session import Session, Setting
 
 PASSAGES = [
     ("overview.md", "Priya Natarajan leads a data team of 18 people at North Hennepin."),

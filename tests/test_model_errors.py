@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import build_backend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from roleplay.settings import Settings
 from tests.servers import StubReply, free_port, stub_server
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from roleplay.notes import (
+from roleplay.interview.notes import (
     NotesParseError,
     NotesUpdate,
     PrivateNotes,

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from roleplay.assessor import Assessor, Finding
-from roleplay.engine import Interview
+from roleplay.interview.assessor import Assessor, Finding
+from roleplay.interview.engine import Interview
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.noting import apply_findings, settle_mood_and_lean
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend
-from roleplay.notes import PrivateNotes
-from roleplay.noting import apply_findings, settle_mood_and_lean
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from tests.fakes import ScriptedChatModel
 
 STAY = "I want to put down roots here for the next few years."

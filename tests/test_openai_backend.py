@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bench.fidelity_detector import inspect
-from roleplay.engine import Interview
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Setting
 from roleplay.llm import build_backend
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Setting
 from roleplay.settings import Settings
 
 pytestmark = [pytest.mark.llama_server, pytest.mark.local_model]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay.notes import PrivateNotes
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.planner import default_lines, plan_turn, vagueness
+from roleplay.interview.session import Session, Setting, Source, TurnPlan
 from roleplay.personas import Persona
-from roleplay.planner import default_lines, plan_turn, vagueness
-from roleplay.session import Session, Setting, Source, TurnPlan
 
 
 @pytest.fixture
@@ -154,7 +154,7 @@ def test_a_persona_without_lines_still_gets_plans(session_for, anxious: Persona)
 def test_a_greeting_that_asks_keeps_only_its_closing_question_as_the_question(
     session_for, library, persona_id: str
 ) -> None:
-    from roleplay.voicing import VoiceCheck
+    from roleplay.interview.voicing import VoiceCheck
 
     persona = library.get(persona_id)
     for _ in range(3):

@@ -6,10 +6,10 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
 from roleplay.feedback.rubrics import rubric_for
-from roleplay.notes import PrivateNotes
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.prompts import TEMPLATE_NAMES, PromptError, Prompts
+from roleplay.interview.session import Session, Setting, Source, TurnPlan
 from roleplay.personas import Persona, PersonaLibrary
-from roleplay.prompts import TEMPLATE_NAMES, PromptError, Prompts
-from roleplay.session import Session, Setting, Source, TurnPlan
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from roleplay.replies import ReplyFilter
+from roleplay.interview.replies import ReplyFilter
 
 
 def stream(chunks: list[str], **kwargs: object) -> tuple[list[str], ReplyFilter]:

@@ -15,9 +15,9 @@ from roleplay.coaching.reviews import ReviewError, Reviews
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
 from roleplay.history.database import open_database
 from roleplay.history.sessions import SessionStore
-from roleplay.notes import PrivateNotes
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.session import Session, Setting
 from roleplay.personas import Persona
-from roleplay.session import Session, Setting
 from roleplay.settings import Settings
 
 SPEC = ScenarioSpec(

@@ -9,8 +9,8 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from roleplay.interview.session import Setting, Source
 from roleplay.safety import page_text, prompt_field, public_message
-from roleplay.session import Setting, Source
 from roleplay.web.identity import COOKIE, IdentityCookie, issue, verify
 
 SECRET = "test-secret"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from roleplay.interview.replies import ReplyFilter
+from roleplay.interview.session import TurnPlan
+from roleplay.interview.speaking import say_guided, say_strict
+from roleplay.interview.voicing import SIMILARITY, VoiceCheck, question_overlap
 from roleplay.llm import ChatBackend
-from roleplay.replies import ReplyFilter
-from roleplay.session import TurnPlan
-from roleplay.speaking import say_guided, say_strict
-from roleplay.voicing import SIMILARITY, VoiceCheck, question_overlap
 from tests.fakes import ScriptedChatModel
 
 PLAN = TurnPlan(

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from roleplay.assessor import Assessor, Relevance
-from roleplay.notes import PrivateNotes
-from roleplay.noting import NoteTaker, new_research_terms
+from roleplay.interview.assessor import Assessor, Relevance
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.noting import NoteTaker, new_research_terms
+from roleplay.interview.session import Session, Setting
 from roleplay.personas import Persona
-from roleplay.session import Session, Setting
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 

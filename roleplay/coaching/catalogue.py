@@ -6,14 +6,20 @@ import secrets
 import string
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.accounts import Account
+from roleplay.coaching.research import usable
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, read_scenario
 from roleplay.datafiles import validate
+from roleplay.feedback.rubrics import rubric_for
 from roleplay.history.models import ScenarioRow, SessionRow, User
+from roleplay.interview.session import Setting
+from roleplay.knowledge.store import PackStore
+from roleplay.personas import Persona, PersonaLibrary
 from roleplay.resources import shipped_dir
 
 SAMPLES_OWNER = "samples"
@@ -34,6 +40,27 @@ class Scenario:
     spec: ScenarioSpec
     updated_at: datetime
 
+    def setup(self, personas: PersonaLibrary, store: PackStore, candidate: str) -> ScenarioSetup:
+        """What an attempt at this scenario is held with, whatever the learner's page sends:
+        its interviewer at its difficulty, its setting, and only research its coach may use."""
+        spec = self.spec
+        return ScenarioSetup(
+            persona=spec.interviewer(personas.get(spec.persona)),
+            setting=Setting(company=spec.company, role=spec.role, candidate=candidate),
+            packs=usable(store, self.owner, spec.packs),
+            turns=spec.turns,
+            minutes=spec.minutes,
+        )
+
+
+@dataclass(frozen=True)
+class ScenarioSetup:
+    persona: Persona
+    setting: Setting
+    packs: list[str]
+    turns: int
+    minutes: float
+
 
 def scenario_from_row(row: ScenarioRow, owner: str) -> Scenario:
     spec = validate(row.spec, ScenarioSpec, f"scenario {row.code}", ScenarioError)
@@ -41,12 +68,29 @@ def scenario_from_row(row: ScenarioRow, owner: str) -> Scenario:
 
 
 class Catalogue:
-    def __init__(self, factory: sessionmaker):
+    """The scenarios, checked on the way in: each names an interviewer and a rubric that exist
+    here (a file from another install may name others)."""
+
+    def __init__(
+        self,
+        factory: sessionmaker,
+        personas: PersonaLibrary | None = None,
+        rubrics_dir: Path | None = None,
+    ):
         self.factory = factory
+        self.personas = personas or PersonaLibrary([shipped_dir("personas")])
+        self.rubrics_dir = rubrics_dir
+
+    def check(self, spec: ScenarioSpec) -> None:
+        """Raise PersonaError or RubricError when the scenario names what is not here."""
+        self.personas.get(spec.persona)
+        if spec.rubric:
+            rubric_for(spec.rubric, self.rubrics_dir)
 
     def create(self, owner: Account, spec: ScenarioSpec, code: str | None = None) -> Scenario:
         if owner.role != "coach":
             raise ScenarioError("Only a coach can create scenarios.")
+        self.check(spec)
         now = datetime.now(UTC)
         with self.factory() as db:
             row = ScenarioRow(
@@ -61,6 +105,7 @@ class Catalogue:
             return scenario_from_row(row, owner.name)
 
     def update(self, owner: Account, code: str, spec: ScenarioSpec) -> Scenario:
+        self.check(spec)
         with self.factory() as db:
             row = self._owned(db, owner, code)
             row.spec = spec.model_dump(mode="json")

@@ -17,13 +17,13 @@ from langchain_core.exceptions import OutputParserException
 from langchain_core.output_parsers import PydanticOutputParser
 from pydantic import BaseModel, Field
 
-from roleplay.cues import tidy
 from roleplay.feedback.rubrics import Rubric
+from roleplay.interview.cues import tidy
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Session
 from roleplay.llm import ChatBackend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Session
 
 Score = Literal["good", "fair", "poor", "n/a"]
 

@@ -22,8 +22,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from roleplay.cues import is_open, mentions
-from roleplay.session import Session
+from roleplay.interview.cues import is_open, mentions
+from roleplay.interview.session import Session
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’]*")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")

@@ -9,13 +9,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
-from roleplay.debrief import Debrief, build_debrief, debrief_markdown
 from roleplay.feedback.judge import CriterionVerdict, Judgement
 from roleplay.feedback.metrics import Metrics
 from roleplay.feedback.rubrics import Criterion, Rubric
 from roleplay.feedback.scoring import Evidence
+from roleplay.interview.debrief import Debrief, build_debrief, debrief_markdown
+from roleplay.interview.session import Session
 from roleplay.personas import Persona
-from roleplay.session import Session
 
 POINTS = {"good": 3, "fair": 2, "poor": 1}
 SCORE_WORDS = {"good": "Good", "fair": "Fair", "poor": "Poor", "n/a": "Not applicable"}

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from roleplay.assessor import Relevance
 from roleplay.feedback.judge import judge
 from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import Report, build_report
 from roleplay.feedback.rubrics import rubric_for
 from roleplay.feedback.scoring import score_by_evidence
 from roleplay.history.sessions import SessionStore
+from roleplay.interview.assessor import Relevance
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.relevance import local_relevance
+from roleplay.interview.session import Session
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.relevance import local_relevance
-from roleplay.session import Session
 from roleplay.settings import Settings
 
 

@@ -27,8 +27,8 @@ from roleplay.history.models import (
     TurnRow,
     User,
 )
-from roleplay.notes import PrivateNotes
-from roleplay.session import Session, Setting, Source, Turn, TurnPlan
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.session import Session, Setting, Source, Turn, TurnPlan
 from roleplay.settings import Settings
 
 LOCAL_USER = "cli:local"  # no account can take a name with ":"

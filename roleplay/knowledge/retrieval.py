@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from langchain_core.vectorstores.utils import maximal_marginal_relevance
 
+from roleplay.interview.session import Session, Source, Stage
 from roleplay.knowledge.store import PackStore, Passage
 from roleplay.personas import Persona
-from roleplay.session import Session, Source, Stage
 
 SNIPPET_CHARS = 600
 

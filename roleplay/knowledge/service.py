@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from roleplay.knowledge.embeddings import build_embedder
-from roleplay.knowledge.ingest import Chunking
+from roleplay.knowledge.ingest import Chunking, Outcome, Progress
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.store import PackStore, connect
-from roleplay.knowledge.uploads import UploadLimits
+from roleplay.knowledge.uploads import UploadLimits, add_uploads
 from roleplay.settings import Settings
 
 
@@ -32,3 +34,31 @@ def upload_limits(settings: Settings) -> UploadLimits:
         max_files=settings.max_upload_files,
         quota_chars=int(settings.max_owner_mb * 1024 * 1024),
     )
+
+
+def upload(
+    settings: Settings,
+    store: PackStore,
+    pack: str,
+    files: Sequence[str],
+    *,
+    owner: str,
+    progress: Progress | None = None,
+) -> list[Outcome]:
+    """Add a user's uploaded files to their ``pack`` within the settings' limits: one outcome
+    per file (the browser's research, a CV, a coach's scenario research alike)."""
+    return add_uploads(
+        store,
+        pack,
+        files,
+        owner=owner,
+        limits=limits(settings),
+        chunking=chunking(settings),
+        uploads=upload_limits(settings),
+        progress=progress,
+    )
+
+
+def stored(outcomes: Sequence[Outcome]) -> bool:
+    """Did any file of an upload end up in its pack (new, replaced, or already there)?"""
+    return any(o.status in ("added", "replaced", "unchanged") for o in outcomes)

@@ -24,12 +24,11 @@ from roleplay.datafiles import describe_validation_error
 from roleplay.feedback.report import Report
 from roleplay.feedback.rubrics import RubricError, rubric_for
 from roleplay.history.database import HistoryError
+from roleplay.interview.transcripts import transcript_markdown
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.knowledge.uploads import add_uploads
 from roleplay.personas import PersonaError
 from roleplay.safety import page_text, public_message
-from roleplay.transcripts import transcript_markdown
 from roleplay.web import inputs, views
 from roleplay.web.inputs import InputError
 from roleplay.web.services import Login, Services, WebSession
@@ -178,12 +177,6 @@ class CoachingHandlers:
         if account is None or account.role != "coach":
             raise AccountError("Sign in as a coach first.")
         return account
-
-    def _check(self, spec: ScenarioSpec) -> None:
-        """Its interviewer and rubric exist here (a file from elsewhere may name others)."""
-        self.services.library.get(spec.persona)
-        if spec.rubric:
-            rubric_for(spec.rubric, self.services.settings.rubrics_dir)
 
     def _packs(self, coach: Account) -> list[str]:
         try:
@@ -354,7 +347,7 @@ class CoachingHandlers:
                 allow_signup=bool(allow_signup),
                 rubric=(rubric or "").strip() or None,
             )
-            self._check(spec)
+            services.catalogue.check(spec)
         except ValidationError as error:
             problem = describe_validation_error("scenario", error)
             return (f"⚠️ {problem}", gr.update(), "", gr.update())
@@ -364,22 +357,13 @@ class CoachingHandlers:
         if files:
             pack = f"{spec.title} — research ({coach.name})"
             try:
-                outcomes = add_uploads(
-                    services.store,
-                    pack,
-                    inputs.files(files),
-                    owner=coach_owner(coach.name),
-                    limits=knowledge.limits(services.settings),
-                    chunking=knowledge.chunking(services.settings),
-                    uploads=knowledge.upload_limits(services.settings),
-                    progress=lambda source, stage, done, total: progress(
-                        done / total if total else None, desc=f"{stage.capitalize()} {source}"
-                    ),
+                outcomes = services.upload(
+                    pack, inputs.files(files), coach_owner(coach.name), progress
                 )
             except (KnowledgeError, InputError) as error:
                 return (views.problem(error), gr.update(), "", gr.update())
             lines = views.upload_lines(outcomes)
-            if any(o.status in ("added", "replaced", "unchanged") for o in outcomes):
+            if knowledge.stored(outcomes):
                 spec.packs = [*dict.fromkeys([*spec.packs, pack])]
         saved = (
             services.catalogue.update(coach, code, spec)
@@ -447,7 +431,8 @@ class CoachingHandlers:
                 raise ScenarioError("Choose a scenario file (.yaml) first.")
             limit = int(services.settings.max_file_mb * 1024 * 1024)
             shared = read_scenario_file(Path(inputs.files(file)[0]), max_bytes=limit)
-            self._check(shared.spec())
+            # Checked before its research is installed, not only when the scenario is saved.
+            services.catalogue.check(shared.spec())
             spec = install_research(shared, services.store, coach=coach.name)
             saved = services.catalogue.create(coach, spec)
         except (*PROBLEMS, KnowledgeError, InputError) as error:

@@ -13,24 +13,21 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.accounts import AccountError
-from roleplay.coaching.research import usable
+from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import ReviewError
 from roleplay.coaching.scenarios import ScenarioError
-from roleplay.engine import Interview, InterviewOver, StillSpeaking
 from roleplay.feedback.report import Report
 from roleplay.feedback.rubrics import RubricError
 from roleplay.feedback.service import make_report
 from roleplay.history.database import HistoryError
+from roleplay.interview.engine import InterviewOver, StillSpeaking
+from roleplay.interview.session import Setting
+from roleplay.interview.transcripts import save_transcript
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.knowledge.retrieval import PackRetriever
-from roleplay.knowledge.uploads import add_uploads
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
-from roleplay.relevance import local_relevance
 from roleplay.safety import NAME_LIMIT, page_text, prompt_field, public_message
-from roleplay.session import Setting
-from roleplay.transcripts import save_transcript
 from roleplay.web import views
 from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
@@ -110,27 +107,11 @@ class Handlers:
         if not files:
             return "Choose one or more files first.", gr.update(), session
         pack = _upload_pack(session, kind)
-        settings = self.services.settings
-
-        def tell(source: str, stage: str, done: int, total: int) -> None:
-            share = done / total if total else None
-            progress(share, desc=f"{stage.capitalize()} {source}")
-
         try:
-            outcomes = add_uploads(
-                self.services.store,
-                pack,
-                files_of(files),
-                owner=session.owner,
-                limits=knowledge.limits(settings),
-                chunking=knowledge.chunking(settings),
-                uploads=knowledge.upload_limits(settings),
-                progress=tell,
-            )
+            outcomes = self.services.upload(pack, files_of(files), session.owner, progress)
         except (KnowledgeError, InputError) as error:
             return page_text(views.problem(error)), gr.update(), session
-        stored = any(o.status in ("added", "replaced", "unchanged") for o in outcomes)
-        if stored and pack not in session.uploads:
+        if knowledge.stored(outcomes) and pack not in session.uploads:
             session.uploads.append(pack)
         lines = views.upload_lines(outcomes)
         update = gr.update(choices=self.pack_choices(session, kind), value=pack)
@@ -201,38 +182,25 @@ class Handlers:
             scenario = None
             if session.scenario:
                 # A scenario's settings are locked on the server, whatever the page sends.
-                persona, setting, company_packs, turns, minutes, scenario = self._scenario_settings(
-                    session, setting.candidate
-                )
+                scenario = self._scenario(session)
+                name = setting.candidate
+                if name == "the candidate" and session.account is not None:
+                    name = session.account.name
+                locked = scenario.setup(services.library, services.store, name)
+                persona, setting, company_packs = locked.persona, locked.setting, locked.packs
+                turns, minutes = locked.turns, locked.minutes
             if company_packs or candidate_packs:
                 services.ensure_samples()
-            retriever = PackRetriever(
-                store=services.store,
-                persona=persona,
-                company_packs=company_packs,
-                candidate_packs=candidate_packs,
-                k=services.settings.retrieval_k,
-                min_score=services.settings.retrieval_min_score,
-            )
-            interview = Interview(
+            interview = services.interviews.new(
                 persona,
                 setting,
-                services.backend,
-                services.prompts,
-                max_turns=int(turns),
+                turns=int(turns),
                 minutes=float(minutes),
-                retriever=retriever,
-                notes_max_tokens=services.settings.max_notes_tokens,
-                director=services.settings.director,
-                voicing_tries=services.settings.voicing_tries,
-                seed=services.settings.seed,
-                notes=services.settings.notes,
-                relevance=local_relevance(),
-                packs=company_packs + candidate_packs,
+                packs=company_packs,
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(session),
+                scenario=session.scenario,
             )
-            interview.session.scenario = session.scenario
             if scenario is not None:
                 # Checked again and put on record in one step: of two tabs starting at once,
                 # only as many attempts as allowed get through.
@@ -256,22 +224,14 @@ class Handlers:
             return
         yield from self._stream(session, session.interview.open())
 
-    def _scenario_settings(self, session: WebSession, candidate: str) -> tuple[Any, ...]:
-        """The interviewer, setting, research and limits of the session's scenario (and the
-        scenario), after checking that this signed-in learner may start another attempt."""
-        services = self.services
+    def _scenario(self, session: WebSession) -> Scenario:
+        """The session's scenario, once this signed-in learner may start another attempt."""
         account = session.account
         if account is None:
             raise AccountError("Sign in first: this scenario's attempts go to your coach.")
-        scenario = services.catalogue.get(session.scenario or "")
-        services.reviews.check_can_start(account, scenario)
-        spec = scenario.spec
-        persona = spec.interviewer(services.library.get(spec.persona))
-        name = candidate if candidate != "the candidate" else account.name
-        setting = Setting(company=spec.company, role=spec.role, candidate=name)
-        # Only research its own coach may use, whatever names the scenario lists.
-        packs = usable(services.store, scenario.owner, spec.packs)
-        return persona, setting, packs, spec.turns, spec.minutes, scenario
+        scenario = self.services.catalogue.get(session.scenario or "")
+        self.services.reviews.check_can_start(account, scenario)
+        return scenario
 
     def _allowed(self, session: WebSession, pack: str | None, kind: str) -> list[str]:
         """Only shared packs and this session's own uploads may be drawn on, whatever is sent."""
@@ -415,31 +375,12 @@ class Handlers:
             saved = services.history.load(session_id, user=session.user)
             overdue = self._overdue(saved)
             persona = services.library.get(saved.persona_id)
-            company = [p for p in saved.packs if p not in saved.candidate_packs]
-            retriever = PackRetriever(
-                store=services.store,
-                persona=persona,
-                company_packs=[p for p in company if services.store.exists(p)],
-                candidate_packs=[p for p in saved.candidate_packs if services.store.exists(p)],
-                k=services.settings.retrieval_k,
-                min_score=services.settings.retrieval_min_score,
+            interview = services.interviews.resume(
+                saved, persona, recorder=services.recorder(session)
             )
             if session.interview:
                 session.interview.close()
-            session.interview = Interview.resume(
-                saved,
-                persona,
-                services.backend,
-                services.prompts,
-                retriever=retriever,
-                notes_max_tokens=services.settings.max_notes_tokens,
-                director=services.settings.director,
-                voicing_tries=services.settings.voicing_tries,
-                seed=services.settings.seed,
-                notes=services.settings.notes,
-                relevance=local_relevance(),
-                recorder=services.recorder(session),
-            )
+            session.interview = interview
         except (HistoryError, PersonaError) as error:
             return (*self._outputs(session, views.problem(error)), gr.update())
         interview = session.interview

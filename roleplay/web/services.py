@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,19 +16,21 @@ from typing import Any
 from roleplay.coaching.accounts import Account, Accounts
 from roleplay.coaching.catalogue import Catalogue
 from roleplay.coaching.reviews import Reviews
-from roleplay.engine import Interview
 from roleplay.feedback.rubrics import rubric_ids
 from roleplay.history.sessions import SessionStore
+from roleplay.interview.engine import Interview
+from roleplay.interview.factory import InterviewFactory
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Session
 from roleplay.knowledge import service as knowledge
 from roleplay.knowledge.embeddings import Embedder, Yielding
 from roleplay.knowledge.errors import KnowledgeError
+from roleplay.knowledge.ingest import Outcome
 from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend, build_backend
 from roleplay.personas import PersonaLibrary
-from roleplay.prompts import Prompts
 from roleplay.resources import shipped_dir
-from roleplay.session import Session
 from roleplay.settings import Settings
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
 
@@ -107,9 +109,13 @@ class Services:
 
     @cached_property
     def catalogue(self) -> Catalogue:
-        catalogue = Catalogue(self.history.factory)
+        catalogue = Catalogue(self.history.factory, self.library, self.settings.rubrics_dir)
         catalogue.ensure_samples()
         return catalogue
+
+    @cached_property
+    def interviews(self) -> InterviewFactory:
+        return InterviewFactory(self.settings, self.backend, self.prompts, lambda: self.store)
 
     @cached_property
     def reviews(self) -> Reviews:
@@ -178,6 +184,18 @@ class Services:
             Yielding(store.embedder.model, lambda: activity.wait_until_quiet(INGEST_MAX_PAUSE)),
         )
         return store
+
+    def upload(
+        self, pack: str, files: Sequence[str], owner: str, progress: Any = None
+    ) -> list[Outcome]:
+        """Add uploaded files to ``owner``'s ``pack`` within the upload limits; ``progress`` is
+        the event's ``gr.Progress`` (each file's stage is shown on it)."""
+
+        def tell(source: str, stage: str, done: int, total: int) -> None:
+            if progress is not None:
+                progress(done / total if total else None, desc=f"{stage.capitalize()} {source}")
+
+        return knowledge.upload(self.settings, self.store, pack, files, owner=owner, progress=tell)
 
     def samples(self) -> list[SamplePack]:
         return sample_packs()

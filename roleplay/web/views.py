@@ -9,12 +9,12 @@ import pandas as pd
 
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import Attempt
-from roleplay.debrief import build_debrief, step_label, update_problems
 from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.sessions import SessionSummary
+from roleplay.interview.debrief import build_debrief, step_label, update_problems
+from roleplay.interview.session import Session, Turn
 from roleplay.personas import Persona
 from roleplay.safety import page_text, public_message
-from roleplay.session import Session, Turn
 
 _STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
 

@@ -1,6 +1,6 @@
 """The evidence assessor: what one candidate answer did to each of the interviewer's worries.
 
-No generative model takes part. Each sentence of the answer is read for cues (``roleplay.cues``);
+No generative model takes part. Each sentence of the answer is read for cues (``cues``);
 each worry names in its persona file the cues that ease it and the cues that confirm it. The
 rules, so a person can check a verdict by hand:
 
@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from roleplay.cues import Sentence, Vocabulary, read_answer, vocabulary
+from roleplay.interview.cues import Sentence, Vocabulary, read_answer, vocabulary
 from roleplay.personas import Persona, Worry
 
 Verdict = Literal["eases", "confirms", "unchanged"]
@@ -37,7 +37,7 @@ SHARED_MARGIN = 0.1
 
 class Relevance(Protocol):
     """How closely each sentence speaks to each topic (a few texts): one row per sentence,
-    values 0..1 (``roleplay.relevance``)."""
+    values 0..1 (``roleplay.interview.relevance``)."""
 
     def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]: ...
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from roleplay.facts import specifics
-from roleplay.session import TurnPlan
+from roleplay.interview.facts import specifics
+from roleplay.interview.session import TurnPlan
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _MARKUP = re.compile(r"[<>\[\]{}#*_`|~\\]|https?:|www\.")

@@ -3,7 +3,7 @@
 A topic is a few texts: a worry is what it fears and what would settle it, a rubric criterion
 what it looks for and its Good anchor. A sentence takes the closest of them: "I want to stay for
 years" speaks to a flight-risk worry whichever way it points. The direction comes from the cues
-(``roleplay.assessor``, ``roleplay.feedback.scoring``); this only weighs them.
+(``roleplay.interview.assessor``, ``roleplay.feedback.scoring``); this only weighs them.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from roleplay.debrief import build_debrief, debrief_markdown
+from roleplay.interview.debrief import build_debrief, debrief_markdown
+from roleplay.interview.session import Session
 from roleplay.personas import Persona
-from roleplay.session import Session
 
 
 def transcript_markdown(session: Session, persona: Persona) -> str:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from langchain_core.messages import BaseMessage
 
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.replies import ReplyFilter
+from roleplay.interview.session import Session, Source, Stage, TurnPlan
+from roleplay.interview.voicing import MAX_WORDS, VoiceCheck, questions_in, words
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.replies import ReplyFilter
-from roleplay.session import Session, Source, Stage, TurnPlan
-from roleplay.voicing import MAX_WORDS, VoiceCheck, questions_in, words
 
 # Sentences end at . ! ? followed by a space or the end; a piece ending elsewhere is unfinished.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")

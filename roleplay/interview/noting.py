@@ -18,11 +18,9 @@ from typing import Literal
 
 from langchain_core.messages import BaseMessage
 
-from roleplay.assessor import Assessor, Finding
 from roleplay.feedback.metrics import research_terms
-from roleplay.llm import ChatBackend
-from roleplay.llm.errors import ModelError
-from roleplay.notes import (
+from roleplay.interview.assessor import Assessor, Finding
+from roleplay.interview.notes import (
     NotesParseError,
     NotesUpdate,
     PrivateNotes,
@@ -31,9 +29,11 @@ from roleplay.notes import (
     notes_json_schema,
     parse_notes_update,
 )
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Session, Turn
+from roleplay.llm import ChatBackend
+from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.session import Session, Turn
 
 NotesMode = Literal["evidence", "llm", "both"]
 # How a turn's notes_error begins: nothing moved, or the evidence moved the notes on its own.

@@ -4,7 +4,7 @@ Each interviewer turn gets a move (opening, follow-up on a vague answer, next qu
 the most pressing worry, a question built on one research fact, an answer to the candidate's
 question, an invitation to ask, the close), the exact question, and at most one fact. The text
 is assembled from the persona's own authored lines, so the plan alone is a complete turn; a
-model may only rephrase it (see ``roleplay.voicing``). Choices among equally good lines are
+model may only rephrase it (see ``voicing``). Choices among equally good lines are
 seeded by the session and turn, so two interviews read differently and a rerun reads the same.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import random
 import re
 
-from roleplay.facts import pick_fact
+from roleplay.interview.facts import pick_fact
+from roleplay.interview.session import EndReason, Session, Source, Stage, TurnPlan
 from roleplay.personas import SLOTS, InterviewLines, Persona, PlannedQuestion
-from roleplay.session import EndReason, Session, Source, Stage, TurnPlan
 
 _WORD = re.compile(r"[a-z0-9']+")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|we|we're|we've|our)\b")

@@ -1,100 +1,25 @@
-"""The ``roleplay`` command: a thin shell over the library (personas, terminal interviews)."""
+"""``roleplay chat`` (an interview in the terminal) and ``roleplay serve`` (the web app)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
 from rich.markdown import Markdown
 
-from roleplay.cards import read_card, write_card
-from roleplay.chat import ChatPlan, run_chat
-from roleplay.cli_coaching import register as register_coaching
-from roleplay.cli_history import register as register_history
-from roleplay.cli_knowledge import app as knowledge_app
-from roleplay.coaching.accounts import AccountError
-from roleplay.coaching.scenarios import ScenarioError
-from roleplay.datafiles import describe_validation_error
-from roleplay.feedback.rubrics import RubricError
+from roleplay.cli.common import err, library, out, settings
+from roleplay.cli.terminal import ChatPlan, run_chat
 from roleplay.history.database import HistoryError
 from roleplay.history.sessions import SessionStore
-from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import sample_packs
-from roleplay.llm.errors import ModelError
-from roleplay.personas import PersonaError, PersonaLibrary
-from roleplay.prompts import PromptError
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
-
-app = typer.Typer(
-    help="Rehearse interviews against an LLM interviewer that keeps private notes.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
-app.add_typer(personas_app, name="personas")
-app.add_typer(knowledge_app, name="knowledge")
-
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False)
 
 
-def settings() -> Settings:
-    try:
-        return Settings()
-    except ValidationError as error:
-        raise PersonaError(describe_validation_error("environment", error)) from None
+def register(app: typer.Typer) -> None:
+    app.command()(chat)
+    app.command()(serve)
 
 
-def library(config: Settings) -> PersonaLibrary:
-    return PersonaLibrary([shipped_dir("personas"), config.user_personas_dir])
-
-
-@personas_app.command("list")
-def personas_list() -> None:
-    """List the available personas."""
-    for persona in library(settings()).all():
-        who = f"{persona.name}, {persona.title}"
-        out.print(f"[bold]{persona.id}[/bold]  {who} [dim]({persona.mode})[/dim]", soft_wrap=True)
-        out.print(f"    {persona.summary}\n", soft_wrap=True)
-
-
-@personas_app.command("show")
-def personas_show(persona_id: str) -> None:
-    """Show one persona card as YAML."""
-    from roleplay.personas import dump_persona
-
-    sys.stdout.write(dump_persona(library(settings()).get(persona_id)))
-
-
-@personas_app.command("import")
-def personas_import(file: Path) -> None:
-    """Import a Character Card V2 JSON file into your personas folder."""
-    config = settings()
-    persona = read_card(file)
-    path = library(config).save(persona, config.user_personas_dir)
-    out.print(f"Imported '{persona.id}' ({persona.name}) to {path}")
-
-
-@personas_app.command("export")
-def personas_export(
-    persona_id: str,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write")] = None,
-) -> None:
-    """Export a persona as Character Card V2 JSON (to stdout, or -o FILE)."""
-    text = write_card(library(settings()).get(persona_id))
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"Wrote {output}")
-
-
-@app.command()
 def chat(
     persona: Annotated[str, typer.Option(help="Persona id (see 'roleplay personas list')")] = (
         "anxious-hiring-manager"
@@ -163,7 +88,6 @@ def chat(
     raise typer.Exit(code)
 
 
-@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 7860,
@@ -188,31 +112,3 @@ def serve(
         services.warm_up()
     err.print(f"Interview Roleplay is running at http://{host}:{port}  (Ctrl-C to stop)")
     serve_app(services, host=host, port=port, share=share, open_browser=open_browser)
-
-
-register_history(app, settings, library, out, err)
-register_coaching(app, settings, library, out, err)
-
-
-def main() -> None:
-    try:
-        app()
-    except (
-        PersonaError,
-        PromptError,
-        ModelError,
-        KnowledgeError,
-        HistoryError,
-        RubricError,
-        AccountError,
-        ScenarioError,
-    ) as error:
-        err.print(f"error: {error}", markup=False)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        err.print("Interrupted.")
-        sys.exit(130)
-
-
-if __name__ == "__main__":
-    main()

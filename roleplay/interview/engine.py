@@ -1,9 +1,9 @@
 """The interview engine: one conversation between a persona and a candidate.
 
 It decides the stage (opening, questions, the candidate's questions, close) and when the
-interview ends, has ``roleplay.planner`` plan each interviewer turn and ``roleplay.speaking`` say
+interview ends, has ``planner`` plan each interviewer turn and ``speaking`` say
 it (the model's phrasing only when it passes every check), records turns in a ``Session``, and
-has ``roleplay.noting`` update the private notes after every answer. The notes update runs in the
+has ``noting`` update the private notes after every answer. The notes update runs in the
 background right after a reply has streamed, while the candidate reads and types, and is awaited
 before the next reply so that reply can act on it.
 """
@@ -17,15 +17,15 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Literal
 
-from roleplay.assessor import Assessor, Relevance
+from roleplay.interview.assessor import Assessor, Relevance
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.noting import NoteTaker
+from roleplay.interview.planner import plan_turn
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import EndReason, Session, Setting, Source, Stage, Turn
+from roleplay.interview.speaking import Speaker, say
 from roleplay.llm import ChatBackend
-from roleplay.notes import PrivateNotes
-from roleplay.noting import NoteTaker
 from roleplay.personas import Persona
-from roleplay.planner import plan_turn
-from roleplay.prompts import Prompts
-from roleplay.session import EndReason, Session, Setting, Source, Stage, Turn
-from roleplay.speaking import Speaker, say
 
 Retriever = Callable[[Session, Stage], list[Source]]
 # Saves the session as it stands (called after every change; see roleplay.history).
@@ -71,7 +71,7 @@ class Interview:
     ):
         self.persona = persona
         # The embedded model cannot be trusted with the notes; a stronger one proposes and the
-        # evidence must agree (roleplay.noting).
+        # evidence must agree (roleplay.interview.noting).
         if notes == "auto":
             notes = "evidence" if backend.embedded else "both"
         self.note_taker = NoteTaker(

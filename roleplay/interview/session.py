@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from roleplay.notes import PrivateNotes
+from roleplay.interview.notes import PrivateNotes
 from roleplay.safety import LABEL_LIMIT, NAME_LIMIT, SNIPPET_LIMIT, prompt_field
 
 Speaker = Literal["interviewer", "candidate"]

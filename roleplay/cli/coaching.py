@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Column, Table
 
+from roleplay.cli.common import err, library, out, settings
 from roleplay.coaching.accounts import Account, AccountError, Accounts
 from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
-from roleplay.feedback.rubrics import rubric_for
 from roleplay.history.database import open_database
 from roleplay.knowledge import service as knowledge
-from roleplay.personas import PersonaLibrary
 from roleplay.settings import Settings
 
 
-def register(
-    app: typer.Typer,
-    settings: Callable[[], Settings],
-    library: Callable[[Settings], PersonaLibrary],
-    out: Console,
-    err: Console,
-) -> None:
+def register(app: typer.Typer) -> None:
     users_app = typer.Typer(help="Coach and learner accounts (for shared scenarios).")
     scenario_app = typer.Typer(help="Practice scenarios coaches write and share by link.")
     app.add_typer(users_app, name="users")
@@ -36,15 +27,9 @@ def register(
     def stores() -> tuple[Settings, Accounts, Catalogue]:
         config = settings()
         factory = open_database(config)
-        catalogue = Catalogue(factory)
+        catalogue = Catalogue(factory, library(config), config.rubrics_dir)
         catalogue.ensure_samples()
         return config, Accounts(factory), catalogue
-
-    def check(config: Settings, spec: ScenarioSpec) -> None:
-        """Its interviewer and rubric exist here (a shared file may name others)."""
-        library(config).get(spec.persona)
-        if spec.rubric:
-            rubric_for(spec.rubric, config.rubrics_dir)
 
     def coach(accounts: Accounts, name: str | None) -> Account:
         coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
@@ -116,7 +101,7 @@ def register(
 
         from roleplay.datafiles import describe_validation_error
 
-        config, accounts, catalogue = stores()
+        _, accounts, catalogue = stores()
         try:
             spec = ScenarioSpec(
                 title=title,
@@ -136,7 +121,6 @@ def register(
             )
         except ValidationError as error:
             raise ScenarioError(describe_validation_error("scenario", error)) from None
-        check(config, spec)
         created = catalogue.create(coach(accounts, coach_name), spec)
         out.print(created.code)
         err.print(f"Created '{spec.title}'. Share the link /?scenario={created.code}")
@@ -192,7 +176,8 @@ def register(
         """Create a scenario from a YAML file (and its research); prints its code."""
         config, accounts, catalogue = stores()
         shared = read_scenario_file(file)
-        check(config, shared.spec())
+        # Checked before its research is installed, not only when the scenario is saved.
+        catalogue.check(shared.spec())
         owner = coach(accounts, coach_name)
         spec = shared.spec()
         if shared.research or spec.packs:

@@ -10,22 +10,23 @@ from typing import Any
 
 from rich.console import Console
 
-from roleplay.debrief import build_debrief, debrief_markdown
-from roleplay.engine import Interview
 from roleplay.feedback.report import report_markdown
 from roleplay.feedback.service import make_report
 from roleplay.history.sessions import SessionStore
+from roleplay.interview.debrief import build_debrief, debrief_markdown
+from roleplay.interview.engine import Interview
+from roleplay.interview.factory import InterviewFactory
+from roleplay.interview.prompts import Prompts
+from roleplay.interview.session import Session, Setting
+from roleplay.interview.transcripts import save_transcript
 from roleplay.knowledge import service
-from roleplay.knowledge.retrieval import PackRetriever
+from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import ensure_pack
+from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend, build_backend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
-from roleplay.prompts import Prompts
-from roleplay.relevance import local_relevance
-from roleplay.session import Session, Setting
 from roleplay.settings import Settings
-from roleplay.transcripts import save_transcript
 
 END_COMMANDS = {"/end", "/quit", "/exit"}
 
@@ -44,29 +45,26 @@ def _messages(interactive: bool, prompt: Callable[[], str]) -> Iterator[str]:
             yield line
 
 
-def _retriever(
-    config: Settings, persona: Persona, packs: list[str], candidate_packs: list[str], err: Console
-) -> PackRetriever | None:
-    if not packs and not candidate_packs:
-        return None
-    store = service.open_store(config)
+def _prepare_research(
+    config: Settings, store: PackStore, packs: list[str], err: Console, *, resumed: bool
+) -> None:
+    """Build the sample packs this interview draws on and load the embedder, with the progress
+    on the terminal. A pack named for a new interview must exist; one a saved interview drew on
+    may have been removed since, and it carries on without it."""
     with err.status("Preparing research…") as status:
-        for pack in [*packs, *candidate_packs]:
+        for pack in packs:
             status.update(f"Preparing research pack {pack}…")
-            ensure_pack(
-                store, pack, limits=service.limits(config), chunking=service.chunking(config)
-            )
+            try:
+                ensure_pack(
+                    store, pack, limits=service.limits(config), chunking=service.chunking(config)
+                )
+            except KnowledgeError:
+                if not resumed:
+                    raise
+                err.print(f"Research pack '{pack}' is gone: carrying on without it.")
         status.update("Loading the embedder…")
         store.embedder.model.embed_query("warm up")
-    err.print(f"Research: {', '.join([*packs, *candidate_packs])}")
-    return PackRetriever(
-        store=store,
-        persona=persona,
-        company_packs=packs,
-        candidate_packs=candidate_packs,
-        k=config.retrieval_k,
-        min_score=config.retrieval_min_score,
-    )
+    err.print(f"Research: {', '.join(packs)}")
 
 
 @dataclass
@@ -98,35 +96,29 @@ def _load_model(backend: ChatBackend, err: Console) -> None:
 def _interview(
     config: Settings, plan: ChatPlan, backend: ChatBackend, history: SessionStore, err: Console
 ) -> Interview:
-    prompts = Prompts.load(config.prompts_dir)
-    saved = plan.resume
-    company_packs = (
-        [p for p in saved.packs if p not in saved.candidate_packs] if saved else plan.packs
-    )
-    candidate_packs = saved.candidate_packs if saved else plan.candidate_packs
-    retriever = _retriever(config, plan.persona, company_packs, candidate_packs, err)
-    options: dict[str, Any] = {
-        "notes_max_tokens": config.max_notes_tokens,
-        "director": config.director,
-        "voicing_tries": config.voicing_tries,
-        "seed": config.seed,
-        "notes": config.notes,
-        "relevance": local_relevance(),
-        "recorder": history.record,
-        **({"retriever": retriever} if retriever else {}),
-    }
-    if saved is not None:
-        return Interview.resume(saved, plan.persona, backend, prompts, **options)
-    return Interview(
+    store: list[PackStore] = []
+
+    def open_store() -> PackStore:
+        if not store:
+            store.append(service.open_store(config))
+        return store[0]
+
+    factory = InterviewFactory(config, backend, Prompts.load(config.prompts_dir), open_store)
+    if plan.resume is not None:
+        if plan.resume.packs:
+            _prepare_research(config, open_store(), plan.resume.packs, err, resumed=True)
+        return factory.resume(plan.resume, plan.persona, recorder=history.record)
+    if plan.packs or plan.candidate_packs:
+        packs = [*plan.packs, *plan.candidate_packs]
+        _prepare_research(config, open_store(), packs, err, resumed=False)
+    return factory.new(
         plan.persona,
         Setting(company=plan.company, role=plan.role, candidate=plan.candidate),
-        backend,
-        prompts,
-        max_turns=plan.turns,
+        turns=plan.turns,
         minutes=plan.minutes,
-        packs=[*plan.packs, *plan.candidate_packs],
+        packs=plan.packs,
         candidate_packs=plan.candidate_packs,
-        **options,
+        recorder=history.record,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from roleplay.session import Source
+from roleplay.interview.session import Source
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Full stops that do not end a sentence.

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.console import Console
 from rich.table import Column, Table
 
+from roleplay.cli.common import err, library, out, settings
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.history.sessions import SessionStore
-from roleplay.personas import PersonaLibrary
-from roleplay.settings import Settings
-from roleplay.transcripts import transcript_markdown
+from roleplay.interview.transcripts import transcript_markdown
 
 
-def register(
-    app: typer.Typer,
-    settings: Callable[[], Settings],
-    library: Callable[[Settings], PersonaLibrary],
-    out: Console,
-    err: Console,
-) -> None:
+def register(app: typer.Typer) -> None:
     sessions_app = typer.Typer(help="List, show and delete saved interviews.")
     app.add_typer(sessions_app, name="sessions")
 
@@ -105,9 +96,9 @@ def register(
         from roleplay.coaching.catalogue import Catalogue
         from roleplay.feedback.service import make_report
         from roleplay.history.database import open_database
+        from roleplay.interview.prompts import Prompts
         from roleplay.knowledge import service
         from roleplay.llm import build_backend
-        from roleplay.prompts import Prompts
 
         config = settings()
         history = SessionStore.open(config)
