@@ -29,6 +29,11 @@ def open_app(browser: Browser, web: str, width: int = 1280, height: int = 900) -
     return page
 
 
+def open_tab(page: Page, name: str) -> None:
+    """Show one of the page's tabs (Practice, Past interviews, Coach)."""
+    page.get_by_role("tab", name=name).click()
+
+
 def upload_research(page: Page, path: Path) -> None:
     page.locator("input[type=file]").first.set_input_files(str(path))
     page.get_by_role("button", name="Add research").click()

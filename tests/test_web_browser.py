@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.pages import MINUTE, answer, bot_messages, open_app, settle, shot, upload_research
+from tests.pages import (
+    MINUTE,
+    answer,
+    bot_messages,
+    open_app,
+    open_tab,
+    settle,
+    shot,
+    upload_research,
+)
 
 RESEARCH = (
     "# Quillon Robotics field notes\n\nQuillon Robotics builds orchard-picking robots called "
@@ -72,11 +81,29 @@ def test_whole_interview_in_the_browser(browser: Browser, web: str, research: Pa
     shot(page, "5-report")
 
 
-def test_layout_at_phone_width(browser: Browser, web: str) -> None:
-    page = open_app(browser, web, width=390, height=844)
-    box = page.get_by_role("button", name="Start the interview").bounding_box()
-    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-    shot(page, "6-phone-setup")
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_once_started_the_setup_folds_and_the_chat_is_in_view(
+    browser: Browser, web: str, width: int, height: int
+) -> None:
+    page = open_app(browser, web, width=width, height=height)
+    start = page.get_by_role("button", name="Start the interview")
+    box = start.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    shot(page, f"6-layout-{width}-setup")
+    start.click()
+    settle(page, 1)
+    expect(start).to_be_hidden()
+    opening = bot_messages(page).first.bounding_box()
+    assert opening is not None and opening["y"] + 40 < height, "the opening is on the first screen"
+    sources = page.locator("#sources").bounding_box()
+    assert sources is not None
+    if width >= 1000:  # side by side on a laptop: the research beside the chat
+        assert sources["x"] > opening["x"] and sources["y"] < height
+    shot(page, f"6-layout-{width}-interview")
+    open_tab(page, "Past interviews")
+    expect(page.locator("#past-table")).to_be_visible()
+    expect(page.get_by_role("tab", name="Coach")).to_have_count(0)  # not a coach
+    shot(page, f"6-layout-{width}-past")
 
 
 def test_two_sessions_stay_apart(browser: Browser, web: str, research: Path) -> None:

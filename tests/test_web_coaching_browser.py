@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from roleplay.coaching.accounts import Accounts
 from roleplay.history.database import open_database
 from roleplay.settings import Settings
-from tests.pages import MINUTE, answer, settle, shot
+from tests.pages import MINUTE, answer, open_tab, settle, shot
 
 RESEARCH = (
     "# Brightwater Ferries briefing\n\nBrightwater Ferries runs electric ferries across the "
@@ -45,6 +45,10 @@ def test_coach_writes_learner_attempts_coach_reviews(
     coach.get_by_label("Password").fill(password)
     coach.get_by_role("button", name="Sign in", exact=True).click()
     expect(coach.locator("#account")).to_contain_text(f"Signed in as {coach_name}", timeout=MINUTE)
+    # The coach's own things are in a tab of their own, not above the practice setup.
+    expect(coach.locator("#attempts")).to_be_hidden()
+    shot(coach, f"12-coach-signed-in-{database}")
+    open_tab(coach, "Coach")
     coach.get_by_text("Write a scenario").click()
     coach.get_by_label("Title").fill("Analyst at Brightwater Ferries")
     coach.locator("#sc-company").get_by_role("textbox").fill("Brightwater Ferries")
@@ -85,6 +89,7 @@ def test_coach_writes_learner_attempts_coach_reviews(
 
     coach.reload()
     expect(coach.locator("#account")).to_contain_text(coach_name, timeout=MINUTE)
+    open_tab(coach, "Coach")
     coach.get_by_label("Scenario", exact=True).click()
     coach.get_by_role("option", name="Analyst at Brightwater Ferries").click()
     expect(coach.locator("#attempts")).to_contain_text(learner_name, timeout=MINUTE)
@@ -108,7 +113,7 @@ def test_coach_writes_learner_attempts_coach_reviews(
     shot(learner, f"16-learner-sees-comment-{database}")
 
     # The released attempt, reopened from the learner's own past interviews: the report shows.
-    learner.get_by_text("4 · Your past interviews").click()
+    open_tab(learner, "Past interviews")
     expect(learner.locator("#past-table")).to_contain_text("Brightwater Ferries", timeout=MINUTE)
     learner.get_by_label("Open a past interview").click()
     learner.get_by_role("option").first.click()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from tests.pages import MINUTE, answer, bot_messages, settle, shot
+from tests.pages import MINUTE, answer, bot_messages, open_tab, settle, shot
 from tests.servers import free_port, serve_process
 
 
@@ -31,7 +31,7 @@ def test_a_killed_server_restarts_and_the_interview_resumes(
     with serve_process(tmp_path, env, port) as (url, _process):
         page.goto(url)  # the same browser: its identity is in its own storage
         expect(page.get_by_role("button", name="Start the interview")).to_be_visible(timeout=MINUTE)
-        page.get_by_text("4 · Your past interviews").click()
+        open_tab(page, "Past interviews")
         expect(page.locator("#past-table")).to_contain_text("unfinished", timeout=MINUTE)
         page.get_by_label("Open a past interview").click()
         page.get_by_role("option").first.click()

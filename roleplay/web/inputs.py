@@ -61,3 +61,8 @@ def files(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(f, str) for f in value):
         raise InputError("Send files as a list of uploads.")
     return value
+
+
+def scenario_code(value: Any) -> str:
+    """A scenario code as sent: text of a code's length (anything else is refused)."""
+    return text(value, "The scenario code", 64).strip()

@@ -1,0 +1,158 @@
+"""Who is on the page: sign-in, sign-up and sign-out, a remembered sign-in, and the scenario a
+link opened.
+
+Every handler works out who is asking from the server-side ``WebSession`` (never from what the
+page sends) and asks ``roleplay.coaching`` for the data, which enforces who may see what.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from roleplay.coaching.accounts import AccountError
+from roleplay.coaching.catalogue import Scenario
+from roleplay.coaching.scenarios import ScenarioError
+from roleplay.safety import page_text
+from roleplay.web import inputs, views
+from roleplay.web.handlers.coach import PROBLEMS, coach_pack_names, own_scenarios
+from roleplay.web.inputs import InputError
+from roleplay.web.services import Login, Services, WebSession
+
+
+class AccountHandlers:
+    def __init__(self, services: Services):
+        self.services = services
+
+    def _remember(self, session: WebSession, token: object) -> None:
+        """Take the sign-in token the browser kept, if the server still knows it."""
+        if isinstance(token, str) and self.services.accounts.signed_in(token):
+            session.login = Login(token, self.services.accounts)
+
+    def arrive(
+        self, token: str | None, session: WebSession, request: gr.Request
+    ) -> tuple[Any, ...]:
+        """On page load: a remembered sign-in, and the scenario named in the link."""
+        session = self.services.session_of(session, request)
+        self._remember(session, token)
+        code = (request.query_params.get("scenario") or "").strip() if request else ""
+        notice = ""
+        if len(code) > 64:
+            code, notice = "", "⚠️ That scenario link is not right. Check the link you were given."
+        if code:
+            try:
+                self.services.catalogue.get(code)
+                session.scenario = code
+            except ScenarioError as error:
+                notice = f"{views.problem(error)} Check the link you were given."
+        return (session, *self._views(session, notice))
+
+    def remembered(
+        self, token: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        """The browser's stored sign-in arrived after the page's first event (its component
+        loads late): take it now, unless someone is already signed in on this page."""
+        session = self.services.session_of(session, request)
+        if session.account is None:
+            self._remember(session, token)
+        return (session, *self._views(session, ""))
+
+    def open_scenario(
+        self, code: str, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        """Open a scenario by its code (what the link does; also for API clients)."""
+        session = self.services.session_of(session, request)
+        try:
+            code = inputs.scenario_code(code)
+            self.services.catalogue.get(code)
+            session.scenario = code
+            notice = ""
+        except (ScenarioError, InputError) as error:
+            notice = views.problem(error)
+        return (session, *self._views(session, notice))
+
+    def sign_in(
+        self, name: str, password: str, session: WebSession, request: gr.Request
+    ) -> tuple[Any, ...]:
+        session = self.services.session_of(session, request)
+        try:
+            name, password = _credentials(name, password)
+            _, token = self.services.accounts.sign_in(name, password, _client(request))
+        except (AccountError, InputError) as error:
+            return (session, gr.update(), *self._views(session, views.problem(error)))
+        session.login = Login(token, self.services.accounts)
+        # The account line itself says who is signed in.
+        return (session, token, *self._views(session, ""))
+
+    def sign_up(
+        self, name: str, password: str, session: WebSession, request: gr.Request
+    ) -> tuple[Any, ...]:
+        """Learners sign up through a scenario's link, when its coach allows it."""
+        session = self.services.session_of(session, request)
+        try:
+            name, password = _credentials(name, password)
+            scenario = self._scenario(session)
+            if scenario is None or not scenario.spec.allow_signup:
+                raise AccountError("Sign-up is only open through a scenario link that allows it.")
+            account, token = self.services.accounts.sign_up(name, password, _client(request))
+        except PROBLEMS as error:
+            return (session, gr.update(), *self._views(session, views.problem(error)))
+        session.login = Login(token, self.services.accounts)
+        return (session, token, *self._views(session, f"Welcome, **{account.name}**."))
+
+    def sign_out(
+        self, token: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        session = self.services.session_of(session, request)
+        for held in {token, session.login.token if session.login else None}:
+            if isinstance(held, str) and held:
+                self.services.accounts.sign_out(held)
+        session.login = None
+        return (session, None, *self._views(session, "Signed out."))
+
+    def refresh(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
+        """The account line and scenario panel again (e.g. an attempt was just added)."""
+        return self._views(self.services.session_of(session, request), "")
+
+    def _scenario(self, session: WebSession) -> Scenario | None:
+        return self.services.catalogue.get(session.scenario) if session.scenario else None
+
+    def _views(self, session: WebSession, notice: str) -> tuple[Any, ...]:
+        """The account line, the scenario panel, and whether the coach panel shows."""
+        account = session.account
+        who = (
+            f"Signed in as **{account.name}** ({account.role})."
+            if account
+            else "Practising on your own: no sign-in needed. Coaches and learners sign in here."
+        )
+        brief = ""
+        try:
+            scenario = self._scenario(session)
+            if scenario is not None:
+                attempts = self.services.reviews.attempts(account, scenario) if account else []
+                brief = views.scenario_brief(scenario, attempts, signed_in=account is not None)
+        except PROBLEMS as error:
+            brief = views.problem(error)
+        is_coach = bool(account and account.role == "coach")
+        return (
+            # A notice can quote what was sent (a scenario code from a link): never markup.
+            page_text(f"{who} {notice}".strip()),
+            gr.update(value=brief, visible=bool(brief)),
+            gr.update(visible=is_coach),
+            gr.update(choices=own_scenarios(self.services, account) if is_coach else []),
+            gr.update(choices=coach_pack_names(self.services, account) if is_coach else []),
+        )
+
+
+def _credentials(name: object, password: object) -> tuple[str, str]:
+    name = inputs.text(name, "The user name", 64).strip()
+    password = inputs.text(password, "The password", 1024)
+    return name, password
+
+
+def _client(request: gr.Request | None) -> str:
+    """The client's address, for counting sign-in tries (behind a proxy: the proxy's, unless
+    the server is started with --forwarded-allow-ips)."""
+    client = getattr(request, "client", None) if request is not None else None
+    return str(getattr(client, "host", "") or "")

@@ -1,0 +1,112 @@
+"""A browser arriving, its past interviews and its progress, and opening one of them again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from roleplay.coaching.scenarios import ScenarioError
+from roleplay.feedback.report import Report
+from roleplay.history.database import HistoryError
+from roleplay.interview.session import Session
+from roleplay.personas import PersonaError
+from roleplay.safety import page_text
+from roleplay.web import views
+from roleplay.web.handlers.practice import chat_outputs, pack_choices
+from roleplay.web.handlers.results import HELD_BACK, held_back
+from roleplay.web.services import Services, WebSession
+
+
+class PastHandlers:
+    def __init__(self, services: Services):
+        self.services = services
+
+    def arrive(self, session: WebSession | None, request: gr.Request) -> tuple[Any, ...]:
+        """A browser opens the page: recognise it by the identity cookie this server signed
+        (anything else is a new browser), list its own uploads and past interviews. An event
+        the page sent before this one (a quick click on Start) has made the page's session
+        already, for the same browser: it is kept."""
+        if session is None:
+            session = self.services.session_of(session, request)  # lists its uploads too
+        else:
+            self.services.find_uploads(session)
+        return (
+            session,
+            gr.update(choices=pack_choices(self.services, session, "company")),
+            gr.update(choices=pack_choices(self.services, session, "candidate")),
+            *self.past(session)[:3],
+        )
+
+    def past(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
+        """This browser's past interviews: a table, the choices to reopen, the progress chart."""
+        session = self.services.session_of(session, request)
+        try:
+            found = self.services.history.list(user=session.user)
+            reports = self.services.history.reports(user=session.user)
+        except HistoryError as error:
+            notice = page_text(views.problem(error))
+            return [], gr.update(choices=[]), views.progress_frame([]), session, notice
+        return (
+            views.history_rows(found),
+            # The choice stays: a list refreshed while the page loads must not undo a pick.
+            gr.update(choices=views.history_choices(found)),
+            views.progress_frame(reports),
+            session,
+            "",
+        )
+
+    def reopen(
+        self, session_id: str | None, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[Any, ...]:
+        """Open a past interview: carry on where it stopped, or read it and its feedback."""
+        session = self.services.session_of(session, request)
+        if not session_id or not isinstance(session_id, str) or len(session_id) > 64:
+            return (*chat_outputs(session, "Choose an interview to open first."), gr.update())
+        services = self.services
+        try:
+            saved = services.history.load(session_id, user=session.user)
+            overdue = self._overdue(saved)
+            persona = services.library.get(saved.persona_id)
+            interview = services.interviews.resume(
+                saved, persona, recorder=services.recorder(session)
+            )
+        except (HistoryError, PersonaError) as error:
+            return (*chat_outputs(session, views.problem(error)), gr.update())
+        if session.interview:
+            session.interview.close()
+        session.interview = interview
+        if overdue and not interview.finished:
+            # Past its due date an unfinished attempt is read, not carried on.
+            interview.close()
+            session.interview = None
+            return (*chat_outputs(session, f"⚠️ {overdue}"), gr.update())
+        if interview.finished:
+            notice = "This interview is finished: its debrief and feedback are below."
+        elif interview.can_retry:
+            notice = (
+                "The app stopped before the interviewer replied to your last answer: "
+                "press **Retry** to hear the reply."
+            )
+        else:
+            notice = "Welcome back: the interview carries on from here."
+        report = services.history.latest_report(saved.id)
+        feedback = views.report_view(Report.model_validate(report)) if report else gr.update()
+        if held_back(services, session):
+            feedback = HELD_BACK
+        return (*chat_outputs(session, notice), feedback)
+
+    def _overdue(self, saved: Session) -> str:
+        """Why a scenario attempt may not carry on (its due date has passed), or ""."""
+        if not saved.scenario or saved.finished:
+            return ""
+        try:
+            spec = self.services.catalogue.get(saved.scenario).spec
+        except ScenarioError:
+            return ""
+        if spec.overdue():
+            return (
+                f"This attempt was due on {spec.due:%Y-%m-%d %H:%M} UTC: it can be read, not "
+                "resumed."
+            )
+        return ""

@@ -1,0 +1,110 @@
+"""After the interview: the interviewer's private notes (the debrief) and the scored report.
+
+A learner's attempt at a scenario whose coach reviews first shows neither until the coach
+releases it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from roleplay.coaching.reviews import ReviewError
+from roleplay.feedback.report import Report
+from roleplay.feedback.rubrics import RubricError
+from roleplay.feedback.service import make_report
+from roleplay.history.database import HistoryError
+from roleplay.interview.transcripts import save_transcript
+from roleplay.web import views
+from roleplay.web.services import Services, WebSession
+
+HELD_BACK = (
+    "_Your attempt is saved. Your coach releases the feedback and the interviewer's notes "
+    "after reviewing it; they will appear with your attempts._"
+)
+
+
+def held_back(services: Services, session: WebSession) -> bool:
+    """Is this a learner's attempt whose coach has not released the feedback yet?"""
+    interview, account = session.interview, session.account
+    if interview is None or not interview.session.scenario:
+        return False
+    if account is None or account.role != "learner":
+        return False
+    try:
+        return not services.reviews.feedback_visible(account, interview.session.id)
+    except ReviewError:
+        return True
+
+
+class ResultsHandlers:
+    def __init__(self, services: Services):
+        self.services = services
+
+    def feedback(
+        self, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[str, str | None, WebSession]:
+        """Score the finished interview against its rubric and show the report."""
+        session = self.services.session_of(session, request)
+        interview = session.interview
+        if interview is None or not interview.session.turns:
+            return "_Feedback appears when an interview ends._", None, session
+        if not interview.finished:
+            return "_Feedback appears when the interview ends._", None, session
+        interview.wait_for_notes()
+        services = self.services
+        saved = services.history.latest_report(interview.session.id)
+        try:
+            if saved is not None:
+                report = Report.model_validate(saved)
+            else:
+                report = make_report(
+                    interview.session,
+                    interview.persona,
+                    settings=services.settings,
+                    backend=services.backend,
+                    prompts=services.prompts,
+                    packs=services.store,
+                    history=services.history,
+                    rubric_id=services.catalogue.rubric_of(interview.session.scenario),
+                )
+        except (HistoryError, RubricError) as error:
+            return views.problem(error), None, session
+        if held_back(services, session):
+            return HELD_BACK, None, session
+        folder = services.user_folder("web-reports", session.owner)
+        path = folder / f"report-{interview.session.id}.json"
+        path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        return views.report_view(report), str(path), session
+
+    def debrief(
+        self, session: WebSession, request: gr.Request | None = None
+    ) -> tuple[str, str | None, str | None, WebSession]:
+        """The interviewer's private notes, turn by turn, and the transcript as files."""
+        session = self.services.session_of(session, request)
+        interview = session.interview
+        if interview is None or not interview.session.turns:
+            return "_The debrief appears when an interview ends._", None, None, session
+        interview.wait_for_notes()
+        if held_back(self.services, session):
+            return HELD_BACK, None, None, session
+        persona = interview.persona
+        folder = self.services.user_folder("web-transcripts", session.owner)
+        json_path, markdown_path = save_transcript(interview.session, persona, folder)
+        text = views.debrief_view(interview.session, persona)
+        if not interview.finished:
+            text = "_The interview is still going: this is what the notes say so far._\n\n" + text
+        return text, str(markdown_path), str(json_path), session
+
+    def debrief_if_over(self, session: WebSession) -> tuple[Any, ...]:
+        """The debrief, opened, once the interview has ended (by its limits); else nothing."""
+        if session and session.interview and session.interview.finished:
+            return (*self.debrief(session), gr.update(open=True))
+        return gr.update(), gr.update(), gr.update(), session, gr.update()
+
+    def feedback_if_over(self, session: WebSession) -> tuple[Any, ...]:
+        """The report, opened, once the interview has ended; else nothing."""
+        if session and session.interview and session.interview.finished:
+            return (*self.feedback(session), gr.update(open=True))
+        return gr.update(), gr.update(), session, gr.update()

@@ -1,0 +1,150 @@
+"""Practice: the setup (interviewer, company, research, length), the chat and its sources.
+
+The setup folds away once an interview starts, so the chat and the research behind each turn
+stay in view; Start over opens it again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from roleplay.web import views
+from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
+from roleplay.web.panels.results import ResultsPanel
+from roleplay.web.panels.shared import INGEST_QUEUE, MODEL_QUEUE, PRIVATE, Shared, toggle
+from roleplay.web.services import WebSession
+
+
+class PracticePanel:
+    def __init__(self, shared: Shared):
+        self.shared = shared
+        services = shared.services
+        self.handlers = PracticeHandlers(services)
+        personas = services.library.all()
+        company = next((s for s in services.samples() if s.kind == "company"), None)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=340):
+                with gr.Accordion("Set up your interview", open=True) as self.setup:
+                    self._setup(personas, company)
+                self.chat = gr.Chatbot(
+                    label="Interview",
+                    height=480,
+                    layout="bubble",
+                    # No "share": it posts to Hugging Face, and this app stays offline.
+                    buttons=["copy", "copy_all"],
+                )
+                self.notice = gr.Markdown(elem_id="notice")
+                with gr.Row():
+                    self.message = gr.Textbox(
+                        label="Your answer",
+                        placeholder="Type your answer and press Enter",
+                        scale=5,
+                        autofocus=True,
+                    )
+                    self.send = gr.Button("Send", variant="primary", scale=1, min_width=80)
+                with gr.Row():
+                    self.retry = gr.Button("Retry", visible=False)
+                    self.end = gr.Button("End interview", variant="stop")
+                    self.restart = gr.Button("Start over")
+            with gr.Column(scale=2, min_width=300):
+                self.sources = gr.Markdown(views.sources_panel(None), elem_id="sources")
+
+    def _setup(self, personas: list[Any], company: Any) -> None:
+        self.persona = gr.Radio(
+            choices=[views.persona_choice(p) for p in personas],
+            value=personas[0].id if personas else None,
+            label="Interviewer",
+        )
+        self.persona_card = gr.Markdown(views.persona_card(personas[0]) if personas else "")
+        with gr.Row():
+            self.company = gr.Textbox(label="Company", value=company.company if company else "")
+            self.role = gr.Textbox(label="Role", value=company.role if company else "")
+            self.candidate = gr.Textbox(label="Your name", value="Sam")
+        nobody = WebSession()
+        with gr.Row():
+            self.pack = gr.Dropdown(
+                label="Company research",
+                choices=pack_choices(self.shared.services, nobody),
+                value=company.name if company else None,
+                # Per-session choices are checked by the handlers, not the component.
+                allow_custom_value=True,
+            )
+            self.cv_pack = gr.Dropdown(
+                label="Your CV and the job ad",
+                choices=pack_choices(self.shared.services, nobody, "candidate"),
+                value="",
+                allow_custom_value=True,
+            )
+        with gr.Row():
+            self.research = gr.File(
+                label="Add your own research (.txt .md .pdf .html .docx)",
+                file_count="multiple",
+                type="filepath",
+            )
+            self.cv = gr.File(
+                label="Optional: your CV and the job ad", file_count="multiple", type="filepath"
+            )
+        with gr.Row():
+            self.add_research = gr.Button("Add research")
+            self.add_cv = gr.Button("Add CV / job ad")
+        self.upload_status = gr.Markdown()
+        with gr.Row():
+            self.turns = gr.Slider(2, 20, value=6, step=1, label="Your answers")
+            self.minutes = gr.Slider(5, 60, value=30, step=5, label="Time limit (minutes)")
+        self.start = gr.Button("Start the interview", variant="primary")
+
+    @property
+    def chat_outputs(self) -> list[Any]:
+        return [self.chat, self.sources, self.notice, self.retry, self.shared.state]
+
+    def wire(self, results: ResultsPanel, after_end: Any) -> None:
+        """This panel's events; ``after_end(event)`` adds what the rest of the page does once
+        an interview has ended (the past interviews and the coach's panel refresh)."""
+        handlers, state = self.handlers, self.shared.state
+        self.persona.change(handlers.persona_details, self.persona, self.persona_card, **PRIVATE)
+        self.add_research.click(
+            handlers.upload_research,
+            [self.research, state],
+            [self.upload_status, self.pack, state],
+            api_name="upload_research",
+            **INGEST_QUEUE,
+        )
+        self.add_cv.click(
+            handlers.upload_cv,
+            [self.cv, state],
+            [self.upload_status, self.cv_pack, state],
+            api_name="upload_cv",
+            **INGEST_QUEUE,
+        )
+        setup = [self.persona, self.company, self.role, self.candidate, self.pack, self.cv_pack]
+        self.start.click(
+            handlers.start,
+            [*setup, self.turns, self.minutes, state],
+            self.chat_outputs,
+            api_name="start",
+            **MODEL_QUEUE,
+        ).then(toggle(False), None, self.setup, **PRIVATE)
+        answered = gr.on(
+            [self.message.submit, self.send.click],
+            handlers.send,
+            [self.message, state],
+            [*self.chat_outputs, self.message],
+            api_name="send",
+            **MODEL_QUEUE,
+        )
+        results.after_answer(answered)
+        self.retry.click(handlers.retry, state, self.chat_outputs, api_name="retry", **MODEL_QUEUE)
+        ended = self.end.click(
+            handlers.end, state, self.chat_outputs, api_name="end", **MODEL_QUEUE
+        )
+        after_end(results.after_end(ended))
+        self.chat.select(handlers.show_sources, state, self.sources, **PRIVATE)
+        self.restart.click(handlers.restart, state, self.chat_outputs, api_name="restart").then(
+            toggle(True), None, self.setup, **PRIVATE
+        )
+        # The chat's own trash button means "start over", not "hide the messages".
+        self.chat.clear(handlers.restart, state, self.chat_outputs, **PRIVATE).then(
+            toggle(True), None, self.setup, **PRIVATE
+        )

@@ -1,0 +1,82 @@
+"""The debrief (the interviewer's private notes) and the feedback report, under the chat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from roleplay.web.handlers.results import ResultsHandlers
+from roleplay.web.panels.shared import MODEL_QUEUE, PRIVATE, Shared, toggle
+
+
+class ResultsPanel:
+    def __init__(self, shared: Shared):
+        self.shared = shared
+        self.handlers = ResultsHandlers(shared.services)
+        with gr.Accordion("Debrief: what the interviewer privately thought", open=False) as box:
+            self.debrief_box = box
+            self.debrief = gr.Markdown("_The debrief appears when an interview ends._")
+            with gr.Row():
+                self.transcript_md = gr.File(label="Transcript (Markdown)")
+                self.transcript_json = gr.File(label="Transcript (JSON)")
+        with gr.Accordion("Feedback", open=False) as box:
+            self.feedback_box = box
+            self.feedback = gr.Markdown(
+                "_Feedback appears when an interview ends._", elem_id="feedback"
+            )
+            self.report_json = gr.File(label="Report (JSON)")
+
+    @property
+    def debrief_outputs(self) -> list[Any]:
+        return [self.debrief, self.transcript_md, self.transcript_json, self.shared.state]
+
+    def wire(self) -> None:
+        """The public endpoints. Wired before any other panel's events, so that they get the
+        plain names "debrief" and "feedback" (the chained, private uses come later)."""
+        state = self.shared.state
+        gr.Button("Show debrief", visible=False).click(
+            self.handlers.debrief, state, self.debrief_outputs, api_name="debrief"
+        )
+        gr.Button("Score", visible=False).click(
+            self.handlers.feedback,
+            state,
+            [self.feedback, self.report_json, state],
+            api_name="feedback",
+            **MODEL_QUEUE,
+        )
+
+    def score_if_over(self, event: Any) -> Any:
+        """After ``event``: score a finished interview and open its feedback; else nothing."""
+        return event.then(
+            self.handlers.feedback_if_over,
+            self.shared.state,
+            [self.feedback, self.report_json, self.shared.state, self.feedback_box],
+            **PRIVATE,
+            **MODEL_QUEUE,
+        )
+
+    def after_answer(self, event: Any) -> Any:
+        """An answer may have ended the interview (its limits): then debrief and score it."""
+        shown = event.then(
+            self.handlers.debrief_if_over,
+            self.shared.state,
+            [*self.debrief_outputs, self.debrief_box],
+            **PRIVATE,
+        )
+        return self.score_if_over(shown)
+
+    def after_end(self, event: Any) -> Any:
+        """The interview was ended: the debrief opens, then the report is scored."""
+        shown = event.then(
+            self.handlers.debrief, self.shared.state, self.debrief_outputs, **PRIVATE
+        ).then(toggle(True), None, self.debrief_box, **PRIVATE)
+        return self.score_if_over(shown)
+
+    def after_reopen(self, event: Any) -> Any:
+        """A past interview was opened: its debrief so far, and its report if it is over (one
+        whose scoring was cut short, because the app stopped, is scored now)."""
+        shown = event.then(
+            self.handlers.debrief, self.shared.state, self.debrief_outputs, **PRIVATE
+        )
+        return self.score_if_over(shown)
