@@ -21,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.throttle import Throttle, Throttled
 from roleplay.history.models import LoginRow, User
+from roleplay.history.rows import aware
 
 Role = Literal["coach", "learner"]
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$")
@@ -47,10 +48,6 @@ class Account:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _token_hash(token: str) -> str:
@@ -178,7 +175,7 @@ class Accounts:
             return None
         with self.factory() as db:
             row = db.get(LoginRow, _token_hash(token))
-            if row is None or _aware(row.expires_at) <= _now():
+            if row is None or aware(row.expires_at) <= _now():
                 return None
             user = db.get(User, row.user_id)
             return Account(user.id, user.name, user.role) if user else None

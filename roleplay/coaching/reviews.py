@@ -23,6 +23,7 @@ from roleplay.coaching.catalogue import Scenario, scenario_from_row
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.feedback.report import POINTS
 from roleplay.history.models import CommentRow, ReportRow, ScenarioRow, SessionRow, TurnRow, User
+from roleplay.history.rows import aware
 
 
 class ReviewError(ValueError):
@@ -50,12 +51,6 @@ class Attempt:
     released: bool = False
     comments: list[Comment] = field(default_factory=list)
     report: dict[str, Any] | None = None
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
 
 
 class Reviews:
@@ -138,7 +133,7 @@ class Reviews:
             select(func.count()).select_from(TurnRow).where(TurnRow.session_id == row.id)
         )
         last = db.scalar(select(func.max(TurnRow.at)).where(TurnRow.session_id == row.id))
-        end = _aware(row.ended_at) or _aware(last) or _aware(row.started_at)
+        end = aware(row.ended_at) or aware(last) or aware(row.started_at)
         report_row = db.scalar(
             select(ReportRow).where(ReportRow.session_id == row.id).order_by(ReportRow.id.desc())
         )
@@ -152,7 +147,7 @@ class Reviews:
         }
         comments = (
             [
-                Comment(author=name, text=c.text, at=_aware(c.created_at))
+                Comment(author=name, text=c.text, at=aware(c.created_at))
                 for c, name in db.execute(
                     select(CommentRow, User.name)
                     .join(User, User.id == CommentRow.author_id)
@@ -167,10 +162,10 @@ class Reviews:
             session_id=row.id,
             learner=learner,
             scenario=scenario.code,
-            started_at=_aware(row.started_at),
-            ended_at=_aware(row.ended_at),
+            started_at=aware(row.started_at),
+            ended_at=aware(row.ended_at),
             turns=turns or 0,
-            minutes_spent=round((end - _aware(row.started_at)).total_seconds() / 60, 1),
+            minutes_spent=round((end - aware(row.started_at)).total_seconds() / 60, 1),
             overall=report_row.overall if report_row and visible else None,
             scores=scores,
             released=released,

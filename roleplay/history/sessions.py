@@ -23,12 +23,11 @@ from roleplay.history.models import (
     ReportRow,
     ScenarioRow,
     SessionRow,
-    SourceRow,
     TurnRow,
     User,
 )
-from roleplay.interview.notes import PrivateNotes
-from roleplay.interview.session import Session, Setting, Source, Turn, TurnPlan
+from roleplay.history.rows import aware, session_of, turn_row
+from roleplay.interview.session import Session
 from roleplay.settings import Settings
 
 LOCAL_USER = "cli:local"  # no account can take a name with ":"
@@ -51,13 +50,6 @@ class SessionSummary:
     @property
     def finished(self) -> bool:
         return self.ended_at is not None
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything we store is UTC.
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
 
 
 class SessionStore:
@@ -120,7 +112,7 @@ class SessionStore:
             for turn in session.turns:
                 existing = stored.get(turn.index)
                 if existing is None:
-                    row.turns.append(_turn_row(turn))
+                    row.turns.append(turn_row(turn))
                     continue
                 existing.notes_error = turn.notes_error
                 if turn.notes is not None:
@@ -178,7 +170,7 @@ class SessionStore:
                 if row.scenario_id
                 else None
             )
-            return _session(row, code)
+            return session_of(row, code)
 
     def list(self, user: str | None = None, limit: int = 100) -> list[SessionSummary]:
         """Newest first."""
@@ -212,8 +204,8 @@ class SessionStore:
                     persona_name=row.persona_name,
                     company=row.company,
                     role=row.role,
-                    started_at=_aware(row.started_at),
-                    ended_at=_aware(row.ended_at),
+                    started_at=aware(row.started_at),
+                    ended_at=aware(row.ended_at),
                     end_reason=row.end_reason,
                     turns=count or 0,
                     overall=overall,
@@ -280,82 +272,3 @@ class _Guarded:
                 "still on screen; check that the database is reachable."
             ) from error
         return False
-
-
-def _turn_row(turn: Turn) -> TurnRow:
-    row = TurnRow(
-        index=turn.index,
-        speaker=turn.speaker,
-        text=turn.text,
-        at=turn.at,
-        stage=turn.stage,
-        scripted=turn.scripted,
-        plan=turn.plan.model_dump(mode="json") if turn.plan else None,
-        voiced_by=turn.voiced_by,
-        voicing_note=turn.voicing_note,
-        sources_error=turn.sources_error,
-        notes_error=turn.notes_error,
-        sources=[
-            SourceRow(
-                rank=rank,
-                source=s.source,
-                location=s.location,
-                snippet=s.snippet,
-                score=s.score,
-                pack=s.pack,
-                kind=s.kind,
-            )
-            for rank, s in enumerate(turn.sources)
-        ],
-    )
-    if turn.notes is not None:
-        row.notes = NotesSnapshot(notes=turn.notes.model_dump(mode="json"))
-    return row
-
-
-def _session(row: SessionRow, scenario: str | None = None) -> Session:
-    return Session(
-        scenario=scenario,
-        id=row.id,
-        persona_id=row.persona_id,
-        persona_name=row.persona_name,
-        mode=row.mode,
-        setting=Setting(company=row.company, role=row.role, candidate=row.candidate),
-        max_turns=row.max_turns,
-        minutes=row.minutes,
-        started_at=_aware(row.started_at),
-        ended_at=_aware(row.ended_at),
-        end_reason=row.end_reason,
-        model=row.model,
-        packs=list(row.packs or []),
-        candidate_packs=list(row.candidate_packs or []),
-        notes=PrivateNotes.model_validate(row.notes),
-        turns=[
-            Turn(
-                index=t.index,
-                speaker=t.speaker,
-                text=t.text,
-                at=_aware(t.at),
-                stage=t.stage,
-                scripted=t.scripted,
-                plan=TurnPlan.model_validate(t.plan) if t.plan else None,
-                voiced_by=t.voiced_by,
-                voicing_note=t.voicing_note or "",
-                sources_error=t.sources_error,
-                notes_error=t.notes_error,
-                sources=[
-                    Source(
-                        source=s.source,
-                        location=s.location,
-                        snippet=s.snippet,
-                        score=s.score,
-                        pack=s.pack,
-                        kind=s.kind,
-                    )
-                    for s in t.sources
-                ],
-                notes=PrivateNotes.model_validate(t.notes.notes) if t.notes else None,
-            )
-            for t in row.turns
-        ],
-    )

@@ -10,11 +10,9 @@ either fully old or fully new, and the next write sweeps up what was left behind
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import chromadb
 from chromadb.api import ClientAPI
@@ -22,38 +20,12 @@ from chromadb.api.models.Collection import Collection
 
 from roleplay.knowledge.embeddings import Embedder
 from roleplay.knowledge.errors import KnowledgeError
+from roleplay.knowledge.manifest import PackInfo, SourceInfo, manifest_metadata, read_manifest
 from roleplay.knowledge.names import collection_name, source_key
 from roleplay.knowledge.splitting import Chunk
 from roleplay.settings import Settings
 
 BATCH = 128
-
-
-@dataclass
-class SourceInfo:
-    name: str
-    version: str
-    chunks: int
-    added_at: str
-    chars: int = 0  # characters of text kept (0 for sources added before it was counted)
-
-
-@dataclass
-class PackInfo:
-    name: str
-    collection: str
-    embedder: str
-    dimension: int | None
-    sources: dict[str, SourceInfo] = field(default_factory=dict)
-    owner: str = ""
-
-    @property
-    def chunks(self) -> int:
-        return sum(s.chunks for s in self.sources.values())
-
-    @property
-    def chars(self) -> int:
-        return sum(s.chars for s in self.sources.values())
 
 
 @dataclass
@@ -90,24 +62,6 @@ def connect(settings: Settings) -> ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
 
-def _manifest(collection: Collection) -> PackInfo | None:
-    meta = collection.metadata or {}
-    if "pack_name" not in meta:
-        return None
-    sources = {
-        name: SourceInfo(name=name, **info)
-        for name, info in json.loads(meta.get("sources", "{}")).items()
-    }
-    return PackInfo(
-        name=meta["pack_name"],
-        collection=collection.name,
-        embedder=meta.get("embedder", ""),
-        dimension=meta.get("dimension") or None,
-        sources=sources,
-        owner=meta.get("owner", ""),
-    )
-
-
 class PackStore:
     def __init__(self, client: ClientAPI, embedder: Embedder):
         self.client = client
@@ -119,7 +73,7 @@ class PackStore:
         """Every pack; with ``owner``, only shared packs and that owner's."""
         found = []
         for collection in self.client.list_collections():
-            info = _manifest(collection)
+            info = read_manifest(collection)
             if info and (owner is None or info.owner in ("", owner)):
                 found.append(info)
         return sorted(found, key=lambda p: p.name.lower())
@@ -141,7 +95,7 @@ class PackStore:
             raise KnowledgeError(
                 f"There is no pack called '{pack}'. See 'roleplay knowledge list'."
             ) from None
-        info = _manifest(collection)
+        info = read_manifest(collection)
         if info is None:
             raise KnowledgeError(f"The collection behind '{pack}' is not a research pack.")
         return collection, info
@@ -158,7 +112,7 @@ class PackStore:
             },
             configuration={"hnsw": {"space": "cosine"}},
         )
-        info = _manifest(collection)
+        info = read_manifest(collection)
         assert info is not None
         if info.owner != owner:
             # Names are public (a scenario lists them); writing is for the pack's owner only.
@@ -191,7 +145,7 @@ class PackStore:
             known = ", ".join(sorted(info.sources)) or "none"
             raise KnowledgeError(f"Pack '{pack}' has no source '{source}'. Sources: {known}.")
         removed = info.sources.pop(source)
-        self._write_manifest(collection, info)
+        self._writeread_manifest(collection, info)
         collection.delete(where={"source_key": source_key(source)})
         return removed.chunks
 
@@ -246,7 +200,7 @@ class PackStore:
             added_at=datetime.now(UTC).isoformat(timespec="seconds"),
             chars=sum(len(c.text) for c in chunks),
         )
-        self._write_manifest(collection, info)  # the switch: one metadata update
+        self._writeread_manifest(collection, info)  # the switch: one metadata update
         self.sweep(pack)
 
     def _check_dimension(self, info: PackInfo, dimension: int) -> None:
@@ -257,25 +211,8 @@ class PackStore:
             )
         info.dimension = dimension
 
-    def _write_manifest(self, collection: Collection, info: PackInfo) -> None:
-        sources = {
-            s.name: {
-                "version": s.version,
-                "chunks": s.chunks,
-                "added_at": s.added_at,
-                "chars": s.chars,
-            }
-            for s in info.sources.values()
-        }
-        metadata: dict[str, Any] = {
-            "pack_name": info.name,
-            "embedder": info.embedder,
-            "sources": json.dumps(sources, ensure_ascii=False),
-            "owner": info.owner,
-        }
-        if info.dimension:
-            metadata["dimension"] = info.dimension
-        collection.modify(metadata=metadata)
+    def _writeread_manifest(self, collection: Collection, info: PackInfo) -> None:
+        collection.modify(metadata=manifest_metadata(info))
 
     def sweep(self, pack: str) -> int:
         """Delete chunks that no active source version owns (left by an interrupted write)."""

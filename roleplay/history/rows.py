@@ -1,0 +1,96 @@
+"""Between an interview session and its database rows: a turn to its row, a row back to the
+session (times read back as UTC: SQLite keeps them without a zone)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from roleplay.history.models import NotesSnapshot, SessionRow, SourceRow, TurnRow
+from roleplay.interview.notes import PrivateNotes
+from roleplay.interview.session import Session, Setting, Source, Turn, TurnPlan
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def turn_row(turn: Turn) -> TurnRow:
+    row = TurnRow(
+        index=turn.index,
+        speaker=turn.speaker,
+        text=turn.text,
+        at=turn.at,
+        stage=turn.stage,
+        scripted=turn.scripted,
+        plan=turn.plan.model_dump(mode="json") if turn.plan else None,
+        voiced_by=turn.voiced_by,
+        voicing_note=turn.voicing_note,
+        sources_error=turn.sources_error,
+        notes_error=turn.notes_error,
+        sources=[
+            SourceRow(
+                rank=rank,
+                source=s.source,
+                location=s.location,
+                snippet=s.snippet,
+                score=s.score,
+                pack=s.pack,
+                kind=s.kind,
+            )
+            for rank, s in enumerate(turn.sources)
+        ],
+    )
+    if turn.notes is not None:
+        row.notes = NotesSnapshot(notes=turn.notes.model_dump(mode="json"))
+    return row
+
+
+def session_of(row: SessionRow, scenario: str | None = None) -> Session:
+    return Session(
+        scenario=scenario,
+        id=row.id,
+        persona_id=row.persona_id,
+        persona_name=row.persona_name,
+        mode=row.mode,
+        setting=Setting(company=row.company, role=row.role, candidate=row.candidate),
+        max_turns=row.max_turns,
+        minutes=row.minutes,
+        started_at=aware(row.started_at),
+        ended_at=aware(row.ended_at),
+        end_reason=row.end_reason,
+        model=row.model,
+        packs=list(row.packs or []),
+        candidate_packs=list(row.candidate_packs or []),
+        notes=PrivateNotes.model_validate(row.notes),
+        turns=[
+            Turn(
+                index=t.index,
+                speaker=t.speaker,
+                text=t.text,
+                at=aware(t.at),
+                stage=t.stage,
+                scripted=t.scripted,
+                plan=TurnPlan.model_validate(t.plan) if t.plan else None,
+                voiced_by=t.voiced_by,
+                voicing_note=t.voicing_note or "",
+                sources_error=t.sources_error,
+                notes_error=t.notes_error,
+                sources=[
+                    Source(
+                        source=s.source,
+                        location=s.location,
+                        snippet=s.snippet,
+                        score=s.score,
+                        pack=s.pack,
+                        kind=s.kind,
+                    )
+                    for s in t.sources
+                ],
+                notes=PrivateNotes.model_validate(t.notes.notes) if t.notes else None,
+            )
+            for t in row.turns
+        ],
+    )
