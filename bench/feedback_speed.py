@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from roleplay.feedback.service import make_report  # noqa: E402
+from roleplay.feedback.reporting import make_report  # noqa: E402
 from roleplay.interview.assessor import Assessor  # noqa: E402
 from roleplay.interview.notes import PrivateNotes  # noqa: E402
 from roleplay.interview.noting import NoteTaker  # noqa: E402

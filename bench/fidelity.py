@@ -30,7 +30,7 @@ from bench.fidelity_detector import inspect, question_key, same_question
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.session import Session, Setting
-from roleplay.knowledge import service
+from roleplay.knowledge import configured
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.samples import ensure_pack
@@ -176,8 +176,8 @@ def judge_session(session: Session, persona: Persona, script: str, tells: dict) 
 
 
 def _prepare(settings: Settings):
-    store = service.open_store(settings)
-    limits, chunking = service.limits(settings), service.chunking(settings)
+    store = configured.open_store(settings)
+    limits, chunking = configured.limits(settings), configured.chunking(settings)
     ensure_pack(store, SAMPLE[0], limits=limits, chunking=chunking)
     ingest(store, UNSEEN[0], [str(DATA / "unseen-company")], limits=limits, chunking=chunking)
     return store

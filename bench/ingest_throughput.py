@@ -16,8 +16,8 @@ from langchain_core.embeddings import Embeddings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from roleplay.knowledge import configured
 from roleplay.knowledge import embeddings as _embeddings
-from roleplay.knowledge import service
 from roleplay.knowledge.embeddings import Embedder
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.store import PackStore, connect
@@ -58,8 +58,8 @@ def run(label: str, folder: Path, settings: Settings, timed: TimedEmbeddings) ->
         store,
         label,
         [str(folder)],
-        limits=service.limits(settings),
-        chunking=service.chunking(settings),
+        limits=configured.limits(settings),
+        chunking=configured.chunking(settings),
     )
     elapsed = time.perf_counter() - start
     chunks = sum(o.chunks for o in outcomes)

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from roleplay.knowledge import service
+from roleplay.knowledge import configured
 from roleplay.knowledge.evaluation import evaluate, load_questions
 from roleplay.knowledge.ingest import ingest
 from roleplay.resources import shipped_dir
@@ -28,14 +28,14 @@ def main() -> None:
         candidate = shipped_dir("knowledge") / "sam-rivera"
     with tempfile.TemporaryDirectory() as data_dir:
         settings = Settings(data_dir=Path(data_dir))
-        store = service.open_store(settings)
+        store = configured.open_store(settings)
         for pack, folder in (("company", company), ("candidate", candidate)):
             ingest(
                 store,
                 pack,
                 [str(folder)],
-                limits=service.limits(settings),
-                chunking=service.chunking(settings),
+                limits=configured.limits(settings),
+                chunking=configured.chunking(settings),
             )
         scores = evaluate(
             store, {"company": "company", "candidate": "candidate"}, load_questions(questions)

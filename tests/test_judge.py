@@ -236,7 +236,7 @@ def test_a_scenarios_rubric_scores_the_attempt_instead_of_the_modes(
     prompts: Prompts,
     tmp_path: Path,
 ) -> None:
-    from roleplay.feedback.service import make_report
+    from roleplay.feedback.reporting import make_report
     from roleplay.settings import Settings
 
     shipped = rubric_for("formal")

@@ -117,7 +117,7 @@ def test_unreachable_chroma_server_is_a_clear_error(run_cli) -> None:
 
 KILLER = """
 import os, signal, sys
-from roleplay.knowledge import service
+from roleplay.knowledge import configured
 from roleplay.knowledge.ingest import ingest
 from roleplay.settings import Settings
 
@@ -126,17 +126,17 @@ def die_after_first_batch(source, stage, done, total):
         os.kill(os.getpid(), signal.SIGKILL)
 
 config = Settings()
-ingest(service.open_store(config), sys.argv[1], sys.argv[2:], limits=service.limits(config),
-       chunking=service.chunking(config), progress=die_after_first_batch)
+ingest(configured.open_store(config), sys.argv[1], sys.argv[2:], limits=configured.limits(config),
+       chunking=configured.chunking(config), progress=die_after_first_batch)
 """
 
 INSPECT = """
 import sys
-from roleplay.knowledge import service
+from roleplay.knowledge import configured
 from roleplay.knowledge.names import collection_name
 from roleplay.settings import Settings
 
-store = service.open_store(Settings())
+store = configured.open_store(Settings())
 info = store.info(sys.argv[1])
 stored = store.client.get_collection(collection_name(sys.argv[1])).count()
 texts = " ".join(p.text for p in store.search(sys.argv[1], sys.argv[2], 10))

@@ -15,7 +15,7 @@ from roleplay.coaching.sharing import (
     read_scenario_file,
     scenario_file_yaml,
 )
-from roleplay.knowledge import service as knowledge
+from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.ingest import Chunking, ingest
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.store import PackStore

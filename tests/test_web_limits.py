@@ -10,7 +10,7 @@ import pytest
 
 from roleplay.settings import Settings
 from roleplay.web.app import build_app
-from roleplay.web.services import Services, WebSession
+from roleplay.web.services import PageState, Services
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_no_event_takes_the_browsers_identity_as_an_input(app: gr.Blocks) -> Non
 
 def test_a_user_folder_never_leaves_the_data_directory(tmp_path: Path) -> None:
     services = Services(Settings(data_dir=tmp_path / "data"))
-    good = services.user_folder("web-reports", WebSession().owner)
+    good = services.user_folder("web-reports", PageState().owner)
     assert good.parent == (tmp_path / "data" / "web-reports").resolve()
     for bad in ("../../escape", "coach:ana", "a" * 31, "/tmp"):
         with pytest.raises(ValueError):
@@ -51,4 +51,4 @@ def test_a_user_folder_never_leaves_the_data_directory(tmp_path: Path) -> None:
 
 def test_a_session_refuses_an_id_that_is_not_a_browser_id() -> None:
     with pytest.raises(ValueError):
-        WebSession(owner="../../etc")
+        PageState(owner="../../etc")

@@ -14,7 +14,7 @@ from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
 from roleplay.history.database import open_database
-from roleplay.knowledge import service as knowledge
+from roleplay.knowledge import configured as knowledge
 from roleplay.settings import Settings
 
 

@@ -94,10 +94,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The feedback report of a saved interview (scored now if it has none yet)."""
         from roleplay.coaching.catalogue import Catalogue
-        from roleplay.feedback.service import make_report
+        from roleplay.feedback.reporting import make_report
         from roleplay.history.database import open_database
         from roleplay.interview.prompts import Prompts
-        from roleplay.knowledge import service
+        from roleplay.knowledge import configured
         from roleplay.llm import build_backend
 
         config = settings()
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
                     settings=config,
                     backend=build_backend(config),
                     prompts=Prompts.load(config.prompts_dir),
-                    packs=service.open_store(config) if session.packs else None,
+                    packs=configured.open_store(config) if session.packs else None,
                     history=history,
                     rubric_id=Catalogue(open_database(config)).rubric_of(session.scenario),
                 )

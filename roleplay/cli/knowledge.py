@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from roleplay.cli.common import settings
-from roleplay.knowledge import service
+from roleplay.knowledge import configured
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.samples import sample_packs
 
@@ -29,7 +29,7 @@ def add(
 ) -> None:
     """Add files, folders and URLs to a pack (creating it). Unchanged sources are skipped."""
     config = settings()
-    store = service.open_store(config)
+    store = configured.open_store(config)
     with err.status("Starting…") as status:
 
         def progress(source: str, stage: str, done: int, total: int) -> None:
@@ -40,8 +40,8 @@ def add(
             store,
             pack,
             sources,
-            limits=service.limits(config),
-            chunking=service.chunking(config),
+            limits=configured.limits(config),
+            chunking=configured.chunking(config),
             progress=progress,
         )
     for outcome in outcomes:
@@ -59,7 +59,7 @@ def add(
 @app.command("list")
 def list_packs() -> None:
     """List the packs, and the sample packs that can be used by name."""
-    store = service.open_store(settings())
+    store = configured.open_store(settings())
     packs = store.packs()
     for info in packs:
         out.print(
@@ -79,7 +79,7 @@ def list_packs() -> None:
 @app.command("show")
 def show(pack: str) -> None:
     """Show a pack's sources, their chunk counts, and its embedder."""
-    store = service.open_store(settings())
+    store = configured.open_store(settings())
     info = store.info(pack)
     out.print(f"[bold]{info.name}[/bold]")
     out.print(f"  embedder:   {info.embedder} ({info.dimension or '?'} dimensions)")
@@ -98,7 +98,7 @@ def search(
     k: Annotated[int, typer.Option("-k", help="How many passages")] = 5,
 ) -> None:
     """Search a pack: ranked passages with their source and score."""
-    store = service.open_store(settings())
+    store = configured.open_store(settings())
     for rank, passage in enumerate(store.search(pack, query, k), 1):
         where = f" ({passage.location})" if passage.location else ""
         out.print(f"{rank}. [bold]{passage.source}[/bold]{where}  score {passage.score:.3f}")
@@ -111,7 +111,7 @@ def remove(
     source: Annotated[str | None, typer.Option(help="Remove only this source")] = None,
 ) -> None:
     """Remove a pack, or one source from it."""
-    store = service.open_store(settings())
+    store = configured.open_store(settings())
     if source:
         chunks = store.remove_source(pack, source)
         out.print(f"Removed {source} ({chunks} chunks) from {pack}", markup=False)

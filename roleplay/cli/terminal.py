@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 
 from roleplay.feedback.report import report_markdown
-from roleplay.feedback.service import make_report
+from roleplay.feedback.reporting import make_report
 from roleplay.history.sessions import SessionStore
 from roleplay.interview.debrief import build_debrief, debrief_markdown
 from roleplay.interview.engine import Interview
@@ -19,7 +19,7 @@ from roleplay.interview.factory import InterviewFactory
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.session import Session, Setting
 from roleplay.interview.transcripts import save_transcript
-from roleplay.knowledge import service
+from roleplay.knowledge import configured
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import ensure_pack
 from roleplay.knowledge.store import PackStore
@@ -56,7 +56,10 @@ def _prepare_research(
             status.update(f"Preparing research pack {pack}…")
             try:
                 ensure_pack(
-                    store, pack, limits=service.limits(config), chunking=service.chunking(config)
+                    store,
+                    pack,
+                    limits=configured.limits(config),
+                    chunking=configured.chunking(config),
                 )
             except KnowledgeError:
                 if not resumed:
@@ -100,7 +103,7 @@ def _interview(
 
     def open_store() -> PackStore:
         if not store:
-            store.append(service.open_store(config))
+            store.append(configured.open_store(config))
         return store[0]
 
     factory = InterviewFactory(config, backend, Prompts.load(config.prompts_dir), open_store)
@@ -223,4 +226,4 @@ def run_chat(
 
 
 def _packs_store(config: Settings, session: Session):
-    return service.open_store(config) if session.packs else None
+    return configured.open_store(config) if session.packs else None

@@ -48,7 +48,7 @@ def turn_row(turn: Turn) -> TurnRow:
     return row
 
 
-def session_of(row: SessionRow, scenario: str | None = None) -> Session:
+def session_from_row(row: SessionRow, scenario: str | None = None) -> Session:
     return Session(
         scenario=scenario,
         id=row.id,

@@ -26,7 +26,7 @@ from roleplay.history.models import (
     TurnRow,
     User,
 )
-from roleplay.history.rows import aware, session_of, turn_row
+from roleplay.history.rows import aware, session_from_row, turn_row
 from roleplay.interview.session import Session
 from roleplay.settings import Settings
 
@@ -170,7 +170,7 @@ class SessionStore:
                 if row.scenario_id
                 else None
             )
-            return session_of(row, code)
+            return session_from_row(row, code)
 
     def list(self, user: str | None = None, limit: int = 100) -> list[SessionSummary]:
         """Newest first."""

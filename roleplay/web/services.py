@@ -1,5 +1,5 @@
 """What the web app shares across all browser sessions: settings, personas, prompts, the model
-and the pack store. Each is built once per process; per-user state lives in ``WebSession``.
+and the pack store. Each is built once per process; per-user state lives in ``PageState``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from roleplay.interview.engine import Interview
 from roleplay.interview.factory import InterviewFactory
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.session import Session
-from roleplay.knowledge import service as knowledge
+from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.embeddings import Embedder, Yielding
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.ingest import Outcome
@@ -47,13 +47,13 @@ class Login:
 
 
 @dataclass
-class WebSession:
-    """One browser session's own state: never shared, never listed to anyone else."""
+class PageState:
+    """One browser page's own state: never shared, never listed to anyone else."""
 
     # This browser's id: from the signed identity cookie, or fresh (32 hex digits either way).
     owner: str = field(default_factory=new_id)
     interview: Interview | None = None
-    uploads: list[str] = field(default_factory=list)  # pack names this session created
+    uploads: list[str] = field(default_factory=list)  # pack names this page created
     notice: str = ""
     login: Login | None = None
     scenario: str | None = None  # the code of the scenario this page was opened for
@@ -149,28 +149,28 @@ class Services:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
-    def session_of(self, session: WebSession | None, request: Any) -> WebSession:
+    def page_of(self, page: PageState | None, request: Any) -> PageState:
         """The page's own state; for an event that comes before any other of its page, a new
         one for the browser that the request's identity cookie names (or a new browser)."""
-        if session is not None:
-            return session
+        if page is not None:
+            return page
         cookies = getattr(request, "cookies", None) if request is not None else None
         owner = from_cookies(dict(cookies or {}), self.browser_secret)
         if owner is None:
-            return WebSession()
-        session = WebSession(owner=owner)
-        self.find_uploads(session)
-        return session
+            return PageState()
+        page = PageState(owner=owner)
+        self.find_uploads(page)
+        return page
 
-    def find_uploads(self, session: WebSession) -> None:
+    def find_uploads(self, page: PageState) -> None:
         """The packs this browser uploaded before (on any page, before any restart)."""
         try:
-            session.uploads = [p.name for p in self.store.packs(owner=session.owner) if p.owner]
+            page.uploads = [p.name for p in self.store.packs(owner=page.owner) if p.owner]
         except KnowledgeError:
-            session.uploads = []
+            page.uploads = []
 
-    def recorder(self, session: WebSession) -> Callable[[Session], None]:
-        user = session.user
+    def recorder(self, page: PageState) -> Callable[[Session], None]:
+        user = page.user
         return lambda data: self.history.record(data, user=user)
 
     @cached_property
@@ -226,8 +226,8 @@ class Services:
     def rubric_ids(self) -> list[str]:
         return rubric_ids(self.settings.rubrics_dir)
 
-    def visible_packs(self, session: WebSession, kind: str = "company") -> list[str]:
-        """Shared packs of this kind, then this session's own uploads; nobody else's."""
+    def visible_packs(self, page: PageState, kind: str = "company") -> list[str]:
+        """Shared packs of this kind, then this page's own uploads; nobody else's."""
         samples = [s.name for s in self.samples() if s.kind == kind]
         other_samples = {s.name for s in self.samples() if s.kind != kind}
         shared = [
@@ -235,7 +235,7 @@ class Services:
             for p in self.store.packs(owner="")
             if p.name not in samples and p.name not in other_samples and kind == "company"
         ]
-        own = [name for name in session.uploads if name.startswith(UPLOAD_LABELS[kind])]
+        own = [name for name in page.uploads if name.startswith(UPLOAD_LABELS[kind])]
         return samples + shared + own
 
 

@@ -1,7 +1,7 @@
 """Who is on the page: sign-in, sign-up and sign-out, a remembered sign-in, and the scenario a
 link opened.
 
-Every handler works out who is asking from the server-side ``WebSession`` (never from what the
+Every handler works out who is asking from the server-side ``PageState`` (never from what the
 page sends) and asks ``roleplay.coaching`` for the data, which enforces who may see what.
 """
 
@@ -18,24 +18,22 @@ from roleplay.safety import page_text
 from roleplay.web import inputs, views
 from roleplay.web.handlers.coach import PROBLEMS, coach_pack_names, own_scenarios
 from roleplay.web.inputs import InputError
-from roleplay.web.services import Login, Services, WebSession
+from roleplay.web.services import Login, PageState, Services
 
 
 class AccountHandlers:
     def __init__(self, services: Services):
         self.services = services
 
-    def _remember(self, session: WebSession, token: object) -> None:
+    def _remember(self, page: PageState, token: object) -> None:
         """Take the sign-in token the browser kept, if the server still knows it."""
         if isinstance(token, str) and self.services.accounts.signed_in(token):
-            session.login = Login(token, self.services.accounts)
+            page.login = Login(token, self.services.accounts)
 
-    def arrive(
-        self, token: str | None, session: WebSession, request: gr.Request
-    ) -> tuple[Any, ...]:
+    def arrive(self, token: str | None, page: PageState, request: gr.Request) -> tuple[Any, ...]:
         """On page load: a remembered sign-in, and the scenario named in the link."""
-        session = self.services.session_of(session, request)
-        self._remember(session, token)
+        page = self.services.page_of(page, request)
+        self._remember(page, token)
         code = (request.query_params.get("scenario") or "").strip() if request else ""
         notice = ""
         if len(code) > 64:
@@ -43,84 +41,84 @@ class AccountHandlers:
         if code:
             try:
                 self.services.catalogue.get(code)
-                session.scenario = code
+                page.scenario = code
             except ScenarioError as error:
                 notice = f"{views.problem(error)} Check the link you were given."
-        return (session, *self._views(session, notice))
+        return (page, *self._views(page, notice))
 
     def remembered(
-        self, token: str | None, session: WebSession, request: gr.Request | None = None
+        self, token: str | None, page: PageState, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
         """The browser's stored sign-in arrived after the page's first event (its component
         loads late): take it now, unless someone is already signed in on this page."""
-        session = self.services.session_of(session, request)
-        if session.account is None:
-            self._remember(session, token)
-        return (session, *self._views(session, ""))
+        page = self.services.page_of(page, request)
+        if page.account is None:
+            self._remember(page, token)
+        return (page, *self._views(page, ""))
 
     def open_scenario(
-        self, code: str, session: WebSession, request: gr.Request | None = None
+        self, code: str, page: PageState, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
         """Open a scenario by its code (what the link does; also for API clients)."""
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         try:
             code = inputs.scenario_code(code)
             self.services.catalogue.get(code)
-            session.scenario = code
+            page.scenario = code
             notice = ""
         except (ScenarioError, InputError) as error:
             notice = views.problem(error)
-        return (session, *self._views(session, notice))
+        return (page, *self._views(page, notice))
 
     def sign_in(
-        self, name: str, password: str, session: WebSession, request: gr.Request
+        self, name: str, password: str, page: PageState, request: gr.Request
     ) -> tuple[Any, ...]:
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         try:
             name, password = _credentials(name, password)
             _, token = self.services.accounts.sign_in(name, password, _client(request))
         except (AccountError, InputError) as error:
-            return (session, gr.update(), *self._views(session, views.problem(error)))
-        session.login = Login(token, self.services.accounts)
+            return (page, gr.update(), *self._views(page, views.problem(error)))
+        page.login = Login(token, self.services.accounts)
         # The account line itself says who is signed in.
-        return (session, token, *self._views(session, ""))
+        return (page, token, *self._views(page, ""))
 
     def sign_up(
-        self, name: str, password: str, session: WebSession, request: gr.Request
+        self, name: str, password: str, page: PageState, request: gr.Request
     ) -> tuple[Any, ...]:
         """Learners sign up through a scenario's link, when its coach allows it."""
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         try:
             name, password = _credentials(name, password)
-            scenario = self._scenario(session)
+            scenario = self._scenario(page)
             if scenario is None or not scenario.spec.allow_signup:
                 raise AccountError("Sign-up is only open through a scenario link that allows it.")
             account, token = self.services.accounts.sign_up(name, password, _client(request))
         except PROBLEMS as error:
-            return (session, gr.update(), *self._views(session, views.problem(error)))
-        session.login = Login(token, self.services.accounts)
-        return (session, token, *self._views(session, f"Welcome, **{account.name}**."))
+            return (page, gr.update(), *self._views(page, views.problem(error)))
+        page.login = Login(token, self.services.accounts)
+        return (page, token, *self._views(page, f"Welcome, **{account.name}**."))
 
     def sign_out(
-        self, token: str | None, session: WebSession, request: gr.Request | None = None
+        self, token: str | None, page: PageState, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
-        session = self.services.session_of(session, request)
-        for held in {token, session.login.token if session.login else None}:
+        page = self.services.page_of(page, request)
+        for held in {token, page.login.token if page.login else None}:
             if isinstance(held, str) and held:
                 self.services.accounts.sign_out(held)
-        session.login = None
-        return (session, None, *self._views(session, "Signed out."))
+        page.login = None
+        return (page, None, *self._views(page, "Signed out."))
 
-    def refresh(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
+    def refresh(self, page: PageState, request: gr.Request | None = None) -> tuple[Any, ...]:
         """The account line and scenario panel again (e.g. an attempt was just added)."""
-        return self._views(self.services.session_of(session, request), "")
+        return self._views(self.services.page_of(page, request), "")
 
-    def _scenario(self, session: WebSession) -> Scenario | None:
-        return self.services.catalogue.get(session.scenario) if session.scenario else None
+    def _scenario(self, page: PageState) -> Scenario | None:
+        return self.services.catalogue.get(page.scenario) if page.scenario else None
 
-    def _views(self, session: WebSession, notice: str) -> tuple[Any, ...]:
+    def _views(self, page: PageState, notice: str) -> tuple[Any, ...]:
         """The account line, the scenario panel, and whether the coach panel shows."""
-        account = session.account
+        account = page.account
         who = (
             f"Signed in as **{account.name}** ({account.role})."
             if account
@@ -128,7 +126,7 @@ class AccountHandlers:
         )
         brief = ""
         try:
-            scenario = self._scenario(session)
+            scenario = self._scenario(page)
             if scenario is not None:
                 attempts = self.services.reviews.attempts(account, scenario) if account else []
                 brief = views.scenario_brief(scenario, attempts, signed_in=account is not None)

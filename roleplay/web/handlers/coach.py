@@ -23,7 +23,7 @@ from roleplay.personas import PersonaError
 from roleplay.safety import public_message
 from roleplay.web import inputs, views
 from roleplay.web.inputs import InputError
-from roleplay.web.services import Services, WebSession
+from roleplay.web.services import PageState, Services
 
 PROBLEMS = (
     AccountError,
@@ -36,9 +36,9 @@ PROBLEMS = (
 )
 
 
-def coach_of(session: WebSession | None) -> Account:
+def coach_of(page: PageState | None) -> Account:
     """The signed-in coach (checked again now), or AccountError."""
-    account = session.account if session else None
+    account = page.account if page else None
     if account is None or account.role != "coach":
         raise AccountError("Sign in as a coach first.")
     return account
@@ -72,13 +72,13 @@ class CoachHandlers:
         rubric = spec.rubric or self.services.library.get(spec.persona).mode
         return [c.name for c in rubric_for(rubric, self.services.settings.rubrics_dir).criteria]
 
-    def dashboard(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+    def dashboard(self, code: str | None, page: PageState) -> tuple[Any, ...]:
         """A scenario's attempts: learner, dates, time spent, scores; and its link."""
         if not code:
             # The link line keeps what it says (e.g. that a scenario was just deleted).
             return [], gr.update(choices=[], value=None), gr.update()
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             scenario = self.services.catalogue.owned(coach, inputs.scenario_code(code))
             attempts = self.services.reviews.attempts(coach, scenario)
         except PROBLEMS as error:
@@ -94,14 +94,14 @@ class CoachHandlers:
         )
 
     def open_attempt(
-        self, session_id: str | None, session: WebSession, request: gr.Request | None = None
+        self, session_id: str | None, page: PageState, request: gr.Request | None = None
     ) -> str:
         """An attempt as the coach (or its learner) may see it: transcript, report, comments."""
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         if not session_id:
             return ""  # nothing chosen (the list was just refreshed)
         try:
-            account = session.account
+            account = page.account
             if account is None:
                 raise AccountError("Sign in first.")
             session_id = inputs.text(session_id, "The attempt", 64)
@@ -120,30 +120,30 @@ class CoachHandlers:
         parts.append(views.page_text("### Transcript\n" + turns.split("\n## What ", 1)[0]))
         return "\n\n".join(parts)
 
-    def comment(self, session_id: str | None, text: str, session: WebSession) -> tuple[str, str]:
+    def comment(self, session_id: str | None, text: str, page: PageState) -> tuple[str, str]:
         try:
             self.services.reviews.comment(
-                coach_of(session),
+                coach_of(page),
                 inputs.text(session_id, "The attempt", 64),
                 inputs.text(text, "The comment", 4000),
             )
         except PROBLEMS as error:
             return views.problem(error), text
-        return self.open_attempt(session_id, session), ""
+        return self.open_attempt(session_id, page), ""
 
-    def release(self, session_id: str | None, session: WebSession) -> str:
+    def release(self, session_id: str | None, page: PageState) -> str:
         try:
             self.services.reviews.release(
-                coach_of(session), inputs.text(session_id, "The attempt", 64)
+                coach_of(page), inputs.text(session_id, "The attempt", 64)
             )
         except PROBLEMS as error:
             return views.problem(error)
-        return self.open_attempt(session_id, session)
+        return self.open_attempt(session_id, page)
 
-    def ask_delete(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+    def ask_delete(self, code: str | None, page: PageState) -> tuple[Any, ...]:
         """Say what deleting the chosen scenario does, and ask to confirm."""
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             scenario = self.services.catalogue.owned(coach, inputs.scenario_code(code))
             attempts = len(self.services.reviews.attempts(coach, scenario))
         except PROBLEMS as error:
@@ -155,10 +155,10 @@ class CoachHandlers:
         )
         return gr.update(visible=True), question
 
-    def delete_scenario(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+    def delete_scenario(self, code: str | None, page: PageState) -> tuple[Any, ...]:
         """Delete one of the coach's own scenarios (only ever their own)."""
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             title = self.services.catalogue.owned(coach, inputs.scenario_code(code)).spec.title
             attempts = self.services.catalogue.delete(coach, inputs.scenario_code(code))
         except PROBLEMS as error:
@@ -170,9 +170,9 @@ class CoachHandlers:
             gr.update(visible=False),
         )
 
-    def export_csv(self, code: str | None, session: WebSession) -> str | None:
+    def export_csv(self, code: str | None, page: PageState) -> str | None:
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             scenario = self.services.catalogue.owned(coach, inputs.scenario_code(code))
             criteria = self._criteria(scenario)
             text = self.services.reviews.csv(coach, scenario, criteria)

@@ -15,72 +15,70 @@ from roleplay.safety import page_text
 from roleplay.web import views
 from roleplay.web.handlers.practice import chat_outputs, pack_choices
 from roleplay.web.handlers.results import HELD_BACK, held_back
-from roleplay.web.services import Services, WebSession
+from roleplay.web.services import PageState, Services
 
 
 class PastHandlers:
     def __init__(self, services: Services):
         self.services = services
 
-    def arrive(self, session: WebSession | None, request: gr.Request) -> tuple[Any, ...]:
+    def arrive(self, page: PageState | None, request: gr.Request) -> tuple[Any, ...]:
         """A browser opens the page: recognise it by the identity cookie this server signed
         (anything else is a new browser), list its own uploads and past interviews. An event
-        the page sent before this one (a quick click on Start) has made the page's session
+        the page sent before this one (a quick click on Start) has made the page's page
         already, for the same browser: it is kept."""
-        if session is None:
-            session = self.services.session_of(session, request)  # lists its uploads too
+        if page is None:
+            page = self.services.page_of(page, request)  # lists its uploads too
         else:
-            self.services.find_uploads(session)
+            self.services.find_uploads(page)
         return (
-            session,
-            gr.update(choices=pack_choices(self.services, session, "company")),
-            gr.update(choices=pack_choices(self.services, session, "candidate")),
-            *self.past(session)[:3],
+            page,
+            gr.update(choices=pack_choices(self.services, page, "company")),
+            gr.update(choices=pack_choices(self.services, page, "candidate")),
+            *self.past(page)[:3],
         )
 
-    def past(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
+    def past(self, page: PageState, request: gr.Request | None = None) -> tuple[Any, ...]:
         """This browser's past interviews: a table, the choices to reopen, the progress chart."""
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         try:
-            found = self.services.history.list(user=session.user)
-            reports = self.services.history.reports(user=session.user)
+            found = self.services.history.list(user=page.user)
+            reports = self.services.history.reports(user=page.user)
         except HistoryError as error:
             notice = page_text(views.problem(error))
-            return [], gr.update(choices=[]), views.progress_frame([]), session, notice
+            return [], gr.update(choices=[]), views.progress_frame([]), page, notice
         return (
             views.history_rows(found),
             # The choice stays: a list refreshed while the page loads must not undo a pick.
             gr.update(choices=views.history_choices(found)),
             views.progress_frame(reports),
-            session,
+            page,
             "",
         )
 
     def reopen(
-        self, session_id: str | None, session: WebSession, request: gr.Request | None = None
+        self, session_id: str | None, page: PageState, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
         """Open a past interview: carry on where it stopped, or read it and its feedback."""
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         if not session_id or not isinstance(session_id, str) or len(session_id) > 64:
-            return (*chat_outputs(session, "Choose an interview to open first."), gr.update())
+            return (*chat_outputs(page, "Choose an interview to open first."), gr.update())
         services = self.services
         try:
-            saved = services.history.load(session_id, user=session.user)
+            saved = services.history.load(session_id, user=page.user)
             overdue = self._overdue(saved)
             persona = services.library.get(saved.persona_id)
-            interview = services.interviews.resume(
-                saved, persona, recorder=services.recorder(session)
-            )
+            interview = services.interviews.resume(saved, persona, recorder=services.recorder(page))
         except (HistoryError, PersonaError) as error:
-            return (*chat_outputs(session, views.problem(error)), gr.update())
-        if session.interview:
-            session.interview.close()
-        session.interview = interview
+            return (*chat_outputs(page, views.problem(error)), gr.update())
+        if page.interview:
+            page.interview.close()
+        page.interview = interview
         if overdue and not interview.finished:
             # Past its due date an unfinished attempt is read, not carried on.
             interview.close()
-            session.interview = None
-            return (*chat_outputs(session, f"⚠️ {overdue}"), gr.update())
+            page.interview = None
+            return (*chat_outputs(page, f"⚠️ {overdue}"), gr.update())
         if interview.finished:
             notice = "This interview is finished: its debrief and feedback are below."
         elif interview.can_retry:
@@ -92,9 +90,9 @@ class PastHandlers:
             notice = "Welcome back: the interview carries on from here."
         report = services.history.latest_report(saved.id)
         feedback = views.report_view(Report.model_validate(report)) if report else gr.update()
-        if held_back(services, session):
+        if held_back(services, page):
             feedback = HELD_BACK
-        return (*chat_outputs(session, notice), feedback)
+        return (*chat_outputs(page, notice), feedback)
 
     def _overdue(self, saved: Session) -> str:
         """Why a scenario attempt may not carry on (its due date has passed), or ""."""

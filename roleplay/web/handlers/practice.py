@@ -1,7 +1,7 @@
 """Setting up and holding an interview: uploads, start, each answer, retry, end, start over.
 
-Every handler takes the browser session's own ``WebSession`` (a ``gr.State``) and returns it, so
-nothing about one user's interview or uploads is reachable from another session.
+Every handler takes the browser page's own ``PageState`` (a ``gr.State``) and returns it, so
+nothing about one user's interview or uploads is reachable from another page.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from roleplay.coaching.catalogue import Scenario
 from roleplay.history.database import HistoryError
 from roleplay.interview.engine import InterviewOver, StillSpeaking
 from roleplay.interview.session import Setting
-from roleplay.knowledge import service as knowledge
+from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
@@ -25,7 +25,7 @@ from roleplay.safety import NAME_LIMIT, page_text, prompt_field, public_message
 from roleplay.web import views
 from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
-from roleplay.web.services import UPLOAD_LABELS, Services, WebSession
+from roleplay.web.services import UPLOAD_LABELS, PageState, Services
 
 # How long an answer sent while the reply is still arriving waits for its last words.
 SEND_WAIT_SECONDS = 30
@@ -40,25 +40,25 @@ def _line(value: Any, label: str) -> str:
     return prompt_field(text(value, label, NAME_LIMIT), NAME_LIMIT)
 
 
-def _upload_pack(session: WebSession, kind: str) -> str:
+def _upload_pack(page: PageState, kind: str) -> str:
     # The owner's id keeps two sessions' uploads apart even when they pick the same label.
-    return f"{UPLOAD_LABELS[kind]} [{session.owner[:12]}]"
+    return f"{UPLOAD_LABELS[kind]} [{page.owner[:12]}]"
 
 
 def pack_choices(
-    services: Services, session: WebSession, kind: str = "company"
+    services: Services, page: PageState, kind: str = "company"
 ) -> list[tuple[str, str]]:
     """The research a setup's dropdown offers: shared packs, then this browser's own uploads."""
     choices = [] if kind == "company" else [("None", "")]
-    for name in services.visible_packs(session, kind):
-        label = name.split(" [")[0] if name in session.uploads else name
+    for name in services.visible_packs(page, kind):
+        label = name.split(" [")[0] if name in page.uploads else name
         choices.append((label, name))
     return choices
 
 
-def chat_outputs(session: WebSession, notice: str = "") -> tuple[Any, ...]:
+def chat_outputs(page: PageState, notice: str = "") -> tuple[Any, ...]:
     """The chat, its sources, the notice and the Retry button as the interview stands."""
-    interview = session.interview
+    interview = page.interview
     data = interview.session if interview else None
     if interview and interview.save_error:
         notice = f"{notice} ⚠️ {public_message(interview.save_error)}".strip()
@@ -67,7 +67,7 @@ def chat_outputs(session: WebSession, notice: str = "") -> tuple[Any, ...]:
         views.sources_panel(data),
         page_text(notice),
         gr.update(visible=bool(interview and interview.can_retry)),
-        session,
+        page,
     )
 
 
@@ -87,66 +87,66 @@ class PracticeHandlers:
     def upload_research(
         self,
         files: list[str] | None,
-        session: WebSession,
+        page: PageState,
         request: gr.Request | None = None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
-    ) -> tuple[str, Any, WebSession]:
-        """Add company research files to this session's own pack."""
-        return self._upload(files, "company", session, request, progress)
+    ) -> tuple[str, Any, PageState]:
+        """Add company research files to this page's own pack."""
+        return self._upload(files, "company", page, request, progress)
 
     def upload_cv(
         self,
         files: list[str] | None,
-        session: WebSession,
+        page: PageState,
         request: gr.Request | None = None,
         progress: gr.Progress = gr.Progress(),  # noqa: B008
-    ) -> tuple[str, Any, WebSession]:
-        """Add a CV and a job ad to this session's own candidate pack."""
-        return self._upload(files, "candidate", session, request, progress)
+    ) -> tuple[str, Any, PageState]:
+        """Add a CV and a job ad to this page's own candidate pack."""
+        return self._upload(files, "candidate", page, request, progress)
 
     def _upload(
         self,
         files: list[str] | None,
         kind: str,
-        session: WebSession | None,
+        page: PageState | None,
         request: gr.Request | None,
         progress: gr.Progress,
-    ) -> tuple[str, Any, WebSession]:
-        session = self.services.session_of(session, request)
+    ) -> tuple[str, Any, PageState]:
+        page = self.services.page_of(page, request)
         if not files:
-            return "Choose one or more files first.", gr.update(), session
-        pack = _upload_pack(session, kind)
+            return "Choose one or more files first.", gr.update(), page
+        pack = _upload_pack(page, kind)
         try:
-            outcomes = self.services.upload(pack, files_of(files), session.owner, progress)
+            outcomes = self.services.upload(pack, files_of(files), page.owner, progress)
         except (KnowledgeError, InputError) as error:
-            return page_text(views.problem(error)), gr.update(), session
-        if knowledge.stored(outcomes) and pack not in session.uploads:
-            session.uploads.append(pack)
+            return page_text(views.problem(error)), gr.update(), page
+        if knowledge.stored(outcomes) and pack not in page.uploads:
+            page.uploads.append(pack)
         lines = views.upload_lines(outcomes)
-        update = gr.update(choices=pack_choices(self.services, session, kind), value=pack)
-        return page_text("\n".join(lines)), update, session
+        update = gr.update(choices=pack_choices(self.services, page, kind), value=pack)
+        return page_text("\n".join(lines)), update, page
 
     # -- the interview -----------------------------------------------------------------------
 
     def _stream(
-        self, session: WebSession, pieces: Iterator[str], pending: str | None = None
+        self, page: PageState, pieces: Iterator[str], pending: str | None = None
     ) -> Iterator[tuple[Any, ...]]:
         """Show the reply growing piece by piece; ``pending`` is the candidate's new message."""
-        assert session.interview is not None
-        base = views.chat_messages(session.interview.session)
+        assert page.interview is not None
+        base = views.chat_messages(page.interview.session)
         if pending is not None:
             base.append(views.chat_message("user", pending.strip()))
         said = ""
-        yield (base, gr.update(), "", gr.update(visible=False), session)
+        yield (base, gr.update(), "", gr.update(visible=False), page)
         try:
             for piece in pieces:
                 said += piece
                 reply = views.chat_message("assistant", said)
-                yield ([*base, reply], gr.update(), "", gr.update(visible=False), session)
+                yield ([*base, reply], gr.update(), "", gr.update(visible=False), page)
         except ModelError as error:
-            yield chat_outputs(session, f"{views.problem(error)} {RETRY_HINT}")
+            yield chat_outputs(page, f"{views.problem(error)} {RETRY_HINT}")
             return
-        yield chat_outputs(session)
+        yield chat_outputs(page)
 
     def start(
         self,
@@ -158,11 +158,11 @@ class PracticeHandlers:
         cv_pack: str | None,
         turns: float,
         minutes: float,
-        session: WebSession,
+        page: PageState,
         request: gr.Request | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Start an interview with the chosen interviewer; the opening streams in."""
-        session = self.services.session_of(session, request)
+        page = self.services.page_of(page, request)
         services = self.services
         try:
             persona = services.library.get(text(persona_id, "The interviewer", 100))
@@ -171,17 +171,17 @@ class PracticeHandlers:
                 role=_line(role, "The role") or "the role",
                 candidate=_line(candidate, "Your name") or "the candidate",
             )
-            company_packs = self._allowed(session, pack, "company")
-            candidate_packs = self._allowed(session, cv_pack, "candidate")
+            company_packs = self._allowed(page, pack, "company")
+            candidate_packs = self._allowed(page, cv_pack, "candidate")
             turns = number(turns, "Your answers", *TURNS)
             minutes = number(minutes, "The time limit", *MINUTES)
             scenario = None
-            if session.scenario:
+            if page.scenario:
                 # A scenario's settings are locked on the server, whatever the page sends.
-                scenario = self._scenario(session)
+                scenario = self._scenario(page)
                 name = setting.candidate
-                if name == "the candidate" and session.account is not None:
-                    name = session.account.name
+                if name == "the candidate" and page.account is not None:
+                    name = page.account.name
                 locked = scenario.setup(services.library, services.store, name)
                 persona, setting, company_packs = locked.persona, locked.setting, locked.packs
                 turns, minutes = locked.turns, locked.minutes
@@ -194,20 +194,20 @@ class PracticeHandlers:
                 minutes=float(minutes),
                 packs=company_packs,
                 candidate_packs=candidate_packs,
-                recorder=services.recorder(session),
-                scenario=session.scenario,
+                recorder=services.recorder(page),
+                scenario=page.scenario,
             )
             if scenario is not None:
                 # Checked again and put on record in one step: of two tabs starting at once,
                 # only as many attempts as allowed get through.
                 services.reviews.begin_attempt(
-                    session.account,
+                    page.account,
                     scenario,
-                    lambda: services.history.record(interview.session, user=session.user),
+                    lambda: services.history.record(interview.session, user=page.user),
                 )
-            if session.interview:
-                session.interview.close()
-            session.interview = interview
+            if page.interview:
+                page.interview.close()
+            page.interview = interview
         except (
             PersonaError,
             KnowledgeError,
@@ -216,102 +216,100 @@ class PracticeHandlers:
             HistoryError,
         ) as error:
             notice = page_text(views.problem(error))
-            yield ([], views.sources_panel(None), notice, gr.update(visible=False), session)
+            yield ([], views.sources_panel(None), notice, gr.update(visible=False), page)
             return
-        yield from self._stream(session, session.interview.open())
+        yield from self._stream(page, page.interview.open())
 
-    def _scenario(self, session: WebSession) -> Scenario:
-        """The session's scenario, once this signed-in learner may start another attempt."""
-        account = session.account
+    def _scenario(self, page: PageState) -> Scenario:
+        """The page's scenario, once this signed-in learner may start another attempt."""
+        account = page.account
         if account is None:
             raise AccountError("Sign in first: this scenario's attempts go to your coach.")
-        scenario = self.services.catalogue.get(session.scenario or "")
+        scenario = self.services.catalogue.get(page.scenario or "")
         self.services.reviews.check_can_start(account, scenario)
         return scenario
 
-    def _allowed(self, session: WebSession, pack: str | None, kind: str) -> list[str]:
-        """Only shared packs and this session's own uploads may be drawn on, whatever is sent."""
+    def _allowed(self, page: PageState, pack: str | None, kind: str) -> list[str]:
+        """Only shared packs and this page's own uploads may be drawn on, whatever is sent."""
         name = text(pack, "The research pack", 300)
         if not name:
             return []
-        if name not in self.services.visible_packs(session, kind):
-            raise KnowledgeError(f"There is no pack called '{name[:80]}' in this session.")
+        if name not in self.services.visible_packs(page, kind):
+            raise KnowledgeError(f"There is no pack called '{name[:80]}' in this page.")
         return [name]
 
     def send(
-        self, message: str, session: WebSession, request: gr.Request | None = None
+        self, message: str, page: PageState, request: gr.Request | None = None
     ) -> Iterator[tuple[Any, ...]]:
         """Send the candidate's message; the interviewer's reply streams in.
 
         The answer box is emptied only once the message is taken: a refused message stays
         where the candidate typed it.
         """
-        session = self.services.session_of(session, request)
-        interview = session.interview
+        page = self.services.page_of(page, request)
+        interview = page.interview
         keep = message if isinstance(message, str) else ""
         try:
             message = text(message, "Your answer", self.services.settings.max_message_chars)
         except InputError as error:
-            yield (*chat_outputs(session, f"{error} Shorten it and send again."), keep)
+            yield (*chat_outputs(page, f"{error} Shorten it and send again."), keep)
             return
         if interview is None:
-            yield (*chat_outputs(session, "Start an interview first."), keep)
+            yield (*chat_outputs(page, "Start an interview first."), keep)
             return
         if not message.strip():
-            yield (*chat_outputs(session, "Type an answer first."), keep)
+            yield (*chat_outputs(page, "Type an answer first."), keep)
             return
         # An answer sent as the last words of the reply arrive waits for them, as a person would.
         deadline = time.monotonic() + SEND_WAIT_SECONDS
         while interview.speaking and time.monotonic() < deadline:
             time.sleep(0.1)
         if interview.finished:
-            yield (*chat_outputs(session, "This interview is over: see the debrief below."), keep)
+            yield (*chat_outputs(page, "This interview is over: see the debrief below."), keep)
             return
         if interview.speaking:
             notice = "Wait a moment: the interviewer is still speaking. Your answer is kept."
-            yield (*chat_outputs(session, notice), keep)
+            yield (*chat_outputs(page, notice), keep)
             return
         if interview.can_retry:
-            yield (*chat_outputs(session, f"The last reply failed. {RETRY_HINT}"), keep)
+            yield (*chat_outputs(page, f"The last reply failed. {RETRY_HINT}"), keep)
             return
         try:
-            for outputs in self._stream(session, interview.answer(message), pending=message):
+            for outputs in self._stream(page, interview.answer(message), pending=message):
                 yield (*outputs, "")
         except (StillSpeaking, InterviewOver) as error:
-            # Another tab of this session got in first.
-            yield (*chat_outputs(session, f"{error}. Your answer is kept."), keep)
+            # Another tab of this page got in first.
+            yield (*chat_outputs(page, f"{error}. Your answer is kept."), keep)
 
     def retry(
-        self, session: WebSession, request: gr.Request | None = None
+        self, page: PageState, request: gr.Request | None = None
     ) -> Iterator[tuple[Any, ...]]:
         """Try the failed interviewer turn again."""
-        session = self.services.session_of(session, request)
-        interview = session.interview
+        page = self.services.page_of(page, request)
+        interview = page.interview
         if interview is None or not interview.can_retry:
-            yield chat_outputs(session, "There is nothing to retry.")
+            yield chat_outputs(page, "There is nothing to retry.")
             return
-        yield from self._stream(session, interview.retry())
+        yield from self._stream(page, interview.retry())
 
-    def end(
-        self, session: WebSession, request: gr.Request | None = None
-    ) -> Iterator[tuple[Any, ...]]:
+    def end(self, page: PageState, request: gr.Request | None = None) -> Iterator[tuple[Any, ...]]:
         """End the interview: the interviewer says goodbye."""
-        session = self.services.session_of(session, request)
-        interview = session.interview
+        page = self.services.page_of(page, request)
+        interview = page.interview
         if interview is None:
-            yield chat_outputs(session, "Start an interview first.")
+            yield chat_outputs(page, "Start an interview first.")
             return
         if interview.finished:
-            yield chat_outputs(session)
+            yield chat_outputs(page)
             return
         if interview.speaking:
-            yield chat_outputs(session, "Wait a moment: the interviewer is still speaking.")
+            yield chat_outputs(page, "Wait a moment: the interviewer is still speaking.")
             return
-        yield from self._stream(session, interview.end())
+        yield from self._stream(page, interview.end())
 
-    def show_sources(self, session: WebSession, selected: gr.SelectData) -> str | Any:
+    def show_sources(self, page: PageState, selected: gr.SelectData) -> str | Any:
         """Show the passages behind the interviewer message the candidate clicked."""
-        interview = session.interview if session else None
+        interview = page.interview if page else None
         if interview is None:
             return gr.update()
         index = selected.index[0] if isinstance(selected.index, list | tuple) else selected.index
@@ -323,10 +321,10 @@ class PracticeHandlers:
         number = sum(1 for t in turns[:index] if t.speaker == "interviewer")
         return views.sources_panel(interview.session, number)
 
-    def restart(self, session: WebSession, request: gr.Request | None = None) -> tuple[Any, ...]:
+    def restart(self, page: PageState, request: gr.Request | None = None) -> tuple[Any, ...]:
         """Start over: the uploads stay, the interview goes."""
-        session = self.services.session_of(session, request)
-        if session.interview:
-            session.interview.close()
-        session.interview = None
-        return chat_outputs(session)
+        page = self.services.page_of(page, request)
+        if page.interview:
+            page.interview.close()
+        page.interview = None
+        return chat_outputs(page)

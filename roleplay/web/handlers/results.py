@@ -12,12 +12,12 @@ import gradio as gr
 
 from roleplay.coaching.reviews import ReviewError
 from roleplay.feedback.report import Report
+from roleplay.feedback.reporting import make_report
 from roleplay.feedback.rubrics import RubricError
-from roleplay.feedback.service import make_report
 from roleplay.history.database import HistoryError
 from roleplay.interview.transcripts import save_transcript
 from roleplay.web import views
-from roleplay.web.services import Services, WebSession
+from roleplay.web.services import PageState, Services
 
 HELD_BACK = (
     "_Your attempt is saved. Your coach releases the feedback and the interviewer's notes "
@@ -25,9 +25,9 @@ HELD_BACK = (
 )
 
 
-def held_back(services: Services, session: WebSession) -> bool:
+def held_back(services: Services, page: PageState) -> bool:
     """Is this a learner's attempt whose coach has not released the feedback yet?"""
-    interview, account = session.interview, session.account
+    interview, account = page.interview, page.account
     if interview is None or not interview.session.scenario:
         return False
     if account is None or account.role != "learner":
@@ -43,15 +43,15 @@ class ResultsHandlers:
         self.services = services
 
     def feedback(
-        self, session: WebSession, request: gr.Request | None = None
-    ) -> tuple[str, str | None, WebSession]:
+        self, page: PageState, request: gr.Request | None = None
+    ) -> tuple[str, str | None, PageState]:
         """Score the finished interview against its rubric and show the report."""
-        session = self.services.session_of(session, request)
-        interview = session.interview
+        page = self.services.page_of(page, request)
+        interview = page.interview
         if interview is None or not interview.session.turns:
-            return "_Feedback appears when an interview ends._", None, session
+            return "_Feedback appears when an interview ends._", None, page
         if not interview.finished:
-            return "_Feedback appears when the interview ends._", None, session
+            return "_Feedback appears when the interview ends._", None, page
         interview.wait_for_notes()
         services = self.services
         saved = services.history.latest_report(interview.session.id)
@@ -70,41 +70,41 @@ class ResultsHandlers:
                     rubric_id=services.catalogue.rubric_of(interview.session.scenario),
                 )
         except (HistoryError, RubricError) as error:
-            return views.problem(error), None, session
-        if held_back(services, session):
-            return HELD_BACK, None, session
-        folder = services.user_folder("web-reports", session.owner)
+            return views.problem(error), None, page
+        if held_back(services, page):
+            return HELD_BACK, None, page
+        folder = services.user_folder("web-reports", page.owner)
         path = folder / f"report-{interview.session.id}.json"
         path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-        return views.report_view(report), str(path), session
+        return views.report_view(report), str(path), page
 
     def debrief(
-        self, session: WebSession, request: gr.Request | None = None
-    ) -> tuple[str, str | None, str | None, WebSession]:
+        self, page: PageState, request: gr.Request | None = None
+    ) -> tuple[str, str | None, str | None, PageState]:
         """The interviewer's private notes, turn by turn, and the transcript as files."""
-        session = self.services.session_of(session, request)
-        interview = session.interview
+        page = self.services.page_of(page, request)
+        interview = page.interview
         if interview is None or not interview.session.turns:
-            return "_The debrief appears when an interview ends._", None, None, session
+            return "_The debrief appears when an interview ends._", None, None, page
         interview.wait_for_notes()
-        if held_back(self.services, session):
-            return HELD_BACK, None, None, session
+        if held_back(self.services, page):
+            return HELD_BACK, None, None, page
         persona = interview.persona
-        folder = self.services.user_folder("web-transcripts", session.owner)
+        folder = self.services.user_folder("web-transcripts", page.owner)
         json_path, markdown_path = save_transcript(interview.session, persona, folder)
         text = views.debrief_view(interview.session, persona)
         if not interview.finished:
             text = "_The interview is still going: this is what the notes say so far._\n\n" + text
-        return text, str(markdown_path), str(json_path), session
+        return text, str(markdown_path), str(json_path), page
 
-    def debrief_if_over(self, session: WebSession) -> tuple[Any, ...]:
+    def debrief_if_over(self, page: PageState) -> tuple[Any, ...]:
         """The debrief, opened, once the interview has ended (by its limits); else nothing."""
-        if session and session.interview and session.interview.finished:
-            return (*self.debrief(session), gr.update(open=True))
-        return gr.update(), gr.update(), gr.update(), session, gr.update()
+        if page and page.interview and page.interview.finished:
+            return (*self.debrief(page), gr.update(open=True))
+        return gr.update(), gr.update(), gr.update(), page, gr.update()
 
-    def feedback_if_over(self, session: WebSession) -> tuple[Any, ...]:
+    def feedback_if_over(self, page: PageState) -> tuple[Any, ...]:
         """The report, opened, once the interview has ended; else nothing."""
-        if session and session.interview and session.interview.finished:
-            return (*self.feedback(session), gr.update(open=True))
-        return gr.update(), gr.update(), session, gr.update()
+        if page and page.interview and page.interview.finished:
+            return (*self.feedback(page), gr.update(open=True))
+        return gr.update(), gr.update(), page, gr.update()

@@ -12,7 +12,7 @@ from roleplay.coaching.research import coach_owner
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
 from roleplay.datafiles import describe_validation_error
-from roleplay.knowledge import service as knowledge
+from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.safety import page_text, public_message
 from roleplay.web import inputs, scenario_form, views
@@ -24,7 +24,7 @@ from roleplay.web.handlers.coach import (
     own_scenarios,
 )
 from roleplay.web.inputs import InputError
-from roleplay.web.services import Services, WebSession
+from roleplay.web.services import PageState, Services
 
 
 class ScenarioHandlers:
@@ -35,10 +35,10 @@ class ScenarioHandlers:
         """An empty editor, with no scenario chosen (saving creates one)."""
         return (gr.update(value=None), "", *scenario_form.blank())
 
-    def load_scenario(self, code: str | None, session: WebSession) -> tuple[Any, ...]:
+    def load_scenario(self, code: str | None, page: PageState) -> tuple[Any, ...]:
         """Fill the editor with one of the coach's scenarios."""
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             spec = self.services.catalogue.owned(coach, inputs.scenario_code(code)).spec
         except PROBLEMS:
             return tuple(gr.update() for _ in scenario_form.FIELDS)
@@ -50,14 +50,14 @@ class ScenarioHandlers:
         progress: gr.Progress = gr.Progress(),  # noqa: B008
         *,
         files: list[str] | None,
-        session: WebSession,
+        page: PageState,
         **form: Any,
     ) -> tuple[Any, ...]:
         """Create a scenario (no code chosen) or update the chosen one; add uploaded research.
         ``form`` holds the editor's fields by name (see ``scenario_form``)."""
         services = self.services
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             code = inputs.scenario_code(code)
             if code:
                 services.catalogue.owned(coach, code)  # only ever the coach's own
@@ -102,21 +102,21 @@ class ScenarioHandlers:
             gr.update(choices=packs, value=spec.packs),
         )
 
-    def export_yaml(self, code: str | None, session: WebSession) -> str:
+    def export_yaml(self, code: str | None, page: PageState) -> str:
         """The scenario as a file to share, with its research, for another install."""
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             spec = self.services.catalogue.owned(coach, inputs.scenario_code(code)).spec
             text = scenario_file_yaml(spec, self.services.store, coach.name)
         except (*PROBLEMS, KnowledgeError) as error:
             raise gr.Error(public_message(str(error))) from None
         return str(download(f"scenario-{code}.yaml", text))
 
-    def import_yaml(self, file: str | None, session: WebSession) -> tuple[Any, ...]:
+    def import_yaml(self, file: str | None, page: PageState) -> tuple[Any, ...]:
         """Create a scenario from a shared file; its research goes into packs here."""
         services = self.services
         try:
-            coach = coach_of(session)
+            coach = coach_of(page)
             if not file:
                 raise ScenarioError("Choose a scenario file (.yaml) first.")
             limit = int(services.settings.max_file_mb * 1024 * 1024)

@@ -80,7 +80,7 @@ class CoachPanel:
             inputs_kwargs={
                 **{name: self.form[name] for name in scenario_form.FIELDS},
                 "files": self.form["research"],
-                "session": state,
+                "page": state,
             },
             api_name="save_scenario",
             **INGEST_QUEUE,

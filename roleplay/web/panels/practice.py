@@ -14,7 +14,7 @@ from roleplay.web import views
 from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import INGEST_QUEUE, MODEL_QUEUE, PRIVATE, Shared, toggle
-from roleplay.web.services import WebSession
+from roleplay.web.services import PageState
 
 
 class PracticePanel:
@@ -62,13 +62,13 @@ class PracticePanel:
             self.company = gr.Textbox(label="Company", value=company.company if company else "")
             self.role = gr.Textbox(label="Role", value=company.role if company else "")
             self.candidate = gr.Textbox(label="Your name", value="Sam")
-        nobody = WebSession()
+        nobody = PageState()
         with gr.Row():
             self.pack = gr.Dropdown(
                 label="Company research",
                 choices=pack_choices(self.shared.services, nobody),
                 value=company.name if company else None,
-                # Per-session choices are checked by the handlers, not the component.
+                # Per-page choices are checked by the handlers, not the component.
                 allow_custom_value=True,
             )
             self.cv_pack = gr.Dropdown(

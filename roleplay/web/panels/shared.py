@@ -7,7 +7,7 @@ from typing import Any
 
 import gradio as gr
 
-from roleplay.web.services import Services, WebSession
+from roleplay.web.services import PageState, Services
 
 # Every event that waits on the model shares two places, whichever panel starts it.
 MODEL_QUEUE: dict[str, Any] = {"concurrency_id": "model", "concurrency_limit": 2}
@@ -43,10 +43,10 @@ class Shared:
         )
 
 
-def _release(session: WebSession | None) -> None:
+def _release(page: PageState | None) -> None:
     """A page's state is dropped (tab closed, or idle too long): stop its interview's work."""
-    if session is not None and session.interview is not None:
-        session.interview.close()
+    if page is not None and page.interview is not None:
+        page.interview.close()
 
 
 def toggle(open_: bool):
