@@ -2,9 +2,10 @@
 
 ``running_app`` builds ``Services`` over a fresh data directory, swaps the embedded model for a
 ``ScriptedInterviewer``, builds the Gradio app with ``roleplay.web.app.build_app`` and launches
-it as ``roleplay.web.app.serve`` does (the same middleware, upload limit, CSS, theme and error
-policy) on 127.0.0.1 and a free port, without holding the thread. Everything else is real: the
-engine, the planner and voicing checks, the database, the pack store and its MiniLM embedder.
+it with ``serve``'s own options (``launch_options``: the identity-cookie middleware, upload
+limit, CSS, theme, no error details) on 127.0.0.1 and a free port, without holding the thread.
+Everything else is real: the engine, the planner and voicing checks, the database, the pack
+store and its MiniLM embedder.
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ from typing import Any
 
 import gradio as gr
 from langchain_core.messages import BaseMessage
-from starlette.middleware import Middleware
 
 from roleplay.llm import ChatBackend
 from roleplay.settings import Settings
-from roleplay.web.app import CSS, build_app
-from roleplay.web.identity import IdentityCookie
+from roleplay.web.app import build_app, launch_options
 from roleplay.web.services import Services
 from tests.fakes import ScriptedChatModel
 from tests.servers import free_port
@@ -48,15 +47,11 @@ class ScriptedInterviewer(ScriptedChatModel):
 
     def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
         schema = _schema_of(kwargs)
-        if schema is None:
-            if not self.replies:
-                self.history.append(list(messages))
-                self.calls.append(dict(kwargs))
-                return SPOKEN
+        if schema is None and self.replies:
             return super()._next(messages, kwargs)
         self.history.append(list(messages))
         self.calls.append(dict(kwargs))
-        return json.dumps(_json_for(schema))
+        return SPOKEN if schema is None else json.dumps(_json_for(schema))
 
 
 def _schema_of(kwargs: dict[str, Any]) -> dict[str, Any] | None:
@@ -99,20 +94,6 @@ class RunningApp:
         return self.services.settings.data_dir
 
 
-def launch_kwargs(services: Services) -> dict[str, Any]:
-    """What ``roleplay.web.app.serve`` passes to ``launch`` (kept in step with it by hand)."""
-    return {
-        "max_file_size": f"{services.settings.max_file_mb:g}mb",
-        "css": CSS,
-        "theme": gr.themes.Soft(),
-        "footer_links": ["api"],
-        "show_error": False,
-        "app_kwargs": {
-            "middleware": [Middleware(IdentityCookie, secret=services.browser_secret)],
-        },
-    }
-
-
 def clean_settings(data_dir: Path, **values: Any) -> Settings:
     """Settings on ``data_dir`` and the defaults, whatever ROLEPLAY_* the shell has set."""
     saved = {k: v for k, v in os.environ.items() if k.startswith("ROLEPLAY_")}
@@ -136,6 +117,7 @@ def running_app(data_dir: Path, **settings: Any) -> Iterator[RunningApp]:
     )
     app = build_app(services)
     port = free_port()
+    # As roleplay.web.app.serve launches it, but without holding this thread.
     app.launch(
         server_name="127.0.0.1",
         server_port=port,
@@ -143,7 +125,7 @@ def running_app(data_dir: Path, **settings: Any) -> Iterator[RunningApp]:
         inbrowser=False,
         prevent_thread_lock=True,
         quiet=True,
-        **launch_kwargs(services),
+        **launch_options(services),
     )
     try:
         yield RunningApp(f"http://127.0.0.1:{port}/", services, model, app)

@@ -28,8 +28,11 @@ CSS = """
 
 
 def build_app(services: Services) -> gr.Blocks:
-    # Gradio's copies of uploads and downloads go after a day (checked hourly).
-    with gr.Blocks(title="Interview Roleplay", delete_cache=(3600, 86400)) as app:
+    # Gradio's copies of uploads and downloads go after a day (checked hourly). No telemetry:
+    # the app talks to no server the user did not configure.
+    with gr.Blocks(
+        title="Interview Roleplay", delete_cache=(3600, 86400), analytics_enabled=False
+    ) as app:
         shared = Shared.create(services)
         gr.Markdown(
             "# Interview Roleplay\nRehearse with an interviewer who is as human as the real "

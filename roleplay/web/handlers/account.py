@@ -103,7 +103,8 @@ class AccountHandlers:
         self, token: str | None, page: PageState, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
         page = self.services.page_of(page, request)
-        for held in {token, page.login.token if page.login else None}:
+        # What the page sends may be anything: only a string is a token.
+        for held in {token if isinstance(token, str) else None, page.login and page.login.token}:
             if isinstance(held, str) and held:
                 self.services.accounts.sign_out(held)
         page.login = None

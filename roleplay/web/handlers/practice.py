@@ -120,10 +120,15 @@ class PracticeHandlers:
             outcomes = self.services.upload(pack, files_of(files), page.owner, progress)
         except (KnowledgeError, InputError) as error:
             return page_text(views.problem(error)), gr.update(), page
-        if knowledge.stored(outcomes) and pack not in page.uploads:
+        stored = knowledge.stored(outcomes)
+        if stored and pack not in page.uploads:
             page.uploads.append(pack)
         lines = views.upload_lines(outcomes)
-        update = gr.update(choices=pack_choices(self.services, page, kind), value=pack)
+        # Picked only when it exists: a pack nothing went into cannot be drawn on.
+        update = gr.update(
+            choices=pack_choices(self.services, page, kind),
+            **({"value": pack} if pack in page.uploads else {}),
+        )
         return page_text("\n".join(lines)), update, page
 
     # -- the interview -----------------------------------------------------------------------
