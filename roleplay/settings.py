@@ -1,21 +1,74 @@
 """Every setting the program reads, in one place.
 
 Values come from environment variables with the ``ROLEPLAY_`` prefix (``OPENAI_API_KEY`` is read
-under its usual name too). The README's configuration table documents each field below.
+under its usual name too), then from the choices the program saves for the user in the data
+directory (``settings.json``: the model ``roleplay models use`` picked), then the defaults. The
+README's configuration table documents each field below.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+SAVED_FILE = "settings.json"
+# What the program may save for the user; anything else in the file is ignored.
+SAVED_KEYS = ("model",)
 
 
 def _default_data_dir() -> Path:
     return Path(user_data_dir("interview-roleplay", appauthor=False))
+
+
+class _SavedChoices(PydanticBaseSettingsSource):
+    """The data directory's ``settings.json``, below the environment: a variable still wins."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        data_dir = self.current_state.get("data_dir") or _default_data_dir()
+        try:
+            saved = json.loads((Path(data_dir) / SAVED_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # none saved (or unreadable: the defaults serve, and a save rewrites it)
+        if not isinstance(saved, dict):
+            return {}
+        return {key: saved[key] for key in SAVED_KEYS if isinstance(saved.get(key), str)}
+
+
+def save_choice(data_dir: Path, key: str, value: str | None) -> Path:
+    """Save (or, with None, forget) one of the user's choices in the data directory."""
+    if key not in SAVED_KEYS:
+        raise ValueError(f"'{key}' is not a choice the program saves")
+    path = data_dir / SAVED_FILE
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        saved = saved if isinstance(saved, dict) else {}
+    except (OSError, ValueError):
+        saved = {}
+    if value is None:
+        saved.pop(key, None)
+    else:
+        saved[key] = value
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".settings-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(saved, out, indent=2, sort_keys=True)
+    os.replace(temporary, path)
+    return path
 
 
 class Settings(BaseSettings):
@@ -25,10 +78,17 @@ class Settings(BaseSettings):
     personas_dir: Path | None = None
     prompts_dir: Path | None = None
 
+    # Which model interviews, by name (see `roleplay models list`): "smollm2" (built in), a
+    # pulled model, "ollama:NAME", or "http" (the endpoint below). ROLEPLAY_LLM=openai and
+    # ROLEPLAY_LOCAL_MODEL, when set, win over it.
+    model: str = ""
     llm: Literal["local", "openai"] = "local"
     local_model: Path | None = None
     local_context: int = Field(default=4096, ge=512)
     local_threads: int | None = Field(default=None, ge=1)
+    # Layers llama.cpp puts on the GPU (when it was built with CUDA or Metal); -1: all of them.
+    local_gpu_layers: int = Field(default=0, ge=-1)
+    ollama_url: str = "http://127.0.0.1:11434"
 
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
@@ -89,6 +149,28 @@ class Settings(BaseSettings):
     max_owner_mb: float = Field(default=100.0, gt=0)  # research one browser or coach may keep
     queue_size: int = Field(default=64, ge=1)  # events waiting at once before new ones are refused
     idle_minutes: float = Field(default=120.0, gt=0)  # an untouched page's interview is let go
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            _SavedChoices(settings_cls),
+            dotenv_settings,
+            file_secret_settings,
+        )
+
+    @property
+    def models_dir(self) -> Path:
+        """Where pulled GGUF models are kept."""
+        return self.data_dir / "models"
 
     @property
     def transcripts_dir(self) -> Path:

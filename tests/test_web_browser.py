@@ -89,6 +89,10 @@ def test_once_started_the_setup_folds_and_the_chat_is_in_view(
     start = page.get_by_role("button", name="Start the interview")
     box = start.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    # The setup says which model will interview, and how to get a stronger one.
+    model = page.locator("#model-line")
+    expect(model).to_contain_text("SmolLM2 135M (built in)", timeout=MINUTE)
+    expect(model).to_contain_text("roleplay models pull qwen2.5-1.5b")
     shot(page, f"6-layout-{width}-setup")
     start.click()
     settle(page, 1)

@@ -153,6 +153,21 @@ def notes_file(tmp_path: Path) -> Path:
     return path
 
 
+# -- /choose_model ---------------------------------------------------------------------------
+
+
+def test_the_built_in_model_says_how_to_get_a_stronger_interviewer(new_browser) -> None:
+    line = new_browser().predict("smollm2", api_name="/choose_model")
+    assert "SmolLM2 135M (built in)" in line and "in this process" in line
+    assert "roleplay models pull qwen2.5-1.5b" in line
+
+
+def test_a_model_not_on_the_list_is_refused(new_browser) -> None:
+    for sent in ("ollama:evil", "../../etc/passwd", "x" * 400):
+        line = new_browser().predict(sent, api_name="/choose_model")
+        assert line.startswith("⚠️"), line
+
+
 # -- /start ----------------------------------------------------------------------------------
 
 

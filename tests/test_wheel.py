@@ -46,12 +46,14 @@ def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
     elsewhere.mkdir()
     listing = run(venv / "bin" / "roleplay", "personas", "list", cwd=elsewhere)
     assert "anxious-hiring-manager" in listing
+    catalogue = run(venv / "bin" / "roleplay", "models", "list", cwd=elsewhere)
+    assert "qwen2.5-1.5b" in catalogue
     assert "relaxed-industry-leader" in listing
     where = run(
         venv / "bin" / "python",
         "-c",
         "from roleplay.resources import shipped_dir as d; "
-        "print(*map(d, ('personas', 'prompts', 'knowledge', 'rubrics', 'cues')))",
+        "print(*map(d, ('personas', 'prompts', 'knowledge', 'rubrics', 'cues', 'models')))",
         cwd=elsewhere,
     )
     for folder in where.split():

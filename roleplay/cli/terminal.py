@@ -24,6 +24,7 @@ from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import ensure_pack
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend, build_backend
+from roleplay.llm.choice import STRONGER
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
 from roleplay.settings import Settings
@@ -86,8 +87,13 @@ class ChatPlan:
 
 
 def _load_model(backend: ChatBackend, err: Console) -> None:
-    if hasattr(backend.chat, "load"):
-        err.print(f"Loading {backend.label} …")
+    local = hasattr(backend.chat, "load")
+    runs = "in this process (llama.cpp)" if local else f"on {backend.where}"
+    err.print(f"Interviewer model: {backend.model or backend.label}, {runs}.", markup=False)
+    if backend.embedded:
+        err.print(STRONGER, markup=False)
+    if local:
+        err.print(f"Loading {backend.chat.model_path} …", markup=False)
         try:
             backend.chat.load()
         except ModelError:

@@ -44,12 +44,14 @@ class InterviewFactory:
         candidate_packs: Sequence[str] = (),
         recorder: Recorder | None = None,
         scenario: str | None = None,
+        backend: ChatBackend | None = None,
     ) -> Interview:
-        """A new interview; ``scenario`` is the code of the coach's scenario it is an attempt at."""
+        """A new interview; ``scenario`` is the code of the coach's scenario it is an attempt at,
+        ``backend`` a model other than the default to hold it with."""
         interview = Interview(
             persona,
             setting,
-            self.backend,
+            backend or self.backend,
             self.prompts,
             max_turns=int(turns),
             minutes=float(minutes),
@@ -61,7 +63,12 @@ class InterviewFactory:
         return interview
 
     def resume(
-        self, saved: Session, persona: Persona, *, recorder: Recorder | None = None
+        self,
+        saved: Session,
+        persona: Persona,
+        *,
+        recorder: Recorder | None = None,
+        backend: ChatBackend | None = None,
     ) -> Interview:
         """Carry on a saved interview. Research removed since it was saved is left out: the
         interview goes on without it rather than not at all."""
@@ -69,7 +76,7 @@ class InterviewFactory:
         options = self._options(
             persona, self._existing(company), self._existing(saved.candidate_packs), recorder
         )
-        return Interview.resume(saved, persona, self.backend, self.prompts, **options)
+        return Interview.resume(saved, persona, backend or self.backend, self.prompts, **options)
 
     def _existing(self, packs: list[str]) -> list[str]:
         if not packs:

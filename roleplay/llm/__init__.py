@@ -7,6 +7,7 @@ messages, how to ask for JSON (private notes), and how to explain a failure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import openai
@@ -83,23 +84,42 @@ class ChatBackend:
         return explain(error, where=self.where, timeout=self.timeout, model=self.model)
 
 
-def build_backend(settings: Settings) -> ChatBackend:
-    if settings.llm == "openai":
+def build_backend(settings: Settings, model_id: str | None = None) -> ChatBackend:
+    """The backend for ``model_id`` (see ``roleplay.llm.choice``), or the settings' own pick."""
+    from roleplay.llm.catalogue import installed_model
+    from roleplay.llm.choice import BUILT_IN, chosen
+    from roleplay.llm.local import default_model_path
+
+    model_id = model_id or chosen(settings)
+    if model_id == "http":
         return _openai_backend(settings)
-    return _local_backend(settings)
+    if model_id == "file" and settings.local_model:
+        return _local_backend(settings, settings.local_model)
+    if model_id == BUILT_IN:
+        return _local_backend(settings, default_model_path())
+    if model_id.startswith("ollama:"):
+        return _ollama_backend(settings, model_id.removeprefix("ollama:"))
+    pulled = installed_model(settings.models_dir, model_id)
+    if pulled is None:
+        raise ModelError(
+            f"There is no model '{model_id[:80]}' on this machine. 'roleplay models list' shows "
+            f"what there is; 'roleplay models pull {model_id[:80]}' fetches a catalogue model."
+        )
+    return _local_backend(settings, pulled.path(settings.models_dir), pulled.system_role)
 
 
-def _local_backend(settings: Settings) -> ChatBackend:
-    from roleplay.llm.local import LocalChatModel, default_model_path
+def _local_backend(settings: Settings, path: Path, system_role: bool = True) -> ChatBackend:
+    from roleplay.llm.local import LocalChatModel
 
-    path = settings.local_model or default_model_path()
     chat = LocalChatModel(
         model_path=path,
         n_ctx=settings.local_context,
         n_threads=settings.local_threads,
+        n_gpu_layers=settings.local_gpu_layers,
         temperature=settings.temperature,
         max_tokens=settings.max_reply_tokens,
         seed=settings.seed,
+        system_role=system_role,
     )
     return ChatBackend(
         chat=chat,
@@ -109,13 +129,25 @@ def _local_backend(settings: Settings) -> ChatBackend:
         timeout=settings.llm_timeout,
         # llama.cpp turns a JSON schema into a grammar, so even a tiny model returns valid JSON.
         json_mode="json_object",
-        embedded=True,
+        # Only the built-in 135M model needs the strictest direction and evidence-only notes.
+        embedded=_is_built_in(path),
     )
 
 
-def _openai_backend(settings: Settings) -> ChatBackend:
-    from langchain_openai import ChatOpenAI
+def _is_built_in(path: Path) -> bool:
+    from roleplay.llm.local import DEFAULT_GGUF_NAME
 
+    return path.name == DEFAULT_GGUF_NAME
+
+
+def _ollama_backend(settings: Settings, name: str) -> ChatBackend:
+    """A model of the local Ollama server, through its OpenAI-compatible ``/v1``."""
+    base_url = f"{settings.ollama_url.rstrip('/')}/v1"
+    where = f"the Ollama server at {settings.ollama_url}"
+    return _http_backend(settings, name, base_url, None, f"{name} via Ollama", where)
+
+
+def _openai_backend(settings: Settings) -> ChatBackend:
     base_url = settings.llm_base_url
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     if not base_url and not key:
@@ -123,10 +155,21 @@ def _openai_backend(settings: Settings) -> ChatBackend:
             "ROLEPLAY_LLM=openai needs OPENAI_API_KEY for OpenAI itself, or ROLEPLAY_LLM_BASE_URL "
             "for an OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp)."
         )
+    model = settings.llm_model
+    label = f"{model} via {base_url or 'OpenAI'}"
+    where = f"the model server at {base_url}" if base_url else "the OpenAI API"
+    return _http_backend(settings, model, base_url, key, label, where)
+
+
+def _http_backend(
+    settings: Settings, model: str, base_url: str | None, key: str | None, label: str, where: str
+) -> ChatBackend:
+    from langchain_openai import ChatOpenAI
+
     chat = ChatOpenAI(
-        model=settings.llm_model,
+        model=model,
         base_url=base_url,
-        # Local servers ignore the key, but the client insists on having one.
+        # Local servers (Ollama among them) ignore the key, but the client insists on one.
         api_key=key or "not-needed",
         timeout=settings.llm_timeout,
         max_retries=settings.llm_max_retries,
@@ -135,12 +178,11 @@ def _openai_backend(settings: Settings) -> ChatBackend:
         seed=settings.seed,
         streaming=True,
     )
-    where = f"the model server at {base_url}" if base_url else "the OpenAI API"
     return ChatBackend(
         chat=chat,
-        label=f"{settings.llm_model} via {base_url or 'OpenAI'}",
+        label=label,
         where=where,
-        model=settings.llm_model,
+        model=model,
         timeout=settings.llm_timeout,
         json_mode=settings.llm_json_mode,
     )

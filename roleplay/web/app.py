@@ -91,7 +91,7 @@ def _arrival(
         [state, *account.views(coach_views)],
         **PRIVATE,
     )
-    past.refresh_after(arrived)
+    practice.after_arrival(past.refresh_after(arrived))
 
 
 def launch_options(services: Services) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,11 +30,14 @@ from roleplay.knowledge.ingest import Outcome
 from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend, build_backend
+from roleplay.llm.choice import ModelOption, chosen, options
 from roleplay.personas import PersonaLibrary
 from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
 
+# How long the list of models a page may pick is kept before Ollama is asked again (seconds).
+OPTIONS_SECONDS = 30.0
 # Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
 INGEST_MAX_PAUSE = 20.0
 
@@ -54,9 +58,9 @@ class PageState:
     owner: str = field(default_factory=new_id)
     interview: Interview | None = None
     uploads: list[str] = field(default_factory=list)  # pack names this page created
-    notice: str = ""
     login: Login | None = None
     scenario: str | None = None  # the code of the scenario this page was opened for
+    model: str | None = None  # the model picked on this page (checked when picked); None: default
 
     def __post_init__(self) -> None:
         if not is_browser_id(self.owner):
@@ -88,10 +92,38 @@ class Services:
         self.prompts = Prompts.load(settings.prompts_dir)
         self._lock = threading.Lock()
         self._samples_ready = False
+        # Not the samples' lock: building the samples takes a while.
+        self._models_lock = threading.Lock()
+        self._backends: dict[str, ChatBackend] = {}
+        self._options: tuple[float, list[ModelOption]] | None = None
 
     @cached_property
     def backend(self) -> ChatBackend:
+        """The default model (the settings' pick)."""
         return build_backend(self.settings)
+
+    @property
+    def default_model(self) -> str:
+        return chosen(self.settings)
+
+    def model_options(self) -> list[ModelOption]:
+        """The models a page may pick; asked of Ollama at most every half minute."""
+        with self._models_lock:
+            if self._options is None or time.monotonic() - self._options[0] > OPTIONS_SECONDS:
+                self._options = (time.monotonic(), options(self.settings))
+            return self._options[1]
+
+    def backend_for(self, model_id: str | None) -> ChatBackend:
+        """The backend for a model picked on a page (already checked against the options)."""
+        if not model_id or model_id == self.default_model:
+            return self.backend
+        with self._models_lock:
+            if model_id not in self._backends:
+                backend = build_backend(self.settings, model_id)
+                # One record of who is replying, whichever model: an ingest yields to them all.
+                backend.activity = self.backend.activity
+                self._backends[model_id] = backend
+            return self._backends[model_id]
 
     @cached_property
     def history(self) -> SessionStore:

@@ -13,6 +13,7 @@ from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.sessions import SessionSummary
 from roleplay.interview.debrief import build_debrief, step_label, update_problems
 from roleplay.interview.session import Session, Turn
+from roleplay.llm.choice import ModelOption
 from roleplay.personas import Persona
 from roleplay.safety import page_text, public_message
 
@@ -255,3 +256,17 @@ def upload_lines(outcomes: list) -> list[str]:
 def report_view(report: Report) -> str:
     """A report for the page: it quotes the candidate and the model, so it is made safe."""
     return page_text(report_markdown(report))
+
+
+def model_line(picked: ModelOption | None) -> str:
+    """Which model will interview, where it runs, and (for the tiny built-in one) how to get a
+    stronger interviewer."""
+    if picked is None:
+        return "⚠️ That model is not available now: pick another."
+    line = f"**Interviewer model:** {page_text(picked.label)} — {page_text(picked.where)}"
+    if picked.tiny:
+        line += (
+            "  \n_A tiny model that keeps to the script. For a stronger interviewer run "
+            "`roleplay models pull qwen2.5-1.5b` and pick it here._"
+        )
+    return line

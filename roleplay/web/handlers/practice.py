@@ -201,6 +201,7 @@ class PracticeHandlers:
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(page),
                 scenario=page.scenario,
+                backend=services.backend_for(page.model),
             )
             if scenario is not None:
                 # Checked again and put on record in one step: of two tabs starting at once,

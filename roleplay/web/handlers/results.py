@@ -63,7 +63,7 @@ class ResultsHandlers:
                     interview.session,
                     interview.persona,
                     settings=services.settings,
-                    backend=services.backend,
+                    backend=interview.backend,
                     prompts=services.prompts,
                     packs=services.store,
                     history=services.history,

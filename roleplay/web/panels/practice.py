@@ -11,6 +11,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.web import views
+from roleplay.web.handlers.models import ModelHandlers
 from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import INGEST_QUEUE, MODEL_QUEUE, PRIVATE, Shared, toggle
@@ -22,6 +23,7 @@ class PracticePanel:
         self.shared = shared
         services = shared.services
         self.handlers = PracticeHandlers(services)
+        self.models = ModelHandlers(services)
         personas = services.library.all()
         company = next((s for s in services.samples() if s.kind == "company"), None)
         with gr.Row(equal_height=False):
@@ -58,6 +60,14 @@ class PracticePanel:
             label="Interviewer",
         )
         self.persona_card = gr.Markdown(views.persona_card(personas[0]) if personas else "")
+        # Filled in when the page loads: a local Ollama's models appear once it runs.
+        self.model = gr.Dropdown(
+            label="Interviewer model",
+            choices=[],
+            # Checked by the handler against the models there are, whatever is sent.
+            allow_custom_value=True,
+        )
+        self.model_line = gr.Markdown(elem_id="model-line")
         with gr.Row():
             self.company = gr.Textbox(label="Company", value=company.company if company else "")
             self.role = gr.Textbox(label="Role", value=company.role if company else "")
@@ -99,10 +109,25 @@ class PracticePanel:
     def chat_outputs(self) -> list[Any]:
         return [self.chat, self.sources, self.notice, self.retry, self.shared.state]
 
+    def after_arrival(self, event: Any) -> Any:
+        """Once the page has its state: the models it may pick (a local Ollama's appear once it
+        runs). Chained, never a load event of its own: two events making the page's state at
+        once would each keep only their own."""
+        state = self.shared.state
+        return event.then(
+            self.models.models, state, [self.model, self.model_line, state], **PRIVATE
+        )
+
     def wire(self, results: ResultsPanel, after_end: Any) -> None:
         """This panel's events; ``after_end(event)`` adds what the rest of the page does once
         an interview has ended (the past interviews and the coach's panel refresh)."""
         handlers, state = self.handlers, self.shared.state
+        self.model.input(
+            self.models.choose_model,
+            [self.model, state],
+            [self.model_line, state],
+            api_name="choose_model",
+        )
         self.persona.change(handlers.persona_details, self.persona, self.persona_card, **PRIVATE)
         self.add_research.click(
             handlers.upload_research,

@@ -1,0 +1,182 @@
+"""The model catalogue, pulling a model from a hub (a local stand-in, over real HTTP), choosing
+the model that interviews, and Ollama's models, in this process."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roleplay.llm import build_backend
+from roleplay.llm.catalogue import CatalogueError, catalogue, installed, ollama_models
+from roleplay.llm.choice import BUILT_IN, chosen, option, options
+from roleplay.llm.errors import ModelError
+from roleplay.llm.local import LocalChatModel, _to_llama_messages
+from roleplay.llm.pull import pull, target
+from roleplay.settings import Settings, save_choice
+from tests.hub import Hub, fake_hub, fake_ollama
+from tests.servers import free_port
+
+REPO = "test-org/tiny-interviewer"
+FILE = "Tiny-Interviewer.Q4.gguf"
+
+
+@pytest.fixture
+def model_file(tmp_path: Path) -> Path:
+    """Three megabytes that stand in for a GGUF file (a pull never reads what is inside)."""
+    path = tmp_path / "served" / FILE
+    path.parent.mkdir()
+    path.write_bytes(os.urandom(3 * 1024 * 1024 + 123))
+    return path
+
+
+@pytest.fixture
+def hub(model_file: Path) -> Iterator[Hub]:
+    with fake_hub(Hub({f"{REPO}/{FILE}": model_file})) as running:
+        yield running
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "models"
+
+
+WANTED = target(f"hf://{REPO}/{FILE}")
+
+
+def test_the_shipped_catalogue_is_valid_and_names_each_model_once() -> None:
+    names = [m.name for m in catalogue()]
+    assert "qwen2.5-1.5b" in names and len(names) == len(set(names)) >= 5
+    assert all(m.file.endswith(".gguf") and "/" in m.repo and m.licence for m in catalogue())
+
+
+def test_a_broken_catalogue_names_its_file_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "models.yaml"
+    path.write_text(
+        "models:\n  - {name: x, title: X, repo: a/b, file: x.gguf, sha256: nothex, size_mb: 1, "
+        "ram_gb: 1, licence: MIT, good_for: tests}\n"
+    )
+    with pytest.raises(CatalogueError, match=r"models\.yaml: field 'models\.0\.sha256'"):
+        catalogue(path)
+
+
+def test_a_hub_address_names_a_model_and_nothing_else_gets_through() -> None:
+    assert (WANTED.name, WANTED.repo, WANTED.file) == ("tiny-interviewer.q4", REPO, FILE)
+    for bad in ("hf://../etc/passwd.gguf", "hf://a/b/c/d.gguf", "hf://a/b/model.bin", "hf://a/b"):
+        with pytest.raises(CatalogueError, match=r"hf://OWNER/REPOSITORY/FILE\.gguf"):
+            target(bad)
+    with pytest.raises(CatalogueError, match="no model 'nope' in the catalogue"):
+        target("nope")
+
+
+def test_a_pull_reports_progress_checks_the_file_and_records_it(
+    hub: Hub, folder: Path, model_file: Path
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+    pull(WANTED, folder, endpoint=hub.url, progress=lambda *step: seen.append(step))
+    size = model_file.stat().st_size
+    assert (folder / FILE).read_bytes() == model_file.read_bytes()
+    assert seen[-1] == (size, size, 0) and len(seen) >= 3
+    assert [m.name for m in installed(folder)] == [WANTED.name]
+    assert not list(folder.glob("*.part*"))
+
+
+def test_a_stopped_pull_carries_on_from_its_last_byte(
+    hub: Hub, folder: Path, model_file: Path
+) -> None:
+    data = model_file.read_bytes()
+    folder.mkdir(parents=True)
+    (folder / f"{FILE}.part").write_bytes(data[:1_000_000])
+    note = {"repo": REPO, "file": FILE, "sha256": hub.sha256(model_file), "size": len(data)}
+    (folder / f"{FILE}.part.json").write_text(json.dumps(note))
+    seen: list[tuple[int, int, int]] = []
+    pull(WANTED, folder, endpoint=hub.url, progress=lambda *step: seen.append(step))
+    assert ("GET", f"/{REPO}/resolve/main/{FILE}", "bytes=1000000-") in hub.requests
+    assert seen[0][2] == 1_000_000
+    assert (folder / FILE).read_bytes() == data
+
+
+def test_a_part_of_some_other_file_is_not_carried_on(hub: Hub, folder: Path, model_file: Path):
+    folder.mkdir(parents=True)
+    (folder / f"{FILE}.part").write_bytes(b"x" * 500_000)  # no note of what it is a part of
+    pull(WANTED, folder, endpoint=hub.url)
+    assert ("GET", f"/{REPO}/resolve/main/{FILE}", "") in hub.requests
+    assert (folder / FILE).read_bytes() == model_file.read_bytes()
+
+
+def test_a_file_that_fails_its_checksum_is_deleted(hub: Hub, folder: Path) -> None:
+    hub.wrong_sha = True
+    with pytest.raises(ModelError, match=r"did not match its checksum.*the file was deleted"):
+        pull(WANTED, folder, endpoint=hub.url)
+    assert list(folder.iterdir()) == [] and installed(folder) == []
+
+
+def test_an_unreachable_hub_is_one_line(folder: Path) -> None:
+    endpoint = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(ModelError) as caught:
+        pull(WANTED, folder, endpoint=endpoint, timeout=5)
+    message = str(caught.value)
+    assert message.startswith(f"Could not reach the model hub at {endpoint}")
+    assert "\n" not in message
+
+
+def test_a_file_the_hub_does_not_have_says_so(hub: Hub, folder: Path) -> None:
+    with pytest.raises(ModelError, match=r"There is no file Missing\.gguf in test-org/tiny"):
+        pull(target(f"hf://{REPO}/Missing.gguf"), folder, endpoint=hub.url)
+
+
+def test_the_saved_choice_picks_the_model_and_the_environment_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data_dir = tmp_path / "data"
+    assert chosen(Settings(data_dir=data_dir)) == BUILT_IN
+    save_choice(data_dir, "model", "qwen2.5-1.5b")
+    assert chosen(Settings(data_dir=data_dir)) == "qwen2.5-1.5b"
+    monkeypatch.setenv("ROLEPLAY_MODEL", "ollama:qwen2.5:3b")
+    assert chosen(Settings(data_dir=data_dir)) == "ollama:qwen2.5:3b"
+    monkeypatch.setenv("ROLEPLAY_LLM", "openai")
+    assert chosen(Settings(data_dir=data_dir)) == "http"
+
+
+def test_a_pulled_model_is_offered_and_runs_from_its_file(
+    hub: Hub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(data_dir=tmp_path / "data", ollama_url=f"http://127.0.0.1:{free_port()}")
+    pull(WANTED, settings.models_dir, endpoint=hub.url)
+    assert [o.id for o in options(settings)] == [BUILT_IN, WANTED.name]
+    backend = build_backend(settings, WANTED.name)
+    assert isinstance(backend.chat, LocalChatModel)
+    assert backend.chat.model_path == settings.models_dir / FILE
+    assert not backend.embedded  # a model other than the built-in one gets more freedom
+    with pytest.raises(ModelError, match="no model 'not-pulled' on this machine"):
+        build_backend(settings, "not-pulled")
+
+
+def test_ollamas_models_are_offered_and_reached_through_its_v1(tmp_path: Path) -> None:
+    models = [{"name": "qwen2.5:3b", "size": 1_900_000_000}, {"name": "bad name!", "size": 1}]
+    with fake_ollama(models, "http://127.0.0.1:9/v1") as url:
+        assert [m.name for m in ollama_models(url) or []] == ["qwen2.5:3b", "bad name!"]
+        settings = Settings(data_dir=tmp_path / "data", ollama_url=url)
+        offered = option(settings, "ollama:qwen2.5:3b")
+        assert offered is not None and offered.where == f"Ollama at {url}"
+        assert option(settings, "ollama:bad name!") is None
+    backend = build_backend(settings, "ollama:qwen2.5:3b")
+    assert backend.model == "qwen2.5:3b" and str(backend.chat.openai_api_base) == f"{url}/v1"
+
+
+def test_no_ollama_answering_lists_none(tmp_path: Path) -> None:
+    assert ollama_models(f"http://127.0.0.1:{free_port()}", timeout=1) is None
+
+
+def test_a_template_without_a_system_role_gets_the_instructions_in_the_first_turn() -> None:
+    from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+
+    messages = [SystemMessage("Be Morgan."), HumanMessage("Hello."), AIMessage("Hi.")]
+    assert _to_llama_messages(messages, system_role=False) == [
+        {"role": "user", "content": "Be Morgan.\n\nHello."},
+        {"role": "assistant", "content": "Hi."},
+    ]
+    assert _to_llama_messages(messages)[0] == {"role": "system", "content": "Be Morgan."}
