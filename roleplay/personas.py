@@ -204,6 +204,9 @@ class Persona(_Strict):
     lines: InterviewLines | None = None
     # The rest of a Character Card V2 this persona was imported from, kept for a faithful export.
     card: dict[str, Any] | None = None
+    # Made from another tool's character card: the card's own text (greeting, description)
+    # stays on the card for export, and is not read back as edits to the persona.
+    from_card: bool | None = None
 
     @field_validator("worries")
     @classmethod

@@ -49,6 +49,16 @@ class _SavedChoices(PydanticBaseSettingsSource):
         return {key: saved[key] for key in SAVED_KEYS if isinstance(saved.get(key), str)}
 
 
+def saved_choice(data_dir: Path, key: str) -> str | None:
+    """One of the user's saved choices, whatever the environment says."""
+    try:
+        saved = json.loads((data_dir / SAVED_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = saved.get(key) if isinstance(saved, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def save_choice(data_dir: Path, key: str, value: str | None) -> Path:
     """Save (or, with None, forget) one of the user's choices in the data directory."""
     if key not in SAVED_KEYS:

@@ -31,7 +31,12 @@ class Hub:
     files: dict[str, Path]  # "OWNER/REPO/FILE" -> the bytes to serve
     bytes_per_second: float | None = None
     wrong_sha: bool = False
+    # Answer the resolve route with a redirect to this server (the hub's storage), as the hub does.
+    storage: str | None = None
+    # End every download after this many bytes (a connection that closes early).
+    cut_at: int | None = None
     requests: list[tuple[str, str, str]] = field(default_factory=list)  # method, path, Range
+    authorization: list[str] = field(default_factory=list)  # what each request carried
     url: str = ""
 
     def sha256(self, path: Path) -> str:
@@ -66,11 +71,24 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             self.send_header("Accept-Ranges", "bytes")
             return size
 
+        def _redirected(self, path: Path) -> bool:
+            if not hub.storage:
+                return False
+            self.send_response(302)
+            self._head(path)
+            self.send_header("Location", hub.storage + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
+
         def do_HEAD(self) -> None:
             hub.requests.append(("HEAD", self.path, ""))
+            hub.authorization.append(self.headers.get("Authorization", ""))
             path = self._file()
             if path is None:
                 self._missing()
+                return
+            if self._redirected(path):
                 return
             self.send_response(200)
             size = self._head(path)
@@ -80,9 +98,12 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             wanted = self.headers.get("Range", "")
             hub.requests.append(("GET", self.path, wanted))
+            hub.authorization.append(self.headers.get("Authorization", ""))
             path = self._file()
             if path is None:
                 self._missing()
+                return
+            if self._redirected(path):
                 return
             data = path.read_bytes()
             start = int(wanted.removeprefix("bytes=").split("-")[0]) if wanted else 0
@@ -90,12 +111,14 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             self._head(path)
             if start:
                 self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
-            self.send_header("Content-Length", str(len(data) - start))
+            # A cut download says it is shorter: the client sees a clean, early end.
+            end = min(len(data), hub.cut_at) if hub.cut_at else len(data)
+            self.send_header("Content-Length", str(max(end - start, 0)))
             self.end_headers()
             step = 256 * 1024
             try:
-                for offset in range(start, len(data), step):
-                    self.wfile.write(data[offset : offset + step])
+                for offset in range(start, end, step):
+                    self.wfile.write(data[offset : min(offset + step, end)])
                     if hub.bytes_per_second:
                         time.sleep(step / hub.bytes_per_second)
             except (BrokenPipeError, ConnectionResetError):

@@ -45,6 +45,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 WANTED = target(f"hf://{REPO}/{FILE}")
+KEPT = f"{WANTED.name}.gguf"  # a pulled file is kept under its model's name
 
 
 def test_the_shipped_catalogue_is_valid_and_names_each_model_once() -> None:
@@ -68,6 +69,9 @@ def test_a_hub_address_names_a_model_and_nothing_else_gets_through() -> None:
     for bad in ("hf://../etc/passwd.gguf", "hf://a/b/c/d.gguf", "hf://a/b/model.bin", "hf://a/b"):
         with pytest.raises(CatalogueError, match=r"hf://OWNER/REPOSITORY/FILE\.gguf"):
             target(bad)
+    for taken in ("smollm2", "http", "file", "ollama-x"):  # ids of other kinds of model
+        with pytest.raises(CatalogueError, match="cannot name a pulled model"):
+            target(f"hf://a/b/{taken}.gguf")
     with pytest.raises(CatalogueError, match="no model 'nope' in the catalogue"):
         target("nope")
 
@@ -78,7 +82,7 @@ def test_a_pull_reports_progress_checks_the_file_and_records_it(
     seen: list[tuple[int, int, int]] = []
     pull(WANTED, folder, endpoint=hub.url, progress=lambda *step: seen.append(step))
     size = model_file.stat().st_size
-    assert (folder / FILE).read_bytes() == model_file.read_bytes()
+    assert (folder / KEPT).read_bytes() == model_file.read_bytes()
     assert seen[-1] == (size, size, 0) and len(seen) >= 3
     assert [m.name for m in installed(folder)] == [WANTED.name]
     assert not list(folder.glob("*.part*"))
@@ -89,22 +93,64 @@ def test_a_stopped_pull_carries_on_from_its_last_byte(
 ) -> None:
     data = model_file.read_bytes()
     folder.mkdir(parents=True)
-    (folder / f"{FILE}.part").write_bytes(data[:1_000_000])
+    (folder / f"{KEPT}.part").write_bytes(data[:1_000_000])
     note = {"repo": REPO, "file": FILE, "sha256": hub.sha256(model_file), "size": len(data)}
-    (folder / f"{FILE}.part.json").write_text(json.dumps(note))
+    (folder / f"{KEPT}.part.json").write_text(json.dumps(note))
     seen: list[tuple[int, int, int]] = []
     pull(WANTED, folder, endpoint=hub.url, progress=lambda *step: seen.append(step))
     assert ("GET", f"/{REPO}/resolve/main/{FILE}", "bytes=1000000-") in hub.requests
     assert seen[0][2] == 1_000_000
-    assert (folder / FILE).read_bytes() == data
+    assert (folder / KEPT).read_bytes() == data
 
 
 def test_a_part_of_some_other_file_is_not_carried_on(hub: Hub, folder: Path, model_file: Path):
     folder.mkdir(parents=True)
-    (folder / f"{FILE}.part").write_bytes(b"x" * 500_000)  # no note of what it is a part of
+    (folder / f"{KEPT}.part").write_bytes(b"x" * 500_000)  # no note of what it is a part of
     pull(WANTED, folder, endpoint=hub.url)
     assert ("GET", f"/{REPO}/resolve/main/{FILE}", "") in hub.requests
-    assert (folder / FILE).read_bytes() == model_file.read_bytes()
+    assert (folder / KEPT).read_bytes() == model_file.read_bytes()
+
+
+def test_a_download_that_ends_early_keeps_what_it_got(hub: Hub, folder: Path) -> None:
+    hub.cut_at = 1_500_000
+    with pytest.raises(ModelError, match=r"stopped \(the connection ended early\) after 1\.4 MB"):
+        pull(WANTED, folder, endpoint=hub.url)
+    assert (folder / f"{KEPT}.part").stat().st_size == 1_500_000
+    hub.cut_at = None
+    pull(WANTED, folder, endpoint=hub.url)
+    assert ("GET", f"/{REPO}/resolve/main/{FILE}", "bytes=1500000-") in hub.requests
+
+
+def test_a_model_already_pulled_is_not_downloaded_again(hub: Hub, folder: Path) -> None:
+    pull(WANTED, folder, endpoint=hub.url)
+    pull(WANTED, folder, endpoint=hub.url)
+    assert [method for method, *_ in hub.requests] == ["HEAD", "GET", "HEAD"]
+
+
+def test_the_hub_token_stays_with_the_hub_when_the_bytes_come_from_its_storage(
+    model_file: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_secret_token")
+    files = {f"{REPO}/{FILE}": model_file}
+    with fake_hub(Hub(files)) as storage:
+        # Another host, as the hub's storage is: huggingface_hub follows no redirect there.
+        elsewhere = storage.url.replace("127.0.0.1", "localhost")
+        with fake_hub(Hub(files, storage=elsewhere)) as hub:
+            pull(WANTED, folder, endpoint=hub.url)
+    assert hub.authorization == ["Bearer hf_secret_token"]  # the look-up, on the hub
+    assert storage.authorization == [""]  # the download, elsewhere
+    assert (folder / KEPT).read_bytes() == model_file.read_bytes()
+
+
+def test_a_catalogue_file_changed_on_the_hub_is_not_downloaded(
+    hub: Hub, folder: Path, model_file: Path
+) -> None:
+    from dataclasses import replace
+
+    pinned = replace(WANTED, sha256="1" * 64)
+    with pytest.raises(ModelError, match="has changed since the catalogue was written"):
+        pull(pinned, folder, endpoint=hub.url)
+    assert [method for method, *_ in hub.requests] == ["HEAD"]
 
 
 def test_a_file_that_fails_its_checksum_is_deleted(hub: Hub, folder: Path) -> None:
@@ -149,7 +195,7 @@ def test_a_pulled_model_is_offered_and_runs_from_its_file(
     assert [o.id for o in options(settings)] == [BUILT_IN, WANTED.name]
     backend = build_backend(settings, WANTED.name)
     assert isinstance(backend.chat, LocalChatModel)
-    assert backend.chat.model_path == settings.models_dir / FILE
+    assert backend.chat.model_path == settings.models_dir / KEPT
     assert not backend.embedded  # a model other than the built-in one gets more freedom
     with pytest.raises(ModelError, match="no model 'not-pulled' on this machine"):
         build_backend(settings, "not-pulled")
@@ -165,6 +211,15 @@ def test_ollamas_models_are_offered_and_reached_through_its_v1(tmp_path: Path) -
         assert option(settings, "ollama:bad name!") is None
     backend = build_backend(settings, "ollama:qwen2.5:3b")
     assert backend.model == "qwen2.5:3b" and str(backend.chat.openai_api_base) == f"{url}/v1"
+
+
+def test_an_api_key_alone_does_not_offer_the_http_endpoint(tmp_path: Path) -> None:
+    # OPENAI_API_KEY may be set for the embeddings: the web page must not offer OpenAI for chat.
+    quiet = f"http://127.0.0.1:{free_port()}"
+    keyed = Settings(data_dir=tmp_path, llm_api_key="sk-test", ollama_url=quiet)
+    assert "http" not in [o.id for o in options(keyed)]
+    configured = Settings(data_dir=tmp_path, llm="openai", llm_api_key="sk-test", ollama_url=quiet)
+    assert "http" in [o.id for o in options(configured)]
 
 
 def test_no_ollama_answering_lists_none(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def test_pull_shows_progress_and_checks_the_file(
     assert f"100%  {size_mb} of {size_mb}" in result.stderr
     assert "MB/s" in result.stderr and "s left" in result.stderr
     assert "SHA-256 checked" in result.stdout
-    pulled = isolated_environment / "models" / gguf_path.name
+    pulled = isolated_environment / "models" / f"{gguf_path.stem.lower()}.gguf"
     assert pulled.read_bytes() == gguf_path.read_bytes()
 
 
@@ -50,7 +50,7 @@ def test_a_pull_killed_half_way_carries_on_when_run_again(
     run_cli, hub: Hub, address: str, gguf_path: Path, isolated_environment: Path
 ) -> None:
     hub.bytes_per_second = 20 * 1024 * 1024  # five seconds or so for the whole file
-    part = isolated_environment / "models" / f"{gguf_path.name}.part"
+    part = isolated_environment / "models" / f"{gguf_path.stem.lower()}.gguf.part"
     command = [str(Path(sys.executable).with_name("roleplay")), "models", "pull", address]
     pulling = subprocess.Popen(
         command,
@@ -74,7 +74,8 @@ def test_a_pull_killed_half_way_carries_on_when_run_again(
     assert "Carrying on from" in result.stderr
     ranges = [r for method, _path, r in hub.requests if method == "GET" and r]
     assert ranges and int(ranges[-1].removeprefix("bytes=").rstrip("-")) >= kept
-    assert (isolated_environment / "models" / gguf_path.name).read_bytes() == gguf_path.read_bytes()
+    whole = isolated_environment / "models" / f"{gguf_path.stem.lower()}.gguf"
+    assert whole.read_bytes() == gguf_path.read_bytes()
 
 
 def test_a_wrong_checksum_is_refused_and_nothing_is_kept(
@@ -114,7 +115,7 @@ def test_use_then_chat_runs_on_the_pulled_file(
         env={"ROLEPLAY_SEED": "7"},
     )  # fmt: skip
     assert chat.returncode == 0, chat.stderr
-    pulled = isolated_environment / "models" / gguf_path.name
+    pulled = isolated_environment / "models" / f"{name}.gguf"
     assert f"Loading {pulled}" in " ".join(chat.stderr.split())
     assert "Morgan Ellis:" in chat.stdout
 
@@ -127,7 +128,7 @@ def test_remove_deletes_the_file_and_goes_back_to_the_built_in_model(
     run_cli("models", "use", name)
     removed = run_cli("models", "remove", name)
     assert removed.returncode == 0, removed.stderr
-    assert not (isolated_environment / "models" / gguf_path.name).exists()
+    assert not (isolated_environment / "models" / f"{name}.gguf").exists()
     assert "Interviewing with: SmolLM2 135M (built in)" in run_cli("models", "list").stdout
 
 

@@ -158,7 +158,7 @@ def notes_file(tmp_path: Path) -> Path:
 
 def test_the_built_in_model_says_how_to_get_a_stronger_interviewer(new_browser) -> None:
     line = new_browser().predict("smollm2", api_name="/choose_model")
-    assert "SmolLM2 135M (built in)" in line and "in this process" in line
+    assert "SmolLM2 135M (built in)" in line and "in the app itself" in line
     assert "roleplay models pull qwen2.5-1.5b" in line
 
 

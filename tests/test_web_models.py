@@ -32,5 +32,5 @@ def test_a_pulled_model_picked_on_the_page_holds_the_interview(
         assert served.model.history == []  # the scripted default model was never asked
         [summary] = served.services.history.list()
         saved = served.services.history.load(summary.id)
-        assert saved.model == f"local model {gguf_path.name}"
+        assert saved.model == f"local model {wanted.name}.gguf"
         client.close()

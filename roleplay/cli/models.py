@@ -22,7 +22,7 @@ from roleplay.llm.catalogue import catalogue, forget, installed, ollama_models
 from roleplay.llm.choice import BUILT_IN, STRONGER, chosen, option
 from roleplay.llm.errors import ModelError
 from roleplay.llm.pull import pull, target
-from roleplay.settings import SAVED_FILE, Settings, save_choice
+from roleplay.settings import SAVED_FILE, Settings, save_choice, saved_choice
 
 models_app = typer.Typer(help="Chat models: list, pull from the Hugging Face hub, use, remove.")
 # Environment variables that pick the model over a saved choice.
@@ -164,7 +164,7 @@ def models_remove(name: Annotated[str, typer.Argument(help="A pulled model's nam
     if removed is None:
         raise ModelError(f"No pulled model is called '{name[:80]}' ('roleplay models list').")
     out.print(f"Removed {removed.name} ({_mb(removed.size)} freed).")
-    if config.model == name:
+    if saved_choice(config.data_dir, "model") == name:
         save_choice(config.data_dir, "model", None)
         out.print(f"Interviews go back to the built-in {BUILT_IN} (in {SAVED_FILE}).")
 
@@ -185,7 +185,7 @@ def _not_here(config: Settings, name: str) -> str:
 
 def _warn_overrides() -> None:
     for variable in OVERRIDES:
-        if os.environ.get(variable):
+        if variable in os.environ:
             err.print(f"note: {variable} is set in this shell and wins over the saved choice.")
     if os.environ.get("ROLEPLAY_LLM") == "openai":
         err.print("note: ROLEPLAY_LLM=openai is set in this shell and wins over the saved choice.")

@@ -6,10 +6,12 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
-from roleplay.cards import read_card, write_card
+from roleplay.cards import read_card, write_card, write_png_card
 from roleplay.cli.common import err, library, out, settings
+from roleplay.personas import PersonaError
 
 personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
 
@@ -36,21 +38,61 @@ def personas_show(persona_id: str) -> None:
 
 
 @personas_app.command("import")
-def personas_import(file: Path) -> None:
-    """Import a Character Card V2 JSON file into your personas folder."""
+def personas_import(
+    file: Path,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help="For a card made in another tool: formal (a job interview) or informational "
+            "(a conversation about the field). Asked on a terminal."
+        ),
+    ] = None,
+) -> None:
+    """Import a character card (.json or .png, V2 or V3) into your personas folder."""
     config = settings()
-    persona = read_card(file)
-    path = library(config).save(persona, config.user_personas_dir)
-    out.print(f"Imported '{persona.id}' ({persona.name}) to {path}")
+    personas = library(config)
+    try:
+        persona = read_card(file)
+    except PersonaError as error:
+        if mode is None and "not an interviewer yet" in str(error) and sys.stdin.isatty():
+            mode = typer.prompt(
+                "This card is not an interviewer yet. Interview mode",
+                type=click.Choice(["formal", "informational"]),
+            )
+        if mode is None:
+            raise
+        persona = read_card(file, mode=mode, library=personas)
+    path = personas.save(persona, config.user_personas_dir)
+    out.print(f"Imported '{persona.id}' ({persona.name}) to {path}", soft_wrap=True)
+    if persona.from_card:
+        out.print(
+            f"Its worries, questions and lines are the {persona.mode} interviewer's: edit them "
+            f"in that file. The card's own system prompt and instructions are kept, never used.",
+            soft_wrap=True,
+        )
 
 
 @personas_app.command("export")
 def personas_export(
     persona_id: str,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (.json, or .png)")
+    ] = None,
+    image: Annotated[
+        Path | None, typer.Option(help="The picture of a PNG card (default: a plain one)")
+    ] = None,
 ) -> None:
-    """Export a persona as Character Card V2 JSON (to stdout, or -o FILE)."""
-    text = write_card(library(settings()).get(persona_id))
+    """Export a persona as a character card: JSON (to stdout, or -o FILE.json), or a PNG card
+    with -o FILE.png that SillyTavern and the character hubs read."""
+    persona = library(settings()).get(persona_id)
+    if output is not None and output.suffix.lower() == ".png":
+        picture = image.read_bytes() if image else None
+        output.write_bytes(write_png_card(persona, picture))
+        err.print(f"Wrote {output}")
+        return
+    if image is not None:
+        raise PersonaError("--image is for a PNG card: write it with -o NAME.png")
+    text = write_card(persona)
     if output is None:
         sys.stdout.write(text)
     else:

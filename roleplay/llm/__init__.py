@@ -105,10 +105,17 @@ def build_backend(settings: Settings, model_id: str | None = None) -> ChatBacken
             f"There is no model '{model_id[:80]}' on this machine. 'roleplay models list' shows "
             f"what there is; 'roleplay models pull {model_id[:80]}' fetches a catalogue model."
         )
-    return _local_backend(settings, pulled.path(settings.models_dir), pulled.system_role)
+    # A pulled model is one of the catalogue's 1.5-4B models (or the user's pick of the hub): it
+    # gets more freedom through the same checks.
+    path = pulled.path(settings.models_dir)
+    return _local_backend(settings, path, pulled.system_role, embedded=False)
 
 
-def _local_backend(settings: Settings, path: Path, system_role: bool = True) -> ChatBackend:
+def _local_backend(
+    settings: Settings, path: Path, system_role: bool = True, *, embedded: bool = True
+) -> ChatBackend:
+    """A GGUF file run in this process. ``embedded``: directed as strictly as the built-in 135M
+    model (also what a ROLEPLAY_LOCAL_MODEL file gets, as it always has)."""
     from roleplay.llm.local import LocalChatModel
 
     chat = LocalChatModel(
@@ -129,15 +136,8 @@ def _local_backend(settings: Settings, path: Path, system_role: bool = True) -> 
         timeout=settings.llm_timeout,
         # llama.cpp turns a JSON schema into a grammar, so even a tiny model returns valid JSON.
         json_mode="json_object",
-        # Only the built-in 135M model needs the strictest direction and evidence-only notes.
-        embedded=_is_built_in(path),
+        embedded=embedded,
     )
-
-
-def _is_built_in(path: Path) -> bool:
-    from roleplay.llm.local import DEFAULT_GGUF_NAME
-
-    return path.name == DEFAULT_GGUF_NAME
 
 
 def _ollama_backend(settings: Settings, name: str) -> ChatBackend:

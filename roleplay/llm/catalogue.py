@@ -30,6 +30,8 @@ REPO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0
 GGUF_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.gguf$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 INSTALLED = "installed.json"
+# Ids that name other kinds of model (see roleplay.llm.choice): no pulled model may take them.
+RESERVED = re.compile(r"^(smollm2|file|http|ollama.*)$")
 
 
 class CatalogueError(ModelError):
@@ -74,10 +76,11 @@ def find(name: str) -> CatalogueModel | None:
 
 @dataclass
 class Installed:
-    """A GGUF file pulled into the models folder."""
+    """A GGUF file pulled into the models folder, kept as ``NAME.gguf`` (two repositories may
+    use the same file name; a model's name is unique)."""
 
     name: str
-    file: str
+    file: str  # the file's name on the hub
     repo: str
     sha256: str
     size: int
@@ -85,14 +88,17 @@ class Installed:
     system_role: bool = True
 
     def path(self, folder: Path) -> Path:
-        return folder / self.file
+        return folder / f"{self.name}.gguf"
 
 
 def installed(folder: Path) -> list[Installed]:
     """The pulled models whose file is still there, by name."""
     found = []
-    for entry in _read_registry(folder).values():
-        model = Installed(**entry)
+    for name, entry in _read_registry(folder).items():
+        try:
+            model = Installed(**{**entry, "name": name})
+        except TypeError:
+            continue  # a record this version cannot read: as if not pulled (pull it again)
         if model.path(folder).is_file():
             found.append(model)
     return sorted(found, key=lambda m: m.name)
@@ -114,7 +120,10 @@ def forget(folder: Path, name: str) -> Installed | None:
     entry = registry.pop(name, None)
     if entry is None:
         return None
-    model = Installed(**entry)
+    try:
+        model = Installed(**{**entry, "name": name})
+    except TypeError:
+        model = Installed(name, "", "", "", 0, "")
     model.path(folder).unlink(missing_ok=True)
     _write_registry(folder, registry)
     return model
@@ -137,7 +146,7 @@ def _read_registry(folder: Path) -> dict[str, dict]:
     return {
         name: entry
         for name, entry in data.items()
-        if isinstance(entry, dict) and NAME.match(name) and GGUF_FILE.match(entry.get("file", ""))
+        if isinstance(name, str) and NAME.match(name) and isinstance(entry, dict)
     }
 
 
@@ -162,10 +171,11 @@ def ollama_models(url: str, timeout: float = 2.0) -> list[OllamaModel] | None:
         answer = httpx.get(f"{url.rstrip('/')}/api/tags", timeout=timeout)
         answer.raise_for_status()
         data = answer.json()
-    except (httpx.HTTPError, ValueError):
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError):
         return None
+    listed = data.get("models") if isinstance(data, dict) else None
     found = []
-    for entry in data.get("models", []) if isinstance(data, dict) else []:
+    for entry in listed if isinstance(listed, list) else []:
         name = entry.get("name") if isinstance(entry, dict) else None
         if isinstance(name, str) and 0 < len(name) <= 200:
             size = entry.get("size")

@@ -39,6 +39,17 @@ class ModelOption:
     def describe(self) -> str:
         return f"{self.label} — {self.where}"
 
+    @property
+    def runs(self) -> str:
+        """Where it runs, in words fit for any visitor of the web page (no paths or URLs)."""
+        return {
+            "embedded": "in the app itself (llama.cpp)",
+            "file": "in the app itself (llama.cpp)",
+            "pulled": "in the app itself (llama.cpp)",
+            "ollama": "on this machine's Ollama server",
+            "http": "on the model server this app is set up to use",
+        }[self.kind]
+
 
 def chosen(settings: Settings) -> str:
     """The id of the model the settings pick (the environment's older switches win)."""
@@ -64,7 +75,9 @@ def options(settings: Settings, *, ask_ollama: bool = True) -> list[ModelOption]
         if OLLAMA_NAME.match(model.name):
             where = f"Ollama at {settings.ollama_url}"
             found.append(ModelOption(f"ollama:{model.name}", model.name, where, "ollama"))
-    if settings.llm_base_url or settings.llm_api_key:
+    # Only an endpoint set up for chat: an OPENAI_API_KEY exported for other reasons (the
+    # embeddings) must not let a web page send interviews to OpenAI.
+    if settings.llm == "openai" or settings.llm_base_url:
         where = settings.llm_base_url or "the OpenAI API"
         found.append(ModelOption("http", settings.llm_model, where, "http"))
     return found

@@ -33,8 +33,10 @@ MAX_LOADED = 2
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
 # In use order, the most recent last.
-_loaded: OrderedDict[tuple[str, int, int, int], tuple[Any, threading.Lock]] = OrderedDict()
+_Key = tuple[str, int, int, int]  # file, context, threads, GPU layers
+_loaded: OrderedDict[_Key, tuple[Any, threading.Lock]] = OrderedDict()
 _loading = threading.Lock()
+_key_locks: dict[_Key, threading.Lock] = {}
 
 
 def default_model_path() -> Path:
@@ -59,38 +61,59 @@ def _close_models() -> None:
     _loaded.clear()
 
 
+def _key(path: Path, n_ctx: int, n_threads: int | None, n_gpu_layers: int) -> _Key:
+    threads = n_threads or max(1, os.cpu_count() or 1)
+    return (str(Path(path).resolve()), n_ctx, threads, n_gpu_layers)
+
+
 def load_llama(
     path: Path, n_ctx: int, n_threads: int | None, n_gpu_layers: int = 0
 ) -> tuple[Any, threading.Lock]:
-    threads = n_threads or max(1, os.cpu_count() or 1)
-    key = (str(Path(path).resolve()), n_ctx, threads, n_gpu_layers)
+    """The loaded model (loading it, once, if need be). ``_loading`` guards the table only:
+    loading a file and closing a freed model happen outside it, so no reply waits on either."""
+    key = _key(path, n_ctx, n_threads, n_gpu_layers)
     with _loading:
         if key in _loaded:
             _loaded.move_to_end(key)
-        else:
-            while len(_loaded) >= MAX_LOADED:
-                _, (oldest, lock) = _loaded.popitem(last=False)
-                with lock:  # after the reply it may be writing
-                    oldest.close()
-            if not Path(path).is_file():
-                raise ModelError(
-                    f"The local model file {path} does not exist. Set ROLEPLAY_LOCAL_MODEL to a "
-                    ".gguf file, or unset it to use the bundled SmolLM2."
-                )
-            from llama_cpp import Llama  # heavy import, only when a local model is wanted
+            return _loaded[key]
+        one_at_a_time = _key_locks.setdefault(key, threading.Lock())
+    with one_at_a_time:
+        with _loading:
+            if key in _loaded:  # loaded by the caller we waited for
+                _loaded.move_to_end(key)
+                return _loaded[key]
+        if not Path(path).is_file():
+            raise ModelError(
+                f"The local model file {path} does not exist. Set ROLEPLAY_LOCAL_MODEL to a "
+                ".gguf file, or unset it to use the bundled SmolLM2."
+            )
+        from llama_cpp import Llama  # heavy import, only when a local model is wanted
 
-            try:
-                llama = Llama(
-                    model_path=str(path),
-                    n_ctx=n_ctx,
-                    n_threads=threads,
-                    n_gpu_layers=n_gpu_layers,
-                    verbose=False,
-                )
-            except ValueError as error:
-                raise ModelError(f"llama.cpp could not load {path}: {error}") from None
-            _loaded[key] = (llama, threading.Lock())
-        return _loaded[key]
+        try:
+            llama = Llama(
+                model_path=str(path),
+                n_ctx=n_ctx,
+                n_threads=key[2],
+                n_gpu_layers=n_gpu_layers,
+                verbose=False,
+            )
+        except ValueError as error:
+            raise ModelError(f"llama.cpp could not load {path}: {error}") from None
+        entry = (llama, threading.Lock())
+        with _loading:
+            _loaded[key] = entry
+            freed = []
+            while len(_loaded) > MAX_LOADED:
+                freed.append(_loaded.popitem(last=False)[1])
+    for old, lock in freed:
+        with lock:  # after the reply it may be writing
+            old.close()
+    return entry
+
+
+def _still_loaded(key: _Key, entry: tuple[Any, threading.Lock]) -> bool:
+    with _loading:
+        return _loaded.get(key) is entry
 
 
 def _to_llama_messages(
@@ -150,10 +173,12 @@ class LocalChatModel(BaseChatModel):
     def _using(self) -> Iterator[Any]:
         """The model, held for one generation; loaded again if it was freed (to make room for
         another) between being looked up and being locked."""
+        key = _key(self.model_path, self.n_ctx, self.n_threads, self.n_gpu_layers)
         while True:
-            llama, lock = self._llama()
+            entry = self._llama()
+            llama, lock = entry
             with lock:
-                if any(loaded is llama for loaded, _ in _loaded.values()):
+                if _still_loaded(key, entry):
                     yield llama
                     return
 

@@ -18,20 +18,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import httpx
 from huggingface_hub import get_hf_file_metadata, hf_hub_url
-from huggingface_hub.errors import HfHubHTTPError
+from huggingface_hub.errors import (
+    EntryNotFoundError,
+    GatedRepoError,
+    HfHubHTTPError,
+    RepositoryNotFoundError,
+)
 from huggingface_hub.utils import build_hf_headers
 
 from roleplay.llm.catalogue import (
     GGUF_FILE,
     NAME,
     REPO,
+    RESERVED,
     SHA256,
     CatalogueError,
     Installed,
     find,
+    installed_model,
     now,
     record,
 )
@@ -63,8 +71,8 @@ def target(spec: str) -> Target:
             )
         repo, file = "/".join(parts[:2]), parts[2]
         name = file.removesuffix(".gguf").lower()
-        if not NAME.match(name):
-            raise CatalogueError(f"'{file}' cannot name a model: use a shorter file name")
+        if not NAME.match(name) or RESERVED.match(name):
+            raise CatalogueError(f"'{file}' cannot name a pulled model: rename the file on the hub")
         return Target(name=name, repo=repo, file=file)
     found = find(spec)
     if found is None:
@@ -94,20 +102,33 @@ def pull(
         raise _refused(error, wanted, endpoint) from None
     except (httpx.HTTPError, OSError) as error:
         raise _unreachable(error, endpoint) from None
-    expected = wanted.sha256 or (meta.etag if meta.etag and SHA256.match(meta.etag) else None)
+    published = meta.etag if meta.etag and SHA256.match(meta.etag) else None
+    expected = wanted.sha256 or published
     if expected is None or not meta.size:
         raise ModelError(
             f"The hub at {endpoint} gives no size or SHA-256 for {wanted.repo}/{wanted.file}, so "
             "the download could not be checked: not pulled."
         )
+    if published and published != expected:
+        raise ModelError(
+            f"{wanted.repo}/{wanted.file} on the hub has changed since the catalogue was written "
+            f"(SHA-256 {published[:16]}…, expected {expected[:16]}…): not pulled."
+        )
+    already = installed_model(folder, wanted.name)
+    if already is not None and already.sha256 == expected:
+        return already
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / wanted.file
-    part = folder / f"{wanted.file}.part"
-    note = folder / f"{wanted.file}.part.json"
+    final = folder / f"{wanted.name}.gguf"
+    part = folder / f"{wanted.name}.gguf.part"
+    note = folder / f"{wanted.name}.gguf.part.json"
     about = {"repo": wanted.repo, "file": wanted.file, "sha256": expected, "size": meta.size}
     start = _resumable(part, note, about)
     note.write_text(json.dumps(about), encoding="utf-8")
     digest = _hash_of(part, start)
+    # The bytes often come from another host (the hub redirects to its storage): the token
+    # is for the hub alone.
+    if urlparse(meta.location).netloc != urlparse(url).netloc:
+        headers = {k: v for k, v in headers.items() if k.lower() != "authorization"}
     try:
         done, digest = _fetch(
             meta.location, headers, part, start, meta.size, digest, progress, timeout
@@ -115,10 +136,9 @@ def pull(
     except httpx.HTTPStatusError as error:
         raise _refused(error, wanted, endpoint) from None
     except (httpx.HTTPError, OSError) as error:
-        raise ModelError(
-            f"The download stopped ({_reason(error)}) after {done_mb(part)} MB; "
-            "run the same pull again to carry on from there."
-        ) from None
+        raise _stopped(_reason(error), part) from None
+    if done < meta.size:
+        raise _stopped("the connection ended early", part)
     if done != meta.size or digest.hexdigest() != expected:
         found = digest.hexdigest()
         part.unlink(missing_ok=True)
@@ -143,9 +163,12 @@ def pull(
     return model
 
 
-def done_mb(part: Path) -> str:
+def _stopped(reason: str, part: Path) -> ModelError:
     size = part.stat().st_size if part.exists() else 0
-    return f"{size / 1048576:.1f}"
+    return ModelError(
+        f"The download stopped ({reason}) after {size / 1048576:.1f} MB; run the same pull "
+        "again to carry on from there."
+    )
 
 
 def _resumable(part: Path, note: Path, about: dict) -> int:
@@ -155,7 +178,7 @@ def _resumable(part: Path, note: Path, about: dict) -> int:
     except (OSError, ValueError):
         same = False
     size = part.stat().st_size if part.exists() else 0
-    if not same or size > about["size"]:
+    if not same or not part.exists() or size > about["size"]:
         part.write_bytes(b"")
         return 0
     return size
@@ -186,7 +209,10 @@ def _fetch(
     """Append the rest of the file to ``part``; returns its size and the SHA-256 of it all."""
     if start >= total:
         return start, digest
-    asked = {**headers, "Range": f"bytes={start}-"} if start else headers
+    # Identity encoding: byte offsets must be the file's, not a compressed stream's.
+    asked = {**headers, "Accept-Encoding": "identity"}
+    if start:
+        asked["Range"] = f"bytes={start}-"
     done = start
     with httpx.stream(
         "GET", location, headers=asked, timeout=timeout, follow_redirects=True
@@ -222,11 +248,18 @@ def _unreachable(error: BaseException, endpoint: str) -> ModelError:
 
 def _refused(error: BaseException, wanted: Target, endpoint: str) -> ModelError:
     status = getattr(getattr(error, "response", None), "status_code", None)
-    if status in (401, 403):
+    # A gated repository is a kind of "not found" to huggingface_hub: asked about first.
+    if isinstance(error, GatedRepoError) or status == 403:
         return ModelError(
             f"{wanted.repo} on {endpoint} needs a Hugging Face token (accept its licence on its "
             "page, then run 'hf auth login' or set HF_TOKEN) and pull again."
         )
-    if status == 404:
+    if isinstance(error, RepositoryNotFoundError) or status == 401:
+        # The hub answers 401 for a repository that does not exist, as for a private one.
+        return ModelError(
+            f"There is no repository {wanted.repo} on {endpoint} (or it is private: set "
+            "HF_TOKEN, or run 'hf auth login')."
+        )
+    if isinstance(error, EntryNotFoundError) or status == 404:
         return ModelError(f"There is no file {wanted.file} in {wanted.repo} on {endpoint}.")
     return ModelError(f"The model hub at {endpoint} refused the download ({_reason(error)}).")

@@ -263,7 +263,7 @@ def model_line(picked: ModelOption | None) -> str:
     stronger interviewer."""
     if picked is None:
         return "⚠️ That model is not available now: pick another."
-    line = f"**Interviewer model:** {page_text(picked.label)} — {page_text(picked.where)}"
+    line = f"**Interviewer model:** {page_text(picked.label)} — {picked.runs}"
     if picked.tiny:
         line += (
             "  \n_A tiny model that keeps to the script. For a stronger interviewer run "

@@ -6,6 +6,7 @@ from typing import Any
 
 import gradio as gr
 
+from roleplay.llm.errors import ModelError
 from roleplay.safety import page_text
 from roleplay.web import views
 from roleplay.web.inputs import InputError, text
@@ -20,7 +21,10 @@ class ModelHandlers:
         """The models this page may pick (a local Ollama's appear once it runs) and the line
         saying which one will interview."""
         page = self.services.page_of(page, request)
-        found = self.services.model_options()
+        try:
+            found = self.services.model_options()
+        except ModelError as error:
+            return gr.update(), views.problem(error), page
         current = page.model or self.services.default_model
         picked = next((o for o in found if o.id == current), None)
         choices = [(o.label, o.id) for o in found]
@@ -35,7 +39,10 @@ class ModelHandlers:
             wanted = text(model_id, "The model", 300)
         except InputError as error:
             return views.problem(error), page
-        picked = next((o for o in self.services.model_options() if o.id == wanted), None)
+        try:
+            picked = next((o for o in self.services.model_options() if o.id == wanted), None)
+        except ModelError as error:
+            return views.problem(error), page
         if picked is None:
             return f"⚠️ There is no model '{page_text(wanted[:80])}' here.", page
         page.model = picked.id

@@ -10,6 +10,7 @@ from roleplay.coaching.scenarios import ScenarioError
 from roleplay.feedback.report import Report
 from roleplay.history.database import HistoryError
 from roleplay.interview.session import Session
+from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
 from roleplay.safety import page_text
 from roleplay.web import views
@@ -68,8 +69,13 @@ class PastHandlers:
             saved = services.history.load(session_id, user=page.user)
             overdue = self._overdue(saved)
             persona = services.library.get(saved.persona_id)
-            interview = services.interviews.resume(saved, persona, recorder=services.recorder(page))
-        except (HistoryError, PersonaError) as error:
+            interview = services.interviews.resume(
+                saved,
+                persona,
+                recorder=services.recorder(page),
+                backend=services.backend_for(None if saved.scenario else page.model),
+            )
+        except (HistoryError, PersonaError, ModelError) as error:
             return (*chat_outputs(page, views.problem(error)), gr.update())
         if page.interview:
             page.interview.close()

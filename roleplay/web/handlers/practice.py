@@ -201,7 +201,9 @@ class PracticeHandlers:
                 candidate_packs=candidate_packs,
                 recorder=services.recorder(page),
                 scenario=page.scenario,
-                backend=services.backend_for(page.model),
+                # A scenario's attempts are held and scored with the same model, whatever the page
+                # picked, so its coach can compare them.
+                backend=services.backend_for(None if page.scenario else page.model),
             )
             if scenario is not None:
                 # Checked again and put on record in one step: of two tabs starting at once,
