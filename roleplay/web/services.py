@@ -169,6 +169,12 @@ class Services:
                 handle.write(secrets.token_urlsafe(32))
         return path.read_text().strip()
 
+    def library_for(self, page: PageState) -> PersonaLibrary:
+        """The personas this page may interview with: the shipped and the owner's, then the
+        browser's own (made from cards dropped on its page; nobody else's)."""
+        own = self.user_folder("web-personas", page.owner)
+        return PersonaLibrary([*self.library.folders, own])
+
     def user_folder(self, kind: str, owner: str) -> Path:
         """A folder of the data directory for one browser's files (transcripts, reports),
         refused if the name would lead anywhere else."""

@@ -26,9 +26,11 @@ def persona_choice(persona: Persona) -> tuple[str, str]:
 
 
 def persona_card(persona: Persona) -> str:
+    # A browser's own interviewer came from a card someone else wrote: its words are text only.
     kind = "formal job interview" if persona.mode == "formal" else "informational interview"
     lead = "They lead; you answer." if persona.mode == "formal" else "You lead with questions."
-    return f"**{persona.name}**, {persona.title}  \n*A {kind}. {lead}*\n\n{persona.summary}"
+    name, title, summary = (page_text(v) for v in (persona.name, persona.title, persona.summary))
+    return f"**{name}**, {title}  \n*A {kind}. {lead}*\n\n{summary}"
 
 
 def problem(error: Exception) -> str:

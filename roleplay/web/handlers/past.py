@@ -68,7 +68,7 @@ class PastHandlers:
         try:
             saved = services.history.load(session_id, user=page.user)
             overdue = self._overdue(saved)
-            persona = services.library.get(saved.persona_id)
+            persona = services.library_for(page).get(saved.persona_id)
             interview = services.interviews.resume(
                 saved,
                 persona,

@@ -77,12 +77,6 @@ class PracticeHandlers:
 
     # -- setup -------------------------------------------------------------------------------
 
-    def persona_details(self, persona_id: str) -> str:
-        try:
-            return views.persona_card(self.services.library.get(persona_id))
-        except PersonaError as error:
-            return views.problem(error)
-
     # Gradio fills in a gr.Progress default argument with the event's progress bar.
     def upload_research(
         self,
@@ -170,7 +164,7 @@ class PracticeHandlers:
         page = self.services.page_of(page, request)
         services = self.services
         try:
-            persona = services.library.get(text(persona_id, "The interviewer", 100))
+            persona = services.library_for(page).get(text(persona_id, "The interviewer", 100))
             setting = Setting(
                 company=_line(company, "The company") or "the company",
                 role=_line(role, "The role") or "the role",

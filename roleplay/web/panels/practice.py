@@ -12,6 +12,7 @@ import gradio as gr
 
 from roleplay.web import views
 from roleplay.web.handlers.models import ModelHandlers
+from roleplay.web.handlers.personas import PersonaHandlers
 from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import INGEST_QUEUE, MODEL_QUEUE, PRIVATE, Shared, toggle
@@ -24,6 +25,7 @@ class PracticePanel:
         services = shared.services
         self.handlers = PracticeHandlers(services)
         self.models = ModelHandlers(services)
+        self.personas = PersonaHandlers(services)
         personas = services.library.all()
         company = next((s for s in services.samples() if s.kind == "company"), None)
         with gr.Row(equal_height=False):
@@ -54,12 +56,29 @@ class PracticePanel:
                 self.sources = gr.Markdown(views.sources_panel(None), elem_id="sources")
 
     def _setup(self, personas: list[Any], company: Any) -> None:
-        self.persona = gr.Radio(
+        self.persona = gr.Dropdown(
             choices=[views.persona_choice(p) for p in personas],
             value=personas[0].id if personas else None,
             label="Interviewer",
+            # A browser's own interviewers (from cards) are its alone: the handlers check the id.
+            allow_custom_value=True,
         )
         self.persona_card = gr.Markdown(views.persona_card(personas[0]) if personas else "")
+        with gr.Accordion("Bring your own interviewer: a character card", open=False):
+            self.card_file = gr.File(
+                label="A character card (.png or .json, from SillyTavern or a character hub)",
+                file_types=[".png", ".json"],
+                type="filepath",
+            )
+            self.card_mode = gr.Radio(
+                [
+                    ("A job interview", "formal"),
+                    ("A conversation about the field", "informational"),
+                ],
+                label="For a card made in another tool: the kind of interview",
+            )
+            self.add_card = gr.Button("Add this interviewer")
+            self.card_status = gr.Markdown(elem_id="card-status")
         # Filled in when the page loads: a local Ollama's models appear once it runs.
         self.model = gr.Dropdown(
             label="Interviewer model",
@@ -114,7 +133,7 @@ class PracticePanel:
         runs). Chained, never a load event of its own: two events making the page's state at
         once would each keep only their own."""
         state = self.shared.state
-        return event.then(
+        return event.then(self.personas.personas, state, [self.persona, state], **PRIVATE).then(
             self.models.models, state, [self.model, self.model_line, state], **PRIVATE
         )
 
@@ -128,7 +147,15 @@ class PracticePanel:
             [self.model_line, state],
             api_name="choose_model",
         )
-        self.persona.change(handlers.persona_details, self.persona, self.persona_card, **PRIVATE)
+        self.persona.change(
+            self.personas.details, [self.persona, state], self.persona_card, **PRIVATE
+        )
+        self.add_card.click(
+            self.personas.import_card,
+            [self.card_file, self.card_mode, state],
+            [self.card_status, self.persona, self.persona_card, state],
+            api_name="import_card",
+        )
         self.add_research.click(
             handlers.upload_research,
             [self.research, state],
