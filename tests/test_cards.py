@@ -107,6 +107,21 @@ def test_a_plain_card_becomes_an_interviewer_of_the_chosen_mode(library: Persona
     assert "Morgan" not in json.dumps(persona.model_dump(exclude={"card"}))
 
 
+def test_a_first_message_opens_the_interview_only_when_it_reads_as_an_opening(
+    library: PersonaLibrary,
+) -> None:
+    template = library.get("anxious-hiring-manager")
+    scene = card_to_persona(PLAIN, "reyes.json", mode="formal", library=library)
+    # "*looks up* Well, {{user}}? Sit." is a scene: it stays on the card only.
+    assert scene.opening_lines == template.opening_lines
+    card = json.loads(json.dumps(PLAIN))
+    card["data"]["first_mes"] = "Hello {{user}}, I'm {{char}}. Thanks for coming down to the port."
+    greeted = card_to_persona(card, "reyes.json", mode="formal", library=library)
+    assert greeted.opening_lines == [
+        "Hello {candidate}, I'm {name}. Thanks for coming down to the port."
+    ]
+
+
 def test_a_cards_markup_links_images_and_macros_never_reach_the_persona(
     library: PersonaLibrary,
 ) -> None:

@@ -1,7 +1,8 @@
 """A character card made for another role-play tool becoming an interviewer.
 
 The card gives the character: its name, its description (the persona's background), its
-personality (how it comes across) and its scenario (what the meeting is like). How an interviewer
+personality (how it comes across), its scenario (what the meeting is like) and, when it reads as
+an interviewer's opening, its first message. How an interviewer
 of the chosen mode works comes from the shipped persona of that mode: its worries, the question
 bank, the stages and the authored lines, with that persona's name swapped for the card's. The
 persona file shows all of it for editing.
@@ -50,6 +51,21 @@ def _named_macro(macro: str) -> str:
     return {"{{char}}": "the interviewer", "{{user}}": "the candidate"}.get(macro.lower(), "")
 
 
+def opening(first_mes: Any) -> str | None:
+    """The card's first message as the interviewer's opening line, when it reads as one: a short
+    greeting with no question (the planner asks the first question after it) and no *stage
+    directions*. A role-play scene (most cards open with one) is kept on the card instead, and
+    the mode's own openings are used."""
+    if not isinstance(first_mes, str) or "*" in first_mes:
+        return None
+    marked = re.sub(r"\{\{user\}\}", "\x01", first_mes, flags=re.IGNORECASE)
+    marked = re.sub(r"\{\{char\}\}", "\x02", marked, flags=re.IGNORECASE)
+    line = clean(marked, 300).replace("\x01", "{candidate}").replace("\x02", "{name}")
+    if len(line) >= 300 or "?" in line or not line.endswith((".", "!")):
+        return None
+    return line
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:48].strip("-")
     return slug or "imported-interviewer"
@@ -89,6 +105,9 @@ def persona_from_plain_card(
             "summary": clean(data.get("scenario"), 300) or template.summary,
             "background": clean(data.get("description"), 2000) or fields["background"],
             "tells": tells[:4] or fields["tells"],
+            "opening_lines": [line]
+            if (line := opening(data.get("first_mes")))
+            else fields["opening_lines"],
             "from_card": True,
         }
     )
