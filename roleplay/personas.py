@@ -6,7 +6,9 @@ and reports the file and the field at fault, so a coach editing a card sees what
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -21,9 +23,7 @@ Mode = Literal["formal", "informational"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
-class _KeepUnknown(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_FILL = re.compile(r"\{(name|title|candidate|company|role|fact)\}")
 
 
 class PersonaError(ValueError):
@@ -208,6 +208,16 @@ class Persona(_Strict):
     # stays on the card for export, and is not read back as edits to the persona.
     from_card: bool | None = None
 
+    @field_validator("opening_lines", "closing_lines")
+    @classmethod
+    def _known_slots(cls, lines: list[str]) -> list[str]:
+        for number, line in enumerate(lines, 1):
+            try:
+                _check_slots(line, SLOTS)
+            except ValueError as error:
+                raise ValueError(f"line {number}: {error}") from None
+        return lines
+
     @field_validator("worries")
     @classmethod
     def _unique_worry_ids(cls, worries: list[Worry]) -> list[Worry]:
@@ -255,7 +265,9 @@ class Persona(_Strict):
             "role": role,
             **({"fact": fact} if fact else {}),
         }
-        return line.format_map(_KeepUnknown(values))
+        # Known slots only, replaced as text: a line from a card someone else wrote is never a
+        # format string ("{name:>2000000000}" would build gigabytes, "{0}" would raise).
+        return _FILL.sub(lambda m: values.get(m.group(1), m.group(0)), line)
 
 
 def persona_from_data(data: Any, source: str) -> Persona:
@@ -276,8 +288,11 @@ def dump_persona(persona: Persona) -> str:
 class PersonaLibrary:
     """Personas found in a list of folders; a later folder's card overrides an earlier one's id."""
 
-    def __init__(self, folders: Iterable[Path]):
+    def __init__(self, folders: Iterable[Path], *, skip_broken: bool = False):
         self.folders = [Path(f) for f in folders]
+        # A browser's own folder holds cards someone uploaded: one bad file must not take every
+        # interviewer away with it.
+        self.skip_broken = skip_broken
         self._personas: dict[str, Persona] | None = None
 
     def _load(self) -> dict[str, Persona]:
@@ -287,7 +302,12 @@ class PersonaLibrary:
                 if not folder.is_dir():
                     continue
                 for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-                    persona = load_persona(path)
+                    try:
+                        persona = load_persona(path)
+                    except PersonaError:
+                        if not self.skip_broken:
+                            raise
+                        continue
                     personas[persona.id] = persona
             self._personas = personas
         return self._personas
@@ -305,6 +325,10 @@ class PersonaLibrary:
     def save(self, persona: Persona, folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{persona.id}.yaml"
-        path.write_text(dump_persona(persona), encoding="utf-8")
+        # Written whole, then renamed into place: a crash never leaves half a persona.
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".persona-", suffix=".yaml")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(dump_persona(persona))
+        os.replace(temporary, path)
         self._personas = None
         return path

@@ -162,3 +162,43 @@ def test_a_plain_card_comes_back_as_it_was(library: PersonaLibrary) -> None:
     assert exported == PLAIN and ours["from_card"] is True
     again = card_to_persona(persona_to_card(persona))
     assert again == persona  # the greeting of the card is not read back as an interview line
+
+
+# -- a card is someone else's text ------------------------------------------------------------
+
+
+def test_a_line_from_a_card_is_never_a_format_string(anxious: Persona) -> None:
+    card = persona_to_card(anxious)
+    for line in ("{name:>2000000000}", "{0}", "{name.__class__}"):
+        card["data"]["first_mes"] = line
+        with pytest.raises(PersonaError, match="opening_lines"):
+            card_to_persona(card, "x.json")
+    assert (
+        anxious.fill("{candidate}, {0} {x}", candidate="Sam", company="", role="") == "Sam, {0} {x}"
+    )
+
+
+def test_an_oversized_persona_inside_a_card_is_refused(anxious: Persona, tmp_path: Path) -> None:
+    card = persona_to_card(anxious)
+    card["data"]["extensions"]["roleplay"]["title"] = "T" * 500
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(card))
+    with pytest.raises(PersonaError, match="field 'title': over 80 characters"):
+        read_card(path)
+
+
+def test_a_card_nested_too_deep_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"spec": "chara_card_v2", "data": ' + "[" * 100 + "]" * 100 + "}")
+    with pytest.raises(PersonaError, match="nested over 64 levels"):
+        read_card(path)
+    path.write_text("[" * 100_000)
+    with pytest.raises(PersonaError, match="neither a PNG card nor JSON"):
+        read_card(path)
+
+
+def test_a_name_that_looks_like_a_pattern_is_only_a_name(library: PersonaLibrary) -> None:
+    card = json.loads(json.dumps(PLAIN))
+    card["data"]["name"] = "\\1 Why?"
+    persona = card_to_persona(card, "odd.json", mode="formal", library=library)
+    assert persona.name == "\\1 Why?"

@@ -44,11 +44,11 @@ def test_export_then_import_gives_the_same_persona(
 
 def test_importing_a_bad_card_prints_one_error_line(run_cli, tmp_path: Path) -> None:
     card = tmp_path / "pirate.json"
-    card.write_text(json.dumps({"spec": "chara_card_v2", "data": {"name": "Pirate"}}))
+    card.write_text(json.dumps({"spec": "chara_card_v9", "data": {"name": "Pirate"}}))
     result = run_cli("personas", "import", str(card))
     assert result.returncode == 1
     assert result.stderr.startswith("error: ")
-    assert "data.extensions.roleplay" in result.stderr
+    assert "field 'spec'" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def test_a_card_from_another_tool_without_a_mode_is_refused(
 ) -> None:
     client = Client(served.url, verbose=False)
     status, *_ = client.predict(handle_file(str(card_png)), None, api_name="/import_card")
-    assert status.startswith("⚠️") and "not an interviewer yet" in status
+    assert status.startswith("⚠️") and "choose the kind of interview" in status
 
 
 def test_a_file_that_is_not_a_card_is_refused(served: RunningApp, tmp_path: Path) -> None:
@@ -94,3 +95,40 @@ def test_a_made_up_mode_is_refused_and_nothing_is_added(served: RunningApp, card
         client.predict(handle_file(str(card_png)), "../../x", api_name="/import_card")
     chat, _sources, notice = start(client, "ines-okonkwo")
     assert chat == [] and "No persona" in notice
+
+
+def test_a_card_with_a_shipped_interviewers_id_never_replaces_it(
+    served: RunningApp, tmp_path: Path
+) -> None:
+    from roleplay.cards import persona_to_card
+
+    shipped = served.services.library.get("anxious-hiring-manager")
+    card = persona_to_card(shipped.model_copy(update={"name": "Impostor Ellis"}))
+    path = tmp_path / "impostor.json"
+    path.write_text(json.dumps(card))
+    client = Client(served.url, verbose=False)
+    for expected in ("anxious-hiring-manager-2", "anxious-hiring-manager-3"):
+        _status, choices, _card = client.predict(
+            handle_file(str(path)), None, api_name="/import_card"
+        )
+        assert choices["value"] == expected
+    chat, _sources, notice = start(client, "anxious-hiring-manager")
+    assert notice == "" and "Impostor" not in text_of(chat[0])
+
+
+def test_a_cards_words_reach_the_page_as_text_only(served: RunningApp, tmp_path: Path) -> None:
+    card = json.loads(json.dumps(CARD))
+    card["data"]["name"] = "Reyes ![a[b]](https://evil.example/x.png)"
+    picture = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(picture, format="PNG")
+    path = tmp_path / "reyes.png"
+    path.write_bytes(png_with_card(picture.getvalue(), card, card))
+    client = Client(served.url, verbose=False)
+    status, choices, shown = client.predict(
+        handle_file(str(path)), "formal", api_name="/import_card"
+    )
+    start(client, choices["value"])
+    client.predict(api_name="/end")
+    debrief, *_ = client.predict(api_name="/debrief")
+    for text in (status, shown, debrief):
+        assert not re.search(r"!\[.*\]\(", text) and "](https://evil" not in text, text

@@ -27,8 +27,9 @@ TEMPLATES: dict[str, str] = {
 }
 TITLES = {"formal": "Interviewer", "informational": "Industry contact"}
 _TAG = re.compile(r"<[^>]*>")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Brackets may nest one level ("![a[b]](…)"): a flat pattern would leave such an image whole.
+_IMAGE = re.compile(r"!\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _MACRO = re.compile(r"\{\{[^{}]*\}\}")
 _BRACES = re.compile(r"[{}]")
 _SPACE = re.compile(r"\s+")
@@ -74,7 +75,8 @@ def _slug(name: str) -> str:
 def _swap_name(value: Any, old: str, new: str) -> Any:
     """Every string inside ``value`` with the template's first name replaced by the card's."""
     if isinstance(value, str):
-        return re.sub(rf"\b{re.escape(old)}\b", new, value)
+        # As text, never as a replacement template (a name like "\\1" would be read as one).
+        return re.sub(rf"\b{re.escape(old)}\b", lambda _: new, value)
     if isinstance(value, list):
         return [_swap_name(item, old, new) for item in value]
     if isinstance(value, dict):
@@ -94,7 +96,9 @@ def persona_from_plain_card(
         raise PersonaError(f"{source}: field 'data.name': the card has no name")
     template = library.get(TEMPLATES[mode])
     fields = template.model_dump(mode="json", exclude={"card"}, exclude_none=True)
-    fields = _swap_name(fields, template.name.split()[0], name.split()[0])
+    # The lines say "?" only where they ask: a first name must not add one.
+    first = name.split()[0].replace("?", "") or "They"
+    fields = _swap_name(fields, template.name.split()[0], first)
     personality = clean(data.get("personality"), 600)
     tells = [part.strip() for part in re.split(r"[.;\n]", personality) if part.strip()]
     fields.update(

@@ -70,8 +70,10 @@ def read_png_card(data: bytes) -> dict[str, Any]:
         if len(text) > MAX_CARD_BYTES:
             raise PngCardError(f"its '{keyword}' card is over {MAX_CARD_BYTES // 1048576} MB")
         try:
-            card = json.loads(base64.b64decode(text, validate=True).decode("utf-8"))
-        except (binascii.Error, UnicodeDecodeError, ValueError):
+            # As lenient as SillyTavern's reader: line breaks and missing padding are fine.
+            padded = b"".join(text.split()) + b"=" * (-len(b"".join(text.split())) % 4)
+            card = json.loads(base64.b64decode(padded).decode("utf-8-sig"))
+        except (binascii.Error, UnicodeDecodeError, ValueError, RecursionError):
             raise PngCardError(f"its '{keyword}' chunk is not a card (not base64 JSON)") from None
         if not isinstance(card, dict):
             raise PngCardError(f"its '{keyword}' chunk is not a card (not a JSON object)")

@@ -8,10 +8,11 @@ from typing import Annotated
 
 import click
 import typer
+from rich.markup import escape
 
 from roleplay.cards import read_card, write_card, write_png_card
 from roleplay.cli.common import err, library, out, settings
-from roleplay.personas import PersonaError
+from roleplay.personas import Persona, PersonaError
 
 personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
 
@@ -24,9 +25,9 @@ def register(app: typer.Typer) -> None:
 def personas_list() -> None:
     """List the available personas."""
     for persona in library(settings()).all():
-        who = f"{persona.name}, {persona.title}"
+        who = escape(f"{persona.name}, {persona.title}")  # a card's words, not markup
         out.print(f"[bold]{persona.id}[/bold]  {who} [dim]({persona.mode})[/dim]", soft_wrap=True)
-        out.print(f"    {persona.summary}\n", soft_wrap=True)
+        out.print(f"    {persona.summary}\n", soft_wrap=True, markup=False)
 
 
 @personas_app.command("show")
@@ -63,7 +64,7 @@ def personas_import(
             raise
         persona = read_card(file, mode=mode, library=personas)
     path = personas.save(persona, config.user_personas_dir)
-    out.print(f"Imported '{persona.id}' ({persona.name}) to {path}", soft_wrap=True)
+    out.print(f"Imported '{persona.id}' ({persona.name}) to {path}", soft_wrap=True, markup=False)
     if persona.from_card:
         out.print(
             f"Its worries, questions and lines are the {persona.mode} interviewer's: edit them "
@@ -85,6 +86,13 @@ def personas_export(
     """Export a persona as a character card: JSON (to stdout, or -o FILE.json), or a PNG card
     with -o FILE.png that SillyTavern and the character hubs read."""
     persona = library(settings()).get(persona_id)
+    try:
+        _export(persona, output, image)
+    except OSError as error:
+        raise PersonaError(f"{error.filename or output}: {error.strerror or error}") from None
+
+
+def _export(persona: Persona, output: Path | None, image: Path | None) -> None:
     if output is not None and output.suffix.lower() == ".png":
         picture = image.read_bytes() if image else None
         output.write_bytes(write_png_card(persona, picture))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from roleplay.feedback.report import report_markdown
 from roleplay.feedback.reporting import make_report
@@ -151,7 +152,8 @@ def run_chat(
     setting = session.setting
     interactive = sys.stdin.isatty()
     err.print(
-        f"[bold]{persona.name}[/bold], {persona.title} at {setting.company} — {persona.summary}\n"
+        f"[bold]{escape(persona.name)}[/bold], {escape(persona.title)} at "
+        f"{escape(setting.company)} — {escape(persona.summary)}\n"
         f"Up to {session.max_turns} answers or {session.minutes:g} minutes. "
         "Type /end to finish.\n"
     )
@@ -163,7 +165,7 @@ def run_chat(
         try:
             for piece in stream:
                 if not started:
-                    out.print(f"[bold cyan]{persona.name}:[/bold cyan] ", end="")
+                    out.print(f"[bold cyan]{escape(persona.name)}:[/bold cyan] ", end="")
                     started = True
                 out.print(piece, end="", markup=False, soft_wrap=True)
         finally:
@@ -178,7 +180,7 @@ def run_chat(
             err.print(f"Resuming session {session.id} ({len(session.turns)} turns so far).\n")
             for turn in session.turns:
                 who = persona.name if turn.speaker == "interviewer" else setting.candidate
-                out.print(f"[bold]{who}:[/bold] {turn.text}\n", soft_wrap=True)
+                out.print(f"[bold]{escape(who)}:[/bold] {escape(turn.text)}\n", soft_wrap=True)
             if interview.can_retry:
                 speak(interview.retry())
         if not session.turns:

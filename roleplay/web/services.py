@@ -169,11 +169,16 @@ class Services:
                 handle.write(secrets.token_urlsafe(32))
         return path.read_text().strip()
 
+    def own_personas(self, page: PageState) -> Path:
+        """The folder of this browser's own interviewers (made only when one is saved)."""
+        if not is_browser_id(page.owner):
+            raise ValueError("not a browser id")
+        return self.settings.data_dir / "web-personas" / page.owner
+
     def library_for(self, page: PageState) -> PersonaLibrary:
-        """The personas this page may interview with: the shipped and the owner's, then the
-        browser's own (made from cards dropped on its page; nobody else's)."""
-        own = self.user_folder("web-personas", page.owner)
-        return PersonaLibrary([*self.library.folders, own])
+        """The personas this page may interview with: the browser's own (made from cards
+        dropped on its page; nobody else's), under the shipped and the owner's, whose ids win."""
+        return PersonaLibrary([self.own_personas(page), *self.library.folders], skip_broken=True)
 
     def user_folder(self, kind: str, owner: str) -> Path:
         """A folder of the data directory for one browser's files (transcripts, reports),

@@ -86,7 +86,7 @@ def debrief_view(session: Session, persona: Persona) -> str:
     debrief = build_debrief(session, persona)
     heading = "worries" if persona.mode == "formal" else "impressions"
     lines = [
-        f"### What {persona.name} was privately thinking",
+        f"### What {page_text(persona.name)} was privately thinking",
         "",
         f"**Final lean: {debrief.lean_label}** · unease at the end {debrief.mood:.1f} "
         "(0 calm, 1 tense) · " + f"the interview ended because {debrief.end}.",
@@ -95,7 +95,7 @@ def debrief_view(session: Session, persona: Persona) -> str:
         lines += ["", f"Last private thought: *“{page_text(debrief.thought)}”*"]
     lines += ["", f"#### Hidden {heading}, turn by turn", ""]
     for story in debrief.worries:
-        lines.append(f"**{story.label}** — {_STATUS_BADGES[story.status]}")
+        lines.append(f"**{page_text(story.label)}** — {_STATUS_BADGES[story.status]}")
         lines.append(f"- *Feared:* {page_text(story.fears)}")
         lines.append(f"- *Would have settled it:* {page_text(story.settled_by)}")
         if not story.steps:

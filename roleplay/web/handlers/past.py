@@ -68,7 +68,9 @@ class PastHandlers:
         try:
             saved = services.history.load(session_id, user=page.user)
             overdue = self._overdue(saved)
-            persona = services.library_for(page).get(saved.persona_id)
+            # A scenario's attempt goes on with the scenario's interviewer, whatever the page has.
+            library = services.library if saved.scenario else services.library_for(page)
+            persona = library.get(saved.persona_id)
             interview = services.interviews.resume(
                 saved,
                 persona,

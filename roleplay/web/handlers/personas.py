@@ -9,7 +9,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.cards import card_from_bytes
-from roleplay.personas import PersonaError
+from roleplay.personas import Persona, PersonaError
 from roleplay.safety import page_text
 from roleplay.web import views
 from roleplay.web.inputs import InputError, choice, files, text
@@ -18,18 +18,38 @@ from roleplay.web.services import PageState, Services
 # A card with its picture; bigger files are refused before they are read.
 MAX_CARD_MB = 20
 MODES = ("formal", "informational")
+# Each is read on every event of its browser's pages.
+MAX_OWN = 20
 
 
 class PersonaHandlers:
     def __init__(self, services: Services):
         self.services = services
 
+    def _save(self, page: PageState, persona: Persona) -> Persona:
+        """Keep ``persona`` as this browser's own, under an id nobody else's uses: a shipped
+        interviewer or an earlier card of the same id is never replaced."""
+        own = self.services.library_for(page)
+        shared = {p.id for p in self.services.library.all()}
+        mine = {p.id for p in own.all()} - shared
+        if len(mine) >= MAX_OWN:
+            raise InputError(f"This browser has {MAX_OWN} interviewers of its own already.")
+        wanted, number = persona.id, 1
+        while persona.id in shared | mine:
+            number += 1
+            persona = persona.model_copy(update={"id": f"{wanted[:44]}-{number}"})
+        own.save(persona, self.services.own_personas(page))
+        return persona
+
     def personas(
         self, page: PageState | None, request: gr.Request | None = None
     ) -> tuple[Any, ...]:
         """The interviewers of this page: the shipped ones and this browser's own."""
         page = self.services.page_of(page, request)
-        found = self.services.library_for(page).all()
+        try:
+            found = self.services.library_for(page).all()
+        except (PersonaError, OSError):
+            return gr.update(), page  # the shipped choices stay
         return gr.update(choices=[views.persona_choice(p) for p in found]), page
 
     def details(self, persona_id: str, page: PageState, request: gr.Request | None = None) -> str:
@@ -39,7 +59,7 @@ class PersonaHandlers:
             wanted = text(persona_id, "The interviewer", 100)
             return views.persona_card(self.services.library_for(page).get(wanted))
         except (PersonaError, InputError) as error:
-            return views.problem(error)
+            return page_text(views.problem(error))
 
     def import_card(
         self, upload: Any, mode: Any, page: PageState, request: gr.Request | None = None
@@ -48,26 +68,28 @@ class PersonaHandlers:
         a card made in another tool needs the interview mode."""
         page = self.services.page_of(page, request)
         try:
-            [path] = files(upload)[:1] or [""]
-            if not path:
+            if not upload:
                 raise InputError("Choose a character card (.png or .json) first.")
-            source = Path(path)
+            source = Path(files(upload)[0])
             if source.is_symlink() or not source.is_file():
                 raise InputError("That is not a file that was uploaded.")
             if source.stat().st_size > MAX_CARD_MB * 1024 * 1024:
                 raise InputError(f"A card is at most {MAX_CARD_MB} MB.")
             picked = choice(mode, "interview mode", MODES) if mode else None
             persona = card_from_bytes(
-                source.read_bytes(),
-                source.name,
-                mode=picked,
-                library=self.services.library,
+                source.read_bytes(), source.name, mode=picked, library=self.services.library
             )
-            library = self.services.library_for(page)
-            own = self.services.user_folder("web-personas", page.owner)
-            library.save(persona, own)
-        except (PersonaError, InputError, OSError) as error:
-            return views.problem(error), gr.update(), gr.update(), page
+            persona = self._save(page, persona)
+        except PersonaError as error:
+            message = str(error)
+            if "not an interviewer yet" in message:
+                message = (
+                    "This card was made in another tool: choose the kind of interview above, "
+                    "then add it again."
+                )
+            return page_text(views.problem(PersonaError(message))), gr.update(), gr.update(), page
+        except (InputError, OSError, RecursionError) as error:
+            return page_text(views.problem(error)), gr.update(), gr.update(), page
         found = self.services.library_for(page).all()
         status = f"Added **{page_text(persona.name)}** to your interviewers (in this browser only)."
         if persona.from_card:
