@@ -37,7 +37,8 @@ class PersonaHandlers:
         wanted, number = persona.id, 1
         while persona.id in shared | mine:
             number += 1
-            persona = persona.model_copy(update={"id": f"{wanted[:44]}-{number}"})
+            # Still a valid id: no hyphen left at the cut before the number.
+            persona = persona.model_copy(update={"id": f"{wanted[:44].rstrip('-')}-{number}"})
         own.save(persona, self.services.own_personas(page))
         return persona
 
