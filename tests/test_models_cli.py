@@ -22,6 +22,12 @@ REPO = "test-org/tiny-interviewer"
 ADDRESS = "hf://{repo}/{file}"
 
 
+def hub_env(hub: Hub) -> dict[str, str]:
+    # This test process may have loaded the local embedder, which turns the hub off for itself
+    # (HF_HUB_OFFLINE=1): a pull the user asks for runs without it.
+    return {"HF_ENDPOINT": hub.url, "HF_HUB_OFFLINE": "0"}
+
+
 @pytest.fixture
 def hub(gguf_path: Path) -> Iterator[Hub]:
     with fake_hub(Hub({f"{REPO}/{gguf_path.name}": gguf_path})) as running:
@@ -36,7 +42,7 @@ def address(gguf_path: Path) -> str:
 def test_pull_shows_progress_and_checks_the_file(
     run_cli, hub: Hub, address: str, gguf_path: Path, isolated_environment: Path
 ) -> None:
-    result = run_cli("models", "pull", address, env={"HF_ENDPOINT": hub.url})
+    result = run_cli("models", "pull", address, env=hub_env(hub))
     assert result.returncode == 0, result.stderr
     size_mb = f"{gguf_path.stat().st_size / 1048576:,.1f} MB"
     assert f"100%  {size_mb} of {size_mb}" in result.stderr
@@ -54,7 +60,7 @@ def test_a_pull_killed_half_way_carries_on_when_run_again(
     command = [str(Path(sys.executable).with_name("roleplay")), "models", "pull", address]
     pulling = subprocess.Popen(
         command,
-        env={**os.environ, "HF_ENDPOINT": hub.url},
+        env={**os.environ, **hub_env(hub)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -69,7 +75,7 @@ def test_a_pull_killed_half_way_carries_on_when_run_again(
     assert 0 < kept < size
 
     hub.bytes_per_second = None
-    result = run_cli("models", "pull", address, env={"HF_ENDPOINT": hub.url})
+    result = run_cli("models", "pull", address, env=hub_env(hub))
     assert result.returncode == 0, result.stderr
     assert "Carrying on from" in result.stderr
     ranges = [r for method, _path, r in hub.requests if method == "GET" and r]
@@ -82,7 +88,7 @@ def test_a_wrong_checksum_is_refused_and_nothing_is_kept(
     run_cli, hub: Hub, address: str, isolated_environment: Path
 ) -> None:
     hub.wrong_sha = True
-    result = run_cli("models", "pull", address, env={"HF_ENDPOINT": hub.url})
+    result = run_cli("models", "pull", address, env=hub_env(hub))
     assert result.returncode == 1
     assert "did not match its checksum" in result.stderr and "deleted" in result.stderr
     assert "Traceback" not in result.stderr
@@ -91,17 +97,25 @@ def test_a_wrong_checksum_is_refused_and_nothing_is_kept(
 
 def test_an_unreachable_hub_is_one_line(run_cli, address: str) -> None:
     endpoint = f"http://127.0.0.1:{free_port()}"
-    result = run_cli("models", "pull", address, env={"HF_ENDPOINT": endpoint})
+    result = run_cli(
+        "models", "pull", address, env={"HF_ENDPOINT": endpoint, "HF_HUB_OFFLINE": "0"}
+    )
     assert result.returncode == 1
     [line] = [line for line in result.stderr.splitlines() if line.strip()][-1:]
     assert line.startswith(f"error: Could not reach the model hub at {endpoint}")
     assert "Traceback" not in result.stderr
 
 
+def test_a_pull_with_the_hub_switched_off_says_so(run_cli, hub: Hub, address: str) -> None:
+    result = run_cli("models", "pull", address, env={**hub_env(hub), "HF_HUB_OFFLINE": "1"})
+    assert result.returncode == 1 and "HF_HUB_OFFLINE" in result.stderr
+    assert hub.requests == []
+
+
 def test_use_then_chat_runs_on_the_pulled_file(
     run_cli, hub: Hub, address: str, gguf_path: Path, isolated_environment: Path
 ) -> None:
-    assert run_cli("models", "pull", address, env={"HF_ENDPOINT": hub.url}).returncode == 0
+    assert run_cli("models", "pull", address, env=hub_env(hub)).returncode == 0
     name = gguf_path.stem.lower()
     used = run_cli("models", "use", name)
     assert used.returncode == 0, used.stderr
@@ -123,7 +137,7 @@ def test_use_then_chat_runs_on_the_pulled_file(
 def test_remove_deletes_the_file_and_goes_back_to_the_built_in_model(
     run_cli, hub: Hub, address: str, gguf_path: Path, isolated_environment: Path
 ) -> None:
-    run_cli("models", "pull", address, env={"HF_ENDPOINT": hub.url})
+    run_cli("models", "pull", address, env=hub_env(hub))
     name = gguf_path.stem.lower()
     run_cli("models", "use", name)
     removed = run_cli("models", "remove", name)

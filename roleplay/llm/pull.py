@@ -26,6 +26,7 @@ from huggingface_hub.errors import (
     EntryNotFoundError,
     GatedRepoError,
     HfHubHTTPError,
+    OfflineModeIsEnabled,
     RepositoryNotFoundError,
 )
 from huggingface_hub.utils import build_hf_headers
@@ -240,6 +241,11 @@ def _reason(error: BaseException) -> str:
 
 
 def _unreachable(error: BaseException, endpoint: str) -> ModelError:
+    if isinstance(error, OfflineModeIsEnabled):
+        return ModelError(
+            "HF_HUB_OFFLINE (or TRANSFORMERS_OFFLINE) is set, so the hub is not asked: unset it "
+            "to pull a model."
+        )
     return ModelError(
         f"Could not reach the model hub at {endpoint} ({_reason(error)}). Check the network "
         "(or HF_ENDPOINT) and pull again."
