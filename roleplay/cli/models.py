@@ -67,7 +67,7 @@ def models_list() -> None:
     if found == []:
         out.print("  no models (ollama pull qwen2.5:1.5b-instruct)")
     out.print("\n[bold]Configured endpoint[/bold]")
-    if config.llm_base_url or config.llm_api_key:
+    if config.llm == "openai" or config.llm_base_url:  # the same rule as the options' "http"
         where = config.llm_base_url or "the OpenAI API"
         out.print(f"  http             {config.llm_model} at {where}", soft_wrap=True)
     else:

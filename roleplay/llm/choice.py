@@ -60,7 +60,7 @@ def chosen(settings: Settings) -> str:
     return settings.model.strip() or BUILT_IN
 
 
-def options(settings: Settings, *, ask_ollama: bool = True) -> list[ModelOption]:
+def options(settings: Settings) -> list[ModelOption]:
     """The models this machine can interview with now, the built-in one first."""
     found = [
         ModelOption(BUILT_IN, "SmolLM2 135M (built in)", "in this process (llama.cpp)", "embedded")
@@ -71,7 +71,7 @@ def options(settings: Settings, *, ask_ollama: bool = True) -> list[ModelOption]
     for model in installed(settings.models_dir):
         label = f"{model.name} (pulled from {model.repo})"
         found.append(ModelOption(model.name, label, "in this process (llama.cpp)", "pulled"))
-    for model in (ollama_models(settings.ollama_url) if ask_ollama else None) or []:
+    for model in ollama_models(settings.ollama_url) or []:
         if OLLAMA_NAME.match(model.name):
             where = f"Ollama at {settings.ollama_url}"
             found.append(ModelOption(f"ollama:{model.name}", model.name, where, "ollama"))
@@ -83,6 +83,6 @@ def options(settings: Settings, *, ask_ollama: bool = True) -> list[ModelOption]
     return found
 
 
-def option(settings: Settings, model_id: str, *, ask_ollama: bool = True) -> ModelOption | None:
+def option(settings: Settings, model_id: str) -> ModelOption | None:
     """The option ``model_id`` names among those available now, or None."""
-    return next((o for o in options(settings, ask_ollama=ask_ollama) if o.id == model_id), None)
+    return next((o for o in options(settings) if o.id == model_id), None)

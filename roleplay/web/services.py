@@ -8,6 +8,7 @@ import os
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +37,8 @@ from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
 
+# Browsers whose interviewer lists are kept in memory (the least recently used go first).
+LIBRARIES_KEPT = 256
 # How long the list of models a page may pick is kept before Ollama is asked again (seconds).
 OPTIONS_SECONDS = 30.0
 # Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
@@ -95,6 +98,7 @@ class Services:
         # Not the samples' lock: building the samples takes a while.
         self._models_lock = threading.Lock()
         self._backends: dict[str, ChatBackend] = {}
+        self._libraries: OrderedDict[str, PersonaLibrary] = OrderedDict()
         self._options: tuple[float, list[ModelOption]] | None = None
 
     @cached_property
@@ -177,8 +181,17 @@ class Services:
 
     def library_for(self, page: PageState) -> PersonaLibrary:
         """The personas this page may interview with: the browser's own (made from cards
-        dropped on its page; nobody else's), under the shipped and the owner's, whose ids win."""
-        return PersonaLibrary([self.own_personas(page), *self.library.folders], skip_broken=True)
+        dropped on its page; nobody else's), under the shipped and the owner's, whose ids win.
+        Kept per browser, so its files are read once, not on every event (``save`` re-reads)."""
+        with self._models_lock:
+            library = self._libraries.pop(page.owner, None)
+            if library is None:
+                folders = [self.own_personas(page), *self.library.folders]
+                library = PersonaLibrary(folders, skip_broken=True)
+            self._libraries[page.owner] = library  # the most recent last
+            while len(self._libraries) > LIBRARIES_KEPT:
+                self._libraries.popitem(last=False)
+            return library
 
     def user_folder(self, kind: str, owner: str) -> Path:
         """A folder of the data directory for one browser's files (transcripts, reports),
