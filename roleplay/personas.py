@@ -185,6 +185,15 @@ class InterviewLines(_Strict):
         return probes
 
 
+class PersonaVoice(_Strict):
+    """How the interviewer sounds when heard: a Piper voice of this machine's (by its file
+    name), an OpenAI voice, and a pace (1 is the voice's own)."""
+
+    local: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.-]{1,80}$")
+    openai: str | None = Field(default=None, pattern=r"^[a-z0-9_-]{1,40}$")
+    pace: float = Field(default=1.0, ge=0.5, le=2.0)
+
+
 class Persona(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -202,6 +211,7 @@ class Persona(_Strict):
     # Optional so older persona files and cards still load; the planner then works from the
     # stage plan's questions alone. Every shipped persona has them.
     lines: InterviewLines | None = None
+    voice: PersonaVoice | None = None
     # The rest of a Character Card V2 this persona was imported from, kept for a faithful export.
     card: dict[str, Any] | None = None
     # Made from another tool's character card: the card's own text (greeting, description)

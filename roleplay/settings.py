@@ -126,6 +126,26 @@ class Settings(BaseSettings):
     # auto: evidence alone on the embedded model, judge on an HTTP model.
     judge: Literal["auto", "off", "on"] = "auto"
 
+    # Speech: local (Whisper tiny.en and Piper, from their wheels), openai (OpenAI's audio
+    # endpoints, or a compatible server at speech_base_url), or off.
+    stt: Literal["local", "openai", "off"] = "local"
+    tts: Literal["local", "openai", "off"] = "local"
+    speech_base_url: str | None = None
+    speech_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("ROLEPLAY_SPEECH_API_KEY", "OPENAI_API_KEY"),
+    )
+    stt_model: str = "whisper-1"
+    tts_model: str = "tts-1"
+    # The OpenAI voice for interviewers whose persona names none.
+    tts_voice: str = "alloy"
+    speech_timeout: float = Field(default=60.0, gt=0)
+    # The longest spoken answer taken; a longer recording is refused with a message.
+    max_answer_seconds: float = Field(default=180.0, gt=0, le=1800)
+    # More Piper voices (NAME.onnx beside NAME.onnx.json) for personas to name; default
+    # <data dir>/voices.
+    voices_dir: Path | None = None
+
     embeddings: Literal["local", "openai"] = "local"
     embeddings_model: str = "text-embedding-3-small"
     embeddings_base_url: str | None = None
@@ -181,6 +201,10 @@ class Settings(BaseSettings):
     def models_dir(self) -> Path:
         """Where pulled GGUF models are kept."""
         return self.data_dir / "models"
+
+    @property
+    def piper_voices_dir(self) -> Path:
+        return self.voices_dir or self.data_dir / "voices"
 
     @property
     def transcripts_dir(self) -> Path:

@@ -22,9 +22,9 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null; then
     .venv/bin/python -m pip install --quiet torch==2.13.0
 fi
 
-target="."
+target=".[voice]"
 if [ "${1:-}" = "--test" ]; then
-    target=".[test]"
+    target=".[test,voice]"
 fi
 echo "Installing $target into .venv (the first run builds llama.cpp and takes several minutes)…"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"

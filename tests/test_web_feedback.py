@@ -32,7 +32,7 @@ def test_a_finished_interview_gets_a_report_and_is_listed(web: str) -> None:
             assert quote in answer
     assert f"from {data['scored']} of {data['out_of']} criteria" in report
 
-    rows, _choices, _chart, notice = client.predict(api_name="/history")
+    rows, _choices, _chart, _pace, _habits, notice = client.predict(api_name="/history")
     assert notice == ""
     table = rows["data"] if isinstance(rows, dict) else rows
     assert len(table) == 1

@@ -138,7 +138,7 @@ def send(client: Client, answer: str) -> tuple:
 
 
 def history_ids(client: Client) -> list[str]:
-    _table, pick, _progress, _notice = client.predict(api_name="/history")
+    _table, pick, _progress, _pace, _habits, _notice = client.predict(api_name="/history")
     return choices_of(pick)
 
 
@@ -396,7 +396,7 @@ def test_feedback_waits_for_the_end(new_browser) -> None:
 def test_history_lists_only_this_browsers_interviews(new_browser) -> None:
     mine, theirs = new_browser(), new_browser()
     start(mine)
-    table, pick, _progress, notice = mine.predict(api_name="/history")
+    table, pick, _progress, _pace, _habits, notice = mine.predict(api_name="/history")
     assert notice == ""
     assert [row[2] for row in rows_of(table)] == ["Larkspur Health"]
     assert len(choices_of(pick)) == 1

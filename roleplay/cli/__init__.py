@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from roleplay.cli import coaching, history, knowledge, models, personas, practice
+from roleplay.cli import coaching, history, knowledge, models, personas, practice, speech
 from roleplay.cli.common import err
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.scenarios import ScenarioError
@@ -23,7 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-for module in (personas, practice, models, knowledge, history, coaching):
+for module in (personas, practice, models, knowledge, history, coaching, speech):
     module.register(app)
 
 

@@ -6,8 +6,7 @@ The rules, so that a person counting by hand gets the same figures:
   last clause (after a comma, colon, semicolon or dash), starts, after a leading
   "and/so/but/also/well/okay", with how, what, why, describe, tell, walk, explain, share or
   talk, or with "could/can/would you" followed by one of those verbs, or "in what way";
-- fillers are um, uh, erm, er, ah, hmm, "you know", "i mean", "sort of", "kind of", basically
-  and literally, counted as whole words;
+- fillers are counted as ``roleplay.wording`` says (um, uh, "you know", ... as whole words);
 - a company fact is a number (with %, a currency sign, a separator, or 100 and above) or a
   capitalised name (not the first word of a sentence, not the
   company, role or candidate's own name) in the candidate's turn that appears in the research
@@ -24,23 +23,10 @@ from pydantic import BaseModel
 
 from roleplay.interview.cues import is_open, mentions
 from roleplay.interview.session import Session
+from roleplay.speech.delivery import DeliverySummary, summarise
+from roleplay.wording import count_fillers, words
 
-_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’]*")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-_FILLERS = [
-    "um",
-    "uh",
-    "erm",
-    "er",
-    "ah",
-    "hmm",
-    "you know",
-    "i mean",
-    "sort of",
-    "kind of",
-    "basically",
-    "literally",
-]
 _NUMBER = re.compile(r"(?<![\w.])[$£€]?\d[\d,]*(?:\.\d+)?%?")
 _PRONOUN = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
@@ -67,25 +53,12 @@ class Metrics(BaseModel):
     worries_eased: int
     worries_confirmed: int
     worries_open: int
-
-
-def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # How the spoken answers were said, from their audio; None when every answer was typed.
+    delivery: DeliverySummary | None = None
 
 
 def questions(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip().endswith("?")]
-
-
-def count_fillers(tokens: list[str]) -> Counter[str]:
-    found: Counter[str] = Counter()
-    for filler in _FILLERS:
-        parts = filler.split()
-        size = len(parts)
-        found[filler] = sum(
-            1 for i in range(len(tokens) - size + 1) if tokens[i : i + size] == parts
-        )
-    return Counter({k: v for k, v in found.items() if v})
 
 
 def _is_fact_number(number: str) -> bool:
@@ -146,7 +119,8 @@ def facts_used(session: Session, passages: Iterable[tuple[str, str]]) -> list[Fa
 
 
 def compute_metrics(session: Session, passages: Iterable[tuple[str, str]] = ()) -> Metrics:
-    answers = [t.text for t in session.turns if t.speaker == "candidate"]
+    candidate_turns = [t for t in session.turns if t.speaker == "candidate"]
+    answers = [t.text for t in candidate_turns]
     spoken = [t.text for t in session.turns if t.speaker == "interviewer"]
     candidate_tokens = [w for text in answers for w in words(text)]
     interviewer_words = sum(len(words(text)) for text in spoken)
@@ -174,4 +148,7 @@ def compute_metrics(session: Session, passages: Iterable[tuple[str, str]] = ()) 
         worries_eased=statuses.get("eased", 0),
         worries_confirmed=statuses.get("confirmed", 0),
         worries_open=statuses.get("open", 0),
+        delivery=summarise(
+            [(n, t.delivery) for n, t in enumerate(candidate_turns, 1) if t.delivery is not None]
+        ),
     )

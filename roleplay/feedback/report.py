@@ -16,6 +16,7 @@ from roleplay.feedback.scoring import Evidence
 from roleplay.interview.debrief import Debrief, build_debrief, debrief_markdown
 from roleplay.interview.session import Session
 from roleplay.personas import Persona
+from roleplay.speech.delivery import LONG_PAUSE_SECONDS, DeliverySummary
 
 POINTS = {"good": 3, "fair": 2, "poor": 1}
 SCORE_WORDS = {"good": "Good", "fair": "Fair", "poor": "Poor", "n/a": "Not applicable"}
@@ -206,6 +207,38 @@ def metrics_markdown(metrics: Metrics) -> list[str]:
     ]
 
 
+def delivery_markdown(delivery: DeliverySummary) -> list[str]:
+    """How the spoken answers were said: the whole, then each answer."""
+    fillers = ", ".join(f"{k} ×{v}" for k, v in delivery.fillers.items()) or "none"
+    pace = (
+        f"{delivery.words_per_minute:g} words per minute"
+        if delivery.words_per_minute
+        else "pace not measured (the speech-to-text gave no word timings)"
+    )
+    lines = [
+        f"- Spoken answers: {delivery.spoken_answers}, {_duration(delivery.speaking_seconds)} "
+        f"of speaking, {_duration(delivery.average_answer_seconds)} on average",
+        f"- Pace: {pace} (a conversational pace is about 120–160)",
+        f"- Long pauses ({LONG_PAUSE_SECONDS:g} s or more): {delivery.long_pauses}",
+        f"- Filler words heard: {delivery.fillers_per_100_words:g} per 100 words ({fillers})",
+        "",
+        "| Answer | Speaking time | Words per minute | Long pauses | Fillers |",
+        "|---|---|---|---|---|",
+    ]
+    for item in delivery.answers:
+        pace_cell = f"{item.words_per_minute:g}" if item.words_per_minute else "–"
+        lines.append(
+            f"| {item.answer} | {_duration(item.speaking_seconds)} | {pace_cell} | "
+            f"{item.long_pauses} | {item.fillers} |"
+        )
+    return lines
+
+
+def _duration(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60} min {whole % 60} s" if whole >= 60 else f"{seconds:.0f} s"
+
+
 def report_markdown(report: Report) -> str:
     lines = [
         f"# Feedback: {report.persona_name} · {report.role} at {report.company}",
@@ -250,5 +283,8 @@ def report_markdown(report: Report) -> str:
     if lines[-1]:
         lines.append("")
     lines += ["## Metrics", "", *metrics_markdown(report.metrics), ""]
+    if report.metrics.delivery is not None:
+        delivery = delivery_markdown(report.metrics.delivery)
+        lines += ["## Delivery (spoken answers)", "", *delivery, ""]
     lines.append(debrief_markdown(report.debrief))
     return "\n".join(lines).rstrip() + "\n"

@@ -88,6 +88,8 @@ class TurnRow(Base):
     voicing_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     sources_error: Mapped[str | None] = mapped_column(Text)
     notes_error: Mapped[str | None] = mapped_column(Text)
+    # A spoken answer's delivery figures (pace, pauses, fillers), from its audio.
+    delivery: Mapped[dict[str, Any] | None]
 
     sources: Mapped[list[SourceRow]] = relationship(
         order_by="SourceRow.rank", cascade="all, delete-orphan"

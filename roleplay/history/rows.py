@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from roleplay.history.models import NotesSnapshot, SessionRow, SourceRow, TurnRow
 from roleplay.interview.notes import PrivateNotes
 from roleplay.interview.session import Session, Setting, Source, Turn, TurnPlan
+from roleplay.speech.delivery import Delivery
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -30,6 +31,7 @@ def turn_row(turn: Turn) -> TurnRow:
         voicing_note=turn.voicing_note,
         sources_error=turn.sources_error,
         notes_error=turn.notes_error,
+        delivery=turn.delivery.model_dump(mode="json") if turn.delivery else None,
         sources=[
             SourceRow(
                 rank=rank,
@@ -78,6 +80,7 @@ def session_from_row(row: SessionRow, scenario: str | None = None) -> Session:
                 voicing_note=t.voicing_note or "",
                 sources_error=t.sources_error,
                 notes_error=t.notes_error,
+                delivery=Delivery.model_validate(t.delivery) if t.delivery else None,
                 sources=[
                     Source(
                         source=s.source,

@@ -26,6 +26,7 @@ from roleplay.interview.session import EndReason, Session, Setting, Source, Stag
 from roleplay.interview.speaking import Speaker, say
 from roleplay.llm import ChatBackend
 from roleplay.personas import Persona
+from roleplay.speech.delivery import Delivery
 
 Retriever = Callable[[Session, Stage], list[Source]]
 # Saves the session as it stands (called after every change; see roleplay.history).
@@ -164,15 +165,16 @@ class Interview:
             # two cores); the first notes update queues behind it.
             self._executor.submit(self.note_taker.warm_up)
 
-    def answer(self, text: str) -> Iterator[str]:
-        """Record the candidate's message, then stream the interviewer's reply."""
+    def answer(self, text: str, delivery: Delivery | None = None) -> Iterator[str]:
+        """Record the candidate's message (with how it was said, when it was spoken), then
+        stream the interviewer's reply."""
         text = text.strip()
         if not text:
             raise ValueError("An empty message cannot be sent")
         with self._claim():
             if self._failed:
                 raise RuntimeError("The last interviewer turn failed; call retry() first")
-            self.session.add_turn("candidate", text)
+            self.session.add_turn("candidate", text, delivery=delivery)
             self._record()
             reason = self._limit_reached()
             if reason:

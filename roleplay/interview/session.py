@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from roleplay.interview.notes import PrivateNotes
 from roleplay.safety import LABEL_LIMIT, NAME_LIMIT, SNIPPET_LIMIT, prompt_field
+from roleplay.speech.delivery import Delivery
 
 Speaker = Literal["interviewer", "candidate"]
 Stage = Literal["opening", "questions", "candidate_questions", "close"]
@@ -96,6 +97,8 @@ class Turn(BaseModel):
     sources_error: str | None = None
     notes: PrivateNotes | None = None
     notes_error: str | None = None
+    # How a spoken answer was said, measured from its audio (None for a typed one).
+    delivery: Delivery | None = None
 
 
 class Session(BaseModel):

@@ -83,7 +83,16 @@ def _arrival(
     arrived = app.load(
         past.handlers.arrive,
         state,
-        [state, practice.pack, practice.cv_pack, past.table, past.pick, past.progress],
+        [
+            state,
+            practice.pack,
+            practice.cv_pack,
+            past.table,
+            past.pick,
+            past.progress,
+            past.pace,
+            past.habits,
+        ],
         **PRIVATE,
     ).then(
         account.handlers.arrive,

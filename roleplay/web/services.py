@@ -35,6 +35,7 @@ from roleplay.llm.choice import ModelOption, chosen, options
 from roleplay.personas import PersonaLibrary
 from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
+from roleplay.speech import Delivery, Speech
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
 
 # Browsers whose interviewer lists are kept in memory (the least recently used go first).
@@ -64,6 +65,11 @@ class PageState:
     login: Login | None = None
     scenario: str | None = None  # the code of the scenario this page was opened for
     model: str | None = None  # the model picked on this page (checked when picked); None: default
+    # The answer last heard from this page's microphone, waiting to be sent: what was heard,
+    # and how it was said.
+    spoken: tuple[str, Delivery] | None = None
+    # The interviewer turn last said aloud (session id, turn index): each is said once.
+    voiced: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
         if not is_browser_id(self.owner):
@@ -93,6 +99,7 @@ class Services:
         self.settings = settings
         self.library = PersonaLibrary([shipped_dir("personas"), settings.user_personas_dir])
         self.prompts = Prompts.load(settings.prompts_dir)
+        self.speech = Speech(settings)
         self._lock = threading.Lock()
         self._samples_ready = False
         # Not the samples' lock: building the samples takes a while.

@@ -170,6 +170,39 @@ def progress_frame(reports: list[tuple[SessionSummary, dict[str, Any]]]) -> pd.D
     return pd.DataFrame(rows, columns=["when", "criterion", "score"])
 
 
+def delivery_frames(
+    reports: list[tuple[SessionSummary, dict[str, Any]]],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pace (words per minute) and fillers (per 100 words, and long pauses per answer) of each
+    interview with spoken answers, for two line charts over time."""
+    pace, habits = [], []
+    for summary, report in reports:
+        delivery = (report.get("metrics") or {}).get("delivery")
+        if not isinstance(delivery, dict) or not delivery.get("spoken_answers"):
+            continue
+        when = summary.started_at.replace(tzinfo=None)
+        if delivery.get("words_per_minute"):
+            pace.append(
+                {"when": when, "measure": "Words per minute", "value": delivery["words_per_minute"]}
+            )
+        habits.append(
+            {
+                "when": when,
+                "measure": "Fillers per 100 words",
+                "value": delivery["fillers_per_100_words"],
+            }
+        )
+        habits.append(
+            {
+                "when": when,
+                "measure": "Long pauses per answer",
+                "value": round(delivery["long_pauses"] / delivery["spoken_answers"], 2),
+            }
+        )
+    columns = ["when", "measure", "value"]
+    return pd.DataFrame(pace, columns=columns), pd.DataFrame(habits, columns=columns)
+
+
 def scenario_brief(scenario: Scenario, attempts: list[Attempt], *, signed_in: bool) -> str:
     spec = scenario.spec
     lines = [

@@ -36,7 +36,7 @@ class PastHandlers:
             page,
             gr.update(choices=pack_choices(self.services, page, "company")),
             gr.update(choices=pack_choices(self.services, page, "candidate")),
-            *self.past(page)[:3],
+            *self.past(page)[:5],
         )
 
     def past(self, page: PageState, request: gr.Request | None = None) -> tuple[Any, ...]:
@@ -47,12 +47,14 @@ class PastHandlers:
             reports = self.services.history.reports(user=page.user)
         except HistoryError as error:
             notice = page_text(views.problem(error))
-            return [], gr.update(choices=[]), views.progress_frame([]), page, notice
+            empty = views.delivery_frames([])
+            return [], gr.update(choices=[]), views.progress_frame([]), *empty, page, notice
         return (
             views.history_rows(found),
             # The choice stays: a list refreshed while the page loads must not undo a pick.
             gr.update(choices=views.history_choices(found)),
             views.progress_frame(reports),
+            *views.delivery_frames(reports),
             page,
             "",
         )

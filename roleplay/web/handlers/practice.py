@@ -22,6 +22,7 @@ from roleplay.knowledge.errors import KnowledgeError
 from roleplay.llm.errors import ModelError
 from roleplay.personas import PersonaError
 from roleplay.safety import NAME_LIMIT, page_text, prompt_field, public_message
+from roleplay.speech.delivery import still_the_answer
 from roleplay.web import views
 from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
@@ -276,8 +277,12 @@ class PracticeHandlers:
         if interview.can_retry:
             yield (*chat_outputs(page, f"The last reply failed. {RETRY_HINT}"), keep)
             return
+        # A spoken answer (perhaps edited) keeps the figures of how it was said.
+        heard, page.spoken = page.spoken, None
+        delivery = heard[1] if heard and still_the_answer(heard[0], message) else None
         try:
-            for outputs in self._stream(page, interview.answer(message), pending=message):
+            answered = interview.answer(message, delivery)
+            for outputs in self._stream(page, answered, pending=message):
                 yield (*outputs, "")
         except (StillSpeaking, InterviewOver) as error:
             # Another tab of this page got in first.

@@ -47,10 +47,37 @@ class PastPanel:
             y_lim=[0, 100],
             label="Progress",
         )
+        # Only interviews with spoken answers have these points.
+        pace, habits = views.delivery_frames([])
+        with gr.Row():
+            self.pace = gr.LinePlot(
+                pace,
+                x="when",
+                y="value",
+                color="measure",
+                title="Speaking pace of spoken answers (words per minute)",
+                label="Pace",
+            )
+            self.habits = gr.LinePlot(
+                habits,
+                x="when",
+                y="value",
+                color="measure",
+                title="Fillers and long pauses in spoken answers",
+                label="Fillers and pauses",
+            )
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.table, self.pick, self.progress, self.shared.state, self.notice]
+        return [
+            self.table,
+            self.pick,
+            self.progress,
+            self.pace,
+            self.habits,
+            self.shared.state,
+            self.notice,
+        ]
 
     def refresh_after(self, event: Any) -> Any:
         """After ``event`` (a sign-in, an interview ended): list the interviews again."""

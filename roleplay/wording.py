@@ -1,0 +1,61 @@
+"""Counting words and filler words, one way for typed and spoken answers alike.
+
+- a word is a run of letters, digits or apostrophes;
+- fillers are um, uh, erm, er, ah, hmm, "you know", "i mean", "sort of", "kind of", basically
+  and literally, counted as whole words; a drawn-out sound counts as its short form ("umm" is
+  "um", "uhhh" is "uh", "hmmm" is "hmm"), since speech-to-text spells hesitations as it hears
+  them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’]*")
+FILLERS = [
+    "um",
+    "uh",
+    "erm",
+    "er",
+    "ah",
+    "hmm",
+    "you know",
+    "i mean",
+    "sort of",
+    "kind of",
+    "basically",
+    "literally",
+]
+# Hesitation sounds as a transcript may spell them, to their short form.
+_DRAWN_OUT = [
+    (re.compile(r"u+m+"), "um"),
+    (re.compile(r"u+h+"), "uh"),
+    (re.compile(r"e+r+m+"), "erm"),
+    (re.compile(r"e+r+"), "er"),
+    (re.compile(r"a+h+"), "ah"),
+    (re.compile(r"h+m+"), "hmm"),
+]
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _short_form(token: str) -> str:
+    for pattern, short in _DRAWN_OUT:
+        if pattern.fullmatch(token):
+            return short
+    return token
+
+
+def count_fillers(tokens: list[str]) -> Counter[str]:
+    tokens = [_short_form(t) for t in tokens]
+    found: Counter[str] = Counter()
+    for filler in FILLERS:
+        parts = filler.split()
+        size = len(parts)
+        found[filler] = sum(
+            1 for i in range(len(tokens) - size + 1) if tokens[i : i + size] == parts
+        )
+    return Counter({k: v for k, v in found.items() if v})
