@@ -1,0 +1,68 @@
+"""A recording is checked before any speech engine hears it: kind, size, length and sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roleplay.speech import SpeechError
+from roleplay.speech.audio import RATE, load
+from tests.sounds import silence, tone, write_wav
+
+
+def test_a_stereo_recording_at_another_rate_becomes_16_khz_mono(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "answer.wav", tone(1.5, 44_100), 44_100, channels=2)
+    samples = load(path, max_seconds=10)
+    assert samples.dtype == np.float32 and samples.ndim == 1
+    assert abs(len(samples) - 1.5 * RATE) < 0.05 * RATE
+
+
+def test_a_recording_over_the_cap_is_refused_with_the_limit_named(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "long.wav", tone(4.0))
+    with pytest.raises(SpeechError, match=r"over 3 seconds.*ROLEPLAY_MAX_ANSWER_SECONDS"):
+        load(path, max_seconds=3)
+
+
+def test_a_recording_just_under_the_cap_is_taken(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "fits.wav", tone(2.9))
+    assert len(load(path, max_seconds=3)) > 2.8 * RATE
+
+
+def test_a_file_too_big_for_the_cap_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.wav"
+    path.write_bytes(b"\0" * 1_400_000)  # more than one second can weigh, whatever it holds
+    with pytest.raises(SpeechError, match=r"1\.4 MB"):
+        load(path, max_seconds=1)
+
+
+def test_an_empty_recording_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "empty.webm"
+    path.write_bytes(b"")
+    with pytest.raises(SpeechError, match="empty"):
+        load(path, max_seconds=10)
+
+
+def test_a_file_that_is_not_audio_names_the_formats_taken(tmp_path: Path) -> None:
+    path = tmp_path / "notes.wav"
+    path.write_text("Dear hiring manager, this is not a recording.\n" * 20)
+    with pytest.raises(SpeechError, match=r"not a recording this app can read.*WAV, WebM"):
+        load(path, max_seconds=10)
+
+
+def test_silence_is_refused_with_a_hint_about_the_microphone(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "quiet.wav", silence(2.0))
+    with pytest.raises(SpeechError, match=r"No speech was heard.*microphone"):
+        load(path, max_seconds=10)
+
+
+def test_a_click_too_short_to_be_an_answer_is_refused(tmp_path: Path) -> None:
+    path = write_wav(tmp_path / "click.wav", tone(0.1))
+    with pytest.raises(SpeechError, match="too short"):
+        load(path, max_seconds=10)
+
+
+def test_a_missing_file_says_the_recording_did_not_arrive(tmp_path: Path) -> None:
+    with pytest.raises(SpeechError, match="did not arrive"):
+        load(tmp_path / "gone.wav", max_seconds=10)
