@@ -48,6 +48,7 @@ phase "lint"
 status=0
 if [ $fast = 1 ]; then
     real="browser or web_server or postgres or chroma_server or local_model or llama_server"
+    real="$real or speech_model"
     ROLEPLAY_TEST_TIER=fast .venv/bin/python -m pytest -m "not ($real or wheel or cli)" "$@" \
         || status=$?
 else

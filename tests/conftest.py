@@ -34,6 +34,8 @@ REAL_PARTS = {
     "gguf_path": ("local_model",),
     # The installed `roleplay` command in a subprocess: slow to start, and it may load the model.
     "run_cli": ("cli",),
+    # Whisper tiny.en and Piper, loaded in this process.
+    "speech_engines": ("speech_model",),
 }
 # Parametrised cases that reach a real part through the parameter, not a fixture name.
 REAL_PARAMS = {
@@ -160,6 +162,15 @@ def run_cli(isolated_environment: Path):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def speech_engines(tmp_path_factory: pytest.TempPathFactory):
+    """The local speech engines (Whisper tiny.en and Piper from their wheels), loaded once."""
+    from roleplay.speech import Speech
+    from tests.webapp import clean_settings
+
+    return Speech(clean_settings(tmp_path_factory.mktemp("speech")))
 
 
 @pytest.fixture(scope="session")

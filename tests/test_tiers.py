@@ -18,7 +18,15 @@ def test_a_postgresql_case_is_marked_and_the_sqlite_case_is_not(
 
 
 def test_a_test_using_no_real_part_carries_no_real_marker(request: pytest.FixtureRequest) -> None:
-    real = {"browser", "web_server", "postgres", "chroma_server", "local_model", "llama_server"}
+    real = {
+        "browser",
+        "web_server",
+        "postgres",
+        "chroma_server",
+        "local_model",
+        "llama_server",
+        "speech_model",
+    }
     assert not {m.name for m in request.node.iter_markers()} & real
 
 

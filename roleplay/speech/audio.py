@@ -59,7 +59,7 @@ def load(path: Path, max_seconds: float) -> np.ndarray:
         with av.open(str(path), metadata_errors="ignore") as container:
             stream = next((s for s in container.streams if s.type == "audio"), None)
             if stream is None:
-                raise SpeechError("That file has no sound in it: record your answer again.")
+                raise SpeechError(f"That file is not a recording this app can read ({FORMATS}).")
             if container.duration and container.duration / av.time_base > max_seconds + 0.5:
                 raise too_long(max_seconds)
             resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
@@ -75,9 +75,7 @@ def load(path: Path, max_seconds: float) -> np.ndarray:
     except SpeechError:
         raise
     except (av.FFmpegError, OSError, ValueError):
-        raise SpeechError(
-            f"That file is not a recording this app can read ({FORMATS})."
-        ) from None
+        raise SpeechError(f"That file is not a recording this app can read ({FORMATS}).") from None
     samples = (
         np.concatenate(chunks).astype(np.float32) / 32768.0 if chunks else np.zeros(0, np.float32)
     )

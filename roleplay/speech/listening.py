@@ -14,7 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 import openai
 
-from roleplay.speech.audio import seconds, wav_bytes
+from roleplay.speech.audio import RATE, seconds, wav_bytes
 from roleplay.speech.delivery import Transcript, Word
 from roleplay.speech.errors import NOT_INSTALLED, SpeechError, explain_speech
 
@@ -28,6 +28,45 @@ VERBATIM_PROMPT = (
 # words it invents for silence.
 _NO_SPEECH = 0.6
 _UNSURE = -1.0
+# Whisper tiny invents a sign-off ("Thank you.", "See you next time.") where a recording stops
+# short. A second of silence after the answer makes that rarer; the words still left at the end
+# that start after the last loud sound (a 20 ms frame at LOUD of the recording's loud frames,
+# plus the lag of Whisper's timings), last no time at all, or are guesses, are dropped.
+_PAD_SECONDS = 1.0
+_FRAME = RATE // 50
+LOUD = 0.25
+_LAG_SECONDS = 0.15
+_INSTANT = 0.03
+_GUESS = 0.1
+
+
+def frame_loudness(samples: np.ndarray) -> np.ndarray:
+    """Loudness of each 20 ms frame, relative to the recording's loud frames (95th centile)."""
+    count = len(samples) // _FRAME
+    if not count:
+        return np.zeros(0)
+    frames = samples[: count * _FRAME].reshape(count, _FRAME).astype(np.float64)
+    rms = np.sqrt(np.mean(np.square(frames), axis=1))
+    loud = float(np.percentile(rms, 95)) or 1.0
+    return rms / loud
+
+
+def drop_unheard_tail(words: list[Word], samples: np.ndarray) -> list[Word]:
+    """``words`` without those at the end that no sound could have made."""
+    loud = np.flatnonzero(frame_loudness(samples) >= LOUD)
+    last_sound = (loud[-1] + 1) / 50 if loud.size else 0.0
+    end = len(words)
+    while end:
+        word = words[end - 1]
+        invented = (
+            word.start > last_sound + _LAG_SECONDS
+            or word.end - word.start < _INSTANT
+            or (word.probability is not None and word.probability < _GUESS)
+        )
+        if not invented:
+            break
+        end -= 1
+    return words[:end]
 
 
 class Transcriber(Protocol):
@@ -72,8 +111,9 @@ class LocalTranscriber:
         with self._lock:
             if self._model is None:
                 self._model = self._load()
+            padded = np.concatenate([samples, np.zeros(int(_PAD_SECONDS * RATE), np.float32)])
             segments, _ = self._model.transcribe(
-                samples,
+                padded,
                 language="en",
                 word_timestamps=True,
                 initial_prompt=VERBATIM_PROMPT,
@@ -84,18 +124,21 @@ class LocalTranscriber:
                 for s in segments
                 if not (s.no_speech_prob > _NO_SPEECH and s.avg_logprob < _UNSURE)
             ]
+        # Whisper's words carry their own leading space: joined, they are the text.
+        spoken = [(w.word, w) for s in kept for w in s.words or []]
+        words = [
+            Word(
+                text=raw.strip(),
+                start=max(w.start, 0.0),
+                end=max(w.end, 0.0),
+                probability=w.probability,
+            )
+            for raw, w in spoken
+        ]
+        heard = drop_unheard_tail(words, samples)
         return Transcript(
-            text=" ".join(s.text.strip() for s in kept).strip(),
-            words=[
-                Word(
-                    text=w.word.strip(),
-                    start=max(w.start, 0.0),
-                    end=max(w.end, 0.0),
-                    probability=w.probability,
-                )
-                for s in kept
-                for w in s.words or []
-            ],
+            text="".join(raw for raw, _ in spoken[: len(heard)]).strip(),
+            words=heard,
             audio_seconds=seconds(samples),
             engine=self.where,
         )
