@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +19,7 @@ from roleplay.personas import PersonaVoice
 from roleplay.speech.delivery import Transcript, Word
 from roleplay.web.handlers.speech import HEARD, preferences_of
 from tests.conftest import block_network
-from tests.rawqueue import RawClient
+from tests.rawqueue import EventError, RawClient, file_input
 from tests.sounds import silence, tone, wav, write_wav
 from tests.webapp import RunningApp, running_app, text_of
 
@@ -217,3 +218,45 @@ def test_remembered_preferences_from_the_browser_are_checked() -> None:
     assert preferences_of({"hear": True, "at_once": "yes"}) == {"hear": True, "at_once": False}
     assert preferences_of("<script>") == {"hear": False, "at_once": False}
     assert preferences_of(None) == {"hear": False, "at_once": False}
+
+
+def test_a_path_posing_as_a_recording_never_reaches_the_transcriber(
+    served: RunningApp, ears: HeardAnswer
+) -> None:
+    page = RawClient(served.url)
+    page.call("start", PERSONA, "Larkspur Health", "Product Analyst", "Sam", "", "", 4, 30, None)
+    heard_before = len(ears.heard)
+    try:
+        outputs = page.call("answer_aloud", file_input("/etc/hostname"), True, None)
+    except EventError:
+        outputs = None  # Gradio refused a file it did not receive
+    assert len(ears.heard) == heard_before
+    if outputs is not None:
+        assert HEARD_TEXT not in str(outputs)
+
+
+def test_the_progress_charts_plot_pace_fillers_and_pauses_of_spoken_interviews() -> None:
+    from types import SimpleNamespace
+
+    from roleplay.web.views import delivery_frames
+
+    when = SimpleNamespace(started_at=datetime(2026, 11, 1, tzinfo=UTC))
+    spoken = {
+        "metrics": {
+            "delivery": {
+                "spoken_answers": 2,
+                "words_per_minute": 150.0,
+                "long_pauses": 3,
+                "fillers_per_100_words": 4.5,
+            }
+        }
+    }
+    typed = {"metrics": {"delivery": None}}
+    pace, habits = delivery_frames([(when, spoken), (when, typed)])
+    assert pace.to_dict("records") == [
+        {"when": datetime(2026, 11, 1), "measure": "Words per minute", "value": 150.0}
+    ]
+    assert sorted(zip(habits["measure"], habits["value"], strict=True)) == [
+        ("Fillers per 100 words", 4.5),
+        ("Long pauses per answer", 1.5),
+    ]
