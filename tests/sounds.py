@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from roleplay.speech.audio import read_wav
+
 
 def tone(seconds: float, rate: int = 16_000, pitch: float = 220.0) -> np.ndarray:
     """A steady hum loud enough to pass the silence check (float samples)."""
@@ -39,8 +41,6 @@ def write_wav(path: Path, samples: np.ndarray, rate: int = 16_000, channels: int
 
 
 def wav_samples(data: bytes) -> tuple[int, np.ndarray]:
-    """A mono 16-bit WAV file's rate and float samples."""
-    with wave.open(io.BytesIO(data)) as file:
-        rate = file.getframerate()
-        raw = np.frombuffer(file.readframes(file.getnframes()), dtype=np.int16)
+    """A 16-bit WAV file's rate and float samples."""
+    rate, raw = read_wav(data)
     return rate, raw.astype(np.float32) / 32768.0

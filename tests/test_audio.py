@@ -66,3 +66,46 @@ def test_a_click_too_short_to_be_an_answer_is_refused(tmp_path: Path) -> None:
 def test_a_missing_file_says_the_recording_did_not_arrive(tmp_path: Path) -> None:
     with pytest.raises(SpeechError, match="did not arrive"):
         load(tmp_path / "gone.wav", max_seconds=10)
+
+
+class _UnknownLength:
+    """A container that does not know its length (as a live WebM recording may not), and
+    counts the frames it decodes."""
+
+    def __init__(self, container) -> None:
+        self.container, self.decoded = container, 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.container.close()
+
+    duration = None
+
+    @property
+    def streams(self):
+        return self.container.streams
+
+    def decode(self, stream):
+        for frame in self.container.decode(stream):
+            self.decoded += 1
+            yield frame
+
+
+def test_decoding_stops_at_the_cap_when_the_length_is_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import av
+
+    path = write_wav(tmp_path / "endless.wav", tone(30.0))
+    opened: list[_UnknownLength] = []
+    real_open = av.open
+    monkeypatch.setattr(
+        av, "open", lambda *a, **k: opened.append(_UnknownLength(real_open(*a, **k))) or opened[-1]
+    )
+    with pytest.raises(SpeechError, match="over 3 seconds"):
+        load(path, max_seconds=3)
+    with real_open(str(path)) as whole:
+        frames = sum(1 for _ in whole.decode(audio=0))
+    assert opened[0].decoded < frames / 5, "the rest of the file is never decoded"

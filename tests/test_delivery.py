@@ -26,7 +26,8 @@ def timed(*items: tuple[str, float, float]) -> list[Word]:
 
 @pytest.fixture
 def hesitant() -> Transcript:
-    # 10 words from 0.5 s to 6.5 s: 6 s of speaking, so 100 words a minute; one gap of 2.5 s
+    # 11 words (one, "to", untimed) from 0.5 s to 6.5 s: 6 s of speaking, so 110 words a
+    # minute; one gap of 2.5 s
     # (after "system", 1.5 -> 4.0) and one of 1.0 s (not long); "Umm" and "uh" are fillers.
     return Transcript(
         text="Umm, I led the system. Uh, we cut close to two.",
@@ -65,6 +66,7 @@ def test_fillers_are_counted_verbatim_drawn_out_sounds_included(hesitant: Transc
 def test_an_engine_without_word_timings_gives_no_pace() -> None:
     delivery = measure(Transcript(text="Um, I led it.", audio_seconds=2.0))
     assert delivery.words_per_minute is None and delivery.long_pauses == []
+    assert delivery.speaking_seconds == 2.0, "the recording's length stands in for it"
     assert delivery.fillers == {"um": 1}
 
 
@@ -87,10 +89,11 @@ def delivery(words: int, seconds: float, pauses: int = 0, fillers: int = 0) -> D
 
 
 def test_the_summary_weighs_each_answer_by_its_words_and_time() -> None:
-    summary = summarise([(1, delivery(100, 40, pauses=1, fillers=2)), (3, delivery(50, 20))])
+    # 150 and 60 words a minute: 150 words in 90 s is 100 a minute (the mean of paces is 105).
+    summary = summarise([(1, delivery(100, 40, pauses=1, fillers=2)), (3, delivery(50, 50))])
     assert summary is not None
-    assert summary.spoken_answers == 2 and summary.speaking_seconds == 60
-    assert summary.words_per_minute == 150.0  # 150 words in a minute, not the mean of paces
+    assert summary.spoken_answers == 2 and summary.speaking_seconds == 90
+    assert summary.words_per_minute == 100.0
     assert summary.long_pauses == 1 and summary.fillers == {"um": 2}
     assert summary.fillers_per_100_words == round(200 / 150, 2)
     assert [a.answer for a in summary.answers] == [1, 3]

@@ -112,3 +112,24 @@ def test_speech_turned_off_says_so_and_hides_itself(recording: Path) -> None:
         off.hear(recording)
     with pytest.raises(SpeechError, match="ROLEPLAY_TTS=off"):
         off.say("Hello.")
+
+
+def test_a_missing_transcription_model_names_its_own_setting(recording: Path) -> None:
+    with audio_api(AudioApi(status=404)) as url:
+        with pytest.raises(SpeechError) as caught:
+            speech(url, llm_max_retries=0).hear(recording)
+    assert "ROLEPLAY_STT_MODEL" in str(caught.value)
+    assert "ROLEPLAY_TTS_MODEL" not in str(caught.value)
+
+
+def test_words_without_times_are_left_out_of_the_timings(recording: Path) -> None:
+    heard = {**HEARD, "words": [*HEARD["words"], {"word": "again", "start": None, "end": None}]}
+    with audio_api(AudioApi(transcription=heard)) as url:
+        transcript, _ = speech(url).hear(recording)
+    assert [w.text for w in transcript.words][-1] == "migration."
+
+
+def test_speech_that_is_not_wav_is_refused_in_one_line() -> None:
+    with audio_api(AudioApi(speech=b"ID3\x04 an mp3, not the wav asked for")) as url:
+        with pytest.raises(SpeechError, match="not a 16-bit WAV file"):
+            speech(url).say("Hello.")

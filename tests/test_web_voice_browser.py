@@ -8,10 +8,8 @@ page plays it. Screenshots are saved under test-artifacts/.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import wave
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,11 +40,9 @@ def spoken_answer(tmp_path: Path) -> tuple[Path, float]:
     length in seconds."""
     from roleplay.settings import Settings
     from roleplay.speech import Speech
-    from roleplay.speech.audio import wav_bytes
+    from roleplay.speech.audio import read_wav, wav_bytes
 
-    with wave.open(io.BytesIO(Speech(Settings()).say(SPOKEN))) as said:
-        rate = said.getframerate()
-        samples = np.frombuffer(said.readframes(said.getnframes()), dtype=np.int16)
+    rate, samples = read_wav(Speech(Settings()).say(SPOKEN))
     silence = np.zeros(rate // 2, dtype=np.int16)
     padded = np.concatenate([silence, samples, silence, silence])
     path = tmp_path / "answer.wav"

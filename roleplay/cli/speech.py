@@ -11,7 +11,8 @@ import typer
 
 from roleplay.cli.common import library, out, settings
 from roleplay.speech import Speech, SpeechError, measure
-from roleplay.speech.audio import RATE
+from roleplay.speech.audio import read_wav
+from roleplay.speech.errors import NOT_INSTALLED
 
 speech_app = typer.Typer(help="Check speech-to-text and the interviewers' voices.")
 
@@ -61,7 +62,8 @@ def say(
         output.write_bytes(wav)
     except OSError as error:
         raise SpeechError(f"Could not write {output}: {error.strerror or error}") from None
-    seconds = _wav_seconds(wav)
+    rate, samples = read_wav(wav)
+    seconds = len(samples) / rate
     voice = f" as {who.name}" if who else ""
     out.print(f"Wrote {output} ({seconds:.1f} s of speech{voice}).", markup=False)
 
@@ -72,17 +74,9 @@ def voices() -> None:
     config = settings()
     speech = Speech(config)
     out.print(f"Speech-to-text: {config.stt}   Text-to-speech: {config.tts}", markup=False)
+    if (config.stt != "off" and not speech.hears) or (config.tts != "off" and not speech.speaks):
+        raise SpeechError(NOT_INSTALLED)
     if speech.speaks:
+        out.print("Voices:", markup=False)
         for name in speech.voice().names():
             out.print(f"  {name}", markup=False)
-
-
-def _wav_seconds(wav: bytes) -> float:
-    import io
-    import wave
-
-    try:
-        with wave.open(io.BytesIO(wav)) as file:
-            return file.getnframes() / (file.getframerate() or RATE)
-    except (wave.Error, EOFError):
-        return 0.0

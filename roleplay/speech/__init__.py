@@ -6,9 +6,24 @@ downloaded), ``openai`` (OpenAI's audio endpoints, or any compatible server) or 
 from a client is checked (size, length, silence) before any engine hears it.
 """
 
-from roleplay.speech.configured import Speech
+from typing import TYPE_CHECKING, Any
+
 from roleplay.speech.delivery import Delivery, DeliverySummary, Transcript, Word, measure
 from roleplay.speech.errors import SpeechError
+
+if TYPE_CHECKING:
+    from roleplay.speech.configured import Speech
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: the session model imports this package for ``Delivery`` alone, and
+    # need not load the engines' module with it.
+    if name == "Speech":
+        from roleplay.speech.configured import Speech
+
+        return Speech
+    raise AttributeError(name)
+
 
 __all__ = [
     "Delivery",

@@ -9,6 +9,7 @@ an hour of audio, and to hand every speech-to-text engine the same clean 16 kHz 
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import wave
 from pathlib import Path
@@ -30,7 +31,7 @@ FORMATS = "WAV, WebM, Ogg, MP3, M4A or FLAC"
 def too_long(max_seconds: float) -> SpeechError:
     return SpeechError(
         f"Your answer runs over {max_seconds:g} seconds, the limit for one answer "
-        "(ROLEPLAY_MAX_ANSWER_SECONDS). Record a shorter one, or say it in two parts."
+        "(ROLEPLAY_MAX_ANSWER_SECONDS). Record a shorter one."
     )
 
 
@@ -63,8 +64,8 @@ def load(path: Path, max_seconds: float) -> np.ndarray:
             if container.duration and container.duration / av.time_base > max_seconds + 0.5:
                 raise too_long(max_seconds)
             resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
-            frames = (*container.decode(stream), None)  # None flushes the resampler
-            for frame in frames:
+            # One frame at a time (None flushes the resampler): decoding stops at the cap.
+            for frame in itertools.chain(container.decode(stream), [None]):
                 for out in resampler.resample(frame):
                     chunk = out.to_ndarray().reshape(-1)
                     chunks.append(chunk)
@@ -109,3 +110,20 @@ def wav_bytes(samples: np.ndarray, rate: int = RATE) -> bytes:
         file.setframerate(rate)
         file.writeframes(samples.tobytes())
     return out.getvalue()
+
+
+def read_wav(data: bytes) -> tuple[int, np.ndarray]:
+    """A 16-bit WAV file's rate and its samples as 16-bit integers, channels mixed to mono;
+    a ``SpeechError`` for anything else."""
+    try:
+        with wave.open(io.BytesIO(data)) as file:
+            rate, channels, width = file.getframerate(), file.getnchannels(), file.getsampwidth()
+            raw = file.readframes(file.getnframes())
+    except (wave.Error, EOFError):
+        raise SpeechError("The audio is not a WAV file.") from None
+    if width != 2 or channels < 1:
+        raise SpeechError("The audio is not 16-bit WAV.")
+    samples = np.frombuffer(raw[: len(raw) // (2 * channels) * 2 * channels], dtype=np.int16)
+    if channels > 1:
+        samples = samples.reshape(-1, channels).mean(axis=1).astype(np.int16)
+    return rate, samples

@@ -33,7 +33,10 @@ class Speech:
     def hears(self) -> bool:
         """Speech-to-text is on, and its engine is installed."""
         stt = self.settings.stt
-        return stt == "openai" or (stt == "local" and _installed("faster_whisper"))
+        # Recordings are decoded here (PyAV) whichever engine hears them.
+        if stt == "openai":
+            return _installed("av")
+        return stt == "local" and _installed("faster_whisper")
 
     @property
     def speaks(self) -> bool:

@@ -64,7 +64,8 @@ def measure(transcript: Transcript) -> Delivery:
     tokens = words(transcript.text)
     timed = [w for w in transcript.words if words(w.text)]
     pauses: list[Pause] = []
-    speaking = 0.0
+    # Without word timings, the recording's length is the best measure of speaking time.
+    speaking = transcript.audio_seconds
     pace = None
     if timed:
         speaking = max(timed[-1].end - timed[0].start, 0.0)

@@ -12,8 +12,11 @@ class SpeechError(ModelError):
     one too."""
 
 
-def explain_speech(error: BaseException, *, where: str, timeout: float, model: str) -> SpeechError:
-    """Describe a failure of the speech endpoint, naming the speech settings (not the chat's)."""
+def explain_speech(
+    error: BaseException, *, where: str, timeout: float, model: str, model_var: str
+) -> SpeechError:
+    """Describe a failure of the speech endpoint, naming the speech settings (not the chat's);
+    ``model_var`` is STT or TTS, whichever model was asked for."""
     if isinstance(error, SpeechError):
         return error
     message = str(explain(error, where=where, timeout=timeout, model=model))
@@ -21,7 +24,7 @@ def explain_speech(error: BaseException, *, where: str, timeout: float, model: s
         ("ROLEPLAY_LLM_TIMEOUT", "ROLEPLAY_SPEECH_TIMEOUT"),
         ("ROLEPLAY_LLM_BASE_URL", "ROLEPLAY_SPEECH_BASE_URL"),
         ("ROLEPLAY_LLM_API_KEY", "ROLEPLAY_SPEECH_API_KEY"),
-        ("ROLEPLAY_LLM_MODEL", "ROLEPLAY_STT_MODEL or ROLEPLAY_TTS_MODEL"),
+        ("ROLEPLAY_LLM_MODEL", f"ROLEPLAY_{model_var}_MODEL"),
     ):
         message = message.replace(chat, speech)
     return SpeechError(message)
@@ -30,5 +33,5 @@ def explain_speech(error: BaseException, *, where: str, timeout: float, model: s
 NOT_INSTALLED = (
     "Speech on this machine needs the voice extra, which is not installed: run "
     "`pip install 'interview-roleplay[voice]'` (scripts/install.sh installs it), or set "
-    "ROLEPLAY_STT and ROLEPLAY_TTS to openai or off."
+    "ROLEPLAY_STT and ROLEPLAY_TTS to off."
 )

@@ -176,13 +176,16 @@ class HttpTranscriber:
                 result = self._ask(samples, timed=False)
         except openai.OpenAIError as error:
             raise explain_speech(
-                error, where=self.where, timeout=self.timeout, model=self.model
+                error, where=self.where, timeout=self.timeout, model=self.model, model_var="STT"
             ) from None
         words = [
             Word(
                 text=str(w.word).strip(), start=max(float(w.start), 0.0), end=max(float(w.end), 0.0)
             )
             for w in getattr(result, "words", None) or []
+            # A server's word without a time gives no timing; its text is still in the text.
+            if isinstance(getattr(w, "start", None), int | float)
+            and isinstance(getattr(w, "end", None), int | float)
         ]
         return Transcript(
             text=str(getattr(result, "text", "") or "").strip(),

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import openai
 
 from roleplay.personas import PersonaVoice
+from roleplay.speech.audio import read_wav
 from roleplay.speech.errors import NOT_INSTALLED, SpeechError, explain_speech
 
 DEFAULT_VOICE = "en_US-joe-medium"
@@ -87,8 +88,10 @@ class LocalVoices:
         return self._loaded[name]
 
     def say(self, text: str, voice: PersonaVoice | None = None) -> bytes:
-        from piper import SynthesisConfig
-
+        try:
+            from piper import SynthesisConfig
+        except ImportError:
+            raise SpeechError(NOT_INSTALLED) from None
         text = _text(text)
         pace = voice.pace if voice else 1.0
         with self._lock:
@@ -122,8 +125,15 @@ class HttpVoice:
                 response_format="wav",
                 speed=voice.pace if voice else 1.0,
             )
-            return reply.read()
+            said = reply.read()
         except openai.OpenAIError as error:
             raise explain_speech(
-                error, where=self.where, timeout=self.timeout, model=self.model
+                error, where=self.where, timeout=self.timeout, model=self.model, model_var="TTS"
             ) from None
+        try:
+            read_wav(said)
+        except SpeechError:
+            raise SpeechError(
+                f"{self.where} sent audio that is not a 16-bit WAV file, which was asked for."
+            ) from None
+        return said

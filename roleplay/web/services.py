@@ -65,9 +65,10 @@ class PageState:
     login: Login | None = None
     scenario: str | None = None  # the code of the scenario this page was opened for
     model: str | None = None  # the model picked on this page (checked when picked); None: default
-    # The answer last heard from this page's microphone, waiting to be sent: what was heard,
-    # and how it was said.
-    spoken: tuple[str, Delivery] | None = None
+    # The answer last heard from this page's microphone, waiting to be sent: in which
+    # interview (a recording belongs to the interview it was made in), what was heard, and how
+    # it was said.
+    spoken: tuple[str, str, Delivery] | None = None
     # The interviewer turn last said aloud (session id, turn index): each is said once.
     voiced: tuple[str, int] | None = None
 

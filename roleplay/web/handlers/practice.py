@@ -279,13 +279,16 @@ class PracticeHandlers:
             return
         # A spoken answer (perhaps edited) keeps the figures of how it was said.
         heard, page.spoken = page.spoken, None
-        delivery = heard[1] if heard and still_the_answer(heard[0], message) else None
+        delivery = None
+        if heard and heard[0] == interview.session.id and still_the_answer(heard[1], message):
+            delivery = heard[2]
         try:
             answered = interview.answer(message, delivery)
             for outputs in self._stream(page, answered, pending=message):
                 yield (*outputs, "")
         except (StillSpeaking, InterviewOver) as error:
-            # Another tab of this page got in first.
+            # Another tab of this page got in first; the recording waits with the answer.
+            page.spoken = heard
             yield (*chat_outputs(page, f"{error}. Your answer is kept."), keep)
 
     def retry(

@@ -8,16 +8,14 @@ arrive as any client likes: only ``True`` counts as on.
 
 from __future__ import annotations
 
-import io
-import wave
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
-import numpy as np
 
 from roleplay.speech import SpeechError
+from roleplay.speech.audio import read_wav
 from roleplay.web import views
 from roleplay.web.handlers.practice import PracticeHandlers, chat_outputs
 from roleplay.web.inputs import InputError, text
@@ -31,14 +29,6 @@ def preferences_of(saved: Any) -> dict[str, bool]:
     """The page's voice preferences as saved in the browser; anything odd is off."""
     saved = saved if isinstance(saved, dict) else {}
     return {name: saved.get(name) is True for name in PREFERENCES}
-
-
-def wav_array(wav: bytes) -> tuple[int, np.ndarray]:
-    """A mono 16-bit WAV file's rate and samples, as Gradio's audio output takes them."""
-    with wave.open(io.BytesIO(wav)) as file:
-        rate = file.getframerate()
-        samples = np.frombuffer(file.readframes(file.getnframes()), dtype=np.int16)
-    return rate, samples
 
 
 class SpeechHandlers:
@@ -74,7 +64,7 @@ class SpeechHandlers:
             notice = f"{views.problem(error)} You can also type your answer."
             yield (*chat_outputs(page, notice), gr.update(), None)
             return
-        page.spoken = (transcript.text, delivery)
+        page.spoken = (page.interview.session.id, transcript.text, delivery)
         if at_once is not True:
             yield (*chat_outputs(page, HEARD), transcript.text, None)
             return
@@ -94,7 +84,8 @@ class SpeechHandlers:
             return gr.update(), ""
         page.voiced = (interview.session.id, turn.index)
         try:
-            wav = self.services.speech.say(turn.text, interview.persona)
+            # As (rate, samples): Gradio writes them to a .wav file the browser can play.
+            said = read_wav(self.services.speech.say(turn.text, interview.persona))
         except SpeechError as error:
             return gr.update(), views.problem(error) + " The interviewer's words are shown above."
-        return gr.update(value=wav_array(wav)), ""
+        return gr.update(value=said), ""

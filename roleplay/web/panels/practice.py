@@ -240,7 +240,8 @@ class PracticePanel:
             api_name="start",
             **MODEL_QUEUE,
         )
-        self._spoken(started.then(toggle(False), None, self.setup, **PRIVATE))
+        started.then(toggle(False), None, self.setup, **PRIVATE)
+        self._spoken(started)
         answered = gr.on(
             [self.message.submit, self.send.click],
             handlers.send,
@@ -249,7 +250,9 @@ class PracticePanel:
             api_name="send",
             **MODEL_QUEUE,
         )
-        results.after_answer(self._spoken(answered))
+        # Said aloud beside the debrief and scoring, never in their way.
+        self._spoken(answered)
+        results.after_answer(answered)
         aloud = self.mic.stop_recording(
             self.speech.answer_aloud,
             [self.mic, self.at_once, state],
@@ -257,7 +260,8 @@ class PracticePanel:
             api_name="answer_aloud",
             **MODEL_QUEUE,
         )
-        results.after_answer(self._spoken(aloud))
+        self._spoken(aloud)
+        results.after_answer(aloud)
         retried = self.retry.click(
             handlers.retry, state, self.chat_outputs, api_name="retry", **MODEL_QUEUE
         )
@@ -265,7 +269,8 @@ class PracticePanel:
         ended = self.end.click(
             handlers.end, state, self.chat_outputs, api_name="end", **MODEL_QUEUE
         )
-        after_end(results.after_end(self._spoken(ended)))
+        self._spoken(ended)
+        after_end(results.after_end(ended))
         for toggle_ in (self.hear, self.at_once):
             toggle_.input(
                 self.speech.remember, [self.hear, self.at_once], self.voice_prefs, **PRIVATE

@@ -13,8 +13,8 @@ from roleplay.web.services import PageState, Services
 MODEL_QUEUE: dict[str, Any] = {"concurrency_id": "model", "concurrency_limit": 2}
 # Ingesting files is heavy on two cores: one at a time.
 INGEST_QUEUE: dict[str, Any] = {"concurrency_id": "ingest", "concurrency_limit": 1}
-# Saying a turn aloud is heavy too, and short: one at a time.
-SPEECH_QUEUE: dict[str, Any] = {"concurrency_id": "speech", "concurrency_limit": 1}
+# Saying a turn aloud is short but heavy on two cores: two at a time, apart from the model's.
+SPEECH_QUEUE: dict[str, Any] = {"concurrency_id": "speech", "concurrency_limit": 2}
 PRIVATE: dict[str, Any] = {"api_visibility": "private"}
 
 
