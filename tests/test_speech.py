@@ -63,8 +63,8 @@ def test_each_interviewer_speaks_at_their_own_pace(
     quick = len(wav_samples(speech_engines.say(line, anxious))[1])
     slow = len(wav_samples(speech_engines.say(line, relaxed))[1])
     assert anxious.voice.pace > relaxed.voice.pace
-    # Piper stretches speech less than its length scale says; the order is what counts.
-    assert quick < 0.98 * slow
+    # 1.1 against 0.9: about a fifth quicker, well beyond Piper's own variation (a few %).
+    assert quick < 0.9 * slow
 
 
 @pytest.mark.speech_model

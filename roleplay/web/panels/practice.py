@@ -183,11 +183,14 @@ class PracticePanel:
         runs). Chained, never a load event of its own: two events making the page's state at
         once would each keep only their own."""
         state = self.shared.state
-        return (
-            event.then(self.personas.personas, state, [self.persona, state], **PRIVATE)
-            .then(self.models.models, state, [self.model, self.model_line, state], **PRIVATE)
-            .then(self.speech.preferences, self.voice_prefs, [self.hear, self.at_once], **PRIVATE)
+        return event.then(self.personas.personas, state, [self.persona, state], **PRIVATE).then(
+            self.models.models, state, [self.model, self.model_line, state], **PRIVATE
         )
+
+    def on_open(self, app: gr.Blocks) -> None:
+        """As the page opens, the voice toggles this browser remembered: an event of its own,
+        since it touches no page state, so it need not wait behind the model list."""
+        app.load(self.speech.preferences, self.voice_prefs, [self.hear, self.at_once], **PRIVATE)
 
     def _spoken(self, event: Any) -> Any:
         """After an event that may add an interviewer turn: say it, if the page wants to."""
