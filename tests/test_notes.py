@@ -35,6 +35,12 @@ def test_json_inside_prose_and_code_fence_is_read() -> None:
     assert parse_notes_update(text).thought == "Better than I feared."
 
 
+def test_a_raw_newline_inside_a_note_is_read() -> None:
+    text = json.dumps(VALID).replace("Better than I feared.", "Better than\nI feared.\t")
+    assert "\n" in text.split('"thought"')[1][:30], "the newline is raw, inside the string"
+    assert parse_notes_update(text).thought.split() == ["Better", "than", "I", "feared."]
+
+
 @pytest.mark.parametrize(
     "text",
     [

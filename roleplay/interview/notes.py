@@ -172,7 +172,9 @@ def parse_notes_update(text: str) -> NotesUpdate:
     if not match:
         raise NotesParseError("the reply holds no JSON object")
     try:
-        data = json.loads(match.group(0))
+        # strict=False: small models (and llama.cpp's JSON grammar) leave raw newlines and tabs
+        # inside strings; the words are still the model's notes.
+        data = json.loads(match.group(0), strict=False)
     except json.JSONDecodeError as error:
         raise NotesParseError(f"the reply is not valid JSON ({error.msg})") from None
     if not isinstance(data, dict):
