@@ -182,7 +182,13 @@ def register(app: typer.Typer) -> None:
         spec = shared.spec()
         if shared.research or spec.packs:
             store = knowledge.open_store(config)
-            spec = install_research(shared, store, coach=owner.name)
+            spec = install_research(
+                shared,
+                store,
+                coach=owner.name,
+                chunking=knowledge.chunking(config),
+                uploads=knowledge.upload_limits(config),
+            )
             for pack in spec.packs:
                 err.print(f"Research pack: {pack}")
         created = catalogue.create(owner, spec)

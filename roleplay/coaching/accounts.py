@@ -117,8 +117,15 @@ class Accounts:
             return [Account(u.id, u.name, u.role) for u in users]
 
     def authenticate(self, name: str, password: str) -> Account:
+        return self._authenticate(name, password)[0]
+
+    def _authenticate(self, name: str, password: str) -> tuple[Account, str]:
+        """The account and its name key. Names are matched whatever their case; an account
+        from before that rule that clashes by case is matched by its exact name first."""
         with self.factory() as db:
-            user = db.scalar(select(User).where(User.name == name))
+            user = db.scalar(select(User).where(User.name == name)) or db.scalar(
+                select(User).where(User.name_key == name.lower())
+            )
             stored = user.password_hash if user else None
             try:
                 if stored is None:
@@ -131,7 +138,7 @@ class Accounts:
             if _hasher.check_needs_rehash(stored):
                 user.password_hash = _hasher.hash(password)
                 db.commit()
-            return Account(user.id, user.name, user.role)
+            return Account(user.id, user.name, user.role), user.name_key
 
     def _check(self, *keys: str) -> None:
         try:
@@ -149,12 +156,14 @@ class Accounts:
         account_key, address_key = f"account:{name.lower()}", f"address:{client}"
         self._check(account_key, address_key)
         try:
-            account = self.authenticate(name, password)
+            account, name_key = self._authenticate(name, password)
         except AccountError:
             self.per_account.failed(account_key)
             self.per_address.failed(address_key)
             raise
-        self.per_account.succeeded(account_key)
+        # Only the signed-in account's own failures are forgiven: the key is its unique name
+        # key, so no other account (not even one whose name differs only in case) clears it.
+        self.per_account.succeeded(f"account:{name_key}")
         token = secrets.token_urlsafe(32)
         with self.factory() as db:
             db.add(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -75,6 +75,33 @@ class Reviews:
             row, scenario = self._readable(db, viewer, session_id)
             feedback = scenario.spec.get("feedback", "immediate")
             return _feedback_shown(viewer, feedback, row.feedback_released_at is not None)
+
+    def held(self, viewer: Account | None, session_ids: Iterable[str]) -> set[str]:
+        """Which of these sessions' feedback ``viewer`` may not see yet: attempts at a scenario
+        whose coach reviews first and has not released them, for anyone but that scenario's
+        coach (the learner, a signed-out page, anybody else). Held means held everywhere: the
+        score, the report, the charts, the private notes and the transcript files."""
+        ids = [i for i in dict.fromkeys(session_ids) if isinstance(i, str)]
+        if not ids:
+            return set()
+        with self.factory() as db:
+            rows = db.execute(
+                select(
+                    SessionRow.id,
+                    SessionRow.feedback_released_at,
+                    ScenarioRow.spec,
+                    ScenarioRow.owner_id,
+                )
+                .join(ScenarioRow, ScenarioRow.id == SessionRow.scenario_id)
+                .where(SessionRow.id.in_(ids))
+            ).all()
+        return {
+            session_id
+            for session_id, released, spec, owner_id in rows
+            if released is None
+            and (spec or {}).get("feedback", "immediate") == "after_review"
+            and not (viewer is not None and _coaches(viewer, owner_id))
+        }
 
     # -- learners ----------------------------------------------------------------------------
 

@@ -18,9 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from roleplay.coaching.research import coach_owner, usable
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
 from roleplay.datafiles import MAX_BYTES, load_yaml
+from roleplay.knowledge.ingest import Chunking
 from roleplay.knowledge.samples import sample_packs
-from roleplay.knowledge.splitting import Chunk
+from roleplay.knowledge.splitting import Chunk, cut
 from roleplay.knowledge.store import PackStore
+from roleplay.knowledge.uploads import UploadLimits
 
 
 class SharedPassage(BaseModel):
@@ -86,7 +88,14 @@ def _research(spec: ScenarioSpec, store: PackStore, coach: str) -> list[SharedPa
     return carried
 
 
-def install_research(file: ScenarioFile, store: PackStore, coach: str) -> ScenarioSpec:
+def install_research(
+    file: ScenarioFile,
+    store: PackStore,
+    coach: str,
+    *,
+    chunking: Chunking | None = None,
+    uploads: UploadLimits | None = None,
+) -> ScenarioSpec:
     """Put the file's research into packs of ``coach``'s here and return the scenario naming
     them.
 
@@ -94,9 +103,15 @@ def install_research(file: ScenarioFile, store: PackStore, coach: str) -> Scenar
     coach's and holds the same passages; otherwise the research goes into a new pack. The
     scenario may then name only the packs this import installed and research the coach may
     already use: a file cannot point a scenario at another coach's or a browser's research.
+
+    Research from a file is held to the rules of an upload: its passages are split again with
+    this install's ``chunking`` (a file's passage may be any length), at most
+    ``uploads.max_files`` sources come in at once, and nothing is written if the coach's
+    research would pass their quota.
     """
+    chunking = chunking or Chunking()
+    uploads = uploads or UploadLimits()
     owner = coach_owner(coach)
-    renamed: dict[str, str] = {}
     carried = {pack.name for pack in file.research}
     allowed = set(usable(store, coach, [n for n in file.packs if n not in carried]))
     unknown = [n for n in file.packs if n not in carried and n not in allowed]
@@ -105,23 +120,46 @@ def install_research(file: ScenarioFile, store: PackStore, coach: str) -> Scenar
             f"The scenario names research '{unknown[0]}', which the file does not carry and "
             "you have no pack of that name: add that research, or remove the name."
         )
-    for pack in file.research:
-        name = _free_name(store, pack, owner)
-        for source in pack.sources:
-            chunks = _chunks(source)
+    sources = sum(len(pack.sources) for pack in file.research)
+    if sources > uploads.max_files:
+        raise ScenarioError(
+            f"The file carries {sources} sources of research; import at most "
+            f"{uploads.max_files} at a time (ROLEPLAY_MAX_UPLOAD_FILES)."
+        )
+    plan = [(pack, _split_again(pack, chunking)) for pack in file.research]
+    names = [_free_name(store, pack, split, owner) for pack, split in plan]
+    incoming = sum(
+        len(chunk.text)
+        for (pack, split), name in zip(plan, names, strict=True)
+        if not store.exists(name)
+        for chunks in split.values()
+        for chunk in chunks
+    )
+    if store.owner_chars(owner) + incoming > uploads.quota_chars:
+        raise ScenarioError(
+            f"The file's research would take your research past its "
+            f"{uploads.quota_chars / 1048576:g} MB limit: remove some packs first."
+        )
+    for (_pack, split), name in zip(plan, names, strict=True):
+        for source, chunks in split.items():
             version = _version(chunks)
-            if store.active_version(name, source.name) != version:
-                store.put_source(name, source.name, version, chunks, owner=owner)
-        renamed[pack.name] = name
+            if store.active_version(name, source) != version:
+                store.put_source(name, source, version, chunks, owner=owner)
+    renamed = {pack.name: name for (pack, _split), name in zip(plan, names, strict=True)}
     spec = file.spec()
     spec.packs = [renamed.get(name, name) for name in spec.packs]
     return spec
 
 
-def _chunks(source: SharedSource) -> list[Chunk]:
-    return [
-        Chunk(text=p.text, location=p.location, position=n) for n, p in enumerate(source.passages)
-    ]
+def _split_again(pack: SharedPack, chunking: Chunking) -> dict[str, list[Chunk]]:
+    """Each source's passages cut to this install's chunk size, as an upload's would be."""
+    split: dict[str, list[Chunk]] = {}
+    for source in pack.sources:
+        sections = [(p.location, p.text) for p in source.passages]
+        chunks = cut(sections, chunk_size=chunking.size, overlap=chunking.overlap)
+        if chunks:
+            split[source.name] = chunks
+    return split
 
 
 def _version(chunks: list[Chunk]) -> str:
@@ -129,24 +167,24 @@ def _version(chunks: list[Chunk]) -> str:
     return "shared-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def _holds(store: PackStore, name: str, pack: SharedPack) -> bool:
-    """Does the pack called ``name`` here hold exactly the shared pack's passages?"""
+def _holds(store: PackStore, name: str, split: dict[str, list[Chunk]]) -> bool:
+    """Does the pack called ``name`` here hold exactly these passages?"""
     here = {
         source: [(c.location, c.text) for c in chunks]
         for source, chunks in store.passages(name).items()
     }
-    there = {
-        source.name: [(p.location, p.text) for p in source.passages] for source in pack.sources
-    }
+    there = {source: [(c.location, c.text) for c in chunks] for source, chunks in split.items()}
     return here == there
 
 
-def _free_name(store: PackStore, pack: SharedPack, owner: str) -> str:
+def _free_name(
+    store: PackStore, pack: SharedPack, split: dict[str, list[Chunk]], owner: str
+) -> str:
     candidates = [pack.name, f"{pack.name} (imported)"]
     candidates += [f"{pack.name} (imported {n})" for n in range(2, 100)]
     for name in candidates:
         if not store.exists(name):
             return name
-        if store.info(name).owner == owner and _holds(store, name, pack):
+        if store.info(name).owner == owner and _holds(store, name, split):
             return name
     raise ScenarioError(f"Too many packs called '{pack.name}' already: remove some first.")

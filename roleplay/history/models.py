@@ -29,12 +29,19 @@ class Base(DeclarativeBase):
     }
 
 
+def _name_key(context: Any) -> str:
+    return context.get_current_parameters()["name"].lower()
+
+
 class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # "cli:local" for the person at this machine's terminal; the web app adds one per browser.
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # The name as it is looked up and kept unique: "LEO" cannot sign up beside "leo". Accounts
+    # that clashed before this rule keep "<name>#<id>" here (see migration 0007).
+    name_key: Mapped[str] = mapped_column(String(220), unique=True, default=_name_key)
     created_at: Mapped[datetime]
     # local (this machine's owner), browser (one per browser), coach or learner.
     role: Mapped[str] = mapped_column(String(20), default="local")

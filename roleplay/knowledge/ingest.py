@@ -91,6 +91,9 @@ def ingest(
     owner: str = "",
     progress: Progress | None = None,
 ) -> list[Outcome]:
+    # Before anything is read or compared: "unchanged" would tell a stranger what the pack
+    # holds, and a caller could take it as leave to use the pack.
+    store.check_writer(pack, owner)
     outcomes = []
     for target in expand(items):
         outcomes.append(_ingest_one(store, pack, target, limits, chunking, owner, progress))

@@ -7,6 +7,7 @@ PDFs are split page by page. Long sections are then cut by size with some overla
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
@@ -33,7 +34,6 @@ class Chunk:
 
 
 def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[Chunk]:
-    cutter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=overlap)
     sections: list[tuple[str, str]] = []
     if loaded.kind == "pages":
         sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
@@ -44,6 +44,14 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
             sections.append((path, part.page_content))
     else:
         sections = [("", loaded.text)]
+    return cut(sections, chunk_size=chunk_size, overlap=overlap)
+
+
+def cut(
+    sections: Iterable[tuple[str, str]], *, chunk_size: int = 900, overlap: int = 120
+) -> list[Chunk]:
+    """Sections of text, each with its location, cut by size with some overlap."""
+    cutter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=overlap)
     chunks: list[Chunk] = []
     for location, text in sections:
         for piece in cutter.split_text(text):

@@ -115,12 +115,16 @@ class PackStore:
         info = read_manifest(collection)
         assert info is not None
         if info.owner != owner:
-            # Names are public (a scenario lists them); writing is for the pack's owner only.
-            raise KnowledgeError(
-                f"The pack '{pack}' belongs to someone else: add to a pack of your own."
-            )
+            raise _not_yours(pack)
         self._check_embedder(info)
         return collection, info
+
+    def check_writer(self, pack: str, owner: str) -> None:
+        """Refuse ``owner`` a pack that exists and is somebody else's. Names are public (a
+        scenario lists them); writing, and even hearing that a file is already there, is for
+        the pack's owner only."""
+        if self.exists(pack) and self.info(pack).owner != owner:
+            raise _not_yours(pack)
 
     def owner_chars(self, owner: str) -> int:
         """Characters of research kept in all of ``owner``'s packs (for quotas)."""
@@ -317,3 +321,7 @@ class PackStore:
                 )
             )
         return passages
+
+
+def _not_yours(pack: str) -> KnowledgeError:
+    return KnowledgeError(f"The pack '{pack}' belongs to someone else: add to a pack of your own.")

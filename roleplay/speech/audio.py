@@ -26,6 +26,7 @@ BYTES_PER_SECOND = 192_000
 SILENCE_RMS = 0.003
 SHORTEST_SECONDS = 0.3
 FORMATS = "WAV, WebM, Ogg, MP3, M4A or FLAC"
+NOT_A_RECORDING = f"That file is not a recording this app can read ({FORMATS})."
 
 
 def too_long(max_seconds: float) -> SpeechError:
@@ -53,14 +54,20 @@ def load(path: Path, max_seconds: float) -> np.ndarray:
             f"The recording is {size / 1e6:.1f} MB, more than an answer of {max_seconds:g} "
             "seconds can be (ROLEPLAY_MAX_ANSWER_SECONDS). Record a shorter one."
         )
+    demuxer = container_format(path)
     cap = math.ceil((max_seconds + 0.5) * RATE)
     chunks: list[np.ndarray] = []
     total = 0
     try:
-        with av.open(str(path), metadata_errors="ignore") as container:
+        # Opened as a file object with its format named: FFmpeg neither guesses the format nor
+        # opens anything by name (no protocol, playlist or other file of the server's).
+        with (
+            path.open("rb") as handle,
+            av.open(handle, format=demuxer, metadata_errors="ignore") as container,
+        ):
             stream = next((s for s in container.streams if s.type == "audio"), None)
             if stream is None:
-                raise SpeechError(f"That file is not a recording this app can read ({FORMATS}).")
+                raise SpeechError(NOT_A_RECORDING)
             if container.duration and container.duration / av.time_base > max_seconds + 0.5:
                 raise too_long(max_seconds)
             resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
@@ -76,12 +83,39 @@ def load(path: Path, max_seconds: float) -> np.ndarray:
     except SpeechError:
         raise
     except (av.FFmpegError, OSError, ValueError):
-        raise SpeechError(f"That file is not a recording this app can read ({FORMATS}).") from None
+        raise SpeechError(NOT_A_RECORDING) from None
     samples = (
         np.concatenate(chunks).astype(np.float32) / 32768.0 if chunks else np.zeros(0, np.float32)
     )
     check_speech(samples)
     return samples
+
+
+def container_format(path: Path) -> str:
+    """The FFmpeg demuxer for a recording, known by its first bytes; a ``SpeechError`` for
+    anything that is not one of the audio containers taken. FFmpeg left to guess would also
+    open playlists (HLS, concat, SDP), and those read other files and addresses: an uploaded
+    playlist naming a file on the server would have it transcribed."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        raise SpeechError("The recording did not arrive: record your answer again.") from None
+    for test, demuxer in _CONTAINERS:
+        if test(head):
+            return demuxer
+    raise SpeechError(NOT_A_RECORDING)
+
+
+_CONTAINERS = (
+    (lambda h: h[:4] == b"RIFF" and h[8:12] == b"WAVE", "wav"),
+    (lambda h: h[:4] == b"\x1a\x45\xdf\xa3", "matroska"),  # WebM (Chrome, Firefox)
+    (lambda h: h[:4] == b"OggS", "ogg"),  # Ogg Opus (Firefox)
+    (lambda h: h[4:8] == b"ftyp", "mp4"),  # MP4/M4A (Safari)
+    (lambda h: h[:4] == b"fLaC", "flac"),
+    # MP3: an ID3 tag, or straight into an MPEG audio frame (11 sync bits, layer III).
+    (lambda h: h[:3] == b"ID3" or (len(h) > 1 and h[0] == 0xFF and h[1] & 0xE6 == 0xE2), "mp3"),
+)
 
 
 def check_speech(samples: np.ndarray) -> None:

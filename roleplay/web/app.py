@@ -10,12 +10,14 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from roleplay.web.identity import IdentityCookie
+from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.account import AccountPanel
 from roleplay.web.panels.coach import CoachPanel
 from roleplay.web.panels.past import PRACTICE_TAB, PastPanel
 from roleplay.web.panels.practice import PracticePanel
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import PRIVATE, Shared
+from roleplay.web.remote_files import RefuseRemoteFiles
 from roleplay.web.services import Services
 
 CSS = """
@@ -34,7 +36,7 @@ def build_app(services: Services) -> gr.Blocks:
         title="Interview Roleplay", delete_cache=(3600, 86400), analytics_enabled=False
     ) as app:
         shared = Shared.create(services)
-        gr.Markdown(
+        page_markdown(
             "# Interview Roleplay\nRehearse with an interviewer who is as human as the real "
             "thing, then see what they were privately thinking.",
             elem_id="title",
@@ -113,7 +115,10 @@ def launch_options(services: Services) -> dict[str, Any]:
         "footer_links": ["api"],
         "show_error": False,
         "app_kwargs": {
-            "middleware": [Middleware(IdentityCookie, secret=services.browser_secret)],
+            "middleware": [
+                Middleware(RefuseRemoteFiles),
+                Middleware(IdentityCookie, secret=services.identity_key),
+            ],
         },
     }
 

@@ -4,6 +4,7 @@ and the pack store. Each is built once per process; per-user state lives in ``Pa
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import threading
@@ -37,6 +38,15 @@ from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
 from roleplay.speech import Delivery, Speech
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
+
+log = logging.getLogger(__name__)
+
+# In the data directory: the key that signs identity cookies (secret), the one pages' stored
+# values are scrambled with (public: Gradio sends it to every page), and the file that held
+# both before they were told apart (published, so retired).
+IDENTITY_KEY_FILE = "identity-key"
+PAGE_STORAGE_KEY_FILE = "page-storage-key"
+RETIRED_KEY_FILE = "browser-secret"
 
 # Browsers whose interviewer lists are kept in memory (the least recently used go first).
 LIBRARIES_KEPT = 256
@@ -166,20 +176,26 @@ class Services:
         return Reviews(self.history.factory)
 
     @cached_property
-    def browser_secret(self) -> str:
-        """The key that signs each browser's identity cookie (and scrambles the sign-in kept in
-        its storage). Kept in the data directory so that a restarted server still recognises
-        returning browsers; created readable by this user only."""
-        path = self.settings.data_dir / "browser-secret"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(descriptor, "w") as handle:
-                handle.write(secrets.token_urlsafe(32))
-        return path.read_text().strip()
+    def identity_key(self) -> str:
+        """The key that signs each browser's identity cookie: never sent to any page. Kept in
+        the data directory so that a restarted server still recognises returning browsers;
+        created readable by this user only.
+
+        The key used to live in ``browser-secret`` and was also the pages' storage secret,
+        which Gradio publishes in ``/config``: that file is retired (removed), so a cookie
+        forged with the published key names nobody."""
+        retired = self.settings.data_dir / RETIRED_KEY_FILE
+        if retired.exists():
+            retired.unlink()
+            log.warning("Retired %s (it was published to pages): browsers start afresh.", retired)
+        return _key_file(self.settings.data_dir / IDENTITY_KEY_FILE)
+
+    @cached_property
+    def page_storage_key(self) -> str:
+        """What ``gr.BrowserState`` scrambles a page's stored values with. Gradio sends it to
+        every page, so it is public by design and must never be a key for anything else; it is
+        kept only so that values stored before a restart still read."""
+        return _key_file(self.settings.data_dir / PAGE_STORAGE_KEY_FILE)
 
     def own_personas(self, page: PageState) -> Path:
         """The folder of this browser's own interviewers (made only when one is saved)."""
@@ -219,7 +235,7 @@ class Services:
         if page is not None:
             return page
         cookies = getattr(request, "cookies", None) if request is not None else None
-        owner = from_cookies(dict(cookies or {}), self.browser_secret)
+        owner = from_cookies(dict(cookies or {}), self.identity_key)
         if owner is None:
             return PageState()
         page = PageState(owner=owner)
@@ -301,6 +317,19 @@ class Services:
         ]
         own = [name for name in page.uploads if name.startswith(UPLOAD_LABELS[kind])]
         return samples + shared + own
+
+
+def _key_file(path: Path) -> str:
+    """A random key kept in ``path`` (made on first use, readable by this user only)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()
 
 
 UPLOAD_LABELS = {"company": "Your research", "candidate": "Your CV and job ad"}

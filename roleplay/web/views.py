@@ -35,7 +35,7 @@ def persona_card(persona: Persona) -> str:
 
 def problem(error: Exception) -> str:
     """An error as the page says it: a warning sign, and no server address or file path."""
-    return f"⚠️ {public_message(str(error))}"
+    return page_text(f"⚠️ {public_message(str(error))}")
 
 
 def chat_message(role: str, text: str) -> dict[str, str]:

@@ -107,6 +107,10 @@ class AccountHandlers:
         for held in {token if isinstance(token, str) else None, page.login and page.login.token}:
             if isinstance(held, str) and held:
                 self.services.accounts.sign_out(held)
+        if page.login is not None and page.interview is not None:
+            # The interview was the account's: it stays saved with them, not on this page.
+            page.interview.close()
+            page.interview = None
         page.login = None
         return (page, None, *self._views(page, "Signed out."))
 

@@ -20,9 +20,9 @@ from roleplay.history.database import HistoryError
 from roleplay.interview.transcripts import transcript_markdown
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.personas import PersonaError
-from roleplay.safety import public_message
 from roleplay.web import inputs, views
 from roleplay.web.inputs import InputError
+from roleplay.web.page_markdown import error_modal
 from roleplay.web.services import PageState, Services
 
 PROBLEMS = (
@@ -177,5 +177,5 @@ class CoachHandlers:
             criteria = self._criteria(scenario)
             text = self.services.reviews.csv(coach, scenario, criteria)
         except PROBLEMS as error:
-            raise gr.Error(public_message(str(error))) from None
+            raise error_modal(error) from None
         return str(download(f"attempts-{scenario.code}.csv", text))

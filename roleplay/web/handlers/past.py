@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import gradio as gr
@@ -45,10 +46,14 @@ class PastHandlers:
         try:
             found = self.services.history.list(user=page.user)
             reports = self.services.history.reports(user=page.user)
+            # An attempt whose coach has not released it shows no score and draws no chart.
+            held = self.services.reviews.held(page.account, [s.id for s in found])
         except HistoryError as error:
             notice = page_text(views.problem(error))
             empty = views.delivery_frames([])
             return [], gr.update(choices=[]), views.progress_frame([]), *empty, page, notice
+        found = [replace(s, overall=None) if s.id in held else s for s in found]
+        reports = [(s, report) for s, report in reports if s.id not in held]
         return (
             views.history_rows(found),
             # The choice stays: a list refreshed while the page loads must not undo a pick.

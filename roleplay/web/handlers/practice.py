@@ -42,8 +42,9 @@ def _line(value: Any, label: str) -> str:
 
 
 def _upload_pack(page: PageState, kind: str) -> str:
-    # The owner's id keeps two sessions' uploads apart even when they pick the same label.
-    return f"{UPLOAD_LABELS[kind]} [{page.owner[:12]}]"
+    # The owner's whole id keeps two browsers' uploads apart even when they pick the same label
+    # (a prefix of it could be matched by a browser id someone else chose).
+    return f"{UPLOAD_LABELS[kind]} [{page.owner}]"
 
 
 def pack_choices(

@@ -10,7 +10,6 @@ from typing import Any
 
 import gradio as gr
 
-from roleplay.coaching.reviews import ReviewError
 from roleplay.feedback.report import Report
 from roleplay.feedback.reporting import make_report
 from roleplay.feedback.rubrics import RubricError
@@ -26,16 +25,13 @@ HELD_BACK = (
 
 
 def held_back(services: Services, page: PageState) -> bool:
-    """Is this a learner's attempt whose coach has not released the feedback yet?"""
-    interview, account = page.interview, page.account
+    """Is the page's interview an attempt whose coach has not released its feedback to whoever
+    is on the page now (signed in as the learner, signed out, or anybody but its coach)?"""
+    interview = page.interview
     if interview is None or not interview.session.scenario:
         return False
-    if account is None or account.role != "learner":
-        return False
-    try:
-        return not services.reviews.feedback_visible(account, interview.session.id)
-    except ReviewError:
-        return True
+    session_id = interview.session.id
+    return session_id in services.reviews.held(page.account, [session_id])
 
 
 class ResultsHandlers:

@@ -14,7 +14,7 @@ from roleplay.coaching.sharing import install_research, read_scenario_file, scen
 from roleplay.datafiles import describe_validation_error
 from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.safety import page_text, public_message
+from roleplay.safety import page_text
 from roleplay.web import inputs, scenario_form, views
 from roleplay.web.handlers.coach import (
     PROBLEMS,
@@ -24,6 +24,7 @@ from roleplay.web.handlers.coach import (
     own_scenarios,
 )
 from roleplay.web.inputs import InputError
+from roleplay.web.page_markdown import error_modal
 from roleplay.web.services import PageState, Services
 
 
@@ -109,7 +110,7 @@ class ScenarioHandlers:
             spec = self.services.catalogue.owned(coach, inputs.scenario_code(code)).spec
             text = scenario_file_yaml(spec, self.services.store, coach.name)
         except (*PROBLEMS, KnowledgeError) as error:
-            raise gr.Error(public_message(str(error))) from None
+            raise error_modal(error) from None
         return str(download(f"scenario-{code}.yaml", text))
 
     def import_yaml(self, file: str | None, page: PageState) -> tuple[Any, ...]:
@@ -123,7 +124,13 @@ class ScenarioHandlers:
             shared = read_scenario_file(Path(inputs.files(file)[0]), max_bytes=limit)
             # Checked before its research is installed, not only when the scenario is saved.
             services.catalogue.check(shared.spec())
-            spec = install_research(shared, services.store, coach=coach.name)
+            spec = install_research(
+                shared,
+                services.store,
+                coach=coach.name,
+                chunking=knowledge.chunking(services.settings),
+                uploads=knowledge.upload_limits(services.settings),
+            )
             saved = services.catalogue.create(coach, spec)
         except (*PROBLEMS, KnowledgeError, InputError) as error:
             return views.problem(error), gr.update()

@@ -7,6 +7,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.web.handlers.account import AccountHandlers
+from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.past import PastPanel
 from roleplay.web.panels.shared import PRIVATE, Shared
 
@@ -15,7 +16,7 @@ class AccountPanel:
     def __init__(self, shared: Shared):
         self.shared = shared
         self.handlers = AccountHandlers(shared.services)
-        self.line = gr.Markdown(elem_id="account")
+        self.line = page_markdown(elem_id="account")
         with gr.Accordion("Sign in (coaches and learners)", open=False):
             with gr.Row():
                 self.name = gr.Textbox(label="User name", scale=2)
@@ -24,7 +25,7 @@ class AccountPanel:
                 self.sign_in = gr.Button("Sign in", variant="primary")
                 self.sign_up = gr.Button("Sign up as a learner")
                 self.sign_out = gr.Button("Sign out")
-        self.scenario = gr.Markdown(visible=False, elem_id="scenario")
+        self.scenario = page_markdown(visible=False, elem_id="scenario")
         self.scenario_code = gr.Textbox(visible=False)
 
     def views(self, coach: list[Any]) -> list[Any]:

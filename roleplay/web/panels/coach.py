@@ -10,6 +10,7 @@ import gradio as gr
 from roleplay.web import scenario_form
 from roleplay.web.handlers.coach import CoachHandlers
 from roleplay.web.handlers.scenarios import ScenarioHandlers
+from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.shared import INGEST_QUEUE, PRIVATE, Shared
 
 
@@ -22,11 +23,11 @@ class CoachPanel:
         with gr.Row():
             self.pick = gr.Dropdown(label="Scenario", choices=[], allow_custom_value=True, scale=3)
             self.export_csv = gr.Button("Export attempts (CSV)", scale=1)
-        self.link = gr.Markdown(elem_id="scenario-link")
+        self.link = page_markdown(elem_id="scenario-link")
         with gr.Row():
             self.ask_delete = gr.Button("Delete this scenario", variant="stop", size="sm")
         with gr.Row(visible=False) as self.confirm_row:
-            self.confirm_text = gr.Markdown()
+            self.confirm_text = page_markdown()
             self.confirm_delete = gr.Button("Yes, delete it", variant="stop", size="sm")
             self.keep = gr.Button("Keep it", size="sm")
         self.attempts = gr.Dataframe(
@@ -35,7 +36,7 @@ class CoachPanel:
         self.attempt_pick = gr.Dropdown(
             label="Open an attempt", choices=[], allow_custom_value=True
         )
-        self.attempt = gr.Markdown(elem_id="attempt")
+        self.attempt = page_markdown(elem_id="attempt")
         self.comment_text = gr.Textbox(label="Comment for the learner", lines=2)
         with gr.Row():
             self.comment = gr.Button("Add comment")
@@ -52,7 +53,7 @@ class CoachPanel:
                     type="filepath",
                 )
                 self.import_yaml = gr.Button("Import it as a new scenario")
-            self.import_status = gr.Markdown(elem_id="import-status")
+            self.import_status = page_markdown(elem_id="import-status")
         with gr.Accordion(
             "Write a scenario (or edit the one chosen above)", open=False, elem_id="scenario-editor"
         ):
@@ -60,7 +61,7 @@ class CoachPanel:
                 self.new = gr.Button("Start a new scenario")
             self.form = scenario_form.build(services.library.all(), services.rubric_ids())
             self.save = gr.Button("Save scenario", variant="primary")
-            self.status = gr.Markdown(elem_id="scenario-status")
+            self.status = page_markdown(elem_id="scenario-status")
 
     @property
     def packs(self) -> Any:

@@ -8,6 +8,7 @@ import gradio as gr
 
 from roleplay.web import views
 from roleplay.web.handlers.past import PastHandlers
+from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.practice import PracticePanel
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import PRIVATE, Shared, toggle
@@ -37,7 +38,7 @@ class PastPanel:
             )
             self.reopen = gr.Button("Open", scale=1, min_width=80)
             self.refresh = gr.Button("Refresh", scale=1, min_width=80)
-        self.notice = gr.Markdown()
+        self.notice = page_markdown()
         self.progress = gr.LinePlot(
             views.progress_frame([]),
             x="when",

@@ -15,6 +15,7 @@ from roleplay.web.handlers.models import ModelHandlers
 from roleplay.web.handlers.personas import PersonaHandlers
 from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
 from roleplay.web.handlers.speech import SpeechHandlers
+from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import (
     INGEST_QUEUE,
@@ -48,7 +49,7 @@ class PracticePanel:
                     # No "share": it posts to Hugging Face, and this app stays offline.
                     buttons=["copy", "copy_all"],
                 )
-                self.notice = gr.Markdown(elem_id="notice")
+                self.notice = page_markdown(elem_id="notice")
                 with gr.Row():
                     self.message = gr.Textbox(
                         label="Your answer",
@@ -63,7 +64,7 @@ class PracticePanel:
                     self.end = gr.Button("End interview", variant="stop")
                     self.restart = gr.Button("Start over")
             with gr.Column(scale=2, min_width=300):
-                self.sources = gr.Markdown(views.sources_panel(None), elem_id="sources")
+                self.sources = page_markdown(views.sources_panel(None), elem_id="sources")
 
     def _voice(self, services: Any) -> None:
         """The microphone (beside the answer box) and the interviewer's voice."""
@@ -97,12 +98,12 @@ class PracticePanel:
             elem_id="voice",
             visible=speech.speaks,
         )
-        self.speech_notice = gr.Markdown(elem_id="speech-notice")
+        self.speech_notice = page_markdown(elem_id="speech-notice")
         # Remembered per browser: its value is the client's to send, and is checked as such.
         self.voice_prefs = gr.BrowserState(
             {"hear": False, "at_once": False},
             storage_key="interview-roleplay-voice",
-            secret=services.browser_secret,
+            secret=services.page_storage_key,
         )
 
     def _setup(self, personas: list[Any], company: Any) -> None:
@@ -113,7 +114,7 @@ class PracticePanel:
             # A browser's own interviewers (from cards) are its alone: the handlers check the id.
             allow_custom_value=True,
         )
-        self.persona_card = gr.Markdown(views.persona_card(personas[0]) if personas else "")
+        self.persona_card = page_markdown(views.persona_card(personas[0]) if personas else "")
         with gr.Accordion("Bring your own interviewer: a character card", open=False):
             self.card_file = gr.File(
                 label="A character card (.png or .json, from SillyTavern or a character hub)",
@@ -128,7 +129,7 @@ class PracticePanel:
                 label="For a card made in another tool: the kind of interview",
             )
             self.add_card = gr.Button("Add this interviewer")
-            self.card_status = gr.Markdown(elem_id="card-status")
+            self.card_status = page_markdown(elem_id="card-status")
         # Filled in when the page loads: a local Ollama's models appear once it runs.
         self.model = gr.Dropdown(
             label="Interviewer model",
@@ -136,7 +137,7 @@ class PracticePanel:
             # Checked by the handler against the models there are, whatever is sent.
             allow_custom_value=True,
         )
-        self.model_line = gr.Markdown(elem_id="model-line")
+        self.model_line = page_markdown(elem_id="model-line")
         with gr.Row():
             self.company = gr.Textbox(label="Company", value=company.company if company else "")
             self.role = gr.Textbox(label="Role", value=company.role if company else "")
@@ -168,7 +169,7 @@ class PracticePanel:
         with gr.Row():
             self.add_research = gr.Button("Add research")
             self.add_cv = gr.Button("Add CV / job ad")
-        self.upload_status = gr.Markdown()
+        self.upload_status = page_markdown()
         with gr.Row():
             self.turns = gr.Slider(2, 20, value=6, step=1, label="Your answers")
             self.minutes = gr.Slider(5, 60, value=30, step=5, label="Time limit (minutes)")

@@ -7,6 +7,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.web.handlers.results import ResultsHandlers
+from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.shared import MODEL_QUEUE, PRIVATE, Shared, toggle
 
 
@@ -16,13 +17,13 @@ class ResultsPanel:
         self.handlers = ResultsHandlers(shared.services)
         with gr.Accordion("Debrief: what the interviewer privately thought", open=False) as box:
             self.debrief_box = box
-            self.debrief = gr.Markdown("_The debrief appears when an interview ends._")
+            self.debrief = page_markdown("_The debrief appears when an interview ends._")
             with gr.Row():
                 self.transcript_md = gr.File(label="Transcript (Markdown)")
                 self.transcript_json = gr.File(label="Transcript (JSON)")
         with gr.Accordion("Feedback", open=False) as box:
             self.feedback_box = box
-            self.feedback = gr.Markdown(
+            self.feedback = page_markdown(
                 "_Feedback appears when an interview ends._", elem_id="feedback"
             )
             self.report_json = gr.File(label="Report (JSON)")

@@ -40,7 +40,7 @@ class Shared:
                 delete_callback=_release,
             ),
             login=gr.BrowserState(
-                None, storage_key="interview-roleplay-login", secret=services.browser_secret
+                None, storage_key="interview-roleplay-login", secret=services.page_storage_key
             ),
         )
 
