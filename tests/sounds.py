@@ -44,3 +44,19 @@ def wav_samples(data: bytes) -> tuple[int, np.ndarray]:
     """A 16-bit WAV file's rate and float samples."""
     rate, raw = read_wav(data)
     return rate, raw.astype(np.float32) / 32768.0
+
+
+def write_encoded(path: Path, samples: np.ndarray, codec: str, rate: int = 48_000) -> Path:
+    """Float samples (at ``rate``) encoded with FFmpeg's ``codec`` into the container that
+    ``path``'s suffix names (.webm, .ogg, .m4a, .mp3, .ts…)."""
+    import av
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=rate)
+        stream.layout = "mono"
+        data = (np.clip(samples, -1, 1) * 32767).astype(np.int16).reshape(1, -1)
+        frame = av.AudioFrame.from_ndarray(data, format="s16", layout="mono")
+        frame.rate = rate
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    return path

@@ -18,61 +18,20 @@ import pytest
 import yaml
 from sqlalchemy import update
 
-from roleplay.coaching.accounts import UNAVAILABLE, Accounts
-from roleplay.coaching.catalogue import Catalogue
-from roleplay.coaching.scenarios import ScenarioSpec
-from roleplay.history.database import open_database
+from roleplay.coaching.accounts import UNAVAILABLE
 from roleplay.history.models import LoginRow, ScenarioRow
-from roleplay.history.sessions import SessionStore
 from roleplay.settings import Settings
 from roleplay.web.identity import COOKIE
+from tests.attackworld import (
+    HEX_FOLDER,
+    NOTES,
+    PASSWORD,
+    PERSONA,
+    SAMPLE,
+    World,
+    start,
+)
 from tests.rawqueue import EventError, RawClient, file_input
-
-PERSONA = "anxious-hiring-manager"
-SAMPLE = "Larkspur Health (sample)"
-PASSWORD = "a long password"
-NOTES = "# Ferry notes\n\nTernwick Ferries charges its boats in nine minutes at Cowes.\n"
-HEX_FOLDER = re.compile(r"^[0-9a-f]{32}$")
-
-
-class World:
-    """The live app, and its database opened from the test (accounts made straight in it)."""
-
-    def __init__(self, url: str, settings: Settings):
-        self.url = url
-        self.settings = settings
-        self.data_dir = settings.data_dir
-        self.factory = open_database(settings)
-        self.history = SessionStore(self.factory)
-        self.accounts = Accounts(self.factory)
-        self.catalogue = Catalogue(self.factory)
-
-    def person(self, role: str) -> str:
-        name = f"{role}-{uuid.uuid4().hex[:8]}"
-        self.accounts.add(name, role, PASSWORD)  # type: ignore[arg-type]
-        return name
-
-    def scenario(self, coach: str, **changes: object) -> str:
-        account = next(a for a in self.accounts.list() if a.name == coach)
-        spec = ScenarioSpec(
-            title="Ferry analyst",
-            persona=PERSONA,
-            company="Ternwick Ferries",
-            role="Analyst",
-            packs=[SAMPLE],
-            turns=2,
-            minutes=20,
-        )
-        return self.catalogue.create(account, spec.model_copy(update=changes)).code
-
-    def client(self, who: str | None = None, scenario: str | None = None) -> RawClient:
-        raw = RawClient(self.url)
-        if scenario:
-            raw.call("open_scenario", scenario, None)
-        if who:
-            state = raw.call("sign_in", who, PASSWORD, None)
-            assert f"Signed in as **{who}**" in str(state), state
-        return raw
 
 
 @pytest.fixture(scope="module")
@@ -85,14 +44,6 @@ def notes(tmp_path: Path) -> Path:
     path = tmp_path / "ternwick-notes.md"
     path.write_text(NOTES)
     return path
-
-
-def start(raw: RawClient, *, company: str = "Acme", turns: object = 2, minutes: object = 10):
-    return raw.call("start", PERSONA, company, "Analyst", "Sam", SAMPLE, "", turns, minutes, None)
-
-
-def files_under(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
 
 
 # -- 1. browser identity -------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 
 from roleplay.speech import SpeechError
 from roleplay.speech.audio import RATE, load
-from tests.sounds import silence, tone, write_wav
+from tests.sounds import silence, tone, write_encoded, write_wav
 
 
 def test_a_stereo_recording_at_another_rate_becomes_16_khz_mono(tmp_path: Path) -> None:
@@ -109,3 +109,42 @@ def test_decoding_stops_at_the_cap_when_the_length_is_unknown(
     with real_open(str(path)) as whole:
         frames = sum(1 for _ in whole.decode(audio=0))
     assert opened[0].decoded < frames / 5, "the rest of the file is never decoded"
+
+
+# A finished HLS playlist (one still open makes FFmpeg wait for more, for ever).
+PLAYLIST = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n{entry}\n#EXT-X-ENDLIST\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("answer.m3u8", PLAYLIST.format(entry="{target}")),
+        ("answer.m3u8", PLAYLIST.format(entry="file://{target}")),
+        ("answer.ffconcat", "ffconcat version 1.0\nfile '{target}'\n"),
+        ("answer.sdp", "v=0\no=- 0 0 IN IP4 127.0.0.1\ns=x\nc=IN IP4 127.0.0.1\nt=0 0\n"),
+    ],
+)
+def test_a_file_naming_other_files_is_no_recording(tmp_path: Path, name: str, text: str) -> None:
+    # A recording elsewhere on the server, in a kind FFmpeg's HLS reader follows: FFmpeg left
+    # to guess the uploaded file's format would decode it as the answer.
+    target = write_encoded(tmp_path / "on-the-server.mp3", tone(2.0, 48_000), "libmp3lame")
+    fake = tmp_path / name
+    fake.write_text(text.format(target=target))
+    with pytest.raises(SpeechError, match="not a recording this app can read"):
+        load(fake, max_seconds=10)
+
+
+@pytest.mark.parametrize(
+    ("name", "codec"),
+    [("answer.webm", "libopus"), ("answer.ogg", "libopus"), ("answer.m4a", "aac"),
+     ("answer.mp3", "libmp3lame"), ("answer.flac", "flac")],
+)  # fmt: skip
+def test_real_audio_containers_are_taken(tmp_path: Path, name: str, codec: str) -> None:
+    path = write_encoded(tmp_path / name, tone(1.0, 48_000), codec)
+    assert abs(len(load(path, max_seconds=10)) - RATE) < 0.1 * RATE
+
+
+def test_a_transport_stream_is_no_recording(tmp_path: Path) -> None:
+    path = write_encoded(tmp_path / "answer.ts", tone(1.0, 48_000), "mp2")
+    with pytest.raises(SpeechError, match="not a recording this app can read"):
+        load(path, max_seconds=10)

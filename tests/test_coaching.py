@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from roleplay.coaching.accounts import UNAVAILABLE, AccountError, Accounts
 from roleplay.coaching.catalogue import Catalogue
@@ -18,7 +18,7 @@ from roleplay.coaching.scenarios import (
     scenario_yaml,
 )
 from roleplay.feedback.rubrics import RubricError
-from roleplay.history.database import open_database
+from roleplay.history.database import connect, database_url, migrate, open_database
 from roleplay.history.models import User
 from roleplay.personas import Persona, PersonaError
 from roleplay.resources import shipped_dir
@@ -106,6 +106,61 @@ def test_wrong_passwords_lock_an_account_for_a_while_then_it_works(factory) -> N
         accounts.sign_in("leo", "learner-password", client="10.0.0.2")
     now[0] += 61
     assert accounts.sign_in("leo", "learner-password", client="10.0.0.1")[0].name == "leo"
+
+
+def _hash(password: str) -> str:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher().hash(password)
+
+
+def test_a_name_differing_only_in_case_is_taken(accounts: Accounts) -> None:
+    accounts.add("leo", "learner", "learner-password")
+    with pytest.raises(AccountError, match="not available"):
+        accounts.add("LEO", "learner", "another-password")
+    # And a name is signed in to whatever case it is typed in.
+    assert accounts.sign_in("Leo", "learner-password")[0].name == "leo"
+
+
+def accounts_clashing_by_case(names: tuple[str, ...] = ("leo", "LEO")) -> None:
+    """Accounts made before names were unique whatever their case (schema 0006)."""
+    engine = connect(database_url(Settings()))
+    migrate(engine, "0006")
+    with engine.begin() as connection:
+        for user_id, name in enumerate(names, 1):
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, name, created_at, role, password_hash)"
+                    " VALUES (:id, :name, :at, 'learner', :hash)"
+                ),
+                {"id": user_id, "name": name, "at": "2026-01-01", "hash": _hash(f"{name} pw")},
+            )
+
+
+def test_clashes_by_case_from_before_the_rule_are_reported_and_still_sign_in(
+    database: str | None, caplog: pytest.LogCaptureFixture
+) -> None:
+    accounts_clashing_by_case()
+    with caplog.at_level("WARNING", logger="roleplay.migrations"):
+        accounts = Accounts(open_database(Settings()))  # migrates to the newest schema
+    assert "differ only in case: leo, LEO" in caplog.text
+    assert accounts.sign_in("LEO", "LEO pw")[0].name == "LEO"
+    assert accounts.sign_in("leo", "leo pw")[0].name == "leo"
+
+
+def test_signing_in_to_a_look_alike_name_keeps_the_other_accounts_limit(
+    database: str | None,
+) -> None:
+    accounts_clashing_by_case()
+    accounts = Accounts(open_database(Settings()), attempts=3, window_seconds=60)
+    for _ in range(2):
+        with pytest.raises(AccountError, match="Wrong"):
+            accounts.sign_in("leo", "guess-guess")
+    accounts.sign_in("LEO", "LEO pw")  # the attacker's own look-alike account
+    with pytest.raises(AccountError, match="Wrong"):
+        accounts.sign_in("leo", "guess-guess")
+    with pytest.raises(AccountError, match="Too many tries"):
+        accounts.sign_in("leo", "guess-guess")
 
 
 def test_one_address_guessing_many_accounts_is_held_up(factory) -> None:

@@ -62,6 +62,25 @@ def test_nothing_on_a_page_can_load_or_point_to_another_host(markdown: str) -> N
         assert "`http://evil.example" in shown  # shown as code, never as a link
 
 
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "<img src=//evil.example/x.png>",
+        "![p](//evil.example:8080/x.png?leak=1)",
+        "see //evil.example/x",
+    ],
+)
+def test_an_address_without_its_scheme_is_shown_as_code(markdown: str) -> None:
+    shown = page_text(markdown)
+    assert "<img" not in shown and "](" not in shown
+    assert "//evil.example" not in shown or "`//evil.example" in shown
+
+
+def test_page_text_said_twice_says_the_same() -> None:
+    once = page_text("see https://evil.example/x and <b>")
+    assert page_text(once) == once
+
+
 def test_our_own_markdown_is_kept() -> None:
     text = "### Heading\n> a quote\n- **bold** item"
     assert page_text(text) == text

@@ -19,6 +19,7 @@ from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.ingest import Chunking, ingest
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.store import PackStore
+from roleplay.knowledge.uploads import UploadLimits
 from roleplay.settings import Settings
 
 RESEARCH = (
@@ -164,3 +165,38 @@ def test_exported_scenario_runs_the_same_on_a_fresh_data_directory(run_cli, tmp_
         best_there.text,
         round(best_there.score, 4),
     )
+
+
+def file_with(pack: str, sources: list[dict]) -> ScenarioFile:
+    spec = spec_with(pack).model_dump(mode="json")
+    return ScenarioFile.model_validate({**spec, "research": [{"name": pack, "sources": sources}]})
+
+
+def test_imported_passages_are_cut_to_this_installs_chunk_size(
+    store: PackStore, pack_name: str
+) -> None:
+    long = "Brightwater Ferries charges its boats at Cowes in nine minutes. " * 200
+    shared = file_with(pack_name, [{"name": "long.md", "passages": [{"text": long}]}])
+    spec = install_research(shared, store, coach="cara", chunking=Chunking(size=500, overlap=50))
+    passages = store.passages(spec.packs[0])["long.md"]
+    assert len(passages) >= len(long) // 500 and max(len(c.text) for c in passages) <= 500
+
+
+def test_an_import_with_more_sources_than_an_upload_takes_is_refused_whole(
+    store: PackStore, pack_name: str
+) -> None:
+    sources = [{"name": f"s{n}.md", "passages": [{"text": "A fact."}]} for n in range(4)]
+    with pytest.raises(ScenarioError, match="import at most 3 at a time"):
+        install_research(
+            file_with(pack_name, sources), store, coach="cara", uploads=UploadLimits(max_files=3)
+        )
+    assert not store.exists(pack_name)
+
+
+def test_an_import_past_the_coachs_quota_writes_nothing(store: PackStore, pack_name: str) -> None:
+    text = "Brightwater Ferries runs electric ferries across the Solent. " * 20
+    shared = file_with(pack_name, [{"name": "a.md", "passages": [{"text": text}]}])
+    with pytest.raises(ScenarioError, match="past its"):
+        install_research(shared, store, coach="cara", uploads=UploadLimits(quota_chars=500))
+    assert not store.exists(pack_name)
+    assert install_research(shared, store, coach="cara").packs[0] == pack_name  # room: taken

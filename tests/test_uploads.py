@@ -67,3 +67,13 @@ def test_nobody_writes_into_a_pack_they_do_not_own(
     with pytest.raises(KnowledgeError, match="belongs to someone else"):
         upload(store, pack_name, [note(tmp_path, "b.md")], "coach:ana")
     assert set(store.info(pack_name).sources) == {"a.md"}
+
+
+def test_a_stranger_re_uploading_a_file_a_pack_holds_hears_nothing_of_it(
+    store: PackStore, pack_name: str, tmp_path: Path
+) -> None:
+    job_ad = note(tmp_path, "job-ad.md")  # public: anyone may have the same bytes
+    upload(store, pack_name, [job_ad], "e" * 32)
+    # Ownership is checked before the file is compared: no "unchanged" for somebody else's pack.
+    with pytest.raises(KnowledgeError, match="belongs to someone else"):
+        upload(store, pack_name, [job_ad], "f" * 32)

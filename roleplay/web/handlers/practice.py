@@ -43,8 +43,11 @@ def _line(value: Any, label: str) -> str:
 
 def _upload_pack(page: PageState, kind: str) -> str:
     # The owner's whole id keeps two browsers' uploads apart even when they pick the same label
-    # (a prefix of it could be matched by a browser id someone else chose).
-    return f"{UPLOAD_LABELS[kind]} [{page.owner}]"
+    # (a prefix of it could be matched by a browser id someone else chose). A pack this browser
+    # made under the old short name (found by its recorded owner) is still added to.
+    label = UPLOAD_LABELS[kind]
+    earlier = f"{label} [{page.owner[:12]}]"
+    return earlier if earlier in page.uploads else f"{label} [{page.owner}]"
 
 
 def pack_choices(
