@@ -42,9 +42,11 @@ _IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\s*(\([^)\n]{0,2000}\)|\[[^\]\n]{0,20
 _LINK = re.compile(r"\[([^\]\n]{0,500})\]\s*(\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]{1,200}\]:\s*\S+.*$", re.MULTILINE)
 _BARE_URL = re.compile(
-    r"(?<!`)(?:\b(?:https?|ftp|data|javascript|file)://[^\s<>`]{1,2000}|\bwww\.[^\s<>`]+"
+    # A whole code span is kept as it is (group 1): an address inside one is already text.
+    r"(`[^`\n]*`)"
+    r"|\b(?:https?|ftp|data|javascript|file)://[^\s<>`]{1,2000}|\bwww\.[^\s<>`]+"
     # An address without its scheme (//host/x.png) is an address too: a browser fetches it.
-    r"|(?<![\w:/])//[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>`]*)?)"
+    r"|(?<![\w:/])//[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s<>`]*)?"
 )
 
 
@@ -64,7 +66,7 @@ def page_text(text: str | None) -> str:
     value = _REFERENCE.sub("", value)
     # Whatever the patterns missed (nested brackets), a link needs "](" or "]:" to work.
     value = value.replace("](", "] (").replace("]:", "] :").replace("][", "] [")
-    return _BARE_URL.sub(lambda m: "`" + m.group(0).replace("`", "") + "`", value)
+    return _BARE_URL.sub(lambda m: m.group(1) or "`" + m.group(0).replace("`", "") + "`", value)
 
 
 # -- what an error may say -----------------------------------------------------------------

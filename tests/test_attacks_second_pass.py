@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, expect
 
 from roleplay.settings import Settings
 from roleplay.web.identity import COOKIE, issue
-from roleplay.web.services import PAGE_STORAGE_KEY_FILE
+from roleplay.web.keys import PAGE_STORAGE_KEY_FILE
 from tests.attackworld import NOTES, PASSWORD, PERSONA, World, start
 from tests.pages import MINUTE, open_tab, shot
 from tests.rawqueue import EventError, RawClient

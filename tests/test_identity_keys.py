@@ -7,12 +7,8 @@ from pathlib import Path
 
 from roleplay.settings import Settings
 from roleplay.web.identity import issue, verify
-from roleplay.web.services import (
-    IDENTITY_KEY_FILE,
-    PAGE_STORAGE_KEY_FILE,
-    RETIRED_KEY_FILE,
-    Services,
-)
+from roleplay.web.keys import IDENTITY_KEY_FILE, PAGE_STORAGE_KEY_FILE, RETIRED_KEY_FILE
+from roleplay.web.services import Services
 
 
 def services_in(data_dir: Path) -> Services:
@@ -38,3 +34,9 @@ def test_the_published_key_of_earlier_versions_signs_nobody_in(tmp_path: Path) -
     services = services_in(tmp_path)
     assert verify(issue(published, "a" * 32), services.identity_key) is None
     assert not (tmp_path / RETIRED_KEY_FILE).exists()
+
+
+def test_an_empty_or_cut_short_key_file_is_replaced_not_trusted(tmp_path: Path) -> None:
+    (tmp_path / IDENTITY_KEY_FILE).write_text("")  # a crash between making and writing it
+    key = services_in(tmp_path).identity_key
+    assert len(key) >= 32 and verify(issue("", "a" * 32), key) is None

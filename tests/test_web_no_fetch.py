@@ -9,6 +9,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
@@ -139,6 +140,16 @@ def test_every_upload_of_a_real_file_reaches_no_other_server(
     playlist.write_text("#EXTM3U\n#EXTINF:1.0,\nhttp://files.interview-roleplay.test/a.wav\n")
     heard = coach.call("answer_aloud", coach.upload(playlist), False, None)
     assert "not a recording this app can read" in heard[2]
+    assert outside == []
+
+
+def test_the_file_route_given_an_address_fetches_nothing(
+    served: RunningApp, outside: list[str]
+) -> None:
+    for address in ADDRESSES[:3]:
+        for method in ("GET", "HEAD"):
+            answer = httpx.request(method, f"{served.url}gradio_api/file={address}")
+            assert answer.status_code == 400, (method, address)
     assert outside == []
 
 

@@ -114,6 +114,8 @@ def launch_options(services: Services) -> dict[str, Any]:
         "theme": gr.themes.Soft(),
         "footer_links": ["api"],
         "show_error": False,
+        # Gradio's MCP server takes files as bare strings, addresses included: off for good.
+        "mcp_server": False,
         "app_kwargs": {
             "middleware": [
                 Middleware(RefuseRemoteFiles),

@@ -4,6 +4,11 @@ Handlers also make their own text safe, but one missed error message (a YAML key
 scenario file, a pack name, a title) is enough to put an image or a link to another host on a
 coach's page. So every Markdown component on the page is this one, and the rule holds at the
 last step: ``page_text`` runs on each value it is given, the first included.
+
+A subclass, not a patched instance: for a ``gr.update`` Gradio builds a new component of the
+same class for the page's session and renders every later value with it. Gradio also writes a
+type-stub file (``page_markdown.pyi``) beside this module when it first sees the class; that
+file is generated, ignored by git and by the linter.
 """
 
 from __future__ import annotations
@@ -16,19 +21,19 @@ import gradio as gr
 from roleplay.safety import page_text, public_message
 
 
-def page_markdown(value: Any = None, **options: Any) -> gr.Markdown:
-    """A ``gr.Markdown`` whose every value passes ``page_text``, the first included.
+class PageMarkdown(gr.Markdown):
+    """``gr.Markdown`` whose every value passes ``page_text``."""
 
-    The method is replaced on the one component rather than in a subclass: Gradio writes a
-    type-stub file beside the module of any component class it sees defined."""
-    component = gr.Markdown(page_text(value) if isinstance(value, str) else value, **options)
-    postprocess = component.postprocess
+    # Drawn by Gradio's own Markdown on the page (a "template" of it, in Gradio's words).
+    is_template = True
 
-    def safe(new: Any) -> Any:
-        return postprocess(page_text(new) if isinstance(new, str) else new)
+    def postprocess(self, value: Any) -> Any:
+        return super().postprocess(page_text(value) if isinstance(value, str) else value)
 
-    component.postprocess = safe  # type: ignore[method-assign]
-    return component
+
+def page_markdown(value: Any = None, **options: Any) -> PageMarkdown:
+    """A Markdown component whose every value is made safe, the first included."""
+    return PageMarkdown(value, **options)
 
 
 def error_modal(error: Exception | str) -> gr.Error:

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import unquote
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -23,6 +24,8 @@ Send = Callable[[Message], Awaitable[None]]
 # Anything with a scheme (http, https, data, file…: whatever a later Gradio might learn to
 # fetch); a Windows drive letter is one letter, so a path such as C:/… is not taken for one.
 _ADDRESS = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]{1,31}:")
+# Gradio's route for files on the server, given an address instead of a path.
+_FILE_ROUTE = re.compile(r"/file=\s*[A-Za-z][A-Za-z0-9+.-]{1,31}:")
 # An event call is small (a message is at most a few thousand characters); far bigger bodies
 # are refused rather than held in memory to be read.
 MAX_BODY = 4 * 1024 * 1024
@@ -46,19 +49,26 @@ def names_an_address(value: Any, depth: int = 0) -> bool:
 
 
 class RefuseRemoteFiles:
-    """ASGI middleware: event calls (``POST …/gradio_api/…``, uploads aside) are read whole and
-    refused when they name a file by an address."""
+    """ASGI middleware: event calls (``POST``s under ``/gradio_api/``, file uploads aside) are
+    read whole and refused when they name a file by an address; so is a request for
+    ``/gradio_api/file=`` followed by an address."""
 
     def __init__(self, app: Callable[..., Awaitable[None]]):
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "")
+        path = unquote(scope.get("path", "")) if scope["type"] == "http" else ""
+        method = scope.get("method")
+        if method in ("GET", "HEAD") and _FILE_ROUTE.search(path):
+            # Gradio streams /gradio_api/file=https://… from that address: a fetcher for anyone.
+            await _refuse(send, 400, REFUSED)
+            return
         if (
-            scope["type"] != "http"
-            or scope.get("method") != "POST"
+            method != "POST"
             or "/gradio_api/" not in path
-            or path.rstrip("/").endswith("/upload")
+            or path.rstrip("/").endswith("/gradio_api/upload")
+            # Files themselves (multipart) are not calls: whatever else claims to be, is read.
+            or dict(scope.get("headers") or []).get(b"content-type", b"").startswith(b"multipart/")
         ):
             await self.app(scope, receive, send)
             return
@@ -75,6 +85,9 @@ class RefuseRemoteFiles:
                 return
         try:
             data = json.loads(body) if body else None
+        except RecursionError:
+            await _refuse(send, 400, "That request is nested too deeply.")
+            return
         except (ValueError, UnicodeDecodeError):
             data = None  # not ours to judge: Gradio answers a malformed call itself
         if names_an_address(data):

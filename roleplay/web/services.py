@@ -5,8 +5,6 @@ and the pack store. Each is built once per process; per-user state lives in ``Pa
 from __future__ import annotations
 
 import logging
-import os
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -38,15 +36,10 @@ from roleplay.resources import shipped_dir
 from roleplay.settings import Settings
 from roleplay.speech import Delivery, Speech
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
+from roleplay.web.keys import IDENTITY_KEY_FILE, PAGE_STORAGE_KEY_FILE, RETIRED_KEY_FILE, key_file
 
 log = logging.getLogger(__name__)
 
-# In the data directory: the key that signs identity cookies (secret), the one pages' stored
-# values are scrambled with (public: Gradio sends it to every page), and the file that held
-# both before they were told apart (published, so retired).
-IDENTITY_KEY_FILE = "identity-key"
-PAGE_STORAGE_KEY_FILE = "page-storage-key"
-RETIRED_KEY_FILE = "browser-secret"
 
 # Browsers whose interviewer lists are kept in memory (the least recently used go first).
 LIBRARIES_KEPT = 256
@@ -188,14 +181,14 @@ class Services:
         if retired.exists():
             retired.unlink()
             log.warning("Retired %s (it was published to pages): browsers start afresh.", retired)
-        return _key_file(self.settings.data_dir / IDENTITY_KEY_FILE)
+        return key_file(self.settings.data_dir / IDENTITY_KEY_FILE)
 
     @cached_property
     def page_storage_key(self) -> str:
         """What ``gr.BrowserState`` scrambles a page's stored values with. Gradio sends it to
         every page, so it is public by design and must never be a key for anything else; it is
         kept only so that values stored before a restart still read."""
-        return _key_file(self.settings.data_dir / PAGE_STORAGE_KEY_FILE)
+        return key_file(self.settings.data_dir / PAGE_STORAGE_KEY_FILE)
 
     def own_personas(self, page: PageState) -> Path:
         """The folder of this browser's own interviewers (made only when one is saved)."""
@@ -317,19 +310,6 @@ class Services:
         ]
         own = [name for name in page.uploads if name.startswith(UPLOAD_LABELS[kind])]
         return samples + shared + own
-
-
-def _key_file(path: Path) -> str:
-    """A random key kept in ``path`` (made on first use, readable by this user only)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secrets.token_urlsafe(32))
-    return path.read_text().strip()
 
 
 UPLOAD_LABELS = {"company": "Your research", "candidate": "Your CV and job ad"}

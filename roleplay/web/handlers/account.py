@@ -76,9 +76,14 @@ class AccountHandlers:
         page = self.services.page_of(page, request)
         try:
             name, password = _credentials(name, password)
-            _, token = self.services.accounts.sign_in(name, password, _client(request))
+            previous = page.account
+            account, token = self.services.accounts.sign_in(name, password, _client(request))
         except (AccountError, InputError) as error:
             return (page, gr.update(), *self._views(page, views.problem(error)))
+        if previous is not None and previous.id != account.id and page.interview is not None:
+            # Another person's attempt stays with them, not on this page.
+            page.interview.close()
+            page.interview = None
         page.login = Login(token, self.services.accounts)
         # The account line itself says who is signed in.
         return (page, token, *self._views(page, ""))
