@@ -27,3 +27,25 @@ def load_labelled(split: str) -> list[LabelledAnswer]:
     """``dev`` (the rules were tuned on it) or ``test`` (held out, written by another hand)."""
     data = yaml.safe_load((DATA / f"{split}.yaml").read_text(encoding="utf-8"))
     return [LabelledAnswer.model_validate(item) for item in data]
+
+
+TURNS = Path(__file__).parent / "data" / "turn_acts.yaml"
+
+
+class LabelledTurn(BaseModel):
+    """A candidate's turn after an interviewer's line, labelled by hand with its kind."""
+
+    id: str
+    split: Literal["tune", "held_out"]
+    mode: Literal["formal", "informational"]
+    company: str
+    asked: str
+    text: str
+    kind: str
+    intent: str | None = None
+
+
+def load_turns() -> list[LabelledTurn]:
+    """Every labelled turn: ``tune`` (the reader's phrases were tuned on it) and ``held_out``."""
+    data = yaml.safe_load(TURNS.read_text(encoding="utf-8"))
+    return [LabelledTurn.model_validate(item) for item in data["items"]]

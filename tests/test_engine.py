@@ -121,6 +121,33 @@ def test_candidate_can_end_and_gets_a_goodbye(make, scripted: ScriptedChatModel)
     assert interview.session.end_reason == "candidate_closed"
 
 
+def test_thanks_and_goodbye_get_a_goodbye_said_as_planned(
+    make, scripted: ScriptedChatModel
+) -> None:
+    interview = make(director="strict", voicing_tries=2, notes="evidence")
+    said(interview.open())
+    calls = len(scripted.history)
+    reply = said(interview.answer("Thank you so much for your time, I won't keep you any longer."))
+    assert interview.session.end_reason == "candidate_closed"
+    assert "?" not in reply
+    last = interview.session.last("interviewer")
+    assert last.plan.move == "close" and last.voiced_by == "plan"
+    assert len(scripted.history) == calls  # no model phrasing was tried for the goodbye
+
+
+def test_thanks_at_the_start_of_a_long_answer_is_no_goodbye(
+    make, scripted: ScriptedChatModel
+) -> None:
+    interview = make(director="strict", voicing_tries=0, notes="evidence")
+    said(interview.open())
+    said(interview.answer(
+        "Thank you for your time today. At Larkspur I rebuilt the churn dashboard, cut the "
+        "weekly report from two days to one morning, and trained three analysts to run it; the "
+        "product team now checks it before every planning meeting, which I'm proud of."
+    ))  # fmt: skip
+    assert interview.session.end_reason is None
+
+
 def test_interviewer_can_close_with_the_end_marker(make, scripted: ScriptedChatModel) -> None:
     scripted.enqueue("Hello?", "I think we're done. Goodbye! [[END]]", notes_reply())
     interview = make()

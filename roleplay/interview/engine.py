@@ -22,6 +22,7 @@ from roleplay.interview.notes import PrivateNotes
 from roleplay.interview.noting import NoteTaker
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.prompts import Prompts
+from roleplay.interview.reading import read_turn
 from roleplay.interview.session import EndReason, Session, Setting, Source, Stage, Turn
 from roleplay.interview.speaking import Speaker, say
 from roleplay.llm import ChatBackend
@@ -176,7 +177,7 @@ class Interview:
                 raise RuntimeError("The last interviewer turn failed; call retry() first")
             self.session.add_turn("candidate", text, delivery=delivery)
             self._record()
-            reason = self._limit_reached()
+            reason = self._limit_reached() or self._heard_goodbye(text)
             if reason:
                 yield from self._speak("close", reason)
             else:
@@ -243,6 +244,10 @@ class Interview:
         if self.elapsed_minutes() >= self.session.minutes:
             return "time_limit"
         return None
+
+    def _heard_goodbye(self, text: str) -> EndReason | None:
+        """Thanks and goodbye get a goodbye, never another question."""
+        return "candidate_closed" if read_turn(text).kind == "goodbye" else None
 
     def _next_stage(self) -> Stage:
         if self.session.candidate_turns >= self.session.max_turns - 1:

@@ -77,6 +77,9 @@ def say(
     if strict or tries == 0:
         if tries == 0:
             voiced = Voiced(text=plan.text, voiced_by="plan", note="voicing is off")
+        elif plan.move == "close":
+            # The last words are the persona's own: a small model's phrasing is no goodbye.
+            voiced = Voiced(text=plan.text, voiced_by="plan", note="a close is said as planned")
         else:
             voiced = say_strict(speaker.backend, messages, check, tries)
         yield voiced.text

@@ -1,0 +1,303 @@
+"""Reading a candidate's turn: what kind of turn it was, decided with no generative model.
+
+A turn is one of: an ``answer`` to the question just asked, a ``partial`` one (on topic but
+thin or half-evasive), a ``dodge`` (it answers something else, or deflects), a ``refusal``, a
+``question`` to the interviewer (with its intent: the team, the work, tools, the path into
+leadership, advice, who else to talk to, may I follow up, are you hiring, pay, the process, the
+interviewer's own story, or something else), ``small_talk``, a ``goodbye``, or ``hostile`` text
+(abuse, or instructions meant for the model).
+
+Phrases decide what they can (``cues/turns.yaml``, validated on load). MiniLM decides the rest:
+whether an answer speaks to the question asked, and which intent a question has when its words
+name none or several. The engine plans its reply on this reading: it answers a question, presses
+a dodge, meets a red flag, hears a goodbye.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from roleplay.interview.cues import read_answer, split_sentences, tidy, vocabulary
+from roleplay.interview.turn_rules import INTENTS, Intent, Kind, TurnRules, turn_rules
+
+# Scaled MiniLM relevance (see relevance.py) under which an answer does not speak to the
+# question asked, when it shares no content word with it either (tuned on the 'tune' split).
+OFF_TOPIC = 0.12
+# Under this, a question's closest intent example is still too far: it is "something else".
+INTENT_FLOOR = 0.45
+# Words after a question that still leave the question as the turn's act ("Are you hiring? I
+# need a job quickly."); a question about oneself followed by more ("What did I learn? That…")
+# is an answer's rhetorical question.
+TAIL_WORDS = 8
+# How close (scaled MiniLM) a turn must be to an example turn to take its kind (the best on the
+# tune split with each turn left out of the examples in turn: 0.895, against 0.863 at 0.5).
+EXAMPLE_FLOOR = 0.9
+# A turn this short may be small talk even when it asks ("Did you have a nice weekend?").
+SHORT_WORDS = 25
+# An answer this long with nothing of the speaker in it talks around the question.
+IMPERSONAL_WORDS = 10
+_OPINION = re.compile(
+    r"\b(i think|i feel|i believe|i'd say|i guess|i suppose|i mean|honestly|to be honest|"
+    r"i'?ve (been )?(read|reading|thinking|meaning|seen|heard))\b"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|we'd|our|us)\b"
+)
+_RHETORICAL = re.compile(r"^(why|what|how) (would|did|do|should|could) i\b", re.IGNORECASE)
+_TAG = re.compile(
+    r",?\s*(you know|right|is it|isn't it|aren't they|aren't we|don't you think|does it|"
+    r"doesn't it|eh|i think|i guess)\?$",
+    re.IGNORECASE,
+)
+# A goodbye is short: a longer turn that thanks the interviewer is still answering.
+GOODBYE_WORDS = 45
+SHORT_GOODBYE_WORDS = 20  # in a longer turn, the goodbye is its last sentence
+_ABOUT_ONESELF = re.compile(r"\b(did|do|was|am|have|could|would|should) i\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9']+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "so",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "about",
+        "from",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "me",
+        "my",
+        "your",
+        "our",
+        "their",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "what",
+        "how",
+        "why",
+        "who",
+        "when",
+        "where",
+        "which",
+        "would",
+        "could",
+        "can",
+        "will",
+        "should",
+        "may",
+        "might",
+        "tell",
+        "me",
+        "more",
+        "any",
+        "some",
+        "there",
+        "here",
+        "just",
+        "really",
+        "very",
+    ]
+)
+
+
+# Cues about the candidate that the interviewer's notes weigh for or against a worry.
+_WEIGHED = frozenset(
+    {
+        "commitment", "exit", "conditional", "job_hopping", "conflict", "collaboration",
+        "badmouth", "negative_attitude", "team_interest", "ramp_up", "follow_through",
+        "setback_learning", "company_reason", "mass_apply", "job_push", "pay_mismatch",
+    }
+)  # fmt: skip
+
+
+class Relevance(Protocol):
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]: ...
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: Kind
+    intent: Intent | None = None  # a question's
+    question: str = ""  # the sentence that asks, when the turn ends on a question
+    on_topic: float | None = None  # how closely an answer speaks to the question (0..1)
+    why: str = ""
+
+
+def read_turn(
+    text: str, asked: str = "", relevance: Relevance | None = None, rules: TurnRules | None = None
+) -> Reading:
+    """What kind of turn ``text`` is, after the interviewer said ``asked``. Without
+    ``relevance`` (no MiniLM) only phrases decide: nothing is called a dodge for being off
+    topic, and an unnamed intent is "other"."""
+    rules = rules or turn_rules()
+    clean = tidy(text)
+    if not clean:
+        return Reading("dodge", why="nothing was said")
+    if rules.hits("hostile", clean):
+        return Reading("hostile", why="abuse, or instructions meant for the model")
+    if rules.hits("deflection", clean):
+        return Reading("dodge", why="puts the question off")
+    question = _closing_question(clean, rules)
+    short = len(_words(clean)) < SHORT_WORDS
+    if question and short and rules.hits("small_talk", clean) and not _names_intent(clean, rules):
+        return Reading("small_talk", why="a pleasantry")
+    if question:
+        intent, why = _intent(" ".join(_asking(clean, rules)), relevance, rules)
+        return Reading("question", intent, question, why=why)
+    if _says_goodbye(clean, rules):
+        return Reading("goodbye", why="thanks and goodbye")
+    if rules.hits("small_talk", clean) and short:
+        return Reading("small_talk", why="a pleasantry")
+    if rules.hits("refusal", clean):
+        return Reading("refusal", why="declines to answer")
+    like = _nearest_kind(clean, relevance, rules)
+    if like in ("hostile", "goodbye", "small_talk", "refusal"):
+        return Reading(like, why=f"reads like the {like.replace('_', ' ')} examples")  # type: ignore[arg-type]
+    on_topic = _on_topic(clean, asked, relevance)
+    if (
+        on_topic is not None
+        and on_topic < OFF_TOPIC
+        and not _shared_words(clean, asked)
+        and not _says_what_matters(clean)
+    ):
+        return Reading("dodge", on_topic=on_topic, why="speaks to something else")
+    if rules.hits("partial", clean):
+        return Reading("partial", on_topic=on_topic, why="on topic, but thin or half-evasive")
+    if on_topic is not None and _impersonal(clean) and not _says_what_matters(clean):
+        return Reading("dodge", on_topic=on_topic, why="talks in general, not about themselves")
+    return Reading("answer", on_topic=on_topic, why="answers the question")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _asks(sentence: str, rules: TurnRules) -> bool:
+    said = sentence.strip()
+    if _RHETORICAL.search(said) or (_TAG.search(said) and not rules.hits("asking", said)):
+        return False  # "Why would I hide it?", "Life's too short, you know?", "Fairly, I think?"
+    return said.endswith("?") or bool(rules.hits("asking", said))
+
+
+def _asking(text: str, rules: TurnRules) -> list[str]:
+    """Every sentence of the turn that asks (an intent may be named in an earlier one)."""
+    return [s for s in split_sentences(text) if _asks(s, rules)] or [text]
+
+
+def _impersonal(answer: str) -> bool:
+    """A longer answer with nothing of the speaker in it once opinion markers are set aside:
+    talk about the field in general, not about what they did or want."""
+    words = _words(answer)
+    own = _FIRST_PERSON.search(_OPINION.sub(" ", answer.lower()))
+    return len(words) >= IMPERSONAL_WORDS and not own
+
+
+def _closing_question(text: str, rules: TurnRules) -> str:
+    """The question the turn ends on ("" when it ends on anything else): what comes after it
+    is a few words at most, so a rhetorical question inside an answer is not one."""
+    sentences = split_sentences(text) or [text]
+    for n in range(len(sentences) - 1, -1, -1):
+        if _asks(sentences[n], rules):
+            tail = sum(len(_words(s)) for s in sentences[n + 1 :])
+            rhetorical = tail > 0 and _ABOUT_ONESELF.search(sentences[n])
+            return sentences[n].strip() if tail <= TAIL_WORDS and not rhetorical else ""
+    return ""
+
+
+def _says_goodbye(text: str, rules: TurnRules) -> bool:
+    """Thanks and goodbye at the end of a short turn: "thank you for your time" at the start of
+    a long answer is politeness, not a close."""
+    words = len(_words(text))
+    ending = text if words <= SHORT_GOODBYE_WORDS else (split_sentences(text) or [text])[-1]
+    return words <= GOODBYE_WORDS and bool(rules.hits("goodbye", ending))
+
+
+def _names_intent(question: str, rules: TurnRules) -> bool:
+    return any(rules.hits(f"intent:{i}", question) for i in INTENTS)
+
+
+def _intent(question: str, relevance: Relevance | None, rules: TurnRules) -> tuple[Intent, str]:
+    hits = {i: rules.hits(f"intent:{i}", question) for i in INTENTS}
+    best = max(hits.values())
+    # Ties go to the intent listed first in the file, the most specific (pay before team).
+    named = [i for i in rules.intents if hits[i] == best] if best else []
+    if len(named) == 1:
+        return named[0], f"names {named[0]}"  # type: ignore[return-value]
+    if relevance is None:
+        return (named[0] if named else "other"), "by its words alone"  # type: ignore[return-value]
+    candidates = named or list(INTENTS)
+    topics = [rules.intents[i].examples for i in candidates]  # type: ignore[index]
+    scores = relevance.scores([question], topics)[0]
+    score, intent = max(zip(scores, candidates, strict=True))
+    if not named and score < INTENT_FLOOR:
+        return "other", "like no intent's examples"
+    return intent, f"closest to {intent}'s examples"  # type: ignore[return-value]
+
+
+def _nearest_kind(text: str, relevance: Relevance | None, rules: TurnRules) -> str:
+    """The kind of the example turn closest in meaning, when it is close enough; else ""."""
+    if relevance is None:
+        return ""
+    kinds = [(kind, example) for kind, examples in rules.examples.items() for example in examples]
+    scores = relevance.scores([text], [[example] for _kind, example in kinds])[0]
+    score, nearest = max(zip(scores, range(len(kinds)), strict=True))
+    return kinds[nearest][0] if score >= EXAMPLE_FLOOR else ""
+
+
+def _on_topic(answer: str, asked: str, relevance: Relevance | None) -> float | None:
+    """How closely the answer speaks to the question asked; None when nothing was asked or
+    there is no MiniLM to weigh it."""
+    if relevance is None or not asked or "?" not in asked:
+        return None
+    question = asked[asked.rfind(".", 0, asked.rfind("?")) + 1 :].strip() or asked
+    return relevance.scores([answer], [[question]])[0][0]
+
+
+def _says_what_matters(answer: str) -> bool:
+    """Does the answer say something the notes weigh (a plan to stay or go, a clash, a team,
+    a result)? Such an answer is an answer, however far its words are from the question's: "I'd
+    probably move if something better came along" answers "Where do you see yourself?"."""
+    return any(
+        weight > 0 and cue in _WEIGHED
+        for sentence in read_answer(answer, vocab=vocabulary())
+        for cue, weight in sentence.cues.items()
+    )
+
+
+def _shared_words(answer: str, asked: str) -> bool:
+    """Does the answer pick up a content word of the question (by its first five letters)?"""
+    stems = {w[:5] for w in _words(asked) if w not in _STOP and len(w) > 3}
+    return any(w[:5] in stems for w in _words(answer) if w not in _STOP and len(w) > 3)
