@@ -291,6 +291,25 @@ def site(request: pytest.FixtureRequest):
 
 
 @pytest.fixture(scope="module")
+def world(site):
+    """The live app of the module's database (SQLite, then PostgreSQL), as the attack tests
+    see it (``tests/attackworld.py``)."""
+    from tests.attackworld import World
+
+    return World(*site)
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    """A small research file about a ferry company."""
+    from tests.attackworld import NOTES
+
+    path = tmp_path / "ternwick-notes.md"
+    path.write_text(NOTES)
+    return path
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright (imported here: the fast tier needs none of it)."""
     from playwright.sync_api import sync_playwright

@@ -165,6 +165,26 @@ def serving(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
 
 
 @contextmanager
+def recording_server() -> Iterator[tuple[str, list[str]]]:
+    """A server standing in for an attacker's: yields its URL and the paths of every request
+    made to it (each answered with an empty PNG)."""
+    seen: list[str] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            self.send_response(200)
+            self.send_header("content-type", "image/png")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    with serving(Recorder) as url:
+        yield url, seen
+
+
+@contextmanager
 def serve_process(
     folder: Path, env: dict[str, str], port: int | None = None
 ) -> Iterator[tuple[str, subprocess.Popen]]:

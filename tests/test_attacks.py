@@ -20,11 +20,9 @@ from sqlalchemy import update
 
 from roleplay.coaching.accounts import UNAVAILABLE
 from roleplay.history.models import LoginRow, ScenarioRow
-from roleplay.settings import Settings
 from roleplay.web.identity import COOKIE
 from tests.attackworld import (
     HEX_FOLDER,
-    NOTES,
     PASSWORD,
     PERSONA,
     SAMPLE,
@@ -32,19 +30,6 @@ from tests.attackworld import (
     start,
 )
 from tests.rawqueue import EventError, RawClient, file_input
-
-
-@pytest.fixture(scope="module")
-def world(site: tuple[str, Settings]) -> World:
-    return World(*site)
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Path:
-    path = tmp_path / "ternwick-notes.md"
-    path.write_text(NOTES)
-    return path
-
 
 # -- 1. browser identity -------------------------------------------------------------------
 

@@ -5,9 +5,7 @@ Storage attacks run on the app's SQLite file and on a real PostgreSQL server."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -19,25 +17,14 @@ from playwright.sync_api import Browser, expect
 from roleplay.settings import Settings
 from roleplay.web.identity import COOKIE, issue
 from roleplay.web.keys import PAGE_STORAGE_KEY_FILE
-from tests.attackworld import NOTES, PASSWORD, PERSONA, World, start
+from tests.attackworld import PASSWORD, PERSONA, World, start
 from tests.pages import MINUTE, open_tab, shot
 from tests.rawqueue import EventError, RawClient
+from tests.servers import recording_server
 from tests.sounds import tone, write_encoded, write_wav
 
 HELD = "Your coach releases the feedback"
 PRIVATE_NOTES = "privately thinking"
-
-
-@pytest.fixture(scope="module")
-def world(site: tuple[str, Settings]) -> World:
-    return World(*site)
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Path:
-    path = tmp_path / "ternwick-notes.md"
-    path.write_text(NOTES)
-    return path
 
 
 # -- 1. the identity cookie's key ------------------------------------------------------------
@@ -88,20 +75,26 @@ def test_a_cookie_signed_with_what_pages_are_sent_is_a_new_browser(
 # -- 2. feedback held for review ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def held(world: World) -> dict[str, Any]:
-    """A learner's finished attempt at a scenario whose coach releases the feedback."""
+def finished_attempt(world: World, answer: str) -> dict[str, Any]:
+    """A learner's finished, scored attempt at a scenario whose coach releases the feedback."""
     coach = world.person("coach")
     code = world.scenario(coach, feedback="after_review")
     learner = world.person("learner")
     tab = world.client(learner, code)
     start(tab)
-    tab.call("send", "I led the billing migration and cut the monthly close by two days.", None)
+    tab.call("send", answer, None)
     tab.call("end", None)
     tab.call("feedback", None)  # scored and saved, but not shown
     attempt = world.history.list(user=learner)[0].id
     assert world.history.latest_report(attempt) is not None
     return {"coach": coach, "code": code, "learner": learner, "tab": tab, "attempt": attempt}
+
+
+@pytest.fixture(scope="module")
+def held(world: World) -> dict[str, Any]:
+    return finished_attempt(
+        world, "I led the billing migration and cut the monthly close by two days."
+    )
 
 
 def shown_to(raw: RawClient) -> str:
@@ -136,19 +129,11 @@ def test_signing_out_does_not_release_held_feedback(world: World, held: dict[str
 
 
 def test_released_feedback_reaches_its_learner(world: World) -> None:
-    coach = world.person("coach")
-    code = world.scenario(coach, feedback="after_review")
-    learner = world.person("learner")
-    tab = world.client(learner, code)
-    start(tab)
-    tab.call("send", "I have run the ferry timetable analysis for three years.", None)
-    tab.call("end", None)
-    tab.call("feedback", None)
-    attempt = world.history.list(user=learner)[0].id
-    world.client(coach).call("release", attempt, None)
-    rows, _progress = history_of(world.client(learner, code))
+    attempt = finished_attempt(world, "I have run the ferry timetable analysis for three years.")
+    world.client(attempt["coach"]).call("release", attempt["attempt"], None)
+    rows, _progress = history_of(world.client(attempt["learner"], attempt["code"]))
     assert rows[0][5] not in ("", None)
-    assert PRIVATE_NOTES in shown_to(tab)
+    assert PRIVATE_NOTES in shown_to(attempt["tab"])
 
 
 # -- 3. what a shared scenario file makes a page render --------------------------------------
@@ -201,25 +186,9 @@ def test_scenario_file_errors_and_titles_render_as_text(world: World, tmp_path: 
 
 @pytest.fixture
 def attacker() -> Iterator[tuple[str, list[str]]]:
-    """A server standing in for the attacker's, recording every request made to it."""
-    seen: list[str] = []
-
-    class Recorder(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            seen.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"//127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The attacker's server, named without its scheme (as a shared file would)."""
+    with recording_server() as (url, seen):
+        yield url.removeprefix("http:"), seen
 
 
 def test_an_imported_file_cannot_make_a_coachs_page_fetch_from_another_host(

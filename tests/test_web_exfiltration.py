@@ -3,39 +3,20 @@ real browser (Chromium), with a listening server standing in for the attacker's.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
 from tests.pages import MINUTE, open_app, settle, shot, upload_research
+from tests.servers import recording_server
 
 
 @pytest.fixture
 def attacker() -> Iterator[tuple[str, list[str]]]:
-    """A server that records every request made to it."""
-    seen: list[str] = []
-
-    class Recorder(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            seen.append(self.path)
-            self.send_response(200)
-            self.send_header("content-type", "image/png")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with recording_server() as (url, seen):
+        yield url, seen
 
 
 def test_research_and_answers_cannot_make_the_page_fetch_from_another_host(

@@ -52,7 +52,9 @@ class TurnRules(BaseModel):
                 list[str]]  # fmt: skip
     asking: list[str]
     intents: dict[Intent, _Patterns]
-    examples: dict[Literal["hostile", "goodbye", "small_talk", "refusal", "answer"], list[str]]
+    examples: dict[
+        Literal["hostile", "goodbye", "small_talk", "refusal", "partial", "answer"], list[str]
+    ]
 
     @field_validator("asking")
     @classmethod
