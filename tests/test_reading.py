@@ -47,6 +47,7 @@ def test_contempt_for_a_former_manager_is_still_an_answer() -> None:
         "Thank you, I won't keep you any longer.",
         "Thanks so much for your time, have a great afternoon!",
         "That's all I had. Really appreciated you making the time.",
+        "Thanks, that's given me loads to think about. Have a great afternoon!",
     ],
 )
 def test_thanks_and_goodbye_read_as_a_goodbye(text: str) -> None:

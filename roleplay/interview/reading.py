@@ -208,6 +208,8 @@ def _words(text: str) -> list[str]:
 
 def _asks(sentence: str, rules: TurnRules) -> bool:
     said = sentence.strip()
+    if said.endswith("!"):
+        return False  # "Have a great afternoon!" asks nothing
     if _RHETORICAL.search(said) or (_TAG.search(said) and not rules.hits("asking", said)):
         return False  # "Why would I hide it?", "Life's too short, you know?", "Fairly, I think?"
     return said.endswith("?") or bool(rules.hits("asking", said))
