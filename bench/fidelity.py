@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.fidelity_detector import inspect, question_key, same_question
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
+from roleplay.interview.relevance import local_relevance
 from roleplay.interview.session import Session, Setting
 from roleplay.knowledge import configured
 from roleplay.knowledge.ingest import ingest
@@ -150,7 +151,9 @@ def judge_session(session: Session, persona: Persona, script: str, tells: dict) 
         names_here = names + [s.snippet for s in turn.sources]
         findings = inspect(turn.text, names=names_here, labels=labels, snippets=snippets)
         key = question_key(turn.text)
-        repeated = any(same_question(key, earlier) for earlier in asked)
+        # The question just asked, asked once more, is a dodge pressed, not a repeat.
+        same = [n for n, earlier in enumerate(asked) if same_question(key, earlier)]
+        repeated = bool(same) and same != [len(asked) - 1]
         if key:
             asked.append(key)
         lowered = turn.text.lower()
@@ -206,7 +209,14 @@ def run(
             setting = setting.model_copy(update={"candidate": "Sam"})
             retriever = PackRetriever(store=store, persona=persona, company_packs=[pack])
             interview = Interview(
-                persona, setting, backend, prompts, max_turns=answers, retriever=retriever
+                persona,
+                setting,
+                backend,
+                prompts,
+                max_turns=answers,
+                retriever=retriever,
+                relevance=local_relevance(),
+                voicing_tries=settings.voicing_tries,
             )
             began = time.perf_counter()
             for _ in interview.open():
@@ -262,11 +272,12 @@ def main() -> None:
     parser.add_argument("--persona", action="append", help="persona id (default: every one)")
     parser.add_argument("--script", action="append", help="candidate script (default: all)")
     parser.add_argument("--show", type=int, default=5, help="print this many unclean turns")
+    parser.add_argument("--tries", type=int, default=None, help="voicing tries (default: auto)")
     args = parser.parse_args()
     library = PersonaLibrary([shipped_dir("personas")])
     personas = [library.get(p) for p in args.persona] if args.persona else library.all()
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(data_dir=Path(folder), seed=7)
+        settings = Settings(data_dir=Path(folder), seed=7, voicing_tries=args.tries)
         began = time.perf_counter()
         judged = run(settings, personas, args.answers, scripts=set(args.script or []))
         print(f"\nbackend: {build_backend(settings).label}; {time.perf_counter() - began:.0f} s")

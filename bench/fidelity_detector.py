@@ -45,6 +45,7 @@ _LABEL = re.compile(r"(^|\n)\s*[A-Za-z][\w .'-]{0,30}:\s")
 _STAGE_DIRECTION = re.compile(r"\([^)]*[a-z][^)]*\)|\(\s*$", re.I)
 _MAX_WORDS = 110
 _COMMON = {
+    "every",
     "that",
     "this",
     "what",
@@ -94,7 +95,8 @@ def name_errors(text: str, names: list[str]) -> list[str]:
     errors = []
     for word in _CAPITALISED.findall(text):
         word = re.sub(r"['’]s$", "", word)
-        if word in known or word.lower() in _COMMON:
+        # A plural of a known word ("Analysts" for the role's "Analyst") spells it right.
+        if word in known or word.lower() in _COMMON or re.sub(r"e?s$", "", word) in known:
             continue
         for token in known:
             if SequenceMatcher(None, word.lower(), token.lower()).ratio() >= 0.8:

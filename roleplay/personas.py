@@ -14,24 +14,27 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from roleplay.datafiles import read_yaml, validate
 from roleplay.interview.cues import known_cues
+from roleplay.persona_lines import (
+    ID_PATTERN,
+    SLOTS,
+    InterviewLines,
+    ListeningLines,
+    check_slots,
+    generic_listening,
+)
+from roleplay.persona_lines import Strict as _Strict
 
 Mode = Literal["formal", "informational"]
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-
-_FILL = re.compile(r"\{(name|title|candidate|company|role|fact)\}")
+_FILL = re.compile(r"\{(name|title|candidate|company|role|fact|quote|contact)\}")
 
 
 class PersonaError(ValueError):
     """A persona file or card that cannot be used; the message names the file and field."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class Temperament(_Strict):
@@ -82,109 +85,6 @@ class StagePlan(_Strict):
     close: str = Field(min_length=1)
 
 
-# Slots a line may hold; {fact} only where a line is built around one research fact.
-SLOTS = {"name", "title", "candidate", "company", "role"}
-_SLOT = re.compile(r"\{([^{}]*)\}")
-
-
-def _check_slots(line: str, allowed: set[str]) -> str:
-    for slot in _SLOT.findall(line):
-        if slot not in allowed:
-            raise ValueError(f"unknown slot {{{slot}}} (use {', '.join(sorted(allowed))})")
-    return line
-
-
-class PlannedQuestion(_Strict):
-    """A question the interviewer may ask, and the worry (or impression) it tests."""
-
-    ask: str = Field(min_length=1)
-    tests: str = Field(pattern=ID_PATTERN)
-
-    @field_validator("ask")
-    @classmethod
-    def _one_question(cls, ask: str) -> str:
-        if ask.count("?") != 1 or not ask.rstrip().endswith("?"):
-            raise ValueError("must be exactly one question, ending with '?'")
-        return _check_slots(ask, SLOTS)
-
-
-def _check_lines(
-    lines: list[str], allowed: set[str], *, question: bool, must: str | None = None
-) -> list[str]:
-    """Authored lines: known slots only, and one question each or none, as the list requires."""
-    for number, line in enumerate(lines, 1):
-        try:
-            _check_slots(line, allowed)
-        except ValueError as error:
-            raise ValueError(f"line {number}: {error}") from None
-        asks = line.count("?")
-        if question and (asks != 1 or not line.rstrip().endswith("?")):
-            raise ValueError(f"line {number}: must be exactly one question, ending with '?'")
-        if not question and asks:
-            raise ValueError(f"line {number}: must not ask a question")
-        if must and "{" + must + "}" not in line:
-            raise ValueError(f"line {number}: must hold the {{{must}}} slot")
-    return lines
-
-
-class InterviewLines(_Strict):
-    """What the turn planner says when the model cannot be trusted to: the persona's own words.
-
-    Every line is said as written (slots filled) on the weakest model, so each list holds
-    several lines and the planner varies them; the checks below keep each one a single clean
-    turn piece (one question where a question is asked, none where it is not).
-    """
-
-    questions: list[PlannedQuestion] = Field(min_length=3)
-    # Follow-ups per worry id, for an answer too vague to settle anything.
-    probes: dict[str, list[str]] = Field(min_length=1)
-    acknowledgements: list[str] = Field(min_length=3)
-    # Said before a probe: the persona noticing the answer was thin, in its own manner.
-    nudges: list[str] = Field(min_length=2)
-    # Tells in words, added now and then so the persona sounds like itself.
-    asides: list[str] = Field(min_length=2)
-    # A question built on one research fact; {fact} is a sentence from the research.
-    fact_questions: list[str] = Field(min_length=2)
-    # Answering a candidate's question: {fact} is the research sentence that answers it.
-    fact_answers: list[str] = Field(min_length=2)
-    # Answering a candidate's question when no research fits.
-    answers: list[str] = Field(min_length=2)
-    # Inviting the candidate's own questions.
-    invitations: list[str] = Field(min_length=2)
-
-    @field_validator("invitations")
-    @classmethod
-    def _questions(cls, lines: list[str]) -> list[str]:
-        return _check_lines(lines, SLOTS, question=True)
-
-    @field_validator("acknowledgements", "nudges", "asides", "answers")
-    @classmethod
-    def _statements(cls, lines: list[str]) -> list[str]:
-        return _check_lines(lines, SLOTS, question=False)
-
-    @field_validator("fact_questions")
-    @classmethod
-    def _fact_questions(cls, lines: list[str]) -> list[str]:
-        return _check_lines(lines, SLOTS | {"fact"}, question=True, must="fact")
-
-    @field_validator("fact_answers")
-    @classmethod
-    def _fact_answers(cls, lines: list[str]) -> list[str]:
-        return _check_lines(lines, SLOTS | {"fact"}, question=False, must="fact")
-
-    @field_validator("probes")
-    @classmethod
-    def _probe_questions(cls, probes: dict[str, list[str]]) -> dict[str, list[str]]:
-        for worry, lines in probes.items():
-            if not lines:
-                raise ValueError(f"'{worry}': needs at least one probe")
-            try:
-                _check_lines(lines, SLOTS, question=True)
-            except ValueError as error:
-                raise ValueError(f"'{worry}': {error}") from None
-        return probes
-
-
 class PersonaVoice(_Strict):
     """How the interviewer sounds when heard: a Piper voice of this machine's (by its file
     name), an OpenAI voice, and a pace (1 is the voice's own)."""
@@ -211,6 +111,8 @@ class Persona(_Strict):
     # Optional so older persona files and cards still load; the planner then works from the
     # stage plan's questions alone. Every shipped persona has them.
     lines: InterviewLines | None = None
+    # How it shows it heard the last turn; missing lists fall back on the generic lines.
+    listening: ListeningLines | None = None
     voice: PersonaVoice | None = None
     # The rest of a Character Card V2 this persona was imported from, kept for a faithful export.
     card: dict[str, Any] | None = None
@@ -223,7 +125,7 @@ class Persona(_Strict):
     def _known_slots(cls, lines: list[str]) -> list[str]:
         for number, line in enumerate(lines, 1):
             try:
-                _check_slots(line, SLOTS)
+                check_slots(line, SLOTS)
             except ValueError as error:
                 raise ValueError(f"line {number}: {error}") from None
         return lines
@@ -264,16 +166,32 @@ class Persona(_Strict):
     def worry(self, worry_id: str) -> Worry | None:
         return next((w for w in self.worries if w.id == worry_id), None)
 
-    def fill(self, line: str, *, candidate: str, company: str, role: str, fact: str = "") -> str:
+    def listens(self) -> ListeningLines:
+        """This persona's listening lines, the generic ones standing in for any it lacks."""
+        generic = generic_listening()
+        return self.listening.merged(generic) if self.listening else generic
+
+    def fill(
+        self,
+        line: str,
+        *,
+        candidate: str,
+        company: str,
+        role: str,
+        fact: str = "",
+        quote: str = "",
+        contact: str = "",
+    ) -> str:
         """A card line with its slots ({name}, {candidate}, {company}, {role}, {title}, and
-        {fact} when one is given) filled."""
+        {fact}, {quote} or {contact} when one is given) filled."""
+        given = {"fact": fact, "quote": quote, "contact": contact}
         values = {
             "name": self.name,
             "title": self.title,
             "candidate": candidate,
             "company": company,
             "role": role,
-            **({"fact": fact} if fact else {}),
+            **{slot: value for slot, value in given.items() if value},
         }
         # Known slots only, replaced as text: a line from a card someone else wrote is never a
         # format string ("{name:>2000000000}" would build gigabytes, "{0}" would raise).

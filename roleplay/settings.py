@@ -116,8 +116,10 @@ class Settings(BaseSettings):
     # How much freedom the model has: strict (it only rephrases the engine's planned turn),
     # guided (the plan is guidance, it speaks freely); auto: strict for the embedded model.
     director: Literal["auto", "strict", "guided"] = "auto"
-    # Phrasings the model may try before the planned text itself is said (0: never ask it).
-    voicing_tries: int = Field(default=2, ge=0, le=5)
+    # Phrasings the model may try before the planned text itself is said (0: never ask it);
+    # unset: none on the embedded model (measured: it phrased 3 of 120 turns at 1-2 s each,
+    # bench/listening.py --tries 2), two on any other.
+    voicing_tries: int | None = Field(default=None, ge=0, le=5)
     # How the private notes move: evidence (code reads the candidate's words), llm (the model's
     # update), both (the model proposes, the evidence must agree); auto: evidence for the
     # embedded model, both otherwise.

@@ -62,3 +62,26 @@ class ScriptedChatModel(BaseChatModel):
         text = self._next(messages, {"stop": stop, **kwargs})
         for start in range(0, len(text), self.chunk_size):
             yield ChatGenerationChunk(message=AIMessageChunk(text[start : start + self.chunk_size]))
+
+
+class WordOverlap:
+    """A stand-in for MiniLM relevance in fast tests: the share of a topic's longer words a
+    sentence holds (0..1), so tests of our logic say which sentence is closest by its words."""
+
+    @staticmethod
+    def _words(text: str) -> set[str]:
+        import re
+
+        return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        rows = []
+        for sentence in sentences:
+            said = self._words(sentence)
+            rows.append(
+                [
+                    max(len(said & self._words(t)) / max(1, len(self._words(t))) for t in topic)
+                    for topic in topics
+                ]
+            )
+        return rows

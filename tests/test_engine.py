@@ -8,7 +8,7 @@ import pytest
 
 from roleplay.interview.engine import Interview, InterviewOver
 from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import Setting
+from roleplay.interview.session import Setting, Source
 from roleplay.llm import ChatBackend
 from roleplay.llm.errors import ModelError
 from roleplay.personas import Persona
@@ -342,7 +342,9 @@ def test_strict_turns_say_the_plan_when_the_model_rambles_and_record_why(
 ) -> None:
     scripted.enqueue("Question 1: <ref_data>", "A: Hi, I'm Morgan Ellis")
     backend = ChatBackend(chat=scripted, label="local", embedded=True)
-    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    interview = Interview(
+        anxious, setting, backend, prompts, background_notes=False, voicing_tries=2
+    )
     text = said(interview.open())
     turn = interview.session.turns[0]
     assert text == turn.plan.text and turn.voiced_by == "plan" and turn.scripted
@@ -361,8 +363,63 @@ def test_strict_turns_show_a_phrasing_that_passes(
     said(planned.open())
     plan = planned.session.turns[0].plan
     scripted.enqueue(f"Well, welcome. {plan.text}")
-    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    interview = Interview(
+        anxious, setting, backend, prompts, background_notes=False, voicing_tries=2
+    )
     interview.session.id = planned.session.id  # the same session plans the same opening
     text = said(interview.open())
     turn = interview.session.turns[0]
     assert turn.voiced_by == "model" and text.endswith(turn.plan.question)
+
+
+def test_the_embedded_model_is_not_asked_to_phrase_by_default(
+    anxious: Persona, setting: Setting, scripted: ScriptedChatModel, prompts: Prompts
+) -> None:
+    embedded = ChatBackend(chat=scripted, label="local", embedded=True)
+    served = ChatBackend(chat=scripted, label="http")
+    assert Interview(anxious, setting, embedded, prompts).voicing_tries == 0
+    assert Interview(anxious, setting, served, prompts).voicing_tries == 2
+
+
+def test_a_candidates_question_is_searched_for_and_answered_from_the_research(
+    anxious: Persona, setting: Setting, scripted: ScriptedChatModel, prompts: Prompts
+) -> None:
+    from tests.fakes import WordOverlap
+
+    research = Source(
+        source="team.md", snippet="Analysts build their dashboards in Metabase and Looker."
+    )
+    asked: list[str] = []
+
+    def retriever(session, stage):
+        asked.append(session.last("candidate").search if session.last("candidate") else "")
+        return [research]
+
+    backend = ChatBackend(chat=scripted, label="local", embedded=True)
+    interview = Interview(
+        anxious, setting, backend, prompts, background_notes=False,
+        retriever=retriever, relevance=WordOverlap(),
+    )  # fmt: skip
+    said(interview.open())
+    reply = said(interview.answer("Which tools do the analysts use for dashboards?"))
+    assert "Metabase and Looker" in reply
+    assert asked[-1].startswith("Which tools do the analysts use for dashboards?")
+    assert "software" in asked[-1]  # the tools intent's words are searched for too
+
+
+def test_the_notes_move_on_the_findings_the_reply_was_planned_on(
+    make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interview = make(voicing_tries=0)
+    calls = []
+    real = interview.listener.assessor.assess
+    monkeypatch.setattr(
+        interview.listener.assessor, "assess", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    said(interview.open())
+    said(interview.answer("I'd probably move on if something better came along."))
+    interview.wait_for_notes()
+    assert len(calls) == 1
+    worry = interview.session.notes.worry("overqualified-flight-risk")
+    assert worry is not None and worry.status == "confirmed"
+    assert "something better came along" in interview.session.turns[-1].text

@@ -178,7 +178,7 @@ def test_terminal_interview_on_the_sample_pack_uses_its_specifics(
     answers = (
         "I have used triage tools like yours before.\n"
         "I read about your readmission study with the University of Minnesota.\n"
-        "What does the Insights team work on?\n"
+        "When did the Insights product launch?\n"
     )
     result = run_cli(
         "chat",

@@ -62,7 +62,13 @@ def test_local_model_opens_cleanly_under_either_director(
 ) -> None:
     persona = library.get(persona_id)
     interview = Interview(
-        persona, setting, local_backend, prompts, background_notes=False, director=director
+        persona,
+        setting,
+        local_backend,
+        prompts,
+        background_notes=False,
+        director=director,
+        voicing_tries=2,  # the embedded model's phrasing path, which the default skips
     )
     pieces = list(interview.open())
     opening = interview.session.turns[0]

@@ -139,3 +139,49 @@ def test_a_broken_planner_line_names_the_file_and_field(
         load_persona(path)
     assert str(path) in str(caught.value)
     assert field in str(caught.value) and message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (lambda d: d["listening"]["eased"].append("Good to hear."), "listening.eased", "{quote}"),
+        (lambda d: d["listening"]["dont_know"].append("Who knows?"), "listening.dont_know",
+         "question"),
+        (lambda d: d["listening"]["intents"].update(gossip=["Ha."]), "listening.intents",
+         "'gossip' is not an intent"),
+        (lambda d: d["listening"]["intents"]["follow_up"].append("Ask {contact}."),
+         "listening.intents", "unknown slot {contact}"),
+    ],
+)  # fmt: skip
+def test_a_broken_listening_line_names_the_file_and_field(
+    tmp_path: Path, anxious_data: dict, change, field: str, message: str
+) -> None:
+    change(anxious_data)
+    path = write_yaml(tmp_path / "broken.yaml", anxious_data)
+    with pytest.raises(PersonaError) as caught:
+        load_persona(path)
+    assert str(path) in str(caught.value)
+    assert field in str(caught.value) and message in str(caught.value)
+
+
+def test_every_shipped_persona_has_its_own_lines_for_every_listening_move(
+    library: PersonaLibrary,
+) -> None:
+    for persona in library.all():
+        own = persona.listening
+        assert own is not None, persona.id
+        empty = [name for name in type(own).model_fields if not getattr(own, name)]
+        assert empty == [], (persona.id, empty)
+
+
+def test_a_card_without_listening_lines_falls_back_on_the_generic_ones(
+    tmp_path: Path, anxious_data: dict
+) -> None:
+    del anxious_data["listening"]
+    partial = write_yaml(tmp_path / "bare.yaml", anxious_data)
+    bare = load_persona(partial)
+    assert bare.listening is None and bare.listens().come_back
+    anxious_data["listening"] = {"hostile": ["Please keep it civil."]}
+    mixed = load_persona(write_yaml(tmp_path / "mixed.yaml", anxious_data))
+    assert mixed.listens().hostile == ["Please keep it civil."]
+    assert mixed.listens().come_back == bare.listens().come_back

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from roleplay.interview.hearing import hear
 from roleplay.interview.notes import PrivateNotes
-from roleplay.interview.planner import default_lines, plan_turn, vagueness
+from roleplay.interview.plan_context import default_lines, vagueness
+from roleplay.interview.planner import plan_turn
+from roleplay.interview.reading import read_turn
 from roleplay.interview.session import Session, Setting, Source, TurnPlan
 from roleplay.personas import Persona
+from tests.fakes import WordOverlap
 
 
 @pytest.fixture
@@ -112,8 +116,10 @@ def test_a_fact_question_says_one_research_sentence_as_written(
 
 def test_the_candidates_question_is_answered_with_research(session_for, leader: Persona) -> None:
     session = session_for(leader)
-    said(session, plan_turn(leader, session, "opening", []), "When did Trellis launch?")
-    plan = plan_turn(leader, session, "questions", [FACT])
+    question = "When did Trellis launch?"
+    said(session, plan_turn(leader, session, "opening", []), question)
+    heard = hear(question, read_turn(question), sources=[FACT], relevance=WordOverlap())
+    plan = plan_turn(leader, session, "questions", [FACT], heard=heard)
     assert plan.move == "answer" and plan.fact == "Trellis launched in 2021."
     assert plan.text.count("?") == 1
 

@@ -188,3 +188,39 @@ def test_guided_drops_an_unfinished_last_sentence(model, check) -> None:
     model.enqueue("Thanks for that, Sam. I'm curious what made you reach out to me in")
     pieces, _voiced = run_guided(model, check)
     assert "".join(pieces) == f"Thanks for that, Sam. {PLAN.question}"
+
+
+CONCERN = TurnPlan(
+    move="follow_up",
+    text="“My last manager was an idiot”. Hm, that worries me a little. "
+    "How would the people you worked with describe you?",
+    question="How would the people you worked with describe you?",
+    worry="team-fit",
+    reaction="confirmed",
+    quote="My last manager was an idiot",
+)
+
+
+def test_a_phrasing_that_sounds_pleased_after_a_red_flag_is_refused() -> None:
+    # Seen from the embedded model after an insult, and shown before this check existed.
+    check = VoiceCheck(CONCERN, names=NAMES)
+    text = (
+        "You're right, that's a good way to phrase it. "
+        "How would the people you worked with describe you?"
+    )
+    assert any("pleased after a red flag" in p for p in check.problems(text))
+
+
+def test_a_phrasing_that_keeps_the_concern_and_the_quote_passes() -> None:
+    check = VoiceCheck(CONCERN, names=NAMES)
+    text = (
+        "You said your last manager was an idiot, and that worries me a little. "
+        "How would the people you worked with describe you?"
+    )
+    assert check.problems(text) == []
+
+
+def test_a_phrasing_that_drops_the_candidates_words_is_refused() -> None:
+    check = VoiceCheck(CONCERN, names=NAMES)
+    text = "Hm, that worries me a little. How would the people you worked with describe you?"
+    assert any("candidate's words" in p for p in check.problems(text))

@@ -18,11 +18,11 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from roleplay.interview.assessor import Assessor, Relevance
+from roleplay.interview.listener import Listener
 from roleplay.interview.notes import PrivateNotes
 from roleplay.interview.noting import NoteTaker
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.prompts import Prompts
-from roleplay.interview.reading import read_turn
 from roleplay.interview.session import EndReason, Session, Setting, Source, Stage, Turn
 from roleplay.interview.speaking import Speaker, say
 from roleplay.llm import ChatBackend
@@ -66,7 +66,7 @@ class Interview:
         candidate_packs: list[str] | None = None,
         recorder: Recorder | None = None,
         director: Director = "auto",
-        voicing_tries: int = 2,
+        voicing_tries: int | None = None,
         seed: int | None = None,
         notes: NotesSetting = "auto",
         relevance: Relevance | None = None,
@@ -76,15 +76,18 @@ class Interview:
         # evidence must agree (roleplay.interview.noting).
         if notes == "auto":
             notes = "evidence" if backend.embedded else "both"
-        self.note_taker = NoteTaker(
-            persona, notes, Assessor(persona, relevance), backend, max_tokens=notes_max_tokens
-        )
+        assessor = Assessor(persona, relevance)
+        self.note_taker = NoteTaker(persona, notes, assessor, backend, max_tokens=notes_max_tokens)
+        self.listener = Listener(persona, assessor, relevance)
         # Strict: the model only rephrases the plan, checked, shown whole. Guided: the plan is
         # guidance and the model speaks freely, streamed, through the same checks.
         if director == "auto":
             director = "strict" if backend.embedded else "guided"
         self.director = director
-        self.voicing_tries = voicing_tries
+        # The embedded model's phrasings almost never pass the checks: not worth the wait.
+        self.voicing_tries = (
+            (0 if backend.embedded else 2) if voicing_tries is None else voicing_tries
+        )
         # A seeded run (ROLEPLAY_SEED) plans the same lines every time; otherwise each session
         # varies its own.
         self.plan_seed = "" if seed is None else f"seed-{seed}"
@@ -175,9 +178,11 @@ class Interview:
         with self._claim():
             if self._failed:
                 raise RuntimeError("The last interviewer turn failed; call retry() first")
-            self.session.add_turn("candidate", text, delivery=delivery)
+            reading = self.listener.read(self.session, text)
+            search = self.listener.search(reading, text)
+            self.session.add_turn("candidate", text, delivery=delivery, search=search)
             self._record()
-            reason = self._limit_reached() or self._heard_goodbye(text)
+            reason = self._limit_reached() or self.listener.goodbye(text)
             if reason:
                 yield from self._speak("close", reason)
             else:
@@ -245,10 +250,6 @@ class Interview:
             return "time_limit"
         return None
 
-    def _heard_goodbye(self, text: str) -> EndReason | None:
-        """Thanks and goodbye get a goodbye, never another question."""
-        return "candidate_closed" if read_turn(text).kind == "goodbye" else None
-
     def _next_stage(self) -> Stage:
         if self.session.candidate_turns >= self.session.max_turns - 1:
             return "candidate_questions"
@@ -265,9 +266,16 @@ class Interview:
     def _turn(self, stage: Stage, end_reason: EndReason | None) -> Iterator[str]:
         self.wait_for_notes()
         facts, facts_error = self._look_up(stage)
+        heard = self.listener.hear(self.session, facts)
         try:
             plan = plan_turn(
-                self.persona, self.session, stage, facts, end_reason, seed=self.plan_seed
+                self.persona,
+                self.session,
+                stage,
+                facts,
+                end_reason,
+                seed=self.plan_seed,
+                heard=heard,
             )
         except Exception:
             self._failed = (stage, end_reason)  # the candidate's words are saved; retry() works
@@ -318,7 +326,9 @@ class Interview:
     # -- private notes ------------------------------------------------------------------------
 
     def _schedule_notes(self, turn: Turn) -> None:
-        update = self.note_taker.after_reply(self.session, turn, self.prompts)
+        # The notes move on the findings the reply was planned on.
+        findings = self.listener.findings_on(turn.index - 1)
+        update = self.note_taker.after_reply(self.session, turn, self.prompts, findings=findings)
         if update is None:
             # Nothing new from the candidate (the opening, or a goodbye after /end).
             turn.notes = self.session.notes.model_copy(deep=True)

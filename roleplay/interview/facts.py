@@ -53,6 +53,47 @@ _NOT_SPEECH = re.compile(
     r"|\bcandidate\b|\binterview",
     re.IGNORECASE,
 )
+# Where a flattened Markdown passage starts a heading, or a list item.
+_HEADING = re.compile(r"(?:^|\s)#{1,6}\s+(?=\S)")
+_BULLET = re.compile(r"(?:^|\s)[-•*]\s+(?=\S)")
+STARTERS = frozenset(
+    [
+        "The",
+        "We",
+        "Our",
+        "In",
+        "It",
+        "Its",
+        "This",
+        "A",
+        "An",
+        "They",
+        "For",
+        "At",
+        "On",
+        "To",
+        "Every",
+        "Each",
+        "Most",
+        "All",
+        "Many",
+        "Some",
+        "There",
+        "When",
+        "After",
+        "Before",
+        "Since",
+        "During",
+        "Today",
+        "Now",
+        "Since",
+        "Nurses",
+        "Patients",
+        "People",
+        "Employees",
+    ]
+)
+EMPHASIS = re.compile(r"[*_`]+")
 MIN_WORDS, MAX_WORDS = 4, 26
 _RUN_ON = {"The", "We", "Our", "In", "It", "This", "A", "An", "They", "For", "At", "On", "To"}
 
@@ -99,12 +140,40 @@ def sentences(text: str) -> list[str]:
     return [s.replace("\x00", " ").strip() for s in _SENTENCE.split(flat) if s.strip()]
 
 
+def research_pieces(snippet: str) -> list[str]:
+    """A passage's sentences, with its Markdown taken apart first: a passage reaches us on one
+    line, so a heading or a list item runs into the sentence after it."""
+    pieces = []
+    for number, section in enumerate(_HEADING.split(snippet)):
+        # A "* " bullet is split before emphasis asterisks are dropped.
+        for index, item in enumerate(_BULLET.split(section.strip())):
+            item = EMPHASIS.sub("", item).strip()
+            if number > 0 and index == 0:
+                item = _without_heading(item)
+            pieces += sentences(item)
+    return pieces
+
+
+def _without_heading(section: str) -> str:
+    """``section`` without the heading words that ran into its first sentence ("Larkspur
+    Insights Larkspur Insights is…", "Culture and ways of working Every team…"). A stored
+    passage has its Markdown headings taken off already; this is for text that kept them."""
+    words = section.split()
+    for index in range(1, min(len(words), 9)):
+        word = words[index]
+        repeated = word in words[:index] and word[:1].isupper()
+        if repeated or word in STARTERS:
+            head = " ".join(words[:index])
+            return section if head.endswith((".", "!", "?")) else " ".join(words[index:])
+    return section
+
+
 def pick_fact(sources: list[Source], used: set[str], *, kind: str = "company") -> Fact | None:
     """The first speakable sentence of the best passages not already said in this interview."""
     for source in sources:
         if source.kind != kind:
             continue
-        for sentence in sentences(source.snippet):
+        for sentence in research_pieces(source.snippet):
             if speakable(sentence) and sentence not in used:
                 return Fact(sentence=sentence, source=source)
     return None

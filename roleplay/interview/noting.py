@@ -13,7 +13,7 @@ name the sentence that moved something.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 from langchain_core.messages import BaseMessage
@@ -169,11 +169,17 @@ class NoteTaker:
         return self.mode != "evidence"
 
     def after_reply(
-        self, session: Session, reply: Turn, prompts: Prompts
+        self,
+        session: Session,
+        reply: Turn,
+        prompts: Prompts,
+        *,
+        findings: Sequence[Finding] | None = None,
     ) -> Callable[[PrivateNotes], tuple[PrivateNotes, str | None]] | None:
         """The update for the answer before ``reply`` (None when there is no answer before it),
         with everything it reads fixed now: the prompt holds the conversation as it is at this
-        turn even if the candidate answers again before the update runs."""
+        turn even if the candidate answers again before the update runs. ``findings``, when
+        given, are the assessor's on that answer already (the reply was planned on them)."""
         before = session.turns[reply.index - 1] if reply.index > 0 else None
         if before is None or before.speaker != "candidate":
             return None
@@ -188,7 +194,12 @@ class NoteTaker:
 
         def update(notes: PrivateNotes) -> tuple[PrivateNotes, str | None]:
             return self.update(
-                notes, answer, turn_index=reply.index, research_terms=terms, messages=messages
+                notes,
+                answer,
+                turn_index=reply.index,
+                research_terms=terms,
+                messages=messages,
+                findings=findings,
             )
 
         return update
@@ -211,33 +222,34 @@ class NoteTaker:
         turn_index: int,
         research_terms: tuple[str, ...] = (),
         messages: list[BaseMessage] | None = None,
+        findings: Sequence[Finding] | None = None,
     ) -> tuple[PrivateNotes, str | None]:
         """The notes after ``answer``, and why they are not what was asked for (or None)."""
-        findings = []
-        if self.mode != "llm":
+        found = list(findings) if findings is not None else []
+        if findings is None and self.mode != "llm":
             try:
-                findings = self.assessor.assess(
+                found = self.assessor.assess(
                     answer, turn=turn_index - 1, research_terms=research_terms
                 )
             except Exception as error:  # e.g. the embedder failed to load: keep the notes
                 return notes.model_copy(deep=True), f"{NOT_UPDATED}: {error}"
         if self.mode == "evidence":
-            return apply_findings(notes, findings, self.persona, turn_index=turn_index), None
+            return apply_findings(notes, found, self.persona, turn_index=turn_index), None
         try:
             proposal = parse_notes_update(self._ask_model(messages or []))
         except (ModelError, NotesParseError) as error:
             if self.mode == "llm":
                 return notes.model_copy(deep=True), f"{NOT_UPDATED}: {error}"
-            moved = apply_findings(notes, findings, self.persona, turn_index=turn_index)
+            moved = apply_findings(notes, found, self.persona, turn_index=turn_index)
             return moved, f"{EVIDENCE_ALONE} ({error})."
         if self.mode == "llm":
             updated = apply_update(
                 notes, proposal, self.persona, candidate_words=answer, turn_index=turn_index
             )
             return updated, None
-        agreed = agreements(proposal, findings)
+        agreed = agreements(proposal, found)
         return (
-            apply_findings(notes, findings, self.persona, turn_index=turn_index, agreed=agreed),
+            apply_findings(notes, found, self.persona, turn_index=turn_index, agreed=agreed),
             None,
         )
 

@@ -156,6 +156,11 @@ class Reading:
     on_topic: float | None = None  # how closely an answer speaks to the question (0..1)
     why: str = ""
 
+    @property
+    def intent_named(self) -> bool:
+        """The question's own words name its intent (not only its closeness to examples)."""
+        return self.why.startswith("names ")
+
 
 def read_turn(
     text: str, asked: str = "", relevance: Relevance | None = None, rules: TurnRules | None = None
@@ -185,6 +190,10 @@ def read_turn(
     if rules.hits("refusal", clean):
         return Reading("refusal", why="declines to answer")
     like = _nearest_kind(clean, relevance, rules)
+    if like in ("refusal", "hostile") and _says_what_matters(clean):
+        # "My old boss was useless, that's why I left" refuses nothing, and "I'll take any
+        # job, I've applied to a hundred places" attacks no one: they tell.
+        like = ""
     if like in ("hostile", "goodbye", "small_talk", "refusal"):
         return Reading(like, why=f"reads like the {like.replace('_', ' ')} examples")  # type: ignore[arg-type]
     on_topic = _on_topic(clean, asked, relevance)
@@ -293,11 +302,12 @@ def _says_what_matters(answer: str) -> bool:
     """Does the answer say something the notes weigh (a plan to stay or go, a clash, a team,
     a result)? Such an answer is an answer, however far its words are from the question's: "I'd
     probably move if something better came along" answers "Where do you see yourself?"."""
-    return any(
-        weight > 0 and cue in _WEIGHED
-        for sentence in read_answer(answer, vocab=vocabulary())
-        for cue, weight in sentence.cues.items()
-    )
+    for sentence in read_answer(answer, vocab=vocabulary()):
+        said = {cue for cue, weight in sentence.cues.items() if weight > 0}
+        # A thing they did and what came of it is their work, whatever was asked.
+        if said & _WEIGHED or ("action" in said and said & {"result", "number"}):
+            return True
+    return False
 
 
 def _shared_words(answer: str, asked: str) -> bool:

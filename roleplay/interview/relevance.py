@@ -47,6 +47,12 @@ class EmbeddingRelevance:
             for said in self._vectors(sentences)
         ]
 
+    def cosines(self, sentences: list[str], text: str) -> list[float]:
+        """Raw MiniLM cosines of each sentence to ``text``: they still rank sentences whose
+        scaled scores all reach 1."""
+        target = self._vectors([text])[0]
+        return [_cosine(said, target) for said in self._vectors(sentences)]
+
 
 def _cosine(a: list[float], b: list[float]) -> float:
     dot = sum(x * y for x, y in zip(a, b, strict=True))

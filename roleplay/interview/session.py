@@ -59,7 +59,28 @@ class Source(BaseModel):
 
 
 Move = Literal[
-    "opening", "follow_up", "next_question", "fact_question", "answer", "invite_questions", "close"
+    "opening",
+    "follow_up",
+    "next_question",
+    "fact_question",
+    "answer",
+    "come_back",
+    "invite_questions",
+    "close",
+]
+# How the turn showed it heard the last one: a specific answer picked up, a worry eased or
+# confirmed, a hostile turn or a pleasantry met, a question answered from the research, by an
+# authored line, or with an honest "I don't know".
+Reaction = Literal[
+    "",
+    "picked_up",
+    "eased",
+    "confirmed",
+    "hostile",
+    "small_talk",
+    "research",
+    "authored",
+    "dont_know",
 ]
 
 
@@ -77,6 +98,11 @@ class TurnPlan(BaseModel):
     fact: str | None = None
     # Why the planner chose this move, for the debrief and for tests.
     why: str = ""
+    # What the last candidate turn was taken to be ("answer", "dodge", "question: referral").
+    heard: str = ""
+    reaction: Reaction = ""
+    # The candidate's own words the turn repeats back, exactly as said.
+    quote: str = ""
 
 
 class Turn(BaseModel):
@@ -99,6 +125,8 @@ class Turn(BaseModel):
     notes_error: str | None = None
     # How a spoken answer was said, measured from its audio (None for a typed one).
     delivery: Delivery | None = None
+    # A candidate's question, as the research is searched for its answer ("" for other turns).
+    search: str = ""
 
 
 class Session(BaseModel):

@@ -33,6 +33,8 @@ class _Patterns(BaseModel):
 
     patterns: list[str] = Field(default_factory=list)
     examples: list[str] = Field(min_length=1)
+    # Added to a question of this intent when the research is searched for its answer.
+    search: str = ""
 
     @field_validator("patterns")
     @classmethod

@@ -4,7 +4,8 @@ The planner decides what a turn says; a model may only say it in the persona's v
 it writes passes ``VoiceCheck`` or is never shown: no markup, brackets or labels, no stage
 directions or second paragraph, no run of five words from its prompt, names spelled exactly as
 the setting and research spell them, the planned number of questions, a question that asks what
-the plan asked, the plan's fact kept intact, and a length near the plan's.
+the plan asked, the plan's fact and the candidate's quoted words kept intact, nothing pleased
+after a red flag, and a length near the plan's.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from difflib import SequenceMatcher
 
 from roleplay.interview.facts import specifics
 from roleplay.interview.session import TurnPlan
+from roleplay.interview.tone import pleased
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _MARKUP = re.compile(r"[<>\[\]{}#*_`|~\\]|https?:|www\.")
@@ -209,6 +211,7 @@ class VoiceCheck:
             found.append(f"a number not in the plan or research ({invented[0]})")
         if _ORDER.search(text):
             found.append("asks with an order instead of a question")
+        found += self._tone_problems(text)
         found += self._question_problems(text, whole=whole)
         if whole:
             found += self._whole_problems(text)
@@ -248,12 +251,23 @@ class VoiceCheck:
             return ["asks something other than the planned question"]
         return []
 
+    def _tone_problems(self, text: str) -> list[str]:
+        # A turn that meets a red flag keeps its concern: no pleased or agreeing words the
+        # plan did not have ("You're right, that's a good way to phrase it" after an insult).
+        if self.plan.reaction in ("confirmed", "hostile"):
+            said = pleased(text)
+            if said and not pleased(self.plan.text):
+                return [f"sounds pleased after a red flag ({said!r})"]
+        return []
+
     def _whole_problems(self, text: str) -> list[str]:
         found = []
         # A rephrasing keeps what the plan says, not only its question: a strict model that
         # answers, apologises or rambles instead is refused.
         if self.strict and question_overlap(text, self.plan.text) < KEPT:
             found.append("says something other than the plan")
+        if self.plan.quote and not _stems(self.plan.quote) <= _stems(text):
+            found.append("drops the candidate's words it was to repeat")
         if self.plan.fact:
             missing = [s for s in specifics(self.plan.fact) if s not in text]
             if missing:

@@ -16,7 +16,9 @@ from roleplay.interview.session import Session, Source, Stage
 from roleplay.knowledge.store import PackStore, Passage
 from roleplay.personas import Persona
 
-SNIPPET_CHARS = 600
+# A whole chunk (ROLEPLAY_CHUNK_SIZE, 700 by default) fits: a question is answered from any of
+# its sentences, not only the first few.
+SNIPPET_CHARS = 1000
 
 
 def _snippet(text: str) -> str:
@@ -34,6 +36,10 @@ def build_query(session: Session, persona: Persona, stage: Stage) -> str:
     """
     parts: list[str] = []
     last_candidate = session.last("candidate")
+    if last_candidate and last_candidate.search and stage != "opening":
+        # A question is searched for its answer alone: the interviewer's worries would pull in
+        # passages on other subjects.
+        return last_candidate.search
     if last_candidate:
         # What the candidate just said leads; the interviewer's own words would only echo the
         # passages it was given last turn.
@@ -70,9 +76,15 @@ class PackRetriever:
             return []
         query = build_query(session, self.persona, stage)
         vector = self.store.embedder.model.embed_query(query)
+        last = session.last("candidate")
+        asked = last is not None and bool(last.search) and stage != "opening"
+        # A question is answered from the passages closest to it, two more of them and however
+        # they score: a passage scores low against a short question even when one of its
+        # sentences answers it, and the interviewer weighs each sentence before saying one.
+        k = self.k + 2 if asked else self.k
         # The opening is about the company in general: its best passages serve, however they score.
-        floor = -1.0 if stage == "opening" else self.min_score
-        sources = self._pick(vector, self.company_packs, self.k, "company", floor)
+        floor = -1.0 if stage == "opening" or asked else self.min_score
+        sources = self._pick(vector, self.company_packs, k, "company", floor)
         if self.candidate_packs and stage != "close":
             sources += self._pick(
                 vector, self.candidate_packs, self.candidate_k, "candidate", floor

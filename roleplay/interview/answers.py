@@ -1,0 +1,254 @@
+"""Research that answers a candidate's question, and a person or team to name.
+
+A question is answered with the research sentence that answers it: sentences, not passages, are
+weighed against the question (MiniLM closeness, with the words of the question a sentence shares
+counting too), and only one that can be said aloud on its own is taken (no list markers,
+headings, Markdown or words to the reader; a subject, a verb and something particular). When
+none is close enough, there is no answer, and the interviewer says it does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from roleplay.interview.assessor import Relevance
+from roleplay.interview.facts import EMPHASIS, STARTERS, research_pieces, specifics
+from roleplay.interview.session import Source
+
+# Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
+# (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
+ANSWERS_AT = 0.4
+# Close enough to answer without a shared word ("founded" for "started").
+ANSWERS_ALONE = 0.8
+# What each word of the question a research sentence shares adds to its closeness.
+SHARED_WORD = 0.05
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
+)
+SPECIFIC = re.compile(rf"\d|%|\b({_NUMBER_WORDS}|percent)\b", re.IGNORECASE)
+# A product's name inside a sentence (dbt and pandas are named in lower case too).
+_PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
+_WANTS_A_FIGURE = re.compile(
+    r"\bhow (many|much|big|large|long|old|often|fast|soon)\b|\bwhen\b|\bwhat year\b|\bsize\b",
+    re.IGNORECASE,
+)
+_WANTS_RECENT = re.compile(
+    r"\b(lately|recently|recent|latest|these days|this year|right now|currently)\b", re.I
+)
+_RECENT = re.compile(r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year)\b", re.I)
+# Words every question and every sentence about a company share: no sign of an answer.
+_GENERIC = frozenset(
+    ["team", "compa", "work", "peopl", "role", "like", "does", "what", "which", "year", "time",
+     "thing", "make", "good", "there", "about", "would", "could", "should", "their", "your",
+     "they", "them", "this", "that", "with", "have", "from", "into", "look", "week", "much",
+     "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean"]
+)  # fmt: skip
+# A sentence without its subject (a list of a leader's duties), or without a verb.
+_FRAGMENT_STARTS = frozenset(
+    ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known"]
+)
+_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "will",
+        "would",
+        "took",
+        "take",
+        "takes",
+        "made",
+        "make",
+        "makes",
+        "built",
+        "build",
+        "grew",
+        "grow",
+        "won",
+        "ran",
+        "run",
+        "sold",
+        "sell",
+        "kept",
+        "keep",
+        "gave",
+        "give",
+        "began",
+        "found",
+    ]
+)
+_MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
+# Research is data: a sentence that talks to the reader or holds markup is never an answer.
+_NOT_AN_ANSWER = re.compile(
+    r"[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b|\bsystem\b|\bassistant"
+    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bsample\b",
+    re.IGNORECASE,
+)
+_POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
+_RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
+ANSWER_WORDS = (4, 32)
+# A person named in the research, and the title that follows the name ("Dana Whitcombe, the
+# vice president of operations").
+_PERSON = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
+_TITLE = re.compile(r"^, ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
+_ROLE_WORDS = re.compile(
+    r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
+    r"reports? to|lead|head of|in charge)\b",
+    re.IGNORECASE,
+)
+_TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
+
+
+def answer_sentence(raw: str) -> str:
+    """``raw`` as a sentence that can be said aloud on its own, or "" when it cannot be: list
+    markers and emphasis dropped, no markup, no words to the reader, no pointing back."""
+    sentence = EMPHASIS.sub("", _MARKER.sub("", raw)).strip()
+    words = sentence.split()
+    if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
+        return ""
+    if _NOT_AN_ANSWER.search(sentence) or "?" in sentence or "(" in sentence:
+        return ""
+    if _POINTING_START.search(sentence):
+        return ""
+    # A colon early on is a label ("Note: …"); later it introduces a list the sentence owns.
+    label = ":" in " ".join(words[:4])
+    if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
+        return ""
+    if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed") or not _has_verb(words[1:]):
+        return ""  # "Leads engineering (about 90 people).", "Priya Natarajan, Head of Data."
+    # An answer says something particular: a figure or a name ("We build the tools clinics
+    # use" answers no question about tools).
+    return sentence if specifics(sentence) or SPECIFIC.search(sentence) else ""
+
+
+def _has_verb(words: list[str]) -> bool:
+    for word in words:
+        bare = word.strip(",.;()\"'")
+        if bare in _VERBS or (bare.islower() and bare.endswith(("s", "ed")) and len(bare) > 3):
+            return True
+    return False
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)][:5]
+    return word[:5]
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {_stem(w) for w in words if len(w) > 3} - _GENERIC
+
+
+def answering(
+    question: str,
+    sources: Sequence[Source],
+    relevance: Relevance | None,
+    names: Sequence[str] = (),
+    *,
+    hint: str = "",
+    tools: bool = False,
+) -> tuple[str, ...]:
+    """The research sentences that answer ``question`` well enough, best first: close in
+    meaning, and sharing a word of what was asked beyond the everyday ones (a question about
+    tools is not answered by a sentence about teams)."""
+    pool = list(
+        dict.fromkeys(
+            said
+            for source in sources
+            if source.kind == "company"
+            for raw in research_pieces(source.snippet)
+            if (said := answer_sentence(raw))
+        )
+    )
+    if _WANTS_A_FIGURE.search(question):  # "how big", "when": an answer gives the figure
+        pool = [said for said in pool if SPECIFIC.search(said)]
+    # "lately": what happened lately, if anything did; a sentence dated recently is on the
+    # subject by that alone, without sharing a word of the question.
+    recent = [said for said in pool if _RECENT.search(said)]
+    dated = bool(_WANTS_RECENT.search(question) and recent)
+    if dated:
+        pool = recent
+    if not pool or relevance is None:
+        return ()
+    # The company's own name is in every sentence: sharing it says nothing. The words its
+    # kind of question is about ("benefits" are for "employees") count after the question's.
+    named = {s for name in names for s in _stems(name)}
+    names_seen = {w for name in names for w in name.split()}
+    asked = _stems(question) - named
+    about = _stems(hint) - named - asked
+    # The question as asked, and with what its kind of question is usually about ("which
+    # tools" is about software and platforms): the closer of the two counts.
+    topic = [question, f"{question} {hint}"] if hint else [question]
+    rows = relevance.scores(pool, [topic])
+    # The scaled scores stop at 1 for every close sentence; raw cosines still rank those,
+    # and each word of the question a sentence shares counts a little more.
+    closeness = getattr(relevance, "cosines", None)
+    if closeness:
+        ranks = [max(pair) for pair in zip(*(closeness(pool, t) for t in topic), strict=True)]
+    else:
+        ranks = [row[0] for row in rows]
+    scored = []
+    for sentence, row, rank in zip(pool, rows, ranks, strict=True):
+        own = _stems(sentence)
+        shared, related = len(asked & own), len(about & own)
+        if (row[0] >= ANSWERS_AT and (shared or related or dated)) or row[0] >= ANSWERS_ALONE:
+            # Closest first, each word of the question shared counting twice a word of its
+            # kind's; a question about tools is answered by the products a sentence names.
+            bonus = SHARED_WORD * (2 * shared + related)
+            if tools:
+                # What a question about tools is about is the tools, not the team it names.
+                people = {w for match in _PERSON.findall(sentence) for w in match.split()}
+                products = len(set(_PRODUCT.findall(sentence)) - names_seen - people)
+                if not products:
+                    continue
+                bonus = SHARED_WORD * (shared + related + 2 * min(2, products))
+            scored.append((rank + bonus, sentence))
+    scored.sort(key=lambda item: -item[0])
+    return tuple(sentence for _rank, sentence in scored[:3])
+
+
+def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str = "") -> str:
+    """A person the research names with their role ("Dana Whitcombe, the vice president of
+    operations"), the one closest to ``about`` (the role applied for) first; failing that a
+    team ("the field data team"); "" when there is neither."""
+    taken = {w.lower() for name in names for w in name.split()}
+    wanted = _stems(about)
+    people: list[tuple[int, int, str]] = []
+    teams = []
+    for source in sources:
+        if source.kind != "company":
+            continue
+        said = research_pieces(source.snippet)
+        for index, sentence in enumerate(said):
+            if _NOT_AN_ANSWER.search(sentence):
+                continue
+            teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]
+            if not _ROLE_WORDS.search(sentence):
+                continue
+            # Their own sentence counts twice the one after it ("…reports to her team").
+            nearby = said[index + 1] if index + 1 < len(said) else ""
+            for match in _PERSON.finditer(sentence):
+                person = match.group(1)
+                if person.split()[0] in STARTERS or any(w.lower() in taken for w in person.split()):
+                    continue
+                title = _TITLE.match(sentence[match.end() :])
+                contact = f"{person}, {title.group(1)}" if title else person
+                close = 2 * len(wanted & _stems(sentence)) + len(wanted & _stems(nearby))
+                people.append((close, -len(people), contact))
+    if people:
+        return max(people)[2]
+    return teams[0] if teams else ""

@@ -1,0 +1,169 @@
+"""What the interviewer heard in the candidate's last turn, decided by code before the reply.
+
+The reply is planned on this: the kind of turn (``reading``), what the answer did to each worry
+(the evidence assessor's findings, the same the private notes then record), a red flag any
+interviewer would notice, the candidate's own specific words to pick up, and for a question the
+research sentences that answer it and a person or team to name when they ask who else to talk
+to (``answers``). No generative model takes part, so the
+weakest model listens as well as the strongest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from roleplay.interview.answers import SPECIFIC, answering, contact_in
+from roleplay.interview.assessor import Finding, Relevance
+from roleplay.interview.cues import read_answer, split_sentences, vocabulary
+from roleplay.interview.reading import Reading
+from roleplay.interview.session import Source
+from roleplay.interview.turn_rules import turn_rules
+
+QUOTE_WORDS = 14
+# Cues (cues/cues.yaml) no interviewer meets with cheer, whatever it is listening for.
+RED_FLAGS = frozenset(
+    {"badmouth", "conflict", "negative_attitude", "job_push", "mass_apply", "exit",
+     "conditional", "job_hopping", "pay_mismatch"}
+)  # fmt: skip
+# Cues about how an answer was said rather than what it said.
+_SHAPE = frozenset({"thin", "hedge", "rambling", "buzzword"})
+# A capitalised word after the first of a sentence: a name, product or place.
+_NAMED = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z]+")
+_CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+|\s+(?:and|but|so|because|which|while)\s+")
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One candidate turn as the interviewer took it."""
+
+    reading: Reading
+    findings: tuple[Finding, ...] = ()
+    # The candidate's own words worth picking up (a figure, a project, a name), as said.
+    quote: str = ""
+    # Research sentences that answer the candidate's question, said as written.
+    answer: tuple[str, ...] = ()
+    # A person (with their title) or team from the research, for "who else should I talk to?".
+    contact: str = ""
+    # The candidate's sentence that would worry any interviewer (speaking badly of others, a
+    # plan to leave, any job will do), whether or not this persona keeps a worry for it.
+    flagged: str = ""
+    why: list[str] = field(default_factory=list)
+
+    @property
+    def confirmed(self) -> list[Finding]:
+        """Worries the turn confirmed, what it said before how it said it first ("my last
+        manager was an idiot" is about reputation before it is a short answer)."""
+        return _ranked(f for f in self.findings if f.verdict == "confirms")
+
+    @property
+    def concerning(self) -> list[Finding]:
+        """Confirmed worries that rest on what was said, not only on how (a short or hedged
+        answer is vague, and gets a follow-up, not concern)."""
+        return [f for f in self.confirmed if not _shape_only(f)]
+
+    @property
+    def eased(self) -> list[Finding]:
+        return _ranked(f for f in self.findings if f.verdict == "eases")
+
+    @property
+    def red_flag(self) -> bool:
+        """Nothing cheerful may follow this turn."""
+        return bool(self.concerning or self.flagged) or self.reading.kind in ("hostile", "refusal")
+
+
+def _shape_only(finding: Finding) -> bool:
+    cues = {part.split(":")[0].strip() for part in finding.why.split(";")}
+    return cues <= _SHAPE
+
+
+def _ranked(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_shape_only(f), -f.confidence))
+
+
+def hear(
+    text: str,
+    reading: Reading,
+    findings: Sequence[Finding] = (),
+    *,
+    sources: Sequence[Source] = (),
+    relevance: Relevance | None = None,
+    names: Sequence[str] = (),
+    about: str = "",
+) -> Heard:
+    """What the reply to ``text`` must take up. ``sources`` are the research passages the
+    interview has been given (this turn's first); ``names`` the setting's own names (the
+    company, the candidate, the interviewer), never offered as a contact; ``about`` the role
+    applied for, which picks the contact closest to it."""
+    findings = tuple(findings)
+    if reading.kind == "question":
+        question = reading.question or text
+        hint = turn_rules().intents[reading.intent].search if reading.intent else ""
+        tools = reading.intent == "tools"
+        answer = answering(question, sources, relevance, [*names, about], hint=hint, tools=tools)
+        contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
+        return Heard(reading, findings, answer=answer, contact=contact)
+    if reading.kind not in ("answer", "partial", "dodge", "refusal"):
+        return Heard(reading, findings)
+    moved = [f for f in findings if f.verdict != "unchanged"]
+    strongest = max(moved, key=lambda f: f.confidence).sentence if moved else ""
+    flagged = next(
+        (
+            sentence.text
+            for sentence in read_answer(text, vocab=vocabulary())
+            if any(weight > 0 and cue in RED_FLAGS for cue, weight in sentence.cues.items())
+        ),
+        "",
+    )
+    return Heard(reading, findings, quote=pick_up(text, prefer=strongest), flagged=flagged)
+
+
+# -- the candidate's words -------------------------------------------------------------------
+
+
+def _clause_with(sentence: str, pattern: re.Pattern[str]) -> str:
+    """The clause of ``sentence`` holding a match of ``pattern``, widened to three words."""
+    pieces = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    for index, piece in enumerate(pieces):
+        if pattern.search(piece):
+            while len(piece.split()) < 3 and index > 0:
+                index -= 1
+                piece = f"{pieces[index]} {piece}"
+            return piece
+    return sentence
+
+
+def _trim(words: str) -> str:
+    said = words.strip().rstrip(".!?,;:").replace("?", "").replace("“", "").replace("”", "")
+    said = said.replace('"', "")
+    parts = said.split()
+    if len(parts) > QUOTE_WORDS:
+        parts = parts[:QUOTE_WORDS]
+        # End on a word that finishes the thought, not on "the" or "and".
+        while parts and parts[-1].lower() in {"the", "a", "an", "and", "or", "to", "of", "in"}:
+            parts.pop()
+    return " ".join(parts)
+
+
+def pick_up(text: str, *, prefer: str = "") -> str:
+    """The candidate's own specific words worth repeating back ("cut false alarms by a third"),
+    or "" when the turn holds nothing specific. ``prefer`` is the sentence the notes moved on."""
+    said = split_sentences(text) or [text]
+    if prefer and prefer in said:
+        said = [prefer, *[s for s in said if s != prefer]]
+    for sentence in said:
+        if sentence.rstrip().endswith("?"):
+            continue
+        for pattern in (SPECIFIC, _NAMED):
+            if pattern.search(sentence):
+                whole = sentence if len(sentence.split()) <= QUOTE_WORDS else ""
+                return _trim(whole or _clause_with(sentence, pattern))
+    if prefer:
+        return _trim(prefer if len(prefer.split()) <= QUOTE_WORDS else _first_clause(prefer))
+    return ""
+
+
+def _first_clause(sentence: str) -> str:
+    pieces = [p for p in _CLAUSE.split(sentence) if p and len(p.split()) >= 3]
+    return pieces[0] if pieces else sentence

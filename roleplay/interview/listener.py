@@ -1,0 +1,86 @@
+"""Reading and hearing the candidate's turns for one interview, safely.
+
+The engine asks two things of each candidate turn: what kind of turn it is (as it arrives, so a
+question can be searched for in the research) and, before the reply is planned, everything the
+reply must take up (``hearing.Heard``). MiniLM helps with both; when it cannot be used the turn
+is read by its words alone, and the interview goes on.
+"""
+
+from __future__ import annotations
+
+from roleplay.interview.assessor import Assessor, Finding, Relevance
+from roleplay.interview.hearing import Heard, hear
+from roleplay.interview.noting import new_research_terms
+from roleplay.interview.reading import Reading, read_turn
+from roleplay.interview.session import EndReason, Session, Source
+from roleplay.interview.turn_rules import turn_rules
+from roleplay.personas import Persona
+
+
+class Listener:
+    def __init__(self, persona: Persona, assessor: Assessor, relevance: Relevance | None):
+        self.persona = persona
+        self.assessor = assessor
+        self.relevance = relevance
+        # The last turn heard (its index) and what was heard in it.
+        self.last: tuple[int, Heard] | None = None
+
+    @staticmethod
+    def goodbye(text: str) -> EndReason | None:
+        """Thanks and goodbye get a goodbye, never another question. Phrases alone decide:
+        ending the interview on a near likeness would cost the candidate their interview."""
+        return "candidate_closed" if read_turn(text).kind == "goodbye" else None
+
+    def findings_on(self, index: int) -> list[Finding] | None:
+        """The assessor's findings on turn ``index`` when it was heard (None otherwise, or when
+        the assessor could not read it)."""
+        if self.last is None or self.last[0] != index or not self.last[1].findings:
+            return None
+        return list(self.last[1].findings)
+
+    def read(self, session: Session, text: str) -> Reading:
+        """What kind of turn ``text`` is, after the interviewer's last question."""
+        last = session.last("interviewer")
+        asked = last.plan.question if last and last.plan else (last.text if last else "")
+        try:
+            return read_turn(text, asked, self.relevance)
+        except Exception:  # MiniLM failed: the words alone decide
+            return read_turn(text, asked)
+
+    @staticmethod
+    def search(reading: Reading, text: str) -> str:
+        """What the research is searched for to answer a question ("" for any other turn)."""
+        if reading.kind != "question" or not reading.intent:
+            return ""
+        hint = turn_rules().intents[reading.intent].search
+        return f"{reading.question or text} {hint}".strip()
+
+    def hear(self, session: Session, facts: list[Source]) -> Heard | None:
+        """What the reply to the candidate's last turn must take up (None when the last turn
+        is the interviewer's)."""
+        if not session.turns or session.turns[-1].speaker != "candidate":
+            return None
+        said = session.turns[-1]
+        self.last = (said.index, self._hear(session, said.text, said.index, facts))
+        return self.last[1]
+
+    def _hear(self, session: Session, text: str, index: int, facts: list[Source]) -> Heard:
+        setting = session.setting
+        seen = [s for t in session.turns for s in t.sources]
+        sources = list({s.snippet: s for s in [*facts, *seen]}.values())
+        names = [setting.company, setting.candidate, self.persona.name]
+        reading = self.read(session, text)
+        try:
+            terms = new_research_terms(session, text, before=index)
+            findings = self.assessor.assess(text, turn=index, research_terms=terms)
+            return hear(
+                text,
+                reading,
+                findings,
+                sources=sources,
+                relevance=self.relevance,
+                names=names,
+                about=setting.role,
+            )
+        except Exception:  # e.g. MiniLM failed to load: planned on the words alone
+            return hear(text, read_turn(text), sources=sources, names=names, about=setting.role)

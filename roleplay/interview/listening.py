@@ -1,0 +1,128 @@
+"""The parts of a turn that show the interviewer heard the last one.
+
+Decided by code from ``Heard``, said in the persona's own lines (``ListeningLines``):
+
+- a question is answered: a research sentence that answers it, an authored line for an everyday
+  question (a referral names a person or team from the research when there is one), or an
+  honest "I don't know" in the persona's voice; never a fact on another subject;
+- an answer gets a reaction that follows what the evidence did: concern quoting the candidate's
+  words for a confirmed worry, warmth reusing them for an eased one, the specific detail picked
+  up otherwise, and nothing cheerful after a red flag;
+- a dodged or refused question is asked once more, in the persona's way, then let go.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roleplay.interview.hearing import pick_up
+from roleplay.interview.plan_context import TurnContext
+from roleplay.interview.session import Reaction, TurnPlan
+
+# Intents whose authored answer comes before any research: what the candidate wants here is
+# the interviewer's own yes, redirect or pointer, not a fact about the company. (Pay is asked
+# about benefits as often as salary, and research may hold the benefits.)
+_AUTHORED_FIRST = ("referral", "follow_up", "hiring")
+
+
+# Intents asked of the interviewer as a person ("your story", "what would you advise").
+_PERSONAL = ("story", "path", "advice")
+_YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def plan(move: str, parts: list[str], question: str = "", **fields: object) -> TurnPlan:
+    text = " ".join(p.strip() for p in [*parts, question] if p and p.strip())
+    return TurnPlan(move=move, text=text, question=question, **fields)  # type: ignore[arg-type]
+
+
+def heard_label(turn: TurnContext) -> str:
+    if turn.heard is None:
+        return ""
+    reading = turn.heard.reading
+    return f"question: {reading.intent}" if reading.kind == "question" else reading.kind
+
+
+def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
+    """The answer to the candidate's question: its parts, the research said (or None), and
+    how it was answered."""
+    heard = turn.heard
+    intent = (heard.reading.intent if heard else None) or "other"
+    authored = turn.listening.intents.get(intent, [])
+    if intent == "referral":
+        named = [line for line in authored if "{contact}" in line]
+        if heard and heard.contact and named:
+            return [turn.fill(turn.pick(named), contact=heard.contact)], None, "authored"
+        authored = [line for line in authored if "{contact}" not in line]
+    # "How did you get started?" asks for the interviewer's own story; "how did the company
+    # get started?" for the research's.
+    question = heard.reading.question if heard else ""
+    personal = intent in _PERSONAL and bool(_YOU.search(question))
+    # An authored reply needs the question's own words to ask for it: "Is there a canteen?"
+    # is no question about openings, however close it sits to "Is there a job?".
+    named = heard is not None and (heard.reading.intent_named or intent != "hiring")
+    if authored and ((intent in _AUTHORED_FIRST and named) or personal):
+        return [turn.fill(turn.pick(authored))], None, "authored"
+    fresh = [s for s in (heard.answer if heard else ()) if s not in turn.facts_used]
+    if fresh:
+        fact = fresh[0]
+        return [turn.fill(turn.pick(turn.lines.fact_answers), fact)], fact, "research"
+    if authored and intent not in _PERSONAL and (named or intent not in _AUTHORED_FIRST):
+        return [turn.fill(turn.pick(authored))], None, "authored"
+    return [turn.fill(turn.pick(turn.listening.dont_know))], None, "dont_know"
+
+
+def reaction(turn: TurnContext) -> tuple[list[str], Reaction, str]:
+    """What the turn says first about the candidate's answer: its parts, the reaction, and the
+    candidate's words it quotes."""
+    heard, lines = turn.heard, turn.listening
+    if heard is None:
+        return [turn.acknowledgement()], "", ""
+    kind = heard.reading.kind
+    if kind == "hostile":
+        return [turn.fill(turn.pick(lines.hostile))], "hostile", ""
+    if kind == "small_talk":
+        return [turn.fill(turn.pick(lines.small_talk))], "small_talk", ""
+    if kind in ("dodge", "refusal"):
+        # Asked again once already: let it go, keeping anything specific they did say.
+        if heard.quote:
+            line = turn.fill(turn.pick(lines.picked_up), quote=heard.quote)
+            return [line], "picked_up", heard.quote
+        return [turn.acknowledgement()], "", ""
+    if heard.concerning or heard.flagged:
+        said = heard.concerning[0].sentence if heard.concerning else heard.flagged
+        quote = pick_up(said, prefer=said)
+        return [turn.fill(turn.pick(lines.confirmed), quote=quote)], "confirmed", quote
+    if heard.quote and heard.eased:
+        return [turn.fill(turn.pick(lines.eased), quote=heard.quote)], "eased", heard.quote
+    if heard.quote:
+        return [turn.fill(turn.pick(lines.picked_up), quote=heard.quote)], "picked_up", heard.quote
+    return [turn.acknowledgement()], "", ""
+
+
+def come_back(turn: TurnContext) -> TurnPlan | None:
+    """The question the candidate dodged or refused, asked once more; None when the turn was
+    no dodge, or this question has had its second chance."""
+    heard, previous = turn.heard, turn.previous
+    if heard is None or heard.reading.kind not in ("dodge", "refusal", "small_talk"):
+        return None
+    if previous is None or not previous.question or previous.move == "come_back":
+        return None
+    lines = turn.listening
+    lead, reacted, quote = [], "", ""
+    if heard.reading.kind == "small_talk":
+        lead, reacted = [turn.fill(turn.pick(lines.small_talk))], "small_talk"
+    else:
+        if heard.quote:  # what they said instead is heard too ("six weeks' notice", noted)
+            quote, reacted = heard.quote, "picked_up"
+            lead = [turn.fill(turn.pick(lines.picked_up), quote=quote)]
+        lead.append(turn.fill(turn.pick(lines.come_back)))
+    return plan(
+        "come_back",
+        lead,
+        previous.question,
+        worry=previous.worry,
+        why=f"{heard.reading.kind}: {heard.reading.why}",
+        heard=heard_label(turn),
+        reaction=reacted,
+        quote=quote,
+    )

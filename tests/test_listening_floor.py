@@ -1,0 +1,58 @@
+"""The floor the interviewer's listening holds on the weakest model we ship, judged by the
+benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company, a second one,
+and one written after the reader and the planner were tuned and never tuned on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.listening import Judged, rate, run
+from roleplay.settings import Settings
+
+pytestmark = pytest.mark.local_model
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory) -> list[Judged]:
+    data = Path(tmp_path_factory.mktemp("listening"))
+    return run(Settings(data_dir=data, seed=7), log=lambda _: None)
+
+
+@pytest.fixture(scope="module")
+def unseen(judged: list[Judged]) -> list[Judged]:
+    return [j for j in judged if j.company == "unseen"]
+
+
+def share(judged: list[Judged], check: str) -> float:
+    part, whole = rate(judged, check)  # type: ignore[arg-type]
+    assert whole, f"no {check} turns"
+    return part / whole
+
+
+def test_questions_at_the_unseen_company_are_answered(unseen: list[Judged]) -> None:
+    assert share(unseen, "answered") >= 0.9
+
+
+def test_specific_answers_are_picked_up(unseen: list[Judged]) -> None:
+    assert share(unseen, "picked_up") >= 0.8
+
+
+def test_dodged_questions_are_asked_again(unseen: list[Judged]) -> None:
+    assert share(unseen, "dodge_caught") >= 0.8
+
+
+def test_no_red_flag_anywhere_is_met_with_cheer(judged: list[Judged]) -> None:
+    assert [(j.said, j.reply) for j in judged if j.check == "no_cheer" and not j.passed] == []
+
+
+def test_every_close_is_heard(judged: list[Judged]) -> None:
+    assert [(j.said, j.reply) for j in judged if j.check == "close_heard" and not j.passed] == []
+
+
+def test_every_reply_is_clean_and_asks_one_question(judged: list[Judged]) -> None:
+    assert [(j.reply, j.problems) for j in judged if not j.clean] == []
+    asking = [j for j in judged if j.questions is not None]
+    assert asking and [(j.reply, j.questions) for j in asking if j.questions != 1] == []
