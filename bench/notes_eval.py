@@ -101,6 +101,12 @@ def report(pairs: list[Pair], per_answer: float) -> None:
     print(f"accuracy: {right / total:.3f}   always-neutral baseline: {neutral / total:.3f}")
     moved = [p for p in pairs if p[0] != "neutral"]
     print(f"accuracy where the label moves: {_share(moved):.3f}")
+    # Of the moves the notes made, how many the label agrees with; and where both moved, how
+    # often the direction is right (eases for confirms is the worst mistake a note can make).
+    made = [p for p in pairs if p[1] != "neutral"]
+    both = [p for p in made if p[0] != "neutral"]
+    print(f"moves made that are right: {_share(made):.3f} ({len(made)} moves)")
+    print(f"direction right where both moved: {_share(both):.3f} ({len(both)})")
     for label in ("eases", "confirms", "neutral"):
         said = sum(1 for _, got, _, _ in pairs if got == label)
         truly = sum(1 for want, _, _, _ in pairs if want == label)

@@ -14,19 +14,23 @@ import tempfile
 from pathlib import Path
 
 ANSWERS = {
+    # A specific answer, a dodge, a red flag, a question, a goodbye.
     "anxious-hiring-manager": [
         "At my last job I rebuilt the cohort model myself and cut monthly churn from 4.1 to "
         "3.2 percent in two quarters.",
-        "Honestly, it was fine, we sort of worked it out.",
-        "I want to stay somewhere for several years and own a product area; this role is "
-        "that step.",
-        "What does a good first quarter look like for this role?",
+        "I'd rather not get into that one.",
+        "Honestly, my last manager was clueless, so we argued a lot.",
+        "When did Trellis launch?",
+        "Thank you, I won't keep you any longer.",
     ],
+    # Questions the research answers and one it cannot, a specific answer, everyday asks.
     "relaxed-industry-leader": [
-        "Thanks for making time. What surprised the team most after Larkspur Insights launched?",
-        "I taught myself SQL last year and ran the numbers on my clinic's waiting list.",
-        "How do analysts here decide which clinic problems to work on first?",
+        "Thanks for making time. What does the Insights team work on?",
+        "Which tools does the team use day to day?",
+        "I taught myself SQL last year and cut my clinic's waiting list by a third.",
         "Is there anyone else you think I should talk to?",
+        "Could I follow up in a couple of months?",
+        "Thanks so much, I won't keep you any longer.",
     ],
 }
 
@@ -36,7 +40,7 @@ def transcript(persona: str, answers: list[str]) -> str:
     with tempfile.TemporaryDirectory() as folder:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ROLEPLAY_")}
         env.update({"ROLEPLAY_DATA_DIR": folder, "ROLEPLAY_SEED": "7", "COLUMNS": "2000"})
-        command = ["chat", "--persona", persona, "--turns", str(len(answers)), "--no-report"]
+        command = ["chat", "--persona", persona, "--turns", str(len(answers) + 1), "--no-report"]
         done = subprocess.run(
             [str(roleplay), *command],
             input="\n".join(answers) + "\n",

@@ -133,3 +133,71 @@ def test_a_decimal_does_not_end_a_sentence() -> None:
 
 def test_a_hostile_answer_is_read_in_bounded_sentences() -> None:
     assert len(read_answer("a. " * 1400)) <= 60
+
+
+# The five misreadings the notes still made on answers the project had never seen, each in
+# words written for this test.
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I've been in analytics for six years now, mostly in retail.",
+        "I spent four years at a logistics firm before my current role.",
+    ],
+)
+def test_a_length_of_experience_is_no_promise_to_stay(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "unchanged"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "My colleague and I disagreed on the forecast, so we each made our case to the team and "
+        "agreed on a blend of both.",
+        "We clashed at first over the metric, but I asked her to walk me through her reasoning "
+        "and we settled on her version.",
+    ],
+)
+def test_a_disagreement_resolved_together_eases_team_fit(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["team-fit"] == "eases"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Honestly my last manager couldn't organise a meeting, let alone a team.",
+        "My old boss was a total joke and everyone knew it.",
+        "The manager there had no idea what he was doing.",
+    ],
+)
+def test_contempt_for_a_former_manager_counts_against_team_fit(
+    anxious: Persona, answer: str
+) -> None:
+    assert verdicts(anxious, answer)["team-fit"] == "confirms"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "There was a pricing dashboard, but it's hard to say what my part was exactly.",
+        "It was very much a team effort, so I couldn't really say what I did myself.",
+    ],
+)
+def test_not_knowing_ones_own_part_is_vague(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["paper-not-performance"] == "confirms"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I stayed an extra year to finish the warehouse migration before I moved on.",
+        "I turned down an offer so I could see the two-year rollout through to the end.",
+    ],
+)
+def test_staying_to_finish_a_long_project_counts_for_commitment(
+    anxious: Persona, answer: str
+) -> None:
+    found = verdicts(anxious, answer)
+    assert found["rehire-cost"] == "eases"
+    assert found["overqualified-flight-risk"] != "confirms"

@@ -251,6 +251,7 @@ def test_a_dodged_question_is_asked_once_more_then_let_go(talk, anxious: Persona
     again = reply(anxious, session, hear("I'd rather not go into that.", Reading("refusal")))
     assert again.move == "come_back" and again.question == first
     assert any(line in again.text for line in anxious.listens().come_back)
+    assert "rather not" not in again.text  # a refusal is not repeated back as a detail
     session.add_turn("candidate", "Still rather not.")
     after = reply(anxious, session, hear("Still rather not.", Reading("refusal")))
     assert after.move != "come_back" and after.question != first

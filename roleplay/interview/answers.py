@@ -24,7 +24,8 @@ ANSWERS_ALONE = 0.8
 # What each word of the question a research sentence shares adds to its closeness.
 SHARED_WORD = 0.05
 _NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    # Not "one": "that one", "the one who" say nothing particular.
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
 )
 SPECIFIC = re.compile(rf"\d|%|\b({_NUMBER_WORDS}|percent)\b", re.IGNORECASE)

@@ -41,7 +41,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _NEGATION = re.compile(
     r"\b(not|never|no|nothing|nobody|without|hardly|barely|nor|n't|isn't|wasn't|aren't|weren't|"
     r"don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't|haven't|hasn't|hadn't|"
-    r"i'm not|zero)\b"
+    r"i'm not|zero|hard to say)\b"
 )
 # A clause ends at these: "I'm not sure, but I'd stay" does not deny the stay.
 _CLAUSE_BREAK = re.compile(

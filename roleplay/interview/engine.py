@@ -182,7 +182,7 @@ class Interview:
             search = self.listener.search(reading, text)
             self.session.add_turn("candidate", text, delivery=delivery, search=search)
             self._record()
-            reason = self._limit_reached() or self.listener.goodbye(text)
+            reason = self.listener.goodbye(text) or self._limit_reached()
             if reason:
                 yield from self._speak("close", reason)
             else:

@@ -104,8 +104,8 @@ def hear(
         answer = answering(question, sources, relevance, [*names, about], hint=hint, tools=tools)
         contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
         return Heard(reading, findings, answer=answer, contact=contact)
-    if reading.kind not in ("answer", "partial", "dodge", "refusal"):
-        return Heard(reading, findings)
+    if reading.kind not in ("answer", "partial", "dodge"):
+        return Heard(reading, findings)  # a refusal says nothing to repeat back
     moved = [f for f in findings if f.verdict != "unchanged"]
     strongest = max(moved, key=lambda f: f.confidence).sentence if moved else ""
     flagged = next(
