@@ -292,3 +292,45 @@ def test_an_answer_worrying_only_by_its_shortness_gets_a_follow_up_not_concern(
     plan = reply(anxious, talk(anxious, said), hear(said, Reading("answer"), [thin]))
     assert plan.reaction != "confirmed" and plan.move == "follow_up"
     assert "nervous" not in plan.text and said not in plan.text
+
+
+# -- what a fourth company, written after tuning, showed on its first run --------------------
+
+
+def test_a_sentence_sharing_only_a_place_with_the_question_is_no_answer() -> None:
+    site = Source(source="a", snippet="Heronsgate rents cargo bikes in Bristol and Cardiff.")
+    question = "Is there parking at the Cardiff site?"
+    heard = hear(question, read_turn(question), sources=[site], relevance=WordOverlap())
+    assert heard.answer == ()
+
+
+def test_asking_whether_the_interviewer_knows_something_is_no_question_about_them(
+    talk, leader: Persona
+) -> None:
+    question = "Do you know if the company sponsors visas?"
+    reading = Reading("question", "story", question, why="closest to story's examples")
+    plan = reply(leader, talk(leader, question), Heard(reading))
+    assert plan.reaction == "dont_know"
+
+
+def test_research_naming_a_person_only_by_a_pronoun_is_never_an_answer() -> None:
+    assert answer_sentence("The Product Analyst role reports to her team in 2024.") == ""
+
+
+@pytest.mark.parametrize(
+    "turn",
+    ["Thanks so much, I won't take up any more of your time.", "Thanks, bye for now!"],
+)
+def test_a_goodbye_is_heard_by_its_words(turn: str) -> None:
+    assert read_turn(turn).kind == "goodbye"
+
+
+def test_taking_any_job_is_a_red_flag_whatever_the_persona_listens_for(leader: Persona) -> None:
+    said = "Honestly I'll take whatever job I can get, I've sent my CV to everyone in Bristol."
+    heard = hear(said, Reading("answer"))
+    assert heard.flagged and heard.red_flag
+
+
+def test_asking_for_a_way_in_names_the_hiring_intent() -> None:
+    reading = read_turn("Is anything open on your team right now? I'd love a way in.")
+    assert reading.intent == "hiring" and reading.intent_named

@@ -224,3 +224,43 @@ def test_a_phrasing_that_drops_the_candidates_words_is_refused() -> None:
     check = VoiceCheck(CONCERN, names=NAMES)
     text = "Hm, that worries me a little. How would the people you worked with describe you?"
     assert any("candidate's words" in p for p in check.problems(text))
+
+
+def test_a_guided_phrasing_that_drops_the_reaction_gets_it_back_in_the_plans_words(
+    model: ScriptedChatModel,
+) -> None:
+    check = VoiceCheck(CONCERN, names=NAMES, strict=False)
+    model.enqueue("Okay. How would the people you worked with describe you?")
+    reply = ReplyFilter(candidate_name="Sam", interviewer_name="Morgan Ellis")
+    backend = ChatBackend(chat=model, label="http")
+    stream = say_guided(backend, [], check, reply)
+    shown = ""
+    try:
+        while True:
+            shown += next(stream)
+    except StopIteration as done:
+        voiced = done.value
+    assert "“My last manager was an idiot”. Hm, that worries me a little." in voiced.text
+    assert voiced.text == shown and voiced.text.count("?") == 1
+    assert "plan's words were added" in voiced.note
+
+
+def test_a_guided_answer_that_loses_the_research_fact_gets_it_back() -> None:
+    plan = TurnPlan(
+        move="answer",
+        text="Good question. Trellis launched in 2021. Why this role?",
+        question="Why this role?",
+        fact="Trellis launched in 2021.",
+        reaction="research",
+    )
+    model = ScriptedChatModel()
+    model.enqueue("Good question, it's been a while now. Why this role?")
+    check = VoiceCheck(plan, names=NAMES, strict=False)
+    reply = ReplyFilter(candidate_name="Sam", interviewer_name="Morgan Ellis")
+    stream = say_guided(ChatBackend(chat=model, label="http"), [], check, reply)
+    try:
+        while True:
+            next(stream)
+    except StopIteration as done:
+        voiced = done.value
+    assert "Trellis launched in 2021." in voiced.text

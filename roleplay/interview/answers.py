@@ -31,6 +31,7 @@ _NUMBER_WORDS = (
 SPECIFIC = re.compile(rf"\d|%|\b({_NUMBER_WORDS}|percent)\b", re.IGNORECASE)
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
+_CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
 _WANTS_A_FIGURE = re.compile(
     r"\bhow (many|much|big|large|long|old|often|fast|soon)\b|\bwhen\b|\bwhat year\b|\bsize\b",
     re.IGNORECASE,
@@ -98,6 +99,8 @@ _NOT_AN_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
+# A person named only by a pronoun ("reports to her team") was named in a sentence not said.
+_PERSON_POINTER = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
 ANSWER_WORDS = (4, 32)
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
@@ -121,7 +124,7 @@ def answer_sentence(raw: str) -> str:
         return ""
     if _NOT_AN_ANSWER.search(sentence) or "?" in sentence or "(" in sentence:
         return ""
-    if _POINTING_START.search(sentence):
+    if _POINTING_START.search(sentence) or _PERSON_POINTER.search(sentence):
         return ""
     # A colon early on is a label ("Note: …"); later it introduces a list the sentence owns.
     label = ":" in " ".join(words[:4])
@@ -189,7 +192,12 @@ def answering(
     # kind of question is about ("benefits" are for "employees") count after the question's.
     named = {s for name in names for s in _stems(name)}
     names_seen = {w for name in names for w in name.split()}
-    asked = _stems(question) - named
+    # What is asked about is in the question's common words: its names set the scene ("parking
+    # at the Cardiff site" is not answered by a sentence that names Cardiff).
+    asked = _stems(_CAPITALISED.sub(" ", question)) - named
+    places = _stems(" ".join(_CAPITALISED.findall(question))) - named
+    if not asked:  # "What does the Insights team work on?": the name is what is asked about
+        asked, places = places, set()
     about = _stems(hint) - named - asked
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
@@ -206,7 +214,11 @@ def answering(
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = _stems(sentence)
         shared, related = len(asked & own), len(about & own)
-        if (row[0] >= ANSWERS_AT and (shared or related or dated)) or row[0] >= ANSWERS_ALONE:
+        # Sharing only the names that set the scene is no sign of an answer.
+        scene = not (shared or related or dated) and bool(places & own)
+        if not scene and (
+            (row[0] >= ANSWERS_AT and (shared or related or dated)) or row[0] >= ANSWERS_ALONE
+        ):
             # Closest first, each word of the question shared counting twice a word of its
             # kind's; a question about tools is answered by the products a sentence names.
             bonus = SHARED_WORD * (2 * shared + related)

@@ -106,8 +106,12 @@ def hear(
         return Heard(reading, findings, answer=answer, contact=contact)
     if reading.kind not in ("answer", "partial", "dodge"):
         return Heard(reading, findings)  # a refusal says nothing to repeat back
-    moved = [f for f in findings if f.verdict != "unchanged"]
+    # The sentence an answer moved a worry with is worth repeating when it moved it by what it
+    # said (not by being short or hedged); a dodge is repeated back only for its specifics.
+    moved = [f for f in findings if f.verdict != "unchanged" and not _shape_only(f)]
     strongest = max(moved, key=lambda f: f.confidence).sentence if moved else ""
+    if reading.kind == "dodge":
+        strongest = ""
     flagged = next(
         (
             sentence.text

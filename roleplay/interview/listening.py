@@ -28,6 +28,8 @@ _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 # Intents asked of the interviewer as a person ("your story", "what would you advise").
 _PERSONAL = ("story", "path", "advice")
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+# Ways of asking that address the interviewer without asking about them.
+_POLITE = re.compile(r"\b(do|did|would|could|can) you (know|tell me|say|think)\b", re.IGNORECASE)
 
 
 def plan(move: str, parts: list[str], question: str = "", **fields: object) -> TurnPlan:
@@ -55,18 +57,20 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
         authored = [line for line in authored if "{contact}" not in line]
     # "How did you get started?" asks for the interviewer's own story; "how did the company
     # get started?" for the research's.
-    question = heard.reading.question if heard else ""
+    question = _POLITE.sub("", heard.reading.question if heard else "")
     personal = intent in _PERSONAL and bool(_YOU.search(question))
     # An authored reply needs the question's own words to ask for it: "Is there a canteen?"
-    # is no question about openings, however close it sits to "Is there a job?".
-    named = heard is not None and (heard.reading.intent_named or intent != "hiring")
-    if authored and ((intent in _AUTHORED_FIRST and named) or personal):
+    # is no question about openings, however close it sits to "Is there a job?", and "do you
+    # know if the company sponsors visas?" none about the interviewer's story. A request to
+    # follow up is plain enough from its likeness to the examples.
+    named = heard is not None and (heard.reading.intent_named or intent == "follow_up")
+    if authored and named and (intent in _AUTHORED_FIRST or personal):
         return [turn.fill(turn.pick(authored))], None, "authored"
-    fresh = [s for s in (heard.answer if heard else ()) if s not in turn.facts_used]
-    if fresh:
-        fact = fresh[0]
+    # The best answer, even when said before: asked again, it is still the answer.
+    if heard and heard.answer:
+        fact = heard.answer[0]
         return [turn.fill(turn.pick(turn.lines.fact_answers), fact)], fact, "research"
-    if authored and intent not in _PERSONAL and (named or intent not in _AUTHORED_FIRST):
+    if authored and named and intent not in _PERSONAL:
         return [turn.fill(turn.pick(authored))], None, "authored"
     return [turn.fill(turn.pick(turn.listening.dont_know))], None, "dont_know"
 

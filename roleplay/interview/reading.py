@@ -181,7 +181,7 @@ def read_turn(
     if question and short and rules.hits("small_talk", clean) and not _names_intent(clean, rules):
         return Reading("small_talk", why="a pleasantry")
     if question:
-        intent, why = _intent(" ".join(_asking(clean, rules)), relevance, rules)
+        intent, why = _intent(" ".join(_asking(clean, rules)), relevance, rules, whole=clean)
         return Reading("question", intent, question, why=why)
     if _says_goodbye(clean, rules):
         return Reading("goodbye", why="thanks and goodbye")
@@ -261,8 +261,15 @@ def _names_intent(question: str, rules: TurnRules) -> bool:
     return any(rules.hits(f"intent:{i}", question) for i in INTENTS)
 
 
-def _intent(question: str, relevance: Relevance | None, rules: TurnRules) -> tuple[Intent, str]:
-    hits = {i: rules.hits(f"intent:{i}", question) for i in INTENTS}
+def _intent(
+    question: str, relevance: Relevance | None, rules: TurnRules, whole: str = ""
+) -> tuple[Intent, str]:
+    # What the asking sentences name counts most; the rest of the turn ("Are you hiring? I'd
+    # love a way in.") breaks a tie.
+    hits = {
+        i: 2 * rules.hits(f"intent:{i}", question) + rules.hits(f"intent:{i}", whole)
+        for i in INTENTS
+    }
     best = max(hits.values())
     # Ties go to the intent listed first in the file, the most specific (pay before team).
     named = [i for i in rules.intents if hits[i] == best] if best else []

@@ -162,6 +162,13 @@ def say_guided(
             pending += reply.finish()
             _, piece, note = _release(shown, pending, check, final=True)
             if piece:
+                # What the model left out goes in before its question, in the plan's words.
+                cut = _question_start(piece)
+                restored, missing = _restore(shown + piece[:cut], check)
+                if restored:
+                    parts = [piece[:cut].strip(), restored, piece[cut:].strip()]
+                    piece = (" " if shown else "") + " ".join(p for p in parts if p)
+                    note = "; ".join([*missing, "the plan's words were added"])
                 shown += piece
                 yield piece
     finally:
@@ -180,6 +187,10 @@ def _release(shown: str, pending: str, check: VoiceCheck, *, final: bool) -> tup
     if not ends:
         return ("" if final else pending), "", ""
     ready, rest = pending[: ends[-1]], ("" if final else pending[ends[-1] :])
+    if not final and "?" in ready:
+        # A question waits for the end: anything the turn must still say goes before it.
+        held = _question_start(ready)
+        ready, rest = ready[:held], ready[held:] + rest
     if not ready.strip():
         return rest, "", ""
     candidate = (shown + ready).strip()
@@ -196,8 +207,11 @@ def _complete(shown: str, check: VoiceCheck, note: str, reply: ReplyFilter) -> V
     text = shown.strip()
     if not text:
         return Voiced(text=plan.text, voiced_by="plan", note=note or "the model said nothing")
-    fact = [p for p in check.problems(text) if "research fact" in p]
-    note = "; ".join(filter(None, [note, *fact]))
+    restored, missing = _restore(text, check)
+    if restored:
+        text = f"{text} {restored}"
+    if missing:
+        note = "; ".join(filter(None, [note, *missing, "the plan's words were added"]))
     if plan.question and not questions_in(text) and not reply.closed:
         return Voiced(
             text=f"{text} {plan.question}",
@@ -205,3 +219,40 @@ def _complete(shown: str, check: VoiceCheck, note: str, reply: ReplyFilter) -> V
             note="; ".join(filter(None, [note, "the planned question was added"])),
         )
     return Voiced(text=text, voiced_by="model", note=note, closed=reply.closed)
+
+
+def _question_start(text: str) -> int:
+    """Where the first sentence that asks begins in ``text`` (its length when none asks)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text + " "):
+        if "?" in match.group(0):
+            return start
+        start = match.end()
+    return len(text)
+
+
+def _restore(text: str, check: VoiceCheck) -> tuple[str, list[str]]:
+    """What the turn had to take up and ``text`` left out, in the plan's words (the
+    candidate's quoted words with the reaction to them, the research that answers), and the
+    problems that said so."""
+    plan = check.plan
+    if plan.move == "close":
+        return "", []  # the goodbye is the model's own: nothing is added after it
+    missing = [p for p in check.problems(text) if "research fact" in p or "candidate's words" in p]
+    added = []
+    if any("candidate's words" in p for p in missing):
+        added.append(_sentence_with(plan.text, plan.quote))
+    if plan.fact and any("research fact" in p for p in missing):
+        added.append(plan.fact)
+    return " ".join(dict.fromkeys(a for a in added if a)), missing
+
+
+def _sentence_with(text: str, words: str) -> str:
+    """The sentence of ``text`` that holds ``words``, with the one after it unless that one
+    asks: the plan's reaction to the candidate ("You said “…”. That worries me a little.")."""
+    said = re.split(r"(?<=[.!?”])\s+", text)
+    for index, sentence in enumerate(said):
+        if words and words in sentence:
+            after = said[index + 1] if index + 1 < len(said) else ""
+            return " ".join([sentence, *([after] if after and "?" not in after else [])])
+    return ""
