@@ -254,7 +254,7 @@ def table(judged: list[Judged]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--company", action="append", choices=["sample", "second", "third", "unseen"]
+        "--company", action="append", choices=["sample", "second", "third", "fourth", "unseen"]
     )
     parser.add_argument("--persona", action="append")
     parser.add_argument("--tries", type=int, default=None, help="voicing tries (default: auto)")

@@ -334,3 +334,14 @@ def test_taking_any_job_is_a_red_flag_whatever_the_persona_listens_for(leader: P
 def test_asking_for_a_way_in_names_the_hiring_intent() -> None:
     reading = read_turn("Is anything open on your team right now? I'd love a way in.")
     assert reading.intent == "hiring" and reading.intent_named
+
+
+def test_scorn_for_colleagues_is_a_red_flag_whatever_the_notes_make_of_it() -> None:
+    said = "People who double-check my work drive me mad, so I just ignore them."
+    assert hear(said, Reading("answer")).red_flag
+
+
+def test_words_after_a_question_that_name_what_it_is_about_keep_it_a_question() -> None:
+    said = "Is anything going on your team at the moment? I'd love to get my foot in the door."
+    reading = read_turn(said)
+    assert reading.kind == "question" and reading.intent == "hiring"

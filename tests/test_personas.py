@@ -128,22 +128,6 @@ def test_every_shipped_persona_gives_the_planner_a_question_and_a_probe_per_worr
         (lambda d: d["lines"]["invitations"].append("Any questions."), "lines.invit", "question"),
         (lambda d: d["lines"]["fact_questions"].append("Why us?"), "lines.fact_q", "{fact}"),
         (lambda d: d["lines"]["asides"].append("Is that clear?"), "lines.asides", "question"),
-    ],
-)
-def test_a_broken_planner_line_names_the_file_and_field(
-    tmp_path: Path, anxious_data: dict, change, field: str, message: str
-) -> None:
-    change(anxious_data)
-    path = write_yaml(tmp_path / "broken.yaml", anxious_data)
-    with pytest.raises(PersonaError) as caught:
-        load_persona(path)
-    assert str(path) in str(caught.value)
-    assert field in str(caught.value) and message in str(caught.value)
-
-
-@pytest.mark.parametrize(
-    ("change", "field", "message"),
-    [
         (lambda d: d["listening"]["eased"].append("Good to hear."), "listening.eased", "{quote}"),
         (lambda d: d["listening"]["dont_know"].append("Who knows?"), "listening.dont_know",
          "question"),
@@ -153,7 +137,7 @@ def test_a_broken_planner_line_names_the_file_and_field(
          "listening.intents", "unknown slot {contact}"),
     ],
 )  # fmt: skip
-def test_a_broken_listening_line_names_the_file_and_field(
+def test_a_broken_planner_or_listening_line_names_the_file_and_field(
     tmp_path: Path, anxious_data: dict, change, field: str, message: str
 ) -> None:
     change(anxious_data)

@@ -19,6 +19,9 @@ from roleplay.interview.session import Source
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
 # (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
 ANSWERS_AT = 0.4
+# ... when the sentence holds every word the question asks about, or only some of them.
+ANSWERS_WHOLE = 0.25
+ANSWERS_PART = 0.6
 # Close enough to answer without a shared word ("founded" for "started").
 ANSWERS_ALONE = 0.8
 # What each word of the question a research sentence shares adds to its closeness.
@@ -37,9 +40,12 @@ _WANTS_A_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _WANTS_RECENT = re.compile(
-    r"\b(lately|recently|recent|latest|these days|this year|right now|currently)\b", re.I
+    r"\b(lately|recently|recent|latest|these days|this year|right now|currently|at the moment)\b",
+    re.I,
 )
-_RECENT = re.compile(r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year)\b", re.I)
+_RECENT = re.compile(
+    r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
+)
 # Words every question and every sentence about a company share: no sign of an answer.
 _GENERIC = frozenset(
     ["team", "compa", "work", "peopl", "role", "like", "does", "what", "which", "year", "time",
@@ -47,50 +53,22 @@ _GENERIC = frozenset(
      "they", "them", "this", "that", "with", "have", "from", "into", "look", "week", "much",
      "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean"]
 )  # fmt: skip
+# Three-letter words that say nothing about a subject ("gym", "app" and "pay" do).
+_SHORT = frozenset(
+    ["the", "and", "are", "was", "you", "how", "why", "who", "can", "did", "has", "had", "for",
+     "not", "but", "its", "our", "any", "all", "get", "got", "one", "two", "out", "use", "new",
+     "now", "way", "day", "let", "see", "ask", "too", "yet", "per", "via", "off", "own", "run",
+     "her", "his", "him", "she", "they", "may", "say", "set", "put", "lot", "bit", "far"]
+)  # fmt: skip
 # A sentence without its subject (a list of a leader's duties), or without a verb.
 _FRAGMENT_STARTS = frozenset(
     ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known"]
 )
 _VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "can",
-        "will",
-        "would",
-        "took",
-        "take",
-        "takes",
-        "made",
-        "make",
-        "makes",
-        "built",
-        "build",
-        "grew",
-        "grow",
-        "won",
-        "ran",
-        "run",
-        "sold",
-        "sell",
-        "kept",
-        "keep",
-        "gave",
-        "give",
-        "began",
-        "found",
-    ]
-)
+    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
+     "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
+     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found"]
+)  # fmt: skip
 _MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
 _NOT_AN_ANSWER = re.compile(
@@ -154,7 +132,7 @@ def _stem(word: str) -> str:
 
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[a-z0-9]+", text.lower())
-    return {_stem(w) for w in words if len(w) > 3} - _GENERIC
+    return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
 
 
 def answering(
@@ -216,8 +194,16 @@ def answering(
         shared, related = len(asked & own), len(about & own)
         # Sharing only the names that set the scene is no sign of an answer.
         scene = not (shared or related or dated) and bool(places & own)
+        # A sentence holding every word of what was asked needs less closeness in meaning
+        # ("How did Quarry Lane start out?" and "…founded the group in 2008, starting with…");
+        # one holding only some of them needs more ("a staff gym" is not "staff get pets").
+        floor = ANSWERS_AT
+        if asked and shared == len(asked):
+            floor = ANSWERS_WHOLE
+        elif shared and len(asked) > 1 and not (related or dated or tools):
+            floor = ANSWERS_PART
         if not scene and (
-            (row[0] >= ANSWERS_AT and (shared or related or dated)) or row[0] >= ANSWERS_ALONE
+            (row[0] >= floor and (shared or related or dated)) or row[0] >= ANSWERS_ALONE
         ):
             # Closest first, each word of the question shared counting twice a word of its
             # kind's; a question about tools is answered by the products a sentence names.

@@ -19,6 +19,7 @@ from roleplay.interview.assessor import Finding, Relevance
 from roleplay.interview.cues import read_answer, split_sentences, vocabulary
 from roleplay.interview.reading import Reading
 from roleplay.interview.session import Source
+from roleplay.interview.tone import scornful
 from roleplay.interview.turn_rules import turn_rules
 
 QUOTE_WORDS = 14
@@ -99,7 +100,9 @@ def hear(
     findings = tuple(findings)
     if reading.kind == "question":
         question = reading.question or text
-        hint = turn_rules().intents[reading.intent].search if reading.intent else ""
+        # What a kind of question is usually about helps only when its words name the kind.
+        named = reading.intent and reading.intent_named
+        hint = turn_rules().intents[reading.intent].search if named else ""
         tools = reading.intent == "tools"
         answer = answering(question, sources, relevance, [*names, about], hint=hint, tools=tools)
         contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
@@ -116,7 +119,8 @@ def hear(
         (
             sentence.text
             for sentence in read_answer(text, vocab=vocabulary())
-            if any(weight > 0 and cue in RED_FLAGS for cue, weight in sentence.cues.items())
+            if scornful(sentence.text)
+            or any(weight > 0 and cue in RED_FLAGS for cue, weight in sentence.cues.items())
         ),
         "",
     )

@@ -29,7 +29,9 @@ _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 _PERSONAL = ("story", "path", "advice")
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
 # Ways of asking that address the interviewer without asking about them.
-_POLITE = re.compile(r"\b(do|did|would|could|can) you (know|tell me|say|think)\b", re.IGNORECASE)
+_POLITE = re.compile(
+    r"\b(do|did|would|could|can) you (happen to )?(know|tell me|say|think)\b", re.IGNORECASE
+)
 
 
 def plan(move: str, parts: list[str], question: str = "", **fields: object) -> TurnPlan:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
 
+from roleplay.interview.assessor import Relevance
 from roleplay.interview.cues import read_answer, split_sentences, tidy, vocabulary
 from roleplay.interview.turn_rules import INTENTS, Intent, Kind, TurnRules, turn_rules
 
@@ -144,10 +144,6 @@ _WEIGHED = frozenset(
 )  # fmt: skip
 
 
-class Relevance(Protocol):
-    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]: ...
-
-
 @dataclass(frozen=True)
 class Reading:
     kind: Kind
@@ -245,7 +241,9 @@ def _closing_question(text: str, rules: TurnRules) -> str:
         if _asks(sentences[n], rules):
             tail = sum(len(_words(s)) for s in sentences[n + 1 :])
             rhetorical = tail > 0 and _ABOUT_ONESELF.search(sentences[n])
-            return sentences[n].strip() if tail <= TAIL_WORDS and not rhetorical else ""
+            # "…? I'd love to get my foot in the door." still asks: the tail says what about.
+            about = _names_intent(" ".join(sentences[n + 1 :]), rules)
+            return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
 
 
@@ -264,12 +262,9 @@ def _names_intent(question: str, rules: TurnRules) -> bool:
 def _intent(
     question: str, relevance: Relevance | None, rules: TurnRules, whole: str = ""
 ) -> tuple[Intent, str]:
-    # What the asking sentences name counts most; the rest of the turn ("Are you hiring? I'd
-    # love a way in.") breaks a tie.
-    hits = {
-        i: 2 * rules.hits(f"intent:{i}", question) + rules.hits(f"intent:{i}", whole)
-        for i in INTENTS
-    }
+    # The words after the question count as much as its own ("Is anything going on your
+    # team? I'd love to get my foot in the door."): ties go to the more specific intent.
+    hits = {i: rules.hits(f"intent:{i}", whole or question) for i in INTENTS}
     best = max(hits.values())
     # Ties go to the intent listed first in the file, the most specific (pay before team).
     named = [i for i in rules.intents if hits[i] == best] if best else []
@@ -281,7 +276,9 @@ def _intent(
     topics = [rules.intents[i].examples for i in candidates]  # type: ignore[index]
     scores = relevance.scores([question], topics)[0]
     score, intent = max(zip(scores, candidates, strict=True))
-    if not named and score < INTENT_FLOOR:
+    if named:  # the words named it, among others: it is named all the same
+        return intent, f"names {intent}, the closest of those it names"  # type: ignore[return-value]
+    if score < INTENT_FLOOR:
         return "other", "like no intent's examples"
     return intent, f"closest to {intent}'s examples"  # type: ignore[return-value]
 

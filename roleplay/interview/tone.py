@@ -1,4 +1,5 @@
-"""Whether words sound pleased: after a red flag nothing the interviewer says may.
+"""Whether words sound pleased, or the candidate's scornful: after a red flag nothing the
+interviewer says may sound pleased.
 
 Used twice: the planner skips a pleased acknowledgement after a red flag, and a model's phrasing
 of a turn that meets one is refused when it sounds pleased or agrees ("You're right, that's a
@@ -22,4 +23,20 @@ _PLEASED = re.compile(
 def pleased(text: str) -> str:
     """The first pleased or agreeing phrase in ``text`` ("" when there is none)."""
     found = _PLEASED.search(text)
+    return found.group(0) if found else ""
+
+
+_SCORNFUL = re.compile(
+    r"\b(drives? me (mad|crazy|nuts|up the wall)|annoy(s|ed|ing)?|can'?t stand|fed up|sick of|"
+    r"hate|hated|useless|idiots?|clueless|stupid|pathetic|incompetent|a joke|"
+    r"(just |simply )?ignore (them|him|her|people|it)|get in my way|hopeless)\b",
+    re.IGNORECASE,
+)
+
+
+def scornful(text: str) -> str:
+    """The first scornful phrase in the candidate's ``text`` ("" when there is none): no
+    interviewer meets "people who check my work drive me mad" with warmth, whatever its notes
+    make of it."""
+    found = _SCORNFUL.search(text)
     return found.group(0) if found else ""

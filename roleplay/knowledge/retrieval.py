@@ -8,6 +8,7 @@ several different facts rather than five copies of one paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from langchain_core.vectorstores.utils import maximal_marginal_relevance
@@ -22,7 +23,10 @@ SNIPPET_CHARS = 1000
 
 
 def _snippet(text: str) -> str:
-    text = " ".join(text.split())
+    # A passage reaches the interviewer on one line: a paragraph that ends without a full
+    # stop (a title, a label) gets one, so it does not run into the sentence after it.
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    text = " ".join(p if p[-1] in ".!?:;…" else f"{p}." for p in paragraphs)
     if len(text) <= SNIPPET_CHARS:
         return text
     return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
