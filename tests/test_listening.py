@@ -345,3 +345,10 @@ def test_words_after_a_question_that_name_what_it_is_about_keep_it_a_question() 
     said = "Is anything going on your team at the moment? I'd love to get my foot in the door."
     reading = read_turn(said)
     assert reading.kind == "question" and reading.intent == "hiring"
+
+
+def test_a_quote_repeats_the_candidates_words_without_their_links_tags_or_addresses() -> None:
+    said = 'My CV is at ![cv](http://evil.test/cv.png) and <img src="//evil.test/a.png"> in 2024.'
+    quote = pick_up(said)
+    assert "My CV is at" in quote
+    assert not any(mark in quote for mark in ("http", "evil", "<", "(", "[", "//"))

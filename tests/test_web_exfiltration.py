@@ -40,7 +40,8 @@ def test_research_and_answers_cannot_make_the_page_fetch_from_another_host(
     box.fill(f'My CV is here ![cv]({url}/cv.png?from=answer) and <img src="{url}/a.png">')
     box.press("Enter")
     settle(page, 2)
-    expect(page.get_by_text("My CV is here cv and")).to_be_visible()
+    # The candidate's own message (the interviewer may quote it back, without the markup).
+    expect(page.get_by_test_id("user").get_by_text("My CV is here cv and")).to_be_visible()
     shot(page, "18-no-outside-fetch")
     page.wait_for_timeout(1500)  # time for any image the page might load
     assert seen == []

@@ -32,6 +32,10 @@ RED_FLAGS = frozenset(
 _SHAPE = frozenset({"thin", "hedge", "rambling", "buzzword"})
 # A capitalised word after the first of a sentence: a name, product or place.
 _NAMED = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z]+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(
+    r"<[^>]*>?|\b(?:https?|ftp|data|javascript|file)://\S+|\bwww\.\S+|//\S+|[<>\[\]{}()*_`#|~\\]"
+)
 _CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+|\s+(?:and|but|so|because|which|while)\s+")
 
 
@@ -143,8 +147,11 @@ def _clause_with(sentence: str, pattern: re.Pattern[str]) -> str:
 
 
 def _trim(words: str) -> str:
-    said = words.strip().rstrip(".!?,;:").replace("?", "").replace("“", "").replace("”", "")
-    said = said.replace('"', "")
+    # Only the candidate's words are repeated: no link, image, tag or address they typed.
+    said = _LINK.sub(r"\1", words)
+    said = _MARKUP.sub(" ", said)
+    said = " ".join(said.split()).strip().rstrip(".!?,;:")
+    said = said.replace("?", "").replace("“", "").replace("”", "").replace('"', "")
     parts = said.split()
     if len(parts) > QUOTE_WORDS:
         parts = parts[:QUOTE_WORDS]
@@ -152,6 +159,10 @@ def _trim(words: str) -> str:
         while parts and parts[-1].lower() in {"the", "a", "an", "and", "or", "to", "of", "in"}:
             parts.pop()
     return " ".join(parts)
+
+
+def _quotable(quote: str) -> str:
+    return quote if len(quote.split()) >= 3 else ""
 
 
 def pick_up(text: str, *, prefer: str = "") -> str:
@@ -166,9 +177,10 @@ def pick_up(text: str, *, prefer: str = "") -> str:
         for pattern in (SPECIFIC, _NAMED):
             if pattern.search(sentence):
                 whole = sentence if len(sentence.split()) <= QUOTE_WORDS else ""
-                return _trim(whole or _clause_with(sentence, pattern))
+                return _quotable(_trim(whole or _clause_with(sentence, pattern)))
     if prefer:
-        return _trim(prefer if len(prefer.split()) <= QUOTE_WORDS else _first_clause(prefer))
+        chosen = prefer if len(prefer.split()) <= QUOTE_WORDS else _first_clause(prefer)
+        return _quotable(_trim(chosen))
     return ""
 
 
