@@ -36,7 +36,9 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=dict(os.environ),
+        # The model is asked to phrase each reply, so the reply takes long enough to be
+        # killed in the middle of (said as planned, it is saved within milliseconds).
+        env=dict(os.environ, ROLEPLAY_VOICING_TRIES="2"),
     )
     try:
         chat.stdin.write("I analysed clinic data for three years.\n")
