@@ -45,6 +45,7 @@ _LABEL = re.compile(r"(^|\n)\s*[A-Za-z][\w .'-]{0,30}:\s")
 _STAGE_DIRECTION = re.compile(r"\([^)]*[a-z][^)]*\)|\(\s*$", re.I)
 _MAX_WORDS = 110
 _COMMON = {
+    "after",  # "After today…" is no misspelt "Water"
     "every",
     "that",
     "this",

@@ -1,13 +1,16 @@
 """How well the evidence assessor reads answers: accuracy on the hand-labelled answers.
 
-Usage: python bench/notes_eval.py [--split dev|test|all] [--no-similarity] [--model] [--errors]
+Usage: python bench/notes_eval.py [--split dev|test|fresh|all] [--no-similarity] [--model]
+       [--errors]
 
 Every (answer, worry) pair of tests/data/notes_labels/<split>.yaml is one decision: eases,
-confirms or neutral. Prints accuracy, the accuracy of always saying "neutral" (the floor any
-figure must beat), per-class precision and recall, accuracy per hard-case kind, and the time per
-answer. ``--model`` judges the same answers the way the notes moved before the evidence
-assessor: the model's own notes update (ROLEPLAY_NOTES=llm) on the configured model, the
-embedded one by default; the "before" figure.
+confirms or neutral. 'test' is held out; 'fresh' is a second held-out split, written by another
+hand that read only the file format and the personas' worries, never the assessor's rules.
+Prints accuracy, the accuracy of always saying "neutral" (the floor any figure must beat),
+per-class precision and recall, accuracy per hard-case kind, and the time per answer.
+``--model`` judges the same answers the way the notes moved before the evidence assessor: the
+model's own notes update (ROLEPLAY_NOTES=llm) on the configured model, the embedded one by
+default; the "before" figure.
 """
 
 from __future__ import annotations
@@ -126,7 +129,7 @@ def report(pairs: list[Pair], per_answer: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["dev", "test", "all"])
+    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "all"])
     parser.add_argument("--no-similarity", action="store_true")
     parser.add_argument("--model", action="store_true", help="the model's own notes instead")
     parser.add_argument("--errors", action="store_true", help="print every wrong decision")

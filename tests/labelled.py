@@ -24,7 +24,8 @@ class LabelledAnswer(BaseModel):
 
 
 def load_labelled(split: str) -> list[LabelledAnswer]:
-    """``dev`` (the rules were tuned on it) or ``test`` (held out, written by another hand)."""
+    """``dev`` (the rules were tuned on it), ``test`` (held out, written by another hand) or
+    ``fresh`` (held out, written later by a hand that never read the assessor's rules)."""
     data = yaml.safe_load((DATA / f"{split}.yaml").read_text(encoding="utf-8"))
     return [LabelledAnswer.model_validate(item) for item in data]
 

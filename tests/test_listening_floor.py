@@ -1,9 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and four more,
-each written as never tuned on; all but the last were tuned on after their first run (see the
-conversations file). The floors are what is measured, not yet what the listening should reach:
-at the company never tuned on, 78.6% of questions are answered today (the aim is 90%)."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and five more,
+each written as never tuned on and tuned on after its first run (see the conversations file).
+The floors are what is measured, not yet what the listening should reach: the newest company,
+'fresh' (written by another hand), had 47.8% of its questions answered on its first run and
+63.6% after the general fixes that run showed; the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -24,13 +25,13 @@ def judged(tmp_path_factory: pytest.TempPathFactory) -> list[Judged]:
 
 
 @pytest.fixture(scope="module")
-def unseen(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company == "unseen"]
+def newest(judged: list[Judged]) -> list[Judged]:
+    return [j for j in judged if j.company == "fresh"]
 
 
 @pytest.fixture(scope="module")
 def tuned(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company != "unseen"]
+    return [j for j in judged if j.company != "fresh"]
 
 
 def share(judged: list[Judged], check: str) -> float:
@@ -43,20 +44,25 @@ def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -
     assert share(tuned, "answered") >= 0.9
 
 
-def test_questions_at_the_company_never_tuned_on_are_mostly_answered(
-    unseen: list[Judged],
+def test_questions_at_the_newest_company_are_answered_more_often_than_not(
+    newest: list[Judged],
 ) -> None:
-    assert share(unseen, "answered") >= 0.65
+    assert share(newest, "answered") >= 0.6
 
 
-@pytest.mark.parametrize("company", ["tuned", "unseen"])
+@pytest.mark.parametrize("company", ["tuned", "newest"])
 def test_specific_answers_are_picked_up(request: pytest.FixtureRequest, company: str) -> None:
     assert share(request.getfixturevalue(company), "picked_up") >= 0.8
 
 
-@pytest.mark.parametrize("company", ["tuned", "unseen"])
-def test_dodged_questions_are_asked_again(request: pytest.FixtureRequest, company: str) -> None:
-    assert share(request.getfixturevalue(company), "dodge_caught") >= 0.8
+def test_dodged_questions_are_asked_again_at_the_companies_tuned_on(tuned: list[Judged]) -> None:
+    assert share(tuned, "dodge_caught") >= 0.8
+
+
+def test_dodged_questions_at_the_newest_company_are_mostly_asked_again(
+    newest: list[Judged],
+) -> None:
+    assert share(newest, "dodge_caught") >= 0.6
 
 
 def test_no_red_flag_anywhere_is_met_with_cheer(judged: list[Judged]) -> None:

@@ -62,8 +62,9 @@ _SHORT = frozenset(
 )  # fmt: skip
 # A sentence without its subject (a list of a leader's duties), or without a verb.
 _FRAGMENT_STARTS = frozenset(
-    ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known"]
-)
+    ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known", "Could",
+     "Would", "Should", "Might", "May", "Can", "Will", "Must"]
+)  # fmt: skip
 _VERBS = frozenset(
     ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
      "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
@@ -79,6 +80,15 @@ _NOT_AN_ANSWER = re.compile(
 _POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
 # A person named only by a pronoun ("reports to her team") was named in a sentence not said.
 _PERSON_POINTER = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
+_NAME_AND_TITLE = re.compile(
+    r"^([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?), "
+    r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
+)
+_OWN = re.compile(r"(his|her) own\b", re.I)
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+# "It" opening a sentence after one about the company is the company ("Fennock Water is the
+# regional supplier. It employs 2,300 people.").
+_IT = re.compile(r"^It(?= (is|was|has|had|employs|supplies|runs|makes|sells|started|began|\w+s) )")
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
 ANSWER_WORDS = (4, 32)
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
@@ -95,15 +105,21 @@ _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
 def answer_sentence(raw: str) -> str:
     """``raw`` as a sentence that can be said aloud on its own, or "" when it cannot be: list
-    markers and emphasis dropped, no markup, no words to the reader, no pointing back."""
-    sentence = EMPHASIS.sub("", _MARKER.sub("", raw)).strip()
+    markers, emphasis and asides in brackets dropped, no markup, no words to the reader, no
+    pointing back."""
+    sentence = _ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
+    # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
+    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", sentence)
     words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
     if _NOT_AN_ANSWER.search(sentence) or "?" in sentence or "(" in sentence:
         return ""
-    if _POINTING_START.search(sentence) or _PERSON_POINTER.search(sentence):
-        return ""
+    pointer = _PERSON_POINTER.search(sentence)
+    if _POINTING_START.search(sentence) or (
+        pointer and not (_OWN.match(sentence, pointer.start()) and _PERSON.search(sentence))
+    ):
+        return ""  # "…Edwin Marrable, who paid out of his own pocket" points nowhere else
     # A colon early on is a label ("Note: …"); later it introduces a list the sentence owns.
     label = ":" in " ".join(words[:4])
     if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
@@ -113,6 +129,20 @@ def answer_sentence(raw: str) -> str:
     # An answer says something particular: a figure or a name ("We build the tools clinics
     # use" answers no question about tools).
     return sentence if specifics(sentence) or SPECIFIC.search(sentence) else ""
+
+
+def _about_the_company(pieces: list[str], company: Sequence[str]) -> list[str]:
+    """``pieces`` with an "It" that follows a sentence about the company said as "The company"
+    (the sentence can then be said on its own)."""
+    first = company[0].split()[0] if company and company[0].split() else ""
+    resolved, subject = [], False
+    for piece in pieces:
+        if subject and _IT.match(piece):
+            piece = _IT.sub("The company", piece)
+        else:
+            subject = bool(first) and piece.startswith((first, "The company"))
+        resolved.append(piece)
+    return resolved
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -143,27 +173,28 @@ def answering(
     *,
     hint: str = "",
     tools: bool = False,
+    guessed: bool = False,
 ) -> tuple[str, ...]:
     """The research sentences that answer ``question`` well enough, best first: close in
     meaning, and sharing a word of what was asked beyond the everyday ones (a question about
-    tools is not answered by a sentence about teams)."""
+    tools is not answered by a sentence about teams). ``hint`` is what the question's kind is
+    usually about; ``guessed`` when the kind was guessed from its likeness to examples, so a
+    sentence sharing only the hint's words needs to be closer to the question."""
     pool = list(
         dict.fromkeys(
             said
             for source in sources
             if source.kind == "company"
-            for raw in research_pieces(source.snippet)
+            for raw in _about_the_company(research_pieces(source.snippet), names[:1])
             if (said := answer_sentence(raw))
         )
     )
     if _WANTS_A_FIGURE.search(question):  # "how big", "when": an answer gives the figure
         pool = [said for said in pool if SPECIFIC.search(said)]
     # "lately": what happened lately, if anything did; a sentence dated recently is on the
-    # subject by that alone, without sharing a word of the question.
-    recent = [said for said in pool if _RECENT.search(said)]
-    dated = bool(_WANTS_RECENT.search(question) and recent)
-    if dated:
-        pool = recent
+    # subject by that alone, without sharing a word of the question. ("How big is the team
+    # these days?" still takes an undated answer: "these days" is often only a way of asking.)
+    wants_recent = bool(_WANTS_RECENT.search(question))
     if not pool or relevance is None:
         return ()
     # The company's own name is in every sentence: sharing it says nothing. The words its
@@ -180,7 +211,7 @@ def answering(
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
     topic = [question, f"{question} {hint}"] if hint else [question]
-    rows = relevance.scores(pool, [topic])
+    rows = relevance.scores(pool, [topic, [question]])
     # The scaled scores stop at 1 for every close sentence; raw cosines still rank those,
     # and each word of the question a sentence shares counts a little more.
     closeness = getattr(relevance, "cosines", None)
@@ -191,6 +222,7 @@ def answering(
     scored = []
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = _stems(sentence)
+        dated = wants_recent and bool(_RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
         # Sharing only the names that set the scene is no sign of an answer.
         scene = not (shared or related or dated) and bool(places & own)
@@ -202,12 +234,17 @@ def answering(
             floor = ANSWERS_WHOLE
         elif shared and len(asked) > 1 and not (related or dated or tools):
             floor = ANSWERS_PART
+        # A sentence sharing only the words of the question's kind ("the process") must be
+        # close to the question as asked: "Where are you with overflows?" is not about hiring.
+        close = row[0] if shared or dated else row[1]
+        if guessed and not (shared or dated):
+            floor = max(floor, ANSWERS_PART)
         if not scene and (
-            (row[0] >= floor and (shared or related or dated)) or row[0] >= ANSWERS_ALONE
+            (close >= floor and (shared or related or dated)) or row[0] >= ANSWERS_ALONE
         ):
             # Closest first, each word of the question shared counting twice a word of its
             # kind's; a question about tools is answered by the products a sentence names.
-            bonus = SHARED_WORD * (2 * shared + related)
+            bonus = SHARED_WORD * (2 * shared + related + 2 * dated)
             if tools:
                 # What a question about tools is about is the tools, not the team it names.
                 people = {w for match in _PERSON.findall(sentence) for w in match.split()}
@@ -216,7 +253,9 @@ def answering(
                     continue
                 bonus = SHARED_WORD * (shared + related + 2 * min(2, products))
             scored.append((rank + bonus, sentence))
-    scored.sort(key=lambda item: -item[0])
+    # "What has the team done lately?" is answered by what happened lately when anything
+    # that answers it is dated.
+    scored.sort(key=lambda item: (-(wants_recent and bool(_RECENT.search(item[1]))), -item[0]))
     return tuple(sentence for _rank, sentence in scored[:3])
 
 

@@ -104,11 +104,19 @@ def hear(
     findings = tuple(findings)
     if reading.kind == "question":
         question = reading.question or text
-        # What a kind of question is usually about helps only when its words name the kind.
-        named = reading.intent and reading.intent_named
-        hint = turn_rules().intents[reading.intent].search if named else ""
+        # What a kind of question is usually about helps find its answer; a sentence sharing
+        # only those words must still be close to the question as asked (answers.answering).
+        hint = turn_rules().intents[reading.intent].search if reading.intent else ""
         tools = reading.intent == "tools"
-        answer = answering(question, sources, relevance, [*names, about], hint=hint, tools=tools)
+        answer = answering(
+            question,
+            sources,
+            relevance,
+            [*names, about],
+            hint=hint,
+            tools=tools,
+            guessed=not reading.intent_named,
+        )
         contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
         return Heard(reading, findings, answer=answer, contact=contact)
     if reading.kind not in ("answer", "partial", "dodge"):

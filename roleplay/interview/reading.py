@@ -30,7 +30,7 @@ INTENT_FLOOR = 0.45
 # Words after a question that still leave the question as the turn's act ("Are you hiring? I
 # need a job quickly."); a question about oneself followed by more ("What did I learn? That…")
 # is an answer's rhetorical question.
-TAIL_WORDS = 8
+TAIL_WORDS = 12
 # How close (scaled MiniLM) a turn must be to an example turn to take its kind: the best on
 # the tune split with each turn left out of the examples in turn (0.872; 0.854 at 0.8, 0.840
 # at 0.7).
@@ -46,7 +46,8 @@ _OPINION = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|we'd|our|us)\b"
 )
-_RHETORICAL = re.compile(r"^(why|what|how) (would|did|do|should|could) i\b", re.IGNORECASE)
+# "Why would I hide it?", "What did I learn?": asked of oneself; "What should I read?" asks.
+_RHETORICAL = re.compile(r"^(why|what|how) (would|did) i\b", re.IGNORECASE)
 _TAG = re.compile(
     r",?\s*(you know|right|is it|isn't it|aren't they|aren't we|don't you think|does it|"
     r"doesn't it|eh|i think|i guess)\?$",
@@ -55,7 +56,8 @@ _TAG = re.compile(
 # A goodbye is short: a longer turn that thanks the interviewer is still answering.
 GOODBYE_WORDS = 45
 SHORT_GOODBYE_WORDS = 20  # in a longer turn, the goodbye is its last sentence
-_ABOUT_ONESELF = re.compile(r"\b(did|do|was|am|have|could|would|should) i\b", re.IGNORECASE)
+# "What did I learn? That…" asks oneself; "Where would I be based? I saw…" asks the interviewer.
+_ABOUT_ONESELF = re.compile(r"\b(did|do|was|am|have) i\b|^why (would|should) i\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9']+")
 _STOP = frozenset(
     [
@@ -177,8 +179,11 @@ def read_turn(
     if question and short and rules.hits("small_talk", clean) and not _names_intent(clean, rules):
         return Reading("small_talk", why="a pleasantry")
     if question:
-        intent, why = _intent(" ".join(_asking(clean, rules)), relevance, rules, whole=clean)
-        return Reading("question", intent, question, why=why)
+        # Every sentence that asks is the question: "I'd love to hear where you came from.
+        # It's been a while, hasn't it?" asks about the first.
+        asking = " ".join(_asking(clean, rules))
+        intent, why = _intent(asking, relevance, rules, whole=clean)
+        return Reading("question", intent, asking, why=why)
     if _says_goodbye(clean, rules):
         return Reading("goodbye", why="thanks and goodbye")
     if rules.hits("small_talk", clean) and short:
@@ -198,11 +203,17 @@ def read_turn(
         and on_topic < OFF_TOPIC
         and not _shared_words(clean, asked)
         and not _says_what_matters(clean)
+        and not rules.hits("open_questions", asked)
     ):
         return Reading("dodge", on_topic=on_topic, why="speaks to something else")
     if rules.hits("partial", clean) or like == "partial":
         return Reading("partial", on_topic=on_topic, why="on topic, but thin or half-evasive")
-    if on_topic is not None and _impersonal(clean) and not _says_what_matters(clean):
+    if (
+        on_topic is not None
+        and _impersonal(clean)
+        and not _says_what_matters(clean)
+        and not rules.hits("steps", clean)
+    ):
         return Reading("dodge", on_topic=on_topic, why="talks in general, not about themselves")
     return Reading("answer", on_topic=on_topic, why="answers the question")
 
@@ -211,8 +222,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# Words a question may start with before it asks ("And what sort of money…", "So who runs…").
+_LEAD_IN = re.compile(
+    r"^((and|so|but|also|oh|ok|okay|right|well|um|erm|then|just)\b[,.]?\s*)+", re.I
+)
+
+
 def _asks(sentence: str, rules: TurnRules) -> bool:
-    said = sentence.strip()
+    said = _LEAD_IN.sub("", sentence.strip())
     if said.endswith("!"):
         return False  # "Have a great afternoon!" asks nothing
     if _RHETORICAL.search(said) or (_TAG.search(said) and not rules.hits("asking", said)):

@@ -29,7 +29,8 @@ def pleased(text: str) -> str:
 _SCORNFUL = re.compile(
     r"\b(drives? me (mad|crazy|nuts|up the wall)|annoy(s|ed|ing)?|can'?t stand|fed up|sick of|"
     r"hate|hated|useless|idiots?|clueless|stupid|pathetic|incompetent|a joke|"
-    r"(just |simply )?ignore (them|him|her|people|it)|get in my way|hopeless)\b",
+    r"(just |simply )?ignore (them|him|her|people|it)|get in my way|hopeless|shambles|"
+    r"(nobody|no one) (there |here )?knows what (they'?re|they are) doing)\b",
     re.IGNORECASE,
 )
 

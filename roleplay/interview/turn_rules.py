@@ -53,12 +53,18 @@ class TurnRules(BaseModel):
     kinds: dict[Literal["hostile", "goodbye", "small_talk", "refusal", "deflection", "partial"],
                 list[str]]  # fmt: skip
     asking: list[str]
+    # Interviewer questions about the candidate's own motives, background or reading ("What
+    # drew you to us?"): any account of themselves answers them, however far from the words.
+    open_questions: list[str]
+    # Words that make an answer a plan of steps ("call the driver first, then..."): an answer in
+    # the imperative to "what would you do?" speaks for the candidate without saying "I".
+    steps: list[str]
     intents: dict[Intent, _Patterns]
     examples: dict[
         Literal["hostile", "goodbye", "small_talk", "refusal", "partial", "answer"], list[str]
     ]
 
-    @field_validator("asking")
+    @field_validator("asking", "open_questions", "steps")
     @classmethod
     def _asking_compiles(cls, patterns: list[str]) -> list[str]:
         return _Patterns._compiles(patterns)
@@ -89,6 +95,8 @@ class TurnRules(BaseModel):
             for name, patterns in {
                 **self.kinds,
                 "asking": self.asking,
+                "open_questions": self.open_questions,
+                "steps": self.steps,
                 **{f"intent:{k}": v.patterns for k, v in self.intents.items()},
             }.items()
         }

@@ -22,10 +22,17 @@ from roleplay.personas import Persona
 SNIPPET_CHARS = 1000
 
 
-def _snippet(text: str) -> str:
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n| {2,}\n|\n(?=\s*(?:\d+[.)]|[-*•])\s)")
+
+
+def passage_snippet(text: str) -> str:
+    """A stored passage as the interviewer reads it: on one line, each paragraph and list item
+    ending in a full stop, at most ``SNIPPET_CHARS`` long."""
     # A passage reaches the interviewer on one line: a paragraph that ends without a full
     # stop (a title, a label) gets one, so it does not run into the sentence after it.
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    # Paragraphs end at a blank line, at a Markdown line break (the header splitter joins a
+    # section's paragraphs with "  \n"), and before each list item.
+    paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
     text = " ".join(p if p[-1] in ".!?:;…" else f"{p}." for p in paragraphs)
     if len(text) <= SNIPPET_CHARS:
         return text
@@ -114,7 +121,7 @@ class PackRetriever:
             Source(
                 source=found[i][1].source,
                 location=found[i][1].location,
-                snippet=_snippet(found[i][1].text),
+                snippet=passage_snippet(found[i][1].text),
                 score=round(found[i][1].score, 3),
                 pack=found[i][0],
                 kind=kind,  # type: ignore[arg-type]
