@@ -51,7 +51,8 @@ _GENERIC = frozenset(
     ["team", "compa", "work", "peopl", "role", "like", "does", "what", "which", "year", "time",
      "thing", "make", "good", "there", "about", "would", "could", "should", "their", "your",
      "they", "them", "this", "that", "with", "have", "from", "into", "look", "week", "much",
-     "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean"]
+     "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean", "actua",
+     "wonde", "befor", "these", "days", "else", "reall", "quite", "sort", "kind", "bits"]
 )  # fmt: skip
 # Three-letter words that say nothing about a subject ("gym", "app" and "pay" do).
 _SHORT = frozenset(
@@ -100,6 +101,11 @@ _ROLE_WORDS = re.compile(
     r"reports? to|lead|head of|in charge)\b",
     re.IGNORECASE,
 )
+_WHO_LEADS = re.compile(
+    r"\bwho\b.{0,20}\b(runs?|leads?|heads?|manages?|is in charge|"
+    r"is the (head|boss|manager|lead))\b",
+    re.IGNORECASE,
+)
 _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
 
@@ -143,6 +149,12 @@ def _about_the_company(pieces: list[str], company: Sequence[str]) -> list[str]:
             subject = bool(first) and piece.startswith((first, "The company"))
         resolved.append(piece)
     return resolved
+
+
+def _products(sentence: str, names_seen: set[str]) -> int:
+    """How many products a sentence names (not the company's or the people's names)."""
+    people = {w for match in _PERSON.findall(sentence) for w in match.split()}
+    return len(set(_PRODUCT.findall(sentence)) - names_seen - people)
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -208,6 +220,7 @@ def answering(
     if not asked:  # "What does the Insights team work on?": the name is what is asked about
         asked, places = places, set()
     about = _stems(hint) - named - asked
+    leader = bool(_WHO_LEADS.search(question))
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
     topic = [question, f"{question} {hint}"] if hint else [question]
@@ -224,6 +237,13 @@ def answering(
         own = _stems(sentence)
         dated = wants_recent and bool(_RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
+        if leader and _ROLE_WORDS.search(sentence) and places & own:
+            shared += 1  # "Who runs Network Insight?" and "Priya is Head of Network Insight."
+        products = _products(sentence, names_seen) if tools else 0
+        if tools and not products:
+            continue  # a question about tools is answered by the products a sentence names
+        # Several products named are an answer to "which bits of the stack…" by themselves.
+        listed = products >= 2
         # Sharing only the names that set the scene is no sign of an answer.
         scene = not (shared or related or dated) and bool(places & own)
         # A sentence holding every word of what was asked needs less closeness in meaning
@@ -236,21 +256,17 @@ def answering(
             floor = ANSWERS_PART
         # A sentence sharing only the words of the question's kind ("the process") must be
         # close to the question as asked: "Where are you with overflows?" is not about hiring.
-        close = row[0] if shared or dated else row[1]
+        close = row[0] if shared or dated or listed or not guessed else row[1]
         if guessed and not (shared or dated):
             floor = max(floor, ANSWERS_PART)
         if not scene and (
-            (close >= floor and (shared or related or dated)) or row[0] >= ANSWERS_ALONE
+            (close >= floor and (shared or related or dated or listed))
+            or row[1 if guessed else 0] >= ANSWERS_ALONE
         ):
             # Closest first, each word of the question shared counting twice a word of its
-            # kind's; a question about tools is answered by the products a sentence names.
+            # kind's; what a question about tools is about is the tools, not the team it names.
             bonus = SHARED_WORD * (2 * shared + related + 2 * dated)
             if tools:
-                # What a question about tools is about is the tools, not the team it names.
-                people = {w for match in _PERSON.findall(sentence) for w in match.split()}
-                products = len(set(_PRODUCT.findall(sentence)) - names_seen - people)
-                if not products:
-                    continue
                 bonus = SHARED_WORD * (shared + related + 2 * min(2, products))
             scored.append((rank + bonus, sentence))
     # "What has the team done lately?" is answered by what happened lately when anything

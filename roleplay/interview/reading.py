@@ -47,6 +47,12 @@ _FIRST_PERSON = re.compile(
     r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|we'd|our|us)\b"
 )
 # "Why would I hide it?", "What did I learn?": asked of oneself; "What should I read?" asks.
+# A few words ending in "?" that start like no question: a hedge, not a question.
+_UPTALK = re.compile(
+    r"^(?!(what|whats|how|who|whom|which|where|when|why|is|are|was|were|do|does|did|can|could|"
+    r"would|will|should|may|might|have|has|any|shall|yours|you)\b)(\S+\s+){0,5}\S+\?$",
+    re.IGNORECASE,
+)
 _RHETORICAL = re.compile(r"^(why|what|how) (would|did) i\b", re.IGNORECASE)
 _TAG = re.compile(
     r",?\s*(you know|right|is it|isn't it|aren't they|aren't we|don't you think|does it|"
@@ -224,7 +230,7 @@ def _words(text: str) -> list[str]:
 
 # Words a question may start with before it asks ("And what sort of money…", "So who runs…").
 _LEAD_IN = re.compile(
-    r"^((and|so|but|also|oh|ok|okay|right|well|um|erm|then|just)\b[,.]?\s*)+", re.I
+    r"^((and|so|but|also|oh|ok|okay|right|well|um|erm|then|just|honestly)\b[,.]?\s*)+", re.I
 )
 
 
@@ -234,6 +240,8 @@ def _asks(sentence: str, rules: TurnRules) -> bool:
         return False  # "Have a great afternoon!" asks nothing
     if _RHETORICAL.search(said) or (_TAG.search(said) and not rules.hits("asking", said)):
         return False  # "Why would I hide it?", "Life's too short, you know?", "Fairly, I think?"
+    if _UPTALK.match(said) and not rules.hits("asking", said):
+        return False  # "Sort of?", "Reliable, I suppose?": a hedge said with a rising voice
     return said.endswith("?") or bool(rules.hits("asking", said))
 
 
