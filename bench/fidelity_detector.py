@@ -155,7 +155,9 @@ def inspect(
     for label in labels:
         if len(label.split()) >= 2 and label in text:
             findings.problems.append(f"worry label {label!r}")
-    findings.name_errors = name_errors(text, names)
+    # The candidate's own words quoted back ("“I volunteer at the Brindle Street Theatre”")
+    # are theirs to spell: no name error of the interviewer's.
+    findings.name_errors = name_errors(re.sub(r"“[^”]*”", " ", text), names)
     ordinary = {w.lower() for name in names for w in _WORD.findall(name)}
     findings.uses_fact = uses_fact(text, snippets or [], ordinary)
     return findings

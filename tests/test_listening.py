@@ -183,6 +183,16 @@ def test_a_sentence_sharing_only_the_words_of_the_questions_kind_is_no_answer() 
     assert answering(question, [research], WordOverlap(), hint=hint, guessed=True) == ()
 
 
+def test_a_quote_keeps_a_figure_whole() -> None:
+    said = "I look after a mailing list of 48,000 bookers, and I split it into six segments."
+    assert "48,000 bookers" in pick_up(said)
+
+
+def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
+    said = "Front-of-house people are a bit dim, aren't they? I wouldn't want much to do with them."
+    assert hear(said, Reading("answer")).flagged
+
+
 def test_a_name_and_title_line_is_said_as_who_they_are() -> None:
     assert answer_sentence("Priya Natarajan, Head of Data.") == "Priya Natarajan is Head of Data."
 

@@ -1,10 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and five more,
-each written as never tuned on and tuned on after its first run (see the conversations file).
-The floors are what is measured, not yet what the listening should reach: the newest company,
-'fresh' (written by another hand), had 47.8% of its questions answered on its first run and
-63.6% after the general fixes that run showed; the aim at a company never tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and six more,
+each written as never tuned on. All but the newest were tuned on after their first run (see the
+conversations file). The floors are what is measured, not what the listening should reach: the
+newest, 'seventh' (written by another hand that never read the engine's rules), had 36.4% of
+its questions answered on its first run; the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -26,12 +26,12 @@ def judged(tmp_path_factory: pytest.TempPathFactory) -> list[Judged]:
 
 @pytest.fixture(scope="module")
 def newest(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company == "fresh"]
+    return [j for j in judged if j.company == "seventh"]
 
 
 @pytest.fixture(scope="module")
 def tuned(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company != "fresh"]
+    return [j for j in judged if j.company != "seventh"]
 
 
 def share(judged: list[Judged], check: str) -> float:
@@ -41,13 +41,13 @@ def share(judged: list[Judged], check: str) -> float:
 
 
 def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
-    assert share(tuned, "answered") >= 0.9
+    assert share(tuned, "answered") >= 0.85
 
 
-def test_questions_at_the_newest_company_are_answered_more_often_than_not(
+def test_questions_at_the_newest_company_are_answered_at_least_a_third_of_the_time(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.6
+    assert share(newest, "answered") >= 0.33
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])
@@ -59,10 +59,10 @@ def test_dodged_questions_are_asked_again_at_the_companies_tuned_on(tuned: list[
     assert share(tuned, "dodge_caught") >= 0.8
 
 
-def test_dodged_questions_at_the_newest_company_are_mostly_asked_again(
+def test_dodged_questions_at_the_newest_company_are_asked_again(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "dodge_caught") >= 0.6
+    assert share(newest, "dodge_caught") >= 0.8
 
 
 def test_no_red_flag_anywhere_is_met_with_cheer(judged: list[Judged]) -> None:

@@ -31,6 +31,7 @@ _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
 )
+_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*|{_NUMBER_WORDS}|one|percent)\b")
 SPECIFIC = re.compile(rf"\d|%|\b({_NUMBER_WORDS}|percent)\b", re.IGNORECASE)
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
@@ -86,6 +87,7 @@ _NAME_AND_TITLE = re.compile(
     r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
 )
 _OWN = re.compile(r"(his|her) own\b", re.I)
+_DASH = re.compile(r"\s+[–—-]\s+")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 # "It" opening a sentence after one about the company is the company ("Fennock Water is the
 # regional supplier. It employs 2,300 people.").
@@ -115,7 +117,7 @@ def answer_sentence(raw: str) -> str:
     pointing back."""
     sentence = _ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
-    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", sentence)
+    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
     words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
@@ -130,8 +132,13 @@ def answer_sentence(raw: str) -> str:
     label = ":" in " ".join(words[:4])
     if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
         return ""
-    if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed") or not _has_verb(words[1:]):
-        return ""  # "Leads engineering (about 90 people).", "Priya Natarajan, Head of Data."
+    if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed"):
+        return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"
+    if not _has_verb(words[1:]):
+        # A list item without a verb ("£1,200 a year personal training budget") answers too
+        # many questions by its figures alone, and one that starts with its verb ("Looks
+        # after the ticketing data") has lost its subject.
+        return ""
     # An answer says something particular: a figure or a name ("We build the tools clinics
     # use" answers no question about tools).
     return sentence if specifics(sentence) or SPECIFIC.search(sentence) else ""
@@ -173,7 +180,8 @@ def _stem(word: str) -> str:
 
 
 def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
+    words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text.lower()))
     return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
 
 

@@ -36,7 +36,10 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(
     r"<[^>]*>?|\b(?:https?|ftp|data|javascript|file)://\S+|\bwww\.\S+|//\S+|[<>\[\]{}()*_`#|~\\]"
 )
-_CLAUSE = re.compile(r"\s*[,;:–—]\s*|\s+-\s+|\s+(?:and|but|so|because|which|while)\s+")
+# Not the comma inside a figure ("48,000 bookers").
+_CLAUSE = re.compile(
+    r"\s*(?:[;:–—]|,(?!\d{3}\b))\s*|\s+-\s+|\s+(?:and|but|so|because|which|while)\s+"
+)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ _SCORNFUL = re.compile(
     r"\b(drives? me (mad|crazy|nuts|up the wall)|annoy(s|ed|ing)?|can'?t stand|fed up|sick of|"
     r"hate|hated|useless|idiots?|clueless|stupid|pathetic|incompetent|a joke|"
     r"(just |simply )?ignore (them|him|her|people|it)|get in my way|hopeless|shambles|"
-    r"(nobody|no one) (there |here )?knows what (they'?re|they are) doing)\b",
+    r"(nobody|no one) (there |here )?knows what (they'?re|they are) doing|"
+    r"(are|is) (a bit |so |really |pretty |quite )?(dim|thick|lazy|stupid|dense)|"
+    r"wouldn'?t want (to have )?(much|anything) to do with)\b",
     re.IGNORECASE,
 )
 
