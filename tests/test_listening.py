@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay.interview.answers import answer_sentence, answering, contact_in
+from roleplay.interview.answers import answering, contact_in
 from roleplay.interview.assessor import Finding
 from roleplay.interview.facts import research_pieces
 from roleplay.interview.hearing import Heard, hear, pick_up
 from roleplay.interview.notes import PrivateNotes
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.reading import Reading, read_turn
+from roleplay.interview.sayable import answer_sentence, research_sentences, section_list
 from roleplay.interview.session import Session, Setting, Source, TurnPlan
 from roleplay.interview.tone import pleased
 from roleplay.knowledge.retrieval import passage_snippet
@@ -191,6 +192,40 @@ def test_a_quote_keeps_a_figure_whole() -> None:
 def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
     said = "Front-of-house people are a bit dim, aren't they? I wouldn't want much to do with them."
     assert hear(said, Reading("answer")).flagged
+
+
+def test_a_sections_list_is_said_under_its_heading() -> None:
+    benefits = Source(
+        source="notes.md",
+        location="Notes > Benefits",
+        snippet="- Two free tickets for every show. - 25 days' leave. - 6% employer pension.",
+    )
+    assert section_list(benefits) == (
+        "The benefits include two free tickets for every show, 25 days' leave and 6% employer "
+        "pension."
+    )
+
+
+def test_a_list_answers_only_a_question_about_what_its_heading_names() -> None:
+    benefits = Source(
+        source="notes.md",
+        location="Notes > Benefits",
+        snippet="- Two free tickets for every show. - 25 days' leave. - A staff bar discount.",
+    )
+    assert answering("What are the benefits like?", [benefits], WordOverlap())
+    assert answering("What is the salary band for the role?", [benefits], WordOverlap()) == ()
+
+
+def test_it_after_a_short_heading_is_said_as_what_the_heading_names() -> None:
+    regal = Source(
+        source="notes.md",
+        snippet="The Regal, Skipton. Closed since January. It is due to reopen in October 2025.",
+    )
+    assert "The Regal, Skipton is due to reopen in October 2025." in research_sentences(regal, [])
+
+
+def test_a_sentence_pointing_back_with_it_is_never_an_answer() -> None:
+    assert answer_sentence("9,400 tickets went through it by the end of March 2025.") == ""
 
 
 def test_a_name_and_title_line_is_said_as_who_they_are() -> None:

@@ -63,12 +63,22 @@ def test_thanks_and_goodbye_read_as_a_goodbye(text: str) -> None:
         ("i read about the smart meter trial, did it actually make a difference", None),
         ("which bits of the stack would I be in day to day", "tools"),
         ("What should I read to understand cold chain properly?", "advice"),
+        (
+            "Could I ask how big the team is? The advert didn't make it clear whether I'd be "
+            "joining an existing group.",
+            "team",
+        ),
     ],
 )
 def test_questions_are_heard_however_they_are_put(text: str, intent: str | None) -> None:
     reading = read_turn(text, "Anything you wanted to ask me?")
     assert reading.kind == "question"
     assert intent is None or reading.intent == intent
+
+
+def test_a_question_its_asker_answers_is_part_of_their_answer() -> None:
+    text = "Is it perfect? No, but we shipped it on time and cut the costs by a third."
+    assert read_turn(text, "How did the launch go?").kind == "answer"
 
 
 def test_a_question_followed_by_the_answer_to_it_is_the_candidates_answer() -> None:
@@ -178,7 +188,8 @@ def test_a_broken_phrase_names_the_file_and_field(tmp_path: Path) -> None:
 
 
 # Floors under today's figures on the held-out split, written by another hand that read only
-# the file's header (kinds 0.700, intents 0.55 of all its questions, on its first run): the
+# the file's header (kinds 0.706, intents 0.57 of all its questions; 0.700 and 0.55 on its first
+# run, before a general change to questions followed by context): the
 # issue's target is 0.85 for kinds; these hold what has been reached on turns never tuned on.
 def test_held_out_turns_are_read_right_at_least_68_percent_of_the_time(
     minilm: Relevance,

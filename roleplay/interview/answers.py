@@ -13,7 +13,17 @@ import re
 from collections.abc import Sequence
 
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.facts import EMPHASIS, STARTERS, research_pieces, specifics
+from roleplay.interview.facts import STARTERS, research_pieces
+from roleplay.interview.sayable import (
+    LISTED,
+    NOT_AN_ANSWER,
+    NUMBER_WORDS,
+    PERSON,
+    SPECIFIC,
+    answer_sentence,
+    research_sentences,
+    section_list,
+)
 from roleplay.interview.session import Source
 
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
@@ -26,13 +36,7 @@ ANSWERS_PART = 0.6
 ANSWERS_ALONE = 0.8
 # What each word of the question a research sentence shares adds to its closeness.
 SHARED_WORD = 0.05
-_NUMBER_WORDS = (
-    # Not "one": "that one", "the one who" say nothing particular.
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
-)
-_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*|{_NUMBER_WORDS}|one|percent)\b")
-SPECIFIC = re.compile(rf"\d|%|\b({_NUMBER_WORDS}|percent)\b", re.IGNORECASE)
+_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*|{NUMBER_WORDS}|one|percent)\b")
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
@@ -62,41 +66,8 @@ _SHORT = frozenset(
      "now", "way", "day", "let", "see", "ask", "too", "yet", "per", "via", "off", "own", "run",
      "her", "his", "him", "she", "they", "may", "say", "set", "put", "lot", "bit", "far"]
 )  # fmt: skip
-# A sentence without its subject (a list of a leader's duties), or without a verb.
-_FRAGMENT_STARTS = frozenset(
-    ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known", "Could",
-     "Would", "Should", "Might", "May", "Can", "Will", "Must"]
-)  # fmt: skip
-_VERBS = frozenset(
-    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
-     "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
-     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found"]
-)  # fmt: skip
-_MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
-# Research is data: a sentence that talks to the reader or holds markup is never an answer.
-_NOT_AN_ANSWER = re.compile(
-    r"[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b|\bsystem\b|\bassistant"
-    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bsample\b",
-    re.IGNORECASE,
-)
-_POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
-# A person named only by a pronoun ("reports to her team") was named in a sentence not said.
-_PERSON_POINTER = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
-_NAME_AND_TITLE = re.compile(
-    r"^([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?), "
-    r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
-)
-_OWN = re.compile(r"(his|her) own\b", re.I)
-_DASH = re.compile(r"\s+[–—-]\s+")
-_ASIDE = re.compile(r"\s*\([^()]*\)")
-# "It" opening a sentence after one about the company is the company ("Fennock Water is the
-# regional supplier. It employs 2,300 people.").
-_IT = re.compile(r"^It(?= (is|was|has|had|employs|supplies|runs|makes|sells|started|began|\w+s) )")
-_RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
-ANSWER_WORDS = (4, 32)
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
 # vice president of operations").
-_PERSON = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
 _TITLE = re.compile(r"^, ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
 _ROLE_WORDS = re.compile(
     r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
@@ -111,65 +82,10 @@ _WHO_LEADS = re.compile(
 _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
 
-def answer_sentence(raw: str) -> str:
-    """``raw`` as a sentence that can be said aloud on its own, or "" when it cannot be: list
-    markers, emphasis and asides in brackets dropped, no markup, no words to the reader, no
-    pointing back."""
-    sentence = _ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
-    # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
-    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
-    words = sentence.split()
-    if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
-        return ""
-    if _NOT_AN_ANSWER.search(sentence) or "?" in sentence or "(" in sentence:
-        return ""
-    pointer = _PERSON_POINTER.search(sentence)
-    if _POINTING_START.search(sentence) or (
-        pointer and not (_OWN.match(sentence, pointer.start()) and _PERSON.search(sentence))
-    ):
-        return ""  # "…Edwin Marrable, who paid out of his own pocket" points nowhere else
-    # A colon early on is a label ("Note: …"); later it introduces a list the sentence owns.
-    label = ":" in " ".join(words[:4])
-    if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
-        return ""
-    if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed"):
-        return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"
-    if not _has_verb(words[1:]):
-        # A list item without a verb ("£1,200 a year personal training budget") answers too
-        # many questions by its figures alone, and one that starts with its verb ("Looks
-        # after the ticketing data") has lost its subject.
-        return ""
-    # An answer says something particular: a figure or a name ("We build the tools clinics
-    # use" answers no question about tools).
-    return sentence if specifics(sentence) or SPECIFIC.search(sentence) else ""
-
-
-def _about_the_company(pieces: list[str], company: Sequence[str]) -> list[str]:
-    """``pieces`` with an "It" that follows a sentence about the company said as "The company"
-    (the sentence can then be said on its own)."""
-    first = company[0].split()[0] if company and company[0].split() else ""
-    resolved, subject = [], False
-    for piece in pieces:
-        if subject and _IT.match(piece):
-            piece = _IT.sub("The company", piece)
-        else:
-            subject = bool(first) and piece.startswith((first, "The company"))
-        resolved.append(piece)
-    return resolved
-
-
 def _products(sentence: str, names_seen: set[str]) -> int:
     """How many products a sentence names (not the company's or the people's names)."""
-    people = {w for match in _PERSON.findall(sentence) for w in match.split()}
+    people = {w for match in PERSON.findall(sentence) for w in match.split()}
     return len(set(_PRODUCT.findall(sentence)) - names_seen - people)
-
-
-def _has_verb(words: list[str]) -> bool:
-    for word in words:
-        bare = word.strip(",.;()\"'")
-        if bare in _VERBS or (bare.islower() and bare.endswith(("s", "ed")) and len(bare) > 3):
-            return True
-    return False
 
 
 def _stem(word: str) -> str:
@@ -200,13 +116,18 @@ def answering(
     tools is not answered by a sentence about teams). ``hint`` is what the question's kind is
     usually about; ``guessed`` when the kind was guessed from its likeness to examples, so a
     sentence sharing only the hint's words needs to be closer to the question."""
+    company = [source for source in sources if source.kind == "company"]
     pool = list(
         dict.fromkeys(
-            said
-            for source in sources
-            if source.kind == "company"
-            for raw in _about_the_company(research_pieces(source.snippet), names[:1])
-            if (said := answer_sentence(raw))
+            [
+                *(
+                    said
+                    for source in company
+                    for raw in research_sentences(source, names[:1])
+                    if (said := answer_sentence(raw))
+                ),
+                *(said for source in company if (said := section_list(source))),
+            ]
         )
     )
     if _WANTS_A_FIGURE.search(question):  # "how big", "when": an answer gives the figure
@@ -250,6 +171,9 @@ def answering(
         products = _products(sentence, names_seen) if tools else 0
         if tools and not products:
             continue  # a question about tools is answered by the products a sentence names
+        heading = LISTED.match(sentence)
+        if heading and not asked & _stems(heading.group(1)):
+            continue  # a list answers a question only about what its heading names
         # Several products named are an answer to "which bits of the stack…" by themselves.
         listed = products >= 2
         # Sharing only the names that set the scene is no sign of an answer.
@@ -276,11 +200,13 @@ def answering(
             bonus = SHARED_WORD * (2 * shared + related + 2 * dated)
             if tools:
                 bonus = SHARED_WORD * (shared + related + 2 * min(2, products))
-            scored.append((rank + bonus, sentence))
-    # "What has the team done lately?" is answered by what happened lately when anything
-    # that answers it is dated.
-    scored.sort(key=lambda item: (-(wants_recent and bool(_RECENT.search(item[1]))), -item[0]))
-    return tuple(sentence for _rank, sentence in scored[:3])
+            scored.append((shared, rank + bonus, sentence))
+    # The sentence holding most of what was asked first; then, for "What has the team done
+    # lately?", what happened lately; then the closest.
+    scored.sort(
+        key=lambda item: (-item[0], -(wants_recent and bool(_RECENT.search(item[2]))), -item[1])
+    )
+    return tuple(sentence for _shared, _rank, sentence in scored[:3])
 
 
 def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str = "") -> str:
@@ -296,14 +222,14 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
             continue
         said = research_pieces(source.snippet)
         for index, sentence in enumerate(said):
-            if _NOT_AN_ANSWER.search(sentence):
+            if NOT_AN_ANSWER.search(sentence):
                 continue
             teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]
             if not _ROLE_WORDS.search(sentence):
                 continue
             # Their own sentence counts twice the one after it ("…reports to her team").
             nearby = said[index + 1] if index + 1 < len(said) else ""
-            for match in _PERSON.finditer(sentence):
+            for match in PERSON.finditer(sentence):
                 person = match.group(1)
                 if person.split()[0] in STARTERS or any(w.lower() in taken for w in person.split()):
                     continue

@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from roleplay.interview.answers import SPECIFIC, answering, contact_in
+from roleplay.interview.answers import answering, contact_in
 from roleplay.interview.assessor import Finding, Relevance
 from roleplay.interview.cues import read_answer, split_sentences, vocabulary
 from roleplay.interview.reading import Reading
+from roleplay.interview.sayable import SPECIFIC
 from roleplay.interview.session import Source
 from roleplay.interview.tone import scornful
 from roleplay.interview.turn_rules import turn_rules

@@ -30,7 +30,7 @@ INTENT_FLOOR = 0.45
 # Words after a question that still leave the question as the turn's act ("Are you hiring? I
 # need a job quickly."); a question about oneself followed by more ("What did I learn? That…")
 # is an answer's rhetorical question.
-TAIL_WORDS = 12
+TAIL_WORDS = 16
 # How close (scaled MiniLM) a turn must be to an example turn to take its kind: the best on
 # the tune split with each turn left out of the examples in turn (0.872; 0.854 at 0.8, 0.840
 # at 0.7).
@@ -53,6 +53,7 @@ _UPTALK = re.compile(
     r"would|will|should|may|might|have|has|any|shall|yours|you)\b)(\S+\s+){0,5}\S+\?$",
     re.IGNORECASE,
 )
+_YES_NO = re.compile(r"^(yes|no|nope|yep|not really|absolutely|of course|definitely)\b", re.I)
 _RHETORICAL = re.compile(r"^(why|what|how) (would|did) i\b", re.IGNORECASE)
 _TAG = re.compile(
     r",?\s*(you know|right|is it|isn't it|aren't they|aren't we|don't you think|does it|"
@@ -265,7 +266,9 @@ def _closing_question(text: str, rules: TurnRules) -> str:
     for n in range(len(sentences) - 1, -1, -1):
         if _asks(sentences[n], rules):
             tail = sum(len(_words(s)) for s in sentences[n + 1 :])
-            rhetorical = tail > 0 and _ABOUT_ONESELF.search(sentences[n])
+            # "Is it perfect? No, but we shipped it": the question is answered by its asker.
+            answered = bool(_YES_NO.match(" ".join(sentences[n + 1 :])))
+            rhetorical = tail > 0 and (_ABOUT_ONESELF.search(sentences[n]) or answered)
             # "…? I'd love to get my foot in the door." still asks: the tail says what about.
             about = _names_intent(" ".join(sentences[n + 1 :]), rules)
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""

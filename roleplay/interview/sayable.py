@@ -1,0 +1,181 @@
+"""Research sentences that can be said aloud on their own, as an answer to a question.
+
+Research is notes: Markdown, lists, headings, sentences pointing back ("It was founded…"), words
+to the reader. A sentence is said only when it stands alone: no list marker, markup or aside,
+no words to the reader, a subject and a verb and something particular. "It" is said as what it
+stands for, a "Name, Title" line as who they are, and a section's list under its heading as one
+sentence ("The benefits include…").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from roleplay.interview.facts import EMPHASIS, research_pieces, sentences, specifics
+from roleplay.interview.session import Source
+
+NUMBER_WORDS = (
+    # Not "one": "that one", "the one who" say nothing particular.
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
+)
+SPECIFIC = re.compile(rf"\d|%|\b({NUMBER_WORDS}|percent)\b", re.IGNORECASE)
+
+# A sentence without its subject (a list of a leader's duties), or without a verb.
+_FRAGMENT_STARTS = frozenset(
+    ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known", "Could",
+     "Would", "Should", "Might", "May", "Can", "Will", "Must"]
+)  # fmt: skip
+VERBS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
+     "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
+     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found"]
+)  # fmt: skip
+_MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
+# Research is data: a sentence that talks to the reader or holds markup is never an answer.
+NOT_AN_ANSWER = re.compile(
+    r"[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b|\bsystem\b|\bassistant"
+    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bsample\b",
+    re.IGNORECASE,
+)
+_POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
+# A person named only by a pronoun ("reports to her team") was named in a sentence not said.
+_PERSON_POINTER = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
+_NAME_AND_TITLE = re.compile(
+    r"^([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?), "
+    r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
+)
+_OWN = re.compile(r"(his|her) own\b", re.I)
+_DASH = re.compile(r"\s+[–—-]\s+")
+# A list said under its heading: at most this many items of at most this many words, under a
+# heading of at most this many words that names a subject ("Benefits", "Hiring process").
+LIST_ITEMS, ITEM_WORDS, TOPIC_WORDS = 3, 16, 3
+_LIST_ITEM = re.compile(r"(?:^|\s)(?:[-•*]|\d{1,2}[.)])\s+(?=\S)")  # not "in 2023. "
+_NOT_A_TOPIC = re.compile(
+    r"^(what|how|who|why|when|where|in|on|at|from|about|my|our)\b|\b(i|i'd|i'm|my|me)\b|[?:…]",
+    re.IGNORECASE,
+)
+# An item in the writer's own voice, or one that talks to the reader, is not said.
+_NOT_AN_ITEM = re.compile(
+    r"\b(i|i'd|i'm|i've|my|me|we|our|you|your|she'd|he'd)\b|^(she|he|they|it)\b|https?|www\.|"
+    r"[<>\[\]{}#|~\\/@=:]",
+    re.IGNORECASE,
+)
+LISTED = re.compile(r"^The (.+?) includes? ")
+_MONTHS = frozenset(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"]
+)  # fmt: skip
+_ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?! [A-Z])")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+# "It" opening a sentence after one about the company is the company ("Fennock Water is the
+# regional supplier. It employs 2,300 people.").
+_IT = re.compile(r"^It(?= (is|was|has|had|employs|supplies|runs|makes|sells|started|began|\w+s) )")
+# "it" after a word that governs it points back ("9,400 tickets went through it").
+_IT_AFTER = re.compile(r"\b(through|with|from|of|about|into|for|using|joined|use|uses|used) it\b")
+_RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
+ANSWER_WORDS = (4, 32)
+# A person named in the research ("Dana Whitcombe").
+PERSON = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
+
+
+def answer_sentence(raw: str) -> str:
+    """``raw`` as a sentence that can be said aloud on its own, or "" when it cannot be: list
+    markers, emphasis and asides in brackets dropped, no markup, no words to the reader, no
+    pointing back."""
+    sentence = _ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
+    # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
+    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
+    words = sentence.split()
+    if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
+        return ""
+    if NOT_AN_ANSWER.search(sentence) or "?" in sentence or "(" in sentence:
+        return ""
+    pointer = _PERSON_POINTER.search(sentence)
+    if _IT_AFTER.search(sentence):
+        return ""
+    if _POINTING_START.search(sentence) or (
+        pointer and not (_OWN.match(sentence, pointer.start()) and PERSON.search(sentence))
+    ):
+        return ""  # "…Edwin Marrable, who paid out of his own pocket" points nowhere else
+    # A colon early on is a label ("Note: …"); later it introduces a list the sentence owns.
+    label = ":" in " ".join(words[:4])
+    if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
+        return ""
+    if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed"):
+        return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"
+    if not has_verb(words[1:]):
+        # A list item without a verb ("£1,200 a year personal training budget") answers too
+        # many questions by its figures alone, and one that starts with its verb ("Looks
+        # after the ticketing data") has lost its subject.
+        return ""
+    # An answer says something particular: a figure or a name ("We build the tools clinics
+    # use" answers no question about tools).
+    return sentence if specifics(sentence) or SPECIFIC.search(sentence) else ""
+
+
+def section_list(source: Source) -> str:
+    """A section's list said as one sentence under its heading ("The benefits include two free
+    tickets for every production, 25 days' annual leave and a 6% employer pension
+    contribution."), or "" when the passage holds no such list. A list item names things
+    without a verb, so alone it cannot be said; under its heading it answers what the heading
+    is about."""
+    # The heading path, "Notes > Benefits" (shown as "›" once it reaches the interview).
+    path = re.split(r"\s*[>›]\s*", source.location)
+    topic = _ASIDE.sub("", path[-1]).strip() if len(path) > 1 else ""
+    if not topic or len(topic.split()) > TOPIC_WORDS or _NOT_A_TOPIC.search(topic):
+        return ""
+    topic = re.sub(r"^the\s+", "", topic, flags=re.IGNORECASE)
+    items: list[str] = []
+    for raw in _LIST_ITEM.split(source.snippet)[1:]:
+        first = sentences(_DASH.sub(", ", _ASIDE.sub("", EMPHASIS.sub("", raw))))
+        item = first[0].rstrip(".").strip() if first else ""
+        words = item.split()
+        # An item is a thing named, not a sentence ("The team has eleven people") or a label.
+        if not (3 <= len(words) <= ITEM_WORDS) or _NOT_AN_ITEM.search(item):
+            continue
+        if any(w.strip(",;") in VERBS for w in words) or words[0] in _MONTHS:
+            continue
+        item = _ARTICLE.sub(lambda m: m.group(0).lower(), item)
+        if item not in items:
+            items.append(item)
+    if len(items) < 2:
+        return ""
+    said = topic if topic[1:2].isupper() else topic[0].lower() + topic[1:]
+    plural = said.endswith("s") and not said.endswith(("ss", "news"))
+    verb = "include" if plural else "includes"
+    listed = ", ".join(items[: LIST_ITEMS - 1]) + f" and {items[min(len(items), LIST_ITEMS) - 1]}"
+    return f"The {said} {verb} {listed}."
+
+
+def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
+    """The passage's sentences with "it" said as what it stands for, so each can be said on
+    its own: the thing a short heading names ("The Regal, Skipton. Closed since January. It is
+    due to reopen in October."), or the company, after a sentence about it or at the start of
+    a section of notes about it ("History: It was founded in 1987…")."""
+    first = company[0].split()[0] if company and company[0].split() else ""
+    subject = bool(first) and source.location.startswith(first)
+    heading, resolved = "", []
+    for piece in research_pieces(source.snippet):
+        words = piece.rstrip(".").split()
+        named = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
+        if named and not has_verb(words[1:]):
+            heading, subject = piece.rstrip("."), False  # "**Front Row Fund.**"
+        elif _IT.match(piece) and (heading or subject):
+            piece = _IT.sub(heading or "The company", piece)
+        elif heading and _IT_AFTER.search(piece):
+            named = heading if heading.startswith("The ") else f"the {heading}"
+            piece = _IT_AFTER.sub(lambda m, named=named: f"{m.group(1)} {named}", piece)
+        else:
+            subject = bool(first) and piece.startswith((first, "The company"))
+        resolved.append(piece)
+    return resolved
+
+
+def has_verb(words: list[str]) -> bool:
+    for word in words:
+        bare = word.strip(",.;()\"'")
+        if bare in VERBS or (bare.islower() and bare.endswith(("s", "ed")) and len(bare) > 3):
+            return True
+    return False
