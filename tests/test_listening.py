@@ -228,6 +228,30 @@ def test_a_sentence_pointing_back_with_it_is_never_an_answer() -> None:
     assert answer_sentence("9,400 tickets went through it by the end of March 2025.") == ""
 
 
+def test_two_places_named_are_no_answer_about_tools() -> None:
+    from roleplay.interview.relevance import local_relevance
+
+    research = Source(
+        source="notes.md",
+        snippet=(
+            "About 230 of us work across engineering, product, clinical operations, data and "
+            "customer success, most of us remotely, with hub offices in Minneapolis and Denver."
+        ),
+    )
+    question = "Which tools does the team use day to day?"
+    hint = "the tools, software and platforms the team uses"
+    assert answering(question, [research], local_relevance(), hint=hint, tools=True) == ()
+
+
+def test_three_products_named_answer_a_question_about_tools() -> None:
+    from roleplay.interview.relevance import local_relevance
+
+    research = Source(source="notes.md", snippet="Code lives in Azure DevOps with Git and Jira.")
+    question = "Which bits of the stack would I be in?"
+    hint = "the tools, software and platforms the team uses"
+    assert answering(question, [research], local_relevance(), hint=hint, tools=True)
+
+
 def test_a_name_and_title_line_is_said_as_who_they_are() -> None:
     assert answer_sentence("Priya Natarajan, Head of Data.") == "Priya Natarajan is Head of Data."
 

@@ -36,6 +36,8 @@ ANSWERS_PART = 0.6
 ANSWERS_ALONE = 0.8
 # What each word of the question a research sentence shares adds to its closeness.
 SHARED_WORD = 0.05
+# Products a sentence must name to answer a question about tools without sharing its words.
+LISTED_PRODUCTS = 3
 _FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*|{NUMBER_WORDS}|one|percent)\b")
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
@@ -174,8 +176,9 @@ def answering(
         heading = LISTED.match(sentence)
         if heading and not asked & _stems(heading.group(1)):
             continue  # a list answers a question only about what its heading names
-        # Several products named are an answer to "which bits of the stack…" by themselves.
-        listed = products >= 2
+        # Several products named are an answer to "which bits of the stack…" by themselves
+        # (two capitalised names are as often places: "offices in Minneapolis and Denver").
+        listed = products >= LISTED_PRODUCTS
         # Sharing only the names that set the scene is no sign of an answer.
         scene = not (shared or related or dated) and bool(places & own)
         # A sentence holding every word of what was asked needs less closeness in meaning
