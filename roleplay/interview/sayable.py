@@ -159,8 +159,8 @@ def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
     heading, resolved = "", []
     for piece in research_pieces(source.snippet):
         words = piece.rstrip(".").split()
-        named = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
-        if named and not has_verb(words[1:]):
+        short = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
+        if short and not has_verb(words[1:]):
             heading, subject = piece.rstrip("."), False  # "**Front Row Fund.**"
         elif _IT.match(piece) and (heading or subject):
             piece = _IT.sub(heading or "The company", piece)
