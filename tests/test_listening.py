@@ -252,6 +252,18 @@ def test_three_products_named_answer_a_question_about_tools() -> None:
     assert answering(question, [research], local_relevance(), hint=hint, tools=True)
 
 
+def test_a_list_item_is_never_volunteered_as_a_fact() -> None:
+    from roleplay.interview.facts import pick_fact
+
+    stages = Source(
+        source="notes.md",
+        snippet="A 20-minute phone call with Ruth Okonjo, People Partner. "
+        "Lantern Row sold 612,000 tickets last year.",
+    )
+    fact = pick_fact([stages], set())
+    assert fact and fact.sentence == "Lantern Row sold 612,000 tickets last year."
+
+
 def test_a_name_and_title_line_is_said_as_who_they_are() -> None:
     assert answer_sentence("Priya Natarajan, Head of Data.") == "Priya Natarajan is Head of Data."
 

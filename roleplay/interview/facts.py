@@ -115,6 +115,22 @@ def specifics(sentence: str) -> list[str]:
     return re.findall(r"\$?\d[\d,.]*\d%?|\d", sentence) + _NAME.findall(sentence)
 
 
+# Words that make a run of words a sentence (with any lower-case word ending in -s or -ed).
+VERBS = frozenset(
+    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
+     "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
+     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found"]
+)  # fmt: skip
+
+
+def has_verb(words: list[str]) -> bool:
+    for word in words:
+        bare = word.strip(",.;()\"'")
+        if bare in VERBS or (bare.islower() and bare.endswith(("s", "ed")) and len(bare) > 3):
+            return True
+    return False
+
+
 def speakable(sentence: str) -> bool:
     sentence = sentence.strip()
     if not sentence.endswith("."):
@@ -131,6 +147,10 @@ def speakable(sentence: str) -> bool:
     # A capitalised little word inside a sentence means a heading ran into it ("Looking ahead
     # to 2026 We plan…"): the text was flattened and the sentence is not one.
     if any(w in _RUN_ON for w in words[1:]):
+        return False
+    # A list item naming things ("A 20-minute phone call with Ruth Okonjo, People Partner.")
+    # is no sentence to say after "To be fair to the company,".
+    if not has_verb(sentence.split()[1:]):
         return False
     return bool(_NUMBER.search(sentence) or _NAME.search(sentence))
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roleplay.interview.facts import EMPHASIS, research_pieces, sentences, specifics
+from roleplay.interview.facts import (
+    EMPHASIS,
+    VERBS,
+    has_verb,
+    research_pieces,
+    sentences,
+    specifics,
+)
 from roleplay.interview.session import Source
 
 NUMBER_WORDS = (
@@ -26,11 +33,6 @@ SPECIFIC = re.compile(rf"\d|%|\b({NUMBER_WORDS}|percent)\b", re.IGNORECASE)
 _FRAGMENT_STARTS = frozenset(
     ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known", "Could",
      "Would", "Should", "Might", "May", "Can", "Will", "Must"]
-)  # fmt: skip
-VERBS = frozenset(
-    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
-     "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
-     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found"]
 )  # fmt: skip
 _MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
@@ -171,11 +173,3 @@ def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
             subject = bool(first) and piece.startswith((first, "The company"))
         resolved.append(piece)
     return resolved
-
-
-def has_verb(words: list[str]) -> bool:
-    for word in words:
-        bare = word.strip(",.;()\"'")
-        if bare in VERBS or (bare.islower() and bare.endswith(("s", "ed")) and len(bare) > 3):
-            return True
-    return False
