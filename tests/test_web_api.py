@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -92,8 +93,19 @@ def test_a_refused_answer_stays_in_the_answer_box(web: str) -> None:
     assert box == "My first answer."
 
 
-def test_an_answer_sent_while_the_opening_arrives_waits_for_it(web: str) -> None:
-    client = Client(web, verbose=False)
+@pytest.fixture(scope="module")
+def slow_opening(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app whose embedded model is asked to phrase every turn: its opening takes
+    seconds to arrive, where one said as planned arrives before a client can answer it."""
+    from tests.servers import roleplay_serve
+
+    env = {"ROLEPLAY_SEED": "7", "ROLEPLAY_VOICING_TRIES": "2"}
+    with roleplay_serve(tmp_path_factory.mktemp("slow-opening"), env) as url:
+        yield url
+
+
+def test_an_answer_sent_while_the_opening_arrives_waits_for_it(slow_opening: str) -> None:
+    client = Client(slow_opening, verbose=False)
     opening = client.submit(
         "anxious-hiring-manager",
         "Larkspur Health",
