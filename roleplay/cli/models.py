@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from typing import Annotated
 
@@ -22,11 +21,12 @@ from roleplay.llm.catalogue import catalogue, forget, installed, ollama_models
 from roleplay.llm.choice import BUILT_IN, STRONGER, chosen, option
 from roleplay.llm.errors import ModelError
 from roleplay.llm.pull import pull, target
-from roleplay.settings import SAVED_FILE, Settings, save_choice, saved_choice
+from roleplay.saved_choices import SAVED_FILE, save_choice, saved_choice
+from roleplay.settings import Settings, set_in_environment
 
 models_app = typer.Typer(help="Chat models: list, pull from the Hugging Face hub, use, remove.")
-# Environment variables that pick the model over a saved choice.
-OVERRIDES = ("ROLEPLAY_MODEL", "ROLEPLAY_LOCAL_MODEL")
+# Settings that pick the model over a saved choice, when the shell sets them.
+OVERRIDES = ("model", "local_model")
 
 
 def register(app: typer.Typer) -> None:
@@ -184,8 +184,10 @@ def _not_here(config: Settings, name: str) -> str:
 
 
 def _warn_overrides() -> None:
-    for variable in OVERRIDES:
-        if variable in os.environ:
+    shell = set_in_environment()
+    for name in OVERRIDES:
+        if name in shell:
+            variable = f"ROLEPLAY_{name.upper()}"
             err.print(f"note: {variable} is set in this shell and wins over the saved choice.")
-    if os.environ.get("ROLEPLAY_LLM") == "openai":
+    if shell.get("llm") == "openai":
         err.print("note: ROLEPLAY_LLM=openai is set in this shell and wins over the saved choice.")
