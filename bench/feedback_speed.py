@@ -20,17 +20,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from roleplay.core.notes import PrivateNotes  # noqa: E402
+from roleplay.core.personas import PersonaLibrary  # noqa: E402
+from roleplay.core.resources import shipped_dir  # noqa: E402
+from roleplay.core.settings import Settings  # noqa: E402
 from roleplay.feedback.reporting import make_report  # noqa: E402
 from roleplay.interview.assessor import Assessor  # noqa: E402
-from roleplay.interview.notes import PrivateNotes  # noqa: E402
 from roleplay.interview.noting import NoteTaker  # noqa: E402
 from roleplay.interview.prompts import Prompts  # noqa: E402
 from roleplay.interview.relevance import EmbeddingRelevance, local_relevance  # noqa: E402
-from roleplay.llm import build_backend  # noqa: E402
-from roleplay.personas import PersonaLibrary  # noqa: E402
-from roleplay.resources import shipped_dir  # noqa: E402
-from roleplay.settings import Settings  # noqa: E402
-from tests.transcripts import replay  # noqa: E402
+from roleplay.wiring.chat import build_backend  # noqa: E402
+from tests.support.transcripts import replay  # noqa: E402
 
 
 def spread(label: str, seconds: list[float]) -> None:

@@ -27,18 +27,18 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.fidelity_detector import inspect, question_key, same_question
+from roleplay.core.personas import Persona, PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import Session, Setting
+from roleplay.core.settings import Settings
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.relevance import local_relevance
-from roleplay.interview.session import Session, Setting
-from roleplay.knowledge import configured
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.samples import ensure_pack
-from roleplay.llm import build_backend
-from roleplay.personas import Persona, PersonaLibrary
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
+from roleplay.wiring import knowledge as configured
+from roleplay.wiring.chat import build_backend
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ("Larkspur Health (sample)", Setting(company="Larkspur Health", role="Product Analyst"))

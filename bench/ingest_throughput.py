@@ -16,14 +16,14 @@ from langchain_core.embeddings import Embeddings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from roleplay.knowledge import configured
+from roleplay.core.resources import shipped_dir
+from roleplay.core.settings import Settings
 from roleplay.knowledge import embeddings as _embeddings
 from roleplay.knowledge.embeddings import Embedder
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.store import PackStore, connect
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
-from tests.documents import synthetic_notes
+from roleplay.wiring import knowledge as configured
+from tests.support.documents import synthetic_notes
 
 
 class TimedEmbeddings(Embeddings):

@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from roleplay.core.personas import PersonaLibrary  # noqa: E402
+from roleplay.core.resources import shipped_dir  # noqa: E402
 from roleplay.interview.assessor import Assessor  # noqa: E402
-from roleplay.personas import PersonaLibrary  # noqa: E402
-from roleplay.resources import shipped_dir  # noqa: E402
-from tests.labelled import LabelledAnswer, load_labelled  # noqa: E402
+from roleplay.wiring.chat import build_backend  # noqa: E402
+from tests.support.labelled import LabelledAnswer, load_labelled  # noqa: E402
 
 Pair = tuple[str, str, LabelledAnswer, str]  # label, verdict, the answer, the worry
 
@@ -58,12 +59,11 @@ def predict(items: list[LabelledAnswer], similarity: bool) -> tuple[list[Pair], 
 
 def predict_by_model(items: list[LabelledAnswer]) -> tuple[list[Pair], float, int]:
     """The model's own notes update after each answer; an unreadable one moves nothing."""
-    from roleplay.interview.notes import PrivateNotes
+    from roleplay.core.notes import PrivateNotes
+    from roleplay.core.session import Session, Setting
+    from roleplay.core.settings import Settings
     from roleplay.interview.noting import NoteTaker
     from roleplay.interview.prompts import Prompts
-    from roleplay.interview.session import Session, Setting
-    from roleplay.llm import build_backend
-    from roleplay.settings import Settings
 
     settings = Settings()
     backend = build_backend(settings)

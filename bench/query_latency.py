@@ -21,10 +21,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from roleplay.core.settings import Settings
 from roleplay.knowledge.embeddings import build_embedder
 from roleplay.knowledge.store import connect
-from roleplay.settings import Settings
-from tests.servers import chroma_server
+from tests.support.servers import chroma_server
 
 DIM = 384
 

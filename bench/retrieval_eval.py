@@ -10,11 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from roleplay.knowledge import configured
+from roleplay.core.resources import shipped_dir
+from roleplay.core.settings import Settings
 from roleplay.knowledge.evaluation import evaluate, load_questions
 from roleplay.knowledge.ingest import ingest
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
+from roleplay.wiring import knowledge as configured
 
 HERE = Path(__file__).resolve().parent
 

@@ -15,7 +15,7 @@ texts are normalised the same way: lowercase, punctuation dropped, "%" read as "
 numbers in words turned into digits ("seventy" and "70" are one word, "twelve thousand" and
 "12,000" too) and drawn-out hesitations read as their short form ("umm" is "um").
 
-Fillers: the "um"s and "uh"s Piper says, counted as ``roleplay.wording`` counts them, against
+Fillers: the "um"s and "uh"s Piper says, counted as ``roleplay.core.wording`` counts them, against
 those in the transcript. Pause: two sentences joined by 2.5 s of silence; ``delivery.measure``
 should find exactly one long pause. ``--repeat N`` runs every sentence N times (the table shows
 median seconds and mean WER; the overall WER counts every run). Nothing goes over the network.
@@ -39,12 +39,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from roleplay.settings import Settings  # noqa: E402
-from roleplay.speech import Speech, Transcript, measure  # noqa: E402
+from roleplay.core.delivery import LONG_PAUSE_SECONDS  # noqa: E402
+from roleplay.core.settings import Settings  # noqa: E402
+from roleplay.core.wording import count_fillers, words  # noqa: E402
+from roleplay.speech import Transcript, measure  # noqa: E402
 from roleplay.speech.audio import wav_bytes  # noqa: E402
-from roleplay.speech.delivery import LONG_PAUSE_SECONDS  # noqa: E402
 from roleplay.speech.evaluation import edit_distance, normalise  # noqa: E402
-from roleplay.wording import count_fillers, words  # noqa: E402
+from roleplay.wiring.speech import Speech  # noqa: E402
 
 SENTENCES = [
     "I led a team of five analysts at Larkspur Health for three years.",

@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from roleplay.core.turn_rules import INTENTS, KINDS  # noqa: E402
 from roleplay.interview.reading import read_turn  # noqa: E402
-from roleplay.interview.turn_rules import INTENTS, KINDS  # noqa: E402
-from tests.labelled import LabelledTurn, load_turns  # noqa: E402
+from tests.support.labelled import LabelledTurn, load_turns  # noqa: E402
 
 
 def read_all(items: list[LabelledTurn], similarity: bool) -> tuple[list[tuple], float]:

@@ -14,14 +14,14 @@ import statistics
 import sys
 import time
 
+from roleplay.core.personas import PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import Setting
+from roleplay.core.settings import Settings
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.relevance import local_relevance
-from roleplay.interview.session import Setting
-from roleplay.llm import build_backend
-from roleplay.personas import PersonaLibrary
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
+from roleplay.wiring.chat import build_backend
 
 ANSWERS = [
     "I spent three years analysing product data at a small health startup.",

@@ -23,9 +23,9 @@ from gradio_client import Client, handle_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.documents import synthetic_notes
-from tests.servers import roleplay_serve
-from tests.webapi import start_sample
+from tests.support.documents import synthetic_notes
+from tests.support.servers import roleplay_serve
+from tests.support.webapi import start_sample
 
 ANSWERS = [
     "I moved from clinic operations into analytics two years ago.",

@@ -7,8 +7,8 @@
                                       screenshots (test-artifacts/, after a full test run)
 
 The configuration page is made from each setting's ``Field(description=…)`` in
-``roleplay/settings.py``; the CLI reference from the ``roleplay`` command's own help (Typer), so
-neither can drift from what the program does.
+``roleplay/core/settings.py``; the CLI reference from the ``roleplay`` command's own help
+(Typer), so neither can drift from what the program does.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pydantic_core import PydanticUndefined
 from typer._click import Context
 
 from roleplay.cli import app
-from roleplay.settings import Settings
+from roleplay.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -83,10 +83,10 @@ def configuration_page() -> str:
     rows = ["| variable | default | meaning |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
         if not field.description:
-            raise SystemExit(f"roleplay/settings.py: the setting '{name}' has no description")
+            raise SystemExit(f"roleplay/core/settings.py: the setting '{name}' has no description")
         variables = " or ".join(f"`{variable}`" for variable in _variables(name, field))
         rows.append(f"| {variables} | {_cell(_default(field))} | {_cell(field.description)} |")
-    source = GENERATED.format(source="roleplay/settings.py")
+    source = GENERATED.format(source="roleplay/core/settings.py")
     return f"{source}\n{CONFIGURATION_INTRO}\n" + "\n".join(rows) + "\n"
 
 

@@ -18,7 +18,7 @@ started=$SECONDS
 phases=()
 phase() { phases+=("$1: $((SECONDS - started)) s"); started=$SECONDS; }
 
-if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, mkdocs" 2>/dev/null; then
+if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, mkdocs, importlinter, mypy, hypothesis" 2>/dev/null; then
     phase "install (skipped: already installed)"
 else
     bash scripts/install.sh --test
@@ -44,6 +44,10 @@ if [ $fast = 0 ]; then
 fi
 
 .venv/bin/ruff check .
+# The package layers (pyproject.toml's [tool.importlinter]): nothing imports upwards.
+.venv/bin/lint-imports --no-cache >/dev/null || .venv/bin/lint-imports --no-cache
+# The types of every package below the shells (pyproject.toml's [tool.mypy]).
+.venv/bin/mypy
 phase "lint"
 # The generated pages (settings, CLI reference) must match the code, and the site must build
 # without a warning (a broken link or a missing page fails it).

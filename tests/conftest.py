@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from roleplay.core.personas import Persona, PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import Setting
 from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import Setting
 from roleplay.llm import ChatBackend
-from roleplay.personas import Persona, PersonaLibrary
-from roleplay.resources import shipped_dir
-from tests.fakes import ScriptedChatModel
-from tests.servers import roleplay_serve
+from tests.support.fakes import ScriptedChatModel
+from tests.support.servers import roleplay_serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -139,7 +139,7 @@ def gguf_path() -> Path:
 @pytest.fixture(scope="session")
 def llama_server(gguf_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """llama.cpp's own OpenAI-compatible server, serving the bundled GGUF."""
-    from tests.servers import llama_cpp_server
+    from tests.support.servers import llama_cpp_server
 
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     with llama_cpp_server(gguf_path, log) as base_url:
@@ -167,8 +167,8 @@ def run_cli(isolated_environment: Path):
 @pytest.fixture(scope="session")
 def speech_engines(tmp_path_factory: pytest.TempPathFactory):
     """The local speech engines (Whisper tiny.en and Piper from their wheels), loaded once."""
-    from roleplay.speech import Speech
-    from tests.webapp import clean_settings
+    from roleplay.wiring.speech import Speech
+    from tests.support.webapp import clean_settings
 
     return Speech(clean_settings(tmp_path_factory.mktemp("speech")))
 
@@ -176,7 +176,7 @@ def speech_engines(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Chroma server (``chroma run``) for the whole test session."""
-    from tests.servers import chroma_server
+    from tests.support.servers import chroma_server
 
     folder = tmp_path_factory.mktemp("chroma-server")
     with chroma_server(folder / "data", folder / "server.log") as url:
@@ -185,8 +185,8 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def local_embedder():
+    from roleplay.core.settings import Settings
     from roleplay.knowledge.embeddings import build_embedder
-    from roleplay.settings import Settings
 
     return build_embedder(Settings())
 
@@ -210,8 +210,8 @@ def knowledge_env(
 
 @pytest.fixture
 def store(knowledge_env: dict[str, str], local_embedder):
+    from roleplay.core.settings import Settings
     from roleplay.knowledge.store import PackStore, connect
-    from roleplay.settings import Settings
 
     return PackStore(connect(Settings()), local_embedder)
 
@@ -268,7 +268,7 @@ def web_pg(
 ) -> Iterator[tuple[str, str, Path]]:
     """A second real `roleplay serve`, keeping its records in PostgreSQL: its URL, the
     database's URL and its data directory."""
-    from tests.servers import fresh_database
+    from tests.support.servers import fresh_database
 
     folder = tmp_path_factory.mktemp("web-pg")
     database_url = fresh_database(postgres)
@@ -281,7 +281,7 @@ def web_pg(
 def site(request: pytest.FixtureRequest):
     """A live app and the settings that reach its database and data directory: once on
     SQLite, once on PostgreSQL."""
-    from roleplay.settings import Settings
+    from roleplay.core.settings import Settings
 
     if request.param == "sqlite":
         url, data_dir = request.getfixturevalue("web_server")
@@ -293,8 +293,8 @@ def site(request: pytest.FixtureRequest):
 @pytest.fixture(scope="module")
 def world(site):
     """The live app of the module's database (SQLite, then PostgreSQL), as the attack tests
-    see it (``tests/attackworld.py``)."""
-    from tests.attackworld import World
+    see it (``tests/support/attackworld.py``)."""
+    from tests.support.attackworld import World
 
     return World(*site)
 
@@ -302,7 +302,7 @@ def world(site):
 @pytest.fixture
 def notes(tmp_path: Path) -> Path:
     """A small research file about a ferry company."""
-    from tests.attackworld import NOTES
+    from tests.support.attackworld import NOTES
 
     path = tmp_path / "ternwick-notes.md"
     path.write_text(NOTES)
@@ -314,7 +314,7 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright (imported here: the fast tier needs none of it)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.pages import LAUNCH_ARGS
+    from tests.support.pages import LAUNCH_ARGS
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
@@ -325,7 +325,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[str]:
     """A real PostgreSQL server (a throwaway cluster); each test takes a fresh database on it."""
-    from tests.servers import postgres_server
+    from tests.support.servers import postgres_server
 
     with postgres_server() as url:
         yield url
@@ -338,7 +338,7 @@ def database(
     """Run the test on SQLite (the default) and on PostgreSQL via ROLEPLAY_DATABASE_URL."""
     if request.param == "sqlite":
         return None
-    from tests.servers import fresh_database
+    from tests.support.servers import fresh_database
 
     url = fresh_database(request.getfixturevalue("postgres"))
     monkeypatch.setenv("ROLEPLAY_DATABASE_URL", url)
@@ -347,7 +347,7 @@ def database(
 
 @pytest.fixture
 def history(database: str | None):
+    from roleplay.core.settings import Settings
     from roleplay.history.sessions import SessionStore
-    from roleplay.settings import Settings
 
     return SessionStore.open(Settings())

@@ -13,7 +13,7 @@ from pathlib import Path
 from roleplay.cards.convert import card_to_persona, card_to_v3, persona_to_card, write_card
 from roleplay.cards.png import SIGNATURE as PNG_SIGNATURE
 from roleplay.cards.png import PngCardError, as_png, png_with_card, read_png_card
-from roleplay.personas import Persona, PersonaError, PersonaLibrary
+from roleplay.core.personas import Persona, PersonaError, PersonaLibrary
 
 __all__ = ["card_to_persona", "persona_to_card", "read_card", "write_card", "write_png_card"]
 

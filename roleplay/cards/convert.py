@@ -15,7 +15,7 @@ import copy
 import json
 from typing import Any
 
-from roleplay.personas import Persona, PersonaError, PersonaLibrary, persona_from_data
+from roleplay.core.personas import Persona, PersonaError, PersonaLibrary, persona_from_data
 
 SPEC = "chara_card_v2"
 SPEC_VERSION = "2.0"

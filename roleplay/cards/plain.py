@@ -18,7 +18,7 @@ import copy
 import re
 from typing import Any
 
-from roleplay.personas import Mode, Persona, PersonaError, PersonaLibrary, persona_from_data
+from roleplay.core.personas import Mode, Persona, PersonaError, PersonaLibrary, persona_from_data
 
 # The shipped persona whose way of interviewing a card of each mode takes on.
 TEMPLATES: dict[str, str] = {
@@ -90,7 +90,8 @@ def persona_from_plain_card(
     """An interviewer of ``mode`` with the card's character; the card is kept for export."""
     if mode not in TEMPLATES:
         raise PersonaError(f"{source}: the mode must be one of: {', '.join(TEMPLATES)}")
-    data = card.get("data") if isinstance(card.get("data"), dict) else card
+    inner = card.get("data")
+    data: dict[str, Any] = inner if isinstance(inner, dict) else card
     name = clean(data.get("name"), 80)
     if not name:
         raise PersonaError(f"{source}: field 'data.name': the card has no name")

@@ -11,12 +11,12 @@ from roleplay.cli import coaching, history, knowledge, models, personas, practic
 from roleplay.cli.common import err
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.scenarios import ScenarioError
+from roleplay.core.personas import PersonaError
 from roleplay.feedback.rubrics import RubricError
 from roleplay.history.database import HistoryError
 from roleplay.interview.prompts import PromptError
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.llm.errors import ModelError
-from roleplay.personas import PersonaError
 
 app = typer.Typer(
     help="Rehearse interviews against an LLM interviewer that keeps private notes.",

@@ -8,14 +8,13 @@ from typing import Annotated
 import typer
 from rich.table import Column, Table
 
-from roleplay.cli.common import err, library, out, settings
+from roleplay.cli.common import err, out, parts
 from roleplay.coaching.accounts import Account, AccountError, Accounts
 from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
-from roleplay.history.database import open_database
-from roleplay.knowledge import configured as knowledge
-from roleplay.settings import Settings
+from roleplay.wiring import knowledge
+from roleplay.wiring.parts import Parts
 
 
 def register(app: typer.Typer) -> None:
@@ -24,12 +23,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(users_app, name="users")
     app.add_typer(scenario_app, name="scenario")
 
-    def stores() -> tuple[Settings, Accounts, Catalogue]:
-        config = settings()
-        factory = open_database(config)
-        catalogue = Catalogue(factory, library(config), config.rubrics_dir)
-        catalogue.ensure_samples()
-        return config, Accounts(factory), catalogue
+    def stores() -> tuple[Parts, Accounts, Catalogue]:
+        found = parts()
+        return found, found.accounts, found.catalogue
 
     def coach(accounts: Accounts, name: str | None) -> Account:
         coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
@@ -99,7 +95,7 @@ def register(app: typer.Typer) -> None:
         """Create a scenario; prints its code (the link is /?scenario=CODE)."""
         from pydantic import ValidationError
 
-        from roleplay.datafiles import describe_validation_error
+        from roleplay.core.datafiles import describe_validation_error
 
         _, accounts, catalogue = stores()
         try:
@@ -161,10 +157,10 @@ def register(app: typer.Typer) -> None:
         ] = True,
     ) -> None:
         """Write a scenario to a YAML file to share, with the research it draws on."""
-        config, _, catalogue = stores()
+        found, _, catalogue = stores()
         scenario = catalogue.get(code)
         spec = scenario.spec
-        store = knowledge.open_store(config) if research and spec.packs else None
+        store = found.store if research and spec.packs else None
         output.write_text(scenario_file_yaml(spec, store, scenario.owner), encoding="utf-8")
         err.print(f"Wrote {output}")
 
@@ -174,20 +170,19 @@ def register(app: typer.Typer) -> None:
         coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
     ) -> None:
         """Create a scenario from a YAML file (and its research); prints its code."""
-        config, accounts, catalogue = stores()
+        found, accounts, catalogue = stores()
         shared = read_scenario_file(file)
         # Checked before its research is installed, not only when the scenario is saved.
         catalogue.check(shared.spec())
         owner = coach(accounts, coach_name)
         spec = shared.spec()
         if shared.research or spec.packs:
-            store = knowledge.open_store(config)
             spec = install_research(
                 shared,
-                store,
+                found.store,
                 coach=owner.name,
-                chunking=knowledge.chunking(config),
-                uploads=knowledge.upload_limits(config),
+                chunking=knowledge.chunking(found.settings),
+                uploads=knowledge.upload_limits(found.settings),
             )
             for pack in spec.packs:
                 err.print(f"Research pack: {pack}")

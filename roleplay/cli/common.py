@@ -1,14 +1,14 @@
-"""What every command shares: the two consoles, the settings, the persona library."""
+"""What every command shares: the two consoles, the settings, and the parts built from them."""
 
 from __future__ import annotations
 
 from pydantic import ValidationError
 from rich.console import Console
 
-from roleplay.datafiles import describe_validation_error
-from roleplay.personas import PersonaError, PersonaLibrary
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
+from roleplay.core.datafiles import describe_validation_error
+from roleplay.core.personas import PersonaError
+from roleplay.core.settings import Settings
+from roleplay.wiring.parts import Parts
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
@@ -22,6 +22,6 @@ def settings() -> Settings:
         raise PersonaError(describe_validation_error("environment", error)) from None
 
 
-def library(config: Settings) -> PersonaLibrary:
-    """The shipped personas and the user's own."""
-    return PersonaLibrary([shipped_dir("personas"), config.user_personas_dir])
+def parts() -> Parts:
+    """The program's parts, built from the settings when first used (``roleplay.wiring``)."""
+    return Parts(settings())

@@ -9,9 +9,8 @@ from typing import Annotated, Literal
 import typer
 from rich.table import Column, Table
 
-from roleplay.cli.common import err, library, out, settings
+from roleplay.cli.common import err, out, parts
 from roleplay.feedback.report import Report, report_markdown
-from roleplay.history.sessions import SessionStore
 from roleplay.interview.transcripts import transcript_markdown
 
 
@@ -24,7 +23,7 @@ def register(app: typer.Typer) -> None:
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
     ) -> None:
         """Saved interviews, newest first."""
-        found = SessionStore.open(settings()).list()
+        found = parts().history.list()
         if as_json:
             rows = [
                 {
@@ -68,9 +67,9 @@ def register(app: typer.Typer) -> None:
     @sessions_app.command("show")
     def sessions_show(session_id: str) -> None:
         """The transcript and private notes of a saved interview, as Markdown."""
-        config = settings()
-        session = SessionStore.open(config).load(session_id)
-        persona = library(config).get(session.persona_id)
+        found = parts()
+        session = found.history.load(session_id)
+        persona = found.library.get(session.persona_id)
         out.print(
             transcript_markdown(session, persona), markup=False, highlight=False, soft_wrap=True
         )
@@ -78,7 +77,7 @@ def register(app: typer.Typer) -> None:
     @sessions_app.command("delete")
     def sessions_delete(session_id: str) -> None:
         """Delete a saved interview and its reports."""
-        SessionStore.open(settings()).delete(session_id)
+        parts().history.delete(session_id)
         err.print(f"Deleted session {session_id}.")
 
     @app.command()
@@ -93,31 +92,26 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """The feedback report of a saved interview (scored now if it has none yet)."""
-        from roleplay.coaching.catalogue import Catalogue
         from roleplay.feedback.reporting import make_report
-        from roleplay.history.database import open_database
-        from roleplay.interview.prompts import Prompts
-        from roleplay.knowledge import configured
-        from roleplay.llm import build_backend
 
-        config = settings()
-        history = SessionStore.open(config)
+        found = parts()
+        history = found.history
         session = history.load(session_id)
         saved = None if again else history.latest_report(session_id)
         if saved is not None:
             result = Report.model_validate(saved)
         else:
-            persona = library(config).get(session.persona_id)
+            persona = found.library.get(session.persona_id)
             with err.status("Scoring the interview…"):
                 result = make_report(
                     session,
                     persona,
-                    settings=config,
-                    backend=build_backend(config),
-                    prompts=Prompts.load(config.prompts_dir),
-                    packs=configured.open_store(config) if session.packs else None,
+                    settings=found.settings,
+                    backend=found.backend,
+                    prompts=found.prompts,
+                    packs=found.store if session.packs else None,
                     history=history,
-                    rubric_id=Catalogue(open_database(config)).rubric_of(session.scenario),
+                    rubric_id=found.catalogue.rubric_of(session.scenario),
                 )
         text = (
             result.model_dump_json(indent=2) + "\n" if format == "json" else report_markdown(result)

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from roleplay.cli.common import settings
-from roleplay.knowledge import configured
+from roleplay.cli.common import parts
 from roleplay.knowledge.ingest import ingest
 from roleplay.knowledge.samples import sample_packs
+from roleplay.wiring import knowledge as configured
 
 app = typer.Typer(help="Company research packs: add sources, list, show, search, remove.")
 out = Console(highlight=False, soft_wrap=True)
@@ -28,8 +28,8 @@ def add(
     sources: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or URLs")],
 ) -> None:
     """Add files, folders and URLs to a pack (creating it). Unchanged sources are skipped."""
-    config = settings()
-    store = configured.open_store(config)
+    found = parts()
+    config, store = found.settings, found.store
     with err.status("Starting…") as status:
 
         def progress(source: str, stage: str, done: int, total: int) -> None:
@@ -59,7 +59,7 @@ def add(
 @app.command("list")
 def list_packs() -> None:
     """List the packs, and the sample packs that can be used by name."""
-    store = configured.open_store(settings())
+    store = parts().store
     packs = store.packs()
     for info in packs:
         out.print(
@@ -79,7 +79,7 @@ def list_packs() -> None:
 @app.command("show")
 def show(pack: str) -> None:
     """Show a pack's sources, their chunk counts, and its embedder."""
-    store = configured.open_store(settings())
+    store = parts().store
     info = store.info(pack)
     out.print(f"[bold]{info.name}[/bold]")
     out.print(f"  embedder:   {info.embedder} ({info.dimension or '?'} dimensions)")
@@ -98,7 +98,7 @@ def search(
     k: Annotated[int, typer.Option("-k", help="How many passages")] = 5,
 ) -> None:
     """Search a pack: ranked passages with their source and score."""
-    store = configured.open_store(settings())
+    store = parts().store
     for rank, passage in enumerate(store.search(pack, query, k), 1):
         where = f" ({passage.location})" if passage.location else ""
         out.print(f"{rank}. [bold]{passage.source}[/bold]{where}  score {passage.score:.3f}")
@@ -111,7 +111,7 @@ def remove(
     source: Annotated[str | None, typer.Option(help="Remove only this source")] = None,
 ) -> None:
     """Remove a pack, or one source from it."""
-    store = configured.open_store(settings())
+    store = parts().store
     if source:
         chunks = store.remove_source(pack, source)
         out.print(f"Removed {source} ({chunks} chunks) from {pack}", markup=False)

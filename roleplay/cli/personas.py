@@ -11,8 +11,8 @@ import typer
 from rich.markup import escape
 
 from roleplay.cards import read_card, write_card, write_png_card
-from roleplay.cli.common import err, library, out, settings
-from roleplay.personas import Persona, PersonaError
+from roleplay.cli.common import err, out, parts
+from roleplay.core.personas import Persona, PersonaError
 
 personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
 
@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
 @personas_app.command("list")
 def personas_list() -> None:
     """List the available personas."""
-    for persona in library(settings()).all():
+    for persona in parts().library.all():
         who = escape(f"{persona.name}, {persona.title}")  # a card's words, not markup
         out.print(f"[bold]{persona.id}[/bold]  {who} [dim]({persona.mode})[/dim]", soft_wrap=True)
         out.print(f"    {persona.summary}\n", soft_wrap=True, markup=False)
@@ -33,9 +33,9 @@ def personas_list() -> None:
 @personas_app.command("show")
 def personas_show(persona_id: str) -> None:
     """Show one persona card as YAML."""
-    from roleplay.personas import dump_persona
+    from roleplay.core.personas import dump_persona
 
-    sys.stdout.write(dump_persona(library(settings()).get(persona_id)))
+    sys.stdout.write(dump_persona(parts().library.get(persona_id)))
 
 
 @personas_app.command("import")
@@ -50,8 +50,8 @@ def personas_import(
     ] = None,
 ) -> None:
     """Import a character card (.json or .png, V2 or V3) into your personas folder."""
-    config = settings()
-    personas = library(config)
+    found = parts()
+    config, personas = found.settings, found.library
     try:
         persona = read_card(file)
     except PersonaError as error:
@@ -85,7 +85,7 @@ def personas_export(
 ) -> None:
     """Export a persona as a character card: JSON (to stdout, or -o FILE.json), or a PNG card
     with -o FILE.png that SillyTavern and the character hubs read."""
-    persona = library(settings()).get(persona_id)
+    persona = parts().library.get(persona_id)
     try:
         _export(persona, output, image)
     except OSError as error:

@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 from rich.markdown import Markdown
 
-from roleplay.cli.common import err, library, out, settings
+from roleplay.cli.common import err, out, parts, settings
 from roleplay.cli.terminal import ChatPlan, run_chat
 from roleplay.history.database import HistoryError
-from roleplay.history.sessions import SessionStore
 from roleplay.knowledge.samples import sample_packs
 
 
@@ -54,20 +53,21 @@ def chat(
     ] = True,
 ) -> None:
     """Hold an interview in the terminal. Type /end (or end the input) to finish."""
-    config = settings()
+    found = parts()
+    config = found.settings
     if resume:
-        saved = SessionStore.open(config).load(resume)
+        saved = found.history.load(resume)
         if saved.finished:
             raise HistoryError(
                 f"Session {resume} is finished; `roleplay report {resume}` shows its feedback."
             )
-        plan = ChatPlan(persona=library(config).get(saved.persona_id), resume=saved)
+        plan = ChatPlan(persona=found.library.get(saved.persona_id), resume=saved)
     else:
         packs = list(pack or [])
         if not packs and not no_pack:
             packs = [s.name for s in sample_packs() if s.kind == "company" and s.company == company]
         plan = ChatPlan(
-            persona=library(config).get(persona),
+            persona=found.library.get(persona),
             company=company,
             role=role,
             candidate=candidate,
@@ -77,7 +77,7 @@ def chat(
             candidate_packs=[] if no_pack else list(candidate_pack or []),
         )
     code = run_chat(
-        config,
+        found,
         plan,
         transcript=transcript,
         report=report,

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from roleplay.cli.common import library, out, settings
-from roleplay.speech import Speech, SpeechError, measure
+from roleplay.cli.common import out, parts
+from roleplay.speech import SpeechError, measure
 from roleplay.speech.audio import read_wav
 from roleplay.speech.errors import NOT_INSTALLED
 
@@ -32,7 +32,7 @@ def transcribe(
     """Write out what is said in FILE (WAV, WebM, Ogg, MP3, M4A or FLAC)."""
     if not file.is_file():
         raise SpeechError(f"There is no file {file}.")
-    transcript = Speech(settings()).transcribe(file)
+    transcript = parts().speech.transcribe(file)
     if not as_json:
         out.print(transcript.text, markup=False, soft_wrap=True)
         return
@@ -55,9 +55,9 @@ def say(
     ] = None,
 ) -> None:
     """Say TEXT in an interviewer's voice, into a WAV file."""
-    config = settings()
-    who = library(config).get(persona) if persona else None
-    wav = Speech(config).say(text, who)
+    found = parts()
+    who = found.library.get(persona) if persona else None
+    wav = found.speech.say(text, who)
     try:
         output.write_bytes(wav)
     except OSError as error:
@@ -71,8 +71,8 @@ def say(
 @speech_app.command("voices")
 def voices() -> None:
     """The voices interviewers can speak with, and the speech engines chosen."""
-    config = settings()
-    speech = Speech(config)
+    found = parts()
+    config, speech = found.settings, found.speech
     out.print(f"Speech-to-text: {config.stt}   Text-to-speech: {config.tts}", markup=False)
     if (config.stt != "off" and not speech.hears) or (config.tts != "off" and not speech.speaks):
         raise SpeechError(NOT_INSTALLED)

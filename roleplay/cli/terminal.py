@@ -11,24 +11,20 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session, Setting
 from roleplay.feedback.report import report_markdown
 from roleplay.feedback.reporting import make_report
-from roleplay.history.sessions import SessionStore
 from roleplay.interview.debrief import build_debrief, debrief_markdown
 from roleplay.interview.engine import Interview
-from roleplay.interview.factory import InterviewFactory
-from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import Session, Setting
 from roleplay.interview.transcripts import save_transcript
-from roleplay.knowledge import configured
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import ensure_pack
-from roleplay.knowledge.store import PackStore
-from roleplay.llm import ChatBackend, build_backend
+from roleplay.llm import ChatBackend
 from roleplay.llm.choice import STRONGER
 from roleplay.llm.errors import ModelError
-from roleplay.personas import Persona
-from roleplay.settings import Settings
+from roleplay.wiring import knowledge
+from roleplay.wiring.parts import Parts
 
 END_COMMANDS = {"/end", "/quit", "/exit"}
 
@@ -47,9 +43,7 @@ def _messages(interactive: bool, prompt: Callable[[], str]) -> Iterator[str]:
             yield line
 
 
-def _prepare_research(
-    config: Settings, store: PackStore, packs: list[str], err: Console, *, resumed: bool
-) -> None:
+def _prepare_research(parts: Parts, packs: list[str], err: Console, *, resumed: bool) -> None:
     """Build the sample packs this interview draws on and load the embedder, with the progress
     on the terminal. A pack named for a new interview must exist; one a saved interview drew on
     may have been removed since, and it carries on without it."""
@@ -58,17 +52,17 @@ def _prepare_research(
             status.update(f"Preparing research pack {pack}…")
             try:
                 ensure_pack(
-                    store,
+                    parts.store,
                     pack,
-                    limits=configured.limits(config),
-                    chunking=configured.chunking(config),
+                    limits=knowledge.limits(parts.settings),
+                    chunking=knowledge.chunking(parts.settings),
                 )
             except KnowledgeError:
                 if not resumed:
                     raise
                 err.print(f"Research pack '{pack}' is gone: carrying on without it.")
         status.update("Loading the embedder…")
-        store.embedder.model.embed_query("warm up")
+        parts.store.embedder.model.embed_query("warm up")
     err.print(f"Research: {', '.join(packs)}")
 
 
@@ -103,37 +97,27 @@ def _load_model(backend: ChatBackend, err: Console) -> None:
             raise backend.explain(error) from None
 
 
-def _interview(
-    config: Settings, plan: ChatPlan, backend: ChatBackend, history: SessionStore, err: Console
-) -> Interview:
-    store: list[PackStore] = []
-
-    def open_store() -> PackStore:
-        if not store:
-            store.append(configured.open_store(config))
-        return store[0]
-
-    factory = InterviewFactory(config, backend, Prompts.load(config.prompts_dir), open_store)
+def _interview(parts: Parts, plan: ChatPlan, err: Console) -> Interview:
+    record = parts.history.record
     if plan.resume is not None:
         if plan.resume.packs:
-            _prepare_research(config, open_store(), plan.resume.packs, err, resumed=True)
-        return factory.resume(plan.resume, plan.persona, recorder=history.record)
+            _prepare_research(parts, plan.resume.packs, err, resumed=True)
+        return parts.interviews.resume(plan.resume, plan.persona, recorder=record)
     if plan.packs or plan.candidate_packs:
-        packs = [*plan.packs, *plan.candidate_packs]
-        _prepare_research(config, open_store(), packs, err, resumed=False)
-    return factory.new(
+        _prepare_research(parts, [*plan.packs, *plan.candidate_packs], err, resumed=False)
+    return parts.interviews.new(
         plan.persona,
         Setting(company=plan.company, role=plan.role, candidate=plan.candidate),
         turns=plan.turns,
         minutes=plan.minutes,
         packs=plan.packs,
         candidate_packs=plan.candidate_packs,
-        recorder=history.record,
+        recorder=record,
     )
 
 
 def run_chat(
-    config: Settings,
+    parts: Parts,
     plan: ChatPlan,
     *,
     transcript: Path | None,
@@ -144,10 +128,9 @@ def run_chat(
 ) -> int:
     """Run one interview; return the exit status (0 done, 2 the model failed)."""
     persona = plan.persona
-    history = SessionStore.open(config)
-    backend = build_backend(config)
-    _load_model(backend, err)
-    interview = _interview(config, plan, backend, history, err)
+    config = parts.settings
+    _load_model(parts.backend, err)
+    interview = _interview(parts, plan, err)
     session = interview.session
     setting = session.setting
     interactive = sys.stdin.isatty()
@@ -218,10 +201,10 @@ def run_chat(
                 interview.session,
                 persona,
                 settings=config,
-                backend=backend,
+                backend=parts.backend,
                 prompts=interview.prompts,
-                packs=_packs_store(config, interview.session),
-                history=history,
+                packs=parts.store if interview.session.packs else None,
+                history=parts.history,
             )
         out.rule("Feedback")
         out.print(render_markdown(report_markdown(feedback)))
@@ -231,7 +214,3 @@ def run_chat(
     err.print(f"Transcript saved: {paths[0]} and {paths[1]}")
     err.print(f"Session {session.id} saved (roleplay report {session.id}).")
     return status
-
-
-def _packs_store(config: Settings, session: Session):
-    return configured.open_store(config) if session.packs else None

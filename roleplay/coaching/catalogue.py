@@ -14,13 +14,13 @@ from sqlalchemy.orm import sessionmaker
 from roleplay.coaching.accounts import Account
 from roleplay.coaching.research import usable
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, read_scenario
-from roleplay.datafiles import validate
+from roleplay.core.datafiles import validate
+from roleplay.core.personas import Persona, PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import Setting
 from roleplay.feedback.rubrics import rubric_for
 from roleplay.history.models import ScenarioRow, SessionRow, User
-from roleplay.interview.session import Setting
 from roleplay.knowledge.store import PackStore
-from roleplay.personas import Persona, PersonaLibrary
-from roleplay.resources import shipped_dir
 
 SAMPLES_OWNER = "samples"
 _CODE_ALPHABET = string.ascii_letters + string.digits

@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from roleplay.datafiles import load_yaml
-from roleplay.personas import Persona
+from roleplay.core.datafiles import load_yaml
+from roleplay.core.personas import Persona
 
 Difficulty = Literal["gentle", "standard", "tough"]
 # How the interviewer's temperament moves at each difficulty (standard keeps the persona's own).

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from roleplay.coaching.research import coach_owner, usable
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
-from roleplay.datafiles import MAX_BYTES, load_yaml
+from roleplay.core.datafiles import MAX_BYTES, load_yaml
 from roleplay.knowledge.ingest import Chunking
 from roleplay.knowledge.samples import sample_packs
 from roleplay.knowledge.splitting import Chunk, cut

@@ -17,13 +17,13 @@ from langchain_core.exceptions import OutputParserException
 from langchain_core.output_parsers import PydanticOutputParser
 from pydantic import BaseModel, Field
 
+from roleplay.core.cues import tidy
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session
 from roleplay.feedback.rubrics import Rubric
-from roleplay.interview.cues import tidy
 from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import Session
 from roleplay.llm import ChatBackend
 from roleplay.llm.errors import ModelError
-from roleplay.personas import Persona
 
 Score = Literal["good", "fair", "poor", "n/a"]
 
@@ -89,7 +89,7 @@ def verdict_schema(rubric: Rubric) -> dict[str, Any]:
 def parse_verdict(text: str, rubric: Rubric) -> Verdict:
     """Read and check a judge reply; raise ``JudgeError`` when it is invalid or partial."""
     try:
-        verdict = PydanticOutputParser(pydantic_object=Verdict).parse(text or "")
+        verdict: Verdict = PydanticOutputParser(pydantic_object=Verdict).parse(text or "")
     except OutputParserException as error:
         first = str(error).splitlines()[0][:200]
         raise JudgeError(f"the judge's reply is not a valid verdict ({first})") from None

@@ -6,7 +6,7 @@ The rules, so that a person counting by hand gets the same figures:
   last clause (after a comma, colon, semicolon or dash), starts, after a leading
   "and/so/but/also/well/okay", with how, what, why, describe, tell, walk, explain, share or
   talk, or with "could/can/would you" followed by one of those verbs, or "in what way";
-- fillers are counted as ``roleplay.wording`` says (um, uh, "you know", ... as whole words);
+- fillers are counted as ``roleplay.core.wording`` says (um, uh, "you know", ... as whole words);
 - a company fact is a number (with %, a currency sign, a separator, or 100 and above) or a
   capitalised name (not the first word of a sentence, not the
   company, role or candidate's own name) in the candidate's turn that appears in the research
@@ -21,15 +21,13 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from roleplay.interview.cues import is_open, mentions
-from roleplay.interview.session import Session
-from roleplay.speech.delivery import DeliverySummary, summarise
-from roleplay.wording import count_fillers, words
+from roleplay.core.cues import is_open, mentions
+from roleplay.core.delivery import DeliverySummary, summarise
+from roleplay.core.session import Session
+from roleplay.core.terms import fact_terms
+from roleplay.core.wording import count_fillers, words
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-_NUMBER = re.compile(r"(?<![\w.])[$£€]?\d[\d,]*(?:\.\d+)?%?")
-_PRONOUN = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
-_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
 class FactUse(BaseModel):
@@ -61,41 +59,6 @@ def questions(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip().endswith("?")]
 
 
-def _is_fact_number(number: str) -> bool:
-    # "2 years", "90 days": small bare numbers are everyday speech, not facts about a company.
-    if any(mark in number for mark in "%$£€,."):
-        return True
-    return int(number) >= 100
-
-
-def _terms(text: str) -> list[str]:
-    numbers = [m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)]
-    terms = [n for n in numbers if _is_fact_number(n)]
-    for sentence in _SENTENCE.findall(text):
-        sentence = sentence.strip()
-        for match in _NAME.finditer(sentence):
-            term = match.group(0)
-            if match.start() == 0:
-                # A sentence's first word is capitalised anyway; keep the rest of a name.
-                parts = term.split(None, 1)
-                term = parts[1] if len(parts) == 2 else ""
-            term = " ".join(w for w in term.split() if not _PRONOUN.fullmatch(w))
-            if len(term) > 1:
-                terms.append(term)
-    return list(dict.fromkeys(terms))
-
-
-def research_terms(answer: str, passages: Iterable[str], *, already_said: str) -> list[str]:
-    """The figures and names in ``answer`` that the research holds and that were not in
-    ``already_said`` (the interviewer's words, and the company, role and candidate names)."""
-    texts = list(passages)
-    return [
-        term
-        for term in _terms(answer)
-        if not mentions(term, already_said) and any(mentions(term, t) for t in texts)
-    ]
-
-
 def facts_used(session: Session, passages: Iterable[tuple[str, str]]) -> list[FactUse]:
     """Facts the candidate brought: their terms found in the ``(source, text)`` passages."""
     passages = list(passages)
@@ -107,7 +70,7 @@ def facts_used(session: Session, passages: Iterable[tuple[str, str]]) -> list[Fa
         if turn.speaker == "interviewer":
             said_by_interviewer += " " + turn.text
             continue
-        for term in _terms(turn.text):
+        for term in fact_terms(turn.text):
             if mentions(term, own) or mentions(term, said_by_interviewer):
                 continue
             if any(f.term.lower() == term.lower() for f in found):

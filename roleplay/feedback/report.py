@@ -9,14 +9,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
+from roleplay.core.delivery import LONG_PAUSE_SECONDS, DeliverySummary
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session
 from roleplay.feedback.judge import CriterionVerdict, Judgement
 from roleplay.feedback.metrics import Metrics
 from roleplay.feedback.rubrics import Criterion, Rubric
 from roleplay.feedback.scoring import Evidence
 from roleplay.interview.debrief import Debrief, build_debrief, debrief_markdown
-from roleplay.interview.session import Session
-from roleplay.personas import Persona
-from roleplay.speech.delivery import LONG_PAUSE_SECONDS, DeliverySummary
 
 POINTS = {"good": 3, "fair": 2, "poor": 1}
 SCORE_WORDS = {"good": "Good", "fair": "Fair", "poor": "Poor", "n/a": "Not applicable"}
@@ -94,11 +94,11 @@ class Report(BaseModel):
 
 
 def overall_score(criteria: list[CriterionScore]) -> float | None:
-    scored = [c for c in criteria if c.score in POINTS]
-    weight = sum(c.weight for c in scored)
+    scored = [(c.weight, POINTS[c.score]) for c in criteria if c.score and c.score in POINTS]
+    weight = sum(w for w, _ in scored)
     if not weight:
         return None
-    return round(sum(c.weight * (POINTS[c.score] - 1) / 2 for c in scored) / weight * 100, 1)
+    return round(sum(w * (points - 1) / 2 for w, points in scored) / weight * 100, 1)
 
 
 def _merge(

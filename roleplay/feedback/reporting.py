@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session
+from roleplay.core.settings import Settings
 from roleplay.feedback.judge import judge
 from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import Report, build_report
@@ -11,12 +14,9 @@ from roleplay.history.sessions import SessionStore
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.relevance import local_relevance
-from roleplay.interview.session import Session
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.store import PackStore
 from roleplay.llm import ChatBackend
-from roleplay.personas import Persona
-from roleplay.settings import Settings
 
 
 def passages(session: Session, packs: PackStore | None) -> list[tuple[str, str]]:

@@ -11,9 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from roleplay.datafiles import load_yaml
-from roleplay.interview.cues import known_cues
-from roleplay.resources import shipped_dir
+from roleplay.core.cues import known_cues
+from roleplay.core.datafiles import load_yaml
+from roleplay.core.resources import shipped_dir
 
 RUBRIC_ID = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from roleplay.feedback.metrics import research_terms
+from roleplay.core.cues import Sentence, read_answer, tidy, vocabulary
+from roleplay.core.session import Session
+from roleplay.core.terms import research_terms
 from roleplay.feedback.rubrics import Criterion, Rubric
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.cues import Sentence, read_answer, tidy, vocabulary
-from roleplay.interview.session import Session
 
 _INVITATION = re.compile(
     r"\b(questions? (do )?you have|anything you'?d like to ask|would you like to ask|"
@@ -171,7 +171,7 @@ def _from_closing(criterion: Criterion, turns: list[list[Sentence]]) -> Evidence
 
 def _said(session: Session, quote: str) -> bool:
     # Notes a model wrote may hold a shortened snippet; only the candidate's exact words count.
-    # Evidence sentences are kept tidied (roleplay.interview.cues.tidy): compare like with like.
+    # Evidence sentences are kept tidied (roleplay.core.cues.tidy): compare like with like.
     return bool(quote) and any(
         quote in tidy(t.text) for t in session.turns if t.speaker == "candidate"
     )

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
-from roleplay.settings import Settings
+from roleplay.core.settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -4,15 +4,22 @@ session (times read back as UTC: SQLite keeps them without a zone)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import overload
 
+from roleplay.core.delivery import Delivery
+from roleplay.core.notes import PrivateNotes
+from roleplay.core.session import Session, Setting, Source, Turn, TurnPlan
 from roleplay.history.models import NotesSnapshot, SessionRow, SourceRow, TurnRow
-from roleplay.interview.notes import PrivateNotes
-from roleplay.interview.session import Session, Setting, Source, Turn, TurnPlan
-from roleplay.speech.delivery import Delivery
 
 
+@overload
+def aware(moment: datetime) -> datetime: ...
+@overload
+def aware(moment: None) -> None: ...
+@overload
+def aware(moment: datetime | None) -> datetime | None: ...
 def aware(moment: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything we store is UTC.
+    """The moment in UTC: SQLite hands back naive datetimes, and everything we store is UTC."""
     if moment is not None and moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment

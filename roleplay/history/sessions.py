@@ -7,16 +7,19 @@ it after every change, so a crash loses at most the reply being generated.
 
 from __future__ import annotations
 
+import builtins
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload, sessionmaker
 
+from roleplay.core.session import Session
+from roleplay.core.settings import Settings
 from roleplay.history.database import HistoryError, open_database
 from roleplay.history.models import (
     NotesSnapshot,
@@ -27,8 +30,6 @@ from roleplay.history.models import (
     User,
 )
 from roleplay.history.rows import aware, session_from_row, turn_row
-from roleplay.interview.session import Session
-from roleplay.settings import Settings
 
 LOCAL_USER = "cli:local"  # no account can take a name with ":"
 
@@ -141,7 +142,7 @@ class SessionStore:
             row = db.get(SessionRow, session_id)
             if row is None:
                 raise HistoryError(f"There is no saved session '{session_id}'.")
-            db.execute(ReportRow.__table__.delete().where(ReportRow.session_id == session_id))
+            db.execute(delete(ReportRow).where(ReportRow.session_id == session_id))
             db.delete(row)
 
     # -- reading ----------------------------------------------------------------------------
@@ -223,7 +224,9 @@ class SessionStore:
             )
             return dict(row.report) if row else None
 
-    def reports(self, user: str | None = None) -> list[tuple[SessionSummary, dict[str, Any]]]:
+    def reports(
+        self, user: str | None = None
+    ) -> builtins.list[tuple[SessionSummary, dict[str, Any]]]:
         """Every session's newest report, oldest first: the material of a progress chart."""
         summaries = {s.id: s for s in self.list(user, limit=10_000)}
         with self._reading() as db:
@@ -256,7 +259,7 @@ class _Guarded:
         self.db = self.factory()
         return self.db
 
-    def __exit__(self, kind, error, traceback) -> bool:
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
         try:
             if error is None and self.write:
                 self.db.commit()
@@ -271,4 +274,3 @@ class _Guarded:
                 f"The session database failed: {str(error).splitlines()[0]}. What was said is "
                 "still on screen; check that the database is reachable."
             ) from error
-        return False

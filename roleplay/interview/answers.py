@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.facts import STARTERS, research_pieces
 from roleplay.interview.sayable import (
@@ -24,7 +25,6 @@ from roleplay.interview.sayable import (
     research_sentences,
     section_list,
 )
-from roleplay.interview.session import Source
 
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
 # (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).

@@ -23,8 +23,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from roleplay.interview.cues import Sentence, Vocabulary, read_answer, vocabulary
-from roleplay.personas import Persona, Worry
+from roleplay.core.cues import Sentence, Vocabulary, read_answer, vocabulary
+from roleplay.core.personas import Persona, Worry
 
 Verdict = Literal["eases", "confirms", "unchanged"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session
 from roleplay.interview.noting import EVIDENCE_ALONE
-from roleplay.interview.session import Session
-from roleplay.personas import Persona
 
 _STATUS_WORDS = {"open": "still open", "eased": "eased", "confirmed": "confirmed"}
 _END_WORDS = {

@@ -17,17 +17,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Literal
 
+from roleplay.core.delivery import Delivery
+from roleplay.core.notes import PrivateNotes
+from roleplay.core.personas import Persona
+from roleplay.core.session import EndReason, Session, Setting, Source, Stage, Turn
 from roleplay.interview.assessor import Assessor, Relevance
 from roleplay.interview.listener import Listener
-from roleplay.interview.notes import PrivateNotes
 from roleplay.interview.noting import NoteTaker
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import EndReason, Session, Setting, Source, Stage, Turn
 from roleplay.interview.speaking import Speaker, say
 from roleplay.llm import ChatBackend
-from roleplay.personas import Persona
-from roleplay.speech.delivery import Delivery
 
 Retriever = Callable[[Session, Stage], list[Source]]
 # Saves the session as it stands (called after every change; see roleplay.history).

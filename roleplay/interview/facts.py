@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from roleplay.interview.session import Source
+from roleplay.core.session import Source
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Full stops that do not end a sentence.

@@ -14,14 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from roleplay.core.cues import read_answer, split_sentences, vocabulary
+from roleplay.core.session import Source
+from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.answers import answering, contact_in
 from roleplay.interview.assessor import Finding, Relevance
-from roleplay.interview.cues import read_answer, split_sentences, vocabulary
 from roleplay.interview.reading import Reading
 from roleplay.interview.sayable import SPECIFIC
-from roleplay.interview.session import Source
 from roleplay.interview.tone import scornful
-from roleplay.interview.turn_rules import turn_rules
 
 QUOTE_WORDS = 14
 # Cues (cues/cues.yaml) no interviewer meets with cheer, whatever it is listening for.

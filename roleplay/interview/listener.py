@@ -8,13 +8,13 @@ is read by its words alone, and the interview goes on.
 
 from __future__ import annotations
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import EndReason, Session, Source
+from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.assessor import Assessor, Finding, Relevance
 from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.noting import new_research_terms
 from roleplay.interview.reading import Reading, read_turn
-from roleplay.interview.session import EndReason, Session, Source
-from roleplay.interview.turn_rules import turn_rules
-from roleplay.personas import Persona
 
 
 class Listener:

@@ -14,10 +14,11 @@ Decided by code from ``Heard``, said in the persona's own lines (``ListeningLine
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from roleplay.core.session import Reaction, TurnPlan
 from roleplay.interview.hearing import pick_up
 from roleplay.interview.plan_context import TurnContext
-from roleplay.interview.session import Reaction, TurnPlan
 
 # Intents whose authored answer comes before any research: what the candidate wants here is
 # the interviewer's own yes, redirect or pointer, not a fact about the company. (Pay is asked
@@ -34,9 +35,9 @@ _POLITE = re.compile(
 )
 
 
-def plan(move: str, parts: list[str], question: str = "", **fields: object) -> TurnPlan:
+def plan(move: str, parts: list[str], question: str = "", **fields: Any) -> TurnPlan:
     text = " ".join(p.strip() for p in [*parts, question] if p and p.strip())
-    return TurnPlan(move=move, text=text, question=question, **fields)  # type: ignore[arg-type]
+    return TurnPlan(move=move, text=text, question=question, **fields)
 
 
 def heard_label(turn: TurnContext) -> str:
@@ -53,9 +54,9 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     intent = (heard.reading.intent if heard else None) or "other"
     authored = turn.listening.intents.get(intent, [])
     if intent == "referral":
-        named = [line for line in authored if "{contact}" in line]
-        if heard and heard.contact and named:
-            return [turn.fill(turn.pick(named), contact=heard.contact)], None, "authored"
+        naming = [line for line in authored if "{contact}" in line]
+        if heard and heard.contact and naming:
+            return [turn.fill(turn.pick(naming), contact=heard.contact)], None, "authored"
         authored = [line for line in authored if "{contact}" not in line]
     # "How did you get started?" asks for the interviewer's own story; "how did the company
     # get started?" for the research's.

@@ -18,9 +18,7 @@ from typing import Literal
 
 from langchain_core.messages import BaseMessage
 
-from roleplay.feedback.metrics import research_terms
-from roleplay.interview.assessor import Assessor, Finding
-from roleplay.interview.notes import (
+from roleplay.core.notes import (
     NotesParseError,
     NotesUpdate,
     PrivateNotes,
@@ -29,11 +27,13 @@ from roleplay.interview.notes import (
     notes_json_schema,
     parse_notes_update,
 )
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session, Turn
+from roleplay.core.terms import research_terms
+from roleplay.interview.assessor import Assessor, Finding
 from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import Session, Turn
 from roleplay.llm import ChatBackend
 from roleplay.llm.errors import ModelError
-from roleplay.personas import Persona
 
 NotesMode = Literal["evidence", "llm", "both"]
 # How a turn's notes_error begins: nothing moved, or the evidence moved the notes on its own.

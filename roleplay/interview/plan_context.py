@@ -6,12 +6,12 @@ from __future__ import annotations
 import random
 import re
 
+from roleplay.core.persona_lines import SLOTS, InterviewLines, PlannedQuestion
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session, Source
 from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.reading import read_turn
-from roleplay.interview.session import Session, Source
 from roleplay.interview.tone import pleased
-from roleplay.persona_lines import SLOTS, InterviewLines, PlannedQuestion
-from roleplay.personas import Persona
 
 _WORD = re.compile(r"[a-z0-9']+")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|we|we're|we've|our)\b")

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import EndReason, Session, Source, Stage, TurnPlan
 from roleplay.interview.facts import pick_fact
 from roleplay.interview.hearing import Heard
 from roleplay.interview.listening import answer_parts, come_back, heard_label, plan, reaction
 from roleplay.interview.plan_context import TurnContext, asks_question, key, split_question
 from roleplay.interview.plan_context import vagueness as vagueness
-from roleplay.interview.session import EndReason, Session, Source, Stage, TurnPlan
-from roleplay.personas import Persona
 
 MAX_FACT_QUESTIONS = 2
 

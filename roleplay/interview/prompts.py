@@ -19,9 +19,9 @@ import yaml
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.prompts import PromptTemplate
 
-from roleplay.interview.session import Session, Source, Stage, TurnPlan
-from roleplay.personas import Persona
-from roleplay.resources import shipped_dir
+from roleplay.core.personas import Persona
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import Session, Source, Stage, TurnPlan
 
 TEMPLATE_NAMES = (
     "interviewer_system",

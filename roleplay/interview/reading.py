@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from roleplay.core.cues import read_answer, split_sentences, tidy, vocabulary
+from roleplay.core.turn_rules import INTENTS, Intent, Kind, TurnRules, turn_rules
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.cues import read_answer, split_sentences, tidy, vocabulary
-from roleplay.interview.turn_rules import INTENTS, Intent, Kind, TurnRules, turn_rules
 
 # Scaled MiniLM relevance (see relevance.py) under which an answer does not speak to the
 # question asked, when it shares no content word with it either (tuned on the 'tune' split).
@@ -297,18 +297,18 @@ def _intent(
     # Ties go to the intent listed first in the file, the most specific (pay before team).
     named = [i for i in rules.intents if hits[i] == best] if best else []
     if len(named) == 1:
-        return named[0], f"names {named[0]}"  # type: ignore[return-value]
+        return named[0], f"names {named[0]}"
     if relevance is None:
-        return (named[0] if named else "other"), "by its words alone"  # type: ignore[return-value]
+        return (named[0] if named else "other"), "by its words alone"
     candidates = named or list(INTENTS)
-    topics = [rules.intents[i].examples for i in candidates]  # type: ignore[index]
+    topics = [rules.intents[i].examples for i in candidates]
     scores = relevance.scores([question], topics)[0]
     score, intent = max(zip(scores, candidates, strict=True))
     if named:  # the words named it, among others: it is named all the same
-        return intent, f"names {intent}, the closest of those it names"  # type: ignore[return-value]
+        return intent, f"names {intent}, the closest of those it names"
     if score < INTENT_FLOOR:
         return "other", "like no intent's examples"
-    return intent, f"closest to {intent}'s examples"  # type: ignore[return-value]
+    return intent, f"closest to {intent}'s examples"
 
 
 def _nearest_kind(text: str, relevance: Relevance | None, rules: TurnRules) -> str:

@@ -10,8 +10,9 @@ sentence ("The benefits include…").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from roleplay.core.session import Source
 from roleplay.interview.facts import (
     EMPHASIS,
     VERBS,
@@ -20,7 +21,6 @@ from roleplay.interview.facts import (
     sentences,
     specifics,
 )
-from roleplay.interview.session import Source
 
 NUMBER_WORDS = (
     # Not "one": "that one", "the one who" say nothing particular.
@@ -80,6 +80,11 @@ _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
 ANSWER_WORDS = (4, 32)
 # A person named in the research ("Dana Whitcombe").
 PERSON = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
+
+
+def _naming(named: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``_IT_AFTER``: "it" said as what it names ("through the Fund")."""
+    return lambda match: f"{match.group(1)} {named}"
 
 
 def answer_sentence(raw: str) -> str:
@@ -168,7 +173,7 @@ def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
             piece = _IT.sub(heading or "The company", piece)
         elif heading and _IT_AFTER.search(piece):
             named = heading if heading.startswith("The ") else f"the {heading}"
-            piece = _IT_AFTER.sub(lambda m, named=named: f"{m.group(1)} {named}", piece)
+            piece = _IT_AFTER.sub(_naming(named), piece)
         else:
             subject = bool(first) and piece.startswith((first, "The company"))
         resolved.append(piece)

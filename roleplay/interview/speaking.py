@@ -12,17 +12,18 @@ planned question the model did not ask is added in the plan's words.
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from langchain_core.messages import BaseMessage
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session, Source, Stage, TurnPlan
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.replies import ReplyFilter
-from roleplay.interview.session import Session, Source, Stage, TurnPlan
 from roleplay.interview.voicing import MAX_WORDS, VoiceCheck, questions_in, words
 from roleplay.llm import ChatBackend
-from roleplay.personas import Persona
 
 # Sentences end at . ! ? followed by a space or the end; a piece ending elsewhere is unfinished.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")
@@ -93,6 +94,13 @@ def say(
     return (yield from say_guided(speaker.backend, messages, check, reply))
 
 
+def _close(stream: Iterator[Any]) -> None:
+    """Stop a model's stream early (a generator: closing it ends the request)."""
+    close = getattr(stream, "close", None)
+    if callable(close):
+        close()
+
+
 def _token_budget(plan_text: str) -> int:
     # About 1.4 tokens a word, with room for a slightly longer phrasing and nothing more.
     return min(160, int(len(words(plan_text)) * 2.2) + 12)
@@ -115,7 +123,7 @@ def _try_once(
             if len(words(text)) > check.longest:
                 return text.strip(), [f"too long (over {check.longest} words)"]
     finally:
-        stream.close()
+        _close(stream)
     text = text.strip()
     return text, check.problems(text)
 
@@ -172,7 +180,7 @@ def say_guided(
                 shown += piece
                 yield piece
     finally:
-        stream.close()
+        _close(stream)
     voiced = _complete(shown, check, note, reply)
     if voiced.text != shown.strip():
         # The plan's words finish the turn: its question, or the whole turn if nothing passed.

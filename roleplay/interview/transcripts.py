@@ -6,9 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session
 from roleplay.interview.debrief import build_debrief, debrief_markdown
-from roleplay.interview.session import Session
-from roleplay.personas import Persona
 
 
 def transcript_markdown(session: Session, persona: Persona) -> str:

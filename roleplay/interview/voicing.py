@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from roleplay.core.session import TurnPlan
 from roleplay.interview.facts import specifics
-from roleplay.interview.session import TurnPlan
 from roleplay.interview.tone import pleased
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
+from roleplay.core.settings import Settings
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.settings import Settings
 
 LOCAL_NAME = "local:all-MiniLM-L6-v2"
 _local: Embeddings | None = None
@@ -86,7 +86,8 @@ def build_embedder(settings: Settings) -> Embedder:
                 "ROLEPLAY_EMBEDDINGS=openai needs OPENAI_API_KEY (or ROLEPLAY_EMBEDDINGS_BASE_URL "
                 "for an OpenAI-compatible server)."
             )
-        model = OpenAIEmbeddings(
+        # LangChain's documented aliases (base_url, api_key, timeout), which its types omit.
+        model = OpenAIEmbeddings(  # type: ignore[call-arg]
             model=settings.embeddings_model,
             base_url=settings.embeddings_base_url,
             api_key=key or "not-needed",

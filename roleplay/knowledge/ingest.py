@@ -130,8 +130,8 @@ def _ingest_one(
             data = target.path.read_bytes()
             version = _version(data, chunking)
             if store.active_version(pack, target.source) == version:
-                chunks = store.info(pack).sources[target.source].chunks
-                return Outcome(target.source, "unchanged", chunks)
+                count = store.info(pack).sources[target.source].chunks
+                return Outcome(target.source, "unchanged", count)
             loaded = load_file(target.path, limits)
         version = _version(data, chunking)
         previous = store.active_version(pack, target.source)

@@ -137,7 +137,7 @@ def html_to_markdown(html: str) -> str:
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue
-        marks = " ".join([*tag.get("class", []), tag.get("id", "") or ""]).lower()
+        marks = " ".join([*tag.get_attribute_list("class"), str(tag.get("id") or "")]).lower()
         if any(hint in marks for hint in _CHROME_HINTS):
             tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from langchain_core.vectorstores.utils import maximal_marginal_relevance
 
-from roleplay.interview.session import Session, Source, Stage
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session, Source, Stage
 from roleplay.knowledge.store import PackStore, Passage
-from roleplay.personas import Persona
 
 # A whole chunk (ROLEPLAY_CHUNK_SIZE, 700 by default) fits: a question is answered from any of
 # its sentences, not only the first few.
@@ -23,6 +23,12 @@ SNIPPET_CHARS = 1000
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n| {2,}\n|\n(?=\s*(?:\d+[.)]|[-*•])\s)")
+
+
+def _embedding(passage: Passage) -> list[float]:
+    if passage.embedding is None:
+        raise AssertionError("the store was asked for the passages' embeddings")
+    return passage.embedding
 
 
 def passage_snippet(text: str) -> str:
@@ -115,7 +121,7 @@ class PackRetriever:
         if not found:
             return []
         chosen = maximal_marginal_relevance(
-            _as_array(vector), [p.embedding for _, p in found], lambda_mult=self.diversity, k=k
+            _as_array(vector), [_embedding(p) for _, p in found], lambda_mult=self.diversity, k=k
         )
         return [
             Source(
@@ -124,7 +130,7 @@ class PackRetriever:
                 snippet=passage_snippet(found[i][1].text),
                 score=round(found[i][1].score, 3),
                 pack=found[i][0],
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
             )
             for i in chosen
         ]

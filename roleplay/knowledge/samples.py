@@ -7,12 +7,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from roleplay.datafiles import load_yaml
+from roleplay.core.datafiles import load_yaml
+from roleplay.core.resources import shipped_dir
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.ingest import Chunking, Outcome, Progress, ingest
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.store import PackStore
-from roleplay.resources import shipped_dir
 
 
 class SamplePack(BaseModel):

@@ -13,17 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Literal
 
 import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
+from chromadb.api.types import Include, Where
 
+from roleplay.core.settings import Settings
 from roleplay.knowledge.embeddings import Embedder
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.manifest import PackInfo, SourceInfo, manifest_metadata, read_manifest
 from roleplay.knowledge.names import collection_name, source_key
 from roleplay.knowledge.splitting import Chunk
-from roleplay.settings import Settings
 
 BATCH = 128
 
@@ -60,6 +62,11 @@ def connect(settings: Settings) -> ClientAPI:
         return client
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def _vectors(vectors: Sequence[Sequence[float]]) -> list[Sequence[float] | Sequence[int]]:
+    # Chroma's signature wants this exact list type (a list is invariant in what it holds).
+    return list(vectors)
 
 
 class PackStore:
@@ -181,7 +188,7 @@ class PackStore:
             collection.upsert(
                 ids=[f"{key}:{version}:{c.position}" for c in batch],
                 documents=[c.text for c in batch],
-                embeddings=vectors,
+                embeddings=_vectors(vectors),
                 metadatas=[
                     {
                         "pack": pack,
@@ -253,7 +260,7 @@ class PackStore:
         offset = 0
         while True:
             page = collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
-            for text, meta in zip(page["documents"], page["metadatas"], strict=True):
+            for text, meta in zip(page["documents"] or [], page["metadatas"] or [], strict=True):
                 if (meta or {}).get("version") in active:
                     yield text, dict(meta)
             if len(page["ids"]) < 5000:
@@ -294,29 +301,39 @@ class PackStore:
             return []
         if info.dimension and len(vector) != info.dimension:
             self._check_dimension(info, len(vector))
-        include = ["documents", "metadatas", "distances"]
+        include: Include = ["documents", "metadatas", "distances"]
         if with_embeddings:
             include.append("embeddings")
         # A metadata filter makes Chroma scan instead of walking its index (10x slower at 100k
         # chunks), so filter only while an interrupted write has left inactive chunks behind.
-        where = None
+        where: Where | None = None
         if collection.count() != info.chunks:
-            where = (
-                {"version": {"$in": versions}} if len(versions) > 1 else {"version": versions[0]}
-            )
+            if len(versions) > 1:
+                one_of: dict[Literal["$in", "$nin"], list[str | int | float | bool]]
+                one_of = {"$in": list(versions)}
+                where = {"version": one_of}
+            else:
+                where = {"version": versions[0]}
         result = collection.query(
-            query_embeddings=[vector], n_results=k, where=where, include=include
+            query_embeddings=_vectors([vector]),
+            n_results=k,
+            where=where,
+            include=include,
         )
-        embeddings = result.get("embeddings")
+        # Chroma types every field of a result as optional; those asked for are there.
+        documents = result["documents"] or [[]]
+        metadatas = result["metadatas"] or [[]]
+        distances = result["distances"] or [[]]
+        embeddings: Any = result["embeddings"] or [[]]
         passages = []
-        for index, text in enumerate(result["documents"][0]):
-            meta = result["metadatas"][0][index] or {}
+        for index, text in enumerate(documents[0]):
+            meta = metadatas[0][index] or {}
             passages.append(
                 Passage(
                     text=text,
                     source=str(meta.get("source", "")),
                     location=str(meta.get("location", "")),
-                    score=1.0 - float(result["distances"][0][index]),
+                    score=1.0 - float(distances[0][index]),
                     embedding=[float(x) for x in embeddings[0][index]] if with_embeddings else None,
                 )
             )

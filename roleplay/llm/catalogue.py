@@ -20,9 +20,9 @@ from typing import Annotated
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
-from roleplay.datafiles import load_yaml
+from roleplay.core.datafiles import load_yaml
+from roleplay.core.resources import shipped_dir
 from roleplay.llm.errors import ModelError
-from roleplay.resources import shipped_dir
 
 # Names, repositories and files are checked before any becomes a URL or a path.
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")

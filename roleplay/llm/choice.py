@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from roleplay.core.settings import Settings
 from roleplay.llm.catalogue import installed, ollama_models
-from roleplay.settings import Settings
 
 BUILT_IN = "smollm2"
 OLLAMA_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$")
@@ -71,10 +71,10 @@ def options(settings: Settings) -> list[ModelOption]:
     for model in installed(settings.models_dir):
         label = f"{model.name} (pulled from {model.repo})"
         found.append(ModelOption(model.name, label, "in this process (llama.cpp)", "pulled"))
-    for model in ollama_models(settings.ollama_url) or []:
-        if OLLAMA_NAME.match(model.name):
+    for served in ollama_models(settings.ollama_url) or []:
+        if OLLAMA_NAME.match(served.name):
             where = f"Ollama at {settings.ollama_url}"
-            found.append(ModelOption(f"ollama:{model.name}", model.name, where, "ollama"))
+            found.append(ModelOption(f"ollama:{served.name}", served.name, where, "ollama"))
     # Only an endpoint set up for chat: an OPENAI_API_KEY exported for other reasons (the
     # embeddings) must not let a web page send interviews to OpenAI.
     if settings.llm == "openai" or settings.llm_base_url:

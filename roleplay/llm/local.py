@@ -226,7 +226,7 @@ class LocalChatModel(BaseChatModel):
                 text = part["choices"][0]["delta"].get("content") or ""
                 if not text:
                     continue
-                chunk = ChatGenerationChunk(message=AIMessageChunk(text))
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
                 if run_manager:
                     run_manager.on_llm_new_token(text, chunk=chunk)
                 yield chunk

@@ -63,9 +63,9 @@ def load(path: Path, max_seconds: float) -> np.ndarray:
         # opens anything by name (no protocol, playlist or other file of the server's).
         with (
             path.open("rb") as handle,
-            av.open(handle, format=demuxer, metadata_errors="ignore") as container,
+            av.open(handle, mode="r", format=demuxer, metadata_errors="ignore") as container,
         ):
-            stream = next((s for s in container.streams if s.type == "audio"), None)
+            stream = next(iter(container.streams.audio), None)
             if stream is None:
                 raise SpeechError(NOT_A_RECORDING)
             if container.duration and container.duration / av.time_base > max_seconds + 0.5:

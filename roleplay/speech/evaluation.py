@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from roleplay.wording import words
+from roleplay.core.wording import words
 
 _UNITS = {
     name: value

@@ -14,8 +14,8 @@ from typing import Any, Protocol
 import numpy as np
 import openai
 
+from roleplay.core.delivery import Transcript, Word
 from roleplay.speech.audio import RATE, seconds, wav_bytes
-from roleplay.speech.delivery import Transcript, Word
 from roleplay.speech.errors import NOT_INSTALLED, SpeechError, explain_speech
 
 # Whisper writes in the style of its prompt: one full of hesitations keeps the candidate's own

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 import openai
 
-from roleplay.personas import PersonaVoice
+from roleplay.core.personas import PersonaVoice
 from roleplay.speech.audio import read_wav
 from roleplay.speech.errors import NOT_INSTALLED, SpeechError, explain_speech
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import gradio as gr
 
-from roleplay.safety import page_text, public_message
+from roleplay.core.safety import page_text, public_message
 
 
 class PageMarkdown(gr.Markdown):

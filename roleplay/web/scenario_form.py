@@ -14,7 +14,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.scenarios import ScenarioSpec
-from roleplay.personas import Persona
+from roleplay.core.personas import Persona
 from roleplay.web import inputs
 
 FIELDS = (

@@ -1,12 +1,11 @@
-"""What the web app shares across all browser sessions: settings, personas, prompts, the model
-and the pack store. Each is built once per process; per-user state lives in ``PageState``.
+"""What the web app shares across all browser sessions (the parts of ``roleplay.wiring.parts``,
+and the keys and folders of each browser), and ``PageState``, one page's own state.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,38 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from roleplay.coaching.accounts import Account, Accounts
-from roleplay.coaching.catalogue import Catalogue
-from roleplay.coaching.reviews import Reviews
-from roleplay.feedback.rubrics import rubric_ids
-from roleplay.history.sessions import SessionStore
+from roleplay.core.personas import PersonaLibrary
+from roleplay.core.session import Session
+from roleplay.core.settings import Settings
 from roleplay.interview.engine import Interview
-from roleplay.interview.factory import InterviewFactory
-from roleplay.interview.prompts import Prompts
-from roleplay.interview.session import Session
-from roleplay.knowledge import configured as knowledge
-from roleplay.knowledge.embeddings import Embedder, Yielding
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.ingest import Outcome
-from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
-from roleplay.knowledge.store import PackStore
-from roleplay.llm import ChatBackend, build_backend
-from roleplay.llm.choice import ModelOption, chosen, options
-from roleplay.personas import PersonaLibrary
-from roleplay.resources import shipped_dir
-from roleplay.settings import Settings
-from roleplay.speech import Delivery, Speech
+from roleplay.speech import Delivery
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
 from roleplay.web.keys import IDENTITY_KEY_FILE, PAGE_STORAGE_KEY_FILE, RETIRED_KEY_FILE, key_file
+from roleplay.wiring.parts import Parts
 
 log = logging.getLogger(__name__)
 
 
 # Browsers whose interviewer lists are kept in memory (the least recently used go first).
 LIBRARIES_KEPT = 256
-# How long the list of models a page may pick is kept before Ollama is asked again (seconds).
-OPTIONS_SECONDS = 30.0
-# Longest an ingest waits for replies to finish before embedding its next slice anyway (seconds).
-INGEST_MAX_PAUSE = 20.0
 
 
 @dataclass
@@ -98,75 +81,18 @@ class PageState:
         return account.name if account else f"browser:{self.owner}"
 
 
-class Services:
+class Services(Parts):
+    """The parts every page shares (``Parts``), and what only pages need: the keys that sign a
+    browser's identity and its stored values, each browser's own interviewers and folders, and
+    which research a page may see."""
+
     def __init__(self, settings: Settings):
-        self.settings = settings
-        self.library = PersonaLibrary([shipped_dir("personas"), settings.user_personas_dir])
-        self.prompts = Prompts.load(settings.prompts_dir)
-        self.speech = Speech(settings)
-        self._lock = threading.Lock()
-        self._samples_ready = False
-        # Not the samples' lock: building the samples takes a while.
-        self._models_lock = threading.Lock()
-        self._backends: dict[str, ChatBackend] = {}
+        super().__init__(settings)
+        # Read now, so that a broken persona or prompt file stops the server at its start.
+        self.library  # noqa: B018
+        self.prompts  # noqa: B018
+        self._libraries_lock = threading.Lock()
         self._libraries: OrderedDict[str, PersonaLibrary] = OrderedDict()
-        self._options: tuple[float, list[ModelOption]] | None = None
-
-    @cached_property
-    def backend(self) -> ChatBackend:
-        """The default model (the settings' pick)."""
-        return build_backend(self.settings)
-
-    @property
-    def default_model(self) -> str:
-        return chosen(self.settings)
-
-    def model_options(self) -> list[ModelOption]:
-        """The models a page may pick; asked of Ollama at most every half minute."""
-        with self._models_lock:
-            if self._options is None or time.monotonic() - self._options[0] > OPTIONS_SECONDS:
-                self._options = (time.monotonic(), options(self.settings))
-            return self._options[1]
-
-    def backend_for(self, model_id: str | None) -> ChatBackend:
-        """The backend for a model picked on a page (already checked against the options)."""
-        if not model_id or model_id == self.default_model:
-            return self.backend
-        with self._models_lock:
-            if model_id not in self._backends:
-                backend = build_backend(self.settings, model_id)
-                # One record of who is replying, whichever model: an ingest yields to them all.
-                backend.activity = self.backend.activity
-                self._backends[model_id] = backend
-            return self._backends[model_id]
-
-    @cached_property
-    def history(self) -> SessionStore:
-        return SessionStore.open(self.settings)
-
-    @cached_property
-    def accounts(self) -> Accounts:
-        settings = self.settings
-        return Accounts(
-            self.history.factory,
-            login_hours=settings.login_hours,
-            attempts=settings.login_attempts,
-            window_seconds=settings.login_window_seconds,
-        )
-
-    @cached_property
-    def catalogue(self) -> Catalogue:
-        catalogue = Catalogue(self.history.factory, self.library, self.settings.rubrics_dir)
-        catalogue.ensure_samples()
-        return catalogue
-
-    @cached_property
-    def interviews(self) -> InterviewFactory:
-        return InterviewFactory(self.settings, self.backend, self.prompts, lambda: self.store)
-
-    @cached_property
-    def reviews(self) -> Reviews:
-        return Reviews(self.history.factory)
 
     @cached_property
     def identity_key(self) -> str:
@@ -200,7 +126,7 @@ class Services:
         """The personas this page may interview with: the browser's own (made from cards
         dropped on its page; nobody else's), under the shipped and the owner's, whose ids win.
         Kept per browser, so its files are read once, not on every event (``save`` re-reads)."""
-        with self._models_lock:
+        with self._libraries_lock:
             library = self._libraries.pop(page.owner, None)
             if library is None:
                 folders = [self.own_personas(page), *self.library.folders]
@@ -246,18 +172,6 @@ class Services:
         user = page.user
         return lambda data: self.history.record(data, user=user)
 
-    @cached_property
-    def store(self) -> PackStore:
-        store = knowledge.open_store(self.settings)
-        # One user's ingest steps aside while anyone's interviewer is speaking; never for long,
-        # so a busy app still finishes its uploads.
-        activity = self.backend.activity
-        store.embedder = Embedder(
-            store.embedder.name,
-            Yielding(store.embedder.model, lambda: activity.wait_until_quiet(INGEST_MAX_PAUSE)),
-        )
-        return store
-
     def upload(
         self, pack: str, files: Sequence[str], owner: str, progress: Any = None
     ) -> list[Outcome]:
@@ -268,36 +182,7 @@ class Services:
             if progress is not None:
                 progress(done / total if total else None, desc=f"{stage.capitalize()} {source}")
 
-        return knowledge.upload(self.settings, self.store, pack, files, owner=owner, progress=tell)
-
-    def samples(self) -> list[SamplePack]:
-        return sample_packs()
-
-    def warm_up(self) -> None:
-        """Load the model and the embedder, build the sample packs and open the database,
-        before users arrive."""
-        self.history  # noqa: B018 - opening migrates the schema; fail now, not mid-interview
-        loader = getattr(self.backend.chat, "load", None)
-        if loader:
-            loader()
-        self.ensure_samples()
-        self.store.embedder.model.embed_query("warm up")
-
-    def ensure_samples(self) -> None:
-        with self._lock:
-            if self._samples_ready:
-                return
-            for shipped in self.samples():
-                ensure_pack(
-                    self.store,
-                    shipped.name,
-                    limits=knowledge.limits(self.settings),
-                    chunking=knowledge.chunking(self.settings),
-                )
-            self._samples_ready = True
-
-    def rubric_ids(self) -> list[str]:
-        return rubric_ids(self.settings.rubrics_dir)
+        return super().upload(pack, files, owner, progress=tell)
 
     def visible_packs(self, page: PageState, kind: str = "company") -> list[str]:
         """Shared packs of this kind, then this page's own uploads; nobody else's."""

@@ -9,13 +9,13 @@ import pandas as pd
 
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import Attempt
+from roleplay.core.personas import Persona
+from roleplay.core.safety import page_text, public_message
+from roleplay.core.session import Session, Turn
 from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.sessions import SessionSummary
 from roleplay.interview.debrief import build_debrief, step_label, update_problems
-from roleplay.interview.session import Session, Turn
 from roleplay.llm.choice import ModelOption
-from roleplay.personas import Persona
-from roleplay.safety import page_text, public_message
 
 _STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
 

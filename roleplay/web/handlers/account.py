@@ -14,7 +14,7 @@ import gradio as gr
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.scenarios import ScenarioError
-from roleplay.safety import page_text
+from roleplay.core.safety import page_text
 from roleplay.web import inputs, views
 from roleplay.web.handlers.coach import PROBLEMS, coach_pack_names, own_scenarios
 from roleplay.web.inputs import InputError

@@ -14,12 +14,12 @@ from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.research import coach_packs
 from roleplay.coaching.reviews import ReviewError
 from roleplay.coaching.scenarios import ScenarioError
+from roleplay.core.personas import PersonaError
 from roleplay.feedback.report import Report
 from roleplay.feedback.rubrics import RubricError, rubric_for
 from roleplay.history.database import HistoryError
 from roleplay.interview.transcripts import transcript_markdown
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.personas import PersonaError
 from roleplay.web import inputs, views
 from roleplay.web.inputs import InputError
 from roleplay.web.page_markdown import error_modal

@@ -6,8 +6,8 @@ from typing import Any
 
 import gradio as gr
 
+from roleplay.core.safety import page_text
 from roleplay.llm.errors import ModelError
-from roleplay.safety import page_text
 from roleplay.web import views
 from roleplay.web.inputs import InputError, text
 from roleplay.web.services import PageState, Services

@@ -8,12 +8,12 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.scenarios import ScenarioError
+from roleplay.core.personas import PersonaError
+from roleplay.core.safety import page_text
+from roleplay.core.session import Session
 from roleplay.feedback.report import Report
 from roleplay.history.database import HistoryError
-from roleplay.interview.session import Session
 from roleplay.llm.errors import ModelError
-from roleplay.personas import PersonaError
-from roleplay.safety import page_text
 from roleplay.web import views
 from roleplay.web.handlers.practice import chat_outputs, pack_choices
 from roleplay.web.handlers.results import HELD_BACK, held_back

@@ -9,8 +9,8 @@ from typing import Any
 import gradio as gr
 
 from roleplay.cards import card_from_bytes
-from roleplay.personas import Persona, PersonaError
-from roleplay.safety import page_text
+from roleplay.core.personas import Persona, PersonaError
+from roleplay.core.safety import page_text
 from roleplay.web import views
 from roleplay.web.inputs import InputError, choice, files, text
 from roleplay.web.services import PageState, Services

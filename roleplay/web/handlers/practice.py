@@ -14,19 +14,19 @@ import gradio as gr
 
 from roleplay.coaching.accounts import AccountError
 from roleplay.coaching.catalogue import Scenario
+from roleplay.core.delivery import still_the_answer
+from roleplay.core.personas import PersonaError
+from roleplay.core.safety import NAME_LIMIT, page_text, prompt_field, public_message
+from roleplay.core.session import Setting
 from roleplay.history.database import HistoryError
 from roleplay.interview.engine import InterviewOver, StillSpeaking
-from roleplay.interview.session import Setting
-from roleplay.knowledge import configured as knowledge
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.llm.errors import ModelError
-from roleplay.personas import PersonaError
-from roleplay.safety import NAME_LIMIT, page_text, prompt_field, public_message
-from roleplay.speech.delivery import still_the_answer
 from roleplay.web import views
 from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
 from roleplay.web.services import UPLOAD_LABELS, PageState, Services
+from roleplay.wiring import knowledge
 
 # How long an answer sent while the reply is still arriving waits for its last words.
 SEND_WAIT_SECONDS = 30

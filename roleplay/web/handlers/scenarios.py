@@ -11,10 +11,9 @@ from pydantic import ValidationError
 from roleplay.coaching.research import coach_owner
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
-from roleplay.datafiles import describe_validation_error
-from roleplay.knowledge import configured as knowledge
+from roleplay.core.datafiles import describe_validation_error
+from roleplay.core.safety import page_text
 from roleplay.knowledge.errors import KnowledgeError
-from roleplay.safety import page_text
 from roleplay.web import inputs, scenario_form, views
 from roleplay.web.handlers.coach import (
     PROBLEMS,
@@ -26,6 +25,7 @@ from roleplay.web.handlers.coach import (
 from roleplay.web.inputs import InputError
 from roleplay.web.page_markdown import error_modal
 from roleplay.web.services import PageState, Services
+from roleplay.wiring import knowledge
 
 
 class ScenarioHandlers:

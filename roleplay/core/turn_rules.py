@@ -1,0 +1,115 @@
+"""The phrases and examples the turn reader works from (``cues/turns.yaml``), validated on load:
+an error names the file and the field."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from roleplay.core.datafiles import load_yaml
+from roleplay.core.resources import shipped_dir
+
+Kind = Literal[
+    "answer", "partial", "dodge", "refusal", "question", "small_talk", "goodbye", "hostile"
+]
+Intent = Literal[
+    "team", "work", "tools", "path", "advice", "referral", "follow_up", "hiring", "pay",
+    "process", "story", "other",
+]  # fmt: skip
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+INTENTS: tuple[Intent, ...] = get_args(Intent)
+
+
+class ReadingError(ValueError):
+    """The turn phrases file is malformed; the message names the file and the field."""
+
+
+class _Patterns(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    patterns: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(min_length=1)
+    # Added to a question of this intent when the research is searched for its answer.
+    search: str = ""
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"pattern {pattern!r} does not compile: {error}") from None
+        return patterns
+
+
+class TurnRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kinds: dict[Literal["hostile", "goodbye", "small_talk", "refusal", "deflection", "partial"],
+                list[str]]  # fmt: skip
+    asking: list[str]
+    # Interviewer questions about the candidate's own motives, background or reading ("What
+    # drew you to us?"): any account of themselves answers them, however far from the words.
+    open_questions: list[str]
+    # Words that make an answer a plan of steps ("call the driver first, then..."): an answer in
+    # the imperative to "what would you do?" speaks for the candidate without saying "I".
+    steps: list[str]
+    intents: dict[Intent, _Patterns]
+    examples: dict[
+        Literal["hostile", "goodbye", "small_talk", "refusal", "partial", "answer"], list[str]
+    ]
+
+    @field_validator("asking", "open_questions", "steps")
+    @classmethod
+    def _asking_compiles(cls, patterns: list[str]) -> list[str]:
+        return _Patterns._compiles(patterns)
+
+    @field_validator("kinds")
+    @classmethod
+    def _kinds_compile(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            _Patterns._compiles(patterns)
+        return value
+
+    @field_validator("kinds", "intents")
+    @classmethod
+    def _complete(cls, value: dict, info) -> dict:
+        wanted = (
+            {"hostile", "goodbye", "small_talk", "refusal", "deflection", "partial"}
+            if info.field_name == "kinds"
+            else set(INTENTS)
+        )
+        missing = sorted(wanted - set(value))
+        if missing:
+            raise ValueError(f"missing {missing[0]!r}")
+        return value
+
+    def model_post_init(self, _context: object) -> None:
+        self._compiled = {
+            name: [re.compile(p, re.IGNORECASE) for p in patterns]
+            for name, patterns in {
+                **self.kinds,
+                "asking": self.asking,
+                "open_questions": self.open_questions,
+                "steps": self.steps,
+                **{f"intent:{k}": v.patterns for k, v in self.intents.items()},
+            }.items()
+        }
+
+    def hits(self, name: str, text: str) -> int:
+        return sum(bool(p.search(text)) for p in self._compiled[name])
+
+
+def load_rules(path: Path) -> TurnRules:
+    return load_yaml(path, TurnRules, ReadingError)
+
+
+@lru_cache(maxsize=1)
+def turn_rules() -> TurnRules:
+    """The shipped phrases, read once per process."""
+    return load_rules(shipped_dir("cues") / "turns.yaml")

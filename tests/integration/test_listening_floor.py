@@ -1,0 +1,79 @@
+"""The floor the interviewer's listening holds on the weakest model we ship, judged by the
+benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and six more,
+each written as never tuned on. All but the newest were tuned on after their first run (see the
+conversations file). The floors are what is measured, not what the listening should reach: the
+newest, 'seventh' (written by another hand that never read the engine's rules), had 36.4% of
+its questions answered on its first run; the aim at a company never tuned on is 90%."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.listening import Judged, rate, run
+from roleplay.core.settings import Settings
+
+pytestmark = pytest.mark.local_model
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory) -> list[Judged]:
+    data = Path(tmp_path_factory.mktemp("listening"))
+    return run(Settings(data_dir=data, seed=7), log=lambda _: None)
+
+
+@pytest.fixture(scope="module")
+def newest(judged: list[Judged]) -> list[Judged]:
+    return [j for j in judged if j.company == "seventh"]
+
+
+@pytest.fixture(scope="module")
+def tuned(judged: list[Judged]) -> list[Judged]:
+    return [j for j in judged if j.company != "seventh"]
+
+
+def share(judged: list[Judged], check: str) -> float:
+    part, whole = rate(judged, check)  # type: ignore[arg-type]
+    assert whole, f"no {check} turns"
+    return part / whole
+
+
+def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
+    assert share(tuned, "answered") >= 0.85
+
+
+def test_questions_at_the_newest_company_are_answered_at_least_a_third_of_the_time(
+    newest: list[Judged],
+) -> None:
+    assert share(newest, "answered") >= 0.33
+
+
+@pytest.mark.parametrize("company", ["tuned", "newest"])
+def test_specific_answers_are_picked_up(request: pytest.FixtureRequest, company: str) -> None:
+    assert share(request.getfixturevalue(company), "picked_up") >= 0.8
+
+
+def test_dodged_questions_are_asked_again_at_the_companies_tuned_on(tuned: list[Judged]) -> None:
+    assert share(tuned, "dodge_caught") >= 0.8
+
+
+def test_dodged_questions_at_the_newest_company_are_asked_again(
+    newest: list[Judged],
+) -> None:
+    assert share(newest, "dodge_caught") >= 0.8
+
+
+def test_no_red_flag_anywhere_is_met_with_cheer(judged: list[Judged]) -> None:
+    assert [(j.said, j.reply) for j in judged if j.check == "no_cheer" and not j.passed] == []
+
+
+def test_every_close_is_heard(judged: list[Judged]) -> None:
+    assert [(j.said, j.reply) for j in judged if j.check == "close_heard" and not j.passed] == []
+
+
+def test_every_reply_is_clean_and_asks_one_question(judged: list[Judged]) -> None:
+    assert [(j.reply, j.problems) for j in judged if not j.clean] == []
+    asking = [j for j in judged if j.questions is not None]
+    assert asking and [(j.reply, j.questions) for j in asking if j.questions != 1] == []

@@ -1,0 +1,80 @@
+"""The OpenAI-compatible backend, end to end over real HTTP to llama.cpp's own server."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.fidelity_detector import inspect
+from roleplay.core.personas import Persona
+from roleplay.core.session import Setting
+from roleplay.core.settings import Settings
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.wiring.chat import build_backend
+
+pytestmark = [pytest.mark.llama_server, pytest.mark.local_model]
+
+
+@pytest.fixture
+def server_backend(llama_server: str):
+    return build_backend(
+        Settings(llm="openai", llm_base_url=llama_server, llm_model="smollm2", seed=7)
+    )
+
+
+def test_a_guided_turn_over_http_is_clean(
+    server_backend, anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    backend = server_backend
+    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    assert interview.director == "guided"  # an HTTP model speaks freely, through the checks
+    pieces = list(interview.open())
+    turn = interview.session.turns[0]
+    assert "".join(pieces) == turn.text and turn.voiced_by in ("model", "plan")
+    findings = inspect(turn.text, names=[*setting.model_dump().values(), anxious.name], labels=[])
+    assert findings.clean and not findings.name_errors and findings.questions == 1, turn.text
+
+
+def test_notes_update_over_http_finds_a_json_mode_the_server_takes(
+    server_backend, anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    backend = server_backend
+    interview = Interview(anxious, setting, backend, prompts, background_notes=False)
+    "".join(interview.open())
+    "".join(interview.answer("I led the analytics for a patient app used by 40,000 people."))
+    turn = interview.session.turns[-1]
+    assert turn.notes_error is None
+    # llama-cpp-python's server refuses json_schema and takes json_object with a schema.
+    assert backend.json_mode == "json_object"
+
+
+def test_terminal_interview_against_the_server(llama_server: str, run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "t.json"
+    result = run_cli(
+        "chat",
+        "--persona",
+        "relaxed-industry-leader",
+        "--turns",
+        "2",
+        "--transcript",
+        str(target),
+        stdin="What does a typical week look like on your team?\nWhat would you advise me?\n",
+        env={
+            "ROLEPLAY_LLM": "openai",
+            "ROLEPLAY_LLM_BASE_URL": llama_server,
+            "ROLEPLAY_LLM_MODEL": "smollm2",
+            "ROLEPLAY_SEED": "7",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    session = json.loads(target.read_text())
+    assert session["model"] == f"smollm2 via {llama_server}"
+    assert [t["speaker"] for t in session["turns"]] == ["interviewer", "candidate"] * 2 + [
+        "interviewer"
+    ]
+    assert session["end_reason"] == "turn_limit"
+    worries = session["turns"][-1]["notes"]["worries"]
+    assert {w["id"] for w in worries} >= {"no-homework", "culture-fit"}

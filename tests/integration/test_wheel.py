@@ -1,0 +1,74 @@
+"""A built wheel carries its data folders and migrations: installed fresh, run elsewhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.wheel
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*command: str | Path, cwd: Path) -> str:
+    env = {**os.environ, "CMAKE_ARGS": os.environ.get("CMAKE_ARGS", "-DGGML_NATIVE=OFF")}
+    result = subprocess.run(
+        [str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=1200
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def _installed(name: str) -> str:
+    from importlib.metadata import version
+
+    return version(name).split("+")[0]
+
+
+def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    run(
+        sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", dist, REPO, cwd=tmp_path
+    )
+    wheel = next(dist.glob("*.whl"))
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    # As scripts/install.sh does: the CPU build of torch first, so the embedder's dependencies
+    # do not pull a CUDA build of several GB.
+    torch = f"torch=={_installed('torch')}"
+    run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", torch, wheel, cwd=tmp_path)
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    listing = run(venv / "bin" / "roleplay", "personas", "list", cwd=elsewhere)
+    assert "anxious-hiring-manager" in listing
+    catalogue = run(venv / "bin" / "roleplay", "models", "list", cwd=elsewhere)
+    assert "qwen2.5-1.5b" in catalogue
+    assert "relaxed-industry-leader" in listing
+    where = run(
+        venv / "bin" / "python",
+        "-c",
+        "from roleplay.core.resources import shipped_dir as d; "
+        "print(*map(d, ('personas', 'prompts', 'knowledge', 'rubrics', 'cues', 'models')))",
+        cwd=elsewhere,
+    )
+    for folder in where.split():
+        assert Path(folder).is_relative_to(venv), folder
+        assert "_data" in Path(folder).parts
+    # The database migrations ship inside the package: a fresh data directory gets its schema.
+    env_dir = tmp_path / "data"
+    listed = subprocess.run(
+        [str(venv / "bin" / "roleplay"), "sessions", "list"],
+        cwd=elsewhere,
+        env={**os.environ, "ROLEPLAY_DATA_DIR": str(env_dir)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "No saved interviews yet" in listed.stderr
+    assert (env_dir / "roleplay.db").is_file()

@@ -1,0 +1,1 @@
+"""What the tests (and the benchmarks) share: fakes, builders, servers, pages, labelled data."""

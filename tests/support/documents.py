@@ -1,0 +1,105 @@
+"""Making test documents, good and hostile, at test time."""
+
+from __future__ import annotations
+
+import random
+import zlib
+from pathlib import Path
+
+from pypdf import PdfWriter
+
+from roleplay.core.resources import shipped_dir
+
+SAMPLE_PDF = shipped_dir("knowledge") / "larkspur-health" / "annual-review-2025.pdf"
+
+
+def encrypted_pdf(path: Path) -> Path:
+    writer = PdfWriter(clone_from=SAMPLE_PDF)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    return body + trailer % (len(objects) + 1, xref)
+
+
+def ballooning_pdf(path: Path, pages: int = 40, text_mb: int = 30) -> Path:
+    """A small file whose pages all share one packed content stream of ``text_mb`` MB of text.
+
+    Each stream stays under pypdf's own per-stream limit, so only a cap on the whole parse
+    (time or memory) stops it from building gigabytes of text.
+    """
+    content = b"BT /F1 12 Tf (" + b"A" * (text_mb * 1024 * 1024) + b") Tj ET"
+    stream = zlib.compress(content, 9)
+    kids = b" ".join(b"%d 0 R" % (5 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 3 0 R >> >> >>"
+    )
+    objects += [page] * pages
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+WORDS = [
+    "clinic",
+    "nurse",
+    "patient",
+    "alert",
+    "triage",
+    "readmission",
+    "monitoring",
+    "dashboard",
+    "analyst",
+    "metric",
+    "team",
+    "release",
+    "experiment",
+    "retention",
+    "revenue",
+    "partner",
+    "county",
+    "pilot",
+    "device",
+    "reading",
+    "glucose",
+    "pressure",
+    "weight",
+    "enrolment",
+    "adherence",
+    "billing",
+    "summary",
+    "memo",
+    "culture",
+    "hiring",
+    "roadmap",
+    "quarter",
+    "launch",
+]
+
+
+def synthetic_notes(sections: int, words: int, *, seed: int = 7, title: str = "0") -> str:
+    """Markdown research notes of ``sections`` headed sections of ``words`` random words each."""
+    rng = random.Random(seed)
+    parts = []
+    for section in range(sections):
+        text = " ".join(rng.choice(WORDS) for _ in range(words))
+        parts.append(f"## Section {title}.{section}\n\n{text.capitalize()}.")
+    return "\n\n".join(parts)

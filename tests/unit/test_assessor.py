@@ -1,0 +1,203 @@
+"""The evidence assessor: what one answer does to each worry, decided by code from cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roleplay.core.cues import CueError, load_vocabulary, read_answer
+from roleplay.core.personas import Persona, PersonaError, PersonaLibrary, load_persona
+from roleplay.interview.assessor import Assessor, Finding
+
+
+@pytest.fixture
+def coffee(library: PersonaLibrary) -> Persona:
+    return library.get("alumni-peer-coffee-chat")
+
+
+def verdicts(persona: Persona, answer: str) -> dict[str, str]:
+    return {f.worry: f.verdict for f in Assessor(persona).assess(answer)}
+
+
+def finding(persona: Persona, answer: str, worry: str) -> Finding:
+    return next(f for f in Assessor(persona).assess(answer) if f.worry == worry)
+
+
+def test_commitment_eases_the_flight_risk_and_keeps_the_sentence_word_for_word(
+    anxious: Persona,
+) -> None:
+    answer = "Good question. I want to build my career here for the next few years."
+    found = finding(anxious, answer, "overqualified-flight-risk")
+    assert found.verdict == "eases"
+    assert found.sentence == "I want to build my career here for the next few years."
+    assert "commitment" in found.why and 0 < found.confidence <= 1
+
+
+def test_denied_exit_language_eases_rather_than_confirms(anxious: Persona) -> None:
+    answer = "Honestly, I'm not treating this as a stepping stone, and I'm not looking to leave."
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "eases"
+
+
+def test_commitment_with_a_way_out_confirms_the_flight_risk(anxious: Persona) -> None:
+    answer = "I'd stay a good while, unless something better comes along."
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "confirms"
+
+
+def test_keyword_stuffing_eases_nothing_and_confirms_great_on_paper(anxious: Persona) -> None:
+    answer = "I'm a results-driven team player with synergy, ownership and passion for excellence."
+    found = verdicts(anxious, answer)
+    assert "eases" not in found.values()
+    assert found["paper-not-performance"] == "confirms"
+
+
+def test_a_first_person_result_with_a_number_eases_great_on_paper(anxious: Persona) -> None:
+    answer = "I rewrote the nightly import myself, which cut the run from 4 hours to 40 minutes."
+    assert verdicts(anxious, answer)["paper-not-performance"] == "eases"
+
+
+def test_sarcasm_turns_what_would_ease_into_a_confirmation(leader: Persona) -> None:
+    sincere = "I taught myself SQL in my spare time."
+    sarcastic = "Oh great, yeah right, I taught myself SQL in my spare time, what fun."
+    assert verdicts(leader, sincere)["culture-fit"] == "eases"
+    assert verdicts(leader, sarcastic)["culture-fit"] == "confirms"
+
+
+def test_an_answer_to_another_question_moves_only_what_it_speaks_to(anxious: Persona) -> None:
+    # Asked "why this role?", the candidate tells a story about a project instead.
+    answer = "I led the billing migration and we shipped it on time with zero incidents."
+    found = verdicts(anxious, answer)
+    assert found["paper-not-performance"] == "eases"
+    assert found["overqualified-flight-risk"] == "unchanged"
+
+
+def test_an_early_referral_ask_confirms_and_a_gentle_late_one_eases(coffee: Persona) -> None:
+    pushy = "Hi! Could you refer me for the junior role?"
+    gentle = "Would you be comfortable passing my CV on? Totally fine if not."
+    assert verdicts(coffee, pushy)["asks-too-early"] == "confirms"
+    assert verdicts(coffee, gentle)["asks-too-early"] == "eases"
+
+
+def test_a_question_claims_nothing_about_the_candidate(coffee: Persona) -> None:
+    answer = "Did your team cut the build time by 40% with the new pipeline?"
+    assert verdicts(coffee, answer)["referral-risk"] == "unchanged"
+
+
+def test_small_talk_moves_nothing(anxious: Persona) -> None:
+    answer = "The traffic was fine this morning, and the building was easy to find, thanks."
+    assert set(verdicts(anxious, answer).values()) == {"unchanged"}
+
+
+def test_negation_is_read_within_its_clause_only() -> None:
+    [sentence] = read_answer("I'm not sure about titles, but I'd stay for years.")
+    assert sentence.has("commitment")
+
+
+def test_a_cue_vocabulary_with_a_broken_pattern_names_the_file_and_cue(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("exit:\n  means: leaving\n  patterns: ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(CueError, match=r"cues\.yaml: field 'exit\.patterns'"):
+        load_vocabulary(bad)
+
+
+def test_a_persona_naming_an_unknown_cue_is_refused_with_the_field(
+    tmp_path: Path, anxious: Persona
+) -> None:
+    text = (Path(__file__).parents[2] / "personas" / "anxious-hiring-manager.yaml").read_text()
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("eases: [commitment]", "eases: [loyalty]"), encoding="utf-8")
+    with pytest.raises(PersonaError, match=r"worries\.1\.evidence\.eases.*unknown cue 'loyalty'"):
+        load_persona(broken)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I have no doubt I would stay here for years.",
+        "I never planned to stay at the old place, but here I will stay for years.",
+        "I'd be thrilled to join and build my career here.",
+    ],
+)
+def test_plain_commitment_is_not_misread_as_denied_or_sarcastic(
+    anxious: Persona, answer: str
+) -> None:
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "eases"
+
+
+def test_a_decimal_does_not_end_a_sentence() -> None:
+    assert [s.text for s in read_answer("I cut costs by 3.5 percent. It took a year.")] == [
+        "I cut costs by 3.5 percent.",
+        "It took a year.",
+    ]
+
+
+def test_a_hostile_answer_is_read_in_bounded_sentences() -> None:
+    assert len(read_answer("a. " * 1400)) <= 60
+
+
+# The five misreadings the notes still made on answers the project had never seen, each in
+# words written for this test.
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I've been in analytics for six years now, mostly in retail.",
+        "I spent four years at a logistics firm before my current role.",
+    ],
+)
+def test_a_length_of_experience_is_no_promise_to_stay(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "unchanged"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "My colleague and I disagreed on the forecast, so we each made our case to the team and "
+        "agreed on a blend of both.",
+        "We clashed at first over the metric, but I asked her to walk me through her reasoning "
+        "and we settled on her version.",
+    ],
+)
+def test_a_disagreement_resolved_together_eases_team_fit(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["team-fit"] == "eases"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Honestly my last manager couldn't organise a meeting, let alone a team.",
+        "My old boss was a total joke and everyone knew it.",
+        "The manager there had no idea what he was doing.",
+    ],
+)
+def test_contempt_for_a_former_manager_counts_against_team_fit(
+    anxious: Persona, answer: str
+) -> None:
+    assert verdicts(anxious, answer)["team-fit"] == "confirms"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "There was a pricing dashboard, but it's hard to say what my part was exactly.",
+        "It was very much a team effort, so I couldn't really say what I did myself.",
+    ],
+)
+def test_not_knowing_ones_own_part_is_vague(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["paper-not-performance"] == "confirms"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I stayed an extra year to finish the warehouse migration before I moved on.",
+        "I turned down an offer so I could see the two-year rollout through to the end.",
+    ],
+)
+def test_staying_to_finish_a_long_project_counts_for_commitment(
+    anxious: Persona, answer: str
+) -> None:
+    found = verdicts(anxious, answer)
+    assert found["rehire-cost"] == "eases"
+    assert found["overqualified-flight-risk"] != "confirms"
