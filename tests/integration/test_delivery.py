@@ -13,11 +13,11 @@ from roleplay.core.delivery import (
     still_the_answer,
     summarise,
 )
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting
 from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import delivery_markdown
+from tests.support.builders import new_session
 
 
 def timed(*items: tuple[str, float, float]) -> list[Word]:
@@ -105,18 +105,15 @@ def test_no_spoken_answer_means_no_summary() -> None:
 
 @pytest.fixture
 def interview(anxious: Persona) -> Session:
-    session = Session(
-        persona_id=anxious.id,
-        persona_name=anxious.name,
-        mode=anxious.mode,
-        setting=Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam"),
+    session = new_session(
+        anxious,
         max_turns=4,
-        minutes=30,
-        notes=PrivateNotes.initial(anxious),
+        said=[
+            ("interviewer", "Tell me about a project you led."),
+            ("candidate", "I typed this one."),
+            ("interviewer", "And the result?"),
+        ],
     )
-    session.add_turn("interviewer", "Tell me about a project you led.")
-    session.add_turn("candidate", "I typed this one.")
-    session.add_turn("interviewer", "And the result?")
     session.add_turn("candidate", "We cut the close.", delivery=delivery(60, 30, fillers=3))
     return session
 

@@ -15,6 +15,7 @@ from roleplay.history.sessions import LOCAL_USER, SessionStore
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.llm import ChatBackend
+from tests.support.builders import new_session
 from tests.support.fakes import ScriptedChatModel
 
 NOTES = json.dumps(
@@ -203,19 +204,12 @@ def test_resume_after_a_lost_reply_asks_the_interviewer_again(
 def test_resume_keeps_the_time_already_used(anxious, backend, prompts, history, scripted) -> None:
     from datetime import timedelta
 
-    from roleplay.core.session import Session
-
     clock = [1000.0]
-    session = Session(
-        persona_id=anxious.id,
-        persona_name=anxious.name,
-        mode=anxious.mode,
-        setting=Setting(company="Acme", role="Analyst", candidate="Sam"),
-        max_turns=8,
-        minutes=30,
-        notes=Interview(anxious, Setting(company="A", role="B"), backend, prompts).session.notes,
+    session = new_session(
+        anxious,
+        Setting(company="Acme", role="Analyst", candidate="Sam"),
+        said=[("interviewer", "Hello?")],
     )
-    session.add_turn("interviewer", "Hello?")
     session.turns[0].at = session.started_at + timedelta(minutes=29)
     resumed = Interview.resume(session, anxious, backend, prompts, clock=lambda: clock[0])
     assert 28.9 < resumed.elapsed_minutes() < 29.1

@@ -15,6 +15,7 @@ from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.llm import ChatBackend
 from roleplay.wiring.chat import build_backend
+from tests.support.builders import new_session
 
 pytestmark = pytest.mark.local_model
 
@@ -127,22 +128,11 @@ def test_scripted_three_turn_interview_in_the_terminal(
 def test_local_judge_scores_every_criterion_and_quotes_only_real_words(
     mode: str, local_backend: ChatBackend, library: PersonaLibrary, prompts: Prompts
 ) -> None:
-    from roleplay.core.notes import PrivateNotes
-    from roleplay.core.session import Session
     from roleplay.feedback.judge import judge
     from roleplay.feedback.rubrics import rubric_for
 
     persona = next(p for p in library.all() if p.mode == mode)
-    session = Session(
-        persona_id=persona.id,
-        persona_name=persona.name,
-        mode=mode,
-        setting=Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam"),
-        max_turns=3,
-        minutes=30,
-        notes=PrivateNotes.initial(persona),
-    )
-    session.add_turn("interviewer", "Tell me about yourself.")
+    session = new_session(persona, max_turns=3, said=[("interviewer", "Tell me about yourself.")])
     for line in ANSWERS.splitlines():
         session.add_turn("candidate", line)
         session.add_turn("interviewer", "I see. Go on?")

@@ -13,12 +13,12 @@ from roleplay.coaching.accounts import Account, Accounts
 from roleplay.coaching.catalogue import Catalogue, Scenario
 from roleplay.coaching.reviews import ReviewError, Reviews
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
-from roleplay.core.session import Session, Setting
+from roleplay.core.session import Setting
 from roleplay.core.settings import Settings
 from roleplay.history.database import open_database
 from roleplay.history.sessions import SessionStore
+from tests.support.builders import new_session
 
 SPEC = ScenarioSpec(
     title="Analyst at Quillon",
@@ -48,18 +48,14 @@ class World:
         self.bens = self.catalogue.create(self.ben, SPEC.model_copy(update={"title": "Ben's"}))
 
     def attempt(self, learner: Account, scenario: Scenario, report: dict | None = None) -> str:
-        session = Session(
-            persona_id=self.anxious.id,
-            persona_name=self.anxious.name,
-            mode="formal",
-            setting=Setting(company="Quillon Robotics", role="Analyst", candidate=learner.name),
+        session = new_session(
+            self.anxious,
+            Setting(company="Quillon Robotics", role="Analyst", candidate=learner.name),
             max_turns=3,
             minutes=15,
-            notes=PrivateNotes.initial(self.anxious),
             scenario=scenario.code,
+            said=[("interviewer", "Hello?"), ("candidate", "Hello, I am ready.")],
         )
-        session.add_turn("interviewer", "Hello?")
-        session.add_turn("candidate", "Hello, I am ready.")
         session.ended_at = session.started_at + timedelta(minutes=6)
         session.end_reason = "candidate_closed"
         self.history.record(session, user=learner.name)

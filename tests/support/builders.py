@@ -1,8 +1,17 @@
-"""Builders for what many tests need: one place to make a model's notes reply."""
+"""Builders for what many tests need, in one place: a session, a model's notes reply."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
+
+from roleplay.core.notes import PrivateNotes
+from roleplay.core.personas import Persona
+from roleplay.core.session import Session, Setting, Speaker
+
+# The sample company, and the setting most tests hold their interview in.
+LARKSPUR = Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam")
 
 
 def notes_reply(**changes: object) -> str:
@@ -16,3 +25,29 @@ def notes_reply(**changes: object) -> str:
     }
     data.update(changes)
     return json.dumps(data)
+
+
+def new_session(
+    persona: Persona,
+    setting: Setting | None = None,
+    *,
+    said: Sequence[tuple[Speaker, str]] = (),
+    max_turns: int = 8,
+    minutes: float = 30,
+    **fields: Any,
+) -> Session:
+    """A session with ``persona`` at ``setting`` (Larkspur Health's Product Analyst, Sam, when
+    none is given), its notes as the persona starts them, and the turns ``said`` so far."""
+    session = Session(
+        persona_id=persona.id,
+        persona_name=persona.name,
+        mode=persona.mode,
+        setting=setting or LARKSPUR,
+        max_turns=max_turns,
+        minutes=minutes,
+        notes=PrivateNotes.initial(persona),
+        **fields,
+    )
+    for speaker, text in said:
+        session.add_turn(speaker, text)
+    return session

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting
 from roleplay.interview.assessor import Assessor, Relevance
 from roleplay.interview.noting import NoteTaker, new_research_terms
+from tests.support.builders import new_session
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 
@@ -19,15 +19,8 @@ DATA = Path(__file__).parents[1] / "data" / "transcripts"
 def replay(persona: Persona, strength: str, relevance: Relevance | None = None) -> Session:
     """The transcript ``<persona>-<strength>.yaml`` as a finished session with evidence notes."""
     data = yaml.safe_load((DATA / f"{persona.id}-{strength}.yaml").read_text(encoding="utf-8"))
-    session = Session(
-        persona_id=persona.id,
-        persona_name=persona.name,
-        mode=persona.mode,
-        setting=Setting(company=data["company"], role=data["role"], candidate=data["candidate"]),
-        max_turns=20,
-        minutes=60,
-        notes=PrivateNotes.initial(persona),
-    )
+    setting = Setting(company=data["company"], role=data["role"], candidate=data["candidate"])
+    session = new_session(persona, setting, max_turns=20, minutes=60)
     taker = NoteTaker(persona, "evidence", Assessor(persona, relevance))
     for line in data["turns"]:
         ((speaker, text),) = line.items()

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting
 from roleplay.feedback.judge import JudgeError, judge, parse_verdict, verdict_schema
@@ -16,6 +15,7 @@ from roleplay.feedback.report import build_report, overall_score, report_markdow
 from roleplay.feedback.rubrics import Rubric, RubricError, load_rubric, rubric_for
 from roleplay.interview.prompts import Prompts
 from roleplay.llm import ChatBackend
+from tests.support.builders import new_session
 from tests.support.fakes import ScriptedChatModel
 
 ANSWER = "At Northwind I cut the report backlog from 40 to 5 in two months."
@@ -28,20 +28,17 @@ def rubric() -> Rubric:
 
 @pytest.fixture
 def session(anxious: Persona) -> Session:
-    session = Session(
-        persona_id=anxious.id,
-        persona_name=anxious.name,
-        mode="formal",
-        setting=Setting(company="Acme", role="Analyst", candidate="Sam"),
+    return new_session(
+        anxious,
+        Setting(company="Acme", role="Analyst", candidate="Sam"),
         max_turns=2,
-        minutes=30,
-        notes=PrivateNotes.initial(anxious),
+        said=[
+            ("interviewer", "Tell me about a result you are proud of."),
+            ("candidate", ANSWER),
+            ("interviewer", "Any questions for me?"),
+            ("candidate", "What would my first project be?"),
+        ],
     )
-    session.add_turn("interviewer", "Tell me about a result you are proud of.")
-    session.add_turn("candidate", ANSWER)
-    session.add_turn("interviewer", "Any questions for me?")
-    session.add_turn("candidate", "What would my first project be?")
-    return session
 
 
 def verdict(rubric: Rubric, **overrides: dict) -> str:

@@ -1,12 +1,12 @@
 """The interviewer listens: each reply answers, picks up or presses what the candidate just
 said, decided by code and said in the persona's own lines (fast tests, word-overlap relevance
-standing in for MiniLM; bench/listening.py and tests/integration/test_listening_floor.py run the real one)."""
+standing in for MiniLM; bench/listening.py and tests/integration/test_listening_floor.py run
+the real one)."""
 
 from __future__ import annotations
 
 import pytest
 
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting, Source, TurnPlan
 from roleplay.interview.answers import answering, contact_in
@@ -18,6 +18,7 @@ from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.sayable import answer_sentence, research_sentences, section_list
 from roleplay.interview.tone import pleased
 from roleplay.knowledge.retrieval import passage_snippet
+from tests.support.builders import new_session
 from tests.support.fakes import WordOverlap
 
 RESEARCH = Source(
@@ -37,15 +38,7 @@ def talk(setting: Setting):
     """A conversation so far: the persona's opening, then the candidate's words."""
 
     def make(persona: Persona, *said: str) -> Session:
-        session = Session(
-            persona_id=persona.id,
-            persona_name=persona.name,
-            mode=persona.mode,
-            setting=setting,
-            max_turns=10,
-            minutes=30,
-            notes=PrivateNotes.initial(persona),
-        )
+        session = new_session(persona, setting, max_turns=10)
         opening = plan_turn(persona, session, "opening", [])
         session.add_turn("interviewer", opening.text, plan=opening)
         for text in said:

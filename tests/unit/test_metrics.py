@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
-from roleplay.core.session import Session, Setting
+from roleplay.core.session import Session
 from roleplay.feedback.metrics import compute_metrics, is_open
+from tests.support.builders import new_session
 
 PASSAGES = [
     ("overview.md", "Priya Natarajan leads a data team of 18 people at North Hennepin."),
@@ -17,15 +17,7 @@ PASSAGES = [
 
 @pytest.fixture
 def transcript(leader: Persona) -> Session:
-    session = Session(
-        persona_id=leader.id,
-        persona_name=leader.name,
-        mode=leader.mode,
-        setting=Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam"),
-        max_turns=4,
-        minutes=30,
-        notes=PrivateNotes.initial(leader),
-    )
+    session = new_session(leader, max_turns=4)
     # Interviewer: 6 words.
     session.add_turn("interviewer", "Hi Sam, what brings you here?")
     # Candidate: 15 words; 1 filler (um), 1 closed question; mentions Priya Natarajan.

@@ -4,28 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting, Source, TurnPlan
 from roleplay.interview.hearing import hear
 from roleplay.interview.plan_context import default_lines, vagueness
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.reading import read_turn
+from tests.support.builders import new_session
 from tests.support.fakes import WordOverlap
 
 
 @pytest.fixture
 def session_for(setting: Setting):
     def make(persona: Persona) -> Session:
-        return Session(
-            persona_id=persona.id,
-            persona_name=persona.name,
-            mode=persona.mode,
-            setting=setting,
-            max_turns=8,
-            minutes=30,
-            notes=PrivateNotes.initial(persona),
-        )
+        return new_session(persona, setting)
 
     return make
 

@@ -10,22 +10,20 @@ from roleplay.core.personas import Persona, PersonaLibrary
 from roleplay.core.session import Session, Setting, Source, TurnPlan
 from roleplay.feedback.rubrics import rubric_for
 from roleplay.interview.prompts import TEMPLATE_NAMES, PromptError, Prompts
+from tests.support.builders import new_session
 
 
 @pytest.fixture
 def session(anxious: Persona, setting: Setting) -> Session:
-    session = Session(
-        persona_id=anxious.id,
-        persona_name=anxious.name,
-        mode=anxious.mode,
-        setting=setting,
+    return new_session(
+        anxious,
+        setting,
         max_turns=5,
-        minutes=30,
-        notes=PrivateNotes.initial(anxious),
+        said=[
+            ("interviewer", "Tell me about yourself."),
+            ("candidate", "I analyse product data."),
+        ],
     )
-    session.add_turn("interviewer", "Tell me about yourself.")
-    session.add_turn("candidate", "I analyse product data.")
-    return session
 
 
 def test_every_template_renders_with_sample_data(

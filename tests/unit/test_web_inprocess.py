@@ -1,5 +1,6 @@
 """The web app's named endpoints, each with its normal path and its refusal, run in this process
-on a scripted model (see ``tests/support/webapp.py``) and driven through gradio_client over loopback.
+on a scripted model (see ``tests/support/webapp.py``) and driven through gradio_client over
+loopback.
 
 One app serves the whole module; each test opens its own browser sessions (a new Client is a new
 browser, with its own page state and nothing of anyone else's). Coaching tests share a cast of
