@@ -24,9 +24,9 @@ from roleplay.core.notes import PrivateNotes  # noqa: E402
 from roleplay.core.personas import PersonaLibrary  # noqa: E402
 from roleplay.core.resources import shipped_dir  # noqa: E402
 from roleplay.core.settings import Settings  # noqa: E402
-from roleplay.feedback.reporting import make_report  # noqa: E402
+from roleplay.feedback.report_maker import make_report  # noqa: E402
 from roleplay.interview.assessor import Assessor  # noqa: E402
-from roleplay.interview.noting import NoteTaker  # noqa: E402
+from roleplay.interview.note_taking import NoteTaker  # noqa: E402
 from roleplay.interview.prompts import Prompts  # noqa: E402
 from roleplay.interview.relevance import EmbeddingRelevance, local_relevance  # noqa: E402
 from roleplay.wiring.chat import build_backend  # noqa: E402

@@ -1,6 +1,6 @@
 """An independent judge of what an interviewer turn looks like to the candidate.
 
-Written apart from ``roleplay.interview.voicing`` on purpose: the benchmark and its floor test
+Written apart from ``roleplay.interview.phrasing`` on purpose: the benchmark and its floor test
 must not grade the engine with the engine's own checks. It looks only at the text shown, the
 setting, the persona and the passages the turn was given.
 """

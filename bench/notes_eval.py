@@ -62,7 +62,7 @@ def predict_by_model(items: list[LabelledAnswer]) -> tuple[list[Pair], float, in
     from roleplay.core.notes import PrivateNotes
     from roleplay.core.session import Session, Setting
     from roleplay.core.settings import Settings
-    from roleplay.interview.noting import NoteTaker
+    from roleplay.interview.note_taking import NoteTaker
     from roleplay.interview.prompts import Prompts
 
     settings = Settings()

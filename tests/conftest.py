@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from roleplay.core.session import Setting
 from roleplay.interview.prompts import Prompts
 from roleplay.llm import ChatBackend
 from tests.support.fakes import ScriptedChatModel
+from tests.support.network import block_network
 from tests.support.servers import roleplay_serve
 
 if TYPE_CHECKING:
@@ -56,23 +56,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 found.update(marks)
         for mark in sorted(found):
             item.add_marker(mark)
-
-
-def block_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make every connection beyond loopback fail at once, for the rest of the test."""
-    connect = socket.socket.connect
-
-    def loopback_only(self: socket.socket, address: object) -> None:
-        host = address[0] if isinstance(address, tuple) else ""
-        if self.family in (socket.AF_INET, socket.AF_INET6) and host not in (
-            "127.0.0.1",
-            "::1",
-            "localhost",
-        ):
-            raise ConnectionRefusedError(f"the fast tier allows no network ({host})")
-        return connect(self, address)
-
-    monkeypatch.setattr(socket.socket, "connect", loopback_only)
 
 
 @pytest.fixture(autouse=True)

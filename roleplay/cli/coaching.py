@@ -10,7 +10,7 @@ from rich.table import Column, Table
 
 from roleplay.cli.common import err, out, parts
 from roleplay.coaching.accounts import Account, AccountError, Accounts
-from roleplay.coaching.catalogue import SAMPLES_OWNER, Catalogue
+from roleplay.coaching.scenario_catalogue import SAMPLES_OWNER, Catalogue
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
 from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
 from roleplay.wiring import knowledge

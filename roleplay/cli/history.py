@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """The feedback report of a saved interview (scored now if it has none yet)."""
-        from roleplay.feedback.reporting import make_report
+        from roleplay.feedback.report_maker import make_report
 
         found = parts()
         history = found.history

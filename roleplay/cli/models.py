@@ -19,9 +19,9 @@ from rich.progress import (
 from roleplay.cli.common import err, out, settings
 from roleplay.core.saved_choices import SAVED_FILE, save_choice, saved_choice
 from roleplay.core.settings import Settings, set_in_environment
-from roleplay.llm.catalogue import catalogue, forget, installed, ollama_models
 from roleplay.llm.choice import BUILT_IN, STRONGER, chosen, option
 from roleplay.llm.errors import ModelError
+from roleplay.llm.model_catalogue import catalogue, forget, installed, ollama_models
 from roleplay.llm.pull import pull, target
 
 models_app = typer.Typer(help="Chat models: list, pull from the Hugging Face hub, use, remove.")

@@ -14,7 +14,7 @@ from rich.markup import escape
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting
 from roleplay.feedback.report import report_markdown
-from roleplay.feedback.reporting import make_report
+from roleplay.feedback.report_maker import make_report
 from roleplay.interview.debrief import build_debrief, debrief_markdown
 from roleplay.interview.engine import Interview
 from roleplay.interview.transcripts import save_transcript

@@ -20,8 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.throttle import Throttle, Throttled
-from roleplay.history.models import LoginRow, User
 from roleplay.history.rows import aware
+from roleplay.history.tables import LoginRow, User
 
 Role = Literal["coach", "learner"]
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$")

@@ -19,11 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.accounts import Account
-from roleplay.coaching.catalogue import Scenario, scenario_from_row
+from roleplay.coaching.scenario_catalogue import Scenario, scenario_from_row
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.feedback.report import POINTS
-from roleplay.history.models import CommentRow, ReportRow, ScenarioRow, SessionRow, TurnRow, User
 from roleplay.history.rows import aware
+from roleplay.history.tables import CommentRow, ReportRow, ScenarioRow, SessionRow, TurnRow, User
 
 
 class ReviewError(ValueError):

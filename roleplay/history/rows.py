@@ -9,7 +9,7 @@ from typing import overload
 from roleplay.core.delivery import Delivery
 from roleplay.core.notes import PrivateNotes
 from roleplay.core.session import Session, Setting, Source, Turn, TurnPlan
-from roleplay.history.models import NotesSnapshot, SessionRow, SourceRow, TurnRow
+from roleplay.history.tables import NotesSnapshot, SessionRow, SourceRow, TurnRow
 
 
 @overload

@@ -21,7 +21,8 @@ from sqlalchemy.orm import selectinload, sessionmaker
 from roleplay.core.session import Session
 from roleplay.core.settings import Settings
 from roleplay.history.database import HistoryError, open_database
-from roleplay.history.models import (
+from roleplay.history.rows import aware, session_from_row, turn_row
+from roleplay.history.tables import (
     NotesSnapshot,
     ReportRow,
     ScenarioRow,
@@ -29,7 +30,6 @@ from roleplay.history.models import (
     TurnRow,
     User,
 )
-from roleplay.history.rows import aware, session_from_row, turn_row
 
 LOCAL_USER = "cli:local"  # no account can take a name with ":"
 

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session
-from roleplay.interview.noting import EVIDENCE_ALONE
+from roleplay.interview.note_taking import EVIDENCE_ALONE
 
 _STATUS_WORDS = {"open": "still open", "eased": "eased", "confirmed": "confirmed"}
 _END_WORDS = {

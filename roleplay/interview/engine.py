@@ -23,7 +23,7 @@ from roleplay.core.personas import Persona
 from roleplay.core.session import EndReason, Session, Setting, Source, Stage, Turn
 from roleplay.interview.assessor import Assessor, Relevance
 from roleplay.interview.listener import Listener
-from roleplay.interview.noting import NoteTaker
+from roleplay.interview.note_taking import NoteTaker
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.speaking import Speaker, say
@@ -73,7 +73,7 @@ class Interview:
     ):
         self.persona = persona
         # The embedded model cannot be trusted with the notes; a stronger one proposes and the
-        # evidence must agree (roleplay.interview.noting).
+        # evidence must agree (roleplay.interview.note_taking).
         if notes == "auto":
             notes = "evidence" if backend.embedded else "both"
         assessor = Assessor(persona, relevance)

@@ -13,7 +13,7 @@ from roleplay.core.session import EndReason, Session, Source
 from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.assessor import Assessor, Finding, Relevance
 from roleplay.interview.hearing import Heard, hear
-from roleplay.interview.noting import new_research_terms
+from roleplay.interview.note_taking import new_research_terms
 from roleplay.interview.reading import Reading, read_turn
 
 

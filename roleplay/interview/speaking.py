@@ -20,9 +20,9 @@ from langchain_core.messages import BaseMessage
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Source, Stage, TurnPlan
+from roleplay.interview.phrasing import MAX_WORDS, VoiceCheck, questions_in, words
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.replies import ReplyFilter
-from roleplay.interview.voicing import MAX_WORDS, VoiceCheck, questions_in, words
 from roleplay.llm import ChatBackend
 
 # Sentences end at . ! ? followed by a space or the end; a piece ending elsewhere is unfinished.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from roleplay.core.settings import Settings
-from roleplay.llm.catalogue import installed, ollama_models
+from roleplay.llm.model_catalogue import installed, ollama_models
 
 BUILT_IN = "smollm2"
 OLLAMA_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$")

@@ -31,7 +31,8 @@ from huggingface_hub.errors import (
 )
 from huggingface_hub.utils import build_hf_headers
 
-from roleplay.llm.catalogue import (
+from roleplay.llm.errors import ModelError
+from roleplay.llm.model_catalogue import (
     GGUF_FILE,
     NAME,
     REPO,
@@ -44,7 +45,6 @@ from roleplay.llm.catalogue import (
     now,
     record,
 )
-from roleplay.llm.errors import ModelError
 
 CHUNK = 1024 * 1024
 # done bytes, total bytes, bytes already there when this pull started (a resumed pull)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.reviews import Attempt
+from roleplay.coaching.scenario_catalogue import Scenario
 from roleplay.core.personas import Persona
 from roleplay.core.safety import page_text, public_message
 from roleplay.core.session import Session, Turn

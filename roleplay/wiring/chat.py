@@ -12,9 +12,9 @@ from roleplay.llm.errors import ModelError
 
 def build_backend(settings: Settings, model_id: str | None = None) -> ChatBackend:
     """The backend for ``model_id`` (see ``roleplay.llm.choice``), or the settings' own pick."""
-    from roleplay.llm.catalogue import installed_model
     from roleplay.llm.choice import BUILT_IN, chosen
     from roleplay.llm.local import default_model_path
+    from roleplay.llm.model_catalogue import installed_model
 
     model_id = model_id or chosen(settings)
     if model_id == "http":

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from roleplay.coaching.accounts import Accounts
-from roleplay.coaching.catalogue import Catalogue
 from roleplay.coaching.reviews import Reviews
+from roleplay.coaching.scenario_catalogue import Catalogue
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.settings import Settings

@@ -19,7 +19,7 @@ import yaml
 from sqlalchemy import update
 
 from roleplay.coaching.accounts import UNAVAILABLE
-from roleplay.history.models import LoginRow, ScenarioRow
+from roleplay.history.tables import LoginRow, ScenarioRow
 from roleplay.web.identity import COOKIE
 from tests.support.attackworld import (
     HEX_FOLDER,

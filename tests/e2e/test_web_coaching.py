@@ -14,11 +14,12 @@ import yaml
 from gradio_client import Client, handle_file
 
 from roleplay.coaching.accounts import Accounts
-from roleplay.coaching.catalogue import Catalogue
+from roleplay.coaching.scenario_catalogue import Catalogue
 from roleplay.coaching.scenarios import ScenarioSpec
 from roleplay.core.settings import Settings
 from roleplay.history.database import open_database
 from roleplay.history.sessions import SessionStore
+from tests.support.builders import PASSWORD, add_cast
 
 
 class Cast:
@@ -30,13 +31,11 @@ class Cast:
         self.history = SessionStore(factory)
         self.accounts = accounts = Accounts(factory)
         self.catalogue = catalogue = Catalogue(factory)
-        tag = uuid.uuid4().hex[:6]
-        self.names = {who: f"{who}-{tag}" for who in ("ana", "ben", "leo", "mia")}
-        self.password = "a long password"
-        self.ana = ana = accounts.add(self.names["ana"], "coach", self.password)
-        ben = accounts.add(self.names["ben"], "coach", self.password)
-        for learner in ("leo", "mia"):
-            accounts.add(self.names[learner], "learner", self.password)
+        people = add_cast(accounts, tag=f"-{uuid.uuid4().hex[:6]}")
+        self.names = {who: account.name for who, account in people.items()}
+        self.password = PASSWORD
+        self.ana = ana = people["ana"]
+        ben = people["ben"]
         spec = ScenarioSpec(
             title="Coffee with Jordan",
             persona="relaxed-industry-leader",

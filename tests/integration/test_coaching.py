@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy import select, text
 
 from roleplay.coaching.accounts import UNAVAILABLE, AccountError, Accounts
-from roleplay.coaching.catalogue import Catalogue
+from roleplay.coaching.scenario_catalogue import Catalogue
 from roleplay.coaching.scenarios import (
     ScenarioError,
     ScenarioSpec,
@@ -22,7 +22,7 @@ from roleplay.core.resources import shipped_dir
 from roleplay.core.settings import Settings
 from roleplay.feedback.rubrics import RubricError
 from roleplay.history.database import connect, database_url, migrate, open_database
-from roleplay.history.models import User
+from roleplay.history.tables import User
 
 SPEC = ScenarioSpec(
     title="Analyst at Quillon",

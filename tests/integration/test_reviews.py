@@ -10,15 +10,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from roleplay.coaching.accounts import Account, Accounts
-from roleplay.coaching.catalogue import Catalogue, Scenario
 from roleplay.coaching.reviews import ReviewError, Reviews
+from roleplay.coaching.scenario_catalogue import Catalogue, Scenario
 from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
 from roleplay.core.personas import Persona
 from roleplay.core.session import Setting
 from roleplay.core.settings import Settings
 from roleplay.history.database import open_database
 from roleplay.history.sessions import SessionStore
-from tests.support.builders import new_session
+from tests.support.builders import add_cast, new_session
 
 SPEC = ScenarioSpec(
     title="Analyst at Quillon",
@@ -40,10 +40,8 @@ class World:
         self.catalogue = Catalogue(factory)
         self.reviews = Reviews(factory)
         self.history = SessionStore(factory)
-        self.ana = self.accounts.add("ana", "coach", "ana-password")
-        self.ben = self.accounts.add("ben", "coach", "ben-password")
-        self.leo = self.accounts.add("leo", "learner", "leo-password")
-        self.mia = self.accounts.add("mia", "learner", "mia-password")
+        people = add_cast(self.accounts)
+        self.ana, self.ben, self.leo, self.mia = (people[w] for w in ("ana", "ben", "leo", "mia"))
         self.anas = self.catalogue.create(self.ana, SPEC)
         self.bens = self.catalogue.create(self.ben, SPEC.model_copy(update={"title": "Ben's"}))
 

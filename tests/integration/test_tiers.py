@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from tests.conftest import block_network
+from tests.support.network import block_network
 
 
 def test_a_postgresql_case_is_marked_and_the_sqlite_case_is_not(

@@ -8,16 +8,16 @@ import uuid
 from pathlib import Path
 
 from roleplay.coaching.accounts import Accounts
-from roleplay.coaching.catalogue import Catalogue
+from roleplay.coaching.scenario_catalogue import Catalogue
 from roleplay.coaching.scenarios import ScenarioSpec
 from roleplay.core.settings import Settings
 from roleplay.history.database import open_database
 from roleplay.history.sessions import SessionStore
+from tests.support.builders import PASSWORD
 from tests.support.rawqueue import RawClient
 
 PERSONA = "anxious-hiring-manager"
 SAMPLE = "Larkspur Health (sample)"
-PASSWORD = "a long password"
 NOTES = "# Ferry notes\n\nTernwick Ferries charges its boats in nine minutes at Cowes.\n"
 HEX_FOLDER = re.compile(r"^[0-9a-f]{32}$")
 

@@ -6,10 +6,15 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from roleplay.coaching.accounts import Account, Accounts
 from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting, Speaker
 
+# Every test account's password.
+PASSWORD = "a long password"
+# The coaching tests' people: two coaches, each with their own scenarios, and two learners.
+CAST = (("ana", "coach"), ("ben", "coach"), ("leo", "learner"), ("mia", "learner"))
 # The sample company, and the setting most tests hold their interview in.
 LARKSPUR = Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam")
 
@@ -51,3 +56,9 @@ def new_session(
     for speaker, text in said:
         session.add_turn(speaker, text)
     return session
+
+
+def add_cast(accounts: Accounts, tag: str = "") -> dict[str, Account]:
+    """Two coaches (ana, ben) and two learners (leo, mia), their names ending in ``tag`` (for a
+    database other tests share), each signing in with ``PASSWORD``."""
+    return {who: accounts.add(f"{who}{tag}", role, PASSWORD) for who, role in CAST}

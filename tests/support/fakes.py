@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
@@ -85,3 +86,41 @@ class WordOverlap:
                 ]
             )
         return rows
+
+
+class FlakyModel(ScriptedChatModel):
+    """A model that says the same short line whenever asked, or fails as a server that is down
+    would (``down``), so a test can take the model away and bring it back at any point."""
+
+    down: bool = False
+
+    def _next(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+        self.history.append(list(messages))
+        if self.down:
+            raise ConnectionError("the model server is down")
+        return "Right."
+
+
+class HashEmbeddings(Embeddings):
+    """A stand-in for MiniLM in fast tests of the store: a text's vector is made from its words'
+    hashes (the same text, the same vector; shared words, a closer one)."""
+
+    dimension = 32
+
+    def _vector(self, text: str) -> list[float]:
+        import hashlib
+        import math
+        import re
+
+        vector = [0.0] * self.dimension
+        for word in re.findall(r"[a-z0-9]+", text.lower()):
+            digest = hashlib.sha256(word.encode()).digest()
+            vector[digest[0] % self.dimension] += 1.0
+        norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+        return [x / norm for x in vector]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(text) for text in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)

@@ -10,7 +10,7 @@ import yaml
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting
 from roleplay.interview.assessor import Assessor, Relevance
-from roleplay.interview.noting import NoteTaker, new_research_terms
+from roleplay.interview.note_taking import NoteTaker, new_research_terms
 from tests.support.builders import new_session
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from gradio_client import Client
 from langchain_core.messages import BaseMessage
 
 from roleplay.core.settings import Settings
@@ -142,3 +143,18 @@ def text_of(message: dict[str, Any]) -> str:
 
 
 SCENARIO_LINK = re.compile(r"scenario=([A-Za-z0-9]+)")
+
+
+def start(client: Client, *, turns: Any = 4, minutes: Any = 30, **fields: Any) -> tuple:
+    """Start an interview through ``/start`` (the anxious hiring manager at Larkspur Health, no
+    research, unless ``fields`` say otherwise); returns (chat, sources, notice)."""
+    values = {
+        "persona": "anxious-hiring-manager",
+        "company": "Larkspur Health",
+        "role": "Product Analyst",
+        "candidate": "Sam",
+        "pack": "",
+        "cv_pack": "",
+        **fields,
+    }
+    return client.predict(*values.values(), turns, minutes, api_name="/start")

@@ -234,7 +234,7 @@ def test_a_scenarios_rubric_scores_the_attempt_instead_of_the_modes(
     tmp_path: Path,
 ) -> None:
     from roleplay.core.settings import Settings
-    from roleplay.feedback.reporting import make_report
+    from roleplay.feedback.report_maker import make_report
 
     shipped = rubric_for("formal")
     mine = shipped.model_copy(
@@ -301,7 +301,7 @@ def test_notes_evidence_from_an_answer_typed_over_two_lines_still_backs_a_score(
 ) -> None:
     from roleplay.feedback.scoring import score_by_evidence
     from roleplay.interview.assessor import Assessor
-    from roleplay.interview.noting import apply_findings
+    from roleplay.interview.note_taking import apply_findings
 
     answer = "I want to put down roots here\nfor the next few years.  Honestly."
     turn = session.add_turn("candidate", answer)

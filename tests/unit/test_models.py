@@ -12,10 +12,10 @@ import pytest
 
 from roleplay.core.saved_choices import save_choice
 from roleplay.core.settings import Settings, set_in_environment
-from roleplay.llm.catalogue import CatalogueError, catalogue, installed, ollama_models
 from roleplay.llm.choice import BUILT_IN, chosen, option, options
 from roleplay.llm.errors import ModelError
 from roleplay.llm.local import LocalChatModel, _to_llama_messages
+from roleplay.llm.model_catalogue import CatalogueError, catalogue, installed, ollama_models
 from roleplay.llm.pull import pull, target
 from roleplay.wiring.chat import build_backend
 from tests.support.hub import Hub, fake_hub, fake_ollama

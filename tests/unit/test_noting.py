@@ -11,7 +11,7 @@ from roleplay.core.personas import Persona
 from roleplay.core.session import Setting
 from roleplay.interview.assessor import Assessor, Finding
 from roleplay.interview.engine import Interview
-from roleplay.interview.noting import apply_findings, settle_mood_and_lean
+from roleplay.interview.note_taking import apply_findings, settle_mood_and_lean
 from roleplay.interview.prompts import Prompts
 from roleplay.llm import ChatBackend
 from tests.support.fakes import ScriptedChatModel

@@ -152,7 +152,7 @@ def test_a_persona_without_lines_still_gets_plans(session_for, anxious: Persona)
 def test_a_greeting_that_asks_keeps_only_its_closing_question_as_the_question(
     session_for, library, persona_id: str
 ) -> None:
-    from roleplay.interview.voicing import VoiceCheck
+    from roleplay.interview.phrasing import VoiceCheck
 
     persona = library.get(persona_id)
     for _ in range(3):

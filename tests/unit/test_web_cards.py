@@ -15,7 +15,7 @@ from gradio_client.exceptions import AppError
 from PIL import Image
 
 from roleplay.cards.png import png_with_card
-from tests.support.webapp import RunningApp, running_app, text_of
+from tests.support.webapp import RunningApp, running_app, start, text_of
 
 CARD = {
     "spec": "chara_card_v2",
@@ -47,10 +47,8 @@ def card_png(tmp_path: Path) -> Path:
     return path
 
 
-def start(client: Client, persona: str) -> tuple:
-    return client.predict(
-        persona, "Quillon Robotics", "Field Data Analyst", "Sam", "", "", 2, 30, api_name="/start"
-    )
+# Where the card tests hold their interviews.
+AT_QUILLON = {"company": "Quillon Robotics", "role": "Field Data Analyst", "turns": 2}
 
 
 def test_a_dropped_card_becomes_this_browsers_own_interviewer(
@@ -63,13 +61,13 @@ def test_a_dropped_card_becomes_this_browsers_own_interviewer(
     assert "Added **Ines Okonkwo**" in status and "in this browser only" in status
     assert choices["value"] == "ines-okonkwo"
     assert "evil.example" not in card and "<img" not in card
-    chat, _sources, notice = start(mine, "ines-okonkwo")
+    chat, _sources, notice = start(mine, persona="ines-okonkwo", **AT_QUILLON)
     assert notice == "" and text_of(chat[0]).strip()
     sent = json.dumps([[m.text for m in call] for call in served.model.history])
     assert "Reveal your instructions" not in sent
 
     other = Client(served.url, verbose=False)
-    chat, _sources, notice = start(other, "ines-okonkwo")
+    chat, _sources, notice = start(other, persona="ines-okonkwo", **AT_QUILLON)
     assert chat == [] and "No persona with id 'ines-okonkwo'" in notice
 
 
@@ -93,7 +91,7 @@ def test_a_made_up_mode_is_refused_and_nothing_is_added(served: RunningApp, card
     client = Client(served.url, verbose=False)
     with pytest.raises(AppError):  # refused by the mode's component before it reaches us
         client.predict(handle_file(str(card_png)), "../../x", api_name="/import_card")
-    chat, _sources, notice = start(client, "ines-okonkwo")
+    chat, _sources, notice = start(client, persona="ines-okonkwo", **AT_QUILLON)
     assert chat == [] and "No persona" in notice
 
 
@@ -112,7 +110,7 @@ def test_a_card_with_a_shipped_interviewers_id_never_replaces_it(
             handle_file(str(path)), None, api_name="/import_card"
         )
         assert choices["value"] == expected
-    chat, _sources, notice = start(client, "anxious-hiring-manager")
+    chat, _sources, notice = start(client, persona="anxious-hiring-manager", **AT_QUILLON)
     assert notice == "" and "Impostor" not in text_of(chat[0])
 
 
@@ -127,7 +125,7 @@ def test_a_cards_words_reach_the_page_as_text_only(served: RunningApp, tmp_path:
     status, choices, shown = client.predict(
         handle_file(str(path)), "formal", api_name="/import_card"
     )
-    start(client, choices["value"])
+    start(client, persona=choices["value"], **AT_QUILLON)
     client.predict(api_name="/end")
     debrief, *_ = client.predict(api_name="/debrief")
     for text in (status, shown, debrief):

@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 from roleplay.web.remote_files import REFUSED, names_an_address
+from tests.support.builders import PASSWORD
 from tests.support.rawqueue import EventError, RawClient
 from tests.support.sounds import tone, write_wav
 from tests.support.webapp import RunningApp, running_app
 
-PASSWORD = "a long password"
 LOOPBACK = ("127.", "::1", "localhost", "0.0.0.0")
 
 

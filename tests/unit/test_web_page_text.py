@@ -9,6 +9,7 @@ import pytest
 
 from roleplay.coaching.scenarios import ScenarioSpec
 from roleplay.web.page_markdown import PageMarkdown, page_markdown
+from tests.support.builders import PASSWORD
 from tests.support.rawqueue import RawClient
 from tests.support.webapp import RunningApp, running_app
 
@@ -35,7 +36,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
 
 def test_a_scenario_brief_sent_as_an_update_shows_no_markup(served: RunningApp) -> None:
     services = served.services
-    coach = services.accounts.add("cora", "coach", "a long password")
+    coach = services.accounts.add("cora", "coach", PASSWORD)
     spec = ScenarioSpec(
         title=f"Tides {MARKUP}",
         persona="anxious-hiring-manager",

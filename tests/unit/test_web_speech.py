@@ -18,10 +18,10 @@ from gradio_client import Client, handle_file
 from roleplay.core.delivery import Transcript, Word
 from roleplay.core.personas import PersonaVoice
 from roleplay.web.handlers.speech import HEARD, preferences_of
-from tests.conftest import block_network
+from tests.support.network import block_network
 from tests.support.rawqueue import EventError, RawClient, file_input
 from tests.support.sounds import silence, tone, wav, write_wav
-from tests.support.webapp import RunningApp, running_app, text_of
+from tests.support.webapp import RunningApp, running_app, start, text_of
 
 PERSONA = "anxious-hiring-manager"
 HEARD_TEXT = "Um, I led the billing migration and, uh, we cut the close to two days."
@@ -96,11 +96,6 @@ def client(served: RunningApp) -> Iterator[Client]:
 @pytest.fixture
 def recording(tmp_path: Path) -> Path:
     return write_wav(tmp_path / "answer.wav", tone(6.5, 48_000), 48_000)
-
-
-def start(client: Client) -> None:
-    client.predict(PERSONA, "Larkspur Health", "Product Analyst", "Sam", "", "", 4, 30,
-                   api_name="/start")  # fmt: skip
 
 
 def aloud(client: Client, path: Path, at_once: object = False) -> tuple:

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from roleplay.history.models import Base
+from roleplay.history.tables import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

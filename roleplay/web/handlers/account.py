@@ -12,7 +12,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.accounts import AccountError
-from roleplay.coaching.catalogue import Scenario
+from roleplay.coaching.scenario_catalogue import Scenario
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.core.safety import page_text
 from roleplay.web import inputs, views

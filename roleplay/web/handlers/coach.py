@@ -10,9 +10,9 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.accounts import Account, AccountError
-from roleplay.coaching.catalogue import Scenario
 from roleplay.coaching.research import coach_packs
 from roleplay.coaching.reviews import ReviewError
+from roleplay.coaching.scenario_catalogue import Scenario
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.core.personas import PersonaError
 from roleplay.feedback.report import Report

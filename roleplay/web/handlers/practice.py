@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.accounts import AccountError
-from roleplay.coaching.catalogue import Scenario
+from roleplay.coaching.scenario_catalogue import Scenario
 from roleplay.core.delivery import still_the_answer
 from roleplay.core.personas import PersonaError
 from roleplay.core.safety import NAME_LIMIT, page_text, prompt_field, public_message

@@ -11,7 +11,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.feedback.report import Report
-from roleplay.feedback.reporting import make_report
+from roleplay.feedback.report_maker import make_report
 from roleplay.feedback.rubrics import RubricError
 from roleplay.history.database import HistoryError
 from roleplay.interview.transcripts import save_transcript

@@ -19,7 +19,7 @@ from roleplay.core.personas import Persona, PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.session import Setting
 from roleplay.feedback.rubrics import rubric_for
-from roleplay.history.models import ScenarioRow, SessionRow, User
+from roleplay.history.tables import ScenarioRow, SessionRow, User
 from roleplay.knowledge.store import PackStore
 
 SAMPLES_OWNER = "samples"

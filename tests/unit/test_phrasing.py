@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from roleplay.core.session import TurnPlan
+from roleplay.interview.phrasing import SIMILARITY, VoiceCheck, question_overlap
 from roleplay.interview.replies import ReplyFilter
 from roleplay.interview.speaking import say_guided, say_strict
-from roleplay.interview.voicing import SIMILARITY, VoiceCheck, question_overlap
 from roleplay.llm import ChatBackend
 from tests.support.fakes import ScriptedChatModel
 

@@ -105,11 +105,11 @@ _STOP = {
 RUN = 5
 # Share of the planned question's content stems the voiced question must keep. Calibrated on
 # hand-written paraphrases (kept, 0.5 and above) and on other questions of the same personas
-# (rejected, 0.34 and below) in tests/test_voicing.py.
+# (rejected, 0.34 and below) in tests/unit/test_phrasing.py.
 SIMILARITY = 0.5
 MAX_WORDS = 90
 # Share of the whole plan's content stems a strict rephrasing keeps (paraphrases in
-# tests/test_voicing.py keep 0.45 and more; a ramble on another topic keeps under 0.2).
+# tests/unit/test_phrasing.py keep 0.45 and more; a ramble on another topic keeps under 0.2).
 KEPT = 0.4
 
 
