@@ -13,7 +13,7 @@ from roleplay.core.personas import Persona, PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.session import Setting
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from tests.support.fakes import ScriptedChatModel
 from tests.support.network import block_network
 from tests.support.servers import roleplay_serve

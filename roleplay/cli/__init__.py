@@ -1,5 +1,6 @@
 """The ``roleplay`` command: a thin shell over the library. Each module of this package adds
-its own commands through ``register(app)``."""
+its own commands through ``register(app)``, and imports what a command needs inside it, so that
+``--help`` and a quick command do not wait for the model, Chroma or the web app to load."""
 
 from __future__ import annotations
 
@@ -7,39 +8,32 @@ import sys
 
 import typer
 
-from roleplay.cli import coaching, history, knowledge, models, personas, practice, speech
+from roleplay.cli import (
+    coaching,
+    doctor,
+    history,
+    knowledge,
+    models,
+    personas,
+    practice,
+    speech,
+)
 from roleplay.cli.common import err
-from roleplay.coaching.accounts import AccountError
-from roleplay.coaching.scenarios import ScenarioError
-from roleplay.core.personas import PersonaError
-from roleplay.feedback.rubrics import RubricError
-from roleplay.history.database import HistoryError
-from roleplay.interview.prompts import PromptError
-from roleplay.knowledge.errors import KnowledgeError
-from roleplay.llm.errors import ModelError
+from roleplay.core.errors import UserError
 
 app = typer.Typer(
     help="Rehearse interviews against an LLM interviewer that keeps private notes.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-for module in (personas, practice, models, knowledge, history, coaching, speech):
+for module in (personas, practice, models, knowledge, history, coaching, speech, doctor):
     module.register(app)
 
 
 def main() -> None:
     try:
         app()
-    except (
-        PersonaError,
-        PromptError,
-        ModelError,
-        KnowledgeError,
-        HistoryError,
-        RubricError,
-        AccountError,
-        ScenarioError,
-    ) as error:
+    except UserError as error:
         err.print(f"error: {error}", markup=False)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Column, Table
 
 from roleplay.cli.common import err, out, parts
-from roleplay.coaching.accounts import Account, AccountError, Accounts
-from roleplay.coaching.scenario_catalogue import SAMPLES_OWNER, Catalogue
-from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec, scenario_yaml
-from roleplay.coaching.sharing import install_research, read_scenario_file, scenario_file_yaml
-from roleplay.wiring import knowledge
-from roleplay.wiring.parts import Parts
+from roleplay.cli.tables import ListColumn, list_table
+
+if TYPE_CHECKING:
+    from roleplay.coaching.accounts import Account, Accounts
+    from roleplay.coaching.scenario_catalogue import Catalogue, Scenario
+    from roleplay.wiring.parts import Parts
+
+
+SCENARIO_COLUMNS = [
+    ListColumn("code", "id"),
+    ListColumn("title", "title"),
+    ListColumn("interviewer", wide_only=True),
+    ListColumn("owner"),
+    ListColumn("feedback", wide_only=True),
+    ListColumn("attempts"),
+]
+
+
+def scenario_row(scenario: Scenario) -> list[str]:
+    spec = scenario.spec
+    return [
+        scenario.code,
+        spec.title,
+        spec.persona,
+        scenario.owner,
+        spec.feedback,
+        str(spec.attempts or "any"),
+    ]
+
+
+def scenario_json(scenario: Scenario) -> dict[str, Any]:
+    """A scenario in ``scenario list --json``: its code and owner, and the fields of its file."""
+    return {
+        "code": scenario.code,
+        "owner": scenario.owner,
+        **scenario.spec.model_dump(mode="json"),
+    }
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +59,9 @@ def register(app: typer.Typer) -> None:
         return found, found.accounts, found.catalogue
 
     def coach(accounts: Accounts, name: str | None) -> Account:
+        from roleplay.coaching.accounts import AccountError
+        from roleplay.coaching.scenario_catalogue import SAMPLES_OWNER
+
         coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
         if name is None:
             if len(coaches) == 1:
@@ -51,6 +85,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Add a coach or a learner."""
+        from roleplay.coaching.accounts import AccountError
+
         if is_coach == is_learner:
             raise AccountError("Say --coach or --learner (one of them).")
         if password is None:
@@ -95,6 +131,7 @@ def register(app: typer.Typer) -> None:
         """Create a scenario; prints its code (the link is /?scenario=CODE)."""
         from pydantic import ValidationError
 
+        from roleplay.coaching.scenarios import ScenarioError, ScenarioSpec
         from roleplay.core.datafiles import describe_validation_error
 
         _, accounts, catalogue = stores()
@@ -122,27 +159,27 @@ def register(app: typer.Typer) -> None:
         err.print(f"Created '{spec.title}'. Share the link /?scenario={created.code}")
 
     @scenario_app.command("list")
-    def scenario_list() -> None:
+    def scenario_list(
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+        wide: Annotated[bool, typer.Option("--wide", help="Every column")] = False,
+    ) -> None:
         """Every scenario, newest first."""
         _, _, catalogue = stores()
-        table = Table("title", "interviewer", "owner", "feedback", "attempts")
-        # The code is what people copy into a link: never cut or wrapped.
-        table.columns.insert(0, Column("code", no_wrap=True, min_width=12))
-        for scenario in catalogue.list():
-            spec = scenario.spec
-            table.add_row(
-                scenario.code,
-                spec.title,
-                spec.persona,
-                scenario.owner,
-                spec.feedback,
-                str(spec.attempts or "any"),
+        found = catalogue.list()
+        if as_json:
+            out.print_json(json.dumps([scenario_json(s) for s in found]))
+            return
+        out.print(
+            list_table(
+                SCENARIO_COLUMNS, [scenario_row(s) for s in found], wide=wide, width=out.width
             )
-        out.print(table)
+        )
 
     @scenario_app.command("show")
     def scenario_show(code: str) -> None:
         """A scenario as YAML."""
+        from roleplay.coaching.scenarios import scenario_yaml
+
         _, _, catalogue = stores()
         # Plain write: a console would wrap long lines and break the YAML.
         typer.echo(scenario_yaml(catalogue.get(code).spec), nl=False)
@@ -157,6 +194,8 @@ def register(app: typer.Typer) -> None:
         ] = True,
     ) -> None:
         """Write a scenario to a YAML file to share, with the research it draws on."""
+        from roleplay.coaching.sharing import scenario_file_yaml
+
         found, _, catalogue = stores()
         scenario = catalogue.get(code)
         spec = scenario.spec
@@ -170,6 +209,9 @@ def register(app: typer.Typer) -> None:
         coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
     ) -> None:
         """Create a scenario from a YAML file (and its research); prints its code."""
+        from roleplay.coaching.sharing import install_research, read_scenario_file
+        from roleplay.wiring import knowledge
+
         found, accounts, catalogue = stores()
         shared = read_scenario_file(file)
         # Checked before its research is installed, not only when the scenario is saved.

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import ValidationError
 from rich.console import Console
 
 from roleplay.core.datafiles import describe_validation_error
 from roleplay.core.personas import PersonaError
 from roleplay.core.settings import Settings
-from roleplay.wiring.parts import Parts
+
+if TYPE_CHECKING:
+    from roleplay.wiring.parts import Parts
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False)
@@ -24,4 +28,6 @@ def settings() -> Settings:
 
 def parts() -> Parts:
     """The program's parts, built from the settings when first used (``roleplay.wiring``)."""
+    from roleplay.wiring.parts import Parts
+
     return Parts(settings())

@@ -4,14 +4,54 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from rich.table import Column, Table
 
 from roleplay.cli.common import err, out, parts
-from roleplay.feedback.report import Report, report_markdown
-from roleplay.interview.transcripts import transcript_markdown
+from roleplay.cli.tables import ListColumn, list_table
+
+if TYPE_CHECKING:
+    from roleplay.history.sessions import SessionSummary
+
+
+SESSION_COLUMNS = [
+    ListColumn("id", "id"),
+    ListColumn("started (UTC)"),
+    ListColumn("interviewer", wide_only=True),
+    ListColumn("company · role", "title"),
+    ListColumn("turns", wide_only=True),
+    ListColumn("state"),
+]
+
+
+def session_row(summary: SessionSummary) -> list[str]:
+    if not summary.finished:
+        state = "unfinished"
+    else:
+        state = f"score {summary.overall:g}" if summary.overall is not None else "finished"
+    return [
+        summary.id,
+        f"{summary.started_at:%Y-%m-%d %H:%M}",
+        summary.persona_name,
+        f"{summary.company} · {summary.role}",
+        str(summary.turns),
+        state,
+    ]
+
+
+def session_json(summary: SessionSummary) -> dict[str, Any]:
+    """A saved interview in ``sessions list --json`` (a documented, stable shape)."""
+    return {
+        "id": summary.id,
+        "persona": summary.persona_id,
+        "company": summary.company,
+        "role": summary.role,
+        "started_at": summary.started_at.isoformat(),
+        "finished": summary.finished,
+        "turns": summary.turns,
+        "score": summary.overall,
+    }
 
 
 def register(app: typer.Typer) -> None:
@@ -21,52 +61,27 @@ def register(app: typer.Typer) -> None:
     @sessions_app.command("list")
     def sessions_list(
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+        wide: Annotated[bool, typer.Option("--wide", help="Every column")] = False,
     ) -> None:
         """Saved interviews, newest first."""
         found = parts().history.list()
         if as_json:
-            rows = [
-                {
-                    "id": s.id,
-                    "persona": s.persona_id,
-                    "company": s.company,
-                    "role": s.role,
-                    "started_at": s.started_at.isoformat(),
-                    "finished": s.finished,
-                    "turns": s.turns,
-                    "score": s.overall,
-                }
-                for s in found
-            ]
-            out.print_json(json.dumps(rows))
+            out.print_json(json.dumps([session_json(s) for s in found]))
             return
         if not found:
             err.print("No saved interviews yet: `roleplay chat` or `roleplay serve` to hold one.")
             return
-        table = Table("started (UTC)", "interviewer", "company · role", "turns", "state")
-        # Ids are what people copy into other commands: never cut or wrapped.
-        table.columns.insert(0, Column("id", no_wrap=True, min_width=12))
-        for s in found:
-            state = (
-                (f"score {s.overall:g}" if s.overall is not None else "finished")
-                if s.finished
-                else "unfinished"
-            )
-            table.add_row(
-                s.id,
-                f"{s.started_at:%Y-%m-%d %H:%M}",
-                s.persona_name,
-                f"{s.company} · {s.role}",
-                str(s.turns),
-                state,
-            )
-        out.print(table)
+        out.print(
+            list_table(SESSION_COLUMNS, [session_row(s) for s in found], wide=wide, width=out.width)
+        )
         if any(not s.finished for s in found):
             err.print("Carry on an unfinished one with: roleplay chat --resume ID")
 
     @sessions_app.command("show")
     def sessions_show(session_id: str) -> None:
         """The transcript and private notes of a saved interview, as Markdown."""
+        from roleplay.interview.transcripts import transcript_markdown
+
         found = parts()
         session = found.history.load(session_id)
         persona = found.library.get(session.persona_id)
@@ -92,6 +107,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """The feedback report of a saved interview (scored now if it has none yet)."""
+        from roleplay.feedback.report import Report, report_markdown
         from roleplay.feedback.report_maker import make_report
 
         found = parts()

@@ -9,9 +9,6 @@ import typer
 from rich.console import Console
 
 from roleplay.cli.common import parts
-from roleplay.knowledge.ingest import ingest
-from roleplay.knowledge.samples import sample_packs
-from roleplay.wiring import knowledge as configured
 
 app = typer.Typer(help="Company research packs: add sources, list, show, search, remove.")
 out = Console(highlight=False, soft_wrap=True)
@@ -28,6 +25,9 @@ def add(
     sources: Annotated[list[str], typer.Argument(help="Files, folders (recursively) or URLs")],
 ) -> None:
     """Add files, folders and URLs to a pack (creating it). Unchanged sources are skipped."""
+    from roleplay.knowledge.ingest import ingest
+    from roleplay.wiring import knowledge as configured
+
     found = parts()
     config, store = found.settings, found.store
     with err.status("Starting…") as status:
@@ -59,6 +59,8 @@ def add(
 @app.command("list")
 def list_packs() -> None:
     """List the packs, and the sample packs that can be used by name."""
+    from roleplay.knowledge.samples import sample_packs
+
     store = parts().store
     packs = store.packs()
     for info in packs:

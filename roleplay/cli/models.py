@@ -17,12 +17,7 @@ from rich.progress import (
 )
 
 from roleplay.cli.common import err, out, settings
-from roleplay.core.saved_choices import SAVED_FILE, save_choice, saved_choice
 from roleplay.core.settings import Settings, set_in_environment
-from roleplay.llm.choice import BUILT_IN, STRONGER, chosen, option
-from roleplay.llm.errors import ModelError
-from roleplay.llm.model_catalogue import catalogue, forget, installed, ollama_models
-from roleplay.llm.pull import pull, target
 
 models_app = typer.Typer(help="Chat models: list, pull from the Hugging Face hub, use, remove.")
 # Settings that pick the model over a saved choice, when the shell sets them.
@@ -40,6 +35,9 @@ def _mb(size: float) -> str:
 @models_app.command("list")
 def models_list() -> None:
     """The catalogue, what is pulled, a local Ollama's models, and which model interviews."""
+    from roleplay.llm.choice import BUILT_IN
+    from roleplay.llm.model_catalogue import catalogue, installed, ollama_models
+
     config = settings()
     pulled = {m.name: m for m in installed(config.models_dir)}
     out.print("[bold]Built in[/bold]")
@@ -76,6 +74,8 @@ def models_list() -> None:
 
 
 def _say_in_use(config: Settings) -> None:
+    from roleplay.llm.choice import BUILT_IN, STRONGER, chosen, option
+
     current = chosen(config)
     picked = option(config, current)
     described = picked.describe() if picked else f"{current} (not on this machine)"
@@ -89,6 +89,8 @@ def models_pull(
     name: Annotated[str, typer.Argument(help="A catalogue name, or hf://OWNER/REPO/FILE.gguf")],
 ) -> None:
     """Download a model into the data directory (a stopped pull carries on where it stopped)."""
+    from roleplay.llm.pull import pull, target
+
     config = settings()
     wanted = target(name)
     err.print(f"Pulling {wanted.file} from {wanted.repo} …", soft_wrap=True)
@@ -148,6 +150,10 @@ def models_use(
     name: Annotated[str, typer.Argument(help="smollm2, a pulled model, ollama:NAME or http")],
 ) -> None:
     """Interview with this model from now on (saved in the data directory)."""
+    from roleplay.core.saved_choices import save_choice
+    from roleplay.llm.choice import BUILT_IN, option
+    from roleplay.llm.errors import ModelError
+
     config = settings()
     if option(config, name) is None:
         raise ModelError(_not_here(config, name[:80]))
@@ -159,6 +165,11 @@ def models_use(
 @models_app.command("remove")
 def models_remove(name: Annotated[str, typer.Argument(help="A pulled model's name")]) -> None:
     """Delete a pulled model's file."""
+    from roleplay.core.saved_choices import SAVED_FILE, save_choice, saved_choice
+    from roleplay.llm.choice import BUILT_IN
+    from roleplay.llm.errors import ModelError
+    from roleplay.llm.model_catalogue import forget
+
     config = settings()
     removed = forget(config.models_dir, name)
     if removed is None:

@@ -10,7 +10,6 @@ import click
 import typer
 from rich.markup import escape
 
-from roleplay.cards import read_card, write_card, write_png_card
 from roleplay.cli.common import err, out, parts
 from roleplay.core.personas import Persona, PersonaError
 
@@ -50,6 +49,8 @@ def personas_import(
     ] = None,
 ) -> None:
     """Import a character card (.json or .png, V2 or V3) into your personas folder."""
+    from roleplay.cards import read_card
+
     found = parts()
     config, personas = found.settings, found.library
     try:
@@ -93,6 +94,8 @@ def personas_export(
 
 
 def _export(persona: Persona, output: Path | None, image: Path | None) -> None:
+    from roleplay.cards import write_card, write_png_card
+
     if output is not None and output.suffix.lower() == ".png":
         picture = image.read_bytes() if image else None
         output.write_bytes(write_png_card(persona, picture))

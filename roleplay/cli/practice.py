@@ -9,9 +9,6 @@ import typer
 from rich.markdown import Markdown
 
 from roleplay.cli.common import err, out, parts, settings
-from roleplay.cli.terminal import ChatPlan, run_chat
-from roleplay.history.database import HistoryError
-from roleplay.knowledge.samples import sample_packs
 
 
 def register(app: typer.Typer) -> None:
@@ -53,6 +50,10 @@ def chat(
     ] = True,
 ) -> None:
     """Hold an interview in the terminal. Type /end (or end the input) to finish."""
+    from roleplay.cli.terminal import ChatPlan, run_chat
+    from roleplay.history.database import HistoryError
+    from roleplay.knowledge.samples import sample_packs
+
     found = parts()
     config = found.settings
     if resume:

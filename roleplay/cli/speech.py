@@ -10,9 +10,6 @@ from typing import Annotated
 import typer
 
 from roleplay.cli.common import out, parts
-from roleplay.speech import SpeechError, measure
-from roleplay.speech.audio import read_wav
-from roleplay.speech.errors import NOT_INSTALLED
 
 speech_app = typer.Typer(help="Check speech-to-text and the interviewers' voices.")
 
@@ -30,6 +27,8 @@ def transcribe(
     ] = False,
 ) -> None:
     """Write out what is said in FILE (WAV, WebM, Ogg, MP3, M4A or FLAC)."""
+    from roleplay.speech import SpeechError, measure
+
     if not file.is_file():
         raise SpeechError(f"There is no file {file}.")
     transcript = parts().speech.transcribe(file)
@@ -55,6 +54,9 @@ def say(
     ] = None,
 ) -> None:
     """Say TEXT in an interviewer's voice, into a WAV file."""
+    from roleplay.speech import SpeechError
+    from roleplay.speech.audio import read_wav
+
     found = parts()
     who = found.library.get(persona) if persona else None
     wav = found.speech.say(text, who)
@@ -71,6 +73,9 @@ def say(
 @speech_app.command("voices")
 def voices() -> None:
     """The voices interviewers can speak with, and the speech engines chosen."""
+    from roleplay.speech import SpeechError
+    from roleplay.speech.errors import NOT_INSTALLED
+
     found = parts()
     config, speech = found.settings, found.speech
     out.print(f"Speech-to-text: {config.stt}   Text-to-speech: {config.tts}", markup=False)

@@ -20,7 +20,7 @@ from roleplay.interview.engine import Interview
 from roleplay.interview.transcripts import save_transcript
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.samples import ensure_pack
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.llm.choice import STRONGER
 from roleplay.llm.errors import ModelError
 from roleplay.wiring import knowledge

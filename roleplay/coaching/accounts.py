@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.throttle import Throttle, Throttled
+from roleplay.core.errors import UserError
 from roleplay.history.rows import aware
 from roleplay.history.tables import LoginRow, User
 
@@ -35,7 +36,7 @@ UNAVAILABLE = "That user name is not available: choose another."
 _hasher = PasswordHasher()
 
 
-class AccountError(ValueError):
+class AccountError(UserError, ValueError):
     """A name, password or sign-in is not acceptable; the message says why."""
 
 

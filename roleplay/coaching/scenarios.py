@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from roleplay.core.datafiles import load_yaml
+from roleplay.core.errors import UserError
 from roleplay.core.personas import Persona
 
 Difficulty = Literal["gentle", "standard", "tough"]
@@ -22,7 +23,7 @@ _DIFFICULTY = {
 }
 
 
-class ScenarioError(ValueError):
+class ScenarioError(UserError, ValueError):
     """A scenario file or value is wrong; the message names the file and field."""
 
 

@@ -18,6 +18,7 @@ from pydantic import Field, field_validator, model_validator
 
 from roleplay.core.cues import known_cues
 from roleplay.core.datafiles import read_yaml, validate
+from roleplay.core.errors import UserError
 from roleplay.core.persona_lines import (
     ID_PATTERN,
     SLOTS,
@@ -33,7 +34,7 @@ Mode = Literal["formal", "informational"]
 _FILL = re.compile(r"\{(name|title|candidate|company|role|fact|quote|contact)\}")
 
 
-class PersonaError(ValueError):
+class PersonaError(UserError, ValueError):
     """A persona file or card that cannot be used; the message names the file and field."""
 
 

@@ -22,7 +22,7 @@ from roleplay.core.personas import Persona
 from roleplay.core.session import Session
 from roleplay.feedback.rubrics import Rubric
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.llm.errors import ModelError
 
 Score = Literal["good", "fair", "poor", "n/a"]

@@ -16,7 +16,7 @@ from roleplay.interview.prompts import Prompts
 from roleplay.interview.relevance import local_relevance
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.store import PackStore
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 
 
 def passages(session: Session, packs: PackStore | None) -> list[tuple[str, str]]:

@@ -13,12 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from roleplay.core.cues import known_cues
 from roleplay.core.datafiles import load_yaml
+from roleplay.core.errors import UserError
 from roleplay.core.resources import shipped_dir
 
 RUBRIC_ID = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
 
-class RubricError(ValueError):
+class RubricError(UserError, ValueError):
     """A rubric file is missing or malformed; the message names the file and field."""
 
 

@@ -13,12 +13,13 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
+from roleplay.core.errors import UserError
 from roleplay.core.settings import Settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-class HistoryError(Exception):
+class HistoryError(UserError):
     """The saved sessions could not be read or written; the message says what to do."""
 
 
@@ -92,3 +93,19 @@ def open_database(settings: Settings) -> sessionmaker:
             "SQLite in the data directory)."
         ) from error
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def schema_revisions(settings: Settings) -> tuple[str | None, str]:
+    """The database's schema revision (None: no schema yet) and the newest this version knows,
+    read without changing anything (``roleplay doctor``)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    engine = connect(database_url(settings))
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return current, head or ""

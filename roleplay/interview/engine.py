@@ -27,7 +27,7 @@ from roleplay.interview.note_taking import NoteTaker
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.speaking import Speaker, say
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 
 Retriever = Callable[[Session, Stage], list[Source]]
 # Saves the session as it stands (called after every change; see roleplay.history).

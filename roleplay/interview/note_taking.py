@@ -32,7 +32,7 @@ from roleplay.core.session import Session, Turn
 from roleplay.core.terms import research_terms
 from roleplay.interview.assessor import Assessor, Finding
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.llm.errors import ModelError
 
 NotesMode = Literal["evidence", "llm", "both"]

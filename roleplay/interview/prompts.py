@@ -19,6 +19,7 @@ import yaml
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.prompts import PromptTemplate
 
+from roleplay.core.errors import UserError
 from roleplay.core.personas import Persona
 from roleplay.core.resources import shipped_dir
 from roleplay.core.session import Session, Source, Stage, TurnPlan
@@ -36,7 +37,7 @@ TEMPLATE_NAMES = (
 _TRANSCRIPT_TAG = re.compile(r"</?\s*transcript\s*>", re.IGNORECASE)
 
 
-class PromptError(ValueError):
+class PromptError(UserError, ValueError):
     """A prompt file is missing or does not render."""
 
 

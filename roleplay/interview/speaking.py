@@ -23,7 +23,7 @@ from roleplay.core.session import Session, Source, Stage, TurnPlan
 from roleplay.interview.phrasing import MAX_WORDS, VoiceCheck, questions_in, words
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.replies import ReplyFilter
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 
 # Sentences end at . ! ? followed by a space or the end; a piece ending elsewhere is unfinished.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)")

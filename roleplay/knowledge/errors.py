@@ -1,7 +1,9 @@
 """Errors of the knowledge packs; each message is meant for the user as it stands."""
 
+from roleplay.core.errors import UserError
 
-class KnowledgeError(RuntimeError):
+
+class KnowledgeError(UserError, RuntimeError):
     """A pack cannot be used as asked (wrong embedder, unknown pack, unreachable store)."""
 
 

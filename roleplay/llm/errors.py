@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import openai
+from roleplay.core.errors import UserError
 
 
-class ModelError(RuntimeError):
+class ModelError(UserError, RuntimeError):
     """A model call failed; ``str(error)`` is meant for the user as it stands."""
 
 
@@ -13,6 +13,9 @@ def explain(error: BaseException, *, where: str, timeout: float, model: str) -> 
     """Describe ``error`` raised while talking to ``where`` (e.g. "the model server at URL")."""
     if isinstance(error, ModelError):
         return error
+    # Here, not at the top: a command that only names ModelError need not load OpenAI's client.
+    import openai
+
     if isinstance(error, openai.APITimeoutError):
         message = (
             f"{where} did not answer within {timeout:g} seconds. Check that it is running and not "

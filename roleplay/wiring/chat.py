@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roleplay.core.settings import Settings
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.llm.errors import ModelError
 
 

@@ -20,7 +20,7 @@ from roleplay.interview.prompts import Prompts
 from roleplay.interview.relevance import local_relevance
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.store import PackStore
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 
 
 @dataclass

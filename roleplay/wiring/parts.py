@@ -1,6 +1,8 @@
 """Every part of the program, built from the settings once per process and only when first
 used: the personas and prompts, the chat models, the research store, the speech engines, the
-saved sessions, the accounts, scenarios and reviews, and the interview factory.
+saved sessions, the accounts, scenarios and reviews, and the interview factory. Each part's
+modules are imported when it is first built, so a command that needs only the personas does not
+wait for the model, Chroma or the database to load.
 
 The terminal (``roleplay.cli``) and the web app (``roleplay.web.services.Services``, which adds
 what only pages need) both hold their parts here, so a setting means the same in either.
@@ -12,27 +14,26 @@ import threading
 import time
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from roleplay.coaching.accounts import Accounts
-from roleplay.coaching.reviews import Reviews
-from roleplay.coaching.scenario_catalogue import Catalogue
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.settings import Settings
-from roleplay.feedback.rubrics import rubric_ids
-from roleplay.history.sessions import SessionStore
-from roleplay.interview.prompts import Prompts
-from roleplay.knowledge.embeddings import Embedder, Yielding
-from roleplay.knowledge.ingest import Outcome, Progress
-from roleplay.knowledge.samples import SamplePack, ensure_pack, sample_packs
-from roleplay.knowledge.store import PackStore
-from roleplay.llm import ChatBackend
 from roleplay.llm.activity import Activity
-from roleplay.llm.choice import ModelOption, chosen, options
-from roleplay.wiring import knowledge
-from roleplay.wiring.chat import build_backend
-from roleplay.wiring.interviews import InterviewFactory
-from roleplay.wiring.speech import Speech
+
+if TYPE_CHECKING:
+    from roleplay.coaching.accounts import Accounts
+    from roleplay.coaching.reviews import Reviews
+    from roleplay.coaching.scenario_catalogue import Catalogue
+    from roleplay.history.sessions import SessionStore
+    from roleplay.interview.prompts import Prompts
+    from roleplay.knowledge.ingest import Outcome, Progress
+    from roleplay.knowledge.samples import SamplePack
+    from roleplay.knowledge.store import PackStore
+    from roleplay.llm.backend import ChatBackend
+    from roleplay.llm.choice import ModelOption
+    from roleplay.wiring.interviews import InterviewFactory
+    from roleplay.wiring.speech import Speech
 
 # How long the list of models one may pick is kept before Ollama is asked again (seconds).
 OPTIONS_SECONDS = 30.0
@@ -59,25 +60,35 @@ class Parts:
 
     @cached_property
     def prompts(self) -> Prompts:
+        from roleplay.interview.prompts import Prompts
+
         return Prompts.load(self.settings.prompts_dir)
 
     @cached_property
     def speech(self) -> Speech:
+        from roleplay.wiring.speech import Speech
+
         return Speech(self.settings)
 
     @cached_property
     def backend(self) -> ChatBackend:
         """The default model (the settings' pick)."""
+        from roleplay.wiring.chat import build_backend
+
         backend = build_backend(self.settings)
         backend.activity = self.activity
         return backend
 
     @property
     def default_model(self) -> str:
+        from roleplay.llm.choice import chosen
+
         return chosen(self.settings)
 
     def model_options(self) -> list[ModelOption]:
         """The models one may pick; asked of Ollama at most every half minute."""
+        from roleplay.llm.choice import options
+
         with self._models_lock:
             if self._options is None or time.monotonic() - self._options[0] > OPTIONS_SECONDS:
                 self._options = (time.monotonic(), options(self.settings))
@@ -85,6 +96,8 @@ class Parts:
 
     def backend_for(self, model_id: str | None) -> ChatBackend:
         """The backend for a model picked by name (already checked against the options)."""
+        from roleplay.wiring.chat import build_backend
+
         if not model_id or model_id == self.default_model:
             return self.backend
         with self._models_lock:
@@ -96,10 +109,14 @@ class Parts:
 
     @cached_property
     def history(self) -> SessionStore:
+        from roleplay.history.sessions import SessionStore
+
         return SessionStore.open(self.settings)
 
     @cached_property
     def accounts(self) -> Accounts:
+        from roleplay.coaching.accounts import Accounts
+
         settings = self.settings
         return Accounts(
             self.history.factory,
@@ -110,20 +127,29 @@ class Parts:
 
     @cached_property
     def catalogue(self) -> Catalogue:
+        from roleplay.coaching.scenario_catalogue import Catalogue
+
         catalogue = Catalogue(self.history.factory, self.library, self.settings.rubrics_dir)
         catalogue.ensure_samples()
         return catalogue
 
     @cached_property
     def reviews(self) -> Reviews:
+        from roleplay.coaching.reviews import Reviews
+
         return Reviews(self.history.factory)
 
     @cached_property
     def interviews(self) -> InterviewFactory:
+        from roleplay.wiring.interviews import InterviewFactory
+
         return InterviewFactory(self.settings, self.backend, self.prompts, lambda: self.store)
 
     @cached_property
     def store(self) -> PackStore:
+        from roleplay.knowledge.embeddings import Embedder, Yielding
+        from roleplay.wiring import knowledge
+
         store = knowledge.open_store(self.settings)
         # An ingest steps aside while any interviewer is speaking; never for long, so a busy
         # process still finishes its uploads.
@@ -138,15 +164,22 @@ class Parts:
         self, pack: str, files: Sequence[str], owner: str, progress: Progress | None = None
     ) -> list[Outcome]:
         """Add uploaded files to ``owner``'s ``pack`` within the upload limits."""
+        from roleplay.wiring import knowledge
+
         return knowledge.upload(
             self.settings, self.store, pack, files, owner=owner, progress=progress
         )
 
     def samples(self) -> list[SamplePack]:
+        from roleplay.knowledge.samples import sample_packs
+
         return sample_packs()
 
     def ensure_samples(self) -> None:
         """Build the shipped sample packs in the store, once per process."""
+        from roleplay.knowledge.samples import ensure_pack
+        from roleplay.wiring import knowledge
+
         with self._samples_lock:
             if self._samples_ready:
                 return
@@ -160,6 +193,8 @@ class Parts:
             self._samples_ready = True
 
     def rubric_ids(self) -> list[str]:
+        from roleplay.feedback.rubrics import rubric_ids
+
         return rubric_ids(self.settings.rubrics_dir)
 
     def warm_up(self) -> None:

@@ -81,3 +81,20 @@ def test_serving_beyond_this_machine_warns_about_plain_http(run_cli, tmp_path: P
     assert "SECURITY.md" in result.stderr
     local = run_cli("serve", "--port", "1", env=env)
     assert "warning" not in local.stderr
+
+
+def test_doctor_passes_a_healthy_install_and_says_so_in_json(run_cli) -> None:
+    dead = {"ROLEPLAY_OLLAMA_URL": "http://127.0.0.1:9"}  # reported, not needed
+    result = run_cli("doctor", "--json", env=dead, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["healthy"] is True
+    assert {"model", "database", "research store"} <= {c["name"] for c in report["checks"]}
+
+
+def test_doctor_fails_on_a_missing_model_with_one_line_saying_what_to_do(run_cli) -> None:
+    env = {"ROLEPLAY_OLLAMA_URL": "http://127.0.0.1:9", "ROLEPLAY_LOCAL_MODEL": "/nowhere.gguf"}
+    result = run_cli("doctor", env=env, timeout=120)
+    assert result.returncode == 1
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    assert "/nowhere.gguf" in line and "ROLEPLAY_LOCAL_MODEL" in line

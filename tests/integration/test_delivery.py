@@ -148,7 +148,7 @@ def test_a_saved_session_keeps_each_answers_delivery(history, interview: Session
 
 def test_the_engine_keeps_a_spoken_answers_delivery_on_its_turn(anxious: Persona, prompts) -> None:
     from roleplay.interview.engine import Interview
-    from roleplay.llm import ChatBackend
+    from roleplay.llm.backend import ChatBackend
     from tests.support.webapp import ScriptedInterviewer
 
     backend = ChatBackend(chat=ScriptedInterviewer(), label="scripted")

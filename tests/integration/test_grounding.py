@@ -19,7 +19,7 @@ from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.samples import ensure_pack
 from roleplay.knowledge.store import PackStore, connect
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.wiring.chat import build_backend
 from tests.support.fakes import ScriptedChatModel
 

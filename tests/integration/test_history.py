@@ -14,7 +14,7 @@ from roleplay.history.database import HistoryError, connect, database_url, migra
 from roleplay.history.sessions import LOCAL_USER, SessionStore
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from tests.support.builders import new_session
 from tests.support.fakes import ScriptedChatModel
 

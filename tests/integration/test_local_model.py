@@ -13,7 +13,7 @@ from roleplay.core.session import Setting
 from roleplay.core.settings import Settings
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.wiring.chat import build_backend
 from tests.support.builders import new_session
 

@@ -24,7 +24,7 @@ from gradio_client import Client
 from langchain_core.messages import BaseMessage
 
 from roleplay.core.settings import Settings
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.web.app import build_app, launch_options
 from roleplay.web.services import Services
 from tests.support.fakes import ScriptedChatModel

@@ -11,8 +11,8 @@ from roleplay.core.session import Setting
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.knowledge.embeddings import Yielding
-from roleplay.llm import ChatBackend
 from roleplay.llm.activity import Activity
+from roleplay.llm.backend import ChatBackend
 from tests.support.fakes import ScriptedChatModel
 
 

@@ -135,7 +135,7 @@ def test_a_cards_own_instructions_are_kept_but_never_sent_to_the_model(
     library: PersonaLibrary, prompts, setting
 ) -> None:
     from roleplay.interview.engine import Interview
-    from roleplay.llm import ChatBackend
+    from roleplay.llm.backend import ChatBackend
     from tests.support.webapp import ScriptedInterviewer
 
     persona = card_to_persona(PLAIN, "reyes.json", mode="formal", library=library)

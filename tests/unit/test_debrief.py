@@ -7,7 +7,7 @@ from roleplay.core.session import Setting
 from roleplay.interview.debrief import build_debrief, debrief_markdown
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from tests.support.builders import notes_reply
 from tests.support.fakes import ScriptedChatModel
 

@@ -8,7 +8,7 @@ from roleplay.core.personas import Persona
 from roleplay.core.session import Setting, Source
 from roleplay.interview.engine import Interview, InterviewOver
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.llm.errors import ModelError
 from tests.support.builders import notes_reply
 from tests.support.fakes import ScriptedChatModel

@@ -11,7 +11,7 @@ from roleplay.core.session import Setting
 from roleplay.core.settings import Settings
 from roleplay.interview.prompts import Prompts
 from roleplay.knowledge.retrieval import PackRetriever
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.wiring.interviews import InterviewFactory
 
 

@@ -17,7 +17,7 @@ from roleplay.core.resources import shipped_dir
 from roleplay.core.session import Session, Setting
 from roleplay.interview.engine import Interview, InterviewOver
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from roleplay.llm.errors import ModelError
 from tests.support.fakes import FlakyModel, WordOverlap
 

@@ -14,7 +14,7 @@ from roleplay.feedback.metrics import compute_metrics
 from roleplay.feedback.report import build_report, overall_score, report_markdown
 from roleplay.feedback.rubrics import Rubric, RubricError, load_rubric, rubric_for
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from tests.support.builders import new_session
 from tests.support.fakes import ScriptedChatModel
 

@@ -13,7 +13,7 @@ from roleplay.interview.assessor import Assessor, Finding
 from roleplay.interview.engine import Interview
 from roleplay.interview.note_taking import apply_findings, settle_mood_and_lean
 from roleplay.interview.prompts import Prompts
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from tests.support.fakes import ScriptedChatModel
 
 STAY = "I want to put down roots here for the next few years."

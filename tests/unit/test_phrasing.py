@@ -8,7 +8,7 @@ from roleplay.core.session import TurnPlan
 from roleplay.interview.phrasing import SIMILARITY, VoiceCheck, question_overlap
 from roleplay.interview.replies import ReplyFilter
 from roleplay.interview.speaking import say_guided, say_strict
-from roleplay.llm import ChatBackend
+from roleplay.llm.backend import ChatBackend
 from tests.support.fakes import ScriptedChatModel
 
 PLAN = TurnPlan(
