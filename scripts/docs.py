@@ -1,6 +1,6 @@
 """Write the documentation pages that are generated from the code, or check they are current.
 
-    python scripts/docs.py            write docs/configuration.md and docs/cli.md
+    python scripts/docs.py            write docs/configuration.md, docs/cli.md and docs/json.md
     python scripts/docs.py --check    exit 1, naming the stale pages, when either differs
     python scripts/docs.py --screenshots
                                       copy the pictures the pages show from the browser tests'
@@ -8,23 +8,27 @@
 
 The configuration page is made from each setting's ``Field(description=…)`` in
 ``roleplay/core/settings.py``; the CLI reference from the ``roleplay`` command's own help
-(Typer), so neither can drift from what the program does.
+(Typer); the JSON shapes from ``roleplay/cli/shapes.py``'s models, so none can drift from what
+the program does.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
 import typer
-from pydantic import AliasChoices
+from pydantic import AliasChoices, BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 from typer._click import Context
 
 from roleplay.cli import app
+from roleplay.cli.shapes import shapes
 from roleplay.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +138,87 @@ def cli_page() -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-PAGES = {"configuration.md": configuration_page, "cli.md": cli_page}
+JSON_INTRO = """\
+# JSON output
+
+Every `list` and `show` command takes `--json` and prints plain JSON on stdout (never wrapped,
+whatever the terminal's width), for scripts and `jq`. These shapes are stable: a later version
+may add a field, and never renames, retypes or removes one. Times are ISO 8601 in UTC. `report
+--format json` prints the feedback report, and `doctor --json` the checks (see
+[The terminal](terminal.md)).
+"""
+
+
+# How a Python type reads as JSON.
+JSON_TYPES = {
+    "str": "string",
+    "int": "integer",
+    "float": "number",
+    "bool": "true or false",
+    "datetime": "time (string)",
+    "NoneType": "null",
+}
+
+
+def _type_name(annotation: Any) -> str:
+    if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _type_name(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) is typing.Literal:
+        return " or ".join(f'"{value}"' for value in typing.get_args(annotation))
+    if typing.get_origin(annotation) in (list, typing.Union, type(int | None)):
+        parts = [_type_name(arg) for arg in typing.get_args(annotation)]
+        if typing.get_origin(annotation) is list:
+            return f"list of {parts[0]}"
+        return " or ".join(parts)
+    name = getattr(annotation, "__name__", str(annotation))
+    return JSON_TYPES.get(name, name)
+
+
+def _nested(shape: type[BaseModel]) -> list[type[BaseModel]]:
+    found = []
+    for field in shape.model_fields.values():
+        for arg in [field.annotation, *typing.get_args(field.annotation)]:
+            if inspect.isclass(arg) and issubclass(arg, BaseModel) and arg not in found:
+                found += [arg, *_nested(arg)]
+    return found
+
+
+def _shape_table(shape: type[BaseModel]) -> list[str]:
+    lines = ["| field | type | meaning |", "|---|---|---|"]
+    for name, field in shape.model_fields.items():
+        meaning = _cell(field.description or "")
+        lines.append(f"| `{name}` | {_cell(_type_name(field.annotation))} | {meaning} |")
+    return [*lines, ""]
+
+
+def json_page() -> str:
+    lines = [GENERATED.format(source="roleplay/cli/shapes.py"), JSON_INTRO]
+    parts: list[type[BaseModel]] = []
+    for command, (shape, many) in shapes().items():
+        printed = (
+            f"a list of [{shape.__name__}](#{shape.__name__.lower()})"
+            if many
+            else (f"one [{shape.__name__}](#{shape.__name__.lower()})")
+        )
+        lines += [f"- `roleplay {command} --json` prints {printed}."]
+        if command == "personas list":
+            lines += [
+                "- `roleplay personas show ID --json` prints the persona file's fields (see "
+                "[Interviewers and cards](interviewers.md))."
+            ]
+        for part in [shape, *_nested(shape)]:
+            if part not in parts:
+                parts.append(part)
+    lines.append("")
+    for part in parts:
+        doc = inspect.cleandoc(part.__doc__ or "")
+        lines += [f"## {part.__name__}", "", " ".join(doc.split()), "", *_shape_table(part)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+PAGES = {"configuration.md": configuration_page, "cli.md": cli_page, "json.md": json_page}
 
 
 def stale_pages(docs: Path = DOCS) -> list[str]:

@@ -27,9 +27,11 @@ fi
 
 if [ $fast = 0 ]; then
     # From Debian: Chromium for the browser tests (never a browser downloaded by Playwright),
-    # and PostgreSQL's server programs, which the tests run as throwaway clusters of their own.
+    # PostgreSQL's server programs, which the tests run as throwaway clusters of their own, and
+    # tmux, the real 80-column terminal the command's screens are captured in.
     missing=()
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         missing+=(postgresql)
     fi

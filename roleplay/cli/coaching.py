@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from roleplay.cli.common import err, out, parts
+from roleplay.cli.common import err, out, parts, print_json
+from roleplay.cli.completion import scenario_codes
 from roleplay.cli.tables import ListColumn, list_table
 
 if TYPE_CHECKING:
     from roleplay.coaching.accounts import Account, Accounts
     from roleplay.coaching.scenario_catalogue import Catalogue, Scenario
+    from roleplay.coaching.scenarios import ScenarioListing
     from roleplay.wiring.parts import Parts
 
 
@@ -25,6 +26,10 @@ SCENARIO_COLUMNS = [
     ListColumn("feedback", wide_only=True),
     ListColumn("attempts"),
 ]
+
+
+CODE = Annotated[str, typer.Argument(help="A scenario's code", autocompletion=scenario_codes)]
+USER_COLUMNS = [ListColumn("name", "id"), ListColumn("role")]
 
 
 def scenario_row(scenario: Scenario) -> list[str]:
@@ -39,13 +44,12 @@ def scenario_row(scenario: Scenario) -> list[str]:
     ]
 
 
-def scenario_json(scenario: Scenario) -> dict[str, Any]:
-    """A scenario in ``scenario list --json``: its code and owner, and the fields of its file."""
-    return {
-        "code": scenario.code,
-        "owner": scenario.owner,
-        **scenario.spec.model_dump(mode="json"),
-    }
+def scenario_listing(scenario: Scenario) -> ScenarioListing:
+    """A scenario as ``scenario list|show --json`` prints it: its code and owner, then the
+    fields of its file."""
+    from roleplay.coaching.scenarios import ScenarioListing
+
+    return ScenarioListing.of(scenario.code, scenario.owner, scenario.spec)
 
 
 def register(app: typer.Typer) -> None:
@@ -96,11 +100,19 @@ def register(app: typer.Typer) -> None:
         err.print(f"Added {account.role} '{account.name}'.")
 
     @users_app.command("list")
-    def users_list() -> None:
+    def users_list(
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    ) -> None:
         """Coaches and learners."""
+        from roleplay.cli.shapes import UserItem
+
         _, accounts, _ = stores()
-        for account in accounts.list():
-            out.print(f"{account.name}\t{account.role}")
+        found = accounts.list()
+        if as_json:
+            print_json([UserItem.model_validate({"name": a.name, "role": a.role}) for a in found])
+            return
+        rows = [[a.name, a.role] for a in found]
+        out.print(list_table(USER_COLUMNS, rows, wide=False, width=out.width))
 
     @scenario_app.command("create")
     def scenario_create(
@@ -167,7 +179,7 @@ def register(app: typer.Typer) -> None:
         _, _, catalogue = stores()
         found = catalogue.list()
         if as_json:
-            out.print_json(json.dumps([scenario_json(s) for s in found]))
+            print_json([scenario_listing(s) for s in found])
             return
         out.print(
             list_table(
@@ -176,17 +188,23 @@ def register(app: typer.Typer) -> None:
         )
 
     @scenario_app.command("show")
-    def scenario_show(code: str) -> None:
+    def scenario_show(
+        code: CODE,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    ) -> None:
         """A scenario as YAML."""
         from roleplay.coaching.scenarios import scenario_yaml
 
         _, _, catalogue = stores()
+        if as_json:
+            print_json(scenario_listing(catalogue.get(code)))
+            return
         # Plain write: a console would wrap long lines and break the YAML.
         typer.echo(scenario_yaml(catalogue.get(code).spec), nl=False)
 
     @scenario_app.command("export")
     def scenario_export(
-        code: str,
+        code: CODE,
         output: Annotated[Path, typer.Option("-o", "--output", help="The YAML file to write")],
         research: Annotated[
             bool,
@@ -234,7 +252,7 @@ def register(app: typer.Typer) -> None:
 
     @scenario_app.command("delete")
     def scenario_delete(
-        code: str,
+        code: CODE,
         coach_name: Annotated[str | None, typer.Option("--coach", help="Owner")] = None,
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm")] = False,
     ) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
 
 from roleplay.core.datafiles import describe_validation_error
-from roleplay.core.personas import PersonaError
+from roleplay.core.errors import UserError
 from roleplay.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -23,7 +26,7 @@ def settings() -> Settings:
     try:
         return Settings()
     except ValidationError as error:
-        raise PersonaError(describe_validation_error("environment", error)) from None
+        raise UserError(describe_validation_error("environment", error)) from None
 
 
 def parts() -> Parts:
@@ -31,3 +34,15 @@ def parts() -> Parts:
     from roleplay.wiring.parts import Parts
 
     return Parts(settings())
+
+
+def print_json(data: BaseModel | Sequence[BaseModel] | dict[str, Any]) -> None:
+    """``--json``'s output: plain JSON on stdout, never wrapped at the terminal's width (rich
+    would fold a long string, and a script would read broken JSON)."""
+    if isinstance(data, BaseModel):
+        value: Any = data.model_dump(mode="json")
+    elif isinstance(data, dict):
+        value = data
+    else:
+        value = [item.model_dump(mode="json") for item in data]
+    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.table import Table
 
-from roleplay.cli.common import out, settings
+from roleplay.cli.common import out, print_json, settings
 
 
 def register(app: typer.Typer) -> None:
@@ -24,17 +24,21 @@ def doctor(
     findings = examine(settings())
     fine = healthy(findings)
     if as_json:
-        report = {"healthy": fine, "checks": [f.as_json() for f in findings]}
-        out.print_json(json.dumps(report))
+        print_json({"healthy": fine, "checks": [f.as_json() for f in findings]})
     else:
+        # One row a part; a long path or fix wraps under its own text, never under the mark.
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
         for f in findings:
             mark = (
-                "[green]ok[/green]  "
+                "[green]ok[/green]"
                 if f.ok
                 else ("[red]FAIL[/red]" if f.needed else "[yellow]note[/yellow]")
             )
             fix = f" — {escape(f.fix)}" if f.fix and not f.ok else ""
-            out.print(f"{mark} {f.name}: {escape(f.detail)}{fix}", soft_wrap=True)
+            table.add_row(mark, f"[bold]{escape(f.name)}[/bold]: {escape(f.detail)}{fix}")
+        out.print(table)
         out.print(
             "\nAll that these settings need is here."
             if fine

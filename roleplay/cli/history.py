@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from roleplay.cli.common import err, out, parts
+from roleplay.cli.common import err, out, parts, print_json
+from roleplay.cli.completion import session_ids
 from roleplay.cli.tables import ListColumn, list_table
 
+SESSION_ID = Annotated[
+    str, typer.Argument(help="A saved interview's id", autocompletion=session_ids)
+]
+
 if TYPE_CHECKING:
-    from roleplay.history.sessions import SessionSummary
+    from roleplay.history.listing import SessionSummary
 
 
 SESSION_COLUMNS = [
@@ -40,20 +44,6 @@ def session_row(summary: SessionSummary) -> list[str]:
     ]
 
 
-def session_json(summary: SessionSummary) -> dict[str, Any]:
-    """A saved interview in ``sessions list --json`` (a documented, stable shape)."""
-    return {
-        "id": summary.id,
-        "persona": summary.persona_id,
-        "company": summary.company,
-        "role": summary.role,
-        "started_at": summary.started_at.isoformat(),
-        "finished": summary.finished,
-        "turns": summary.turns,
-        "score": summary.overall,
-    }
-
-
 def register(app: typer.Typer) -> None:
     sessions_app = typer.Typer(help="List, show and delete saved interviews.")
     app.add_typer(sessions_app, name="sessions")
@@ -64,40 +54,58 @@ def register(app: typer.Typer) -> None:
         wide: Annotated[bool, typer.Option("--wide", help="Every column")] = False,
     ) -> None:
         """Saved interviews, newest first."""
-        found = parts().history.list()
+        from roleplay.history.listing import quick_list
+
+        found = parts()
+        # Read straight from SQLite when it can be (a blink); the store otherwise (it migrates).
+        summaries = quick_list(found.settings)
+        if summaries is None:
+            summaries = found.history.list()
         if as_json:
-            out.print_json(json.dumps([session_json(s) for s in found]))
+            from roleplay.cli.shapes import session_item
+
+            print_json([session_item(s) for s in summaries])
             return
-        if not found:
+        if not summaries:
             err.print("No saved interviews yet: `roleplay chat` or `roleplay serve` to hold one.")
             return
         out.print(
-            list_table(SESSION_COLUMNS, [session_row(s) for s in found], wide=wide, width=out.width)
+            list_table(
+                SESSION_COLUMNS, [session_row(s) for s in summaries], wide=wide, width=out.width
+            )
         )
-        if any(not s.finished for s in found):
+        if any(not s.finished for s in summaries):
             err.print("Carry on an unfinished one with: roleplay chat --resume ID")
 
     @sessions_app.command("show")
-    def sessions_show(session_id: str) -> None:
+    def sessions_show(
+        session_id: SESSION_ID,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    ) -> None:
         """The transcript and private notes of a saved interview, as Markdown."""
         from roleplay.interview.transcripts import transcript_markdown
 
         found = parts()
         session = found.history.load(session_id)
+        if as_json:
+            from roleplay.cli.shapes import session_detail
+
+            print_json(session_detail(session))
+            return
         persona = found.library.get(session.persona_id)
         out.print(
             transcript_markdown(session, persona), markup=False, highlight=False, soft_wrap=True
         )
 
     @sessions_app.command("delete")
-    def sessions_delete(session_id: str) -> None:
+    def sessions_delete(session_id: SESSION_ID) -> None:
         """Delete a saved interview and its reports."""
         parts().history.delete(session_id)
         err.print(f"Deleted session {session_id}.")
 
     @app.command()
     def report(
-        session_id: str,
+        session_id: SESSION_ID,
         format: Annotated[
             Literal["md", "json"], typer.Option("--format", help="md or json")
         ] = "md",

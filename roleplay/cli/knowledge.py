@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from roleplay.cli.common import parts
+from roleplay.cli.common import parts, print_json
+from roleplay.cli.tables import ListColumn, list_table
+
+if TYPE_CHECKING:
+    from roleplay.cli.shapes import PackItem
 
 app = typer.Typer(help="Company research packs: add sources, list, show, search, remove.")
 out = Console(highlight=False, soft_wrap=True)
@@ -56,38 +61,65 @@ def add(
         raise typer.Exit(1)
 
 
+PACK_COLUMNS = [
+    ListColumn("pack", "id"),
+    ListColumn("sources"),
+    ListColumn("chunks"),
+    ListColumn("about", "title"),
+    ListColumn("embedder", wide_only=True),
+]
+JSON = Annotated[bool, typer.Option("--json", help="Print JSON")]
+
+
+def pack_row(item: PackItem) -> list[str]:
+    return [
+        item.name,
+        str(item.sources) if item.built else "-",
+        str(item.chunks) if item.built else "-",
+        item.description or "your research",
+        item.embedder or "",
+    ]
+
+
 @app.command("list")
-def list_packs() -> None:
+def list_packs(
+    as_json: JSON = False,
+    wide: Annotated[bool, typer.Option("--wide", help="Every column")] = False,
+) -> None:
     """List the packs, and the sample packs that can be used by name."""
+    from roleplay.cli.shapes import pack_item, sample_item
     from roleplay.knowledge.samples import sample_packs
 
-    store = parts().store
-    packs = store.packs()
-    for info in packs:
-        out.print(
-            f"[bold]{info.name}[/bold]  {len(info.sources)} sources, {info.chunks} chunks "
-            f"[dim]({info.embedder})[/dim]"
-        )
+    packs = parts().store.packs()
     built = {p.name for p in packs}
-    waiting = [s for s in sample_packs() if s.name not in built]
-    if waiting:
-        out.print("\nSample packs, built on first use:")
-        for shipped in waiting:
-            out.print(f"  [bold]{shipped.name}[/bold]  {shipped.description}")
-    if not packs and not waiting:
+    items = [pack_item(p) for p in packs]
+    items += [sample_item(s) for s in sample_packs() if s.name not in built]
+    if as_json:
+        print_json(items)
+        return
+    if not items:
         out.print("No packs yet. Add one with: roleplay knowledge add NAME FILES…")
+        return
+    rows = [pack_row(item) for item in items]
+    out.print(list_table(PACK_COLUMNS, rows, wide=wide, width=out.width))
+    if len(built) < len(items):
+        out.print("A pack with '-' is a sample, built the first time it is used.")
 
 
 @app.command("show")
-def show(pack: str) -> None:
+def show(pack: str, as_json: JSON = False) -> None:
     """Show a pack's sources, their chunk counts, and its embedder."""
-    store = parts().store
-    info = store.info(pack)
-    out.print(f"[bold]{info.name}[/bold]")
-    out.print(f"  embedder:   {info.embedder} ({info.dimension or '?'} dimensions)")
-    out.print(f"  collection: {info.collection}")
-    out.print(f"  chunks:     {info.chunks} in {len(info.sources)} sources")
-    for source in sorted(info.sources.values(), key=lambda s: s.name):
+    from roleplay.cli.shapes import pack_detail
+
+    detail = pack_detail(parts().store.info(pack))
+    if as_json:
+        print_json(detail)
+        return
+    out.print(f"[bold]{escape(detail.name)}[/bold]")
+    out.print(f"  embedder:   {detail.embedder} ({detail.dimension or '?'} dimensions)")
+    out.print(f"  collection: {detail.collection}")
+    out.print(f"  chunks:     {detail.chunks} in {len(detail.sources)} sources")
+    for source in detail.sources:
         out.print(
             f"  - {source.name}: {source.chunks} chunks, added {source.added_at}", markup=False
         )
@@ -98,12 +130,21 @@ def search(
     pack: str,
     query: str,
     k: Annotated[int, typer.Option("-k", help="How many passages")] = 5,
+    as_json: JSON = False,
 ) -> None:
     """Search a pack: ranked passages with their source and score."""
-    store = parts().store
-    for rank, passage in enumerate(store.search(pack, query, k), 1):
+    from roleplay.cli.shapes import passage_item
+
+    found = [passage_item(n, p) for n, p in enumerate(parts().store.search(pack, query, k), 1)]
+    if as_json:
+        print_json(found)
+        return
+    for passage in found:
         where = f" ({passage.location})" if passage.location else ""
-        out.print(f"{rank}. [bold]{passage.source}[/bold]{where}  score {passage.score:.3f}")
+        out.print(
+            f"{passage.rank}. [bold]{escape(passage.source)}[/bold]{escape(where)}  "
+            f"score {passage.score:.3f}"
+        )
         out.print(f"   {' '.join(passage.text.split())[:400]}\n", markup=False)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -16,8 +16,14 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from roleplay.cli.common import err, out, settings
+from roleplay.cli.common import err, out, print_json, settings
+from roleplay.cli.completion import model_names, pulled_models
+from roleplay.cli.tables import ListColumn, list_table
 from roleplay.core.settings import Settings, set_in_environment
+
+if TYPE_CHECKING:
+    from roleplay.cli.shapes import ModelItem
+    from roleplay.llm.model_catalogue import OllamaModel
 
 models_app = typer.Typer(help="Chat models: list, pull from the Hugging Face hub, use, remove.")
 # Settings that pick the model over a saved choice, when the shell sets them.
@@ -32,61 +38,135 @@ def _mb(size: float) -> str:
     return f"{size / 1048576:,.1f} MB"
 
 
+MODEL_COLUMNS = [
+    ListColumn("name", "id"),
+    ListColumn("kind", wide_only=True),
+    ListColumn("size"),
+    ListColumn("about", "title"),
+    ListColumn("state"),
+    ListColumn("RAM", wide_only=True),
+    ListColumn("licence", wide_only=True),
+    ListColumn("from", "title", wide_only=True),
+]
+
+
+def model_items(config: Settings, served: list[OllamaModel] | None) -> list[ModelItem]:
+    """Every model: the built-in one, a file the settings name, those pulled, the catalogue's
+    others, a local Ollama's, and the configured endpoint's."""
+    from roleplay.cli.shapes import ModelItem
+    from roleplay.llm.choice import BUILT_IN, chosen
+    from roleplay.llm.model_catalogue import catalogue, installed
+
+    current = chosen(config)
+    listed = {entry.name: entry for entry in catalogue()}
+
+    def item(name: str, kind: str, title: str, **fields: Any) -> ModelItem:
+        shown = {"size_bytes": None, "ram_gb": None, "licence": None, "source": None}
+        return ModelItem.model_validate(
+            {"name": name, "kind": kind, "title": title, "ready": True, "in_use": name == current}
+            | shown
+            | fields
+        )
+
+    items = [item(BUILT_IN, "built-in", "SmolLM2 135M Instruct, runs in this process")]
+    if config.local_model:
+        path = config.local_model
+        items.append(item("file", "file", path.name, source=str(path)))
+    pulled = installed(config.models_dir)
+    for model in pulled:
+        entry = listed.get(model.name)
+        about = entry.title if entry else model.file
+        extra = {"ram_gb": entry.ram_gb, "licence": entry.licence} if entry else {}
+        items.append(
+            item(model.name, "pulled", about, size_bytes=model.size, source=model.repo, **extra)
+        )
+    for entry in listed.values():
+        if entry.name not in {m.name for m in pulled}:
+            about = f"{entry.title}: {entry.good_for}"
+            size = int(entry.size_mb * 1048576)
+            facts = {"ram_gb": entry.ram_gb, "licence": entry.licence, "source": entry.repo}
+            items.append(
+                item(entry.name, "catalogue", about, size_bytes=size, ready=False, **facts)
+            )
+    for model in served or []:
+        size = model.size or None
+        name = f"ollama:{model.name}"
+        items.append(item(name, "ollama", model.name, size_bytes=size, source=config.ollama_url))
+    if config.llm == "openai" or config.llm_base_url:  # the same rule as choice.options
+        where = config.llm_base_url or "the OpenAI API"
+        items.append(item("http", "http", f"{config.llm_model} at {where}", source=where))
+    return items
+
+
+def model_row(m: ModelItem) -> list[str]:
+    return [
+        m.name,
+        m.kind,
+        _size(m.size_bytes),
+        m.title,
+        "in use" if m.in_use else ("ready" if m.ready else "pull"),
+        f"{m.ram_gb:g} GB" if m.ram_gb else "",
+        m.licence or "",
+        m.source or "",
+    ]
+
+
+def _size(size: int | None) -> str:
+    if not size:
+        return ""
+    return f"{size / 1024**3:.1f} GB" if size >= 1024**3 else f"{size / 1048576:.0f} MB"
+
+
 @models_app.command("list")
-def models_list() -> None:
-    """The catalogue, what is pulled, a local Ollama's models, and which model interviews."""
-    from roleplay.llm.choice import BUILT_IN
-    from roleplay.llm.model_catalogue import catalogue, installed, ollama_models
+def models_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="Every column")] = False,
+) -> None:
+    """The built-in model, those pulled, the catalogue, a local Ollama's models and the
+    configured endpoint, and which one interviews."""
+    from roleplay.cli.shapes import ModelsListing, OllamaItem
+    from roleplay.llm.choice import chosen
+    from roleplay.llm.model_catalogue import ollama_models
 
     config = settings()
-    pulled = {m.name: m for m in installed(config.models_dir)}
-    out.print("[bold]Built in[/bold]")
-    out.print(f"  {BUILT_IN:<16} SmolLM2 135M Instruct, runs in this process (nothing to set up)")
-    out.print(f"\n[bold]Pulled[/bold] (in {config.models_dir})", soft_wrap=True)
-    for model in pulled.values():
-        out.print(f"  {model.name:<16} {_mb(model.size):>10}  from {model.repo}", soft_wrap=True)
-    if not pulled:
-        out.print("  none yet")
-    out.print("\n[bold]Catalogue[/bold] (roleplay models pull NAME)")
-    for entry in catalogue():
-        mark = "  [green]pulled[/green]" if entry.name in pulled else ""
+    served = ollama_models(config.ollama_url)
+    items = model_items(config, served)
+    if as_json:
+        ollama = OllamaItem(url=config.ollama_url, answering=served is not None)
+        print_json(ModelsListing(in_use=chosen(config), models=items, ollama=ollama))
+        return
+    rows = [model_row(item) for item in items]
+    out.print(list_table(MODEL_COLUMNS, rows, wide=wide, width=out.width))
+    if served is None:
         out.print(
-            f"  {entry.name:<16} {entry.title}: {entry.size_mb / 1024:.1f} GB, needs about "
-            f"{entry.ram_gb:g} GB of RAM, {entry.licence}{mark}",
-            soft_wrap=True,
+            f"Ollama at {escape(config.ollama_url)} is not answering (start it with "
+            "'ollama serve', or set ROLEPLAY_OLLAMA_URL)."
         )
-        out.print(f"  {'':<16} {entry.good_for}", soft_wrap=True, markup=False)
-    found = ollama_models(config.ollama_url)
-    out.print(f"\n[bold]Ollama[/bold] at {config.ollama_url}", soft_wrap=True)
-    if found is None:
-        out.print("  not answering (start it with 'ollama serve', or set ROLEPLAY_OLLAMA_URL)")
-    for model in found or []:
-        out.print(f"  ollama:{model.name:<9} {_mb(model.size):>10}", soft_wrap=True, markup=False)
-    if found == []:
-        out.print("  no models (ollama pull qwen2.5:1.5b-instruct)")
-    out.print("\n[bold]Configured endpoint[/bold]")
-    if config.llm == "openai" or config.llm_base_url:  # the same rule as the options' "http"
-        where = config.llm_base_url or "the OpenAI API"
-        out.print(f"  http             {config.llm_model} at {where}", soft_wrap=True)
-    else:
-        out.print("  none (ROLEPLAY_LLM_BASE_URL and ROLEPLAY_LLM_MODEL set one)")
-    _say_in_use(config)
+    elif not served:
+        out.print("Ollama has no models (ollama pull qwen2.5:1.5b-instruct).")
+    out.print("Pull one with: roleplay models pull NAME; choose with: roleplay models use NAME")
+    _say_in_use(config, served)
 
 
-def _say_in_use(config: Settings) -> None:
+def _say_in_use(config: Settings, served: list[OllamaModel] | None = None) -> None:
     from roleplay.llm.choice import BUILT_IN, STRONGER, chosen, option
 
     current = chosen(config)
-    picked = option(config, current)
+    picked = option(config, current, served or [])
     described = picked.describe() if picked else f"{current} (not on this machine)"
-    out.print(f"\n[bold]Interviewing with[/bold]: {escape(described)}", soft_wrap=True)
+    out.print(f"\n[bold]Interviewing with[/bold]: {escape(described)}")
     if current == BUILT_IN:
-        out.print(STRONGER, soft_wrap=True)
+        out.print(STRONGER)
 
 
 @models_app.command("pull")
 def models_pull(
-    name: Annotated[str, typer.Argument(help="A catalogue name, or hf://OWNER/REPO/FILE.gguf")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A catalogue name, or hf://OWNER/REPO/FILE.gguf", autocompletion=model_names
+        ),
+    ],
 ) -> None:
     """Download a model into the data directory (a stopped pull carries on where it stopped)."""
     from roleplay.llm.pull import pull, target
@@ -147,7 +227,12 @@ class _progress:
 
 @models_app.command("use")
 def models_use(
-    name: Annotated[str, typer.Argument(help="smollm2, a pulled model, ollama:NAME or http")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="smollm2, a pulled model, ollama:NAME or http", autocompletion=model_names
+        ),
+    ],
 ) -> None:
     """Interview with this model from now on (saved in the data directory)."""
     from roleplay.core.saved_choices import save_choice
@@ -163,7 +248,11 @@ def models_use(
 
 
 @models_app.command("remove")
-def models_remove(name: Annotated[str, typer.Argument(help="A pulled model's name")]) -> None:
+def models_remove(
+    name: Annotated[
+        str, typer.Argument(help="A pulled model's name", autocompletion=pulled_models)
+    ],
+) -> None:
     """Delete a pulled model's file."""
     from roleplay.core.saved_choices import SAVED_FILE, save_choice, saved_choice
     from roleplay.llm.choice import BUILT_IN

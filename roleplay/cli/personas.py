@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import click
 import typer
-from rich.markup import escape
 
-from roleplay.cli.common import err, out, parts
-from roleplay.core.personas import Persona, PersonaError
+from roleplay.cli.common import err, out, parts, print_json
+from roleplay.cli.completion import persona_ids
+from roleplay.cli.tables import ListColumn, list_table
+
+if TYPE_CHECKING:
+    from roleplay.cli.shapes import PersonaItem
+    from roleplay.core.personas import Persona
 
 personas_app = typer.Typer(help="List, show, import and export interviewer personas.")
 
@@ -20,21 +24,46 @@ def register(app: typer.Typer) -> None:
     app.add_typer(personas_app, name="personas")
 
 
+PERSONA_COLUMNS = [
+    ListColumn("id", "id"),
+    ListColumn("who", "title"),
+    ListColumn("mode"),
+    ListColumn("what the meeting is like", "title", wide_only=True),
+]
+JSON = Annotated[bool, typer.Option("--json", help="Print JSON")]
+PERSONA_ID = Annotated[str, typer.Argument(help="A persona's id", autocompletion=persona_ids)]
+
+
+def persona_row(item: PersonaItem) -> list[str]:
+    return [item.id, f"{item.name}, {item.title}", item.mode, item.summary]
+
+
 @personas_app.command("list")
-def personas_list() -> None:
+def personas_list(
+    as_json: JSON = False,
+    wide: Annotated[bool, typer.Option("--wide", help="Every column")] = False,
+) -> None:
     """List the available personas."""
-    for persona in parts().library.all():
-        who = escape(f"{persona.name}, {persona.title}")  # a card's words, not markup
-        out.print(f"[bold]{persona.id}[/bold]  {who} [dim]({persona.mode})[/dim]", soft_wrap=True)
-        out.print(f"    {persona.summary}\n", soft_wrap=True, markup=False)
+    from roleplay.cli.shapes import persona_item
+
+    items = [persona_item(p) for p in parts().library.all()]
+    if as_json:
+        print_json(items)
+        return
+    rows = [persona_row(item) for item in items]
+    out.print(list_table(PERSONA_COLUMNS, rows, wide=wide, width=out.width))
 
 
 @personas_app.command("show")
-def personas_show(persona_id: str) -> None:
-    """Show one persona card as YAML."""
+def personas_show(persona_id: PERSONA_ID, as_json: JSON = False) -> None:
+    """Show one persona card as YAML (its file's fields, as JSON with --json)."""
     from roleplay.core.personas import dump_persona
 
-    sys.stdout.write(dump_persona(parts().library.get(persona_id)))
+    persona = parts().library.get(persona_id)
+    if as_json:
+        print_json(persona)
+        return
+    sys.stdout.write(dump_persona(persona))
 
 
 @personas_app.command("import")
@@ -50,6 +79,7 @@ def personas_import(
 ) -> None:
     """Import a character card (.json or .png, V2 or V3) into your personas folder."""
     from roleplay.cards import read_card
+    from roleplay.core.personas import PersonaError
 
     found = parts()
     config, personas = found.settings, found.library
@@ -76,7 +106,7 @@ def personas_import(
 
 @personas_app.command("export")
 def personas_export(
-    persona_id: str,
+    persona_id: PERSONA_ID,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (.json, or .png)")
     ] = None,
@@ -86,6 +116,8 @@ def personas_export(
 ) -> None:
     """Export a persona as a character card: JSON (to stdout, or -o FILE.json), or a PNG card
     with -o FILE.png that SillyTavern and the character hubs read."""
+    from roleplay.core.personas import PersonaError
+
     persona = parts().library.get(persona_id)
     try:
         _export(persona, output, image)
@@ -95,6 +127,7 @@ def personas_export(
 
 def _export(persona: Persona, output: Path | None, image: Path | None) -> None:
     from roleplay.cards import write_card, write_png_card
+    from roleplay.core.personas import PersonaError
 
     if output is not None and output.suffix.lower() == ".png":
         picture = image.read_bytes() if image else None

@@ -9,6 +9,7 @@ import typer
 from rich.markdown import Markdown
 
 from roleplay.cli.common import err, out, parts, settings
+from roleplay.cli.completion import persona_ids, session_ids
 
 
 def register(app: typer.Typer) -> None:
@@ -17,9 +18,10 @@ def register(app: typer.Typer) -> None:
 
 
 def chat(
-    persona: Annotated[str, typer.Option(help="Persona id (see 'roleplay personas list')")] = (
-        "anxious-hiring-manager"
-    ),
+    persona: Annotated[
+        str,
+        typer.Option(help="Persona id (see 'roleplay personas list')", autocompletion=persona_ids),
+    ] = "anxious-hiring-manager",
     company: Annotated[str, typer.Option(help="Company you are interviewing with")] = (
         "Larkspur Health"
     ),
@@ -43,7 +45,10 @@ def chat(
     no_pack: Annotated[bool, typer.Option("--no-pack", help="Use no research at all")] = False,
     resume: Annotated[
         str | None,
-        typer.Option(help="Carry on a saved, unfinished session (see 'roleplay sessions list')"),
+        typer.Option(
+            help="Carry on a saved, unfinished session (see 'roleplay sessions list')",
+            autocompletion=session_ids,
+        ),
     ] = None,
     report: Annotated[
         bool, typer.Option("--report/--no-report", help="Score the interview when it ends")

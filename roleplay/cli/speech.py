@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from roleplay.cli.common import out, parts
+from roleplay.cli.common import out, parts, print_json
 
 speech_app = typer.Typer(help="Check speech-to-text and the interviewers' voices.")
 
@@ -71,17 +71,24 @@ def say(
 
 
 @speech_app.command("voices")
-def voices() -> None:
+def voices(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
     """The voices interviewers can speak with, and the speech engines chosen."""
+    from roleplay.cli.shapes import VoicesListing
     from roleplay.speech import SpeechError
     from roleplay.speech.errors import NOT_INSTALLED
 
     found = parts()
     config, speech = found.settings, found.speech
-    out.print(f"Speech-to-text: {config.stt}   Text-to-speech: {config.tts}", markup=False)
     if (config.stt != "off" and not speech.hears) or (config.tts != "off" and not speech.speaks):
         raise SpeechError(NOT_INSTALLED)
-    if speech.speaks:
+    names = speech.voice().names() if speech.speaks else []
+    if as_json:
+        print_json(VoicesListing(stt=config.stt, tts=config.tts, voices=names))
+        return
+    out.print(f"Speech-to-text: {config.stt}   Text-to-speech: {config.tts}", markup=False)
+    if names:
         out.print("Voices:", markup=False)
-        for name in speech.voice().names():
+        for name in names:
             out.print(f"  {name}", markup=False)

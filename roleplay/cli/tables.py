@@ -12,13 +12,16 @@ from rich.table import Table
 
 # The fewest characters a title keeps, however narrow the terminal.
 TITLE_MIN = 20
+# The narrowest an id folds to when it is too long for the terminal (it is never cut).
+ID_MIN = 12
 
 
 @dataclass(frozen=True)
 class ListColumn:
     """One column: its heading, what kind of text it holds, and whether only ``--wide`` shows
-    it. ``kind``: "id" (copied into other commands: never cut), "title" (takes the width left,
-    cut last), "short" (a few characters: kept whole)."""
+    it. ``kind``: "id" (copied into other commands: never cut, folded onto a second line when
+    too long), "title" (takes the width left, cut last), "short" (a few characters: kept
+    whole)."""
 
     heading: str
     kind: str = "short"
@@ -33,21 +36,35 @@ def list_table(
     fields: Sequence[ListColumn], rows: Sequence[Sequence[str]], *, wide: bool, width: int
 ) -> Table:
     """A table of ``rows`` (one value per field, in order) for a terminal ``width`` characters
-    wide, narrow unless ``wide``. An id or a short value is kept whole (its column is as wide as
-    its widest value); the title takes what the others leave, never under ``TITLE_MIN``, and is
-    cut at its end rather than wrapped."""
+    wide, narrow unless ``wide``. A short value is kept whole; an id is never cut, and folds
+    onto a second line only when the terminal leaves it no room; the titles share what the
+    others leave, each keeping at least ``TITLE_MIN`` characters, cut at their end rather than
+    wrapped."""
     shown = [i for i, field in enumerate(fields) if wide or not field.wide_only]
     widths = {i: _widest(fields[i], [row[i] for row in rows]) for i in shown}
     titles = [i for i in shown if fields[i].kind == "title"]
+    ids = [i for i in shown if fields[i].kind == "id"]
     # Each column but the first has three characters before it, and the table one at each end.
-    taken = sum(w for i, w in widths.items() if i not in titles) + 3 * (len(shown) - 1) + 2
+    edges = 3 * (len(shown) - 1) + 2
+    short = sum(w for i, w in widths.items() if i not in titles and i not in ids)
+    # A title cut keeps TITLE_MIN characters and its ellipsis.
+    least_titles = sum(min(widths[i], TITLE_MIN + 1) for i in titles)
+    room = width - edges - short - least_titles
+    if ids and sum(widths[i] for i in ids) > room:
+        for i in ids:
+            widths[i] = min(widths[i], max(ID_MIN, room // len(ids)))
+    taken = sum(w for i, w in widths.items() if i not in titles) + edges
     for i in titles:
-        widths[i] = min(widths[i], max(TITLE_MIN, (width - taken) // len(titles)))
+        widths[i] = min(widths[i], max(TITLE_MIN + 1, (width - taken) // len(titles)))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
     for i in shown:
-        cut = "ellipsis" if i in titles else "fold"
+        title = i in titles
         table.add_column(
-            fields[i].heading, no_wrap=True, overflow=cut, min_width=widths[i], max_width=widths[i]
+            fields[i].heading,
+            no_wrap=title or fields[i].kind == "short",
+            overflow="ellipsis" if title else "fold",
+            min_width=widths[i],
+            max_width=widths[i],
         )
     for row in rows:
         table.add_row(*(row[i] for i in shown))

@@ -74,6 +74,18 @@ class ScenarioSpec(BaseModel):
         return persona.model_copy(update={"temperament": temperament})
 
 
+class ScenarioListing(ScenarioSpec):
+    """A scenario as ``scenario list|show --json`` prints it: its code and owner, then the
+    fields of its file."""
+
+    code: str = Field(description="What learners open it by (the end of its link).")
+    owner: str = Field(description="The coach who wrote it.")
+
+    @classmethod
+    def of(cls, code: str, owner: str, spec: ScenarioSpec) -> ScenarioListing:
+        return cls(code=code, owner=owner, **dict(spec))
+
+
 def read_scenario(path: Path) -> ScenarioSpec:
     return load_yaml(path, ScenarioSpec, ScenarioError)
 

@@ -58,7 +58,9 @@ class WorryEvidence(_Strict):
     _known_cues = field_validator("eases", "confirms")(known_cues)
 
 
-DEFAULT_EVIDENCE = WorryEvidence(
+# Built unchecked: checking the cues reads the vocabulary (a third of a second), which a command
+# that only imports this module must not wait for. tests/unit/test_personas.py checks them.
+DEFAULT_EVIDENCE = WorryEvidence.model_construct(
     eases=["action", "result", "number", "specific_skill"],
     confirms=["buzzword", "hedge", "thin"],
 )

@@ -6,17 +6,23 @@ an upgrade of the app keeps the sessions already saved.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.core.errors import UserError
 from roleplay.core.settings import Settings
+from roleplay.history.listing import SCHEMA_HEAD, sqlite_file
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# A database already at the newest migration (tests/integration/test_history.py checks this is
+# Alembic's head) opens without loading Alembic, which a quick command would wait for.
+HEAD = SCHEMA_HEAD
 
 
 class HistoryError(UserError):
@@ -30,8 +36,10 @@ def database_url(settings: Settings) -> str:
         if url.startswith(("postgresql://", "postgres://")):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         return url
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{settings.data_dir / 'roleplay.db'}"
+    path = sqlite_file(settings)
+    assert path is not None  # no URL: the file in the data directory
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -51,6 +59,8 @@ def connect(url: str) -> Engine:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -58,6 +68,8 @@ def alembic_config() -> Config:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (the newest by default), keeping existing rows."""
+    from alembic import command
+
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
@@ -74,6 +86,15 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             connection.commit()
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision the database records (None: no schema yet), by one query."""
+    with engine.connect() as connection:
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except SQLAlchemyError:
+            return None  # no alembic_version table: a new database
+
+
 def open_database(settings: Settings) -> sessionmaker:
     url = database_url(settings)
     try:
@@ -85,7 +106,8 @@ def open_database(settings: Settings) -> sessionmaker:
         ) from error
     try:
         engine = connect(url)
-        migrate(engine)
+        if current_revision(engine) != HEAD:
+            migrate(engine)
     except SQLAlchemyError as error:
         raise HistoryError(
             f"Could not open the session database at {where}: {error.__class__.__name__}: "
@@ -98,14 +120,11 @@ def open_database(settings: Settings) -> sessionmaker:
 def schema_revisions(settings: Settings) -> tuple[str | None, str]:
     """The database's schema revision (None: no schema yet) and the newest this version knows,
     read without changing anything (``roleplay doctor``)."""
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
+    path = sqlite_file(settings)
+    if path is not None and not path.exists():
+        return None, HEAD  # connecting would make the file
     engine = connect(database_url(settings))
     try:
-        with engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
+        return current_revision(engine), HEAD
     finally:
         engine.dispose()
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    return current, head or ""

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import builtins
 import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import selectinload, sessionmaker
@@ -21,7 +20,8 @@ from sqlalchemy.orm import selectinload, sessionmaker
 from roleplay.core.session import Session
 from roleplay.core.settings import Settings
 from roleplay.history.database import HistoryError, open_database
-from roleplay.history.rows import aware, session_from_row, turn_row
+from roleplay.history.listing import LIST_LIMIT, SessionSummary, summary_from_row
+from roleplay.history.rows import session_from_row, turn_row
 from roleplay.history.tables import (
     NotesSnapshot,
     ReportRow,
@@ -34,23 +34,39 @@ from roleplay.history.tables import (
 LOCAL_USER = "cli:local"  # no account can take a name with ":"
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    id: str
-    user: str
-    persona_id: str
-    persona_name: str
-    company: str
-    role: str
-    started_at: datetime
-    ended_at: datetime | None
-    end_reason: str | None
-    turns: int
-    overall: float | None  # the newest report's score, when there is one
-
-    @property
-    def finished(self) -> bool:
-        return self.ended_at is not None
+def list_query(user: str | None = None, limit: int = LIST_LIMIT) -> Select:
+    """The saved interviews newest first, each with its turn count and newest report's score
+    (the columns ``listing.summary_from_row`` reads, in its order)."""
+    turns = (
+        select(TurnRow.session_id, func.count().label("n")).group_by(TurnRow.session_id).subquery()
+    )
+    newest = (
+        select(ReportRow.session_id, func.max(ReportRow.id).label("report_id"))
+        .group_by(ReportRow.session_id)
+        .subquery()
+    )
+    query = (
+        select(
+            SessionRow.id,
+            User.name,
+            SessionRow.persona_id,
+            SessionRow.persona_name,
+            SessionRow.company,
+            SessionRow.role,
+            SessionRow.started_at,
+            SessionRow.ended_at,
+            SessionRow.end_reason,
+            turns.c.n,
+            ReportRow.overall,
+        )
+        .join(User, User.id == SessionRow.user_id)
+        .outerjoin(turns, turns.c.session_id == SessionRow.id)
+        .outerjoin(newest, newest.c.session_id == SessionRow.id)
+        .outerjoin(ReportRow, ReportRow.id == newest.c.report_id)
+        .order_by(SessionRow.started_at.desc())
+        .limit(limit)
+    )
+    return query if user is None else query.where(User.name == user)
 
 
 class SessionStore:
@@ -173,46 +189,10 @@ class SessionStore:
             )
             return session_from_row(row, code)
 
-    def list(self, user: str | None = None, limit: int = 100) -> list[SessionSummary]:
+    def list(self, user: str | None = None, limit: int = LIST_LIMIT) -> list[SessionSummary]:
         """Newest first."""
         with self._reading() as db:
-            turns = (
-                select(TurnRow.session_id, func.count().label("n"))
-                .group_by(TurnRow.session_id)
-                .subquery()
-            )
-            newest = (
-                select(ReportRow.session_id, func.max(ReportRow.id).label("report_id"))
-                .group_by(ReportRow.session_id)
-                .subquery()
-            )
-            query = (
-                select(SessionRow, User.name, turns.c.n, ReportRow.overall)
-                .join(User, User.id == SessionRow.user_id)
-                .outerjoin(turns, turns.c.session_id == SessionRow.id)
-                .outerjoin(newest, newest.c.session_id == SessionRow.id)
-                .outerjoin(ReportRow, ReportRow.id == newest.c.report_id)
-                .order_by(SessionRow.started_at.desc())
-                .limit(limit)
-            )
-            if user is not None:
-                query = query.where(User.name == user)
-            return [
-                SessionSummary(
-                    id=row.id,
-                    user=name,
-                    persona_id=row.persona_id,
-                    persona_name=row.persona_name,
-                    company=row.company,
-                    role=row.role,
-                    started_at=aware(row.started_at),
-                    ended_at=aware(row.ended_at),
-                    end_reason=row.end_reason,
-                    turns=count or 0,
-                    overall=overall,
-                )
-                for row, name, count, overall in db.execute(query)
-            ]
+            return [summary_from_row(tuple(row)) for row in db.execute(list_query(user, limit))]
 
     def latest_report(self, session_id: str) -> dict[str, Any] | None:
         with self._reading() as db:

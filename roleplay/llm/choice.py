@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from roleplay.core.settings import Settings
-from roleplay.llm.model_catalogue import installed, ollama_models
+from roleplay.llm.model_catalogue import OllamaModel, installed, ollama_models
 
 BUILT_IN = "smollm2"
 OLLAMA_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}$")
@@ -60,8 +60,9 @@ def chosen(settings: Settings) -> str:
     return settings.model.strip() or BUILT_IN
 
 
-def options(settings: Settings) -> list[ModelOption]:
-    """The models this machine can interview with now, the built-in one first."""
+def options(settings: Settings, served: list[OllamaModel] | None = None) -> list[ModelOption]:
+    """The models this machine can interview with now, the built-in one first. ``served``: the
+    Ollama's models when the caller has just asked it (else it is asked here)."""
     found = [
         ModelOption(BUILT_IN, "SmolLM2 135M (built in)", "in this process (llama.cpp)", "embedded")
     ]
@@ -71,10 +72,12 @@ def options(settings: Settings) -> list[ModelOption]:
     for model in installed(settings.models_dir):
         label = f"{model.name} (pulled from {model.repo})"
         found.append(ModelOption(model.name, label, "in this process (llama.cpp)", "pulled"))
-    for served in ollama_models(settings.ollama_url) or []:
-        if OLLAMA_NAME.match(served.name):
+    if served is None:
+        served = ollama_models(settings.ollama_url) or []
+    for offered in served:
+        if OLLAMA_NAME.match(offered.name):
             where = f"Ollama at {settings.ollama_url}"
-            found.append(ModelOption(f"ollama:{served.name}", served.name, where, "ollama"))
+            found.append(ModelOption(f"ollama:{offered.name}", offered.name, where, "ollama"))
     # Only an endpoint set up for chat: an OPENAI_API_KEY exported for other reasons (the
     # embeddings) must not let a web page send interviews to OpenAI.
     if settings.llm == "openai" or settings.llm_base_url:
@@ -83,6 +86,8 @@ def options(settings: Settings) -> list[ModelOption]:
     return found
 
 
-def option(settings: Settings, model_id: str) -> ModelOption | None:
+def option(
+    settings: Settings, model_id: str, served: list[OllamaModel] | None = None
+) -> ModelOption | None:
     """The option ``model_id`` names among those available now, or None."""
-    return next((o for o in options(settings) if o.id == model_id), None)
+    return next((o for o in options(settings, served) if o.id == model_id), None)

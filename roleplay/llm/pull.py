@@ -40,6 +40,7 @@ from roleplay.llm.model_catalogue import (
     SHA256,
     CatalogueError,
     Installed,
+    file_digest,
     find,
     installed_model,
     now,
@@ -125,7 +126,7 @@ def pull(
     about = {"repo": wanted.repo, "file": wanted.file, "sha256": expected, "size": meta.size}
     start = _resumable(part, note, about)
     note.write_text(json.dumps(about), encoding="utf-8")
-    digest = _hash_of(part, start)
+    digest = file_digest(part, start)
     # The bytes often come from another host (the hub redirects to its storage): the token
     # is for the hub alone.
     if urlparse(meta.location).netloc != urlparse(url).netloc:
@@ -183,18 +184,6 @@ def _resumable(part: Path, note: Path, about: dict) -> int:
         part.write_bytes(b"")
         return 0
     return size
-
-
-def _hash_of(part: Path, size: int):
-    digest = hashlib.sha256()
-    with part.open("rb") as handle:
-        while size > 0:
-            block = handle.read(min(CHUNK, size))
-            if not block:
-                break
-            digest.update(block)
-            size -= len(block)
-    return digest
 
 
 def _fetch(

@@ -13,7 +13,7 @@ from roleplay.core.personas import Persona
 from roleplay.core.safety import page_text, public_message
 from roleplay.core.session import Session, Turn
 from roleplay.feedback.report import POINTS, Report, report_markdown
-from roleplay.history.sessions import SessionSummary
+from roleplay.history.listing import SessionSummary
 from roleplay.interview.debrief import build_debrief, step_label, update_problems
 from roleplay.llm.choice import ModelOption
 

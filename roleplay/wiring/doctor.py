@@ -8,9 +8,9 @@ Chromium, which only the browser tests use) is reported and does not.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import importlib.util
+import os
 import platform
 import shutil
 import sys
@@ -65,23 +65,22 @@ def _packages(settings: Settings) -> Finding:
 
 def _data_dir(settings: Settings) -> Finding:
     folder = settings.data_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / ".doctor"
-        probe.write_text("ok", encoding="utf-8")
-        probe.unlink()
-    except OSError as error:
+    # Asked, never tried: the doctor writes nothing. A folder not made yet is made on first use
+    # inside the nearest one that exists, so that is the one that must take writes.
+    there = next(f for f in (folder, *folder.parents) if f.exists())
+    if not there.is_dir() or not os.access(there, os.W_OK | os.X_OK):
         return Finding(
             "data directory",
             False,
             True,
-            f"{folder} cannot be written ({error.strerror or error})",
+            f"{folder} cannot be written ({there} is not a folder this user can write to)",
             "Set ROLEPLAY_DATA_DIR to a folder you can write.",
         )
-    free = shutil.disk_usage(folder).free / 1024**3
+    free = shutil.disk_usage(there).free / 1024**3
     ok = free >= LOW_SPACE_GB
     fix = "" if ok else "Free some space: research, models and interviews are kept there."
-    return Finding("data directory", ok, True, f"{folder}, {free:.1f} GB free", fix)
+    made = "" if there == folder else " (made on first use)"
+    return Finding("data directory", ok, True, f"{folder}{made}, {free:.1f} GB free", fix)
 
 
 def _model(settings: Settings) -> Finding:
@@ -117,6 +116,8 @@ def _model(settings: Settings) -> Finding:
 def _pulled(settings: Settings) -> Finding:
     from roleplay.llm.model_catalogue import installed
 
+    if not settings.models_dir.is_dir():
+        return Finding("pulled models", True, False, "none")  # (a bad data dir is its own line)
     models = installed(settings.models_dir)
     bad = [m.name for m in models if _sha256(m.path(settings.models_dir)) != m.sha256]
     detail = ", ".join(m.name for m in models) or "none"
@@ -128,14 +129,12 @@ def _pulled(settings: Settings) -> Finding:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+    from roleplay.llm.model_catalogue import file_digest
+
     try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        return file_digest(path).hexdigest()
     except OSError:
-        return ""
-    return digest.hexdigest()
+        return ""  # a file that cannot be read does not match
 
 
 def _embedder(settings: Settings) -> Finding:
@@ -193,11 +192,16 @@ def _endpoint(settings: Settings) -> Finding:
 
 def _ollama(settings: Settings) -> Finding:
     from roleplay.llm.choice import chosen
+    from roleplay.llm.model_catalogue import ollama_models
 
     needed = chosen(settings).startswith("ollama:")
-    fix = "Start it with 'ollama serve', or set ROLEPLAY_OLLAMA_URL."
     url = settings.ollama_url.rstrip("/")
-    return _http("ollama", f"{url}/api/tags", needed, fix)
+    served = ollama_models(url, timeout=HTTP_SECONDS)
+    if served is None:
+        fix = "Start it with 'ollama serve', or set ROLEPLAY_OLLAMA_URL."
+        return Finding("ollama", False, needed, f"{url} does not answer", fix)
+    names = ", ".join(model.name for model in served) or "no models yet (ollama pull NAME)"
+    return Finding("ollama", True, needed, f"{url}: {names}")
 
 
 def _http(name: str, url: str, needed: bool, fix: str) -> Finding:

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.settings import Settings
 from roleplay.llm.activity import Activity
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from roleplay.coaching.accounts import Accounts
     from roleplay.coaching.reviews import Reviews
     from roleplay.coaching.scenario_catalogue import Catalogue
+    from roleplay.core.personas import PersonaLibrary
     from roleplay.history.sessions import SessionStore
     from roleplay.interview.prompts import Prompts
     from roleplay.knowledge.ingest import Outcome, Progress
@@ -56,6 +56,8 @@ class Parts:
     @cached_property
     def library(self) -> PersonaLibrary:
         """The shipped personas and the user's own."""
+        from roleplay.core.personas import PersonaLibrary
+
         return PersonaLibrary([shipped_dir("personas"), self.settings.user_personas_dir])
 
     @cached_property

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
+
+from roleplay.core.resources import shipped_dir
 
 
 def test_personas_list_shows_every_shipped_persona(run_cli) -> None:
@@ -96,5 +99,42 @@ def test_doctor_fails_on_a_missing_model_with_one_line_saying_what_to_do(run_cli
     env = {"ROLEPLAY_OLLAMA_URL": "http://127.0.0.1:9", "ROLEPLAY_LOCAL_MODEL": "/nowhere.gguf"}
     result = run_cli("doctor", env=env, timeout=120)
     assert result.returncode == 1
-    [line] = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    # One row a part: its first line starts with the mark, and a long one wraps under its text.
+    rows = re.split(r"\n(?=\S)", result.stdout)
+    [row] = [row for row in rows if row.startswith("FAIL")]
+    line = " ".join(row.split())
     assert "/nowhere.gguf" in line and "ROLEPLAY_LOCAL_MODEL" in line
+
+
+def complete(run_cli, line: str) -> list[str]:
+    """What bash's Tab offers after ``line`` (Typer's completion protocol, as the installed
+    completion script calls it)."""
+    words = line.split(" ")
+    env = {"_ROLEPLAY_COMPLETE": "complete_bash", "COMP_WORDS": line}
+    env["COMP_CWORD"] = str(len(words) - 1)
+    result = run_cli(env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_tab_completes_commands_personas_models_and_scenarios(run_cli) -> None:
+    assert complete(run_cli, "roleplay ses") == ["sessions"]
+    assert complete(run_cli, "roleplay personas show anx") == ["anxious-hiring-manager"]
+    assert complete(run_cli, "roleplay chat --persona rel") == ["relaxed-industry-leader"]
+    assert "qwen2.5-1.5b" in complete(run_cli, "roleplay models use qw")
+    assert complete(run_cli, "roleplay scenario show sample-c") == [
+        "sample-coffee-chat-informational"
+    ]
+
+
+def test_tab_completes_a_saved_interviews_id(run_cli, isolated_environment: Path) -> None:
+    from roleplay.core.personas import PersonaLibrary
+    from roleplay.core.settings import Settings
+    from roleplay.history.sessions import SessionStore
+    from tests.support.builders import new_session
+
+    persona = PersonaLibrary([shipped_dir("personas")]).get("anxious-hiring-manager")
+    session = new_session(persona, said=[("interviewer", "Hello.")])
+    SessionStore.open(Settings()).record(session)
+    assert complete(run_cli, f"roleplay sessions show {session.id[:4]}") == [session.id]
+    assert complete(run_cli, "roleplay report zz") == []

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
+from sqlalchemy.dialects import sqlite
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Setting
 from roleplay.core.settings import Settings
-from roleplay.history.database import HistoryError, connect, database_url, migrate
-from roleplay.history.sessions import LOCAL_USER, SessionStore
+from roleplay.history.database import (
+    HistoryError,
+    alembic_config,
+    connect,
+    database_url,
+    migrate,
+)
+from roleplay.history.listing import LIST_LIMIT, LIST_SQL, SCHEMA_HEAD, quick_list
+from roleplay.history.sessions import LOCAL_USER, SessionStore, list_query
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.llm.backend import ChatBackend
@@ -116,6 +126,56 @@ def test_sessions_are_listed_newest_first_with_their_state(
     listed = history.list()
     assert [s.id for s in listed] == [newer.session.id, older.session.id]
     assert listed[0].turns == 1 and not listed[0].finished and listed[0].overall is None
+
+
+def test_the_quick_list_reads_what_the_store_lists(
+    interview, history: SessionStore, scripted: ScriptedChatModel, database: str | None
+) -> None:
+    scripted.enqueue("First?", "Second?")
+    older, newer = interview(), interview()
+    "".join(older.open())
+    "".join(newer.open())
+    history.save_report(newer.session.id, {"overall": 61.0}, rubric_id="formal", overall=61.0)
+    quick = quick_list(Settings())
+    if database:  # PostgreSQL: the store answers, the quick list steps aside
+        assert quick is None
+    else:
+        assert quick == history.list() and len(quick) == 2 and quick[0].overall == 61.0
+
+
+def test_the_quick_lists_sql_is_the_stores_query() -> None:
+    compiled = list_query().compile(dialect=sqlite.dialect())
+    written = "\n".join(
+        line
+        for line in LIST_SQL.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("--")
+    )
+    assert written.strip() == str(compiled).strip(), (
+        "rewrite roleplay/history/sql/list_sessions.sql"
+    )
+    assert [compiled.params[name] for name in compiled.positiontup or []] == [LIST_LIMIT, 0]
+
+
+def test_the_schema_head_the_app_opens_without_alembic_is_alembics_head() -> None:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert scripts.get_current_head() == SCHEMA_HEAD
+
+
+def test_a_database_on_an_older_schema_is_listed_by_the_store_which_upgrades_it(
+    isolated_environment: Path,
+) -> None:
+    settings = Settings()
+    engine = connect(database_url(settings))
+    migrate(engine, "0006")
+    engine.dispose()
+    assert quick_list(settings) is None  # not at the head: the store must migrate first
+    assert SessionStore.open(settings).list() == []
+    assert quick_list(settings) == []
+
+
+def test_listing_before_anything_is_saved_makes_no_database(isolated_environment: Path) -> None:
+    assert quick_list(Settings()) == []
+    assert not (isolated_environment / "roleplay.db").exists()
 
 
 def test_another_users_session_cannot_be_loaded_by_id(

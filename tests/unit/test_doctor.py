@@ -111,3 +111,17 @@ def test_a_damaged_pulled_model_is_reported_with_how_to_pull_it_again(settings: 
     pulled = next(f for f in examine(settings) if f.name == "pulled models")
     assert not pulled.ok and "tiny" in pulled.detail
     assert pulled.fix == "roleplay models pull tiny"
+
+
+def test_the_doctor_writes_nothing(settings: Settings) -> None:
+    examine(settings)
+    assert not settings.data_dir.exists()  # not the folder, not the database in it
+
+
+def test_a_data_directory_that_cannot_be_made_is_one_finding(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    findings = examine(Settings(data_dir=blocker / "data", ollama_url=DEAD))
+    [finding] = failing(findings)
+    assert finding.name == "data directory"
+    assert "ROLEPLAY_DATA_DIR" in finding.fix

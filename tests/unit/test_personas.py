@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from roleplay.core.personas import PersonaError, PersonaLibrary, dump_persona, load_persona
+from roleplay.core.personas import (
+    DEFAULT_EVIDENCE,
+    PersonaError,
+    PersonaLibrary,
+    WorryEvidence,
+    dump_persona,
+    load_persona,
+)
 from roleplay.core.resources import shipped_dir
 
 
@@ -17,6 +24,11 @@ def write_yaml(path: Path, data: object) -> Path:
 @pytest.fixture
 def anxious_data() -> dict:
     return yaml.safe_load((shipped_dir("personas") / "anxious-hiring-manager.yaml").read_text())
+
+
+def test_the_default_evidence_names_only_known_cues() -> None:
+    # Built unchecked at import; checked here as a persona file's evidence is.
+    assert WorryEvidence.model_validate(DEFAULT_EVIDENCE.model_dump()) == DEFAULT_EVIDENCE
 
 
 def test_ships_at_least_four_personas_with_both_core_ids(library: PersonaLibrary) -> None:
