@@ -50,6 +50,21 @@ def chat(
             autocompletion=session_ids,
         ),
     ] = None,
+    from_session: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Practise a question of this saved interview again (with --question)",
+            autocompletion=session_ids,
+        ),
+    ] = None,
+    question: Annotated[
+        int | None,
+        typer.Option(
+            help="Which answer's question to practise again (1 for the first; see the report)",
+            min=1,
+        ),
+    ] = None,
     report: Annotated[
         bool, typer.Option("--report/--no-report", help="Score the interview when it ends")
     ] = True,
@@ -61,7 +76,12 @@ def chat(
 
     found = parts()
     config = found.settings
-    if resume:
+    if (from_session is None) != (question is None):
+        raise HistoryError("Say both --from SESSION and --question N to practise a question again.")
+    if from_session is not None and question is not None:
+        saved = found.history.load(from_session)
+        plan = ChatPlan(persona=found.library.get(saved.persona_id), practise=(saved, question))
+    elif resume:
         saved = found.history.load(resume)
         if saved.finished:
             raise HistoryError(

@@ -79,6 +79,8 @@ class ChatPlan:
     packs: list[str] = field(default_factory=list)
     candidate_packs: list[str] = field(default_factory=list)
     resume: Session | None = None
+    # Practise one question of a saved interview again: the interview, and which answer.
+    practise: tuple[Session, int] | None = None
 
 
 def _load_model(backend: ChatBackend, err: Console) -> None:
@@ -103,6 +105,11 @@ def _interview(parts: Parts, plan: ChatPlan, err: Console) -> Interview:
         if plan.resume.packs:
             _prepare_research(parts, plan.resume.packs, err, resumed=True)
         return parts.interviews.resume(plan.resume, plan.persona, recorder=record)
+    if plan.practise is not None:
+        saved, answer = plan.practise
+        if saved.packs:
+            _prepare_research(parts, saved.packs, err, resumed=True)
+        return parts.interviews.practise(saved, plan.persona, answer, recorder=record)
     if plan.packs or plan.candidate_packs:
         _prepare_research(parts, [*plan.packs, *plan.candidate_packs], err, resumed=False)
     return parts.interviews.new(

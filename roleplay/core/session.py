@@ -129,6 +129,17 @@ class Turn(BaseModel):
     search: str = ""
 
 
+class PracticeOf(BaseModel):
+    """An interview that practises one question of an earlier one again: which interview, which
+    of its answers (1 for the first), and the question as it was asked."""
+
+    session: str = Field(pattern=r"^[0-9a-f]{12}$")
+    answer: int = Field(ge=1)
+    question: str = Field(min_length=1, max_length=1000)
+    # The worry (or impression) the question tested, asked about again.
+    worry: str | None = None
+
+
 class Session(BaseModel):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
     persona_id: str
@@ -146,6 +157,8 @@ class Session(BaseModel):
     candidate_packs: list[str] = Field(default_factory=list)
     # The code of the coach's scenario this is an attempt at, if any.
     scenario: str | None = None
+    # The earlier interview and question this one practises again, if it does.
+    practice: PracticeOf | None = None
     turns: list[Turn] = Field(default_factory=list)
     notes: PrivateNotes
 

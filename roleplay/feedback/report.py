@@ -14,6 +14,7 @@ from roleplay.core.personas import Persona
 from roleplay.core.session import Session
 from roleplay.feedback.judge import CriterionVerdict, Judgement
 from roleplay.feedback.metrics import Metrics
+from roleplay.feedback.practice import PracticeComparison, practice_markdown
 from roleplay.feedback.rubrics import Criterion, Rubric
 from roleplay.feedback.scoring import Evidence
 from roleplay.interview.debrief import Debrief, build_debrief, debrief_markdown
@@ -69,6 +70,8 @@ class Report(BaseModel):
     criteria: list[CriterionScore]
     metrics: Metrics
     debrief: Debrief
+    # When this interview practised a question again: every try at it, side by side.
+    practice: PracticeComparison | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -282,6 +285,8 @@ def report_markdown(report: Report) -> str:
         lines.append("")
     if lines[-1]:
         lines.append("")
+    if report.practice is not None:
+        lines += practice_markdown(report.practice)
     lines += ["## Metrics", "", *metrics_markdown(report.metrics), ""]
     if report.metrics.delivery is not None:
         delivery = delivery_markdown(report.metrics.delivery)

@@ -7,7 +7,9 @@ from roleplay.core.session import Session
 from roleplay.core.settings import Settings
 from roleplay.feedback.judge import judge
 from roleplay.feedback.metrics import compute_metrics
+from roleplay.feedback.practice import compare_practice
 from roleplay.feedback.report import Report, build_report
+from roleplay.feedback.rewrites import rewrite_answers
 from roleplay.feedback.rubrics import rubric_for
 from roleplay.feedback.scoring import score_by_evidence
 from roleplay.history.sessions import SessionStore
@@ -50,7 +52,8 @@ def make_report(
     interview's mode picks it (formal or informational).
 
     Scores come from the evidence in the candidate's words; a model judge (ROLEPLAY_JUDGE, on by
-    default for an HTTP model, off for the embedded one) may refine them and write advice."""
+    default for an HTTP model, off for the embedded one) may refine them and write advice, and
+    smooth the stronger answers' wording (each rewrite checked against the candidate's words)."""
     rubric = rubric_for(rubric_id or session.mode, settings.rubrics_dir)
     research = passages(session, packs)
     metrics = compute_metrics(session, research)
@@ -58,12 +61,17 @@ def make_report(
         session, rubric, [text for _, text in research], relevance or local_relevance()
     )
     judgement = None
-    if settings.judge == "on" or (settings.judge == "auto" and not backend.embedded):
+    asks_model = settings.judge == "on" or (settings.judge == "auto" and not backend.embedded)
+    if asks_model:
         judgement = judge(
             session, persona, rubric, backend, prompts, attempts=settings.judge_attempts
         )
     report = build_report(session, persona, rubric, evidence, metrics, judgement)
+    if asks_model:
+        answers = rewrite_answers(report.debrief.answers, session, backend, prompts)
+        report.debrief.answers = answers
     if history is not None:
+        report.practice = compare_practice(session, persona, history, report.overall)
         history.save_report(
             session.id, report.model_dump(mode="json"), rubric_id=rubric.id, overall=report.overall
         )

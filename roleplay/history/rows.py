@@ -8,7 +8,7 @@ from typing import overload
 
 from roleplay.core.delivery import Delivery
 from roleplay.core.notes import PrivateNotes
-from roleplay.core.session import Session, Setting, Source, Turn, TurnPlan
+from roleplay.core.session import PracticeOf, Session, Setting, Source, Turn, TurnPlan
 from roleplay.history.tables import NotesSnapshot, SessionRow, SourceRow, TurnRow
 
 
@@ -73,6 +73,7 @@ def session_from_row(row: SessionRow, scenario: str | None = None) -> Session:
         model=row.model,
         packs=list(row.packs or []),
         candidate_packs=list(row.candidate_packs or []),
+        practice=PracticeOf.model_validate(row.practice) if row.practice else None,
         notes=PrivateNotes.model_validate(row.notes),
         turns=[
             Turn(

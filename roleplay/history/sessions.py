@@ -111,6 +111,8 @@ class SessionStore:
                     model=session.model,
                     packs=list(session.packs),
                     candidate_packs=list(session.candidate_packs),
+                    practice_of=session.practice.session if session.practice else None,
+                    practice=session.practice.model_dump(mode="json") if session.practice else None,
                     notes={},
                     turns=[],
                     scenario_id=(
@@ -193,6 +195,15 @@ class SessionStore:
         """Newest first."""
         with self._reading() as db:
             return [summary_from_row(tuple(row)) for row in db.execute(list_query(user, limit))]
+
+    def practices(self, session_id: str, user: str | None = None) -> builtins.list[Session]:
+        """The interviews that practised a question of ``session_id`` again, oldest first."""
+        with self._reading() as db:
+            query = select(SessionRow.id).where(SessionRow.practice_of == session_id)
+            if user is not None:
+                query = query.join(User).where(User.name == user)
+            ids = list(db.scalars(query.order_by(SessionRow.started_at)))
+        return [self.load(found, user) for found in ids]
 
     def latest_report(self, session_id: str) -> dict[str, Any] | None:
         with self._reading() as db:

@@ -72,6 +72,9 @@ class SessionRow(Base):
     # An attempt at a coach's scenario, and when the coach released its feedback.
     scenario_id: Mapped[int | None] = mapped_column(ForeignKey("scenarios.id"), index=True)
     feedback_released_at: Mapped[datetime | None]
+    # The interview whose question this one practises again (its id), and which (PracticeOf).
+    practice_of: Mapped[str | None] = mapped_column(String(32), index=True)
+    practice: Mapped[dict[str, Any] | None]
 
     turns: Mapped[list[TurnRow]] = relationship(
         order_by="TurnRow.index", cascade="all, delete-orphan"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session
 from roleplay.interview.note_taking import EVIDENCE_ALONE
+from roleplay.interview.stronger import StrongerAnswer, stronger_answers
 
 _STATUS_WORDS = {"open": "still open", "eased": "eased", "confirmed": "confirmed"}
 _END_WORDS = {
@@ -53,6 +56,8 @@ class Debrief(BaseModel):
     # Interviewer turns said in the plan's own words because no model phrasing passed.
     said_as_planned: int = 0
     interviewer_turns: int = 0
+    # A stronger answer to each question, from the candidate's own sentences.
+    answers: list[StrongerAnswer] = []
 
 
 def build_debrief(session: Session, persona: Persona) -> Debrief:
@@ -109,6 +114,7 @@ def build_debrief(session: Session, persona: Persona) -> Debrief:
         probes=_probes(session, persona),
         said_as_planned=sum(1 for t in session.turns if t.voiced_by == "plan"),
         interviewer_turns=sum(1 for t in session.turns if t.speaker == "interviewer"),
+        answers=stronger_answers(session, persona),
     )
 
 
@@ -153,6 +159,7 @@ def debrief_markdown(debrief: Debrief) -> str:
             f"- Turn {turn}: “{question}” — {tested}" for turn, question, tested in debrief.probes
         ]
         lines.append("")
+    lines += answers_markdown(debrief.answers)
     if debrief.said_as_planned:
         lines.append(
             f"_{debrief.said_as_planned} of {debrief.interviewer_turns} interviewer turns were "
@@ -160,6 +167,45 @@ def debrief_markdown(debrief: Debrief) -> str:
         )
     lines += update_problems(debrief)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def answers_markdown(answers: list[StrongerAnswer], text: Callable[[str], str] = str) -> list[str]:
+    """The stronger answers as Markdown; ``text`` makes the candidate's words safe for where
+    they are shown (the web page escapes them)."""
+    if not answers:
+        return []
+    lines = [
+        "### A stronger answer to each question",
+        "",
+        "Built from your own sentences: a story in the order situation, task, action, result; "
+        "what is in [brackets] is missing, for you to fill with what really happened.",
+        "",
+    ]
+    effects = {"eased": "eased", "confirmed": "confirmed"}
+    for answer in answers:
+        lines.append(f"**Answer {answer.answer}** — “{text(answer.question)}”")
+        if answer.testing:
+            moved = effects.get(answer.effect, "did not move")
+            quote = f" with “{text(answer.effect_quote)}”" if answer.effect_quote else "."
+            lines.append(f"- It tested *{text(answer.testing)}*: your answer {moved} it{quote}")
+        told = []
+        for piece in answer.pieces:
+            said = " ".join(text(s) for s in piece.sentences)
+            if piece.from_answer:
+                said += f" *(from your answer {piece.from_answer})*"
+            told.append(said or f"**{text(piece.gap)}**")
+        if answer.needed:
+            told.append(f"**{text(answer.needed)}**")
+        lines.append(f"- Stronger: {' '.join(told)}")
+        if answer.rewrite:
+            by = text(answer.rewritten_by)
+            lines.append(
+                f"- Said more smoothly ({by}; checked: only your facts): {text(answer.rewrite)}"
+            )
+        if answer.left_out:
+            lines.append("- Left out: " + " ".join(f"“{text(s)}”" for s in answer.left_out))
+        lines.append("")
+    return lines
 
 
 def step_label(step: WorryStep) -> str:

@@ -20,7 +20,15 @@ from typing import Any, Literal
 from roleplay.core.delivery import Delivery
 from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
-from roleplay.core.session import EndReason, Session, Setting, Source, Stage, Turn
+from roleplay.core.session import (
+    EndReason,
+    PracticeOf,
+    Session,
+    Setting,
+    Source,
+    Stage,
+    Turn,
+)
 from roleplay.interview.assessor import Assessor, Relevance
 from roleplay.interview.listener import Listener
 from roleplay.interview.note_taking import NoteTaker
@@ -70,6 +78,7 @@ class Interview:
         seed: int | None = None,
         notes: NotesSetting = "auto",
         relevance: Relevance | None = None,
+        practice: PracticeOf | None = None,
     ):
         self.persona = persona
         # The embedded model cannot be trusted with the notes; a stronger one proposes and the
@@ -105,6 +114,7 @@ class Interview:
             model=backend.label,
             packs=packs or [],
             candidate_packs=candidate_packs or [],
+            practice=practice,
             notes=PrivateNotes.initial(persona),
         )
         self._started = clock()

@@ -51,6 +51,13 @@ def plan_turn(
 
 
 def _opening(turn: TurnContext) -> TurnPlan:
+    practice = turn.session.practice
+    if practice is not None:
+        # Practising one question again: straight to it, as it was asked.
+        lead = f"Let's take that question again, {turn.session.setting.candidate}."
+        return plan(
+            "opening", [lead], practice.question, worry=practice.worry, why="practising again"
+        )
     greeting = turn.fill(turn.rng.choice(turn.persona.opening_lines))
     if asks_question(greeting):
         lead, question = split_question(greeting.strip())

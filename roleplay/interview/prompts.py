@@ -31,10 +31,12 @@ TEMPLATE_NAMES = (
     "notes_update",
     "judge",
     "judge_transcript",
+    "stronger_answer",
 )
 
 
 _TRANSCRIPT_TAG = re.compile(r"</?\s*transcript\s*>", re.IGNORECASE)
+_DRAFT_TAG = re.compile(r"</?\s*draft\s*>", re.IGNORECASE)
 
 
 class PromptError(UserError, ValueError):
@@ -164,3 +166,8 @@ class Prompts:
             SystemMessage(self.render("judge", rubric=rubric, persona=persona, setting=setting)),
             HumanMessage(self.render("judge_transcript", turns=turns, candidate=setting.candidate)),
         ]
+
+    def rewrite_messages(self, draft: str) -> list[BaseMessage]:
+        """The request to smooth a stronger answer's draft, the draft as delimited data."""
+        # The candidate's words must not be able to close the data block early.
+        return [HumanMessage(self.render("stronger_answer", draft=_DRAFT_TAG.sub("", draft)))]

@@ -46,6 +46,7 @@ def build_app(services: Services) -> gr.Blocks:
             with gr.Tab("Practice", id=PRACTICE_TAB):
                 practice = PracticePanel(shared)
                 results = ResultsPanel(shared)
+                results.again_handlers = practice.again
             with gr.Tab("Past interviews", id="past"):
                 past = PastPanel(shared)
             # Shown to a signed-in coach only (and every coach event checks the account).

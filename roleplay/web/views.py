@@ -14,7 +14,12 @@ from roleplay.core.safety import page_text, public_message
 from roleplay.core.session import Session, Turn
 from roleplay.feedback.report import POINTS, Report, report_markdown
 from roleplay.history.listing import SessionSummary
-from roleplay.interview.debrief import build_debrief, step_label, update_problems
+from roleplay.interview.debrief import (
+    answers_markdown,
+    build_debrief,
+    step_label,
+    update_problems,
+)
 from roleplay.llm.choice import ModelOption
 
 _STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
@@ -108,6 +113,8 @@ def debrief_view(session: Session, persona: Persona) -> str:
     if debrief.mood_by_turn:
         moods = " → ".join(f"{mood:.1f}" for _, mood in debrief.mood_by_turn)
         lines.append(f"Unease over the interview: {moods}")
+    if debrief.answers:
+        lines += ["", *answers_markdown(debrief.answers, page_text)]
     problems = update_problems(debrief)
     if problems:
         lines += ["", *problems]

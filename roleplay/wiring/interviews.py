@@ -18,9 +18,14 @@ from roleplay.core.settings import Settings
 from roleplay.interview.engine import Interview, Recorder
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.relevance import local_relevance
+from roleplay.interview.stronger import practice_of
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.store import PackStore
 from roleplay.llm.backend import ChatBackend
+
+# Practising one question again: the question, two follow-ups, and the close.
+PRACTICE_TURNS = 3
+PRACTICE_MINUTES = 10.0
 
 
 @dataclass
@@ -77,6 +82,33 @@ class InterviewFactory:
             persona, self._existing(company), self._existing(saved.candidate_packs), recorder
         )
         return Interview.resume(saved, persona, backend or self.backend, self.prompts, **options)
+
+    def practise(
+        self,
+        saved: Session,
+        persona: Persona,
+        answer: int,
+        *,
+        recorder: Recorder | None = None,
+        backend: ChatBackend | None = None,
+    ) -> Interview:
+        """A short interview that asks the question ``saved``'s ``answer``-th answer replied to
+        again, with the same interviewer, setting and research, then follows up as usual."""
+        practice = practice_of(saved, answer)
+        company = [p for p in saved.packs if p not in saved.candidate_packs]
+        packs, candidate_packs = self._existing(company), self._existing(saved.candidate_packs)
+        return Interview(
+            persona,
+            saved.setting,
+            backend or self.backend,
+            self.prompts,
+            max_turns=PRACTICE_TURNS,
+            minutes=min(saved.minutes, PRACTICE_MINUTES),
+            packs=[*packs, *candidate_packs],
+            candidate_packs=candidate_packs,
+            practice=practice,
+            **self._options(persona, packs, candidate_packs, recorder),
+        )
 
     def _existing(self, packs: list[str]) -> list[str]:
         if not packs:

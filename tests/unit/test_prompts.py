@@ -51,6 +51,7 @@ def test_every_template_renders_with_sample_data(
             "judge_transcript": dict(
                 turns=[{"speaker": "Sam", "text": "hello"}], candidate=setting.candidate
             ),
+            "stronger_answer": dict(draft="I built it. [the result: what changed]"),
         }
         assert set(samples) == set(TEMPLATE_NAMES)
         for name, values in samples.items():

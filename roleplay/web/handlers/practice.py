@@ -227,6 +227,11 @@ class PracticeHandlers:
             return
         yield from self._stream(page, page.interview.open())
 
+    def stream_opening(self, page: PageState) -> Iterator[tuple[Any, ...]]:
+        """The page's new interview opening, streamed (a practice of one question starts so)."""
+        assert page.interview is not None
+        yield from self._stream(page, page.interview.open())
+
     def _scenario(self, page: PageState) -> Scenario:
         """The page's scenario, once this signed-in learner may start another attempt."""
         account = page.account

@@ -11,6 +11,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.web import views
+from roleplay.web.handlers.again import AgainHandlers
 from roleplay.web.handlers.models import ModelHandlers
 from roleplay.web.handlers.personas import PersonaHandlers
 from roleplay.web.handlers.practice import PracticeHandlers, pack_choices
@@ -33,6 +34,7 @@ class PracticePanel:
         self.shared = shared
         services = shared.services
         self.handlers = PracticeHandlers(services)
+        self.again = AgainHandlers(services, self.handlers)
         self.models = ModelHandlers(services)
         self.personas = PersonaHandlers(services)
         self.speech = SpeechHandlers(services, self.handlers)
@@ -275,6 +277,17 @@ class PracticePanel:
         )
         self._spoken(ended)
         after_end(results.after_end(ended))
+        # One question of the ended interview, asked again in a short interview of its own.
+        again = results.again_button.click(
+            self.again.practise,
+            [results.again, state],
+            self.chat_outputs,
+            api_name="practise_again",
+            **MODEL_QUEUE,
+        )
+        again.then(toggle(False), None, self.setup, **PRIVATE)
+        self._spoken(again)
+        results.after_answer(again)
         for toggle_ in (self.hear, self.at_once):
             toggle_.input(
                 self.speech.remember, [self.hear, self.at_once], self.voice_prefs, **PRIVATE

@@ -6,6 +6,7 @@ from typing import Any
 
 import gradio as gr
 
+from roleplay.web.handlers.again import AgainHandlers
 from roleplay.web.handlers.results import ResultsHandlers
 from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.shared import MODEL_QUEUE, PRIVATE, Shared, toggle
@@ -15,12 +16,26 @@ class ResultsPanel:
     def __init__(self, shared: Shared):
         self.shared = shared
         self.handlers = ResultsHandlers(shared.services)
+        self.again_handlers: AgainHandlers | None = None  # set by the practice panel
         with gr.Accordion("Debrief: what the interviewer privately thought", open=False) as box:
             self.debrief_box = box
             self.debrief = page_markdown("_The debrief appears when an interview ends._")
             with gr.Row():
                 self.transcript_md = gr.File(label="Transcript (Markdown)")
                 self.transcript_json = gr.File(label="Transcript (JSON)")
+            with gr.Row(equal_height=True):
+                self.again = gr.Dropdown(
+                    label="Practise a question again",
+                    info="A short interview asks it again, then follows up.",
+                    choices=[],
+                    scale=4,
+                    elem_id="again-question",
+                    # The choices change with each interview; the server checks what is sent.
+                    allow_custom_value=True,
+                )
+                self.again_button = gr.Button(
+                    "Practise it again", scale=1, elem_id="practise-again"
+                )
         with gr.Accordion("Feedback", open=False) as box:
             self.feedback_box = box
             self.feedback = page_markdown(
@@ -57,6 +72,11 @@ class ResultsPanel:
             **MODEL_QUEUE,
         )
 
+    def with_questions(self, event: Any) -> Any:
+        """After ``event``: the ended interview's questions, to practise one again."""
+        assert self.again_handlers is not None
+        return event.then(self.again_handlers.choices, self.shared.state, self.again, **PRIVATE)
+
     def after_answer(self, event: Any) -> Any:
         """An answer may have ended the interview (its limits): then debrief and score it."""
         shown = event.then(
@@ -65,14 +85,14 @@ class ResultsPanel:
             [*self.debrief_outputs, self.debrief_box],
             **PRIVATE,
         )
-        return self.score_if_over(shown)
+        return self.score_if_over(self.with_questions(shown))
 
     def after_end(self, event: Any) -> Any:
         """The interview was ended: the debrief opens, then the report is scored."""
         shown = event.then(
             self.handlers.debrief, self.shared.state, self.debrief_outputs, **PRIVATE
         ).then(toggle(True), None, self.debrief_box, **PRIVATE)
-        return self.score_if_over(shown)
+        return self.score_if_over(self.with_questions(shown))
 
     def after_reopen(self, event: Any) -> Any:
         """A past interview was opened: its debrief so far, and its report if it is over (one
@@ -80,4 +100,4 @@ class ResultsPanel:
         shown = event.then(
             self.handlers.debrief, self.shared.state, self.debrief_outputs, **PRIVATE
         )
-        return self.score_if_over(shown)
+        return self.score_if_over(self.with_questions(shown))
