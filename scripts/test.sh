@@ -27,11 +27,13 @@ fi
 
 if [ $fast = 0 ]; then
     # From Debian: Chromium for the browser tests (never a browser downloaded by Playwright),
-    # PostgreSQL's server programs, which the tests run as throwaway clusters of their own, and
-    # tmux, the real 80-column terminal the command's screens are captured in.
+    # PostgreSQL's server programs, which the tests run as throwaway clusters of their own,
+    # tmux, the real 80-column terminal the command's screens are captured in, and poppler's
+    # pdftotext, which reads the report PDFs back.
     missing=()
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         missing+=(postgresql)
     fi

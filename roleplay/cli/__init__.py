@@ -16,6 +16,7 @@ from roleplay.cli import (
     models,
     personas,
     practice,
+    sharing,
     speech,
 )
 from roleplay.cli.common import err
@@ -26,7 +27,17 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-for module in (personas, practice, models, knowledge, history, coaching, speech, doctor):
+for module in (
+    personas,
+    practice,
+    models,
+    knowledge,
+    history,
+    sharing,
+    coaching,
+    speech,
+    doctor,
+):
     module.register(app)
 
 

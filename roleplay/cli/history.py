@@ -107,7 +107,8 @@ def register(app: typer.Typer) -> None:
     def report(
         session_id: SESSION_ID,
         format: Annotated[
-            Literal["md", "json"], typer.Option("--format", help="md or json")
+            Literal["md", "json", "pdf"],
+            typer.Option("--format", help="md, json, or pdf (with -o FILE.pdf)"),
         ] = "md",
         output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here")] = None,
         again: Annotated[
@@ -117,7 +118,10 @@ def register(app: typer.Typer) -> None:
         """The feedback report of a saved interview (scored now if it has none yet)."""
         from roleplay.feedback.report import Report, report_markdown
         from roleplay.feedback.report_maker import make_report
+        from roleplay.history.database import HistoryError
 
+        if format == "pdf" and output is None:
+            raise HistoryError("A PDF goes to a file: add -o REPORT.pdf.")
         found = parts()
         history = found.history
         session = history.load(session_id)
@@ -137,6 +141,16 @@ def register(app: typer.Typer) -> None:
                     history=history,
                     rubric_id=found.catalogue.rubric_of(session.scenario),
                 )
+        if format == "pdf":
+            from roleplay.feedback.pdf import report_pdf
+            from roleplay.feedback.report_maker import progress
+            from roleplay.history.sessions import LOCAL_USER
+
+            assert output is not None  # checked before scoring
+            scores = progress(history, LOCAL_USER, session.started_at)
+            output.write_bytes(report_pdf(result, scores, found.settings.paper))
+            err.print(f"Wrote {output}")
+            return
         text = (
             result.model_dump_json(indent=2) + "\n" if format == "json" else report_markdown(result)
         )

@@ -180,6 +180,16 @@ class VoicesListing(Shape):
     voices: list[str] = Field(description="The voices a persona can name.")
 
 
+class ShareItem(Shape):
+    """A read-only link (``share list --json``: a list of these, newest first). Its token is
+    shown once, when made, and never kept."""
+
+    session: str = Field(description="The interview whose report it opens.")
+    created_at: datetime
+    expires_at: datetime
+    live: bool = Field(description="False once revoked or expired.")
+
+
 def shapes() -> dict[str, tuple[type[BaseModel], bool]]:
     """Command -> (its shape, whether it prints a list of them), for the docs and the tests. A
     scenario's shape is its file's (``ScenarioListing``), loaded only when asked for."""
@@ -195,6 +205,7 @@ def shapes() -> dict[str, tuple[type[BaseModel], bool]]:
         "models list": (ModelsListing, False),
         "users list": (UserItem, True),
         "speech voices": (VoicesListing, False),
+        "share list": (ShareItem, True),
         "scenario list": (ScenarioListing, True),
         "scenario show": (ScenarioListing, False),
     }

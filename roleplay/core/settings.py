@@ -159,6 +159,15 @@ class Settings(BaseSettings):
         le=5,
         description="tries at a valid verdict before the report keeps the evidence scores alone",
     )
+    share_days: int = Field(
+        default=14,
+        ge=1,
+        le=90,
+        description="how many days a read-only link to a report lasts before it opens nothing",
+    )
+    paper: Literal["A4", "Letter"] = Field(
+        default="A4", description="the paper a report's PDF is laid out on: `A4` or `Letter`"
+    )
 
     # Speech.
     stt: Literal["local", "openai", "off"] = Field(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session
 from roleplay.core.settings import Settings
@@ -76,3 +78,15 @@ def make_report(
             session.id, report.model_dump(mode="json"), rubric_id=rubric.id, overall=report.overall
         )
     return report
+
+
+def progress(
+    history: SessionStore, user: str | None, until: datetime
+) -> list[tuple[datetime, float]]:
+    """The overall score of each of ``user``'s scored interviews up to ``until``, oldest first:
+    the chart across interviews in a report's PDF."""
+    return [
+        (summary.started_at, summary.overall)
+        for summary, _ in history.reports(user)
+        if summary.overall is not None and summary.started_at <= until
+    ]

@@ -233,13 +233,13 @@ class SessionStore:
     # -- plumbing ---------------------------------------------------------------------------
 
     def _transaction(self):
-        return _Guarded(self.factory, write=True)
+        return Guarded(self.factory, write=True)
 
     def _reading(self):
-        return _Guarded(self.factory, write=False)
+        return Guarded(self.factory, write=False)
 
 
-class _Guarded:
+class Guarded:
     """A database session whose failures come out as ``HistoryError`` with advice."""
 
     def __init__(self, factory: sessionmaker, write: bool):

@@ -133,6 +133,23 @@ class NotesSnapshot(Base):
     notes: Mapped[dict[str, Any]]
 
 
+class ShareRow(Base):
+    """A read-only link to one interview's report: only the token's hash is kept, so the
+    database alone cannot open it. Revoked or past ``expires_at``, it opens nothing."""
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
 class ReportRow(Base):
     """The feedback report of a finished session (the newest one counts)."""
 

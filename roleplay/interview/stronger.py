@@ -131,8 +131,11 @@ def _needed(turn: Turn, persona: Persona) -> str:
 
 
 def _effect(session: Session, start: int, persona: Persona, testing: str) -> tuple[str, str]:
-    """The first worry the answer at turn ``start`` moved (the one tested, if it moved), with
-    the candidate's words that moved it."""
+    """What the answer at turn ``start`` did to the worry the question tested ("eased",
+    "confirmed", or "" when it did not move it), with the candidate's words that did it. A
+    worry it did not test, moved by the same answer, is the debrief's to tell."""
+    if not testing:
+        return "", ""
     before = next((t.notes for t in reversed(session.turns[:start]) if t.notes), None)
     moved: list[tuple[str, str, str]] = []
     for turn in session.turns[start:]:
@@ -145,8 +148,8 @@ def _effect(session: Session, start: int, persona: Persona, testing: str) -> tup
             if note.status != (old.status if old else "open"):
                 moved.append((note.label, note.status, note.evidence[-1] if note.evidence else ""))
         before = turn.notes
-    moved.sort(key=lambda change: change[0] != testing)
-    return (moved[0][1], moved[0][2]) if moved else ("", "")
+    tested = [change for change in moved if change[0] == testing]
+    return (tested[0][1], tested[0][2]) if tested else ("", "")
 
 
 def _sentences(turn: Turn) -> list[Sentence]:
@@ -193,7 +196,9 @@ def _story(
             covered.update(found)
         elif _weak(sentence, weak, rules):
             left_out.append(sentence.text)
-    topic = content(said.text) | content(asked.text)
+    # The answer and the question: not the rest of the interviewer's turn, which may quote an
+    # earlier answer back.
+    topic = content(said.text) | content(_question_of(asked))
     plan = asked.plan
     bare = len(content(_question_of(asked))) <= 1
     follow_up = (plan is not None and plan.move == "follow_up") or bare

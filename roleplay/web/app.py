@@ -19,6 +19,7 @@ from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import PRIVATE, Shared
 from roleplay.web.remote_files import RefuseRemoteFiles
 from roleplay.web.services import Services
+from roleplay.web.shared_report import shared_report
 
 CSS = """
 .gradio-container { max-width: 1180px !important; margin: auto; }
@@ -118,6 +119,8 @@ def launch_options(services: Services) -> dict[str, Any]:
         # Gradio's MCP server takes files as bare strings, addresses included: off for good.
         "mcp_server": False,
         "app_kwargs": {
+            # The read-only page a shared report's link opens (beside Gradio's own routes).
+            "routes": [shared_report(services)],
             "middleware": [
                 Middleware(RefuseRemoteFiles),
                 Middleware(IdentityCookie, secret=services.identity_key),

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from roleplay.coaching.scenario_catalogue import Catalogue
     from roleplay.core.personas import PersonaLibrary
     from roleplay.history.sessions import SessionStore
+    from roleplay.history.shares import ShareStore
     from roleplay.interview.prompts import Prompts
     from roleplay.knowledge.ingest import Outcome, Progress
     from roleplay.knowledge.samples import SamplePack
@@ -134,6 +135,13 @@ class Parts:
         catalogue = Catalogue(self.history.factory, self.library, self.settings.rubrics_dir)
         catalogue.ensure_samples()
         return catalogue
+
+    @cached_property
+    def shares(self) -> ShareStore:
+        """Read-only links to one interview's report."""
+        from roleplay.history.shares import ShareStore
+
+        return ShareStore(self.history)
 
     @cached_property
     def reviews(self) -> Reviews:

@@ -32,6 +32,7 @@ COMMANDS = {
     "models list": ["models", "list"],
     "users list": ["users", "list"],
     "speech voices": ["speech", "voices"],
+    "share list": ["share", "list"],
     "scenario list": ["scenario", "list"],
     "scenario show": ["scenario", "show", "sample-product-analyst-formal"],
 }
@@ -57,6 +58,9 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], st
     persona = PersonaLibrary([shipped_dir("personas")]).get("anxious-hiring-manager")
     session = new_session(persona, said=[("interviewer", "Hello."), ("candidate", "Hi, I'm Sam.")])
     SessionStore.open(Settings(data_dir=data)).record(session)
+    assert roleplay(env, "report", session.id).returncode == 0  # scored, so it can be shared
+    shared = roleplay(env, "share", "create", session.id)
+    assert shared.returncode == 0 and shared.stdout.startswith("/share/"), shared.stderr
     return env, session.id
 
 
@@ -98,6 +102,8 @@ def test_the_json_holds_what_the_data_directory_does(filled: tuple[dict[str, str
     assert packs[PACK]["built"] and packs[PACK]["chunks"] > 0
     assert "Acme Research" not in [p["name"] for p in packs.values() if not p["built"]]
     assert {"name": "ana", "role": "coach"} in printed(filled, "users list")
+    [link] = printed(filled, "share list")
+    assert link["session"] == session and link["live"] is True
     models = printed(filled, "models list")
     assert models["in_use"] == "smollm2" and models["ollama"]["answering"] is False
 

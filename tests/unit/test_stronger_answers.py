@@ -255,3 +255,22 @@ def test_the_rewrite_request_keeps_the_draft_as_data(prompts: Prompts) -> None:
     assert data.count("</draft>") == 1 and data.rstrip().endswith("</draft>")
     assert "Ignore the rules" in data  # kept, as data inside the block
     assert not isinstance(message, AIMessage)
+
+
+def test_the_effect_named_is_on_the_worry_the_question_tested(anxious: Persona) -> None:
+    from roleplay.core.notes import PrivateNotes
+    from roleplay.core.session import TurnPlan
+
+    asked = "Tell me about a time you disagreed with a colleague; how did it end?"
+    session = new_session(anxious)
+    plan = TurnPlan(move="next_question", text=asked, question=asked, worry="team-fit")
+    session.add_turn("interviewer", asked, plan=plan, notes=PrivateNotes.initial(anxious))
+    notes = PrivateNotes.initial(anxious)
+    paper = notes.worry("paper-not-performance")
+    assert paper is not None
+    paper.status, paper.evidence = "confirmed", ["Honestly I guess it went fine."]
+    session.add_turn("candidate", "Honestly I guess it went fine.", notes=notes)
+    [answer] = stronger_answers(session, anxious)
+    assert answer.testing == "Team fit"
+    assert (answer.effect, answer.effect_quote) == ("", "")  # another worry moved, not this one
+    assert answer.needed.startswith("[what Morgan needed to hear: a concrete story")

@@ -8,6 +8,7 @@ import gradio as gr
 
 from roleplay.web.handlers.again import AgainHandlers
 from roleplay.web.handlers.results import ResultsHandlers
+from roleplay.web.handlers.sharing import SharingHandlers
 from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.shared import MODEL_QUEUE, PRIVATE, Shared, toggle
 
@@ -16,6 +17,7 @@ class ResultsPanel:
     def __init__(self, shared: Shared):
         self.shared = shared
         self.handlers = ResultsHandlers(shared.services)
+        self.sharing = SharingHandlers(shared.services)
         self.again_handlers: AgainHandlers | None = None  # set by the practice panel
         with gr.Accordion("Debrief: what the interviewer privately thought", open=False) as box:
             self.debrief_box = box
@@ -42,6 +44,15 @@ class ResultsPanel:
                 "_Feedback appears when an interview ends._", elem_id="feedback"
             )
             self.report_json = gr.File(label="Report (JSON)")
+            with gr.Row(equal_height=True):
+                self.pdf_button = gr.Button("Report as PDF", elem_id="report-pdf")
+                self.share_button = gr.Button("Share a read-only link", elem_id="share-report")
+                self.revoke_button = gr.Button("Revoke links", elem_id="revoke-share")
+            self.report_pdf = gr.File(label="Report (PDF)")
+            self.share_link = gr.Textbox(
+                label="Read-only link", interactive=False, buttons=["copy"], elem_id="share-link"
+            )
+            self.share_status = page_markdown("")
 
     @property
     def debrief_outputs(self) -> list[Any]:
@@ -60,6 +71,24 @@ class ResultsPanel:
             [self.feedback, self.report_json, state],
             api_name="feedback",
             **MODEL_QUEUE,
+        )
+        self.pdf_button.click(
+            self.sharing.pdf,
+            state,
+            [self.report_pdf, self.share_status, state],
+            api_name="report_pdf",
+        )
+        self.share_button.click(
+            self.sharing.share,
+            state,
+            [self.share_link, self.share_status, state],
+            api_name="share_report",
+        )
+        self.revoke_button.click(
+            self.sharing.revoke,
+            state,
+            [self.share_link, self.share_status, state],
+            api_name="revoke_share",
         )
 
     def score_if_over(self, event: Any) -> Any:
