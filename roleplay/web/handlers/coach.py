@@ -14,10 +14,13 @@ from roleplay.coaching.research import coach_packs
 from roleplay.coaching.reviews import ReviewError
 from roleplay.coaching.scenario_catalogue import Scenario
 from roleplay.coaching.scenarios import ScenarioError
-from roleplay.core.personas import PersonaError
+from roleplay.core.personas import Persona, PersonaError
+from roleplay.core.session import Session
+from roleplay.feedback.practice import compare_practice, practice_markdown
 from roleplay.feedback.report import Report
 from roleplay.feedback.rubrics import RubricError, rubric_for
 from roleplay.history.database import HistoryError
+from roleplay.interview.stronger import stronger_answers
 from roleplay.interview.transcripts import transcript_markdown
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.web import inputs, views
@@ -112,13 +115,29 @@ class CoachHandlers:
             return views.problem(error)
         parts = [views.attempt_header(attempt)]
         if attempt.report:
-            parts.append(views.report_view(Report.model_validate(attempt.report)))
+            report = Report.model_validate(attempt.report)
+            if not report.debrief.answers:  # scored before reports held them
+                report.debrief.answers = stronger_answers(saved, persona)
+            parts.append(views.report_view(report))
+            parts += self._practised(saved, persona)
         elif account.role == "learner":
             parts.append("_Your coach has not released the feedback on this attempt yet._")
         # Only the turns: the report above already holds the private-notes timeline.
         turns = transcript_markdown(saved, persona).split("## Transcript", 1)[-1]
         parts.append(views.page_text("### Transcript\n" + turns.split("\n## What ", 1)[0]))
         return "\n\n".join(parts)
+
+    def _practised(self, attempt: Session, persona: Persona) -> list[str]:
+        """The attempt's questions the learner practised again, each try side by side."""
+        history = self.services.history
+        shown = []
+        for practice in history.practices(attempt.id):
+            report = history.latest_report(practice.id)
+            score = report.get("overall") if report else None
+            comparison = compare_practice(practice, persona, history, score)
+            if comparison is not None:
+                shown.append(views.page_text("\n".join(practice_markdown(comparison))))
+        return shown
 
     def comment(self, session_id: str | None, text: str, page: PageState) -> tuple[str, str]:
         try:
