@@ -78,3 +78,27 @@ def test_terminal_interview_against_the_server(llama_server: str, run_cli, tmp_p
     assert session["end_reason"] == "turn_limit"
     worries = session["turns"][-1]["notes"]["worries"]
     assert {w["id"] for w in worries} >= {"no-homework", "culture-fit"}
+
+
+def test_a_rewrite_over_http_is_kept_only_when_it_passes_the_check(
+    server_backend, anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    from roleplay.feedback.rewrites import rewrite_answers, rewrite_problem
+    from roleplay.interview.stronger import stronger_answers
+    from tests.support.builders import new_session
+
+    said = (
+        "At my last job our clinic had a backlog of lab reports. I was asked to clear it. I "
+        "built a triage script myself and trained four nurses to use it."
+    )
+    session = new_session(
+        anxious,
+        said=[("interviewer", "Walk me through a piece of work you led."), ("candidate", said)],
+    )
+    drafts = stronger_answers(session, anxious)
+    rewritten = rewrite_answers(drafts, session, server_backend, prompts)
+    assert [a.text for a in rewritten] == [a.text for a in drafts]  # the drafts stand
+    for answer in rewritten:
+        # The small model's wording is kept only if it holds nothing the candidate did not say.
+        assert answer.rewrite == "" or rewrite_problem(answer.rewrite, answer, [said]) == ""
+        assert (answer.rewritten_by == "") == (answer.rewrite == "")
