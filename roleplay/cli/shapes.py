@@ -66,6 +66,14 @@ class NotesItem(Shape):
     worries: list[WorryItem]
 
 
+class PracticeItem(Shape):
+    """The earlier interview and question an interview practised again."""
+
+    session: str
+    answer: int = Field(description="Which answer of that interview (1 for the first).")
+    question: str
+
+
 class SessionDetail(Shape):
     """A saved interview whole (``sessions show ID --json``)."""
 
@@ -77,6 +85,7 @@ class SessionDetail(Shape):
     role: str
     candidate: str
     scenario: str | None = Field(description="The coach's scenario code, for an attempt at one.")
+    practice: PracticeItem | None = Field(description="The question it practised again, if any.")
     packs: list[str] = Field(description="The research packs it was grounded in.")
     started_at: datetime
     ended_at: datetime | None
@@ -235,6 +244,15 @@ def session_detail(session: Session) -> SessionDetail:
         role=session.setting.role,
         candidate=session.setting.candidate,
         scenario=session.scenario,
+        practice=(
+            PracticeItem(
+                session=session.practice.session,
+                answer=session.practice.answer,
+                question=session.practice.question,
+            )
+            if session.practice
+            else None
+        ),
         packs=session.packs,
         started_at=session.started_at,
         ended_at=session.ended_at,
