@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from roleplay.core.datafiles import load_yaml
 from roleplay.core.resources import shipped_dir
@@ -71,15 +71,8 @@ class CueSpec(BaseModel):
     # Only a question can hold it ("how does the team work?").
     asks: bool = False
 
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for number, pattern in enumerate(patterns, 1):
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"pattern {number} is not a valid expression ({error})") from None
-        return patterns
+    # The patterns are compiled (and a broken one refused) once, by ``load_vocabulary``:
+    # compiling 400-odd expressions twice would cost a quick command a tenth of a second.
 
 
 @dataclass(frozen=True)
@@ -108,9 +101,17 @@ def load_vocabulary(path: Path) -> Vocabulary:
     clash = sorted(set(specs) & COUNTED)
     if clash:
         raise CueError(f"{path}: cue '{clash[0]}' is counted by code and cannot be redefined")
-    compiled = {
-        name: [re.compile(p, re.IGNORECASE) for p in spec.patterns] for name, spec in specs.items()
-    }
+    compiled: dict[str, list[re.Pattern[str]]] = {}
+    for name, spec in specs.items():
+        compiled[name] = []
+        for number, pattern in enumerate(spec.patterns, 1):
+            try:
+                compiled[name].append(re.compile(pattern, re.IGNORECASE))
+            except re.error as error:
+                raise CueError(
+                    f"{path}: field '{name}.patterns': pattern {number} is not a valid "
+                    f"expression ({error})"
+                ) from None
     return Vocabulary(specs, compiled)
 
 
