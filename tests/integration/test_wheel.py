@@ -59,16 +59,28 @@ def test_wheel_in_a_fresh_virtualenv_finds_its_data(tmp_path: Path) -> None:
     for folder in where.split():
         assert Path(folder).is_relative_to(venv), folder
         assert "_data" in Path(folder).parts
-    # The database migrations ship inside the package: a fresh data directory gets its schema.
+    # The database migrations ship inside the package: a fresh data directory gets its schema
+    # (listing the accounts opens the database), and the quick list of interviews reads it with
+    # the SQL that ships beside them.
     env_dir = tmp_path / "data"
-    listed = subprocess.run(
-        [str(venv / "bin" / "roleplay"), "sessions", "list"],
-        cwd=elsewhere,
-        env={**os.environ, "ROLEPLAY_DATA_DIR": str(env_dir)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert listed.returncode == 0, listed.stderr
-    assert "No saved interviews yet" in listed.stderr
+
+    def roleplay(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(venv / "bin" / "roleplay"), *args],
+            cwd=elsewhere,
+            env={**os.environ, "ROLEPLAY_DATA_DIR": str(env_dir)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    assert roleplay("users", "list").returncode == 0
     assert (env_dir / "roleplay.db").is_file()
+    listed = roleplay("sessions", "list", "--json")
+    assert listed.returncode == 0 and listed.stdout.strip() == "[]", listed.stderr
+    sql = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "from roleplay.history.listing import LIST_SQL as f; "
+         "print(f.is_file(), f)"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert sql.stdout.startswith("True ") and Path(sql.stdout.split()[1]).is_relative_to(venv)
