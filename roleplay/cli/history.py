@@ -139,15 +139,15 @@ def register(app: typer.Typer) -> None:
                     prompts=found.prompts,
                     packs=found.store if session.packs else None,
                     history=history,
-                    rubric_id=found.catalogue.rubric_of(session.scenario),
+                    rubric_id=found.rubric_of(session),
                 )
         if format == "pdf":
             from roleplay.feedback.pdf import report_pdf
             from roleplay.feedback.report_maker import progress
-            from roleplay.history.sessions import LOCAL_USER
 
             assert output is not None  # checked before scoring
-            scores = progress(history, LOCAL_USER, session.started_at)
+            # The chart across interviews is of the interview's own owner's.
+            scores = progress(history, history.owner(session.id), session.started_at)
             output.write_bytes(report_pdf(result, scores, found.settings.paper))
             err.print(f"Wrote {output}")
             return

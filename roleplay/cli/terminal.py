@@ -212,6 +212,7 @@ def run_chat(
                 prompts=interview.prompts,
                 packs=parts.store if interview.session.packs else None,
                 history=parts.history,
+                rubric_id=parts.rubric_of(interview.session),
             )
         out.rule("Feedback")
         out.print(render_markdown(report_markdown(feedback)))

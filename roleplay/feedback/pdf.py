@@ -142,6 +142,8 @@ def _answers(report: Report, s: dict[str, ParagraphStyle]) -> list[Flowable]:
         for piece in answer.pieces:
             said = escape(" ".join(piece.sentences))
             parts.append(said if said else f"<b>{escape(piece.gap)}</b>")
+            if piece.then:
+                parts.append(f"<b>{escape(piece.then)}</b>")
         if answer.needed:
             parts.append(f"<b>{escape(answer.needed)}</b>")
         found.append(Paragraph(" ".join(parts), s["body"]))

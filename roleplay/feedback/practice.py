@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session
+from roleplay.history.database import HistoryError
 from roleplay.history.sessions import SessionStore
 from roleplay.interview.stronger import StrongerAnswer, stronger_answers
 
@@ -61,14 +62,16 @@ def compare_practice(
     if practice is None:
         return None
     try:
-        original = history.load(practice.session)
-    except Exception:  # deleted since: this interview's report stands alone
+        # Only the owner's own tries: a practice of someone else's interview compares nothing.
+        owner = history.owner(session.id)
+        original = history.load(practice.session, owner)
+    except HistoryError:  # deleted since, or not theirs: this report stands alone
         return None
     first = _answer_to(original, persona, practice.answer)
     if first is None:
         return None
     attempts = [_attempt(original, first, _score(history, original.id))]
-    for earlier in history.practices(original.id):
+    for earlier in history.practices(original.id, owner):
         if earlier.id == session.id or earlier.started_at > session.started_at:
             continue
         if earlier.practice and earlier.practice.answer == practice.answer:

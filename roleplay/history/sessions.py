@@ -196,6 +196,17 @@ class SessionStore:
         with self._reading() as db:
             return [summary_from_row(tuple(row)) for row in db.execute(list_query(user, limit))]
 
+    def owner(self, session_id: str) -> str:
+        """Whose saved interview this is (the user's name)."""
+        with self._reading() as db:
+            name = db.scalar(
+                select(User.name).join(SessionRow, SessionRow.user_id == User.id)
+                .where(SessionRow.id == session_id)
+            )  # fmt: skip
+        if name is None:
+            raise HistoryError(f"There is no saved session '{session_id}'.")
+        return name
+
     def practices(self, session_id: str, user: str | None = None) -> builtins.list[Session]:
         """The interviews that practised a question of ``session_id`` again, oldest first."""
         with self._reading() as db:

@@ -194,6 +194,8 @@ def answers_markdown(answers: list[StrongerAnswer], text: Callable[[str], str] =
             if piece.from_answer:
                 said += f" *(from your answer {piece.from_answer})*"
             told.append(said or f"**{text(piece.gap)}**")
+            if piece.then:
+                told.append(f"**{text(piece.then)}**")
         if answer.needed:
             told.append(f"**{text(answer.needed)}**")
         lines.append(f"- Stronger: {' '.join(told)}")

@@ -15,7 +15,6 @@ from roleplay.core.cues import Sentence, known_cues
 from roleplay.core.datafiles import load_yaml
 from roleplay.core.errors import UserError
 from roleplay.core.resources import shipped_dir
-from roleplay.core.terms import fact_terms
 
 Part = Literal["situation", "task", "action", "result", "point"]
 ORDER: tuple[Part, ...] = ("situation", "task", "action", "result")
@@ -111,24 +110,34 @@ def content(text: str) -> set[str]:
 
 
 def new_material(text: str, said: list[str]) -> list[str]:
-    """What ``text`` holds that the candidate never said: figures and names, and words of
-    substance (so no new claim can slip in). Gap markers are not counted; empty means every
-    fact in ``text`` is the candidate's own."""
+    """What ``text`` holds that the candidate never said, token by token: a figure they did not
+    give ("5%" where they said "15%"), and any word that is neither theirs (or a form of one of
+    theirs: "reported" for "report") nor one of the few joining words a rewrite may add. So no
+    name, number, negation or claim can slip in. Gap markers are not counted; empty means every
+    word of ``text`` is the candidate's own."""
     plain = GAP.sub(" ", text)
     spoken = " ".join(said)
-    new = [term for term in fact_terms(plain) if term.lower() not in spoken.lower()]
-    labels = " ".join(rule.label for rule in star_rules().parts.values())
-    known = content(spoken) | content(labels)
-    new += sorted(content(plain) - known - _CONNECTIVES)
-    return new
+    figures = set(_FIGURE.findall(spoken))
+    new = [figure for figure in _FIGURE.findall(plain) if figure not in figures]
+    theirs = {word.lower() for word in _TOKEN.findall(spoken)}
+    stems = {word[:5] for word in theirs if len(word) >= 5}
+    for word in _TOKEN.findall(plain):
+        lowered = word.lower()
+        if lowered in theirs or lowered in _JOINING:
+            continue
+        if len(lowered) >= 5 and lowered[:5] in stems:
+            continue  # another form of a word of theirs
+        new.append(word)
+    return list(dict.fromkeys(new))
 
 
-# Words a rewrite may add to join the candidate's sentences: they carry no fact.
-_CONNECTIVES = {
-    word[:6]
-    for word in (
-        *("first", "second", "finally", "then", "next", "after", "result", "because", "which"),
-        *("meant", "since", "while", "when", "where", "later", "eventually", "together"),
-        *("overall", "instead", "therefore", "also", "situation", "task", "action", "outcome"),
-    )
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Words a rewrite may add to join the candidate's sentences: they carry no fact, and no
+# negation ("not", "never") is among them.
+_JOINING = {
+    *("a", "an", "the", "and", "but", "or", "so", "then", "to", "of", "in", "on", "at", "for"),
+    *("with", "by", "from", "as", "it", "its", "that", "this", "which", "who", "i", "my", "me"),
+    *("we", "our", "was", "were", "is", "be", "had", "have", "after", "before", "when", "while"),
+    *("because", "also", "first", "finally", "next", "later", "there", "where", "once", "both"),
 }

@@ -21,6 +21,8 @@ from roleplay.core.personas import Persona
 from roleplay.core.session import PracticeOf, Session, Turn
 from roleplay.interview.star import ORDER, Part, StarRules, content, parts_of, star_rules
 
+# The longest question a practice keeps (``PracticeOf.question``).
+QUESTION_LIMIT = 1000
 # The interviewer asking for the candidate's questions: theirs to ask, not an answer to tell.
 _INVITES = re.compile(r"\bquestions? (do )?you have\b|\banything you'?d like to ask\b", re.I)
 # A sentence that asks without a question mark: "Tell me about…", "Walk me through…".
@@ -46,9 +48,9 @@ def practice_of(session: Session, answer: int) -> PracticeOf:
             questions.append(answers)
             if answers == answer:
                 worry = asked.plan.worry if asked.plan else None
-                return PracticeOf(
-                    session=session.id, answer=answer, question=_question_of(asked), worry=worry
-                )
+                # The question as asked, at most as long as a practice keeps.
+                question = _question_of(asked)[:QUESTION_LIMIT]
+                return PracticeOf(session=session.id, answer=answer, question=question, worry=worry)
         asked = None
     which = ", ".join(map(str, questions)) or "none"
     raise PracticeError(
@@ -66,6 +68,8 @@ class StarPiece(BaseModel):
     # Which answer (1 for the first) a sentence came from when not this one; None: this one.
     from_answer: int | None = None
     gap: str = ""
+    # A gap after its sentences (the result's call for a figure when it gives none).
+    then: str = ""
 
 
 class StrongerAnswer(BaseModel):
@@ -90,9 +94,8 @@ class StrongerAnswer(BaseModel):
 
     @property
     def gaps(self) -> list[str]:
-        return [piece.gap for piece in self.pieces if piece.gap] + (
-            [self.needed] if self.needed else []
-        )
+        gaps = [gap for piece in self.pieces for gap in (piece.gap, piece.then) if gap]
+        return gaps + ([self.needed] if self.needed else [])
 
 
 def _question_of(turn: Turn) -> str:
@@ -127,6 +130,8 @@ def _needed(turn: Turn, persona: Persona) -> str:
     if worry is None:
         return ""
     wanted = " ".join(worry.settled_by.split()).rstrip(".")
+    if not wanted:
+        return ""
     return f"[what {persona.name.split()[0]} needed to hear: {wanted[0].lower()}{wanted[1:]}]"
 
 
@@ -230,17 +235,21 @@ def _story(
     return list(pieces.values()), left_out
 
 
-def _text(pieces: list[StarPiece], rules: StarRules) -> str:
-    """The pieces in order, a gap where one is missing, and after the result a call for a
-    figure when the result (wherever it is told) gives none."""
+def _ask_for_a_figure(pieces: list[StarPiece], rules: StarRules) -> None:
+    """After the result, a call for a figure when the result (wherever it is told) gives none:
+    kept on the result's piece, so it is a gap like any other."""
     told = [s for piece in pieces for s in read_answer(" ".join(piece.sentences))]
-    result = any("result" in parts_of(sentence, rules) for sentence in told)
-    figure = any(sentence.has("number") for sentence in told)
+    if any(s.has("number") for s in told):
+        return
+    if any("result" in parts_of(sentence, rules) for sentence in told):
+        next(piece for piece in pieces if piece.part == "result").then = rules.number_gap
+
+
+def _text(pieces: list[StarPiece]) -> str:
+    """The pieces in order: each one's sentences, or its gap, and any gap that follows it."""
     words: list[str] = []
     for piece in pieces:
-        words += piece.sentences or [piece.gap]
-        if piece.part == "result" and result and not figure:
-            words.append(rules.number_gap)
+        words += [*(piece.sentences or [piece.gap]), piece.then]
     return " ".join(w for w in words if w)
 
 
@@ -269,6 +278,7 @@ def stronger_answers(session: Session, persona: Persona) -> list[StrongerAnswer]
         story = rules.asks_for_a_story(question)
         if story:
             pieces, left_out = _story(asked_turn, said, number, others, weak, rules)
+            _ask_for_a_figure(pieces, rules)
         else:
             pieces, left_out = _point(said, weak, rules)
         testing = _testing(asked_turn, persona)
@@ -287,7 +297,7 @@ def stronger_answers(session: Session, persona: Persona) -> list[StrongerAnswer]
                 pieces=pieces,
                 needed=needed,
                 left_out=left_out,
-                text=" ".join(filter(None, [_text(pieces, rules), needed])),
+                text=" ".join(filter(None, [_text(pieces), needed])),
             )
         )
     return found

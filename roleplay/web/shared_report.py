@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from roleplay.core.safety import page_text
 from roleplay.feedback.pdf import report_pdf
 from roleplay.feedback.report import Report, report_markdown
 from roleplay.history.shares import REFUSED, ShareError
@@ -71,7 +72,9 @@ def shared_report(services: Services) -> Route:
             headers = {**HEADERS, "Content-Disposition": 'attachment; filename="report.pdf"'}
             return Response(pdf, media_type="application/pdf", headers=headers)
         title = f"Feedback: {report.role} at {report.company}"
-        body = _MARKDOWN.render(report_markdown(report))
+        # The candidate's words made safe as the app's own page makes them (no markup of theirs
+        # takes effect), then rendered with raw HTML, images and links off.
+        body = _MARKDOWN.render(page_text(report_markdown(report)))
         link = '<p><a href="?format=pdf">Download as PDF</a></p>'
         return _page(title, link + body)
 

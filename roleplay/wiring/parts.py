@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from roleplay.coaching.reviews import Reviews
     from roleplay.coaching.scenario_catalogue import Catalogue
     from roleplay.core.personas import PersonaLibrary
+    from roleplay.core.session import Session
     from roleplay.history.sessions import SessionStore
     from roleplay.history.shares import ShareStore
     from roleplay.interview.prompts import Prompts
@@ -135,6 +136,20 @@ class Parts:
         catalogue = Catalogue(self.history.factory, self.library, self.settings.rubrics_dir)
         catalogue.ensure_samples()
         return catalogue
+
+    def rubric_of(self, session: Session) -> str | None:
+        """The rubric ``session`` is scored on: its scenario's, or for a practice of one
+        question, the first interview's scenario's (so their scores compare); None: the
+        interview's mode picks it."""
+        scenario = session.scenario
+        if scenario is None and session.practice is not None:
+            from roleplay.history.database import HistoryError
+
+            try:
+                scenario = self.history.load(session.practice.session).scenario
+            except HistoryError:
+                scenario = None  # deleted since: scored as any interview of its mode
+        return self.catalogue.rubric_of(scenario)
 
     @cached_property
     def shares(self) -> ShareStore:

@@ -15,7 +15,7 @@ from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.stronger import practice_of
 from roleplay.llm.backend import ChatBackend
-from tests.support.builders import notes_reply
+from tests.support.builders import new_session, notes_reply
 from tests.support.fakes import ScriptedChatModel
 
 WEAK = "I guess I did a lot of stuff with data."
@@ -117,3 +117,38 @@ def test_practising_needs_both_the_interview_and_the_question(run_cli) -> None:
     result = run_cli("chat", "--question", "1")
     assert result.returncode == 1
     assert "--from SESSION and --question N" in result.stderr
+
+
+def test_a_practice_of_someone_elses_interview_compares_nothing(
+    anxious: Persona, setting: Setting, prompts: Prompts, history: SessionStore
+) -> None:
+    first = hold(anxious, setting, prompts, history, [WEAK])
+    scripted = ScriptedChatModel()
+    scripted.enqueue(*[notes_reply()] * 4)
+    backend = ChatBackend(chat=scripted, label="local", embedded=True)
+    other = Interview(
+        anxious, setting, backend, prompts, background_notes=False, voicing_tries=0, max_turns=1,
+        recorder=lambda s: history.record(s, user="browser:" + "b" * 32),
+        practice=practice_of(first, 1),
+    )  # fmt: skip
+    "".join(other.open())
+    "".join(other.answer(STRONG))
+    assert report_of(other.session, anxious, prompts, history).practice is None
+    assert history.practices(first.id, history.owner(first.id)) == []
+
+
+def test_a_practice_is_scored_on_the_rubric_of_the_scenario_it_came_from(
+    isolated_environment, anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    from roleplay.wiring.parts import Parts
+
+    parts = Parts(Settings())
+    assert parts.catalogue.rubric_of("sample-coffee-chat-informational") == "informational"
+    first = new_session(anxious, setting, said=[("interviewer", "Tell me about a project?")])
+    first.scenario = "sample-coffee-chat-informational"  # a sample scenario: informational rubric
+    first.add_turn("candidate", STRONG)
+    parts.history.record(first)
+    again = new_session(anxious, setting, practice=practice_of(first, 1))
+    assert parts.rubric_of(again) == "informational"
+    parts.history.delete(first.id)
+    assert parts.rubric_of(again) is None  # the first is gone: scored by its own mode

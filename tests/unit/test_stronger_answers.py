@@ -132,15 +132,18 @@ def test_a_strong_story_needs_no_gap(
 
 
 def test_a_result_without_a_figure_asks_for_one(anxious: Persona) -> None:
+    said = "I rebuilt the reporting pipeline myself, which cut the errors a lot."
     session = new_session(
-        anxious,
-        said=[
-            ("interviewer", "Tell me about a project you led."),
-            ("candidate", "I rebuilt the reporting pipeline myself, which cut the errors a lot."),
-        ],
+        anxious, said=[("interviewer", "Tell me about a project you led."), ("candidate", said)]
     )
     [answer] = stronger_answers(session, anxious)
-    assert star_rules().number_gap in answer.text
+    figure = star_rules().number_gap
+    assert figure in answer.text and figure in answer.gaps
+    assert figure in "\n".join(answers_markdown([answer]))
+    # A rewrite keeps it as it keeps every gap.
+    assert rewrite_problem(answer.text, answer, [said]) == ""
+    dropped = answer.text.replace(figure, "")
+    assert "dropped the gap" in rewrite_problem(dropped, answer, [said])
 
 
 def test_a_follow_up_carries_the_story_of_the_answer_before(anxious: Persona) -> None:
@@ -175,9 +178,12 @@ def test_an_answer_that_left_a_worry_unsettled_shows_what_would_have_settled_it(
 @pytest.mark.parametrize(
     ("invented", "why"),
     [
-        ("The backlog went from 600 reports to zero, saving $40,000.", "$40,000"),
+        ("The backlog went from 600 reports to zero, saving $40,000.", "40,000"),
         ("I built a triage script at Mayo Clinic.", "Mayo Clinic"),
         ("I built a triage script and won an award for it.", "award"),
+        ("The backlog went from 6 reports to zero.", "6"),  # a figure changed, not added
+        ("Bob built a triage script.", "Bob"),  # a name, first word or not
+        ("I did not build a triage script.", "not"),  # a negation turns a claim round
     ],
 )
 def test_new_material_names_what_the_candidate_never_said(invented: str, why: str) -> None:

@@ -131,7 +131,7 @@ class CoachHandlers:
         """The attempt's questions the learner practised again, each try side by side."""
         history = self.services.history
         shown = []
-        for practice in history.practices(attempt.id):
+        for practice in history.practices(attempt.id, history.owner(attempt.id)):
             report = history.latest_report(practice.id)
             score = report.get("overall") if report else None
             comparison = compare_practice(practice, persona, history, score)

@@ -63,7 +63,7 @@ class ResultsHandlers:
                     prompts=services.prompts,
                     packs=services.store,
                     history=services.history,
-                    rubric_id=services.catalogue.rubric_of(interview.session.scenario),
+                    rubric_id=services.rubric_of(interview.session),
                 )
         except (HistoryError, RubricError) as error:
             return views.problem(error), None, page

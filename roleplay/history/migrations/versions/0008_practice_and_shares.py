@@ -32,9 +32,9 @@ def upgrade() -> None:
             index=True,
         ),
         sa.Column("owner_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False, index=True),
-        sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.Column("expires_at", sa.DateTime, nullable=False),
-        sa.Column("revoked_at", sa.DateTime, nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
     )
 
 
