@@ -3,6 +3,7 @@ packs): one way to read them, and one way to say what is wrong with them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -72,3 +73,16 @@ def validate(data: Any, kind: type[T], source: str, error: type[Exception]) -> T
 def load_yaml(path: Path, kind: type[T], error: type[Exception], max_bytes: int = MAX_BYTES) -> T:
     """Read and validate one data file."""
     return validate(read_yaml(path, error, max_bytes), kind, str(path), error)
+
+
+def compiled_patterns(patterns: list[str]) -> list[str]:
+    """``patterns`` when every one is a valid regular expression: the check every data file
+    holding patterns shares (a field validator), naming the one at fault."""
+    for number, pattern in enumerate(patterns, 1):
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(
+                f"pattern {number} ({pattern!r}) is not a valid expression: {error}"
+            ) from None
+    return patterns

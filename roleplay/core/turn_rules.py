@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from roleplay.core.datafiles import load_yaml
+from roleplay.core.datafiles import compiled_patterns, load_yaml
 from roleplay.core.resources import shipped_dir
 
 Kind = Literal[
@@ -39,12 +39,7 @@ class _Patterns(BaseModel):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"pattern {pattern!r} does not compile: {error}") from None
-        return patterns
+        return compiled_patterns(patterns)
 
 
 class TurnRules(BaseModel):

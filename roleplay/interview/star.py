@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from roleplay.core.cues import Sentence, known_cues
-from roleplay.core.datafiles import load_yaml
+from roleplay.core.datafiles import compiled_patterns, load_yaml
 from roleplay.core.errors import UserError
 from roleplay.core.resources import shipped_dir
 
@@ -44,19 +44,7 @@ class StarPartRule(BaseModel):
 
     _known = field_validator("cues")(known_cues)
 
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        return _compiling(patterns)
-
-
-def _compiling(patterns: list[str]) -> list[str]:
-    for number, pattern in enumerate(patterns, 1):
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"pattern {number} is not a valid expression ({error})") from None
-    return patterns
+    _compiles = field_validator("patterns")(compiled_patterns)
 
 
 class StarRules(BaseModel):
@@ -70,7 +58,7 @@ class StarRules(BaseModel):
 
     _known = field_validator("weak_cues")(known_cues)
 
-    _questions_compile = field_validator("story_questions")(_compiling)
+    _questions_compile = field_validator("story_questions")(compiled_patterns)
 
     @field_validator("parts")
     @classmethod

@@ -33,25 +33,34 @@ class PracticeError(UserError, ValueError):
     """The question to practise again cannot be found; the message says which there are."""
 
 
-def practice_of(session: Session, answer: int) -> PracticeOf:
-    """Which question of ``session`` its ``answer``-th answer (1 for the first) replied to, for
-    an interview that practises it again."""
+def _answered(session: Session) -> list[tuple[Turn, Turn, int]]:
+    """Each question the interviewer asked and the candidate answered: (the turn that asked, the
+    answer, which answer it was, 1 for the first). An invitation to ask is not one."""
+    found = []
     asked: Turn | None = None
     answers = 0
-    questions: list[int] = []
     for turn in session.turns:
         if turn.speaker == "interviewer":
             asked = turn
             continue
         answers += 1
         if asked is not None and _question_of(asked) and not _invites(asked):
-            questions.append(answers)
-            if answers == answer:
-                worry = asked.plan.worry if asked.plan else None
-                # The question as asked, at most as long as a practice keeps.
-                question = _question_of(asked)[:QUESTION_LIMIT]
-                return PracticeOf(session=session.id, answer=answer, question=question, worry=worry)
+            found.append((asked, turn, answers))
         asked = None
+    return found
+
+
+def practice_of(session: Session, answer: int) -> PracticeOf:
+    """Which question of ``session`` its ``answer``-th answer (1 for the first) replied to, for
+    an interview that practises it again."""
+    questions = []
+    for asked, _said, number in _answered(session):
+        questions.append(number)
+        if number == answer:
+            worry = asked.plan.worry if asked.plan else None
+            # The question as asked, at most as long as a practice keeps.
+            question = _question_of(asked)[:QUESTION_LIMIT]
+            return PracticeOf(session=session.id, answer=answer, question=question, worry=worry)
     which = ", ".join(map(str, questions)) or "none"
     raise PracticeError(
         f"Interview {session.id} has no question answered by answer {answer}; the answers that "
@@ -256,17 +265,7 @@ def _text(pieces: list[StarPiece]) -> str:
 def stronger_answers(session: Session, persona: Persona) -> list[StrongerAnswer]:
     """A stronger answer for each question the interviewer asked and the candidate answered."""
     rules = star_rules()
-    pairs: list[tuple[Turn, Turn, int]] = []
-    asked: Turn | None = None
-    answers = 0
-    for turn in session.turns:
-        if turn.speaker == "interviewer":
-            asked = turn
-            continue
-        answers += 1
-        if asked is not None and _question_of(asked) and not _invites(asked):
-            pairs.append((asked, turn, answers))
-        asked = None
+    pairs = _answered(session)
     told = {number: _sentences(said) for _, said, number in pairs}
     weak = set(rules.weak_cues).union(*(w.cues().confirms for w in persona.worries))
     found = []

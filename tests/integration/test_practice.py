@@ -11,11 +11,10 @@ from roleplay.core.session import Session, Setting
 from roleplay.core.settings import Settings
 from roleplay.feedback.report_maker import make_report
 from roleplay.history.sessions import SessionStore
-from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.stronger import practice_of
 from roleplay.llm.backend import ChatBackend
-from tests.support.builders import new_session, notes_reply
+from tests.support.builders import new_session, planned_interview
 from tests.support.fakes import ScriptedChatModel
 
 WEAK = "I guess I did a lot of stuff with data."
@@ -34,13 +33,9 @@ def hold(
     answers: list[str],
     **options,
 ) -> Session:
-    scripted = ScriptedChatModel()
-    scripted.enqueue(*[notes_reply()] * 8)
-    backend = ChatBackend(chat=scripted, label="local", embedded=True)
-    interview = Interview(
-        persona, setting, backend, prompts, background_notes=False, voicing_tries=0,
-        recorder=history.record, max_turns=len(answers), **options,
-    )  # fmt: skip
+    interview = planned_interview(
+        persona, setting, prompts, recorder=history.record, max_turns=len(answers), **options
+    )
     "".join(interview.open())
     for answer in answers:
         "".join(interview.answer(answer))
@@ -123,13 +118,9 @@ def test_a_practice_of_someone_elses_interview_compares_nothing(
     anxious: Persona, setting: Setting, prompts: Prompts, history: SessionStore
 ) -> None:
     first = hold(anxious, setting, prompts, history, [WEAK])
-    scripted = ScriptedChatModel()
-    scripted.enqueue(*[notes_reply()] * 4)
-    backend = ChatBackend(chat=scripted, label="local", embedded=True)
-    other = Interview(
-        anxious, setting, backend, prompts, background_notes=False, voicing_tries=0, max_turns=1,
+    other = planned_interview(
+        anxious, setting, prompts, max_turns=1, practice=practice_of(first, 1),
         recorder=lambda s: history.record(s, user="browser:" + "b" * 32),
-        practice=practice_of(first, 1),
     )  # fmt: skip
     "".join(other.open())
     "".join(other.answer(STRONG))

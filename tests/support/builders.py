@@ -1,4 +1,5 @@
-"""Builders for what many tests need, in one place: a session, a model's notes reply."""
+"""Builders for what many tests need, in one place: a session, a model's notes reply, an
+interview on the embedded model's terms, the coaching cast."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from roleplay.coaching.accounts import Account, Accounts
 from roleplay.core.notes import PrivateNotes
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting, Speaker
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.llm.backend import ChatBackend
+from tests.support.fakes import ScriptedChatModel
 
 # Every test account's password.
 PASSWORD = "a long password"
@@ -56,6 +61,18 @@ def new_session(
     for speaker, text in said:
         session.add_turn(speaker, text)
     return session
+
+
+def planned_interview(
+    persona: Persona, setting: Setting, prompts: Prompts, **options: Any
+) -> Interview:
+    """An interview as the embedded model holds it (every turn said as planned, the notes
+    moved by the evidence), on a stand-in model that never runs out of notes replies."""
+    scripted = ScriptedChatModel()
+    scripted.enqueue(*[notes_reply()] * 40)
+    backend = ChatBackend(chat=scripted, label="local", embedded=True)
+    options = {"background_notes": False, "voicing_tries": 0, **options}
+    return Interview(persona, setting, backend, prompts, **options)
 
 
 def add_cast(accounts: Accounts, tag: str = "") -> dict[str, Account]:

@@ -10,18 +10,11 @@ from roleplay.core.session import Session, Setting
 from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.stronger import PracticeError, practice_of
-from roleplay.llm.backend import ChatBackend
-from tests.support.builders import notes_reply
-from tests.support.fakes import ScriptedChatModel
+from tests.support.builders import planned_interview
 
 
 def held(persona: Persona, setting: Setting, prompts: Prompts, *answers: str) -> Interview:
-    scripted = ScriptedChatModel()
-    scripted.enqueue(*[notes_reply()] * 8)
-    backend = ChatBackend(chat=scripted, label="local", embedded=True)
-    interview = Interview(
-        persona, setting, backend, prompts, background_notes=False, voicing_tries=0, max_turns=3
-    )
+    interview = planned_interview(persona, setting, prompts, max_turns=3)
     "".join(interview.open())
     for answer in answers:
         "".join(interview.answer(answer))
@@ -54,13 +47,7 @@ def test_a_practice_interview_opens_on_the_question_and_tests_the_same_worry(
     first: Session, anxious: Persona, setting: Setting, prompts: Prompts
 ) -> None:
     practice = practice_of(first, 2)
-    scripted = ScriptedChatModel()
-    scripted.enqueue(*[notes_reply()] * 4)
-    backend = ChatBackend(chat=scripted, label="local", embedded=True)
-    again = Interview(
-        anxious, setting, backend, prompts, background_notes=False, voicing_tries=0,
-        practice=practice,
-    )  # fmt: skip
+    again = planned_interview(anxious, setting, prompts, practice=practice)
     opening = "".join(again.open())
     assert opening.endswith(practice.question)
     plan = again.session.turns[0].plan

@@ -11,12 +11,11 @@ from roleplay.core.personas import Persona, PersonaLibrary
 from roleplay.core.session import Session, Setting
 from roleplay.feedback.rewrites import rewrite_answers, rewrite_problem
 from roleplay.interview.debrief import answers_markdown
-from roleplay.interview.engine import Interview
 from roleplay.interview.prompts import Prompts
 from roleplay.interview.star import GAP, new_material, star_rules
 from roleplay.interview.stronger import StrongerAnswer, stronger_answers
 from roleplay.llm.backend import ChatBackend
-from tests.support.builders import new_session, notes_reply
+from tests.support.builders import new_session, planned_interview
 from tests.support.fakes import ScriptedChatModel
 
 PERSONAS = [
@@ -46,12 +45,7 @@ STRONG = {
 def hold(persona: Persona, setting: Setting, prompts: Prompts, said: dict[str, str]) -> Session:
     """Four answers to whatever the interviewer asks: ``said["story"]`` to a question asking
     for a story, ``said["point"]`` to any other."""
-    scripted = ScriptedChatModel()
-    scripted.enqueue(*[notes_reply()] * 8)
-    backend = ChatBackend(chat=scripted, label="local", embedded=True)
-    interview = Interview(
-        persona, setting, backend, prompts, background_notes=False, voicing_tries=0, max_turns=4
-    )
+    interview = planned_interview(persona, setting, prompts, max_turns=4)
     "".join(interview.open())
     for _ in range(4):
         if interview.session.finished:
