@@ -151,9 +151,13 @@ def register(app: typer.Typer) -> None:
             output.write_bytes(report_pdf(result, scores, found.settings.paper))
             err.print(f"Wrote {output}")
             return
-        text = (
-            result.model_dump_json(indent=2) + "\n" if format == "json" else report_markdown(result)
-        )
+        if format == "json":
+            text = result.model_dump_json(indent=2) + "\n"
+        else:
+            from roleplay.feedback.practice import later_practices
+
+            later = later_practices(session, history)
+            text = report_markdown(result) + ("\n" + "\n".join(later) if later else "")
         if output:
             output.write_text(text, encoding="utf-8")
             err.print(f"Wrote {output}")

@@ -114,3 +114,26 @@ def practice_markdown(comparison: PracticeComparison) -> list[str]:
         name = "First try" if number == 0 else f"Practice {number}"
         lines.append(f"- {name} ({attempt.session}): “{attempt.said}”")
     return [*lines, ""]
+
+
+def later_practices(session: Session, history: SessionStore) -> list[str]:
+    """The questions of ``session`` its owner practised again since, as Markdown (shown under
+    its report, which was saved before them); empty when there are none."""
+    try:
+        practices = history.practices(session.id, history.owner(session.id))
+    except HistoryError:
+        return []
+    if not practices:
+        return []
+    lines = ["## Practised again since", ""]
+    for practice in practices:
+        if practice.practice is None:
+            continue
+        report = history.latest_report(practice.id)
+        overall = report.get("overall") if report else None
+        score = f", score {overall:g}" if isinstance(overall, int | float) else ""
+        lines.append(
+            f"- Answer {practice.practice.answer} (“{practice.practice.question}”): "
+            f"{practice.started_at:%Y-%m-%d %H:%M} UTC, interview {practice.id}{score}"
+        )
+    return [*lines, ""]

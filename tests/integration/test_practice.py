@@ -106,6 +106,9 @@ def test_practising_a_question_from_the_terminal(run_cli, anxious: Persona) -> N
     report = run_cli("report", newest).stdout
     assert "## This question, practised again" in report
     assert f"First try ({saved['id']})" in report
+    # The first interview's report, saved before, lists the practice under it.
+    first_report = run_cli("report", saved["id"]).stdout
+    assert "## Practised again since" in first_report and f"interview {newest}" in first_report
 
 
 def test_practising_needs_both_the_interview_and_the_question(run_cli) -> None:

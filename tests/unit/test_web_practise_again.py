@@ -32,6 +32,11 @@ def test_a_question_is_asked_again_in_a_new_short_interview(new_browser) -> None
     client.predict(api_name="/end")
     feedback, _report = client.predict(api_name="/feedback")
     assert "## This question, practised again" in feedback
+    # The first interview, reopened: its report lists the practice under it.
+    _practice, first = history_ids(client)
+    client.predict(first, api_name="/reopen")
+    feedback, _report = client.predict(api_name="/feedback")
+    assert "## Practised again since" in feedback
 
 
 def test_practising_before_any_interview_ended_is_refused(new_browser) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import gradio as gr
 
+from roleplay.feedback.practice import later_practices
 from roleplay.feedback.report import Report
 from roleplay.feedback.report_maker import make_report
 from roleplay.feedback.rubrics import RubricError
@@ -72,7 +73,11 @@ class ResultsHandlers:
         folder = services.user_folder("web-reports", page.owner)
         path = folder / f"report-{interview.session.id}.json"
         path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-        return views.report_view(report), str(path), page
+        later = later_practices(interview.session, services.history)
+        shown = views.report_view(report)
+        if later:
+            shown += "\n" + views.page_text("\n".join(later))
+        return shown, str(path), page
 
     def debrief(
         self, page: PageState, request: gr.Request | None = None

@@ -48,7 +48,7 @@ class ResultsPanel:
                 self.pdf_button = gr.Button("Report as PDF", elem_id="report-pdf")
                 self.share_button = gr.Button("Share a read-only link", elem_id="share-report")
                 self.revoke_button = gr.Button("Revoke links", elem_id="revoke-share")
-            self.report_pdf = gr.File(label="Report (PDF)")
+            self.report_pdf = gr.File(label="Report (PDF)", height=90)
             self.share_link = gr.Textbox(
                 label="Read-only link", interactive=False, buttons=["copy"], elem_id="share-link"
             )
