@@ -14,7 +14,8 @@ this file alone (its own word lists, and ``bench/fidelity_detector.py`` for clea
 - clean turns (fidelity detector), one question per question turn, and the time per reply.
 
 Runs on whatever backend the settings name (the embedded model by default).
-Run: .venv/bin/python bench/listening.py [--company sample|second|third|fourth|unseen|fresh|seventh]
+Run: .venv/bin/python bench/listening.py
+     [--company sample|second|third|fourth|unseen|fresh|seventh|eighth|ninth]
      [--tries N]
      [--show 10]
 """
@@ -257,7 +258,17 @@ def main() -> None:
     parser.add_argument(
         "--company",
         action="append",
-        choices=["sample", "second", "third", "fourth", "unseen", "fresh", "seventh"],
+        choices=[
+            "sample",
+            "second",
+            "third",
+            "fourth",
+            "unseen",
+            "fresh",
+            "seventh",
+            "eighth",
+            "ninth",
+        ],
     )
     parser.add_argument("--persona", action="append")
     parser.add_argument("--tries", type=int, default=None, help="voicing tries (default: auto)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from roleplay.core.cues import read_answer, split_sentences, vocabulary
 from roleplay.core.session import Source
@@ -128,10 +128,22 @@ def hear(
     # The sentence an answer moved a worry with is worth repeating when it moved it by what it
     # said (not by being short or hedged); a dodge is repeated back only for its specifics.
     moved = [f for f in findings if f.verdict != "unchanged" and not _shape_only(f)]
+    flagged = _flagged(text)
+    if reading.kind == "dodge" and flagged and not turn_rules().hits("deflection", text):
+        # "I find it hard to work with people who don't agree with me" skips the story asked
+        # for, but tells the interviewer what it needed to know: it is met with concern, as
+        # the answer it is, not asked for again. ("Let's skip that one" puts it off, whatever
+        # its words sound like.)
+        reading = replace(reading, kind="answer", why=f"{reading.why}; but it tells: an answer")
     strongest = max(moved, key=lambda f: f.confidence).sentence if moved else ""
     if reading.kind == "dodge":
         strongest = ""
-    flagged = next(
+    return Heard(reading, findings, quote=pick_up(text, prefer=strongest), flagged=flagged)
+
+
+def _flagged(text: str) -> str:
+    """The sentence of ``text`` any interviewer would worry at, or ""."""
+    return next(
         (
             sentence.text
             for sentence in read_answer(text, vocab=vocabulary())
@@ -140,7 +152,6 @@ def hear(
         ),
         "",
     )
-    return Heard(reading, findings, quote=pick_up(text, prefer=strongest), flagged=flagged)
 
 
 # -- the candidate's words -------------------------------------------------------------------

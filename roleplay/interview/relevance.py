@@ -39,6 +39,10 @@ class EmbeddingRelevance:
                 self._vectors_of.update((t, known[t]) for t in missing)
         return [known[t] for t in texts]
 
+    def vectors(self, texts: list[str]) -> list[list[float]]:
+        """MiniLM's vector of each text (the turn reader's model reads them)."""
+        return self._vectors(texts)
+
     def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
         """One row per sentence, one value per topic: the closest of the topic's texts."""
         vectors = [self._vectors(texts) for texts in topics]

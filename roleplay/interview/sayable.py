@@ -112,6 +112,9 @@ def answer_sentence(raw: str) -> str:
         return ""
     if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed"):
         return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"
+    # Said aloud, the list a colon introduces follows a pause, not a label's mark ("The team
+    # has nine people – four vessel planners…" after "Sure." reads as no "Sure. The team:").
+    sentence = sentence.replace(": ", " – ")
     if not has_verb(words[1:]):
         # A list item without a verb ("£1,200 a year personal training budget") answers too
         # many questions by its figures alone, and one that starts with its verb ("Looks

@@ -1,10 +1,11 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and six more,
-each written as never tuned on. All but the newest were tuned on after their first run (see the
-conversations file). The floors are what is measured, not what the listening should reach: the
-newest, 'seventh' (written by another hand that never read the engine's rules), had 36.4% of
-its questions answered on its first run; the aim at a company never tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and eight more,
+each written as never tuned on. All but the two newest were tuned on after their first run (see
+the conversations file). The floors are what is measured, not what the listening should reach:
+the newest, 'eighth' and 'ninth' (written by another hand that never read the engine's rules),
+had 57.1% and 36.4% of their questions answered on their first run; the aim at a company never
+tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
+NEWEST = ("eighth", "ninth")
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +28,12 @@ def judged(tmp_path_factory: pytest.TempPathFactory) -> list[Judged]:
 
 @pytest.fixture(scope="module")
 def newest(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company == "seventh"]
+    return [j for j in judged if j.company in NEWEST]
 
 
 @pytest.fixture(scope="module")
 def tuned(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company != "seventh"]
+    return [j for j in judged if j.company not in NEWEST]
 
 
 def share(judged: list[Judged], check: str) -> float:
@@ -41,13 +43,13 @@ def share(judged: list[Judged], check: str) -> float:
 
 
 def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
-    assert share(tuned, "answered") >= 0.85
+    assert share(tuned, "answered") >= 0.78
 
 
-def test_questions_at_the_newest_company_are_answered_at_least_a_third_of_the_time(
+def test_questions_at_the_newest_companies_are_answered_at_least_two_fifths_of_the_time(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.33
+    assert share(newest, "answered") >= 0.4
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])
@@ -59,7 +61,7 @@ def test_dodged_questions_are_asked_again_at_the_companies_tuned_on(tuned: list[
     assert share(tuned, "dodge_caught") >= 0.8
 
 
-def test_dodged_questions_at_the_newest_company_are_asked_again(
+def test_dodged_questions_at_the_newest_companies_are_asked_again(
     newest: list[Judged],
 ) -> None:
     assert share(newest, "dodge_caught") >= 0.8

@@ -37,7 +37,7 @@ class LabelledTurn(BaseModel):
     """A candidate's turn after an interviewer's line, labelled by hand with its kind."""
 
     id: str
-    split: Literal["tune", "held_out"]
+    split: Literal["tune", "held_out", "fresh"]
     mode: Literal["formal", "informational"]
     company: str
     asked: str
@@ -47,6 +47,7 @@ class LabelledTurn(BaseModel):
 
 
 def load_turns() -> list[LabelledTurn]:
-    """Every labelled turn: ``tune`` (the reader's phrases were tuned on it) and ``held_out``."""
+    """Every labelled turn: ``tune`` (the reader was tuned and its model fitted on it),
+    ``held_out`` and ``fresh`` (written apart, never tuned on)."""
     data = yaml.safe_load(TURNS.read_text(encoding="utf-8"))
     return [LabelledTurn.model_validate(item) for item in data["items"]]

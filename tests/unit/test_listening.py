@@ -465,3 +465,18 @@ def test_a_quote_repeats_the_candidates_words_without_their_links_tags_or_addres
     quote = pick_up(said)
     assert "My CV is at" in quote
     assert not any(mark in quote for mark in ("http", "evil", "<", "(", "[", "//"))
+
+
+def test_a_dodge_that_tells_a_red_flag_is_met_as_the_answer_it_is() -> None:
+    # The turn model may read scorn that skips the story asked for as a dodge; the interviewer
+    # meets what it told, with concern, instead of asking the question again.
+    said = "My last manager was useless and nobody on the team could stand him."
+    heard = hear(said, Reading("dodge", why="the turn model reads dodge (0.5)"))
+    assert heard.reading.kind == "answer"
+    assert heard.red_flag
+
+
+def test_putting_a_question_off_stays_a_dodge_whatever_else_it_says() -> None:
+    said = "Let's skip that one, my old boss was useless anyway."
+    heard = hear(said, Reading("dodge", why="puts the question off"))
+    assert heard.reading.kind == "dodge"

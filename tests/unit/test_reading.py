@@ -1,6 +1,8 @@
 """Reading a candidate's turn with no generative model: what kind of turn it was, and what a
-question asks about. Phrases decide alone where they can; MiniLM (the shipped embedder) weighs
-whether an answer speaks to the question and which intent an unnamed question has."""
+question asks about. Phrases decide hostile text, goodbyes, refusals and questions; with MiniLM
+(the shipped embedder) the turn model (tests/unit/test_turn_model.py) tells answers, partial
+answers, dodges and small talk apart, and gives a question its intent when its words name none
+or several."""
 
 from __future__ import annotations
 
@@ -187,30 +189,32 @@ def test_a_broken_phrase_names_the_file_and_field(tmp_path: Path) -> None:
         load_rules(broken)
 
 
-# Floors under today's figures on the held-out split, written by another hand that read only
-# the file's header (kinds 0.706, intents 0.57 of all its questions; 0.700 and 0.55 on its first
-# run, before a general change to questions followed by context): the
-# issue's target is 0.85 for kinds; these hold what has been reached on turns never tuned on.
-def test_held_out_turns_are_read_right_at_least_68_percent_of_the_time(
-    minilm: Relevance,
-) -> None:
-    held_out = [item for item in load_turns() if item.split == "held_out"]
-    assert len(held_out) >= 120
-    right = sum(read_turn(i.text, i.asked, minilm).kind == i.kind for i in held_out)
-    assert right / len(held_out) >= 0.68, f"{right}/{len(held_out)}"
+# Floors under today's figures on the splits written by other hands that read only the file's
+# header. 'held_out': kinds 0.871, intents 0.70 of the questions read as questions (0.706 and
+# 0.65 read by phrases alone, before the turn model; the model's design was chosen looking at
+# this split). 'fresh': kinds 0.800, intents 0.675, read once after the design was chosen (0.740
+# and 0.59 by the phrases alone).
+@pytest.mark.parametrize(("split", "floor"), [("held_out", 0.85), ("fresh", 0.78)])
+def test_turns_never_tuned_on_are_read_right(minilm: Relevance, split: str, floor: float) -> None:
+    items = [item for item in load_turns() if item.split == split]
+    assert len(items) >= 150
+    right = sum(read_turn(i.text, i.asked, minilm).kind == i.kind for i in items)
+    assert right / len(items) >= floor, f"{right}/{len(items)}"
 
 
-def test_held_out_questions_are_given_the_right_intent_at_least_half_the_time(
-    minilm: Relevance,
+@pytest.mark.parametrize(("split", "floor"), [("held_out", 0.68), ("fresh", 0.65)])
+def test_questions_never_tuned_on_are_given_the_right_intent(
+    minilm: Relevance, split: str, floor: float
 ) -> None:
-    questions = [i for i in load_turns() if i.split == "held_out" and i.kind == "question"]
+    questions = [i for i in load_turns() if i.split == split and i.kind == "question"]
     readings = [read_turn(i.text, i.asked, minilm) for i in questions]
-    right = sum(r.intent == i.intent for r, i in zip(readings, questions, strict=True))
-    assert right / len(questions) >= 0.5, f"{right}/{len(questions)}"
+    read = [(r, i) for r, i in zip(readings, questions, strict=True) if r.kind == "question"]
+    right = sum(r.intent == i.intent for r, i in read)
+    assert right / len(read) >= floor, f"{right}/{len(read)}"
 
 
-def test_a_goodbye_read_by_phrases_alone_is_never_a_held_out_answer_or_question() -> None:
+def test_a_goodbye_read_by_phrases_alone_is_never_an_answer_or_question_never_tuned_on() -> None:
     # The engine ends the interview on a goodbye, reading phrases alone: no false goodbye.
     for item in load_turns():
-        if item.split == "held_out" and read_turn(item.text, item.asked).kind == "goodbye":
+        if item.split != "tune" and read_turn(item.text, item.asked).kind == "goodbye":
             assert item.kind == "goodbye", item.id
