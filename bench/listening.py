@@ -15,7 +15,7 @@ this file alone (its own word lists, and ``bench/fidelity_detector.py`` for clea
 
 Runs on whatever backend the settings name (the embedded model by default).
 Run: .venv/bin/python bench/listening.py
-     [--company sample|second|third|fourth|unseen|fresh|seventh|eighth|ninth]
+     [--company sample|second|third|fourth|unseen|fresh|seventh|eighth|ninth|tenth|eleventh]
      [--tries N]
      [--show 10]
 """
@@ -52,6 +52,10 @@ from roleplay.wiring.chat import build_backend
 DATA = Path(__file__).resolve().parent / "data"
 CONVERSATIONS = DATA / "listening" / "conversations.yaml"
 Check = Literal["answered", "picked_up", "dodge_caught", "no_cheer", "close_heard"]
+COMPANIES = [
+    "sample", "second", "third", "fourth", "unseen", "fresh", "seventh", "eighth", "ninth",
+    "tenth", "eleventh",
+]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 
 
@@ -258,17 +262,7 @@ def main() -> None:
     parser.add_argument(
         "--company",
         action="append",
-        choices=[
-            "sample",
-            "second",
-            "third",
-            "fourth",
-            "unseen",
-            "fresh",
-            "seventh",
-            "eighth",
-            "ninth",
-        ],
+        choices=COMPANIES,
     )
     parser.add_argument("--persona", action="append")
     parser.add_argument("--tries", type=int, default=None, help="voicing tries (default: auto)")

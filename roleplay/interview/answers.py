@@ -180,6 +180,11 @@ def answering(
         # (two capitalised names are as often places: "offices in Minneapolis and Denver").
         listed = products >= LISTED_PRODUCTS
         # Sharing only the names that set the scene is no sign of an answer.
+        # A person the question names is its subject when the sentence is about them ("how
+        # long has Anjali been there?" and "Anjali joined Marrowgate in 2018…").
+        subject = _stems(sentence.split()[0]) if sentence.split() else set()
+        if places & subject:
+            shared += 1
         scene = not (shared or related or dated) and bool(places & own)
         # A sentence holding every word of what was asked needs less closeness in meaning
         # ("How did Quarry Lane start out?" and "…founded the group in 2008, starting with…");

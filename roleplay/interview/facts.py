@@ -123,6 +123,13 @@ VERBS = frozenset(
 )  # fmt: skip
 
 
+# A careers page's orders to its reader ("Help us understand…", "Join a team that…").
+_IMPERATIVE = frozenset(
+    ["Help", "Join", "Apply", "Bring", "Tell", "Send", "Make", "Come", "Find", "Get", "Ask",
+     "Expect", "Be", "Imagine", "Picture", "Discover", "Explore", "Shape", "Work"]
+)  # fmt: skip
+
+
 def has_verb(words: list[str]) -> bool:
     for word in words:
         bare = word.strip(",.;()\"'")
@@ -142,8 +149,10 @@ def speakable(sentence: str) -> bool:
         return False
     if any(w.lower().strip(",.") in _POINTING for w in words):
         return False
-    if sentence.count('"') % 2:
-        return False
+    if sentence.count('"') % 2 or "(" in sentence or ")" in sentence:
+        return False  # an aside in brackets reads as a stage direction when said
+    if words and words[0] in _IMPERATIVE:
+        return False  # "Help us understand what happens when…" asks the reader, says nothing
     # A capitalised little word inside a sentence means a heading ran into it ("Looking ahead
     # to 2026 We plan…"): the text was flattened and the sentence is not one.
     if any(w in _RUN_ON for w in words[1:]):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from roleplay.core.session import Source
 from roleplay.interview.facts import (
     EMPHASIS,
+    STARTERS,
     VERBS,
     has_verb,
     research_pieces,
@@ -49,6 +50,12 @@ _NAME_AND_TITLE = re.compile(
     r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
 )
 _OWN = re.compile(r"(his|her) own\b", re.I)
+# A sentence whose subject is a person named first: a "she" later is them ("Anjali joined in
+# 2018 from CN Rail, where she was a network planner.").
+_NAMED_SUBJECT = re.compile(
+    r"^[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)? [a-z]+(?:ed|s)\b"
+)
+_TO_APPLICANT = re.compile(r"^(You will|You'll|You would|You'd) (?=[a-z])")
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A list said under its heading: at most this many items of at most this many words, under a
 # heading of at most this many words that names a subject ("Benefits", "Hiring process").
@@ -97,13 +104,20 @@ def answer_sentence(raw: str) -> str:
     words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
-    if NOT_AN_ANSWER.search(sentence) or "?" in sentence or "(" in sentence:
+    # A careers page speaks to the applicant ("You will report to Anjali Rao-Bergeron"): said
+    # to the candidate, it means what it says. Any other "you" is a note to the reader.
+    to_applicant = _TO_APPLICANT.match(sentence)
+    checked = sentence[to_applicant.end() :] if to_applicant else sentence
+    if NOT_AN_ANSWER.search(checked) or "?" in sentence or "(" in sentence:
         return ""
     pointer = _PERSON_POINTER.search(sentence)
     if _IT_AFTER.search(sentence):
         return ""
+    named_first = bool(_NAMED_SUBJECT.match(sentence)) and words[0] not in STARTERS
     if _POINTING_START.search(sentence) or (
-        pointer and not (_OWN.match(sentence, pointer.start()) and PERSON.search(sentence))
+        pointer
+        and not named_first
+        and not (_OWN.match(sentence, pointer.start()) and PERSON.search(sentence))
     ):
         return ""  # "…Edwin Marrable, who paid out of his own pocket" points nowhere else
     # A colon early on is a label ("Note: …"); later it introduces a list the sentence owns.

@@ -1,10 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and eight more,
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and ten more,
 each written as never tuned on. All but the two newest were tuned on after their first run (see
 the conversations file). The floors are what is measured, not what the listening should reach:
-the newest, 'eighth' and 'ninth' (written by another hand that never read the engine's rules),
-had 57.1% and 36.4% of their questions answered on their first run; the aim at a company never
+the newest, 'tenth' and 'eleventh' (written by another hand that never read the engine's rules),
+had 45.8% and 45.5% of their questions answered on their first run; the aim at a company never
 tuned on is 90%."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("eighth", "ninth")
+NEWEST = ("tenth", "eleventh")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def share(judged: list[Judged], check: str) -> float:
 
 
 def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
-    assert share(tuned, "answered") >= 0.78
+    assert share(tuned, "answered") >= 0.7
 
 
 def test_questions_at_the_newest_companies_are_answered_at_least_two_fifths_of_the_time(

@@ -480,3 +480,68 @@ def test_putting_a_question_off_stays_a_dodge_whatever_else_it_says() -> None:
     said = "Let's skip that one, my old boss was useless anyway."
     heard = hear(said, Reading("dodge", why="puts the question off"))
     assert heard.reading.kind == "dodge"
+
+
+# -- what the eighth and ninth companies, written by another hand, showed on their first run --
+
+
+def test_a_careers_page_speaking_to_the_applicant_is_said_to_the_candidate() -> None:
+    said = "You will report to Anjali Rao-Bergeron, Manager of Planning and Optimisation."
+    assert answer_sentence(said) == said
+
+
+def test_a_note_to_the_reader_is_still_never_said() -> None:
+    assert answer_sentence("You should ask about the 2024 pay review in the panel.") == ""
+
+
+def test_a_pronoun_after_the_person_a_sentence_starts_with_is_them() -> None:
+    said = "Anjali joined Marrowgate in 2018 from CN Rail, where she was a network planner."
+    assert answer_sentence(said) == said
+
+
+def test_a_pronoun_whose_person_is_in_another_sentence_is_never_said() -> None:
+    assert answer_sentence("The team reports to her since the 2019 merger.") == ""
+
+
+def test_a_colon_before_a_list_is_said_as_a_pause() -> None:
+    said = "The team has nine people: four vessel planners, three yard planners and two analysts."
+    assert answer_sentence(said) == said.replace(": ", " – ")
+
+
+def test_a_person_the_question_names_is_its_subject_not_its_scene() -> None:
+    notes = Source(
+        source="notes.md",
+        kind="company",
+        snippet="Anjali joined Marrowgate in 2018 from CN Rail, where she was a network planner.",
+    )
+    from roleplay.interview.relevance import local_relevance
+
+    question = "So how long has Anjali been there?"
+    minilm = local_relevance()
+    heard = hear(question, read_turn(question), sources=[notes], relevance=minilm)
+    assert heard.answer and "2018" in heard.answer[0]
+
+
+# -- what the tenth and eleventh companies, written by another hand, showed on their first run --
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Knit and natter in Ellerby (apparently packed every week) meets on 3 Thursdays.",
+        "Help us understand what happens to 2,000 orders when the weather turns.",
+    ],
+)
+def test_an_aside_or_an_order_to_the_reader_is_never_volunteered(sentence: str) -> None:
+    from roleplay.interview.facts import speakable
+
+    assert not speakable(sentence)
+
+
+def test_leaving_a_question_for_now_refuses_it() -> None:
+    assert read_turn("Hmm, I'd rather leave that for now.", "What's a setback?").kind == "refusal"
+
+
+def test_applying_only_for_the_pay_is_a_red_flag(leader: Persona) -> None:
+    said = "honestly I'm only applying because it pays more than I'm on now"
+    assert hear(said, Reading("answer")).red_flag
