@@ -42,7 +42,7 @@ class Listener:
         """What kind of turn ``text`` is, after the interviewer's last question."""
         last = session.last("interviewer")
         # The question the plan asked; the line itself when it asked none ("Anything else?").
-        asked = (last.plan.question if last.plan else "") or last.text if last else ""
+        asked = ((last.plan.question if last.plan else "") or last.text) if last else ""
         try:
             return read_turn(text, asked, self.relevance)
         except Exception:  # MiniLM failed: the words alone decide

@@ -27,7 +27,8 @@ class EmbeddingRelevance:
         self._vectors_of: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
-    def _vectors(self, texts: list[str]) -> list[list[float]]:
+    def vectors(self, texts: list[str]) -> list[list[float]]:
+        """MiniLM's vector of each text, cached (the turn reader's model reads them too)."""
         with self._lock:
             known = {t: self._vectors_of[t] for t in texts if t in self._vectors_of}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
@@ -39,23 +40,19 @@ class EmbeddingRelevance:
                 self._vectors_of.update((t, known[t]) for t in missing)
         return [known[t] for t in texts]
 
-    def vectors(self, texts: list[str]) -> list[list[float]]:
-        """MiniLM's vector of each text (the turn reader's model reads them)."""
-        return self._vectors(texts)
-
     def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
         """One row per sentence, one value per topic: the closest of the topic's texts."""
-        vectors = [self._vectors(texts) for texts in topics]
+        vectors = [self.vectors(texts) for texts in topics]
         return [
             [_scaled(max(_cosine(said, v) for v in topic)) for topic in vectors]
-            for said in self._vectors(sentences)
+            for said in self.vectors(sentences)
         ]
 
     def cosines(self, sentences: list[str], text: str) -> list[float]:
         """Raw MiniLM cosines of each sentence to ``text``: they still rank sentences whose
         scaled scores all reach 1."""
-        target = self._vectors([text])[0]
-        return [_cosine(said, target) for said in self._vectors(sentences)]
+        target = self.vectors([text])[0]
+        return [_cosine(said, target) for said in self.vectors(sentences)]
 
 
 def _cosine(a: list[float], b: list[float]) -> float:

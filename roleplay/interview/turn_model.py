@@ -154,16 +154,15 @@ _FIELDS = ("kinds", "kinds_weights", "kinds_bias", "intents", "intents_weights",
 def load(path: Path) -> TurnModel:
     import numpy as np
 
+    wanted = (*_FIELDS, "trained_on")
     try:
         with np.load(path, allow_pickle=False) as data:
-            missing = [name for name in (*_FIELDS, "trained_on") if name not in data.files]
-            if missing:
-                raise TurnModelError(f"{path}: field '{missing[0]}' is missing")
-            fields = {name: data[name] for name in (*_FIELDS, "trained_on")}
-    except (OSError, ValueError, AttributeError) as exc:
-        if isinstance(exc, TurnModelError):
-            raise
+            fields = {name: data[name] for name in wanted if name in data.files}
+    except (OSError, ValueError, AttributeError) as exc:  # no .npz archive at all
         raise TurnModelError(f"{path}: not a turn model ({exc})") from None
+    missing = [name for name in wanted if name not in fields]
+    if missing:
+        raise TurnModelError(f"{path}: field '{missing[0]}' is missing")
     kinds = _head(path, fields, "kinds", KINDS, feature_count(DIMENSIONS))
     intents = _head(path, fields, "intents", INTENTS, intent_feature_count(DIMENSIONS))
     return TurnModel(kinds, intents, str(fields["trained_on"]))
