@@ -119,14 +119,19 @@ def specifics(sentence: str) -> list[str]:
 VERBS = frozenset(
     ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
      "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
-     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found"]
+     "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found",
+     "led", "came", "went", "wrote", "became", "put", "left", "got", "saw", "met", "paid"]
 )  # fmt: skip
 
 
 # A careers page's orders to its reader ("Help us understand…", "Join a team that…").
-_IMPERATIVE = frozenset(
+IMPERATIVE = frozenset(
     ["Help", "Join", "Apply", "Bring", "Tell", "Send", "Make", "Come", "Find", "Get", "Ask",
-     "Expect", "Be", "Imagine", "Picture", "Discover", "Explore", "Shape", "Work"]
+     "Expect", "Be", "Imagine", "Picture", "Discover", "Explore", "Shape", "Work", "Build",
+     "Own", "Design", "Create", "Lead", "Manage", "Support", "Develop", "Analyse", "Analyze",
+     "Maintain", "Produce", "Write", "Use", "Turn", "Keep", "Present", "Partner", "Drive",
+     "Look", "Deliver", "Improve", "Report", "Track", "Plan", "Run", "Take", "Spot", "Forecast",
+     "Model", "Map", "Test", "Clean", "Automate", "Prepare", "Check", "Set", "Answer"]
 )  # fmt: skip
 
 
@@ -151,7 +156,7 @@ def speakable(sentence: str) -> bool:
         return False
     if sentence.count('"') % 2 or "(" in sentence or ")" in sentence:
         return False  # an aside in brackets reads as a stage direction when said
-    if words and words[0] in _IMPERATIVE:
+    if words and words[0] in IMPERATIVE:
         return False  # "Help us understand what happens when…" asks the reader, says nothing
     # A capitalised little word inside a sentence means a heading ran into it ("Looking ahead
     # to 2026 We plan…"): the text was flattened and the sentence is not one.

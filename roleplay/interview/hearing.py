@@ -120,6 +120,7 @@ def hear(
             hint=hint,
             tools=tools,
             guessed=not reading.intent_named,
+            context=text.replace(question, " "),
         )
         contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
         return Heard(reading, findings, answer=answer, contact=contact)

@@ -10,18 +10,18 @@ sentence ("The benefits include…").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.facts import (
     EMPHASIS,
+    IMPERATIVE,
     STARTERS,
     VERBS,
     has_verb,
-    research_pieces,
     sentences,
     specifics,
 )
+from roleplay.interview.standalone import IT_AFTER, PERSON, people_in
 
 NUMBER_WORDS = (
     # Not "one": "that one", "the one who" say nothing particular.
@@ -38,9 +38,15 @@ _FRAGMENT_STARTS = frozenset(
 _MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
 NOT_AN_ANSWER = re.compile(
-    r"[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b|\bsystem\b|\bassistant"
-    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bsample\b",
+    r"[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
+    r"|\b(system|assistant|user|developer)\s*:|\bsystem (message|override)"
+    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b",
     re.IGNORECASE,
+)
+# The writer of the notes speaking ("I'd be the fourth", "my friend Tom"), or pointing at the
+# moment they wrote in ("so this is a bit of a cram"): the interviewer cannot say it as theirs.
+_WRITER = re.compile(
+    r"\b(I|i|I'm|I'd|I've|I'll|[Mm]y|me|mine)\b|\b(this|that) (is|was)\b(?! \w+ed\b)"
 )
 _POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
 # A person named only by a pronoun ("reports to her team") was named in a sentence not said.
@@ -53,8 +59,12 @@ _OWN = re.compile(r"(his|her) own\b", re.I)
 # A sentence whose subject is a person named first: a "she" later is them ("Anjali joined in
 # 2018 from CN Rail, where she was a network planner.").
 _NAMED_SUBJECT = re.compile(
-    r"^[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)? [a-z]+(?:ed|s)\b"
+    r"^[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)? "
+    r"(?:[a-z]+(?:ed|s)|put|came|went|left|led|wrote|took|made|built|grew|won|ran|sold|kept|"
+    r"gave|began|found|became|set|is|was|has|had|will|can|did)\b"
 )
+# Notes before a semicolon with no verb ("Ben's boss; joined in 2019 from a homebuilder.").
+_HEADLESS = re.compile(r"^(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^;])*; [a-z]+ed\b")
 _TO_APPLICANT = re.compile(r"^(You will|You'll|You would|You'd) (?=[a-z])")
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A list said under its heading: at most this many items of at most this many words, under a
@@ -78,20 +88,8 @@ _MONTHS = frozenset(
 )  # fmt: skip
 _ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?! [A-Z])")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-# "It" opening a sentence after one about the company is the company ("Fennock Water is the
-# regional supplier. It employs 2,300 people.").
-_IT = re.compile(r"^It(?= (is|was|has|had|employs|supplies|runs|makes|sells|started|began|\w+s) )")
-# "it" after a word that governs it points back ("9,400 tickets went through it").
-_IT_AFTER = re.compile(r"\b(through|with|from|of|about|into|for|using|joined|use|uses|used) it\b")
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
 ANSWER_WORDS = (4, 32)
-# A person named in the research ("Dana Whitcombe").
-PERSON = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
-
-
-def _naming(named: str) -> Callable[[re.Match[str]], str]:
-    """A replacement for ``_IT_AFTER``: "it" said as what it names ("through the Fund")."""
-    return lambda match: f"{match.group(1)} {named}"
 
 
 def answer_sentence(raw: str) -> str:
@@ -104,19 +102,27 @@ def answer_sentence(raw: str) -> str:
     words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
+    if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "£$€"):
+        return ""  # "sorting floor runs two shifts…": notes, not a sentence
     # A careers page speaks to the applicant ("You will report to Anjali Rao-Bergeron"): said
     # to the candidate, it means what it says. Any other "you" is a note to the reader.
     to_applicant = _TO_APPLICANT.match(sentence)
     checked = sentence[to_applicant.end() :] if to_applicant else sentence
-    if NOT_AN_ANSWER.search(checked) or "?" in sentence or "(" in sentence:
+    if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence):
+        return ""
+    if "?" in sentence or "(" in sentence or _HEADLESS.match(sentence):
         return ""
     pointer = _PERSON_POINTER.search(sentence)
-    if _IT_AFTER.search(sentence):
+    if IT_AFTER.search(sentence):
         return ""
     named_first = bool(_NAMED_SUBJECT.match(sentence)) and words[0] not in STARTERS
+    # "The founder is Teodora Barran, who taught physics before she started…": the one person
+    # named before the pronoun is who it means.
+    named_before = pointer and len(people_in(sentence[: pointer.start()])) == 1
     if _POINTING_START.search(sentence) or (
         pointer
         and not named_first
+        and not named_before
         and not (_OWN.match(sentence, pointer.start()) and PERSON.search(sentence))
     ):
         return ""  # "…Edwin Marrable, who paid out of his own pocket" points nowhere else
@@ -124,19 +130,21 @@ def answer_sentence(raw: str) -> str:
     label = ":" in " ".join(words[:4])
     if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
         return ""
-    if words[0] in _FRAGMENT_STARTS or words[0].endswith("ed"):
+    if words[0] in _FRAGMENT_STARTS or words[0] in IMPERATIVE or words[0].endswith("ed"):
         return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"
     # Said aloud, the list a colon introduces follows a pause, not a label's mark ("The team
     # has nine people – four vessel planners…" after "Sure." reads as no "Sure. The team:").
     sentence = sentence.replace(": ", " – ")
-    if not has_verb(words[1:]):
+    # "We employ around 70 people": the word after "We" is its verb, whatever its ending.
+    if not has_verb(words[1:]) and not (words[0] in ("We", "They") and words[1].islower()):
         # A list item without a verb ("£1,200 a year personal training budget") answers too
         # many questions by its figures alone, and one that starts with its verb ("Looks
         # after the ticketing data") has lost its subject.
         return ""
     # An answer says something particular: a figure or a name ("We build the tools clinics
-    # use" answers no question about tools).
-    return sentence if specifics(sentence) or SPECIFIC.search(sentence) else ""
+    # use" answers no question about tools); a person's doing is particular too.
+    particular = specifics(sentence) or SPECIFIC.search(sentence) or named_first
+    return sentence if particular else ""
 
 
 def section_list(source: Source) -> str:
@@ -171,27 +179,3 @@ def section_list(source: Source) -> str:
     verb = "include" if plural else "includes"
     listed = ", ".join(items[: LIST_ITEMS - 1]) + f" and {items[min(len(items), LIST_ITEMS) - 1]}"
     return f"The {said} {verb} {listed}."
-
-
-def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
-    """The passage's sentences with "it" said as what it stands for, so each can be said on
-    its own: the thing a short heading names ("The Regal, Skipton. Closed since January. It is
-    due to reopen in October."), or the company, after a sentence about it or at the start of
-    a section of notes about it ("History: It was founded in 1987…")."""
-    first = company[0].split()[0] if company and company[0].split() else ""
-    subject = bool(first) and source.location.startswith(first)
-    heading, resolved = "", []
-    for piece in research_pieces(source.snippet):
-        words = piece.rstrip(".").split()
-        short = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
-        if short and not has_verb(words[1:]):
-            heading, subject = piece.rstrip("."), False  # "**Front Row Fund.**"
-        elif _IT.match(piece) and (heading or subject):
-            piece = _IT.sub(heading or "The company", piece)
-        elif heading and _IT_AFTER.search(piece):
-            named = heading if heading.startswith("The ") else f"the {heading}"
-            piece = _IT_AFTER.sub(_naming(named), piece)
-        else:
-            subject = bool(first) and piece.startswith((first, "The company"))
-        resolved.append(piece)
-    return resolved

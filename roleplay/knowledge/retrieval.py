@@ -22,6 +22,8 @@ from roleplay.knowledge.store import PackStore, Passage
 SNIPPET_CHARS = 1000
 
 
+# Most words a title line of plain text has.
+HEADING_WORDS = 6
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n| {2,}\n|\n(?=\s*(?:\d+[.)]|[-*•])\s)")
 
 
@@ -38,11 +40,29 @@ def passage_snippet(text: str) -> str:
     # stop (a title, a label) gets one, so it does not run into the sentence after it.
     # Paragraphs end at a blank line, at a Markdown line break (the header splitter joins a
     # section's paragraphs with "  \n"), and before each list item.
-    paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    paragraphs = [
+        " ".join(p.split()) for p in _PARAGRAPH_BREAK.split(_headings_apart(text)) if p.strip()
+    ]
     text = " ".join(p if p[-1] in ".!?:;…" else f"{p}." for p in paragraphs)
     if len(text) <= SNIPPET_CHARS:
         return text
     return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _headings_apart(text: str) -> str:
+    """``text`` with each title line of plain text ("Where we are" above "Our home is…") ending
+    its paragraph: a short line with no closing mark, followed by one that starts a sentence.
+    A line of hard-wrapped prose is long, or ends in a mark."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines[:-1]):
+        words, after = line.split(), lines[index + 1].lstrip()
+        if (
+            0 < len(words) <= HEADING_WORDS
+            and line.rstrip()[-1] not in ".!?:;,…-–"
+            and (after[:1].isupper())
+        ):
+            lines[index] = f"{line}\n"
+    return "\n".join(lines)
 
 
 def build_query(session: Session, persona: Persona, stage: Stage) -> str:
@@ -95,10 +115,11 @@ class PackRetriever:
         vector = self.store.embedder.model.embed_query(query)
         last = session.last("candidate")
         asked = last is not None and bool(last.search) and stage != "opening"
-        # A question is answered from the passages closest to it, two more of them and however
-        # they score: a passage scores low against a short question even when one of its
-        # sentences answers it, and the interviewer weighs each sentence before saying one.
-        k = self.k + 2 if asked else self.k
+        # A question is answered from every passage fetched for it, however they score: a
+        # passage scores low against a short question even when one of its sentences answers
+        # it ("who would I report to?" and a careers page's "You will report to…"), and the
+        # interviewer weighs each sentence before saying one.
+        k = self.fetch_k if asked else self.k
         # The opening is about the company in general: its best passages serve, however they score.
         floor = -1.0 if stage == "opening" or asked else self.min_score
         sources = self._pick(vector, self.company_packs, k, "company", floor)

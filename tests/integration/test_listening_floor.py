@@ -1,11 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and ten more,
-each written as never tuned on. All but the two newest were tuned on after their first run (see
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and eleven more,
+each written as never tuned on. All but the newest were tuned on after their first run (see
 the conversations file). The floors are what is measured, not what the listening should reach:
-the newest, 'tenth' and 'eleventh' (written by another hand that never read the engine's rules),
-had 45.8% and 45.5% of their questions answered on their first run; the aim at a company never
-tuned on is 90%."""
+the newest, 'twelfth' (written by another hand that never read the engine's rules), had 54.5%
+of its questions answered on its first run; the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("tenth", "eleventh")
+NEWEST = ("twelfth",)
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +45,10 @@ def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -
     assert share(tuned, "answered") >= 0.7
 
 
-def test_questions_at_the_newest_companies_are_answered_at_least_two_fifths_of_the_time(
+def test_questions_at_the_newest_company_are_answered_at_least_half_the_time(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.4
+    assert share(newest, "answered") >= 0.5
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])

@@ -15,7 +15,8 @@ from roleplay.interview.facts import research_pieces
 from roleplay.interview.hearing import Heard, hear, pick_up
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.reading import Reading, read_turn
-from roleplay.interview.sayable import answer_sentence, research_sentences, section_list
+from roleplay.interview.sayable import answer_sentence, section_list
+from roleplay.interview.standalone import research_sentences
 from roleplay.interview.tone import pleased
 from roleplay.knowledge.retrieval import passage_snippet
 from tests.support.builders import new_session

@@ -1,0 +1,114 @@
+"""What kind of answer a question asks for, and whether a research sentence gives it.
+
+"Who would I report to?" is answered by a sentence naming a person, "how many people work
+there?" by one with a figure, "when does it open?" by one with a date, "where is the office?" by
+one naming a place. A sentence on the subject that gives none of those is no answer to it: the
+interviewer says it does not know rather than read out the nearest fact. "How many libraries"
+is best answered where a figure counts libraries ("22 libraries").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from roleplay.interview.facts import STARTERS
+from roleplay.interview.sayable import NUMBER_WORDS, SPECIFIC
+from roleplay.interview.standalone import PERSON
+
+Wanted = Literal["person", "figure", "date", "place", ""]
+
+# A question word at the start of a clause ("sorry, quick one - who would I report to?"), not
+# inside one ("are there people who work remotely?"); "who else" asks for a contact instead.
+_CLAUSE_START = r"(?:^|[,;:–—-]\s*|\b(?:and|so|but|then|ok|okay)\s+)"
+# (Or asked inside another: "could you tell me a bit about who I'd be reporting to?")
+_WHO = re.compile(
+    rf"(?:{_CLAUSE_START}|\b(?:about|know|me|wondering|ask)\s+)who(?:'s|se)?\b(?!\s+else)",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"\bhow (many|much|big|large|old|often|fast|soon)\b|\bwhat (size|percentage|proportion)\b",
+    re.IGNORECASE,
+)
+_DATE_ASKED = re.compile(
+    rf"{_CLAUSE_START}when(?:'s)?\b|\bwhat year\b|\bsince when\b|\bhow long\b", re.IGNORECASE
+)
+_PLACE_ASKED = re.compile(
+    rf"{_CLAUSE_START}where(?:abouts|'s)?\b|\bwhich (office|city|site|town|building|country)\b",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|spring|summer|autumn|fall|winter)\b|\bsince\b"
+    rf"|\b(\d+|{NUMBER_WORDS}|a|one)[- ](years?|months?|weeks?|days?|hours?|minutes?)\b"
+    r"|\b(last|next|this) (year|month|week)\b",
+    re.IGNORECASE,
+)
+_PLACE_WORDS = re.compile(
+    r"\b(in|at|on|near|based|offices?|sites?|remote|hybrid|headquarters|depot|street|road|"
+    r"building|floor|farm|warehouse)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]|20)\d\d(/\d\d)?\b")
+_INNER_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+")
+_ROLE = re.compile(
+    r"\b(manager|director|head|lead|chief|officer|founder|partner|supervisor|recruiter|"
+    r"advis[eo]r|president|ceo|cto|cfo|coo)\b",
+    re.IGNORECASE,
+)
+# "How many people": the thing counted, and the words that count the same thing.
+_COUNTED = re.compile(r"\bhow many (?!of\b)([a-z][a-z-]+)", re.IGNORECASE)
+_PERIOD = re.compile(r"\s+(a|per|each) (day|week|month|year)\b", re.IGNORECASE)
+_SAME_COUNT = (frozenset(["people", "staff", "employees", "workers", "colleagues", "us", "you"]),)
+
+
+def wanted(question: str) -> Wanted:
+    """What kind of thing answers ``question``: a person, a figure, a date, a place, or ""."""
+    if _WHO.search(question):
+        return "person"
+    if _DATE_ASKED.search(question):
+        return "date"
+    if _FIGURE.search(question):
+        return "figure"
+    if _PLACE_ASKED.search(question):
+        return "place"
+    return ""
+
+
+def gives(kind: Wanted, sentence: str) -> bool:
+    """Whether ``sentence`` holds the kind of thing asked for ("how long has Ravi been there?"
+    is answered by "in 2018" or "for eight years")."""
+    if kind == "person":  # "The post reports to Aisling.", "Aisling joined in 2019…"
+        first = sentence.split()[0] if sentence.split() else ""
+        named = first[:1].isupper() and first not in STARTERS and len(first) > 2
+        return bool(PERSON.search(sentence) or _ROLE.search(sentence) or named) or bool(
+            _INNER_NAME.search(sentence)
+        )
+    if kind == "date":
+        return bool(_DATE.search(sentence) or SPECIFIC.search(sentence))
+    if kind == "figure":  # a count or an amount: "joined in 2021" says nothing of how big
+        return bool(SPECIFIC.search(_YEAR.sub(" ", sentence)))
+    if kind == "place":
+        return bool(_PLACE_WORDS.search(sentence) and _INNER_NAME.search(sentence))
+    return True
+
+
+def counts_it(question: str, sentence: str) -> bool:
+    """Whether a figure in ``sentence`` counts what "how many …" in ``question`` asks about
+    ("22 libraries" for "how many libraries", "around 70 people" for "how many staff")."""
+    asked = _COUNTED.search(question)
+    if not asked:
+        return False
+    thing = asked.group(1).lower()
+    # "How many days a week": two volunteering days a year count something else.
+    period = _PERIOD.match(question[asked.end() :])
+    if period and not re.search(rf"\b(a|per|each) {period.group(2)}\b", sentence, re.I):
+        return False
+    same = next((group for group in _SAME_COUNT if thing in group), frozenset([thing]))
+    words = [w.strip(",.;:()").lower() for w in sentence.split()]
+    for index, word in enumerate(words):
+        if word.rstrip("s") in {s.rstrip("s") for s in same}:
+            before = " ".join(words[max(0, index - 3) : index])
+            if SPECIFIC.search(before):
+                return True
+    return False

@@ -1,0 +1,192 @@
+"""Research notes made into sentences that each stand alone, before any is weighed as an answer.
+
+People paste notes, not prose: a bio line ("Aisling Doherty, Insight Manager – the post reports
+to her. She joined in 2019…"), a dated news line ("August 2025 (Courier): the council renewed…"),
+a short heading with "It" below it, "She" meaning the person just named. Said alone, each of
+those points at a line the candidate never heard. Here each is rewritten to say what it points
+at ("The post reports to Aisling.", "In August 2025, the council renewed…", "Aisling joined in
+2019…"); what cannot be rewritten is left as it was, for ``sayable.answer_sentence`` to refuse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from roleplay.core.session import Source
+from roleplay.interview.facts import STARTERS, has_verb, research_pieces
+
+# "It" opening a sentence after one about the company, or under a short heading, is what they
+# name ("Fennock Water is the regional supplier. It employs 2,300 people.", "Open+ extended
+# hours. It added 31 opening hours a week.").
+_IT = re.compile(
+    r"^It(?= (is|was|has|had|employs|supplies|runs|makes|sells|started|began|\w+s|\w+ed) )"
+)
+_ITS = re.compile(r"^It's (?=[a-z£$€\d])")
+# "it" after a word that governs it points back ("9,400 tickets went through it").
+IT_AFTER = re.compile(r"\b(through|with|from|of|about|into|for|using|joined|use|uses|used) it\b")
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+# A person named in the research ("Dana Whitcombe").
+PERSON = re.compile(rf"\b({_NAME} {_NAME})\b")
+# A bio line: "Aisling Doherty, Performance and Insight Manager – the post reports to her."
+_BIO = re.compile(rf"^({_NAME} {_NAME}), ((?:the )?[A-Z][\w&'-]*(?: [\w&'-]+){{0,7}}) [–—-] (.+)$")
+# A person's line of notes: "Ben Kowalczyk, Analytics Manager."
+_NAMED_LINE = re.compile(rf"^({_NAME} {_NAME}), [A-Z][^.]{{0,60}}\.$")
+# "She joined…", "He came from…": the person the sentence before was about.
+_PRONOUN_START = re.compile(r"^(She|He)(?= [a-z])")
+_PRONOUN = re.compile(r"\b(she|he|her|him|his)\b(?! own)")
+# Words after "her" that make it "to her", not "her team".
+_NOT_OWNED = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "since",
+        "as",
+        "about",
+        "when",
+        "while",
+        "until",
+        "after",
+        "before",
+        "too",
+    ]
+)
+# Lower-case first words of a bio's text that are no verb of the person's.
+_NOT_A_VERB = frozenset(["the", "a", "an", "our", "their", "this", "that", "these", "those"])
+# A line with no subject after a person's ("Started in 2022.", "Led the Crewline move.").
+_SUBJECTLESS = re.compile(r"^(Started|Joined|Led|Leads|Runs|Heads|Came|Moved|Built|Worked)\b")
+# A news line dated first ("August 2025 (Hollinsdale Courier): the council renewed…").
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_DATED = re.compile(
+    rf"^((?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}},?)? \d{{4}}|\d{{4}}(?:/\d{{2}})?)"
+    r"(?: \([^()]*\))?: (?=\S)"
+)
+# A sentence that starts with a first name and its verb ("Teodora said…", "Priya joined…").
+_SUBJECT = re.compile(
+    rf"^({_NAME})(?: {_NAME})? (?:[a-z]+(?:ed|s)|said|led|put|came|went|wrote|is|was|has|had)\b"
+)
+_BOLD = re.compile(r"\*\*([^*]{2,60})\*\*")
+_NOT_A_PERSON = frozenset([*STARTERS, "Head", "Director", "Manager", "Chief", "Senior", "Our"])
+# Words that end a title or a team's name, not a person's ("Product Analyst", "Data Team").
+_NOT_A_SURNAME = frozenset(
+    ["Analyst", "Analysts", "Manager", "Director", "Officer", "Lead", "Engineer", "Team",
+     "Group", "Services", "Insight", "Insights", "Partner", "Assistant", "Scientist", "Trust",
+     "Council", "Street", "Road", "Office", "Library", "Centre", "Center", "University"]
+)  # fmt: skip
+_MAYBE_PERSON = re.compile(rf"(?=\b({_NAME} {_NAME})\b)")
+
+
+def people_in(text: str) -> set[str]:
+    """The people ``text`` names ("Teodora Barran"), not titles, teams or places that look
+    like names ("The Product", "Product Analyst", "Market Street")."""
+    found = set()
+    for match in _MAYBE_PERSON.finditer(text):
+        first, last = match.group(1).split()
+        if first not in _NOT_A_PERSON and last not in _NOT_A_SURNAME:
+            found.add(match.group(1))
+    return found
+
+
+def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
+    """The passage's sentences, each made to stand alone where it can: "it" said as what it
+    stands for, a bio line as who the person is and what it says of them, "she" as the person
+    just named, a dated news line as what happened then."""
+    return [sentence for sentence, _heading in headed_sentences(source, company)]
+
+
+def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, str]]:
+    """``research_sentences`` with the short heading each sits under ("" for none): "11,200
+    members now." under "Lantern Friends membership" is about the Friends scheme."""
+    first = company[0].split()[0] if company and company[0].split() else ""
+    subject = bool(first) and source.location.startswith(first)
+    heading, last_short, person = "", "", ""
+    resolved: list[tuple[str, str]] = []
+    # A bold line is a heading whatever its words ("**Open+ extended hours.**").
+    bold = {b.strip().rstrip(".") for b in _BOLD.findall(source.snippet)}
+    for piece in research_pieces(source.snippet):
+        words = piece.rstrip(".").split()
+        short = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
+        titled = short and (not has_verb(words[1:]) or piece.rstrip(".") in bold)
+        piece = _DATED.sub(lambda m: f"In {m.group(1)}, ", piece)
+        bio = _BIO.match(piece)
+        if bio:
+            name, title, rest = bio.groups()
+            person = name.split()[0]
+            resolved.append((f"{name} is {title.rstrip('.')}.", heading))
+            piece = _about(person, rest)
+        elif person and (_PRONOUN_START.match(piece) or _SUBJECTLESS.match(piece)):
+            piece = _about(person, piece)
+        elif (line := _NAMED_LINE.match(piece)) and piece.split()[0] not in _NOT_A_PERSON:
+            person = line.group(1).split()[0]  # "Ben Kowalczyk, Analytics Manager."
+        elif titled:
+            heading, subject, person = piece.rstrip("."), False, ""  # "**Front Row Fund.**"
+        elif _IT.match(piece) and (heading or last_short or subject):
+            # "Open+ extended hours. It added 31 opening hours": a short line is a heading
+            # even when one of its words looks like a verb.
+            piece = _IT.sub(heading or ("The company" if subject else last_short), piece)
+        elif _ITS.match(piece) and (heading or last_short):
+            piece = _ITS.sub(f"{heading or last_short} is ", piece)
+        elif heading and IT_AFTER.search(piece):
+            thing = heading if heading.startswith("The ") else f"the {heading}"
+            piece = IT_AFTER.sub(_naming(thing), piece)
+        else:
+            subject = bool(first) and piece.startswith((first, "The company"))
+            someone = _subject_person(piece, first)
+            person = person if someone is None else someone
+        last_short = piece.rstrip(".") if short else ""
+        resolved.append((piece, heading))
+    return resolved
+
+
+def _naming(thing: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``IT_AFTER``: "it" said as what it names ("through the Fund")."""
+    return lambda match: f"{match.group(1)} {thing}"
+
+
+def _about(person: str, piece: str) -> str:
+    """``piece`` said of ``person``: a missing subject given, "she" and "her" said as their
+    name ("looks after the data feeds" as "Nadia looks after the data feeds", "Started in
+    2022." as "Nadia started in 2022.", "Priya reports to him" as "Priya reports to Tom")."""
+    first = piece.split()[0] if piece.split() else ""
+    verb = first.islower() and first not in _NOT_A_VERB and has_verb([first])
+    if verb or _SUBJECTLESS.match(piece):
+        piece = f"{person} {first.lower()}{piece[len(first) :]}"
+    piece = _PRONOUN_START.sub(person, piece)
+    if piece.startswith(person):
+        return piece  # "Teodora put panels on her own garage": "her" is hers
+    piece = piece[:1].upper() + piece[1:]
+    return _PRONOUN.sub(lambda m: _named(m, person), piece)
+
+
+def _named(match: re.Match[str], person: str) -> str:
+    """A pronoun said as the person: "her" before a noun is theirs ("her team": "Aisling's
+    team"), "his" always."""
+    word = match.group(1).lower()
+    after = match.string[match.end() :].split()
+    noun = bool(after) and after[0][:1].isalpha() and after[0] not in _NOT_OWNED
+    owning = word == "his" or (word == "her" and noun)
+    return f"{person}'s" if owning else person
+
+
+def _subject_person(piece: str, company: str) -> str | None:
+    """The first name of the one person ``piece`` names, who a "She" after it means; "" when it
+    names several, None when it names none (the person before is still the one meant)."""
+    # The sentence's subject first: "Teodora said orders…" is about Teodora, whatever it names.
+    subject = _SUBJECT.match(piece)
+    if subject and subject.group(1) not in _NOT_A_PERSON and subject.group(1) != company:
+        return subject.group(1)
+    people = {person for person in people_in(piece) if person.split()[0] != company}
+    if not people:
+        return None
+    return next(iter(people)).split()[0] if len(people) == 1 else ""
