@@ -37,28 +37,9 @@ _PRONOUN_START = re.compile(r"^(She|He)(?= [a-z])")
 _PRONOUN = re.compile(r"\b(she|he|her|him|his)\b(?! own)")
 # Words after "her" that make it "to her", not "her team".
 _NOT_OWNED = frozenset(
-    [
-        "and",
-        "or",
-        "but",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "from",
-        "since",
-        "as",
-        "about",
-        "when",
-        "while",
-        "until",
-        "after",
-        "before",
-        "too",
-    ]
-)
+    ["and", "or", "but", "in", "on", "at", "to", "for", "with", "from", "since", "as", "about",
+     "when", "while", "until", "after", "before", "too"]
+)  # fmt: skip
 # Lower-case first words of a bio's text that are no verb of the person's.
 _NOT_A_VERB = frozenset(["the", "a", "an", "our", "their", "this", "that", "these", "those"])
 # A line with no subject after a person's ("Started in 2022.", "Led the Crewline move.").
