@@ -32,8 +32,8 @@ ANSWERS_AT = 0.4
 # ... when the sentence holds every word the question asks about, or only some of them.
 ANSWERS_WHOLE = 0.25
 ANSWERS_PART = 0.6
-# ... when it holds less than half of three or more words asked (when added, on the 205
-# research questions of bench/listening.py: wrong answers 40 -> 28, right ones 131 -> 128).
+# ... when it holds less than half of three or more words asked (when added, on the research
+# questions of bench/answers.py: wrong answers 40 -> 28, right ones 131 -> 128).
 ANSWERS_FEW = 0.9
 # Close enough to answer without a shared word ("founded" for "started").
 ANSWERS_ALONE = 0.8
