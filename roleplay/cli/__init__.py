@@ -10,6 +10,7 @@ import typer
 
 from roleplay.cli import (
     coaching,
+    cohorts,
     doctor,
     history,
     knowledge,
@@ -35,6 +36,7 @@ for module in (
     history,
     sharing,
     coaching,
+    cohorts,
     speech,
     doctor,
 ):

@@ -52,6 +52,25 @@ def scenario_listing(scenario: Scenario) -> ScenarioListing:
     return ScenarioListing.of(scenario.code, scenario.owner, scenario.spec)
 
 
+def coach_account(accounts: Accounts, name: str | None) -> Account:
+    """The coach a command acts for: the one named, or the only one there is."""
+    from roleplay.coaching.accounts import AccountError
+    from roleplay.coaching.scenario_catalogue import SAMPLES_OWNER
+
+    coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
+    if name is None:
+        if len(coaches) == 1:
+            return coaches[0]
+        raise AccountError(
+            "Say which coach owns it with --coach NAME "
+            + ("(there is none yet: roleplay users add NAME --coach)." if not coaches else ".")
+        )
+    found = next((a for a in coaches if a.name == name), None)
+    if found is None:
+        raise AccountError(f"There is no coach called '{name}'.")
+    return found
+
+
 def register(app: typer.Typer) -> None:
     users_app = typer.Typer(help="Coach and learner accounts (for shared scenarios).")
     scenario_app = typer.Typer(help="Practice scenarios coaches write and share by link.")
@@ -61,23 +80,6 @@ def register(app: typer.Typer) -> None:
     def stores() -> tuple[Parts, Accounts, Catalogue]:
         found = parts()
         return found, found.accounts, found.catalogue
-
-    def coach(accounts: Accounts, name: str | None) -> Account:
-        from roleplay.coaching.accounts import AccountError
-        from roleplay.coaching.scenario_catalogue import SAMPLES_OWNER
-
-        coaches = [a for a in accounts.list() if a.role == "coach" and a.name != SAMPLES_OWNER]
-        if name is None:
-            if len(coaches) == 1:
-                return coaches[0]
-            raise AccountError(
-                "Say which coach owns it with --coach NAME "
-                + ("(there is none yet: roleplay users add NAME --coach)." if not coaches else ".")
-            )
-        found = next((a for a in coaches if a.name == name), None)
-        if found is None:
-            raise AccountError(f"There is no coach called '{name}'.")
-        return found
 
     @users_app.command("add")
     def users_add(
@@ -166,7 +168,7 @@ def register(app: typer.Typer) -> None:
             )
         except ValidationError as error:
             raise ScenarioError(describe_validation_error("scenario", error)) from None
-        created = catalogue.create(coach(accounts, coach_name), spec)
+        created = catalogue.create(coach_account(accounts, coach_name), spec)
         out.print(created.code)
         err.print(f"Created '{spec.title}'. Share the link /?scenario={created.code}")
 
@@ -234,7 +236,7 @@ def register(app: typer.Typer) -> None:
         shared = read_scenario_file(file)
         # Checked before its research is installed, not only when the scenario is saved.
         catalogue.check(shared.spec())
-        owner = coach(accounts, coach_name)
+        owner = coach_account(accounts, coach_name)
         spec = shared.spec()
         if shared.research or spec.packs:
             spec = install_research(
@@ -259,7 +261,7 @@ def register(app: typer.Typer) -> None:
         """Delete one of your scenarios; its link stops working, its attempts stay with the
         learners who made them."""
         _, accounts, catalogue = stores()
-        owner = coach(accounts, coach_name)
+        owner = coach_account(accounts, coach_name)
         spec = catalogue.owned(owner, code).spec
         if not yes:
             typer.confirm(f"Delete '{spec.title}' ({code})?", abort=True)

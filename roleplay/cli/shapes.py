@@ -199,9 +199,19 @@ class ShareItem(Shape):
     live: bool = Field(description="False once revoked or expired.")
 
 
+class CohortItem(Shape):
+    """A coach's cohort (``cohort list --json``: a list of these)."""
+
+    name: str
+    learners: int
+    assigned: int = Field(description="Scenarios assigned to it.")
+
+
 def shapes() -> dict[str, tuple[type[BaseModel], bool]]:
     """Command -> (its shape, whether it prints a list of them), for the docs and the tests. A
-    scenario's shape is its file's (``ScenarioListing``), loaded only when asked for."""
+    scenario's shape is its file's (``ScenarioListing``) and a cohort's report is the report
+    itself (``CohortReport``), loaded only when asked for."""
+    from roleplay.coaching.cohort_report import CohortReport
     from roleplay.coaching.scenarios import ScenarioListing
 
     return {
@@ -217,6 +227,8 @@ def shapes() -> dict[str, tuple[type[BaseModel], bool]]:
         "share list": (ShareItem, True),
         "scenario list": (ScenarioListing, True),
         "scenario show": (ScenarioListing, False),
+        "cohort list": (CohortItem, True),
+        "cohort report": (CohortReport, False),
     }
 
 

@@ -51,12 +51,25 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What is stored of a token handed to a browser or a learner: its SHA-256."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def password_hash(password: str) -> str:
+    return _hasher.hash(password)
 
 
 def reserved(name: str) -> bool:
     return name.lower() in RESERVED or ":" in name
+
+
+def check_name(name: str) -> None:
+    if not NAME.match(name):
+        raise AccountError(
+            "A user name is 2 to 64 letters, digits, '.', '_', '-' or '@', starting with a "
+            "letter or digit."
+        )
 
 
 class Accounts:
@@ -76,11 +89,7 @@ class Accounts:
         self.per_address = Throttle(attempts * 4, window_seconds)
 
     def add(self, name: str, role: Role, password: str) -> Account:
-        if not NAME.match(name):
-            raise AccountError(
-                "A user name is 2 to 64 letters, digits, '.', '_', '-' or '@', starting with a "
-                "letter or digit."
-            )
+        check_name(name)
         if len(password) < MIN_PASSWORD:
             raise AccountError(f"A password needs at least {MIN_PASSWORD} characters.")
         # Hashed before any check of the name, so a taken or reserved name answers no faster.
@@ -169,7 +178,7 @@ class Accounts:
         with self.factory() as db:
             db.add(
                 LoginRow(
-                    token_hash=_token_hash(token),
+                    token_hash=token_hash(token),
                     user_id=account.id,
                     created_at=_now(),
                     expires_at=_now() + timedelta(hours=self.login_hours),
@@ -184,7 +193,7 @@ class Accounts:
         if not isinstance(token, str) or not token or len(token) > 200:
             return None
         with self.factory() as db:
-            row = db.get(LoginRow, _token_hash(token))
+            row = db.get(LoginRow, token_hash(token))
             if row is None or aware(row.expires_at) <= _now():
                 return None
             user = db.get(User, row.user_id)
@@ -192,5 +201,5 @@ class Accounts:
 
     def sign_out(self, token: str) -> None:
         with self.factory() as db:
-            db.execute(delete(LoginRow).where(LoginRow.token_hash == _token_hash(token)))
+            db.execute(delete(LoginRow).where(LoginRow.token_hash == token_hash(token)))
             db.commit()

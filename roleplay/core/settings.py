@@ -278,6 +278,19 @@ class Settings(BaseSettings):
         gt=0,
         description="how long a coach's or learner's sign-in lasts in the web app",
     )
+    public_url: str = Field(
+        default="http://127.0.0.1:7860",
+        max_length=300,
+        description="the address learners open the web app at: the terminal prints a learner's "
+        "one-time password link on it (the web app uses the address it was opened at)",
+    )
+    invite_hours: float = Field(
+        default=168.0,
+        gt=0,
+        le=24 * 90,
+        description="how long a learner's one-time link to choose a password works (a coach's "
+        "roster import makes one per new learner)",
+    )
     login_attempts: int = Field(
         default=5,
         ge=1,

@@ -45,7 +45,11 @@ class User(Base):
     created_at: Mapped[datetime]
     # local (this machine's owner), browser (one per browser), coach or learner.
     role: Mapped[str] = mapped_column(String(20), default="local")
+    # None until a learner a coach added sets one through their one-time link.
     password_hash: Mapped[str | None] = mapped_column(String(300))
+    # What a coach's roster says of a learner (a CSV import): for the coach's eyes only.
+    full_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    email: Mapped[str | None] = mapped_column(String(254))
 
 
 class SessionRow(Base):
@@ -201,3 +205,55 @@ class LoginRow(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
+
+
+class CohortRow(Base):
+    """A coach's group of learners (a class, a programme intake)."""
+
+    __tablename__ = "cohorts"
+    __table_args__ = (UniqueConstraint("owner_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class MemberRow(Base):
+    __tablename__ = "cohort_members"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime]
+
+
+class AssignmentRow(Base):
+    """A scenario a cohort is to attempt, by when (None: whenever)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("cohort_id", "scenario_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(ForeignKey("cohorts.id", ondelete="CASCADE"))
+    scenario_id: Mapped[int] = mapped_column(
+        ForeignKey("scenarios.id", ondelete="CASCADE"), index=True
+    )
+    due_at: Mapped[datetime | None]
+    assigned_at: Mapped[datetime]
+
+
+class PasswordLinkRow(Base):
+    """A one-time link that lets a learner a coach added choose their password: only the
+    token's hash is kept; used or past ``expires_at``, it sets nothing."""
+
+    __tablename__ = "password_links"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

@@ -17,6 +17,7 @@ from roleplay.web.panels.past import PRACTICE_TAB, PastPanel
 from roleplay.web.panels.practice import PracticePanel
 from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import PRIVATE, Shared
+from roleplay.web.password_page import password_page
 from roleplay.web.remote_files import RefuseRemoteFiles
 from roleplay.web.services import Services
 from roleplay.web.shared_report import shared_report
@@ -120,7 +121,8 @@ def launch_options(services: Services) -> dict[str, Any]:
         "mcp_server": False,
         "app_kwargs": {
             # The read-only page a shared report's link opens (beside Gradio's own routes).
-            "routes": [shared_report(services)],
+            # …and the form a learner's one-time link opens to choose a password.
+            "routes": [shared_report(services), password_page(services)],
             "middleware": [
                 Middleware(RefuseRemoteFiles),
                 Middleware(IdentityCookie, secret=services.identity_key),

@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from roleplay.coaching.assignments import Assigned
 from roleplay.coaching.reviews import Attempt
 from roleplay.coaching.scenario_catalogue import Scenario
 from roleplay.core.personas import Persona
@@ -22,6 +23,12 @@ from roleplay.interview.debrief import (
 )
 from roleplay.llm.choice import ModelOption
 
+_ASSIGNED_BADGES = {
+    "done": "✅ done",
+    "started": "◐ started",
+    "overdue": "⏰ overdue",
+    "to do": "○ to do",
+}
 _STATUS_BADGES = {"open": "⚪ still open", "eased": "🟢 eased", "confirmed": "🔴 confirmed"}
 
 
@@ -242,6 +249,26 @@ def scenario_brief(scenario: Scenario, attempts: list[Attempt], *, signed_in: bo
                 lines.append(f"  > {page_text(comment.text)} — *{page_text(comment.author)}*")
     else:
         lines += ["", "The interviewer and settings are set by the scenario: press **Start**."]
+    return "\n".join(lines)
+
+
+def assigned_markdown(assigned: list[Assigned]) -> str:
+    """A learner's list: what their cohorts assigned, when it is due, and what they have done."""
+    if not assigned:
+        return ""
+    lines = [
+        "**Your assignments**",
+        "",
+        "| | Scenario | Due (UTC) | Attempts |",
+        "|---|---|---|---|",
+    ]
+    for item in assigned:
+        due = f"{item.due:%Y-%m-%d %H:%M}" if item.due else "any time"
+        lines.append(
+            f"| {_ASSIGNED_BADGES[item.status()]} | {page_text(item.title)} | {due} | "
+            f"{item.attempts} |"
+        )
+    lines += ["", "_Choose one below to open it, then press **Start**._"]
     return "\n".join(lines)
 
 

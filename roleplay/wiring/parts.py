@@ -22,6 +22,9 @@ from roleplay.llm.activity import Activity
 
 if TYPE_CHECKING:
     from roleplay.coaching.accounts import Accounts
+    from roleplay.coaching.assignments import Assignments
+    from roleplay.coaching.cohorts import Cohorts
+    from roleplay.coaching.invites import Invites
     from roleplay.coaching.reviews import Reviews
     from roleplay.coaching.scenario_catalogue import Catalogue
     from roleplay.core.personas import PersonaLibrary
@@ -128,6 +131,24 @@ class Parts:
             attempts=settings.login_attempts,
             window_seconds=settings.login_window_seconds,
         )
+
+    @cached_property
+    def invites(self) -> Invites:
+        from roleplay.coaching.invites import Invites
+
+        return Invites(self.history.factory, self.settings.invite_hours)
+
+    @cached_property
+    def cohorts(self) -> Cohorts:
+        from roleplay.coaching.cohorts import Cohorts
+
+        return Cohorts(self.history.factory, self.invites)
+
+    @cached_property
+    def assignments(self) -> Assignments:
+        from roleplay.coaching.assignments import Assignments
+
+        return Assignments(self.history.factory)
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -9,11 +9,15 @@ import re
 import uuid
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 from gradio_client import Client, handle_file
 
 from roleplay.coaching.accounts import Accounts
+from roleplay.coaching.assignments import Assignments
+from roleplay.coaching.cohorts import Cohorts
+from roleplay.coaching.invites import Invites
 from roleplay.coaching.scenario_catalogue import Catalogue
 from roleplay.coaching.scenarios import ScenarioSpec
 from roleplay.core.settings import Settings
@@ -30,6 +34,8 @@ class Cast:
         factory = open_database(settings)
         self.history = SessionStore(factory)
         self.accounts = accounts = Accounts(factory)
+        self.cohorts = Cohorts(factory, Invites(factory))
+        self.assignments = Assignments(factory)
         self.catalogue = catalogue = Catalogue(factory)
         people = add_cast(accounts, tag=f"-{uuid.uuid4().hex[:6]}")
         self.names = {who: account.name for who, account in people.items()}
@@ -275,3 +281,23 @@ def test_a_coach_shares_a_scenario_file_and_its_research(cast: Cast, tmp_path: P
     )  # fmt: skip
     mine = cast.catalogue.get(re.search(r"scenario=([A-Za-z0-9]+)", status).group(1))
     assert mine.spec.packs == ["Larkspur Health (sample)"]
+
+
+def test_a_learner_a_coach_added_sets_a_password_by_link_and_sees_the_assignment(
+    cast: Cast,
+) -> None:
+    cohort, name = f"Cohort {uuid.uuid4().hex[:6]}", f"new-{uuid.uuid4().hex[:6]}"
+    cast.cohorts.create(cast.ana, cohort)
+    scenario = cast.catalogue.get(cast.anas)
+    cast.assignments.assign(cast.ana, cohort, scenario)
+    token = cast.cohorts.add(cast.ana, cohort, name, email=f"{name}@example.org").token
+    with httpx.Client(base_url=cast.web) as web:
+        form = web.get("/set-password", params={"token": token})
+        assert form.status_code == 200 and name in form.text
+        fields = {"token": token, "password": "a password of mine", "again": "a password of mine"}
+        assert "Password set" in web.post("/set-password", data=fields).text
+        assert web.post("/set-password", data=fields).status_code == 404  # once only
+    page = Client(cast.web, verbose=False)
+    signed_in = text(page.predict(name, "a password of mine", api_name="/sign_in"))
+    assert f"Signed in as **{name}**" in signed_in
+    assert "Your assignments" in signed_in and cast.spec.title in signed_in

@@ -35,6 +35,8 @@ COMMANDS = {
     "share list": ["share", "list"],
     "scenario list": ["scenario", "list"],
     "scenario show": ["scenario", "show", "sample-product-analyst-formal"],
+    "cohort list": ["cohort", "list"],
+    "cohort report": ["cohort", "report", "Spring"],
 }
 
 
@@ -61,6 +63,8 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], st
     assert roleplay(env, "report", session.id).returncode == 0  # scored, so it can be shared
     shared = roleplay(env, "share", "create", session.id)
     assert shared.returncode == 0 and shared.stdout.startswith("/share/"), shared.stderr
+    cohort = roleplay(env, "cohort", "create", "Spring")
+    assert cohort.returncode == 0, cohort.stderr
     return env, session.id
 
 

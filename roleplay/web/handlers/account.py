@@ -127,7 +127,8 @@ class AccountHandlers:
         return self.services.catalogue.get(page.scenario) if page.scenario else None
 
     def _views(self, page: PageState, notice: str) -> tuple[Any, ...]:
-        """The account line, the scenario panel, and whether the coach panel shows."""
+        """The account line, a learner's assignments, the scenario panel, and whether the coach
+        panel shows."""
         account = page.account
         who = (
             f"Signed in as **{account.name}** ({account.role})."
@@ -143,9 +144,20 @@ class AccountHandlers:
         except PROBLEMS as error:
             brief = views.problem(error)
         is_coach = bool(account and account.role == "coach")
+        assigned = (
+            self.services.assignments.assigned_to(account)
+            if account and account.role == "learner"
+            else []
+        )
         return (
             # A notice can quote what was sent (a scenario code from a link): never markup.
             page_text(f"{who} {notice}".strip()),
+            gr.update(value=views.assigned_markdown(assigned), visible=bool(assigned)),
+            gr.update(
+                choices=[(a.title, a.code) for a in assigned],
+                value=page.scenario if page.scenario in {a.code for a in assigned} else None,
+                visible=bool(assigned),
+            ),
             gr.update(value=brief, visible=bool(brief)),
             gr.update(visible=is_coach),
             gr.update(choices=own_scenarios(self.services, account) if is_coach else []),

@@ -25,13 +25,18 @@ class AccountPanel:
                 self.sign_in = gr.Button("Sign in", variant="primary")
                 self.sign_up = gr.Button("Sign up as a learner")
                 self.sign_out = gr.Button("Sign out")
+        # A learner's assignments from their cohorts; choosing one opens it like its link.
+        self.assigned = page_markdown(visible=False, elem_id="assigned")
+        self.assigned_pick = gr.Dropdown(
+            label="Open an assignment", choices=[], visible=False, elem_id="assigned-pick"
+        )
         self.scenario = page_markdown(visible=False, elem_id="scenario")
         self.scenario_code = gr.Textbox(visible=False)
 
     def views(self, coach: list[Any]) -> list[Any]:
-        """What a change of account redraws: the account line, the scenario's brief, and
-        ``coach`` (the coach's tab, scenario list and research choices)."""
-        return [self.line, self.scenario, *coach]
+        """What a change of account redraws: the account line, a learner's assignments, the
+        scenario's brief, and ``coach`` (the coach's tab, scenario list and research choices)."""
+        return [self.line, self.assigned, self.assigned_pick, self.scenario, *coach]
 
     def wire(self, coach: list[Any], past: PastPanel) -> None:
         handlers, state, login = self.handlers, self.shared.state, self.shared.login
@@ -62,4 +67,8 @@ class AccountPanel:
             [self.scenario_code, state],
             [state, *views],
             api_name="open_scenario",
+        )
+        # After the public event, which keeps the plain name "open_scenario".
+        self.assigned_pick.input(
+            handlers.open_scenario, [self.assigned_pick, state], [state, *views], **PRIVATE
         )

@@ -1,0 +1,255 @@
+"""Cohorts: a coach's group of learners, and the scenarios assigned to it with due dates.
+
+Every call names who asks. A coach reaches only the cohorts they own, assigns only their own
+scenarios and adds only learners (never another coach); asking for anyone else's cohort gets
+the same answer as asking for one that does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as DbSession
+from sqlalchemy.orm import sessionmaker
+
+from roleplay.coaching.accounts import Account, AccountError, check_name, reserved
+from roleplay.coaching.invites import Invites
+from roleplay.coaching.roster import RosterProblem, RosterRow, read_roster
+from roleplay.core.errors import UserError
+from roleplay.history.tables import (
+    AssignmentRow,
+    CohortRow,
+    MemberRow,
+    User,
+)
+
+MAX_NAME = 200
+
+
+class CohortError(UserError, ValueError):
+    """Not found, not allowed or not possible; the message says which in plain words."""
+
+
+@dataclass(frozen=True)
+class Cohort:
+    id: int
+    name: str
+    owner: str
+    learners: int
+    assignments: int
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    full_name: str
+    email: str
+    # True until the learner has chosen a password through their link.
+    invited: bool
+
+
+@dataclass(frozen=True)
+class Added:
+    """A learner put in a cohort: their one-time link's token when they have no password yet."""
+
+    name: str
+    created: bool
+    token: str | None
+
+
+@dataclass
+class Imported:
+    added: list[Added] = field(default_factory=list)
+    problems: list[RosterProblem] = field(default_factory=list)
+
+
+class Cohorts:
+    def __init__(self, factory: sessionmaker, invites: Invites):
+        self.factory = factory
+        self.invites = invites
+
+    # -- the coach's cohorts -----------------------------------------------------------------
+
+    def create(self, coach: Account, name: str) -> Cohort:
+        _coach_only(coach)
+        name = " ".join(name.split())
+        if not name or len(name) > MAX_NAME:
+            raise CohortError(f"A cohort's name is 1 to {MAX_NAME} characters.")
+        with self.factory() as db:
+            db.add(CohortRow(owner_id=coach.id, name=name, created_at=_now()))
+            try:
+                db.commit()
+            except IntegrityError:
+                raise CohortError(f"You already have a cohort called '{name}'.") from None
+        return self.get(coach, name)
+
+    def of_coach(self, coach: Account) -> list[Cohort]:
+        with self.factory() as db:
+            rows = db.scalars(
+                select(CohortRow).where(CohortRow.owner_id == coach.id).order_by(CohortRow.name)
+            ).all()
+            return [self._cohort(db, row, coach.name) for row in rows] if _is_coach(coach) else []
+
+    def get(self, coach: Account, name: str) -> Cohort:
+        with self.factory() as db:
+            return self._cohort(db, self._owned(db, coach, name), coach.name)
+
+    def delete(self, coach: Account, name: str) -> None:
+        """The cohort, its members list and its assignments go; the learners' accounts and
+        attempts stay (they belong to the learners)."""
+        with self.factory() as db:
+            db.delete(self._owned(db, coach, name))
+            db.commit()
+
+    def members(self, coach: Account, name: str) -> list[Member]:
+        with self.factory() as db:
+            cohort = self._owned(db, coach, name)
+            users = db.scalars(
+                select(User)
+                .join(MemberRow, MemberRow.user_id == User.id)
+                .where(MemberRow.cohort_id == cohort.id)
+                .order_by(User.name)
+            )
+            return [
+                Member(u.name, u.full_name or "", u.email or "", u.password_hash is None)
+                for u in users
+            ]
+
+    # -- learners ----------------------------------------------------------------------------
+
+    def add(
+        self, coach: Account, name: str, learner: str, full_name: str = "", email: str = ""
+    ) -> Added:
+        """Put a learner in the cohort, making their account (with a one-time link to choose a
+        password) when there is none. A learner still without a password gets a new link."""
+        check_name(learner)
+        row = RosterRow(0, learner, full_name.strip()[:200], email.strip().lower())
+        return self._add_rows(coach, name, [row]).added[0]
+
+    def import_csv(self, coach: Account, name: str, data: bytes | str) -> Imported:
+        """Every good row of the roster added; each bad one named with its problem."""
+        rows, problems = read_roster(data)
+        imported = self._add_rows(coach, name, rows)
+        imported.problems = sorted([*problems, *imported.problems], key=lambda p: p.line)
+        return imported
+
+    def _add_rows(self, coach: Account, name: str, rows: list[RosterRow]) -> Imported:
+        imported = Imported()
+        with self.factory() as db:
+            cohort = self._owned(db, coach, name)
+            for row in rows:
+                added = self._add_one(db, cohort, row)
+                if isinstance(added, RosterProblem):
+                    if not row.line:
+                        raise AccountError(added.problem)
+                    imported.problems.append(added)
+                else:
+                    imported.added.append(added)
+            db.commit()
+        # Links are issued once the accounts exist.
+        for index, added in enumerate(imported.added):
+            if added.token == "":
+                user_id = self._user_id(added.name)
+                imported.added[index] = Added(
+                    added.name, added.created, self.invites.issue(user_id)
+                )
+        return imported
+
+    def _add_one(self, db: DbSession, cohort: CohortRow, row: RosterRow) -> Added | RosterProblem:
+        if reserved(row.username):
+            return RosterProblem(row.line, f"'{row.username}' is not available as a user name.")
+        user = db.scalar(select(User).where(User.name_key == row.username.lower()))
+        created = user is None
+        if user is None:
+            user = User(
+                name=row.username,
+                role="learner",
+                created_at=_now(),
+                full_name=row.full_name,
+                email=row.email or None,
+            )
+            db.add(user)
+            db.flush()
+        elif user.role != "learner":
+            return RosterProblem(row.line, f"'{row.username}' is not a learner's account.")
+        if db.get(MemberRow, (cohort.id, user.id)) is None:
+            db.add(MemberRow(cohort_id=cohort.id, user_id=user.id, added_at=_now()))
+        # "" marks "issue a link after commit"; None: the learner already has a password.
+        return Added(user.name, created, "" if user.password_hash is None else None)
+
+    def _user_id(self, name: str) -> int:
+        with self.factory() as db:
+            return db.scalar(select(User.id).where(User.name == name))
+
+    def link(self, coach: Account, name: str, learner: str) -> str:
+        """A new one-time link for a learner of the cohort who has not chosen a password."""
+        with self.factory() as db:
+            cohort = self._owned(db, coach, name)
+            user = db.scalar(
+                select(User)
+                .join(MemberRow, MemberRow.user_id == User.id)
+                .where(MemberRow.cohort_id == cohort.id, User.name_key == learner.lower())
+            )
+            if user is None:
+                raise CohortError(f"There is no learner '{learner}' in '{cohort.name}'.")
+            if user.password_hash is not None:
+                raise CohortError(f"'{user.name}' has already chosen a password.")
+            user_id = user.id
+        return self.invites.issue(user_id)
+
+    def remove(self, coach: Account, name: str, learner: str) -> None:
+        """Out of the cohort (their account and attempts stay)."""
+        with self.factory() as db:
+            cohort = self._owned(db, coach, name)
+            user_id = db.scalar(select(User.id).where(User.name_key == learner.lower()))
+            member = db.get(MemberRow, (cohort.id, user_id)) if user_id else None
+            if member is None:
+                raise CohortError(f"There is no learner '{learner}' in '{cohort.name}'.")
+            db.delete(member)
+            db.commit()
+
+    # -- who may reach what ------------------------------------------------------------------
+
+    def _owned(self, db: DbSession, coach: Account, name: str) -> CohortRow:
+        return owned_cohort(db, coach, name)
+
+    def _cohort(self, db: DbSession, row: CohortRow, owner: str) -> Cohort:
+        learners = db.scalar(
+            select(func.count()).select_from(MemberRow).where(MemberRow.cohort_id == row.id)
+        )
+        assignments = db.scalar(
+            select(func.count()).select_from(AssignmentRow).where(AssignmentRow.cohort_id == row.id)
+        )
+        return Cohort(row.id, row.name, owner, learners or 0, assignments or 0)
+
+
+def owned_cohort(db: DbSession, coach: Account, name: str) -> CohortRow:
+    """The coach's cohort of that name; anyone else's, or none, is the same refusal."""
+    row = (
+        db.scalar(
+            select(CohortRow).where(
+                CohortRow.owner_id == coach.id, CohortRow.name == " ".join(str(name).split())
+            )
+        )
+        if _is_coach(coach)
+        else None
+    )
+    if row is None:
+        raise CohortError(f"You have no cohort called '{name}'.")
+    return row
+
+
+def _is_coach(account: Account) -> bool:
+    return account.role == "coach"
+
+
+def _coach_only(account: Account) -> None:
+    if not _is_coach(account):
+        raise CohortError("Only a coach can keep cohorts.")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
