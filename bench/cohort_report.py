@@ -4,8 +4,10 @@ each at one assigned scenario, each attempt with a stored report the size of a r
 Usage: python bench/cohort_report.py [--learners 200] [--attempts 5] [--database-url URL]
 
 Fills a fresh database (SQLite in a temporary folder unless --database-url names an empty
-PostgreSQL database), then times ``cohort_report`` (what ``roleplay cohort report`` and the
-coach's page read) five times and prints the median and the slowest, with the database size.
+PostgreSQL database), then times ``cohort_report`` (what ``roleplay cohort report`` reads) five
+times, and the coach's page choosing the cohort (the app served on loopback, its
+``cohort_report`` event called through gradio_client as the page calls it: the report, its
+tables and charts) five times, and prints the median and the slowest of each.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert
 
-from roleplay.coaching.accounts import Account
+from roleplay.coaching.accounts import Account, password_hash
 from roleplay.coaching.assignments import Assignments
 from roleplay.coaching.cohort_report import cohort_report
 from roleplay.coaching.cohorts import Cohorts
@@ -36,6 +38,7 @@ from roleplay.history.database import open_database
 from roleplay.history.tables import MemberRow, ReportRow, SessionRow, User
 
 LEVELS = ("good", "fair", "poor", "n/a")
+PASSWORD = "bench coach password"
 CRITERIA = ["Structure", "Evidence", "Role fit", "Motivation", "Questions asked", "The close"]
 WORRIES = ["Will they stay?", "Can they own a project?", "Team fit", "Vague on their part"]
 ANSWER = (
@@ -86,7 +89,12 @@ def fill(factory, learners: int, attempts: int) -> Account:
     accounts_key = uuid.uuid4().hex[:6]
     now = datetime.now(UTC)
     with factory() as db:
-        coach = User(name=f"coach-{accounts_key}", role="coach", created_at=now)
+        coach = User(
+            name=f"coach-{accounts_key}",
+            role="coach",
+            created_at=now,
+            password_hash=password_hash(PASSWORD),
+        )
         db.add(coach)
         db.commit()
         coach_account = Account(coach.id, coach.name, "coach")
@@ -184,6 +192,43 @@ def main() -> None:
             f"slowest {max(times):.3f} s ({len(found.cells)} learner rows, "
             f"{sum(c.attempts for c in found.cells)} attempts)"
         )
+        page = page_times(settings, coach)
+        print(f"coach's page: median {statistics.median(page):.3f} s, slowest {max(page):.3f} s")
+
+
+def page_times(settings: Settings, coach: Account) -> list[float]:
+    """The cohort chosen on the coach's page, five times, through the served app."""
+    import socket
+
+    from gradio_client import Client
+
+    from roleplay.web.app import build_app, launch_options
+    from roleplay.web.services import Services
+
+    services = Services(settings)
+    app = build_app(services)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app.launch(
+        server_name="127.0.0.1",
+        server_port=port,
+        prevent_thread_lock=True,
+        quiet=True,
+        **launch_options(services),
+    )
+    try:
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client.predict(coach.name, PASSWORD, api_name="/sign_in")
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            shown = client.predict("Bench", api_name="/cohort_report")
+            times.append(time.perf_counter() - started)
+            assert "learner(s)" in str(shown[2]), shown[2]
+        return times
+    finally:
+        app.close()
 
 
 if __name__ == "__main__":

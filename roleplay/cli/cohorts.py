@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,24 +38,6 @@ def _link(found: Parts, token: str) -> str:
     from roleplay.coaching.invites import link_path
 
     return found.settings.public_url.rstrip("/") + link_path(token)
-
-
-def _due(text: str | None) -> datetime | None:
-    from datetime import UTC
-
-    from roleplay.coaching.cohorts import CohortError
-
-    if not text:
-        return None
-    try:
-        due = datetime.fromisoformat(text)
-    except ValueError:
-        raise CohortError(
-            f"'{text}' is not a date: write 2027-03-31 or 2027-03-31T17:00."
-        ) from None
-    if len(text) <= 10:  # a day alone: due at its end
-        due = due.replace(hour=23, minute=59)
-    return due if due.tzinfo else due.replace(tzinfo=UTC)
 
 
 def register(app: typer.Typer) -> None:
@@ -165,9 +146,11 @@ def register(app: typer.Typer) -> None:
         coach_name: COACH = None,
     ) -> None:
         """Assign one of your scenarios to the cohort (again: change its due date)."""
+        from roleplay.coaching.assignments import parse_due
+
         found, coach = _acting(coach_name)
         scenario = found.catalogue.owned(coach, code)
-        found.assignments.assign(coach, name, scenario, _due(due))
+        found.assignments.assign(coach, name, scenario, parse_due(due))
         err.print(f"Assigned '{scenario.spec.title}' to '{name}'.")
 
     @cohort_app.command("unassign")

@@ -17,6 +17,23 @@ from roleplay.history.rows import aware
 from roleplay.history.tables import AssignmentRow, CohortRow, MemberRow, ScenarioRow, SessionRow
 
 
+def parse_due(text: str | None) -> datetime | None:
+    """A due date as a coach types it: 2027-03-31 (the day's end) or 2027-03-31T17:00, in UTC
+    unless it names a zone; empty: none."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        due = datetime.fromisoformat(text)
+    except ValueError:
+        raise CohortError(
+            f"'{text[:40]}' is not a date: write 2027-03-31 or 2027-03-31T17:00."
+        ) from None
+    if len(text) <= 10:  # a day alone: due at its end
+        due = due.replace(hour=23, minute=59)
+    return due if due.tzinfo else due.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True)
 class Assigned:
     """A scenario as a learner sees it on their list: what, by when, and what they have done."""

@@ -13,6 +13,7 @@ from roleplay.web.identity import IdentityCookie
 from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.account import AccountPanel
 from roleplay.web.panels.coach import CoachPanel
+from roleplay.web.panels.cohorts import CohortPanel
 from roleplay.web.panels.past import PRACTICE_TAB, PastPanel
 from roleplay.web.panels.practice import PracticePanel
 from roleplay.web.panels.results import ResultsPanel
@@ -53,13 +54,18 @@ def build_app(services: Services) -> gr.Blocks:
                 past = PastPanel(shared)
             # Shown to a signed-in coach only (and every coach event checks the account).
             with gr.Tab("Coach", id="coach", visible=False) as coach_tab:
-                coach = CoachPanel(shared)
+                with gr.Tabs():
+                    with gr.Tab("Scenarios", id="coach-scenarios"):
+                        coach = CoachPanel(shared)
+                    with gr.Tab("Cohorts", id="coach-cohorts"):
+                        cohorts = CohortPanel(shared)
 
-        coach_views = [coach_tab, coach.pick, coach.packs]
+        coach_views = [coach_tab, coach.pick, coach.packs, cohorts.pick]
         results.wire()  # first: its public endpoints take the plain names
         _arrival(app, shared, practice, past, account, coach_views)
         account.wire(coach_views, past)
         coach.wire()
+        cohorts.wire()
         past.wire(practice, results, tabs)
 
         def after_end(event: Any) -> None:

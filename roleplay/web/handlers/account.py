@@ -17,6 +17,7 @@ from roleplay.coaching.scenarios import ScenarioError
 from roleplay.core.safety import page_text
 from roleplay.web import inputs, views
 from roleplay.web.handlers.coach import PROBLEMS, coach_pack_names, own_scenarios
+from roleplay.web.handlers.cohorts import cohort_names
 from roleplay.web.inputs import InputError
 from roleplay.web.services import Login, PageState, Services
 
@@ -162,6 +163,10 @@ class AccountHandlers:
             gr.update(visible=is_coach),
             gr.update(choices=own_scenarios(self.services, account) if is_coach else []),
             gr.update(choices=coach_pack_names(self.services, account) if is_coach else []),
+            # A coach's choice stays through a refresh; anyone else's page holds none.
+            gr.update(choices=cohort_names(self.services, page))
+            if is_coach
+            else gr.update(choices=[], value=None),
         )
 
 
