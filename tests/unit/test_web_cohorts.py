@@ -11,6 +11,7 @@ from gradio_client import Client, handle_file
 
 from roleplay.coaching.scenarios import ScenarioSpec
 from tests.support.builders import PASSWORD, add_cast
+from tests.support.rawqueue import EventError, RawClient
 from tests.support.webapp import RunningApp
 from tests.support.webclients import Browsers, rows_of, send
 
@@ -127,3 +128,29 @@ def test_a_cohort_name_of_any_other_kind_is_refused(cohort: Cohort, value) -> No
 def test_a_due_date_that_is_not_one_is_named(cohort: Cohort) -> None:
     status = cohort.ana.predict("Spring", cohort.code, "next tuesday", api_name="/cohort_assign")
     assert "'next tuesday' is not a date" in status
+
+
+def cohort_events(raw: RawClient) -> list[int]:
+    """Every event of the cohort panel, the private ones included (by their fn_index)."""
+    config = raw.http.get("/config").json()
+    names = ("cohort_", "show")
+    return [d["id"] for d in config["dependencies"] if str(d["api_name"]).startswith(names)]
+
+
+@pytest.mark.parametrize("who", ["leo", "ben", None])
+def test_no_cohort_event_shows_the_cohort_to_anyone_else(
+    served: RunningApp, cohort: Cohort, who: str | None
+) -> None:
+    raw = RawClient(served.url)
+    raw.open_page()
+    if who:
+        raw.call("sign_in", who, PASSWORD, None)
+    events = cohort_events(raw)
+    assert len(events) >= 8
+    for fn_index in events:
+        inputs = len(raw.http.get("/config").json()["dependencies"][fn_index]["inputs"])
+        try:
+            shown = raw.call(fn_index, "Spring", *[None] * (inputs - 1))
+        except EventError as refused:
+            shown = str(refused)
+        assert "ada@example.org" not in str(shown), (fn_index, shown)
