@@ -42,6 +42,7 @@ REAL_PARAMS = {
     ("database", "postgresql"): ("postgres",),
     ("site", "postgresql"): ("postgres",),
     ("store_mode", "server"): ("chroma_server",),
+    ("world", "postgresql"): ("postgres",),
 }
 
 

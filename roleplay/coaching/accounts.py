@@ -174,6 +174,11 @@ class Accounts:
         # Only the signed-in account's own failures are forgiven: the key is its unique name
         # key, so no other account (not even one whose name differs only in case) clears it.
         self.per_account.succeeded(f"account:{name_key}")
+        return account, self.login_token(account)
+
+    def login_token(self, account: Account) -> str:
+        """A new sign-in for ``account``: the token for the browser (only its hash is kept).
+        Only for an account whose identity was just proven (a password, a platform's launch)."""
         token = secrets.token_urlsafe(32)
         with self.factory() as db:
             db.add(
@@ -186,7 +191,7 @@ class Accounts:
             )
             db.execute(delete(LoginRow).where(LoginRow.expires_at < _now()))
             db.commit()
-        return account, token
+        return token
 
     def signed_in(self, token: str | None) -> Account | None:
         """Whose token this is, while it has not expired (anything else a client sends: None)."""

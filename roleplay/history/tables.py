@@ -217,6 +217,8 @@ class CohortRow(Base):
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
+    # A course on a learning platform this cohort is ("<issuer> <context id>"), if any.
+    lti_context: Mapped[str | None] = mapped_column(String(700), unique=True)
 
 
 class MemberRow(Base):
@@ -257,3 +259,52 @@ class PasswordLinkRow(Base):
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]
+
+
+class LtiPlatformRow(Base):
+    """A learning platform (Canvas, Moodle…) registered to launch this app over LTI 1.3."""
+
+    __tablename__ = "lti_platforms"
+    __table_args__ = (UniqueConstraint("issuer", "client_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(300))
+    client_id: Mapped[str] = mapped_column(String(300))
+    deployment_ids: Mapped[list[Any]] = mapped_column(default=list)
+    auth_login_url: Mapped[str] = mapped_column(String(500))
+    auth_token_url: Mapped[str] = mapped_column(String(500))
+    key_set_url: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+
+
+class LtiUserRow(Base):
+    """Who a platform's user is here: their subject at that issuer, and our account."""
+
+    __tablename__ = "lti_users"
+    __table_args__ = (UniqueConstraint("issuer", "subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(300))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+
+class LtiKeyRow(Base):
+    """The tool's own signing key (its public half is served as the tool's JWKS)."""
+
+    __tablename__ = "lti_keys"
+
+    kid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    private_pem: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class LtiValueRow(Base):
+    """What an LTI login leaves for its launch (state, nonce, launch data), until it expires.
+    A nonce is taken out when a launch uses it, so the same launch cannot be sent twice."""
+
+    __tablename__ = "lti_values"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    value: Mapped[dict[str, Any]]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -10,6 +10,7 @@ import gradio as gr
 from starlette.middleware import Middleware
 
 from roleplay.web.identity import IdentityCookie
+from roleplay.web.lti_routes import lti_routes
 from roleplay.web.page_markdown import page_markdown
 from roleplay.web.panels.account import AccountPanel
 from roleplay.web.panels.coach import CoachPanel
@@ -108,7 +109,8 @@ def _arrival(
     ).then(
         account.handlers.arrive,
         [shared.login, state],
-        [state, *account.views(coach_views)],
+        # A launch from a learning platform signs the page in: the sign-in is kept.
+        [state, shared.login, *account.views(coach_views)],
         **PRIVATE,
     )
     practice.after_arrival(past.refresh_after(arrived))
@@ -128,7 +130,7 @@ def launch_options(services: Services) -> dict[str, Any]:
         "app_kwargs": {
             # The read-only page a shared report's link opens (beside Gradio's own routes).
             # …and the form a learner's one-time link opens to choose a password.
-            "routes": [shared_report(services), password_page(services)],
+            "routes": [shared_report(services), password_page(services), *lti_routes(services)],
             "middleware": [
                 Middleware(RefuseRemoteFiles),
                 Middleware(IdentityCookie, secret=services.identity_key),

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from roleplay.coaching.assignments import Assignments
     from roleplay.coaching.cohorts import Cohorts
     from roleplay.coaching.invites import Invites
+    from roleplay.coaching.lti.grades import Grades
+    from roleplay.coaching.lti.launches import Launches
+    from roleplay.coaching.lti.platforms import Platforms
     from roleplay.coaching.reviews import Reviews
     from roleplay.coaching.scenario_catalogue import Catalogue
     from roleplay.core.personas import PersonaLibrary
@@ -143,6 +146,24 @@ class Parts:
         from roleplay.coaching.cohorts import Cohorts
 
         return Cohorts(self.history.factory, self.invites)
+
+    @cached_property
+    def lti_launches(self) -> Launches:
+        from roleplay.coaching.lti.launches import Launches
+
+        return Launches(self.history.factory)
+
+    @cached_property
+    def lti_grades(self) -> Grades:
+        from roleplay.coaching.lti.grades import Grades
+
+        return Grades(self.history.factory)
+
+    @cached_property
+    def lti_platforms(self) -> Platforms:
+        from roleplay.coaching.lti.platforms import Platforms
+
+        return Platforms(self.history.factory)
 
     @cached_property
     def assignments(self) -> Assignments:

@@ -68,3 +68,23 @@ REPORT = {
         {"id": "close", "name": "The close", "score": "n/a"},
     ],
 }
+
+
+def finished_attempt(services, learner: Account, scenario: Scenario, overall: float) -> str:
+    """A finished attempt at ``scenario`` by ``learner`` in the parts' own stores, scored
+    ``overall``; returns its id."""
+    persona = services.library.get(scenario.spec.persona)
+    session = new_session(
+        persona,
+        Setting(company=scenario.spec.company, role=scenario.spec.role, candidate=learner.name),
+        max_turns=1,
+        minutes=15,
+        scenario=scenario.code,
+        said=[("interviewer", "Hello?"), ("candidate", "Hello, I am ready.")],
+    )
+    session.ended_at = session.started_at + timedelta(minutes=6)
+    session.end_reason = "candidate_closed"
+    services.history.record(session, user=learner.name)
+    report = {**REPORT, "overall": overall}
+    services.history.save_report(session.id, report, rubric_id="formal", overall=overall)
+    return session.id

@@ -32,8 +32,12 @@ class AccountHandlers:
             page.login = Login(token, self.services.accounts)
 
     def arrive(self, token: str | None, page: PageState, request: gr.Request) -> tuple[Any, ...]:
-        """On page load: a remembered sign-in, and the scenario named in the link."""
+        """On page load: a launch from a learning platform (its one-time code signs the page
+        in and opens its scenario), else a remembered sign-in and the scenario in the link."""
         page = self.services.page_of(page, request)
+        launched = self._launched(page, request)
+        if launched is not None:
+            return (page, launched, *self._views(page, ""))
         self._remember(page, token)
         code = (request.query_params.get("scenario") or "").strip() if request else ""
         notice = ""
@@ -45,7 +49,21 @@ class AccountHandlers:
                 page.scenario = code
             except ScenarioError as error:
                 notice = f"{views.problem(error)} Check the link you were given."
-        return (page, *self._views(page, notice))
+        return (page, gr.update(), *self._views(page, notice))
+
+    def _launched(self, page: PageState, request: gr.Request | None) -> str | None:
+        """The sign-in token for a platform's launch code in the page's address (spent as it is
+        read), or None."""
+        code = request.query_params.get("lti") if request else None
+        found = self.services.lti_launches.take_handoff(code) if code else None
+        if found is None:
+            return None
+        account, scenario = found
+        token = self.services.accounts.login_token(account)
+        page.login = Login(token, self.services.accounts)
+        if scenario:
+            page.scenario = scenario
+        return token
 
     def remembered(
         self, token: str | None, page: PageState, request: gr.Request | None = None

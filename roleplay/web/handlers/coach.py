@@ -10,6 +10,7 @@ from typing import Any
 import gradio as gr
 
 from roleplay.coaching.accounts import Account, AccountError
+from roleplay.coaching.lti.platforms import LtiError
 from roleplay.coaching.research import coach_packs
 from roleplay.coaching.reviews import ReviewError
 from roleplay.coaching.scenario_catalogue import Scenario
@@ -152,12 +153,17 @@ class CoachHandlers:
 
     def release(self, session_id: str | None, page: PageState) -> str:
         try:
-            self.services.reviews.release(
-                coach_of(page), inputs.text(session_id, "The attempt", 64)
-            )
+            session_id = inputs.text(session_id, "The attempt", 64)
+            self.services.reviews.release(coach_of(page), session_id)
         except PROBLEMS as error:
             return views.problem(error)
-        return self.open_attempt(session_id, page)
+        try:
+            # Released: an attempt launched from a course sends its score to the gradebook.
+            sent = self.services.lti_grades.send(session_id)
+            note = "_The score was sent to the course's gradebook._\n\n" if sent else ""
+        except LtiError as error:
+            note = views.problem(error) + "\n\n"
+        return note + self.open_attempt(session_id, page)
 
     def ask_delete(self, code: str | None, page: PageState) -> tuple[Any, ...]:
         """Say what deleting the chosen scenario does, and ask to confirm."""

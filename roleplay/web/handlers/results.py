@@ -10,6 +10,7 @@ from typing import Any
 
 import gradio as gr
 
+from roleplay.coaching.lti.platforms import LtiError
 from roleplay.feedback.practice import later_practices
 from roleplay.feedback.report import Report
 from roleplay.feedback.report_maker import make_report
@@ -68,16 +69,26 @@ class ResultsHandlers:
                 )
         except (HistoryError, RubricError) as error:
             return views.problem(error), None, page
+        sent = self._to_gradebook(interview.session.id) if saved is None else ""
         if held_back(services, page):
             return HELD_BACK, None, page
         folder = services.user_folder("web-reports", page.owner)
         path = folder / f"report-{interview.session.id}.json"
         path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
         later = later_practices(interview.session, services.history)
-        shown = views.report_view(report)
+        shown = sent + views.report_view(report)
         if later:
             shown += "\n" + views.page_text("\n".join(later))
         return shown, str(path), page
+
+    def _to_gradebook(self, session_id: str) -> str:
+        """An attempt launched from a course: its score to the course's gradebook (a line
+        saying so, or why it could not go)."""
+        try:
+            sent = self.services.lti_grades.send(session_id)
+        except LtiError as error:
+            return views.problem(error) + "\n\n"
+        return "_Your score was sent to your course's gradebook._\n\n" if sent else ""
 
     def debrief(
         self, page: PageState, request: gr.Request | None = None
