@@ -14,6 +14,7 @@ from roleplay.cli import (
     doctor,
     history,
     knowledge,
+    lti,
     models,
     personas,
     practice,
@@ -37,6 +38,7 @@ for module in (
     sharing,
     coaching,
     cohorts,
+    lti,
     speech,
     doctor,
 ):

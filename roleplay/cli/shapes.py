@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 if TYPE_CHECKING:
+    from roleplay.coaching.lti.platforms import Platform
     from roleplay.core.personas import Persona
     from roleplay.core.session import Session
     from roleplay.history.listing import SessionSummary
@@ -207,6 +208,28 @@ class CohortItem(Shape):
     assigned: int = Field(description="Scenarios assigned to it.")
 
 
+class PlatformItem(Shape):
+    """A learning platform registered for LTI 1.3 (``lti list --json``: a list of these)."""
+
+    issuer: str
+    client_id: str
+    deployment_ids: list[str]
+    auth_login_url: str
+    auth_token_url: str
+    key_set_url: str
+
+    @classmethod
+    def of(cls, platform: Platform) -> PlatformItem:
+        return cls(
+            issuer=platform.issuer,
+            client_id=platform.client_id,
+            deployment_ids=list(platform.deployment_ids),
+            auth_login_url=platform.auth_login_url,
+            auth_token_url=platform.auth_token_url,
+            key_set_url=platform.key_set_url,
+        )
+
+
 def shapes() -> dict[str, tuple[type[BaseModel], bool]]:
     """Command -> (its shape, whether it prints a list of them), for the docs and the tests. A
     scenario's shape is its file's (``ScenarioListing``) and a cohort's report is the report
@@ -229,6 +252,7 @@ def shapes() -> dict[str, tuple[type[BaseModel], bool]]:
         "scenario show": (ScenarioListing, False),
         "cohort list": (CohortItem, True),
         "cohort report": (CohortReport, False),
+        "lti list": (PlatformItem, True),
     }
 
 

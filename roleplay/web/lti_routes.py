@@ -8,6 +8,8 @@ Starlette to it, and answers a refused launch with a page that says why.
 from __future__ import annotations
 
 import html
+import logging
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -30,6 +32,7 @@ from roleplay.coaching.lti.platforms import Platforms, TimedSession
 from roleplay.coaching.lti.storage import DatabaseLaunchStorage
 from roleplay.web.services import Services
 
+log = logging.getLogger(__name__)
 MAX_BODY = 64 * 1024
 LAUNCH_PATH = "/lti/launch"
 HEADERS = {
@@ -115,7 +118,7 @@ class _Launch(MessageLaunch):
 
 
 def _page(title: str, body: str, status: int = 200, form_to: str = "") -> HTMLResponse:
-    action = "'none'" if not form_to else html.escape(form_to)
+    action = form_to or "'none'"
     headers = {
         **HEADERS,
         "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
@@ -181,6 +184,8 @@ def lti_routes(services: Services) -> list[Route]:
         )
         body = message.get_launch_data()  # validates it, or raises
         launched = launches.arrive(dict(body))
+        if launched.account.role == "coach" and message.has_nrps():
+            _sync_roster(launches, message, dict(body))
         if launched.deep_linking:
             return _picker(services, message, launched.account)
         # What the launch allows for grades, for when the attempt is scored.
@@ -216,6 +221,17 @@ def lti_routes(services: Services) -> list[Route]:
         Route(LAUNCH_PATH, endpoint, methods=["POST"]),
         Route("/lti/deep-link", picked, methods=["POST"]),
     ]
+
+
+def _sync_roster(launches: Launches, message: MessageLaunch, body: dict[str, Any]) -> None:
+    """The course's learners into its cohort; a platform that does not answer does not stop
+    the instructor's launch (the roster is fetched again at their next one)."""
+    try:
+        members = message.get_nrps().get_members()
+    except Exception as error:
+        log.warning("course roster not fetched from %s: %s", body.get("iss"), error)
+        return
+    launches.add_members(body, list(members))
 
 
 def _why(error: Exception) -> str:
@@ -291,7 +307,12 @@ def _deep_link_answer(services: Services, request: Request, params: dict[str, st
     return_url = message.get_launch_data()[
         "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
     ]["deep_link_return_url"]
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(return_url))
+    parts = urlsplit(return_url)
+    # A header value: only a plain origin, never anything that could add a directive.
+    plain = parts.scheme in ("https", "http") and re.fullmatch(
+        r"[A-Za-z0-9.-]+(:\d+)?", parts.netloc
+    )
+    origin = f"{parts.scheme}://{parts.netloc}" if plain else "'none'"
     body = (
         f'<form method="post" action="{html.escape(return_url)}">'
         f'<input type="hidden" name="JWT" value="{html.escape(token)}">'

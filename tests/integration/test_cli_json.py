@@ -37,6 +37,7 @@ COMMANDS = {
     "scenario show": ["scenario", "show", "sample-product-analyst-formal"],
     "cohort list": ["cohort", "list"],
     "cohort report": ["cohort", "report", "Spring"],
+    "lti list": ["lti", "list"],
 }
 
 
@@ -65,6 +66,24 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], st
     assert shared.returncode == 0 and shared.stdout.startswith("/share/"), shared.stderr
     cohort = roleplay(env, "cohort", "create", "Spring")
     assert cohort.returncode == 0, cohort.stderr
+    platform = roleplay(
+        env,
+        "lti",
+        "add-platform",
+        "--issuer",
+        "https://canvas.example.edu",
+        "--client-id",
+        "10000000000001",
+        "--deployment-id",
+        "1:abc",
+        "--auth-login-url",
+        "https://sso.canvas.example.edu/api/lti/authorize_redirect",
+        "--auth-token-url",
+        "https://sso.canvas.example.edu/login/oauth2/token",
+        "--key-set-url",
+        "https://sso.canvas.example.edu/api/lti/security/jwks",
+    )
+    assert platform.returncode == 0, platform.stderr
     return env, session.id
 
 

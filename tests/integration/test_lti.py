@@ -73,6 +73,8 @@ def world(request: pytest.FixtureRequest, tmp_path_factory) -> Iterator[World]:
             platform.people = {
                 "t-1": Person("t-1", "Tess Teacher", "tess@uni.example", [INSTRUCTOR]),
                 "s-1": Person("s-1", "Sam Student", "sam@uni.example", [LEARNER]),
+                # On the course's roster, never launched.
+                "s-2": Person("s-2", "Nia Never", "nia@uni.example", [LEARNER]),
             }
             yield World(app, platform)
 
@@ -111,6 +113,17 @@ def test_deep_linking_puts_the_scenario_in_the_course(world: World, activity: st
     assert item["lineItem"]["scoreMaximum"] == 100
     code = item["custom"]["scenario"]
     assert world.app.services.catalogue.get(code).spec.title == "Analyst at Quillon"
+
+
+def test_the_instructors_launch_brings_the_course_roster_into_its_cohort(
+    world: World, activity: str
+) -> None:
+    services = world.app.services
+    tess = next(a for a in services.accounts.list() if a.name == "tess@uni.example")
+    members = {m.name: m for m in services.cohorts.members(tess, "Careers 101")}
+    assert "nia@uni.example" in members  # on the roster, never launched
+    assert members["nia@uni.example"].full_name == "Nia Never"
+    assert "tess@uni.example" not in members  # the instructor coaches it
 
 
 def test_a_learner_launch_signs_the_page_in_on_the_scenario(world: World, activity: str) -> None:

@@ -254,7 +254,10 @@ class Platform:
                 self.links[link_id] = {**item, "lineitem": item_id}
             return HTMLResponse("<p>Activity added.</p>")
 
-        async def members(_: Request) -> Response:
+        async def members(request: Request) -> Response:
+            if not authorised(request):
+                self.refused.append("members: no token")
+                return Response(status_code=401)
             return JSONResponse(
                 {
                     "id": f"{self.url}/courses/{self.course['id']}/members",
@@ -269,7 +272,8 @@ class Platform:
                         }
                         for p in self.people.values()
                     ],
-                }
+                },
+                media_type="application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
             )
 
         return Starlette(

@@ -108,11 +108,10 @@ class Launches:
     ) -> str | None:
         """The course's cohort: made by its first instructor's launch; a learner who launches
         joins it."""
-        context = body.get(CLAIM + "context") or {}
-        context_id = context.get("id") if isinstance(context, dict) else None
-        if not isinstance(context_id, str) or not context_id:
+        found = _context(body, issuer)
+        if found is None:
             return None
-        key = f"{issuer} {context_id}"[:700]
+        key, context, context_id = found
         cohort = db.scalar(select(CohortRow).where(CohortRow.lti_context == key))
         if cohort is None and coach:
             title = str(context.get("title") or context.get("label") or context_id)[:150]
@@ -131,6 +130,37 @@ class Launches:
         if not coach and db.get(MemberRow, (cohort.id, user.id)) is None:
             db.add(MemberRow(cohort_id=cohort.id, user_id=user.id, added_at=datetime.now(UTC)))
         return cohort.name
+
+    def add_members(self, body: dict[str, Any], members: list[dict[str, Any]]) -> int:
+        """The course's roster (Names and Role Provisioning, fetched at an instructor's launch):
+        each active learner gets their account and joins the course's cohort, whether or not
+        they have launched yet. Returns how many learners are in the cohort now."""
+        issuer = str(body.get("iss") or "")
+        with self.factory() as db:
+            cohort = self._course_row(db, body, issuer)
+            if cohort is None:
+                return 0
+            for member in members:
+                subject = member.get("user_id")
+                if not isinstance(subject, str) or member.get("status", "Active") != "Active":
+                    continue
+                roles = {CLAIM + "roles": member.get("roles") or []}
+                if teaches(roles):
+                    continue
+                person = {"email": member.get("email"), "name": member.get("name"), **roles}
+                user = self._account(db, person, issuer, subject, coach=False)
+                if db.get(MemberRow, (cohort.id, user.id)) is None:
+                    db.add(
+                        MemberRow(cohort_id=cohort.id, user_id=user.id, added_at=datetime.now(UTC))
+                    )
+            db.commit()
+            return len(db.scalars(select(MemberRow).where(MemberRow.cohort_id == cohort.id)).all())
+
+    def _course_row(self, db: DbSession, body: dict[str, Any], issuer: str) -> CohortRow | None:
+        found = _context(body, issuer)
+        if found is None:
+            return None
+        return db.scalar(select(CohortRow).where(CohortRow.lti_context == found[0]))
 
     # -- signing the page in -----------------------------------------------------------------
 
@@ -156,6 +186,15 @@ class Launches:
             if user is None:
                 return None
             return Account(user.id, user.name, user.role), value.get("scenario")
+
+
+def _context(body: dict[str, Any], issuer: str) -> tuple[str, dict[str, Any], str] | None:
+    """The course a launch is in: its key here ("<issuer> <context id>"), its claim and id."""
+    context = body.get(CLAIM + "context") or {}
+    context_id = context.get("id") if isinstance(context, dict) else None
+    if not isinstance(context_id, str) or not context_id:
+        return None
+    return f"{issuer} {context_id}"[:700], context, context_id
 
 
 def _handoff_key(code: str) -> str:
