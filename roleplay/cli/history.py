@@ -17,6 +17,7 @@ SESSION_ID = Annotated[
 
 if TYPE_CHECKING:
     from roleplay.history.listing import SessionSummary
+    from roleplay.wiring.parts import Parts
 
 
 SESSION_COLUMNS = [
@@ -141,6 +142,7 @@ def register(app: typer.Typer) -> None:
                     history=history,
                     rubric_id=found.rubric_of(session),
                 )
+            _to_gradebook(found, session_id)
         if format == "pdf":
             from roleplay.feedback.pdf import report_pdf
             from roleplay.feedback.report_maker import progress
@@ -163,3 +165,14 @@ def register(app: typer.Typer) -> None:
             err.print(f"Wrote {output}")
         else:
             out.print(text, markup=False, highlight=False, end="", soft_wrap=True)
+
+
+def _to_gradebook(found: Parts, session_id: str) -> None:
+    """A new score for an attempt launched from a course goes to the course's gradebook."""
+    from roleplay.coaching.lti.platforms import LtiError
+
+    try:
+        if found.lti_grades.send(session_id):
+            err.print("The score was sent to the course's gradebook.")
+    except LtiError as error:
+        err.print(f"warning: {error}", markup=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
@@ -21,6 +21,7 @@ from roleplay.coaching.roster import RosterProblem, RosterRow, read_roster
 from roleplay.core.errors import UserError
 from roleplay.history.tables import (
     AssignmentRow,
+    CohortCoachRow,
     CohortRow,
     MemberRow,
     User,
@@ -89,7 +90,7 @@ class Cohorts:
     def of_coach(self, coach: Account) -> list[Cohort]:
         with self.factory() as db:
             rows = db.scalars(
-                select(CohortRow).where(CohortRow.owner_id == coach.id).order_by(CohortRow.name)
+                select(CohortRow).where(coached_by(coach)).order_by(CohortRow.name)
             ).all()
             return [self._cohort(db, row, coach.name) for row in rows] if _is_coach(coach) else []
 
@@ -101,7 +102,10 @@ class Cohorts:
         """The cohort, its members list and its assignments go; the learners' accounts and
         attempts stay (they belong to the learners)."""
         with self.factory() as db:
-            db.delete(self._owned(db, coach, name))
+            cohort = self._owned(db, coach, name)
+            if cohort.owner_id != coach.id:
+                raise CohortError(f"Only the coach who made '{cohort.name}' can delete it.")
+            db.delete(cohort)
             db.commit()
 
     def members(self, coach: Account, name: str) -> list[Member]:
@@ -226,14 +230,22 @@ class Cohorts:
         return Cohort(row.id, row.name, owner, learners or 0, assignments or 0)
 
 
+def coached_by(coach: Account) -> ColumnElement[bool]:
+    """The cohorts ``coach`` coaches: their own, and those they were made a coach of (another
+    instructor of the same course)."""
+    shared = select(CohortCoachRow.cohort_id).where(CohortCoachRow.user_id == coach.id)
+    return or_(CohortRow.owner_id == coach.id, CohortRow.id.in_(shared))
+
+
 def owned_cohort(db: DbSession, coach: Account, name: str) -> CohortRow:
-    """The coach's cohort of that name; anyone else's, or none, is the same refusal."""
+    """The coach's cohort of that name (their own first); anyone else's, or none, is the same
+    refusal."""
     row = (
-        db.scalar(
-            select(CohortRow).where(
-                CohortRow.owner_id == coach.id, CohortRow.name == " ".join(str(name).split())
-            )
-        )
+        db.scalars(
+            select(CohortRow)
+            .where(coached_by(coach), CohortRow.name == " ".join(str(name).split()))
+            .order_by((CohortRow.owner_id == coach.id).desc())
+        ).first()
         if _is_coach(coach)
         else None
     )

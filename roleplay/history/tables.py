@@ -233,6 +233,19 @@ class MemberRow(Base):
     added_at: Mapped[datetime]
 
 
+class CohortCoachRow(Base):
+    """A coach of a cohort besides its owner: another instructor of the same course."""
+
+    __tablename__ = "cohort_coaches"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class AssignmentRow(Base):
     """A scenario a cohort is to attempt, by when (None: whenever)."""
 

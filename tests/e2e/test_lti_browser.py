@@ -1,11 +1,11 @@
 """LTI 1.3 in a real browser (Chromium) between a learning platform (tests/support/
 lti_platform.py) and the live app on the embedded model: the instructor adds a scenario to the
 course by deep linking, a learner opens the activity, lands signed in on the scenario, attempts
-it, and the score appears in the platform's gradebook."""
+it, and the score appears in the platform's gradebook. Once on SQLite, once on PostgreSQL."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import uuid
 
 from playwright.sync_api import Browser, expect
 
@@ -21,10 +21,12 @@ from tests.support.pages import MINUTE, answer, settle, shot
 
 
 def test_a_course_activity_from_deep_link_to_gradebook(
-    browser: Browser, web_server: tuple[str, Path]
+    browser: Browser, site: tuple[str, Settings]
 ) -> None:
-    web, data_dir = web_server
-    factory = open_database(Settings(data_dir=data_dir))
+    web, settings = site
+    database = "pg" if settings.database_url else "sqlite"
+    factory = open_database(settings)
+    tag = uuid.uuid4().hex[:6]
     with serve_platform(web) as platform:
         r = platform.registration()
         Platforms(factory).add(
@@ -38,13 +40,13 @@ def test_a_course_activity_from_deep_link_to_gradebook(
             )
         )
         platform.people = {
-            "t-7": Person("t-7", "Tess Teacher", "tess7@uni.example", [INSTRUCTOR]),
-            "s-7": Person("s-7", "Sam Student", "sam7@uni.example", [LEARNER]),
+            f"t-{tag}": Person(f"t-{tag}", "Tess Teacher", f"tess-{tag}@uni.example", [INSTRUCTOR]),
+            f"s-{tag}": Person(f"s-{tag}", "Sam Student", f"sam-{tag}@uni.example", [LEARNER]),
         }
         teacher = browser.new_context(viewport={"width": 1000, "height": 800}).new_page()
-        teacher.goto(platform.login_url("t-7", "deep-link"))
+        teacher.goto(platform.login_url(f"t-{tag}", "deep-link"))
         expect(teacher.get_by_text("No scenario yet")).to_be_visible(timeout=MINUTE)
-        tess = next(a for a in Accounts(factory).list() if a.name == "tess7@uni.example")
+        tess = next(a for a in Accounts(factory).list() if a.name == f"tess-{tag}@uni.example")
         Catalogue(factory).create(
             tess,
             ScenarioSpec(
@@ -55,9 +57,9 @@ def test_a_course_activity_from_deep_link_to_gradebook(
                 turns=1,
             ),
         )
-        teacher.goto(platform.login_url("t-7", "deep-link"))
+        teacher.goto(platform.login_url(f"t-{tag}", "deep-link"))
         teacher.get_by_label("Analyst at Quillon (course)").check()
-        shot(teacher, "22-lti-instructor-picks-a-scenario")
+        shot(teacher, f"22-lti-instructor-picks-a-scenario-{database}")
         teacher.get_by_role("button", name="Add it to the course").click()
         teacher.get_by_role("button", name="Return to the course").click()
         expect(teacher.get_by_text("Activity added.")).to_be_visible(timeout=MINUTE)
@@ -65,22 +67,22 @@ def test_a_course_activity_from_deep_link_to_gradebook(
         teacher.context.close()
 
         learner = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        learner.goto(platform.login_url("s-7", link))
+        learner.goto(platform.login_url(f"s-{tag}", link))
         expect(learner.locator("#account")).to_contain_text(
-            "Signed in as sam7@uni.example", timeout=MINUTE
+            f"Signed in as sam-{tag}@uni.example", timeout=MINUTE
         )
         expect(learner.locator("#scenario")).to_contain_text("Analyst at Quillon (course)")
         assert "lti=" in learner.url  # the one-time code, spent by now
-        shot(learner, "23-lti-learner-lands-signed-in")
+        shot(learner, f"23-lti-learner-lands-signed-in-{database}")
         learner.get_by_role("button", name="Start the interview").click()
         settle(learner, 1)
         answer(learner, "At my last job I cut false alarms by a third by rebuilding thresholds.")
         expect(learner.locator("#feedback")).to_contain_text(
             "Your score was sent to your course's gradebook", timeout=3 * MINUTE
         )
-        shot(learner, "24-lti-score-sent")
+        shot(learner, f"24-lti-score-sent-{database}")
         learner.context.close()
         [item] = platform.lineitems
         [score] = platform.scores[item]
-        assert score["userId"] == "s-7" and 0 <= score["scoreGiven"] <= 100
+        assert score["userId"] == f"s-{tag}" and 0 <= score["scoreGiven"] <= 100
         assert score["activityProgress"] == "Completed"

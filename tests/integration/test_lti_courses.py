@@ -75,3 +75,21 @@ def test_the_same_platform_user_is_the_same_account_every_launch(factory) -> Non
 
 def launches_arrive(factory, launch: dict):
     return Launches(factory).arrive(launch)
+
+
+def test_a_second_instructor_of_the_course_coaches_its_cohort_but_cannot_delete_it(
+    factory,
+) -> None:
+    launches, cohorts = Launches(factory), Cohorts(factory, Invites(factory))
+    first = launches.arrive(body("t-1", INSTRUCTOR, "A")).account
+    launches.arrive(body("s-1", LEARNER, "A"))
+    second = launches.arrive(body("t-2", INSTRUCTOR, "A")).account
+    assert [m.name for m in cohorts.members(second, "Course A")] == [
+        m.name for m in cohorts.members(first, "Course A")
+    ]
+    assert [c.name for c in cohorts.of_coach(second)] == ["Course A"]
+    with pytest.raises(CohortError, match="Only the coach who made"):
+        cohorts.delete(second, "Course A")
+    other = launches.arrive(body("t-3", INSTRUCTOR, "B")).account
+    with pytest.raises(CohortError, match="You have no cohort"):
+        cohorts.members(other, "Course A")

@@ -22,7 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from roleplay.coaching.accounts import NAME, Account, reserved
 from roleplay.coaching.lti.platforms import LtiError
 from roleplay.coaching.lti.storage import DatabaseLaunchStorage
-from roleplay.history.tables import CohortRow, LtiUserRow, MemberRow, User
+from roleplay.history.tables import CohortCoachRow, CohortRow, LtiUserRow, MemberRow, User
 
 CLAIM = "https://purl.imsglobal.org/spec/lti/claim/"
 # Roles that make a launch a coach's: the course's teachers and the platform's administrators.
@@ -127,6 +127,10 @@ class Launches:
             db.flush()
         if cohort is None:
             return None
+        # Another instructor of the course coaches its cohort too.
+        another = coach and cohort.owner_id != user.id
+        if another and db.get(CohortCoachRow, (cohort.id, user.id)) is None:
+            db.add(CohortCoachRow(cohort_id=cohort.id, user_id=user.id))
         if not coach and db.get(MemberRow, (cohort.id, user.id)) is None:
             db.add(MemberRow(cohort_id=cohort.id, user_id=user.id, added_at=datetime.now(UTC)))
         return cohort.name

@@ -1,5 +1,6 @@
 """LTI 1.3: the platforms registered to launch the app, who their users are here, the tool's
-signing key, what a login leaves for its launch, and the course a cohort is.
+signing key, what a login leaves for its launch, the course a cohort is, and a cohort's coaches
+besides its owner (the course's other instructors).
 
 Revision ID: 0010
 Revises: 0009
@@ -59,9 +60,26 @@ def upgrade() -> None:
     with op.batch_alter_table("cohorts") as cohorts:
         cohorts.add_column(sa.Column("lti_context", sa.String(700), nullable=True))
         cohorts.create_unique_constraint("uq_cohorts_lti_context", ["lti_context"])
+    op.create_table(
+        "cohort_coaches",
+        sa.Column(
+            "cohort_id",
+            sa.Integer,
+            sa.ForeignKey("cohorts.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        sa.Column(
+            "user_id",
+            sa.Integer,
+            sa.ForeignKey("users.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,
+        ),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("cohort_coaches")
     with op.batch_alter_table("cohorts") as cohorts:
         cohorts.drop_constraint("uq_cohorts_lti_context", type_="unique")
         cohorts.drop_column("lti_context")
