@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.accounts import Account
@@ -68,12 +69,7 @@ class Assignments:
         due = aware(due)
         with self.factory() as db:
             cohort = owned_cohort(db, coach, name)
-            row = db.scalar(
-                select(AssignmentRow).where(
-                    AssignmentRow.cohort_id == cohort.id,
-                    AssignmentRow.scenario_id == scenario.id,
-                )
-            )
+            row = _assignment(db, cohort.id, scenario.id)
             if row is None:
                 db.add(
                     AssignmentRow(
@@ -90,12 +86,7 @@ class Assignments:
     def unassign(self, coach: Account, name: str, scenario: Scenario) -> None:
         with self.factory() as db:
             cohort = owned_cohort(db, coach, name)
-            row = db.scalar(
-                select(AssignmentRow).where(
-                    AssignmentRow.cohort_id == cohort.id,
-                    AssignmentRow.scenario_id == scenario.id,
-                )
-            )
+            row = _assignment(db, cohort.id, scenario.id)
             if row is None:
                 raise CohortError(f"'{scenario.code}' is not assigned to '{cohort.name}'.")
             db.delete(row)
@@ -142,3 +133,11 @@ class Assignments:
         ]
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(found, key=lambda a: (a.due or far, a.title))
+
+
+def _assignment(db: DbSession, cohort_id: int, scenario_id: int) -> AssignmentRow | None:
+    return db.scalar(
+        select(AssignmentRow).where(
+            AssignmentRow.cohort_id == cohort_id, AssignmentRow.scenario_id == scenario_id
+        )
+    )

@@ -11,7 +11,7 @@ import html
 import logging
 import re
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from pylti1p3.cookie import CookieService
 from pylti1p3.deep_link_resource import DeepLinkResource
@@ -30,6 +30,7 @@ from roleplay.coaching.lti.keys import jwks
 from roleplay.coaching.lti.launches import Launches
 from roleplay.coaching.lti.platforms import Platforms, TimedSession
 from roleplay.coaching.lti.storage import DatabaseLaunchStorage
+from roleplay.web.form_body import form_fields
 from roleplay.web.services import Services
 
 log = logging.getLogger(__name__)
@@ -144,16 +145,8 @@ def _refused(why: str) -> HTMLResponse:
 
 async def _params(request: Request) -> dict[str, str] | None:
     if request.method == "GET":
-        return {k: v for k, v in request.query_params.items()}
-    if int(request.headers.get("content-length") or 0) > MAX_BODY:
-        return None
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return None
-    parsed = parse_qs(body.decode("utf-8", "replace"), max_num_fields=50)
-    return {k: v[0] for k, v in parsed.items() if v}
+        return dict(request.query_params.items())
+    return await form_fields(request, MAX_BODY, max_fields=50)
 
 
 def lti_routes(services: Services) -> list[Route]:

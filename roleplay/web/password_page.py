@@ -9,7 +9,6 @@ page or in its address bar after sending holds the token.
 from __future__ import annotations
 
 import html
-from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -18,6 +17,7 @@ from starlette.routing import Route
 
 from roleplay.coaching.accounts import MIN_PASSWORD, AccountError
 from roleplay.coaching.invites import LINK_PATH, SPENT
+from roleplay.web.form_body import form_fields
 from roleplay.web.services import Services
 
 MAX_BODY = 8 * 1024
@@ -70,19 +70,6 @@ def _form(token: str, name: str, problem: str = "", status: int = 200) -> HTMLRe
     return _page("Choose your password", body, status)
 
 
-async def _fields(request: Request) -> dict[str, str] | None:
-    """The form's fields, or None when the body is too big to be this form."""
-    if int(request.headers.get("content-length") or 0) > MAX_BODY:
-        return None
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return None
-    parsed = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
-    return {key: values[0] for key, values in parsed.items() if values}
-
-
 def password_page(services: Services) -> Route:
     invites = services.invites
 
@@ -91,7 +78,7 @@ def password_page(services: Services) -> Route:
             token = request.query_params.get("token", "")
             holder = await run_in_threadpool(invites.holder, token)
             return _form(token, holder.name) if holder else _spent()
-        fields = await _fields(request)
+        fields = await form_fields(request, MAX_BODY, max_fields=10)
         if fields is None:
             return _page("Too much", "<p>That was more than this form sends.</p>", 413)
         token = fields.get("token", "")

@@ -42,22 +42,7 @@ class CoachingWorld:
         self.bens = self.catalogue.create(self.ben, SPEC.model_copy(update={"title": "Ben's"}))
 
     def attempt(self, learner: Account, scenario: Scenario, report: dict | None = None) -> str:
-        session = new_session(
-            self.anxious,
-            Setting(company="Quillon Robotics", role="Analyst", candidate=learner.name),
-            max_turns=3,
-            minutes=15,
-            scenario=scenario.code,
-            said=[("interviewer", "Hello?"), ("candidate", "Hello, I am ready.")],
-        )
-        session.ended_at = session.started_at + timedelta(minutes=6)
-        session.end_reason = "candidate_closed"
-        self.history.record(session, user=learner.name)
-        if report is not None:
-            self.history.save_report(
-                session.id, report, rubric_id="formal", overall=report["overall"]
-            )
-        return session.id
+        return record_attempt(self.history, self.anxious, learner, scenario, report)
 
 
 REPORT = {
@@ -70,21 +55,33 @@ REPORT = {
 }
 
 
-def finished_attempt(services, learner: Account, scenario: Scenario, overall: float) -> str:
-    """A finished attempt at ``scenario`` by ``learner`` in the parts' own stores, scored
-    ``overall``; returns its id."""
-    persona = services.library.get(scenario.spec.persona)
+def record_attempt(
+    history: SessionStore,
+    persona: Persona,
+    learner: Account,
+    scenario: Scenario,
+    report: dict | None = None,
+) -> str:
+    """A finished attempt at ``scenario`` by ``learner``, with ``report`` if given; its id."""
     session = new_session(
         persona,
         Setting(company=scenario.spec.company, role=scenario.spec.role, candidate=learner.name),
-        max_turns=1,
+        max_turns=3,
         minutes=15,
         scenario=scenario.code,
         said=[("interviewer", "Hello?"), ("candidate", "Hello, I am ready.")],
     )
     session.ended_at = session.started_at + timedelta(minutes=6)
     session.end_reason = "candidate_closed"
-    services.history.record(session, user=learner.name)
-    report = {**REPORT, "overall": overall}
-    services.history.save_report(session.id, report, rubric_id="formal", overall=overall)
+    history.record(session, user=learner.name)
+    if report is not None:
+        history.save_report(session.id, report, rubric_id="formal", overall=report["overall"])
     return session.id
+
+
+def finished_attempt(services, learner: Account, scenario: Scenario, overall: float) -> str:
+    """A finished attempt in the parts' own stores, scored ``overall``; its id."""
+    persona = services.library.get(scenario.spec.persona)
+    return record_attempt(
+        services.history, persona, learner, scenario, {**REPORT, "overall": overall}
+    )
