@@ -2,7 +2,7 @@
 rubric criterion's spread and trend, the worries most often left confirmed with the words that
 confirmed them, and each learner's first and latest score.
 
-Everything comes from the stored reports (no model is asked), read in three queries whatever
+Everything comes from the stored reports (no model is asked), read in five queries whatever
 the cohort's size.
 """
 
