@@ -20,7 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.accounts import Account
 from roleplay.coaching.cohorts import owned_cohort
-from roleplay.feedback.report import POINTS
+from roleplay.feedback.report import level_points
 from roleplay.history.rows import aware
 from roleplay.history.tables import (
     AssignmentRow,
@@ -194,17 +194,15 @@ def cohort_report(factory: sessionmaker, coach: Account, name: str) -> CohortRep
 
 
 def _cell(learner: str, code: str, tries: list[Any], reports: dict, due: datetime | None) -> Cell:
-    scored = [
-        (s, reports[s.id][0]) for s in tries if s.id in reports and reports[s.id][0] is not None
-    ]
+    scored = _overalls(tries, reports)
     latest = tries[-1] if tries else None
     return Cell(
         learner=learner,
         scenario=code,
         attempts=len(tries),
         finished=sum(1 for s in tries if s.ended_at is not None),
-        first_overall=scored[0][1] if scored else None,
-        latest_overall=scored[-1][1] if scored else None,
+        first_overall=scored[0] if scored else None,
+        latest_overall=scored[-1] if scored else None,
         latest_at=aware(latest.started_at) if latest else None,
         latest_session=latest.id if latest else None,
         # Late: the first attempt started after the due date, or none yet and it has passed.
@@ -225,8 +223,9 @@ def _criteria(attempts: dict, reports: dict) -> list[CriterionSpread]:
                     continue
                 if name not in order:
                     order.append(name)
-                if score in POINTS:
-                    by_try[name][number].append((POINTS[score] - 1) * 50.0)
+                points = level_points(score)
+                if points is not None:
+                    by_try[name][number].append(points)
                 if number == len(judged) and score in LEVELS:
                     latest[name][score] += 1
     return [
@@ -271,12 +270,13 @@ def _worries(attempts: dict, reports: dict) -> list[WorryCount]:
 
 
 def _progress(learners: list[Any], sessions: list[Any], reports: dict) -> list[Progress]:
+    by_learner: dict[int, list[Any]] = defaultdict(list)
+    for session in sessions:  # oldest first, so each learner's list is too
+        by_learner[session.user_id].append(session)
     found = []
     for learner in learners:
-        mine = [s for s in sessions if s.user_id == learner.id]
-        scores = [
-            reports[s.id][0] for s in mine if s.id in reports and reports[s.id][0] is not None
-        ]
+        mine = by_learner[learner.id]
+        scores = _overalls(mine, reports)
         found.append(
             Progress(
                 learner=learner.name,
@@ -287,6 +287,11 @@ def _progress(learners: list[Any], sessions: list[Any], reports: dict) -> list[P
             )
         )
     return found
+
+
+def _overalls(sessions: list[Any], reports: dict) -> list[float]:
+    """The overall scores of the sessions that have one, in the sessions' order."""
+    return [reports[s.id][0] for s in sessions if s.id in reports and reports[s.id][0] is not None]
 
 
 def report_csv(report: CohortReport) -> str:

@@ -7,7 +7,7 @@ the same answer as asking for one that does not exist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -96,13 +96,13 @@ class Cohorts:
 
     def get(self, coach: Account, name: str) -> Cohort:
         with self.factory() as db:
-            return self._cohort(db, self._owned(db, coach, name), coach.name)
+            return self._cohort(db, owned_cohort(db, coach, name), coach.name)
 
     def delete(self, coach: Account, name: str) -> None:
         """The cohort, its members list and its assignments go; the learners' accounts and
         attempts stay (they belong to the learners)."""
         with self.factory() as db:
-            cohort = self._owned(db, coach, name)
+            cohort = owned_cohort(db, coach, name)
             if cohort.owner_id != coach.id:
                 raise CohortError(f"Only the coach who made '{cohort.name}' can delete it.")
             db.delete(cohort)
@@ -110,7 +110,7 @@ class Cohorts:
 
     def members(self, coach: Account, name: str) -> list[Member]:
         with self.factory() as db:
-            cohort = self._owned(db, coach, name)
+            cohort = owned_cohort(db, coach, name)
             users = db.scalars(
                 select(User)
                 .join(MemberRow, MemberRow.user_id == User.id)
@@ -142,27 +142,33 @@ class Cohorts:
 
     def _add_rows(self, coach: Account, name: str, rows: list[RosterRow]) -> Imported:
         imported = Imported()
+        # (place in ``added``, user id) of each learner who has no password yet.
+        needing_links: list[tuple[int, int]] = []
         with self.factory() as db:
-            cohort = self._owned(db, coach, name)
+            cohort = owned_cohort(db, coach, name)
             for row in rows:
-                added = self._add_one(db, cohort, row)
-                if isinstance(added, RosterProblem):
+                found = self._add_one(db, cohort, row)
+                if isinstance(found, RosterProblem):
                     if not row.line:
-                        raise AccountError(added.problem)
-                    imported.problems.append(added)
-                else:
-                    imported.added.append(added)
+                        raise AccountError(found.problem)
+                    imported.problems.append(found)
+                    continue
+                added, user_id = found
+                if user_id is not None:
+                    needing_links.append((len(imported.added), user_id))
+                imported.added.append(added)
             db.commit()
         # Links are issued once the accounts exist.
-        for index, added in enumerate(imported.added):
-            if added.token == "":
-                user_id = self._user_id(added.name)
-                imported.added[index] = Added(
-                    added.name, added.created, self.invites.issue(user_id)
-                )
+        for index, user_id in needing_links:
+            imported.added[index] = replace(
+                imported.added[index], token=self.invites.issue(user_id)
+            )
         return imported
 
-    def _add_one(self, db: DbSession, cohort: CohortRow, row: RosterRow) -> Added | RosterProblem:
+    def _add_one(
+        self, db: DbSession, cohort: CohortRow, row: RosterRow
+    ) -> tuple[Added, int | None] | RosterProblem:
+        """The learner in the cohort, and their user id when they still need a link."""
         if reserved(row.username):
             return RosterProblem(row.line, f"'{row.username}' is not available as a user name.")
         user = db.scalar(select(User).where(User.name_key == row.username.lower()))
@@ -181,17 +187,13 @@ class Cohorts:
             return RosterProblem(row.line, f"'{row.username}' is not a learner's account.")
         if db.get(MemberRow, (cohort.id, user.id)) is None:
             db.add(MemberRow(cohort_id=cohort.id, user_id=user.id, added_at=_now()))
-        # "" marks "issue a link after commit"; None: the learner already has a password.
-        return Added(user.name, created, "" if user.password_hash is None else None)
-
-    def _user_id(self, name: str) -> int:
-        with self.factory() as db:
-            return db.scalar(select(User.id).where(User.name == name))
+        needs_link = user.password_hash is None
+        return Added(user.name, created, None), (user.id if needs_link else None)
 
     def link(self, coach: Account, name: str, learner: str) -> str:
         """A new one-time link for a learner of the cohort who has not chosen a password."""
         with self.factory() as db:
-            cohort = self._owned(db, coach, name)
+            cohort = owned_cohort(db, coach, name)
             user = db.scalar(
                 select(User)
                 .join(MemberRow, MemberRow.user_id == User.id)
@@ -207,7 +209,7 @@ class Cohorts:
     def remove(self, coach: Account, name: str, learner: str) -> None:
         """Out of the cohort (their account and attempts stay)."""
         with self.factory() as db:
-            cohort = self._owned(db, coach, name)
+            cohort = owned_cohort(db, coach, name)
             user_id = db.scalar(select(User.id).where(User.name_key == learner.lower()))
             member = db.get(MemberRow, (cohort.id, user_id)) if user_id else None
             if member is None:
@@ -216,9 +218,6 @@ class Cohorts:
             db.commit()
 
     # -- who may reach what ------------------------------------------------------------------
-
-    def _owned(self, db: DbSession, coach: Account, name: str) -> CohortRow:
-        return owned_cohort(db, coach, name)
 
     def _cohort(self, db: DbSession, row: CohortRow, owner: str) -> Cohort:
         learners = db.scalar(

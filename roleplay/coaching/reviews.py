@@ -21,7 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from roleplay.coaching.accounts import Account
 from roleplay.coaching.scenario_catalogue import Scenario, scenario_from_row
 from roleplay.coaching.scenarios import ScenarioError
-from roleplay.feedback.report import POINTS
+from roleplay.feedback.report import level_points
 from roleplay.history.rows import aware
 from roleplay.history.tables import CommentRow, ReportRow, ScenarioRow, SessionRow, TurnRow, User
 
@@ -269,9 +269,8 @@ class Reviews:
 
 def _points(score: str | None) -> str:
     """A criterion as 0..100 for spreadsheets ("" when not scored or not applicable)."""
-    if score not in POINTS:
-        return ""
-    return f"{(POINTS[score] - 1) * 50:g}"
+    points = level_points(score)
+    return "" if points is None else f"{points:g}"
 
 
 def _coaches(viewer: Account, owner_id: int) -> bool:

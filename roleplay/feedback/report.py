@@ -91,9 +91,15 @@ class Report(BaseModel):
     def score_of(self, criterion_id: str) -> float | None:
         """One criterion as 0..100 (None when not scored or not applicable)."""
         item = next((c for c in self.criteria if c.id == criterion_id), None)
-        if item is None or item.score not in POINTS:
-            return None
-        return (POINTS[item.score] - 1) * 50.0
+        return level_points(item.score) if item is not None else None
+
+
+def level_points(score: str | None) -> float | None:
+    """A criterion's level as 0..100 (poor 0, fair 50, good 100); None when not scored or not
+    applicable."""
+    if score not in POINTS:
+        return None
+    return (POINTS[score] - 1) * 50.0
 
 
 def overall_score(criteria: list[CriterionScore]) -> float | None:

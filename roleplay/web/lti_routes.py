@@ -153,21 +153,13 @@ def lti_routes(services: Services) -> list[Route]:
     factory = services.history.factory
     platforms, launches = Platforms(factory), Launches(factory)
 
-    def parts(request: Request, params: dict[str, str]) -> tuple[_Request, Any, _Cookies]:
-        lti_request = _Request(request, params)
-        cookies = _Cookies(lti_request)
-        sessions = SessionService(lti_request)
-        sessions.set_data_storage(DatabaseLaunchStorage(factory))
-        return lti_request, sessions, cookies
-
     def login(request: Request, params: dict[str, str]) -> Response:
-        lti_request, sessions, cookies = parts(request, params)
+        lti_request, sessions, cookies, _ = _lti_parts(factory, request, params)
         oidc = _Login(lti_request, platforms.tool_conf(), sessions, cookies)
-        launch_url = str(request.base_url).rstrip("/") + LAUNCH_PATH
-        return oidc.redirect(launch_url)
+        return oidc.redirect(_launch_url(request))
 
     def launch(request: Request, params: dict[str, str]) -> Response:
-        lti_request, sessions, cookies = parts(request, params)
+        lti_request, sessions, cookies, _ = _lti_parts(factory, request, params)
         message = _Launch(
             lti_request,
             platforms.tool_conf(),
@@ -175,14 +167,14 @@ def lti_routes(services: Services) -> list[Route]:
             cookies,
             requests_session=TimedSession(),
         )
-        body = message.get_launch_data()  # validates it, or raises
-        launched = launches.arrive(dict(body))
+        body = dict(message.get_launch_data())  # validates it, or raises
+        launched = launches.arrive(body)
         if launched.account.role == "coach" and message.has_nrps():
-            _sync_roster(launches, message, dict(body))
+            _sync_roster(launches, message, body)
         if launched.deep_linking:
             return _picker(services, message, launched.account)
         # What the launch allows for grades, for when the attempt is scored.
-        services.lti_grades.remember(launched.account.id, launched.scenario, dict(body))
+        services.lti_grades.remember(launched.account.id, launched.scenario, body)
         code = launches.handoff(launched)
         return RedirectResponse(f"/?lti={code}", status_code=303)
 
@@ -214,6 +206,23 @@ def lti_routes(services: Services) -> list[Route]:
         Route(LAUNCH_PATH, endpoint, methods=["POST"]),
         Route("/lti/deep-link", picked, methods=["POST"]),
     ]
+
+
+def _lti_parts(
+    factory: Any, request: Request, params: dict[str, str]
+) -> tuple[_Request, SessionService, _Cookies, DatabaseLaunchStorage]:
+    """What pylti1p3 works with for one request: the request, its session service on the
+    database's launch storage, and its cookies."""
+    lti_request = _Request(request, params)
+    storage = DatabaseLaunchStorage(factory)
+    sessions = SessionService(lti_request)
+    sessions.set_data_storage(storage)
+    return lti_request, sessions, _Cookies(lti_request), storage
+
+
+def _launch_url(request: Request) -> str:
+    """Where launches come back to, on the address the platform reached the app at."""
+    return str(request.base_url).rstrip("/") + LAUNCH_PATH
 
 
 def _sync_roster(launches: Launches, message: MessageLaunch, body: dict[str, Any]) -> None:
@@ -266,26 +275,23 @@ def _deep_link_answer(services: Services, request: Request, params: dict[str, st
     """The signed answer the platform receives: a link that launches the scenario, scored out
     of 100 in the gradebook."""
     factory = services.history.factory
-    lti_request = _Request(request, params)
-    cookies = _Cookies(lti_request)
-    sessions = SessionService(lti_request)
-    storage = DatabaseLaunchStorage(factory)
-    sessions.set_data_storage(storage)
+    lti_request, sessions, cookies, storage = _lti_parts(factory, request, params)
     launch_id = params.get("launch", "")
     if not launch_id.startswith("lti1p3-launch-") or len(launch_id) > 100:
         raise PermissionError("That activity form has expired: add the activity again.")
     message = _Launch.from_cache(
         launch_id, lti_request, Platforms(factory).tool_conf(), sessions, cookies, storage
     )
-    if not message.get_launch_data() or not message.is_deep_link_launch():
+    body = dict(message.get_launch_data() or {})
+    if not body or not message.is_deep_link_launch():
         raise PermissionError("That activity form has expired: add the activity again.")
-    launched = Launches(factory).arrive(dict(message.get_launch_data()))
+    launched = Launches(factory).arrive(body)
     scenario = services.catalogue.owned(launched.account, params.get("scenario", ""))
     if launched.cohort:
         services.assignments.assign(launched.account, launched.cohort, scenario)
     resource = (
         DeepLinkResource()
-        .set_url(str(request.base_url).rstrip("/") + LAUNCH_PATH)
+        .set_url(_launch_url(request))
         .set_title(scenario.spec.title)
         .set_custom_params({"scenario": scenario.code})
         .set_lineitem(
@@ -297,9 +303,9 @@ def _deep_link_answer(services: Services, request: Request, params: dict[str, st
     )
     deep_link = message.get_deep_link()
     token = deep_link.get_response_jwt([resource])
-    return_url = message.get_launch_data()[
-        "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
-    ]["deep_link_return_url"]
+    return_url = body["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"][
+        "deep_link_return_url"
+    ]
     parts = urlsplit(return_url)
     # A header value: only a plain origin, never anything that could add a directive.
     plain = parts.scheme in ("https", "http") and re.fullmatch(

@@ -16,6 +16,7 @@ from roleplay.coaching.invites import link_path
 from roleplay.coaching.roster import MAX_BYTES, RosterError
 from roleplay.web import cohort_views, inputs, views
 from roleplay.web.handlers.coach import PROBLEMS, coach_of, download, own_scenarios
+from roleplay.web.handlers.sharing import site_address
 from roleplay.web.page_markdown import error_modal
 from roleplay.web.services import PageState, Services
 
@@ -37,9 +38,10 @@ def _name(value: Any) -> str:
     return name
 
 
-def _base(request: gr.Request | None) -> str:
-    """The address this page was opened at: the links are for the same app."""
-    return str(getattr(request, "base_url", "") or "").rstrip("/")
+def _link_line(request: gr.Request | None, name: str, token: str) -> str:
+    """A learner's one-time link on the address this page was opened at, as the box lists it:
+    user name, tab, link."""
+    return f"{name}\t{site_address(request)}{link_path(token)}"
 
 
 class CohortHandlers:
@@ -93,10 +95,7 @@ class CohortHandlers:
             imported = self.services.cohorts.import_csv(coach, name, path.read_bytes())
         except (*COHORT_PROBLEMS, OSError) as error:
             return views.problem(error), ""
-        base = _base(request)
-        links = "\n".join(
-            f"{a.name}\t{base}{link_path(a.token)}" for a in imported.added if a.token
-        )
+        links = "\n".join(_link_line(request, a.name, a.token) for a in imported.added if a.token)
         return cohort_views.import_status(imported), links
 
     def add(
@@ -116,7 +115,7 @@ class CohortHandlers:
             )
         except COHORT_PROBLEMS as error:
             return views.problem(error), ""
-        link = f"{added.name}\t{_base(request)}{link_path(added.token)}" if added.token else ""
+        link = _link_line(request, added.name, added.token) if added.token else ""
         made = "Made" if added.created else "Added"
         return f"{made} learner **{added.name}**.", link
 

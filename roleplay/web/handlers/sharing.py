@@ -63,7 +63,7 @@ class SharingHandlers:
             token, link = self.services.shares.create(report.session_id, page.user, days)
         except (UserError, ValueError) as error:
             return "", views.problem(error), page
-        address = f"{_base(request)}{PATH}{token}"
+        address = f"{site_address(request)}{PATH}{token}"
         said = (
             f"Anyone with this link can read this report (and nothing else of yours) until "
             f"{link.expires_at:%Y-%m-%d %H:%M} UTC, or until you revoke it."
@@ -83,7 +83,7 @@ class SharingHandlers:
         return "", said if count else "There was no live link to revoke.", page
 
 
-def _base(request: gr.Request | None) -> str:
+def site_address(request: gr.Request | None) -> str:
     """This site's address as the browser used it (no trailing slash); "" when unknown."""
     try:
         return str(request.base_url).rstrip("/") if request is not None else ""  # type: ignore[attr-defined]
