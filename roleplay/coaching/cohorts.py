@@ -92,11 +92,11 @@ class Cohorts:
             rows = db.scalars(
                 select(CohortRow).where(coached_by(coach)).order_by(CohortRow.name)
             ).all()
-            return [self._cohort(db, row, coach.name) for row in rows] if _is_coach(coach) else []
+            return [self._cohort(db, row) for row in rows] if _is_coach(coach) else []
 
     def get(self, coach: Account, name: str) -> Cohort:
         with self.factory() as db:
-            return self._cohort(db, owned_cohort(db, coach, name), coach.name)
+            return self._cohort(db, owned_cohort(db, coach, name))
 
     def delete(self, coach: Account, name: str) -> None:
         """The cohort, its members list and its assignments go; the learners' accounts and
@@ -219,7 +219,9 @@ class Cohorts:
 
     # -- who may reach what ------------------------------------------------------------------
 
-    def _cohort(self, db: DbSession, row: CohortRow, owner: str) -> Cohort:
+    def _cohort(self, db: DbSession, row: CohortRow) -> Cohort:
+        # Its owner, who is not the asking coach when they coach another instructor's course.
+        owner = db.scalar(select(User.name).where(User.id == row.owner_id)) or ""
         learners = db.scalar(
             select(func.count()).select_from(MemberRow).where(MemberRow.cohort_id == row.id)
         )

@@ -87,7 +87,7 @@ def test_a_second_instructor_of_the_course_coaches_its_cohort_but_cannot_delete_
     assert [m.name for m in cohorts.members(second, "Course A")] == [
         m.name for m in cohorts.members(first, "Course A")
     ]
-    assert [c.name for c in cohorts.of_coach(second)] == ["Course A"]
+    assert [(c.name, c.owner) for c in cohorts.of_coach(second)] == [("Course A", first.name)]
     with pytest.raises(CohortError, match="Only the coach who made"):
         cohorts.delete(second, "Course A")
     other = launches.arrive(body("t-3", INSTRUCTOR, "B")).account
