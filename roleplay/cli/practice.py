@@ -121,10 +121,19 @@ def serve(
     open_browser: Annotated[
         bool, typer.Option("--open/--no-open", help="Open a browser tab")
     ] = False,
+    new_identity_key: Annotated[
+        bool,
+        typer.Option(
+            "--new-identity-key",
+            help="On a shared database: make this process's identity key the one every "
+            "process must use (browsers signed with the old one start afresh)",
+        ),
+    ] = False,
 ) -> None:
     """Start the web app (Gradio) on the embedded defaults."""
     from roleplay.web.app import serve as serve_app
     from roleplay.web.services import Services
+    from roleplay.wiring.processes import hold_data_dir
 
     if host not in ("127.0.0.1", "localhost", "::1") and not share:
         err.print(
@@ -133,7 +142,14 @@ def serve(
             markup=False,
             soft_wrap=True,
         )
-    services = Services(settings())
+    config = settings()
+    # Refused here, at the start, not at the first page: a second server on the same embedded
+    # store, or one whose identity key differs from the other processes' on the database.
+    hold_data_dir(config)
+    services = Services(config)
+    if new_identity_key:
+        services.adopt_identity_key()
+    services.identity_key  # noqa: B018
     with err.status("Loading the model and the sample research…"):
         services.warm_up()
     err.print(f"Interview Roleplay is running at http://{host}:{port}  (Ctrl-C to stop)")

@@ -85,8 +85,8 @@ class Accounts:
         self.login_hours = login_hours
         # Per account, a handful of wrong passwords; per client address, more (several people
         # may share one), and sign-ups count there too.
-        self.per_account = Throttle(attempts, window_seconds)
-        self.per_address = Throttle(attempts * 4, window_seconds)
+        self.per_account = Throttle(factory, attempts, window_seconds)
+        self.per_address = Throttle(factory, attempts * 4, window_seconds)
 
     def add(self, name: str, role: Role, password: str) -> Account:
         check_name(name)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from roleplay.coaching.accounts import Account
@@ -23,6 +23,7 @@ from roleplay.coaching.scenario_catalogue import Scenario, scenario_from_row
 from roleplay.coaching.scenarios import ScenarioError
 from roleplay.feedback.report import level_points
 from roleplay.history.rows import aware
+from roleplay.history.shared_tables import AttemptClaim
 from roleplay.history.tables import CommentRow, ReportRow, ScenarioRow, SessionRow, TurnRow, User
 
 
@@ -56,7 +57,6 @@ class Attempt:
 class Reviews:
     def __init__(self, factory: sessionmaker):
         self.factory = factory
-        self._starting = threading.Lock()
 
     # -- who may see what --------------------------------------------------------------------
 
@@ -109,11 +109,61 @@ class Reviews:
         self, learner: Account, scenario: Scenario, record: Callable[[], None]
     ) -> None:
         """Check that the learner may start another attempt and ``record`` it, as one step:
-        two tabs starting at the same moment cannot both slip under the limit. (Serialised
-        within this server process; see SECURITY.md.)"""
-        with self._starting:
-            self.check_can_start(learner, scenario)
+        two tabs starting at the same moment, in this process or any other on the database,
+        cannot both slip under the limit. Each attempt claims its number first (a row whose
+        primary key only one start can insert); a start that loses the race counts again."""
+        self.check_can_start(learner, scenario)
+        limit = scenario.spec.attempts
+        if limit is None:
             record()
+            return
+        claimed = self._claim(learner, scenario, limit)
+        try:
+            record()
+        except Exception:
+            self._release(learner, scenario, claimed)  # nothing started: the attempt is not used
+            raise
+
+    def _claim(self, learner: Account, scenario: Scenario, limit: int) -> int:
+        for _race in range(limit + 1):
+            with self.factory() as db:
+                used = max(self._used(db, learner, scenario), self._claimed(db, learner, scenario))
+                if used >= limit:
+                    break
+                db.add(AttemptClaim(scenario_id=scenario.id, user_id=learner.id, number=used + 1))
+                try:
+                    db.commit()
+                except IntegrityError:
+                    continue  # another start took this number: count again
+                return used + 1
+        raise ReviewError(f"You have used all {limit} attempts at '{scenario.spec.title}'.")
+
+    def _release(self, learner: Account, scenario: Scenario, number: int) -> None:
+        with self.factory() as db:
+            db.execute(
+                delete(AttemptClaim).where(
+                    AttemptClaim.scenario_id == scenario.id,
+                    AttemptClaim.user_id == learner.id,
+                    AttemptClaim.number == number,
+                )
+            )
+            db.commit()
+
+    @staticmethod
+    def _used(db, learner: Account, scenario: Scenario) -> int:
+        return db.scalar(
+            select(func.count())
+            .select_from(SessionRow)
+            .where(SessionRow.scenario_id == scenario.id, SessionRow.user_id == learner.id)
+        )
+
+    @staticmethod
+    def _claimed(db, learner: Account, scenario: Scenario) -> int:
+        return db.scalar(
+            select(func.coalesce(func.max(AttemptClaim.number), 0)).where(
+                AttemptClaim.scenario_id == scenario.id, AttemptClaim.user_id == learner.id
+            )
+        )
 
     def check_can_start(self, learner: Account, scenario: Scenario) -> None:
         """Refuse a new attempt past the due date or over the attempts allowed."""
@@ -123,11 +173,7 @@ class Reviews:
         if spec.attempts is None:
             return
         with self.factory() as db:
-            used = db.scalar(
-                select(func.count())
-                .select_from(SessionRow)
-                .where(SessionRow.scenario_id == scenario.id, SessionRow.user_id == learner.id)
-            )
+            used = max(self._used(db, learner, scenario), self._claimed(db, learner, scenario))
         if used >= spec.attempts:
             raise ReviewError(f"You have used all {spec.attempts} attempts at '{spec.title}'.")
 

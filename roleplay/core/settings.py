@@ -301,6 +301,13 @@ class Settings(BaseSettings):
     login_window_seconds: float = Field(
         default=300.0, gt=0, description="that window, and the longest wait"
     )
+    identity_key_file: Path | None = Field(
+        default=None,
+        description="the secret key that signs each browser's identity cookie (made on first "
+        "use, readable by you only); every server process on one database must use the same "
+        "file, and one that brings another key is refused at its start",
+        json_schema_extra=_shown("`<data dir>/identity-key`"),
+    )
 
     # The interview's length.
     turns: int = Field(

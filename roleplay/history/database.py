@@ -23,6 +23,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # A database already at the newest migration (tests/integration/test_history.py checks this is
 # Alembic's head) opens without loading Alembic, which a quick command would wait for.
 HEAD = SCHEMA_HEAD
+# The PostgreSQL advisory lock that lets one process at a time migrate (any fixed number).
+MIGRATION_LOCK = 72_016_011
 
 
 class HistoryError(UserError):
@@ -71,19 +73,29 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = alembic_config()
-    sqlite = engine.dialect.name == "sqlite"
+    dialect = engine.dialect.name
     with engine.connect() as connection:
-        if sqlite:
-            # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old
-            # table would cascade-delete the rows that point at it (turns, reports).
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        if dialect == "postgresql":
+            # Several app processes starting at once on one database: one migrates, the others
+            # wait for it here and then find the schema already at ``revision``. A session
+            # lock on its own connection, which is closed (not pooled) afterwards.
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
             connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-        if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+        try:
+            if dialect == "sqlite":
+                # SQLite rebuilds a table to alter it; with foreign keys on, dropping the old
+                # table would cascade-delete the rows that point at it (turns, reports).
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+            if dialect == "sqlite":
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+        finally:
+            if dialect == "postgresql":
+                connection.invalidate()  # the lock goes with the connection
 
 
 def current_revision(engine: Engine) -> str | None:

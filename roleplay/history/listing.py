@@ -18,7 +18,7 @@ from pathlib import Path
 from roleplay.core.settings import Settings
 
 # The newest schema revision (history/migrations); database.py migrates to it.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 # How many interviews a list shows, newest first.
 LIST_LIMIT = 100
 LIST_SQL = Path(__file__).resolve().parent / "sql" / "list_sessions.sql"

@@ -6,7 +6,12 @@ from roleplay.core.errors import UserError
 
 
 class ModelError(UserError, RuntimeError):
-    """A model call failed; ``str(error)`` is meant for the user as it stands."""
+    """A model call failed; ``str(error)`` is meant for the user as it stands. ``kind`` is
+    ``timeout`` when the model did not answer in time (operators count those apart)."""
+
+    def __init__(self, message: str, kind: str = "error"):
+        super().__init__(message)
+        self.kind = kind
 
 
 def explain(error: BaseException, *, where: str, timeout: float, model: str) -> ModelError:
@@ -53,7 +58,8 @@ def explain(error: BaseException, *, where: str, timeout: float, model: str) -> 
         )
     else:
         message = f"{where} failed: {_short(str(error)) or type(error).__name__}"
-    return ModelError(message)
+    timed_out = isinstance(error, (openai.APITimeoutError, TimeoutError))
+    return ModelError(message, kind="timeout" if timed_out else "error")
 
 
 def _short(text: str, limit: int = 200) -> str:

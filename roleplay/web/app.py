@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 from starlette.middleware import Middleware
 
+from roleplay.web.health_routes import health_routes
 from roleplay.web.identity import IdentityCookie
 from roleplay.web.lti_routes import lti_routes
 from roleplay.web.page_markdown import page_markdown
@@ -23,6 +24,7 @@ from roleplay.web.password_page import password_page
 from roleplay.web.remote_files import RefuseRemoteFiles
 from roleplay.web.services import Services
 from roleplay.web.shared_report import shared_report
+from roleplay.wiring import metrics
 
 CSS = """
 .gradio-container { max-width: 1180px !important; margin: auto; }
@@ -78,6 +80,7 @@ def build_app(services: Services) -> gr.Blocks:
         practice.wire(results, after_end)
     # A full queue refuses new events at once instead of piling them up.
     app.queue(default_concurrency_limit=2, max_size=services.settings.queue_size)
+    metrics.track(lambda: len(app._queue), services.open_interviews)
     return app
 
 
@@ -130,7 +133,13 @@ def launch_options(services: Services) -> dict[str, Any]:
         "app_kwargs": {
             # The read-only page a shared report's link opens (beside Gradio's own routes).
             # …and the form a learner's one-time link opens to choose a password.
-            "routes": [shared_report(services), password_page(services), *lti_routes(services)],
+            # …and what a balancer and an operator ask of each process.
+            "routes": [
+                shared_report(services),
+                password_page(services),
+                *lti_routes(services),
+                *health_routes(services),
+            ],
             "middleware": [
                 Middleware(RefuseRemoteFiles),
                 Middleware(IdentityCookie, secret=services.identity_key),

@@ -17,6 +17,7 @@ from roleplay.coaching.accounts import Account, Accounts
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.session import Session
 from roleplay.core.settings import Settings
+from roleplay.history.server_keys import KeyMismatch, agreed, fingerprint, replace
 from roleplay.interview.engine import Interview
 from roleplay.knowledge.errors import KnowledgeError
 from roleplay.knowledge.ingest import Outcome
@@ -96,9 +97,11 @@ class Services(Parts):
 
     @cached_property
     def identity_key(self) -> str:
-        """The key that signs each browser's identity cookie: never sent to any page. Kept in
-        the data directory so that a restarted server still recognises returning browsers;
-        created readable by this user only.
+        """The key that signs each browser's identity cookie: never sent to any page. Kept in a
+        file (``ROLEPLAY_IDENTITY_KEY_FILE``, by default in the data directory) so that a
+        restarted server still recognises returning browsers; created readable by this user
+        only. On a shared database every process must bring the same key: one with another
+        is refused here, at its start, instead of signing every browser out on failover.
 
         The key used to live in ``browser-secret`` and was also the pages' storage secret,
         which Gradio publishes in ``/config``: that file is retired (removed), so a cookie
@@ -107,14 +110,40 @@ class Services(Parts):
         if retired.exists():
             retired.unlink()
             log.warning("Retired %s (it was published to pages): browsers start afresh.", retired)
-        return key_file(self.settings.data_dir / IDENTITY_KEY_FILE)
+        path = self.identity_key_path
+        key = key_file(path)
+        if self.settings.database_url:
+            ours = fingerprint(key)
+            if agreed(self.history.factory, "identity", ours) != ours:
+                raise KeyMismatch(
+                    f"This process's identity key ({path}) is not the one the other server "
+                    "processes on ROLEPLAY_DATABASE_URL sign browsers with. Give every process "
+                    "the same key file with ROLEPLAY_IDENTITY_KEY_FILE (or, to change the key "
+                    "on purpose, stop them all and start one with `roleplay serve "
+                    "--new-identity-key`)."
+                )
+        return key
+
+    @property
+    def identity_key_path(self) -> Path:
+        return self.settings.identity_key_file or self.settings.data_dir / IDENTITY_KEY_FILE
+
+    def adopt_identity_key(self) -> None:
+        """Make this process's key the one the database's processes share (every browser
+        signed with the old one starts afresh)."""
+        if self.settings.database_url:
+            replace(self.history.factory, "identity", fingerprint(key_file(self.identity_key_path)))
 
     @cached_property
     def page_storage_key(self) -> str:
         """What ``gr.BrowserState`` scrambles a page's stored values with. Gradio sends it to
         every page, so it is public by design and must never be a key for anything else; it is
-        kept only so that values stored before a restart still read."""
-        return key_file(self.settings.data_dir / PAGE_STORAGE_KEY_FILE)
+        kept only so that values stored before a restart still read, and on a shared database
+        it is the first process's, so a page that lands on another process still reads them."""
+        key = key_file(self.settings.data_dir / PAGE_STORAGE_KEY_FILE)
+        if self.settings.database_url:
+            return agreed(self.history.factory, "page-storage", key)
+        return key
 
     def own_personas(self, page: PageState) -> Path:
         """The folder of this browser's own interviewers (made only when one is saved)."""

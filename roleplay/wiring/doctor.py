@@ -247,8 +247,19 @@ CHECKS: list[Callable[[Settings], Finding]] = [
 
 def examine(settings: Settings) -> list[Finding]:
     """Every check, in order; a check that raises is itself a finding."""
+    return _run(CHECKS, settings)
+
+
+def readiness(settings: Settings) -> list[Finding]:
+    """What a balancer asks a server process before sending people to it (``/readyz``): the
+    model, the database, the research store and the model server these settings use answer.
+    Quick checks only: nothing is loaded, nothing is changed."""
+    return [f for f in _run([_model, _database, _store, _endpoint], settings) if f.needed]
+
+
+def _run(checks: list[Callable[[Settings], Finding]], settings: Settings) -> list[Finding]:
     findings = []
-    for check in CHECKS:
+    for check in checks:
         try:
             findings.append(check(settings))
         except Exception as error:

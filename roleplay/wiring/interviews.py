@@ -8,8 +8,9 @@ holds it. A coach's scenario becomes an interview through ``new`` too, with the 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from roleplay.core.personas import Persona
@@ -37,6 +38,8 @@ class InterviewFactory:
     backend: ChatBackend
     prompts: Prompts
     store: Callable[[], PackStore]
+    # Every interview this process holds, for the operators' count (pages let theirs go).
+    held: weakref.WeakSet[Interview] = field(default_factory=weakref.WeakSet)
 
     def new(
         self,
@@ -65,7 +68,7 @@ class InterviewFactory:
             **self._options(persona, list(packs), list(candidate_packs), recorder),
         )
         interview.session.scenario = scenario
-        return interview
+        return self._held(interview)
 
     def resume(
         self,
@@ -81,7 +84,9 @@ class InterviewFactory:
         options = self._options(
             persona, self._existing(company), self._existing(saved.candidate_packs), recorder
         )
-        return Interview.resume(saved, persona, backend or self.backend, self.prompts, **options)
+        return self._held(
+            Interview.resume(saved, persona, backend or self.backend, self.prompts, **options)
+        )
 
     def practise(
         self,
@@ -97,18 +102,28 @@ class InterviewFactory:
         practice = practice_of(saved, answer)
         company = [p for p in saved.packs if p not in saved.candidate_packs]
         packs, candidate_packs = self._existing(company), self._existing(saved.candidate_packs)
-        return Interview(
-            persona,
-            saved.setting,
-            backend or self.backend,
-            self.prompts,
-            max_turns=PRACTICE_TURNS,
-            minutes=min(saved.minutes, PRACTICE_MINUTES),
-            packs=[*packs, *candidate_packs],
-            candidate_packs=candidate_packs,
-            practice=practice,
-            **self._options(persona, packs, candidate_packs, recorder),
+        return self._held(
+            Interview(
+                persona,
+                saved.setting,
+                backend or self.backend,
+                self.prompts,
+                max_turns=PRACTICE_TURNS,
+                minutes=min(saved.minutes, PRACTICE_MINUTES),
+                packs=[*packs, *candidate_packs],
+                candidate_packs=candidate_packs,
+                practice=practice,
+                **self._options(persona, packs, candidate_packs, recorder),
+            )
         )
+
+    def _held(self, interview: Interview) -> Interview:
+        self.held.add(interview)
+        return interview
+
+    def open_count(self) -> int:
+        """Interviews of this process still going (a page's, not yet finished or let go)."""
+        return sum(1 for interview in list(self.held) if not interview.finished)
 
     def _existing(self, packs: list[str]) -> list[str]:
         if not packs:

@@ -212,6 +212,11 @@ class Parts:
 
         return InterviewFactory(self.settings, self.backend, self.prompts, lambda: self.store)
 
+    def open_interviews(self) -> int:
+        """Interviews this process holds open (none before its first: nothing is loaded)."""
+        factory = self.__dict__.get("interviews")
+        return factory.open_count() if factory is not None else 0
+
     @cached_property
     def store(self) -> PackStore:
         from roleplay.knowledge.embeddings import Embedder, Yielding

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from roleplay.history import shared_tables  # noqa: F401  (its tables join the metadata)
 from roleplay.history.tables import Base
 
 connection = context.config.attributes["connection"]

@@ -26,7 +26,7 @@ from roleplay.web import views
 from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
 from roleplay.web.services import UPLOAD_LABELS, PageState, Services
-from roleplay.wiring import knowledge
+from roleplay.wiring import knowledge, metrics
 
 # How long an answer sent while the reply is still arriving waits for its last words.
 SEND_WAIT_SECONDS = 30
@@ -143,7 +143,7 @@ class PracticeHandlers:
         said = ""
         yield (base, gr.update(), "", gr.update(visible=False), page)
         try:
-            for piece in pieces:
+            for piece in metrics.timed_turn(pieces):
                 said += piece
                 reply = views.chat_message("assistant", said)
                 yield ([*base, reply], gr.update(), "", gr.update(visible=False), page)
