@@ -197,14 +197,22 @@ class Accounts:
         """Whose token this is, while it has not expired (anything else a client sends: None)."""
         if not isinstance(token, str) or not token or len(token) > 200:
             return None
+        return self.signed_in_by_hash(token_hash(token))
+
+    def signed_in_by_hash(self, hashed: str) -> Account | None:
+        """The same, for a sign-in known by its hash only (a page carried on by another
+        process, which never had the token)."""
         with self.factory() as db:
-            row = db.get(LoginRow, token_hash(token))
+            row = db.get(LoginRow, hashed)
             if row is None or aware(row.expires_at) <= _now():
                 return None
             user = db.get(User, row.user_id)
             return Account(user.id, user.name, user.role) if user else None
 
     def sign_out(self, token: str) -> None:
+        self.sign_out_by_hash(token_hash(token))
+
+    def sign_out_by_hash(self, hashed: str) -> None:
         with self.factory() as db:
-            db.execute(delete(LoginRow).where(LoginRow.token_hash == token_hash(token)))
+            db.execute(delete(LoginRow).where(LoginRow.token_hash == hashed))
             db.commit()

@@ -3,6 +3,8 @@ be held in one process's memory or under its lock (see SECURITY.md, "Many proces
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -44,3 +46,19 @@ class ServerKey(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(String(64))
+
+
+class OpenPage(Base):
+    """What one open page holds, by the browser (its signed identity) and the page's own id:
+    its sign-in (by the token's hash, as ``logins`` keeps it), its interview, its scenario and
+    its model. Another process reads it when the page's own process has gone."""
+
+    __tablename__ = "open_pages"
+
+    browser_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    page_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    login_hash: Mapped[str | None] = mapped_column(String(64))
+    interview_id: Mapped[str | None] = mapped_column(String(32))
+    scenario: Mapped[str | None] = mapped_column(String(64))
+    model: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(index=True)

@@ -9,14 +9,17 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from roleplay.coaching.accounts import Account, Accounts
+from roleplay.coaching.accounts import Account, Accounts, token_hash
+from roleplay.core.errors import UserError
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.session import Session
 from roleplay.core.settings import Settings
+from roleplay.history.open_pages import OpenPages, PageRecord
 from roleplay.history.server_keys import KeyMismatch, agreed, fingerprint, replace
 from roleplay.interview.engine import Interview
 from roleplay.knowledge.errors import KnowledgeError
@@ -35,10 +38,15 @@ LIBRARIES_KEPT = 256
 
 @dataclass
 class Login:
-    """A coach's or learner's sign-in: the token the browser holds, checked on every use."""
+    """A coach's or learner's sign-in: the token the browser holds, checked on every use. A
+    page carried on by another process knows the sign-in by its hash only (``token`` "")."""
 
     token: str
     accounts: Accounts
+    token_hash: str = ""
+
+    def __post_init__(self) -> None:
+        self.token_hash = self.token_hash or token_hash(self.token)
 
 
 @dataclass
@@ -58,6 +66,12 @@ class PageState:
     spoken: tuple[str, str, Delivery] | None = None
     # The interviewer turn last said aloud (session id, turn index): each is said once.
     voiced: tuple[str, int] | None = None
+    # The page's own id (Gradio's session hash), and what of the page the database last kept
+    # under it, so that another process can carry the page on (``Services.page_of``).
+    page_id: str | None = None
+    kept: PageRecord | None = field(default=None, repr=False)
+    # Carried on by this process after the page's own went away: the page is told once.
+    moved: bool = False
 
     def __post_init__(self) -> None:
         if not is_browser_id(self.owner):
@@ -69,7 +83,7 @@ class PageState:
         one signed out in another tab ends here too."""
         if self.login is None:
             return None
-        account = self.login.accounts.signed_in(self.login.token)
+        account = self.login.accounts.signed_in_by_hash(self.login.token_hash)
         if account is None:
             self.login = None
         return account
@@ -178,17 +192,82 @@ class Services(Parts):
         return folder
 
     def page_of(self, page: PageState | None, request: Any) -> PageState:
-        """The page's own state; for an event that comes before any other of its page, a new
-        one for the browser that the request's identity cookie names (or a new browser)."""
+        """The page's own state; for an event that comes before any other of its page in this
+        process, the page as the database last kept it for the browser that the request's
+        identity cookie names (its process gone, this one carries it on), or a new page."""
+        page_id = getattr(request, "session_hash", None) if request is not None else None
+        page_id = page_id if isinstance(page_id, str) else None
         if page is not None:
+            page.page_id = page.page_id or page_id
+            self.keep_page(page)
             return page
         cookies = getattr(request, "cookies", None) if request is not None else None
         owner = from_cookies(dict(cookies or {}), self.identity_key)
         if owner is None:
             return PageState()
-        page = PageState(owner=owner)
+        page = PageState(owner=owner, page_id=page_id)
         self.find_uploads(page)
+        self._carry_on(page)
         return page
+
+    def keep_page(self, page: PageState) -> None:
+        """Keep what the page holds in the database, when it changed since it was last kept."""
+        if page.page_id is None:
+            return
+        interview = page.interview
+        record = PageRecord(
+            login_hash=page.login.token_hash if page.login else None,
+            interview_id=interview.session.id if interview and not interview.finished else None,
+            scenario=page.scenario,
+            model=page.model,
+        )
+        if record != page.kept:
+            self.open_pages.remember(page.owner, page.page_id, record)
+            page.kept = record
+
+    def _carry_on(self, page: PageState) -> None:
+        """Take up what the database kept of this page: its sign-in, scenario, model and
+        unfinished interview. Whatever no longer holds (an expired sign-in, a finished or
+        overdue interview) is left behind."""
+        record = self.open_pages.recall(page.owner, page.page_id)
+        if record is None:
+            return
+        page.kept = record
+        if record.login_hash and self.accounts.signed_in_by_hash(record.login_hash):
+            page.login = Login("", self.accounts, token_hash=record.login_hash)
+        page.scenario, page.model = record.scenario, record.model
+        if record.interview_id is None:
+            return
+        try:
+            saved = self.history.load(record.interview_id, user=page.user)
+            if saved.finished or self._overdue(saved):
+                return
+            page.interview = self.resume_for(page, saved)
+        except UserError as error:
+            log.warning("Could not carry on interview %s: %s", record.interview_id, error)
+            return
+        page.moved = True
+
+    def _overdue(self, saved: Session) -> bool:
+        if not saved.scenario:
+            return False
+        return self.catalogue.get(saved.scenario).spec.overdue()
+
+    def resume_for(self, page: PageState, saved: Session) -> Interview:
+        """Carry on a saved interview on this page: a scenario's attempt with the scenario's
+        interviewer and model, whatever the page has; anything else with the page's."""
+        library = self.library if saved.scenario else self.library_for(page)
+        return self.interviews.resume(
+            saved,
+            library.get(saved.persona_id),
+            recorder=self.recorder(page),
+            backend=self.backend_for(None if saved.scenario else page.model),
+        )
+
+    @cached_property
+    def open_pages(self) -> OpenPages:
+        keep = timedelta(minutes=self.settings.idle_minutes)
+        return OpenPages(self.history.factory, keep)
 
     def find_uploads(self, page: PageState) -> None:
         """The packs this browser uploaded before (on any page, before any restart)."""

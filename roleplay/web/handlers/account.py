@@ -128,9 +128,10 @@ class AccountHandlers:
     ) -> tuple[Any, ...]:
         page = self.services.page_of(page, request)
         # What the page sends may be anything: only a string is a token.
-        for held in {token if isinstance(token, str) else None, page.login and page.login.token}:
-            if isinstance(held, str) and held:
-                self.services.accounts.sign_out(held)
+        if isinstance(token, str) and token:
+            self.services.accounts.sign_out(token)
+        if page.login is not None:  # known by its hash alone on a page carried on elsewhere
+            self.services.accounts.sign_out_by_hash(page.login.token_hash)
         if page.login is not None and page.interview is not None:
             # The interview was the account's: it stays saved with them, not on this page.
             page.interview.close()

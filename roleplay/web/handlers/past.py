@@ -75,15 +75,7 @@ class PastHandlers:
         try:
             saved = services.history.load(session_id, user=page.user)
             overdue = self._overdue(saved)
-            # A scenario's attempt goes on with the scenario's interviewer, whatever the page has.
-            library = services.library if saved.scenario else services.library_for(page)
-            persona = library.get(saved.persona_id)
-            interview = services.interviews.resume(
-                saved,
-                persona,
-                recorder=services.recorder(page),
-                backend=services.backend_for(None if saved.scenario else page.model),
-            )
+            interview = services.resume_for(page, saved)
         except (HistoryError, PersonaError, ModelError) as error:
             return (*chat_outputs(page, views.problem(error)), gr.update())
         if page.interview:

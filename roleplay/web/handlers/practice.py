@@ -61,10 +61,17 @@ def pack_choices(
     return choices
 
 
+# Said once on a page whose interview another server process carried on.
+MOVED = "The server your interview was on stopped; this one carries it on from what was saved."
+
+
 def chat_outputs(page: PageState, notice: str = "") -> tuple[Any, ...]:
     """The chat, its sources, the notice and the Retry button as the interview stands."""
     interview = page.interview
     data = interview.session if interview else None
+    if page.moved:
+        page.moved = False
+        notice = f"{MOVED} {notice}".strip()
     if interview and interview.save_error:
         notice = f"{notice} ⚠️ {public_message(interview.save_error)}".strip()
     return (
@@ -137,6 +144,8 @@ class PracticeHandlers:
     ) -> Iterator[tuple[Any, ...]]:
         """Show the reply growing piece by piece; ``pending`` is the candidate's new message."""
         assert page.interview is not None
+        # Kept before the reply streams: if this process dies mid-reply, another carries on.
+        self.services.keep_page(page)
         base = views.chat_messages(page.interview.session)
         if pending is not None:
             base.append(views.chat_message("user", pending.strip()))

@@ -1,6 +1,6 @@
 """What must hold across several server processes on one database: failed sign-ins (the
-throttle), the claim on each attempt at a limited scenario, and the fingerprint of the key
-that signs browsers' identity cookies.
+throttle), the claim on each attempt at a limited scenario, the keys every process shares, and
+what each open page holds (so another process can carry it on when its own dies).
 
 Revision ID: 0011
 Revises: 0010
@@ -44,9 +44,20 @@ def upgrade() -> None:
         sa.Column("name", sa.String(64), primary_key=True),
         sa.Column("value", sa.String(64), nullable=False),
     )
+    op.create_table(
+        "open_pages",
+        sa.Column("browser_id", sa.String(32), primary_key=True),
+        sa.Column("page_id", sa.String(64), primary_key=True),
+        sa.Column("login_hash", sa.String(64), nullable=True),
+        sa.Column("interview_id", sa.String(32), nullable=True),
+        sa.Column("scenario", sa.String(64), nullable=True),
+        sa.Column("model", sa.String(200), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False, index=True),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("open_pages")
     op.drop_table("server_keys")
     op.drop_table("attempt_claims")
     op.drop_table("sign_in_failures")
