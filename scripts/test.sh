@@ -34,6 +34,8 @@ if [ $fast = 0 ]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    # nginx, the balancer of the cluster tests (scripts/cluster.sh).
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
     if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         missing+=(postgresql)
     fi
@@ -65,7 +67,7 @@ phase "docs"
 status=0
 if [ $fast = 1 ]; then
     real="browser or web_server or postgres or chroma_server or local_model or llama_server"
-    real="$real or speech_model"
+    real="$real or speech_model or cluster"
     ROLEPLAY_TEST_TIER=fast .venv/bin/python -m pytest -m "not ($real or wheel or cli)" "$@" \
         || status=$?
 else

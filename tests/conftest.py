@@ -36,6 +36,8 @@ REAL_PARTS = {
     "run_cli": ("cli",),
     # Whisper tiny.en and Piper, loaded in this process.
     "speech_engines": ("speech_model",),
+    # scripts/cluster.sh: PostgreSQL, Chroma, llama.cpp, several `roleplay serve` and nginx.
+    "cluster": ("cluster", "postgres", "chroma_server", "llama_server", "web_server"),
 }
 # Parametrised cases that reach a real part through the parameter, not a fixture name.
 REAL_PARAMS = {
