@@ -71,7 +71,8 @@ if [ $fast = 1 ]; then
     ROLEPLAY_TEST_TIER=fast .venv/bin/python -m pytest -m "not ($real or wheel or cli)" "$@" \
         || status=$?
 else
-    .venv/bin/python -m pytest "$@" || status=$?
+    # The slowest tests, to keep the whole run inside its time budget.
+    .venv/bin/python -m pytest --durations=25 "$@" || status=$?
 fi
 phase "tests"
 echo "Time per phase:"

@@ -133,6 +133,7 @@ def serve(
     """Start the web app (Gradio) on the embedded defaults."""
     from roleplay.web.app import serve as serve_app
     from roleplay.web.services import Services
+    from roleplay.wiring import logs
     from roleplay.wiring.processes import hold_data_dir
 
     if host not in ("127.0.0.1", "localhost", "::1") and not share:
@@ -143,6 +144,7 @@ def serve(
             soft_wrap=True,
         )
     config = settings()
+    logs.configure(config.log_format)
     # Refused here, at the start, not at the first page: a second server on the same embedded
     # store, or one whose identity key differs from the other processes' on the database.
     hold_data_dir(config)

@@ -328,6 +328,11 @@ class Settings(BaseSettings):
         gt=0,
         description="research text one browser or coach may keep; past it, uploads are refused",
     )
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="how `roleplay serve` writes its log to standard error: `text`, or `json` "
+        "(one object per line); each line carries its request's id (`X-Request-ID`)",
+    )
     queue_size: int = Field(
         default=64,
         ge=1,

@@ -22,6 +22,7 @@ from roleplay.web.panels.results import ResultsPanel
 from roleplay.web.panels.shared import PRIVATE, Shared
 from roleplay.web.password_page import password_page
 from roleplay.web.remote_files import RefuseRemoteFiles
+from roleplay.web.request_ids import RequestIds
 from roleplay.web.services import Services
 from roleplay.web.shared_report import shared_report
 from roleplay.wiring import metrics
@@ -141,6 +142,7 @@ def launch_options(services: Services) -> dict[str, Any]:
                 *health_routes(services),
             ],
             "middleware": [
+                Middleware(RequestIds),
                 Middleware(RefuseRemoteFiles),
                 Middleware(IdentityCookie, secret=services.identity_key),
             ],

@@ -27,6 +27,8 @@ from roleplay.knowledge.ingest import Outcome
 from roleplay.speech import Delivery
 from roleplay.web.identity import from_cookies, is_browser_id, new_id
 from roleplay.web.keys import IDENTITY_KEY_FILE, PAGE_STORAGE_KEY_FILE, RETIRED_KEY_FILE, key_file
+from roleplay.web.request_ids import request_id
+from roleplay.wiring.logs import REQUEST_ID
 from roleplay.wiring.parts import Parts
 
 log = logging.getLogger(__name__)
@@ -195,6 +197,8 @@ class Services(Parts):
         """The page's own state; for an event that comes before any other of its page in this
         process, the page as the database last kept it for the browser that the request's
         identity cookie names (its process gone, this one carries it on), or a new page."""
+        # The event logs under the id of the request that queued it.
+        REQUEST_ID.set(request_id(getattr(request, "headers", None)))
         page_id = getattr(request, "session_hash", None) if request is not None else None
         page_id = page_id if isinstance(page_id, str) else None
         if page is not None:

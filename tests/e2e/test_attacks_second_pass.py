@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, expect
 from roleplay.core.settings import Settings
 from roleplay.web.identity import COOKIE, issue
 from roleplay.web.keys import PAGE_STORAGE_KEY_FILE
+from roleplay.wiring.processes import LOCK_FILE
 from tests.support.attackworld import PASSWORD, PERSONA, World, start
 from tests.support.pages import MINUTE, open_tab, shot
 from tests.support.rawqueue import EventError, RawClient
@@ -43,9 +44,12 @@ def test_no_key_the_server_keeps_is_sent_to_any_page(world: World) -> None:
     keys = {
         path.name: path.read_text().strip()
         for path in world.data_dir.iterdir()
-        # The pages' storage key is public by design (Gradio sends it); every other small file
-        # at the top of the data directory is a key of the server's own.
-        if path.is_file() and path.stat().st_size < 1024 and path.name != PAGE_STORAGE_KEY_FILE
+        # The pages' storage key is public by design (Gradio sends it), and the server's lock
+        # holds only its process id; every other small file at the top of the data directory
+        # is a key of the server's own.
+        if path.is_file()
+        and path.stat().st_size < 1024
+        and path.name not in (PAGE_STORAGE_KEY_FILE, LOCK_FILE)
     }
     assert keys, "the server keeps its identity key in the data directory"
     for name, key in keys.items():

@@ -6,6 +6,7 @@ nothing about one user's interview or uploads is reachable from another page.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +28,7 @@ from roleplay.web.inputs import InputError, number, text
 from roleplay.web.inputs import files as files_of
 from roleplay.web.services import UPLOAD_LABELS, PageState, Services
 from roleplay.wiring import knowledge, metrics
+from roleplay.wiring.logs import REQUEST_ID
 
 # How long an answer sent while the reply is still arriving waits for its last words.
 SEND_WAIT_SECONDS = 30
@@ -60,6 +62,8 @@ def pack_choices(
         choices.append((label, name))
     return choices
 
+
+log = logging.getLogger(__name__)
 
 # Said once on a page whose interview another server process carried on.
 MOVED = "The server your interview was on stopped; this one carries it on from what was saved."
@@ -146,6 +150,7 @@ class PracticeHandlers:
         assert page.interview is not None
         # Kept before the reply streams: if this process dies mid-reply, another carries on.
         self.services.keep_page(page)
+        rid = REQUEST_ID.get()  # later steps of a stream run in a copy of another context
         base = views.chat_messages(page.interview.session)
         if pending is not None:
             base.append(views.chat_message("user", pending.strip()))
@@ -157,6 +162,7 @@ class PracticeHandlers:
                 reply = views.chat_message("assistant", said)
                 yield ([*base, reply], gr.update(), "", gr.update(visible=False), page)
         except ModelError as error:
+            log.warning("A reply failed (%s): %s", error.kind, error, extra={"request_id": rid})
             yield chat_outputs(page, f"{views.problem(error)} {RETRY_HINT}")
             return
         yield chat_outputs(page)
