@@ -59,7 +59,13 @@ _ROLE = re.compile(
 # "How many people": the thing counted, and the words that count the same thing.
 _COUNTED = re.compile(r"\bhow many (?!of\b)([a-z][a-z-]+)", re.IGNORECASE)
 _PERIOD = re.compile(r"\s+(a|per|each) (day|week|month|year)\b", re.IGNORECASE)
-_SAME_COUNT = (frozenset(["people", "staff", "employees", "workers", "colleagues", "us", "you"]),)
+_SAME_COUNT = (
+    frozenset(
+        ["people", "staff", "employees", "workers", "colleagues", "us", "you", "analysts",
+         "engineers", "developers", "scientists", "planners", "members", "nurses", "drivers",
+         "volunteers", "managers"]
+    ),
+)  # fmt: skip
 
 
 def wanted(question: str) -> Wanted:
@@ -93,16 +99,41 @@ def gives(kind: Wanted, sentence: str) -> bool:
     return True
 
 
+# Words that end the name of what is counted ("how many clothing banks | have you got?").
+_COUNT_ENDS = frozenset(
+    ["are", "is", "was", "were", "do", "does", "did", "have", "has", "had", "can", "could",
+     "would", "will", "you", "we", "they", "there", "in", "on", "at", "of", "for", "per", "a",
+     "the", "work", "working", "go", "get", "come"]
+)  # fmt: skip
+
+
+def _counted_thing(words: str) -> str:
+    """The thing counted: the last word of the name after "how many" ("banks")."""
+    named: list[str] = []
+    for word in re.findall(r"[a-z][a-z-]*", words.lower())[:4]:
+        if word in _COUNT_ENDS:
+            break
+        named.append(word)
+    return named[-1] if named else ""
+
+
+def asks_count(question: str) -> bool:
+    """Whether ``question`` asks how many of a thing ("how many clothing banks…")."""
+    return bool(_COUNTED.search(question))
+
+
 def counts_it(question: str, sentence: str) -> bool:
     """Whether a figure in ``sentence`` counts what "how many …" in ``question`` asks about
     ("22 libraries" for "how many libraries", "around 70 people" for "how many staff")."""
     asked = _COUNTED.search(question)
     if not asked:
         return False
-    thing = asked.group(1).lower()
+    thing = _counted_thing(question[asked.start(1) :])
     # "How many days a week": two volunteering days a year count something else.
+    # (A sentence naming no period at all may still answer: "three days on site at the mill".)
     period = _PERIOD.match(question[asked.end() :])
-    if period and not re.search(rf"\b(a|per|each) {period.group(2)}\b", sentence, re.I):
+    other = {m.group(2).lower() for m in _PERIOD.finditer(sentence)}
+    if period and other and period.group(2).lower() not in other:
         return False
     same = next((group for group in _SAME_COUNT if thing in group), frozenset([thing]))
     words = [w.strip(",.;:()").lower() for w in sentence.split()]

@@ -1,4 +1,4 @@
-"""Research that answers a candidate's question, and a person or team to name.
+"""Research that answers a candidate's question.
 
 A question is answered with the research sentence that answers it: sentences, not passages, are
 weighed against the question (MiniLM closeness, with the words of the question a sentence shares
@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from roleplay.core.session import Source
-from roleplay.interview.answer_types import counts_it, gives, wanted
+from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.facts import STARTERS, research_pieces
+from roleplay.interview.list_items import item_sentences
+from roleplay.interview.process_steps import asks_next_steps, next_steps
+from roleplay.interview.reporting import asks_reporting, reporting_line
 from roleplay.interview.sayable import (
     LISTED,
-    NOT_AN_ANSWER,
     NUMBER_WORDS,
     PERSON,
     answer_sentence,
@@ -41,7 +43,9 @@ ANSWERS_ALONE = 0.8
 SHARED_WORD = 0.05
 # Products a sentence must name to answer a question about tools without sharing its words.
 LISTED_PRODUCTS = 3
-_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*|{NUMBER_WORDS}|one|percent)\b")
+# (A name made of a figure and letters is a subject: "401k", "5G".)
+_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\b")
+_BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
@@ -62,8 +66,19 @@ _GENERIC = frozenset(
      "been", "long", "overa", "altog", "rough", "exact", "curre", "curio", "somet", "going",
      "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
      "after", "down", "over", "ever", "still", "anything", "anyt", "sorry", "quick", "keep",
-     "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear"]
+     "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true"]
 )  # fmt: skip
+_LAST_ASKING = re.compile(
+    r"^(.*[.!])\s+((?:How|What|Who|When|Where|Which|Why|Is|Are|Do|Does|Did|Can|Could|Would"
+    r"|Will|Has|Have)\b[^.!?]*\?)\s*$",
+    re.DOTALL,
+)
+# Words that open a question without being asked about ("first thing, what's the salary?").
+_OPENER = re.compile(
+    r"^\W*(first thing|first things first|quick one|quick question|one more|one last thing|"
+    r"random one|random question|out of interest|just wondering|sorry)\b[,:;.!-]*\s*",
+    re.IGNORECASE,
+)
 _CALENDAR = frozenset(
     ["janua", "febru", "march", "april", "may", "june", "july", "augus", "septe", "octob",
      "novem", "decem", "monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda"]
@@ -75,10 +90,7 @@ _SHORT = frozenset(
      "now", "way", "day", "let", "see", "ask", "too", "yet", "per", "via", "off", "own", "run",
      "her", "his", "him", "she", "they", "may", "say", "set", "put", "lot", "bit", "far"]
 )  # fmt: skip
-# A person named in the research, and the title that follows the name ("Dana Whitcombe, the
-# vice president of operations").
-_TITLE = re.compile(r"^, ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
-_ROLE_WORDS = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
     r"reports? to|lead|head of|in charge)\b",
     re.IGNORECASE,
@@ -88,7 +100,6 @@ _WHO_LEADS = re.compile(
     r"is the (head|boss|manager|lead))\b",
     re.IGNORECASE,
 )
-_TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
 
 def _products(sentence: str, names_seen: set[str]) -> int:
@@ -104,10 +115,32 @@ def _stem(word: str) -> str:
     return word[:5]
 
 
-def _stems(text: str) -> set[str]:
+def content_stems(text: str) -> set[str]:
+    """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
     # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
-    words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text.lower()))
+    text = _BRACKETED_LETTER.sub(r"\1\2", text.lower())
+    words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
     return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A research sentence weighed as the answer to a question, with what it was weighed by."""
+
+    sentence: str
+    close: float  # scaled MiniLM closeness to the question as asked (or with its kind's words)
+    alone: float  # ... to the question as asked
+    rank: float  # raw cosine to the closest telling of the question
+    shared: int  # words of what was asked it holds (names and counts counting too)
+    asked: int  # words of what was asked
+    related: int  # words of the question's kind and of the rest of the turn it holds
+    dated: bool  # dated recently, for a question about lately
+    item: bool  # a list item said with what it lacked
+    listed: bool  # names several products, for a question about tools
+    counts: bool  # its figure counts what "how many" asks about
+    scene: bool  # shares only the names that set the scene
+    products: int  # products named, for a question about tools
+    admitted: bool  # close enough by the rules below
 
 
 def answering(
@@ -126,15 +159,75 @@ def answering(
     tools is not answered by a sentence about teams). ``hint`` is what the question's kind is
     usually about; ``guessed`` when the kind was guessed from its likeness to examples, so a
     sentence sharing only the hint's words needs to be closer to the question. ``context`` is
-    the rest of the candidate's turn."""
+    the rest of the candidate's turn. "What happens after today?" is answered by the hiring
+    process's later steps."""
+    # "I saw the Courier piece. How long did the council renew it for?": the sentence that
+    # asks is the question, the one before it context.
+    if last := _LAST_ASKING.match(question):
+        question, context = last.group(2), f"{last.group(1)} {context}"
+    if asks_next_steps(question) and (steps := next_steps(sources, question)):
+        return (steps,)
+    found = candidates(
+        question, sources, relevance, names, hint=hint, tools=tools, guessed=guessed,
+        context=context,
+    )  # fmt: skip
+    if asks_reporting(question) and (line := reporting_line([one.sentence for one in found])):
+        return (line,)
+    wants_recent = bool(_WANTS_RECENT.search(question))
+    scored = []
+    for one in found:
+        if not one.admitted:
+            continue
+        # Closest first, each word of the question shared counting twice a word of its
+        # kind's; what a question about tools is about is the tools, not the team it names.
+        bonus = SHARED_WORD * (2 * one.shared + one.related + 2 * one.dated)
+        if tools:
+            bonus = SHARED_WORD * (one.shared + one.related + 2 * min(2, one.products))
+        scored.append((one.shared, one.rank + bonus, one.sentence))
+    # The sentence holding most of what was asked first; then, for "What has the team done
+    # lately?", what happened lately; then the closest.
+    scored.sort(
+        key=lambda item: (-item[0], -(wants_recent and bool(_RECENT.search(item[2]))), -item[1])
+    )
+    return tuple(sentence for _shared, _rank, sentence in scored[:3])
+
+
+def candidates(
+    question: str,
+    sources: Sequence[Source],
+    relevance: Relevance | None,
+    names: Sequence[str] = (),
+    *,
+    hint: str = "",
+    tools: bool = False,
+    guessed: bool = False,
+    context: str = "",
+) -> list[Candidate]:
+    """Every research sentence that could be said as the answer to ``question``, with what it
+    is weighed by (the arguments are ``answering``'s). A sentence that gives no thing of the
+    kind asked for, counts something else, names no product for a question about tools, or
+    misses a name the question and the research share is no candidate at all."""
     company = [source for source in sources if source.kind == "company"]
     # Each sentence that can be said, with the heading it sits under and the words it was
     # written in ("August 2025 (Courier): …"): what it is about.
     under: dict[str, str] = {}
+    # Items said with what they lacked ("There's a pension with…"): taken only for a question
+    # that names what they are about.
+    items: set[str] = set()
+    # The sentence before each, which may name its scene ("…a new bread line at its Clara Road
+    # bakery. The new line, due to open in spring 2026, …").
+    before: dict[str, str] = {}
     for source in company:
+        previous = ""
         for raw, title in headed_sentences(source, names[:1]):
             if said := answer_sentence(raw):
                 under.setdefault(said, f"{title} {raw}")
+                before.setdefault(said, previous)
+            else:
+                for said in item_sentences(raw, source.snippet):
+                    under.setdefault(said, f"{title} {raw}")
+                    items.add(said)
+            previous = raw
         if said := section_list(source):
             under.setdefault(said, "")
     pool = list(under)
@@ -142,37 +235,50 @@ def answering(
     # place; a sentence on the subject that gives none of them is no answer.
     kind = wanted(question)
     pool = [said for said in pool if gives(kind, said)]
+    # "How many clothing banks": only a figure that counts them answers ("650 tonnes of
+    # clothing" counts something else).
+    if asks_count(question):
+        pool = [said for said in pool if counts_it(question, said)]
     # "lately": what happened lately, if anything did; a sentence dated recently is on the
     # subject by that alone, without sharing a word of the question. ("How big is the team
     # these days?" still takes an undated answer: "these days" is often only a way of asking.)
     wants_recent = bool(_WANTS_RECENT.search(question))
     if not pool or relevance is None:
-        return ()
+        return []
     # The company's own name is in every sentence: sharing it says nothing. The words its
     # kind of question is about ("benefits" are for "employees") count after the question's.
     # The setting's names are taken out of the question whole ("the Library Insight Analyst
     # role"), and their first words alone ("at Hollinsdale"): "how many libraries" at
     # Hollinsdale Libraries still asks about libraries.
     named = {_stem(name.split()[0].lower()) for name in names if name.split()}
-    named |= _stems(names[-1]) if len(names) > 3 else set()  # the role applied for
+    named |= content_stems(names[-1]) if len(names) > 3 else set()  # the role applied for
     names_seen = {w for name in names for w in name.split()}
-    unnamed = question
+    unnamed = _OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
     for name in sorted(filter(None, names), key=len, reverse=True):
         unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed, flags=re.IGNORECASE)
     # What is asked about is in the question's common words: its names set the scene ("parking
     # at the Cardiff site" is not answered by a sentence that names Cardiff).
-    asked = _stems(_CAPITALISED.sub(" ", unnamed)) - named
+    asked = content_stems(_CAPITALISED.sub(" ", unnamed)) - named
     # (Every word of a name is a name: "Quarry Lane" for Quarry Lane Veterinary Group.)
-    places = _stems(" ".join(_CAPITALISED.findall(unnamed))) - named - _stems(" ".join(names))
+    places = (
+        content_stems(" ".join(_CAPITALISED.findall(unnamed)))
+        - named
+        - content_stems(" ".join(names))
+    )
     places -= _CALENDAR  # "the burst in February" is about the burst
     # ... but a name the research knows must be in the answer: "how many people work in the
     # Bristol office?" is not answered by how many work for the whole company.
-    known = places & {t for source in company for t in _stems(source.snippet)}
+    known = places & {t for source in company for t in content_stems(source.snippet)}
     if not asked:  # "What does the Insights team work on?": the name is what is asked about
         asked, places = places, set()
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
-    about = (_stems(hint) | _stems(_CAPITALISED.sub(" ", context))) - named - asked - places
+    about = (
+        (content_stems(hint) | content_stems(_CAPITALISED.sub(" ", context)))
+        - named
+        - asked
+        - places
+    )
     leader = bool(_WHO_LEADS.search(question))
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
@@ -187,18 +293,18 @@ def answering(
         ranks = [max(pair) for pair in zip(*(closeness(pool, t) for t in topic), strict=True)]
     else:
         ranks = [row[0] for row in rows]
-    scored = []
+    found = []
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
-        own = _stems(sentence) | _stems(under[sentence])
+        own = content_stems(sentence) | content_stems(under[sentence])
         dated = wants_recent and bool(_RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
-        if leader and _ROLE_WORDS.search(sentence) and places & own:
+        if leader and ROLE_WORDS.search(sentence) and places & own:
             shared += 1  # "Who runs Network Insight?" and "Priya is Head of Network Insight."
         products = _products(sentence, names_seen) if tools else 0
         if tools and not products:
             continue  # a question about tools is answered by the products a sentence names
         heading = LISTED.match(sentence)
-        if heading and not asked & _stems(heading.group(1)):
+        if heading and not asked & content_stems(heading.group(1)):
             continue  # a list answers a question only about what its heading names
         # Several products named are an answer to "which bits of the stack…" by themselves
         # (two capitalised names are as often places: "offices in Minneapolis and Denver").
@@ -206,15 +312,19 @@ def answering(
         # Sharing only the names that set the scene is no sign of an answer.
         # A person the question names is its subject when the sentence is about them ("how
         # long has Anjali been there?" and "Anjali joined Marrowgate in 2018…").
-        subject = _stems(sentence.split()[0]) if sentence.split() else set()
+        subject = content_stems(sentence.split()[0]) if sentence.split() else set()
         if places & subject:
             shared += 1
         # "How many libraries" and "The trust looks after 22 libraries"; but "how many people
         # are in the data team" is not answered by how many the company employs.
-        if counts_it(question, sentence) and len(asked - own) <= 1:
+        # (One word asked may be missing only when three or more were asked.)
+        if counts_it(question, sentence) and len(asked - own) <= (len(asked) >= 3):
             shared += 2
         scene = not (shared or related or dated) and bool(places & own)
-        if known and not known & own:
+        # An item must hold at least half of what was asked.
+        item = sentence in items
+        half = 2 * shared >= max(1, len(asked))
+        if known and not known & (own | content_stems(before.get(sentence, ""))):
             continue
         # A sentence holding every word of what was asked needs less closeness in meaning
         # ("How did Quarry Lane start out?" and "…founded the group in 2008, starting with…");
@@ -234,52 +344,20 @@ def answering(
         close = row[0] if shared or dated or listed or not guessed else row[1]
         if guessed and not (shared or dated):
             floor = max(floor, ANSWERS_PART)
-        if not scene and (
-            (close >= floor and (shared or related or dated or listed))
-            or row[1 if guessed else 0] >= ANSWERS_ALONE
-        ):
-            # Closest first, each word of the question shared counting twice a word of its
-            # kind's; what a question about tools is about is the tools, not the team it names.
-            bonus = SHARED_WORD * (2 * shared + related + 2 * dated)
-            if tools:
-                bonus = SHARED_WORD * (shared + related + 2 * min(2, products))
-            scored.append((shared, rank + bonus, sentence))
-    # The sentence holding most of what was asked first; then, for "What has the team done
-    # lately?", what happened lately; then the closest.
-    scored.sort(
-        key=lambda item: (-item[0], -(wants_recent and bool(_RECENT.search(item[2]))), -item[1])
-    )
-    return tuple(sentence for _shared, _rank, sentence in scored[:3])
-
-
-def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str = "") -> str:
-    """A person the research names with their role ("Dana Whitcombe, the vice president of
-    operations"), the one closest to ``about`` (the role applied for) first; failing that a
-    team ("the field data team"); "" when there is neither."""
-    taken = {w.lower() for name in names for w in name.split()}
-    wanted = _stems(about)
-    people: list[tuple[int, int, str]] = []
-    teams = []
-    for source in sources:
-        if source.kind != "company":
-            continue
-        said = research_pieces(source.snippet)
-        for index, sentence in enumerate(said):
-            if NOT_AN_ANSWER.search(sentence):
-                continue
-            teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]
-            if not _ROLE_WORDS.search(sentence):
-                continue
-            # Their own sentence counts twice the one after it ("…reports to her team").
-            nearby = said[index + 1] if index + 1 < len(said) else ""
-            for match in PERSON.finditer(sentence):
-                person = match.group(1)
-                if person.split()[0] in STARTERS or any(w.lower() in taken for w in person.split()):
-                    continue
-                title = _TITLE.match(sentence[match.end() :])
-                contact = f"{person}, {title.group(1)}" if title else person
-                close = 2 * len(wanted & _stems(sentence)) + len(wanted & _stems(nearby))
-                people.append((close, -len(people), contact))
-    if people:
-        return max(people)[2]
-    return teams[0] if teams else ""
+        admitted = (
+            not scene
+            and (not item or half)
+            and (
+                (close >= floor and bool(shared or related or dated or listed))
+                or row[1 if guessed else 0] >= ANSWERS_ALONE
+            )
+        )
+        found.append(
+            Candidate(
+                sentence=sentence, close=row[0], alone=row[1], rank=rank, shared=shared,
+                asked=len(asked), related=related, dated=dated, item=item, listed=listed,
+                counts=counts_it(question, sentence), scene=scene, products=products,
+                admitted=admitted,
+            )
+        )  # fmt: skip
+    return found

@@ -55,7 +55,8 @@ _NOT_SPEECH = re.compile(
 )
 # Where a flattened Markdown passage starts a heading, or a list item.
 _HEADING = re.compile(r"(?:^|\s)#{1,6}\s+(?=\S)")
-_BULLET = re.compile(r"(?:^|\s)[-•*]\s+(?=\S)")
+# (A dash between two figures is a range, not a list: "€46,000 - €52,000", "8.30am - 4.30pm".)
+_BULLET = re.compile(r"(?:^|\s)(?:[•*]|(?<![\d%]\s)(?<!\d[ap]m\s)-)\s+(?=\S)")
 STARTERS = frozenset(
     [
         "The",

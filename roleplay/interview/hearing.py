@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from roleplay.core.cues import read_answer, split_sentences, vocabulary
 from roleplay.core.session import Source
 from roleplay.core.turn_rules import turn_rules
-from roleplay.interview.answers import answering, contact_in
+from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Finding, Relevance
+from roleplay.interview.contacts import contact_in
 from roleplay.interview.reading import Reading
 from roleplay.interview.sayable import SPECIFIC
 from roleplay.interview.tone import scornful

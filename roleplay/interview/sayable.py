@@ -28,7 +28,11 @@ NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
 )
-SPECIFIC = re.compile(rf"\d|%|\b({NUMBER_WORDS}|percent)\b", re.IGNORECASE)
+# A figure, or a span of time ("within a week of the panel").
+SPECIFIC = re.compile(
+    rf"\d|%|\b({NUMBER_WORDS}|percent)\b|\b(a|per|each|every) (day|week|fortnight|month)\b",
+    re.IGNORECASE,
+)
 
 # A sentence without its subject (a list of a leader's duties), or without a verb.
 _FRAGMENT_STARTS = frozenset(
@@ -38,7 +42,7 @@ _FRAGMENT_STARTS = frozenset(
 _MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
 NOT_AN_ANSWER = re.compile(
-    r"[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
+    r"[<>\[\]{}#|~\\/@=·•]|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
     r"|\b(system|assistant|user|developer)\s*:|\bsystem (message|override)"
     r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b",
     re.IGNORECASE,
@@ -87,16 +91,23 @@ _MONTHS = frozenset(
      "October", "November", "December"]
 )  # fmt: skip
 _ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?! [A-Z])")
-_ASIDE = re.compile(r"\s*\([^()]*\)")
+# An aside in brackets; not the brackets inside a word ("401(k)").
+_ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
+_BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")
+_YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+_OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
 ANSWER_WORDS = (4, 32)
 
 
-def answer_sentence(raw: str) -> str:
+def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     """``raw`` as a sentence that can be said aloud on its own, or "" when it cannot be: list
     markers, emphasis and asides in brackets dropped, no markup, no words to the reader, no
-    pointing back."""
+    pointing back. ``applicant`` when it comes from a job ad's list, whose "you" is the
+    applicant ("7% employer pension contribution when you put in 5%")."""
     sentence = _ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
+    # "401(k)" said "401k": brackets in a reply read as a stage direction.
+    sentence = _BRACKETED_LETTER.sub(r"\1\2", sentence)
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
     sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
     words = sentence.split()
@@ -108,9 +119,11 @@ def answer_sentence(raw: str) -> str:
     # to the candidate, it means what it says. Any other "you" is a note to the reader.
     to_applicant = _TO_APPLICANT.match(sentence)
     checked = sentence[to_applicant.end() :] if to_applicant else sentence
+    if applicant:
+        checked = _YOU.sub("", checked)
     if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence):
         return ""
-    if "?" in sentence or "(" in sentence or _HEADLESS.match(sentence):
+    if "?" in sentence or _OPENS_ASIDE.search(sentence) or _HEADLESS.match(sentence):
         return ""
     pointer = _PERSON_POINTER.search(sentence)
     if IT_AFTER.search(sentence):

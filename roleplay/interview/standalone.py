@@ -30,6 +30,9 @@ _NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
 PERSON = re.compile(rf"\b({_NAME} {_NAME})\b")
 # A bio line: "Aisling Doherty, Performance and Insight Manager – the post reports to her."
 _BIO = re.compile(rf"^({_NAME} {_NAME}), ((?:the )?[A-Z][\w&'-]*(?: [\w&'-]+){{0,7}}) [–—-] (.+)$")
+_MY_MANAGER = re.compile(
+    r"^(she|he|they)('d| would| will|'ll) be my (line )?(manager|boss)\b", re.IGNORECASE
+)
 # A person's line of notes: "Ben Kowalczyk, Analytics Manager."
 _NAMED_LINE = re.compile(rf"^({_NAME} {_NAME}), [A-Z][^.]{{0,60}}\.$")
 # "She joined…", "He came from…": the person the sentence before was about.
@@ -105,7 +108,9 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             name, title, rest = bio.groups()
             person = name.split()[0]
             resolved.append((f"{name} is {title.rstrip('.')}.", heading))
-            piece = _about(person, rest)
+            # "– she'd be my line manager": the writer's post reports to them.
+            mine = _MY_MANAGER.match(rest)
+            piece = f"The post reports to {name}." if mine else _about(person, rest)
         elif person and (_PRONOUN_START.match(piece) or _SUBJECTLESS.match(piece)):
             piece = _about(person, piece)
         elif (line := _NAMED_LINE.match(piece)) and piece.split()[0] not in _NOT_A_PERSON:

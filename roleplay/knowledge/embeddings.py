@@ -7,6 +7,7 @@ ever downloaded.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import threading
@@ -38,6 +39,17 @@ def local_model_dir() -> Path:
             "set ROLEPLAY_EMBEDDINGS=openai."
         )
     return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The whole words of the shipped MiniLM's vocabulary: everyday English, in lower case
+    ("pension", "panel"), and few names ("Spektrix" is not one). Empty when it is not installed."""
+    try:
+        vocab = local_model_dir() / "vocab.txt"
+        return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha())
+    except (KnowledgeError, OSError):
+        return frozenset()
 
 
 def _load_local() -> Embeddings:

@@ -1,10 +1,11 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and eleven more,
-each written as never tuned on. All but the newest were tuned on after their first run (see
-the conversations file). The floors are what is measured, not what the listening should reach:
-the newest, 'twelfth' (written by another hand that never read the engine's rules), had 54.5%
-of its questions answered on its first run; the aim at a company never tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twelve more,
+each written as never tuned on. All were tuned on after their first run (see the conversations
+file); the newest only by two refusal phrases and a question read after a comma, not in how it
+is answered. The floors are what is measured, not what the listening should reach: the newest,
+'thirteenth' (written by another hand that never read the engine's rules), had 33.3% of its
+questions answered on its first run; the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("twelfth",)
+NEWEST = ("thirteenth",)
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +43,13 @@ def share(judged: list[Judged], check: str) -> float:
 
 
 def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
-    assert share(tuned, "answered") >= 0.7
+    assert share(tuned, "answered") >= 0.75
 
 
-def test_questions_at_the_newest_company_are_answered_at_least_half_the_time(
+def test_questions_at_the_newest_company_are_answered_a_third_of_the_time(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.5
+    assert share(newest, "answered") >= 0.33
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])

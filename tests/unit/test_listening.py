@@ -9,8 +9,9 @@ import pytest
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting, Source, TurnPlan
-from roleplay.interview.answers import answering, contact_in
+from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Finding
+from roleplay.interview.contacts import contact_in
 from roleplay.interview.facts import research_pieces
 from roleplay.interview.hearing import Heard, hear, pick_up
 from roleplay.interview.planner import plan_turn

@@ -64,6 +64,8 @@ def test_thanks_and_goodbye_read_as_a_goodbye(text: str) -> None:
         ("Where would I actually be based? I saw there are a few sites around the county.", None),
         ("i read about the smart meter trial, did it actually make a difference", None),
         ("which bits of the stack would I be in day to day", "tools"),
+        ("hiya, thanks for ringing. before anything else, what's the pay on this one", "pay"),
+        ("and the pension, how much does the employer put in", None),
         ("What should I read to understand cold chain properly?", "advice"),
         (
             "Could I ask how big the team is? The advert didn't make it clear whether I'd be "

@@ -1,0 +1,156 @@
+"""A verbless note said as a sentence: a "Label: value" line, or a list item.
+
+Job ads and notes hold many facts only as items: "Pension with a 6% employer contribution",
+"Hybrid working: three days a week at Hallow Court, two at home", "Battery launch: started
+selling home batteries in March 2025". Read aloud as they stand they are not sentences, so each is
+given what it lacks: a label becomes the subject ("Hybrid working is three days a week…", "Battery
+launch started selling…"), an item is said as what there is ("There's a pension with a 6%
+employer contribution."). Matched by its figures alone an item answers questions it does not
+belong to ("£1,200 a year" for "what's the salary?"), so ``answers`` takes one only for a
+question that names what it is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roleplay.interview.facts import IMPERATIVE, VERBS, has_verb
+from roleplay.interview.sayable import answer_sentence
+from roleplay.interview.standalone import people_in
+from roleplay.knowledge.embeddings import common_words
+
+# "Hybrid working: three days a week…": a label of at most four words, then what it says.
+_LABEL = re.compile(r"^([A-Z0-9][\w'&+()-]*(?: [\w'&+()-]+){0,3}): (?=\S)")
+# Labels that name no subject: the writer's own marks, dates, questions to ask.
+_NOT_A_LABEL = re.compile(
+    r"^(note|notes|update|todo|ask|q|question|questions|source|from|via|re|ps|nb|edit|"
+    r"how|what|who|why|where|when|which|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday)\b|\b(i|my|me)\b",
+    re.IGNORECASE,
+)
+# Words after which the item's head noun has ended ("Pension | with a 6% …").
+_HEAD_ENDS = frozenset(
+    ["with", "for", "of", "at", "in", "on", "after", "from", "to", "and", "plus", "including",
+     "per", "a", "an", "up", "from", "by", "near", "–", "-"]
+)  # fmt: skip
+_STARTS_WITH_ARTICLE = re.compile(r"^(A|An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
+# Something an item must hold to be worth saying: a figure, a name or a date.
+_PARTICULAR = re.compile(r"\d|[£$€%]|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b[A-Z]{2,}\b")
+# Words that make an item a sentence after all ("Offers usually go out…", "We aim to…"): an
+# auxiliary, a subject pronoun first, or a verb after an adverb. (The looser ``has_verb`` takes
+# every "-s" word for a verb, and "ESOP shares after one year" has none.)
+_SENTENCE = re.compile(
+    r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did)\b"
+    r"|^(we|they|he|she|it|you|i|there|this|these)\b|\b\w+ly [a-z]+\b",
+    re.IGNORECASE,
+)
+# Marks of a line that is several lines run together ("Permanent · Full time Salary: …").
+_RUN_TOGETHER = re.compile(r"[·|•]|: .*: ")
+ITEM_WORDS = (3, 24)
+# Words an item must keep, its asides gone, to be worth saying.
+THING_WORDS = 4
+# A job ad's header pasted as one line: "Dewsbury (hybrid) · Permanent · Full time Salary:
+# £34,000 – £39,000 depending on experience Closing date: 14 March 2025".
+_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_INNER_LABEL = re.compile(r"(?<=\S )(?=[A-Z][a-z]+(?: [a-z]+){0,2}: )")
+# "£34,000 – £39,000" is said "£34,000 to £39,000", not as a pause.
+_RANGE = re.compile(r"(?:(?<=\d)|(?<=\d[ap]m))\s*[–—-]\s*(?=[£$€]?\d)")
+
+
+def item_sentences(piece: str, source_text: str = "") -> list[str]:
+    """``item_sentence`` of ``piece``, or of each line run together in it."""
+    parts = [
+        part.strip()
+        for chunk in _SEPARATOR.split(piece.strip().rstrip("."))
+        for part in _INNER_LABEL.split(chunk)
+    ]
+    # A list item pasted without its full stop ("- Pension with a 6% contribution") ends where
+    # the next begins.
+    said = (item_sentence(f"{part}.", source_text) for part in parts if part)
+    return [one for one in said if one]
+
+
+def item_sentence(piece: str, source_text: str = "") -> str:
+    """``piece``, a verbless note, as a sentence that can be said alone; "" when it is a
+    sentence already (``sayable.answer_sentence`` judges those), or cannot be one.
+    ``source_text`` is the passage it came from: a first word written capitalised everywhere in
+    it is a name, kept as it is."""
+    piece = piece.strip()
+    if not piece.endswith(".") or "?" in piece or _RUN_TOGETHER.search(piece):
+        return ""
+    words = piece.rstrip(".").split()
+    if not (ITEM_WORDS[0] <= len(words) <= ITEM_WORDS[1]) or not _PARTICULAR.search(piece):
+        return ""
+    if words[0] in IMPERATIVE or not (piece[:1].isupper() or piece[:1].isdigit()):
+        return ""  # a job ad's duty ("Forecast how full…"), or notes in lower case
+    piece = _RANGE.sub(" to ", piece)
+    label = _LABEL.match(piece)
+    if label:
+        # Checked as any sentence is: no words to the reader, no writer's voice, no asides.
+        return answer_sentence(_labelled(label.group(1), piece[label.end() :]), applicant=True)
+    if ":" in piece or ";" in piece or _SENTENCE.search(piece) or words[0].endswith("ed"):
+        return ""
+    if people_in(" ".join(words[:2])):
+        return ""  # "Teodora Barran, Founder & CEO": who someone is, not a thing there is
+    said = answer_sentence(f"There is {with_article(piece, source_text)}", applicant=True)
+    if len(said.split()) < THING_WORDS + 2:
+        return ""  # "There's Rockford, Illinois." once its aside is gone says nothing
+    return said.replace("There is ", "There's ", 1)
+
+
+def _labelled(label: str, value: str) -> str:
+    """ "Hybrid working: three days a week" as "Hybrid working is three days a week"; "Battery
+    launch: started selling…" as "Battery launch started selling…"."""
+    label_words = label.split()
+    if (
+        len(value.split()) < 2
+        or _NOT_A_LABEL.search(label)
+        or has_verb(label_words)
+        or label_words[-1].endswith("ed")
+    ):
+        return ""  # "Founded: 2011" would be said "Founded is 2011"
+    first = value.split()[0]
+    if first.islower() and (first.endswith("ed") or first in VERBS):
+        return f"{label} {value}"  # "Permit-to-Power project cut the average time…"
+    plural = label.endswith("s") and not label.endswith(("ss", "us", "news"))
+    return f"{label} {'are' if plural else 'is'} {value}"
+
+
+def with_article(item: str, source_text: str) -> str:
+    """The item after "There's": its article kept, "a" given to one singular common thing
+    ("a pension with…"), none to a figure, a plural or a name ("ESOP shares…")."""
+    words = item.split()
+    if _STARTS_WITH_ARTICLE.match(item):
+        return words[0].lower() + item[len(words[0]) :]
+    if words[0][:1].isdigit() or words[0][:1] in "£$€":
+        return item
+    # The head noun: the last word before a preposition, a comma or the end.
+    head = words[0]
+    for word in words:
+        if word.lower() in _HEAD_ENDS:
+            break
+        head = word
+        if word.endswith((",", ";")):
+            break
+    head = head.strip(",;.")
+    first = words[0]
+    name = (
+        first.isupper()
+        or "'" in first
+        or first.lower() not in common_words()
+        or _always_capitalised(first, source_text)
+        or (len(words) > 1 and words[1][:1].isupper())
+    )
+    if not name:
+        item = first.lower() + item[len(first) :]
+    plural = head.endswith("s") and not head.endswith(("ss", "us"))
+    if plural or name:
+        return item
+    return f"{'an' if item[:1].lower() in 'aeiou' else 'a'} {item}"
+
+
+def _always_capitalised(word: str, text: str) -> bool:
+    """Whether ``word`` is written capitalised inside sentences of ``text`` too (a product or a
+    place, "Spektrix"), not only where a line starts."""
+    return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))

@@ -1,0 +1,111 @@
+"""What happens after today: the hiring process's later steps, read from the research's list.
+
+"What are the next steps?" is answered by the steps a careers page or a job pack lists under
+"How we hire" or "Hiring process" (1. Apply online… 2. A 30-minute video call… 3. A case
+exercise… 4. A panel interview…). No one sentence says them, so none would be found by closeness
+to the question; they are said together, from the first step after the application and the
+first call, in the list's own words ("From here, there's a case exercise at the terminal, then
+a panel interview with Anjali Rao-Bergeron."). A step in the writer's own voice, or holding
+markup or words to a model, is never said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from roleplay.core.session import Source
+from roleplay.interview.facts import EMPHASIS, sentences
+from roleplay.interview.list_items import with_article
+
+# A question about what comes next in the process, not about one step of it ("is the take-home
+# long?" is answered by the sentence about the take-home).
+_NEXT = re.compile(
+    r"\b(next steps?|after (today|this|that|the interview|the call|this call|this stage|this "
+    r"interview)|what happens (next|now|after)|what comes (next|after)|the (rest of the )?process"
+    r"|stages|another round|more rounds|walk me through)\b",
+    re.IGNORECASE,
+)
+# What a list of steps sits under: "How we hire:", "## Hiring process (from the job pack)".
+_PROCESS_TOPIC = re.compile(
+    r"\b(hire|hiring|recruit\w*|process|stages|selection|interview process|candidate pack|"
+    r"job pack|how to apply|what happens next)\b",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)")
+# The application itself is behind the candidate ("Apply online with a CV").
+_APPLYING = re.compile(r"\b(apply|application|send us|your cv|a cv|cover (note|letter))\b", re.I)
+# A step that may not be said: the writer's voice, markup, words to a model.
+_UNSAYABLE = re.compile(
+    r"\b(i|i'd|i'm|my|me)\b|[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
+    r"|\b(system|assistant|user|developer)\s*:",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s+\([^()]*\)")
+STEPS_SAID, WORDS_SAID = 3, 60
+
+
+def asks_next_steps(question: str) -> bool:
+    """Whether ``question`` asks what comes next in the hiring process."""
+    return bool(_NEXT.search(question))
+
+
+def next_steps(sources: Sequence[Source], question: str = "") -> str:
+    """The process's later steps said as one or two sentences, or "" when the research lists
+    none. A step ``question`` names is behind the candidate ("after the panel, how long…?")."""
+    for source in sources:
+        if source.kind != "company":
+            continue
+        parts = _ITEM.split(EMPHASIS.sub("", source.snippet))
+        topic = f"{source.location} {parts[0][-80:]}"
+        if len(parts) < 3 or not _PROCESS_TOPIC.search(topic):
+            continue
+        steps = [_step(part) for part in parts[1:]]
+        steps = [step for step in steps if step and not _APPLYING.search(step)]
+        named = [
+            i
+            for i, step in enumerate(steps)
+            if not _IS_SENTENCE.match(step) and _STEP_WORDS & _words(step) & _words(question)
+        ]
+        if named:
+            steps = steps[named[-1] + 1 :]
+        elif len(steps) > 2:
+            steps = steps[1:]  # the first call is the one the candidate is on, or past
+        if said := _said(steps[:STEPS_SAID]):
+            return said
+    return ""
+
+
+def _step(part: str) -> str:
+    """A list item's first sentence, without its aside; "" when it cannot be said."""
+    first = sentences(_ASIDE.sub("", part.strip()))
+    step = first[0].strip().rstrip(".").replace(": ", " – ") if first else ""
+    return "" if not step or _UNSAYABLE.search(step) else step
+
+
+def _said(steps: list[str]) -> str:
+    """ "From here, there's a case exercise…, then a panel interview…." with any step that is a
+    sentence of its own ("We aim to decide within a week") said after."""
+    things = [s for s in steps if not _IS_SENTENCE.match(s)]
+    own = [s for s in steps if _IS_SENTENCE.match(s)]
+    said = []
+    if things:
+        named = [with_article(thing, "") for thing in things]
+        listed = named[0] if len(named) == 1 else ", then ".join(named)
+        said.append(f"From here, there's {listed}.")
+    said += [f"{sentence}." for sentence in own]
+    text = " ".join(said)
+    return text if said and len(text.split()) <= WORDS_SAID else ""
+
+
+# A step written as a sentence: "We aim to make a decision within a week of the panel."
+_IS_SENTENCE = re.compile(r"^(We|They|Offers?|Decisions?|You|Successful)\b \w+")
+# Words naming a step, which a question may say it is past ("after the panel").
+_STEP_WORDS = frozenset(
+    ["panel", "interview", "call", "screen", "take-home", "task", "exercise", "assessment",
+     "presentation", "tour", "test", "case", "onsite"]
+)  # fmt: skip
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z-]+", text.lower()))
