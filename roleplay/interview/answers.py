@@ -66,13 +66,29 @@ _GENERIC = frozenset(
      "been", "long", "overa", "altog", "rough", "exact", "curre", "curio", "somet", "going",
      "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
      "after", "down", "over", "ever", "still", "anything", "anyt", "sorry", "quick", "keep",
-     "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true"]
+     "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
+     "need", "fully"]
 )  # fmt: skip
 _LAST_ASKING = re.compile(
     r"^(.*[.!])\s+((?:How|What|Who|When|Where|Which|Why|Is|Are|Do|Does|Did|Can|Could|Would"
     r"|Will|Has|Have)\b[^.!?]*\?)\s*$",
     re.DOTALL,
 )
+# What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
+# answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
+# "salary". One way only: a salary question is not answered by "pay-what-you-decide tickets".
+SAID_OTHERWISE = {
+    "remot": frozenset(["hybri", "home", "site", "onsit", "offic"]),
+    "offic": frozenset(["hybri", "site", "onsit"]),
+    "pay": frozenset(["salar", "wage"]),
+    "money": frozenset(["salar", "budge", "allow"]),
+    "holid": frozenset(["leave", "vacat"]),
+    "vacat": frozenset(["leave", "holid"]),
+    "401k": frozenset(["pensi", "retir"]),
+    "pensi": frozenset(["401k", "retir"]),
+    "cert": frozenset(["train", "cours", "learn", "certi"]),
+    "shift": frozenset(["rota", "nights"]),
+}
 # Words that open a question without being asked about ("first thing, what's the salary?").
 _OPENER = re.compile(
     r"^\W*(first thing|first things first|quick one|quick question|one more|one last thing|"
@@ -121,6 +137,11 @@ def content_stems(text: str) -> set[str]:
     text = _BRACKETED_LETTER.sub(r"\1\2", text.lower())
     words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
     return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
+
+
+def _said_otherwise(asked: set[str], own: set[str]) -> set[str]:
+    """The words of ``asked`` a sentence says in a job ad's other words."""
+    return {word for word in asked if SAID_OTHERWISE.get(word, frozenset()) & own}
 
 
 @dataclass(frozen=True)
@@ -296,6 +317,7 @@ def candidates(
     found = []
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = content_stems(sentence) | content_stems(under[sentence])
+        own |= _said_otherwise(asked, own)
         dated = wants_recent and bool(_RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
         if leader and ROLE_WORDS.search(sentence) and places & own:

@@ -36,13 +36,17 @@ _HEAD_ENDS = frozenset(
 )  # fmt: skip
 _STARTS_WITH_ARTICLE = re.compile(r"^(A|An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 # Something an item must hold to be worth saying: a figure, a name or a date.
-_PARTICULAR = re.compile(r"\d|[£$€%]|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b[A-Z]{2,}\b")
+_PARTICULAR = re.compile(
+    r"\d|[£$€%]|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b[A-Z]{2,}\b"
+    r"|\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b"
+)
 # Words that make an item a sentence after all ("Offers usually go out…", "We aim to…"): an
 # auxiliary, a subject pronoun first, or a verb after an adverb. (The looser ``has_verb`` takes
 # every "-s" word for a verb, and "ESOP shares after one year" has none.)
 _SENTENCE = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did)\b"
-    r"|^(we|they|he|she|it|you|i|there|this|these)\b|\b\w+ly [a-z]+\b",
+    r"|^(we|they|he|she|it|you|i|there|this|these)\b|\b\w+ly [a-z]+\b"
+    r"|\b[a-z]{3,}s (about|around|roughly|up to|from|until|over|under|between|each|every)\b",
     re.IGNORECASE,
 )
 # Marks of a line that is several lines run together ("Permanent · Full time Salary: …").

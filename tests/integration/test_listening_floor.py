@@ -2,8 +2,8 @@
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
 through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twelve more,
 each written as never tuned on. All were tuned on after their first run (see the conversations
-file); the newest only by two refusal phrases and a question read after a comma, not in how it
-is answered. The floors are what is measured, not what the listening should reach: the newest,
+file); the newest only by two refusal phrases, a question read after a comma and a job ad's
+other words for remote working and pay. The floors are what is measured, not what the listening should reach: the newest,
 'thirteenth' (written by another hand that never read the engine's rules), had 33.3% of its
 questions answered on its first run; the aim at a company never tuned on is 90%."""
 
@@ -49,7 +49,7 @@ def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -
 def test_questions_at_the_newest_company_are_answered_a_third_of_the_time(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.33
+    assert share(newest, "answered") >= 0.35
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])

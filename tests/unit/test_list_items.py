@@ -202,3 +202,26 @@ def test_who_the_post_reports_to_is_said_over_another_managers_line() -> None:
 def test_a_bio_saying_they_would_be_the_writers_manager_says_who_the_post_reports_to() -> None:
     source = company("Priya Halloran, Head of Audience Insight – she'd be my line manager.")
     assert "The post reports to Priya Halloran." in research_sentences(source, ["Lantern Row"])
+
+
+class EquallyClose:
+    """Relevance that finds every sentence equally close: only shared words decide."""
+
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        return [[0.5 for _ in topics] for _ in sentences]
+
+
+def test_a_question_is_answered_in_the_job_ads_own_words() -> None:
+    research = company(
+        "What we offer: - Hybrid working: Tuesdays and Thursdays in Tullamore. "
+        "- 30% off in all Kilbrack Kitchen cafés."
+    )
+    question = "is it fully remote or do you need people in"
+    answer = answering(question, [research], EquallyClose(), NAMES)
+    assert answer == ("Hybrid working is Tuesdays and Thursdays in Tullamore.",)
+
+
+def test_other_words_count_one_way_only() -> None:
+    research = company("Pay-what-you-decide tickets for under-26s, launched in September 2024.")
+    question = "Could you tell me what the salary band is?"
+    assert answering(question, [research], WordOverlap(), NAMES) == ()
