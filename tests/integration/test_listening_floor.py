@@ -3,9 +3,10 @@ benchmark's own checks (bench/listening.py): real parts throughout, the embedded
 through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twelve more,
 each written as never tuned on. All were tuned on after their first run (see the conversations
 file); the newest only by two refusal phrases, a question read after a comma and a job ad's
-other words for remote working and pay. The floors are what is measured, not what the listening should reach: the newest,
-'thirteenth' (written by another hand that never read the engine's rules), had 33.3% of its
-questions answered on its first run; the aim at a company never tuned on is 90%."""
+other words for remote working and pay. The floors are what is measured, not what the listening
+should reach: the newest, 'thirteenth' (written by another hand that never read the engine's
+rules), had 33.3% of its questions answered on its first run; the aim at a company never tuned
+on is 90%."""
 
 from __future__ import annotations
 
