@@ -20,6 +20,7 @@ from roleplay.interview.list_items import item_sentences
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.reporting import asks_reporting, reporting_line
 from roleplay.interview.sayable import (
+    BRACKETED_LETTER,
     LISTED,
     NUMBER_WORDS,
     PERSON,
@@ -45,7 +46,6 @@ SHARED_WORD = 0.05
 LISTED_PRODUCTS = 3
 # (A name made of a figure and letters is a subject: "401k", "5G".)
 _FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\b")
-_BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
@@ -134,7 +134,7 @@ def _stem(word: str) -> str:
 def content_stems(text: str) -> set[str]:
     """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
     # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
-    text = _BRACKETED_LETTER.sub(r"\1\2", text.lower())
+    text = BRACKETED_LETTER.sub(r"\1\2", text.lower())
     words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
     return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
 

@@ -78,8 +78,8 @@ def item_sentences(piece: str, source_text: str = "") -> list[str]:
 def item_sentence(piece: str, source_text: str = "") -> str:
     """``piece``, a verbless note, as a sentence that can be said alone; "" when it is a
     sentence already (``sayable.answer_sentence`` judges those), or cannot be one.
-    ``source_text`` is the passage it came from: a first word written capitalised everywhere in
-    it is a name, kept as it is."""
+    ``source_text`` is the passage it came from: a first word it also writes capitalised inside
+    a sentence is a name, kept as it is."""
     piece = piece.strip()
     if not piece.endswith(".") or "?" in piece or _RUN_TOGETHER.search(piece):
         return ""

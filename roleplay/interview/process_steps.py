@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from roleplay.core.session import Source
 from roleplay.interview.facts import EMPHASIS, sentences
 from roleplay.interview.list_items import with_article
+from roleplay.interview.sayable import ASIDE
 
 # A question about what comes next in the process, not about one step of it ("is the take-home
 # long?" is answered by the sentence about the take-home).
@@ -41,7 +42,6 @@ _UNSAYABLE = re.compile(
     r"|\b(system|assistant|user|developer)\s*:",
     re.IGNORECASE,
 )
-_ASIDE = re.compile(r"\s+\([^()]*\)")
 STEPS_SAID, WORDS_SAID = 3, 60
 
 
@@ -78,7 +78,7 @@ def next_steps(sources: Sequence[Source], question: str = "") -> str:
 
 def _step(part: str) -> str:
     """A list item's first sentence, without its aside; "" when it cannot be said."""
-    first = sentences(_ASIDE.sub("", part.strip()))
+    first = sentences(ASIDE.sub("", part.strip()))
     step = first[0].strip().rstrip(".").replace(": ", " – ") if first else ""
     return "" if not step or _UNSAYABLE.search(step) else step
 

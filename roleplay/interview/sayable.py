@@ -92,8 +92,8 @@ _MONTHS = frozenset(
 )  # fmt: skip
 _ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?! [A-Z])")
 # An aside in brackets; not the brackets inside a word ("401(k)").
-_ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
-_BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")
+ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
+BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
 _YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
@@ -105,9 +105,9 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     markers, emphasis and asides in brackets dropped, no markup, no words to the reader, no
     pointing back. ``applicant`` when it comes from a job ad's list, whose "you" is the
     applicant ("7% employer pension contribution when you put in 5%")."""
-    sentence = _ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
+    sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
     # "401(k)" said "401k": brackets in a reply read as a stage direction.
-    sentence = _BRACKETED_LETTER.sub(r"\1\2", sentence)
+    sentence = BRACKETED_LETTER.sub(r"\1\2", sentence)
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
     sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
     words = sentence.split()
@@ -168,13 +168,13 @@ def section_list(source: Source) -> str:
     is about."""
     # The heading path, "Notes > Benefits" (shown as "›" once it reaches the interview).
     path = re.split(r"\s*[>›]\s*", source.location)
-    topic = _ASIDE.sub("", path[-1]).strip() if len(path) > 1 else ""
+    topic = ASIDE.sub("", path[-1]).strip() if len(path) > 1 else ""
     if not topic or len(topic.split()) > TOPIC_WORDS or _NOT_A_TOPIC.search(topic):
         return ""
     topic = re.sub(r"^the\s+", "", topic, flags=re.IGNORECASE)
     items: list[str] = []
     for raw in _LIST_ITEM.split(source.snippet)[1:]:
-        first = sentences(_DASH.sub(", ", _ASIDE.sub("", EMPHASIS.sub("", raw))))
+        first = sentences(_DASH.sub(", ", ASIDE.sub("", EMPHASIS.sub("", raw))))
         item = first[0].rstrip(".").strip() if first else ""
         words = item.split()
         # An item is a thing named, not a sentence ("The team has eleven people") or a label.
