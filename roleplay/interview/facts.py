@@ -48,7 +48,7 @@ _POINTING = {
     "here",
 }
 _NOT_SPEECH = re.compile(
-    r"[<>\[\]{}#*_`|~\\/:;@=]|https?|www\.|\.\.\.|…|\bnotes?\b|\bresearch\b|\bfictional\b|\bsample\b"
+    r"[<>\[\]{}#*_`|~\\/:;@=·•]|https?|www\.|\.\.\.|…|\bnotes?\b|\bresearch\b|\bfictional\b|\bsample\b"
     r"|\bignore\b|\binstruction|\bprompt\b|\bsystem\b|\bassistant\b|\bmust\b|\bsay\b|\bpretend\b"
     r"|\bcandidate\b|\binterview",
     re.IGNORECASE,

@@ -532,6 +532,8 @@ def test_a_person_the_question_names_is_its_subject_not_its_scene() -> None:
     [
         "Knit and natter in Ellerby (apparently packed every week) meets on 3 Thursdays.",
         "Help us understand what happens to 2,000 orders when the weather turns.",
+        # A LinkedIn header pasted as one line (the thirteenth company's).
+        "Aoife Brennan · Head of Commercial Insight at Kilbrack Bakeries Tullamore · 500 contacts.",
     ],
 )
 def test_an_aside_or_an_order_to_the_reader_is_never_volunteered(sentence: str) -> None:
