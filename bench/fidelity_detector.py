@@ -90,14 +90,19 @@ def question_count(text: str) -> int:
     return len(re.findall(r"\?+", text))
 
 
-def name_errors(text: str, names: list[str]) -> list[str]:
-    """Capitalised words that nearly, but not exactly, spell a known name ("Larksur")."""
+def name_errors(text: str, names: list[str], written: str = "") -> list[str]:
+    """Capitalised words that nearly, but not exactly, spell a known name ("Larksur").
+    A word spelled as the research passages behind the turn (``written``) spell it is right:
+    "Morven" from the research is no misspelling of the interviewer's name "Moreno"."""
     known = {t for name in names for t in _CAPITALISED.findall(name)}
+    spelled = set(_CAPITALISED.findall(written))
     errors = []
     for word in _CAPITALISED.findall(text):
         word = re.sub(r"['’]s$", "", word)
         # A plural of a known word ("Analysts" for the role's "Analyst") spells it right.
-        if word in known or word.lower() in _COMMON or re.sub(r"e?s$", "", word) in known:
+        if word in known or word in spelled or word.lower() in _COMMON:
+            continue
+        if re.sub(r"e?s$", "", word) in known:
             continue
         for token in known:
             if SequenceMatcher(None, word.lower(), token.lower()).ratio() >= 0.8:
@@ -157,7 +162,9 @@ def inspect(
             findings.problems.append(f"worry label {label!r}")
     # The candidate's own words quoted back ("“I volunteer at the Brindle Street Theatre”")
     # are theirs to spell: no name error of the interviewer's.
-    findings.name_errors = name_errors(re.sub(r"“[^”]*”", " ", text), names)
+    findings.name_errors = name_errors(
+        re.sub(r"“[^”]*”", " ", text), names, " ".join(snippets or [])
+    )
     ordinary = {w.lower() for name in names for w in _WORD.findall(name)}
     findings.uses_fact = uses_fact(text, snippets or [], ordinary)
     return findings

@@ -17,7 +17,7 @@ from roleplay.core.session import Source
 from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.list_items import item_sentences
-from roleplay.interview.process_steps import asks_next_steps, next_steps
+from roleplay.interview.own_finders import own_answer
 from roleplay.interview.reporting import asks_reporting, reporting_line
 from roleplay.interview.sayable import (
     BRACKETED_LETTER,
@@ -180,14 +180,14 @@ def answering(
     tools is not answered by a sentence about teams). ``hint`` is what the question's kind is
     usually about; ``guessed`` when the kind was guessed from its likeness to examples, so a
     sentence sharing only the hint's words needs to be closer to the question. ``context`` is
-    the rest of the candidate's turn. "What happens after today?" is answered by the hiring
-    process's later steps."""
+    the rest of the candidate's turn. Some kinds have finders of their own (``own_finders``:
+    the next steps, how the company began, the team's recent work)."""
     # "I saw the Courier piece. How long did the council renew it for?": the sentence that
     # asks is the question, the one before it context.
     if last := _LAST_ASKING.match(question):
         question, context = last.group(2), f"{last.group(1)} {context}"
-    if asks_next_steps(question) and (steps := next_steps(sources, question)):
-        return (steps,)
+    if own := own_answer(question, sources, names[0] if names else ""):
+        return (own,)
     found = candidates(
         question, sources, relevance, names, hint=hint, tools=tools, guessed=guessed,
         context=context,

@@ -53,6 +53,13 @@ _NOT_SPEECH = re.compile(
     r"|\bcandidate\b|\binterview",
     re.IGNORECASE,
 )
+# The note-taker's shorthand ("ad says office hrs 8.30-4.30 Mon-Fri so prob fine"): notes, not
+# something the interviewer would say.
+SHORTHAND = re.compile(
+    r"\b(prob|probs|hrs|mins|tbh|btw|fwiw|imo|imho|iirc|afaik|asap|approx|poss|esp|govt|dept"
+    r"|thx|pls|lol|w/|b/c|ad (says|said|mentions))(?![\w/])",
+    re.IGNORECASE,
+)
 # Where a flattened Markdown passage starts a heading, or a list item.
 _HEADING = re.compile(r"(?:^|\s)#{1,6}\s+(?=\S)")
 # (A dash between two figures is a range, not a list: "€46,000 - €52,000", "8.30am - 4.30pm".)
@@ -151,7 +158,12 @@ def speakable(sentence: str) -> bool:
     words = _WORD.findall(sentence)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
-    if _NOT_SPEECH.search(sentence) or "?" in sentence or "!" in sentence:
+    if (
+        _NOT_SPEECH.search(sentence)
+        or SHORTHAND.search(sentence)
+        or "?" in sentence
+        or "!" in sentence
+    ):
         return False
     if any(w.lower().strip(",.") in _POINTING for w in words):
         return False

@@ -13,10 +13,12 @@ question that names what it is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from roleplay.core.session import Source
 from roleplay.interview.facts import IMPERATIVE, VERBS, has_verb
 from roleplay.interview.sayable import answer_sentence
-from roleplay.interview.standalone import people_in
+from roleplay.interview.standalone import headed_sentences, people_in
 from roleplay.knowledge.embeddings import common_words
 
 # "Hybrid working: three days a week…": a label of at most four words, then what it says.
@@ -158,3 +160,17 @@ def _always_capitalised(word: str, text: str) -> bool:
     """Whether ``word`` is written capitalised inside sentences of ``text`` too (a product or a
     place, "Spektrix"), not only where a line starts."""
     return bool(re.search(rf"(?<=[a-z,] ){re.escape(word)}\b", text))
+
+
+def research_said(sources: Sequence[Source], company: str) -> list[str]:
+    """Every sentence of the company research that can be said aloud, list items said as
+    sentences, in the research's order: what a kind of question with its own finder
+    (``origins``, ``recent_work``) picks from."""
+    said: list[str] = []
+    for source in sources:
+        if source.kind != "company":
+            continue
+        for raw, _title in headed_sentences(source, [company]):
+            sentence = answer_sentence(raw)
+            said += [sentence] if sentence else item_sentences(raw, source.snippet)
+    return list(dict.fromkeys(said))

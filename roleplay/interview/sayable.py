@@ -15,6 +15,7 @@ from roleplay.core.session import Source
 from roleplay.interview.facts import (
     EMPHASIS,
     IMPERATIVE,
+    SHORTHAND,
     STARTERS,
     VERBS,
     has_verb,
@@ -96,8 +97,14 @@ ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
 BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
 _YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
-_RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s")
+# Two sentences run together ("…the old system The team moved…"); "to stop The Grand being…"
+# names a place.
+_RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s(?![A-Z])")
 ANSWER_WORDS = (4, 32)
+_WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they) [a-z]")
+_WHEN = re.compile(r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)
+# A description between commas after a name: ", a former stage manager at the Old Vic,".
+APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an) [^,]{3,60}(?=, )")
 
 
 def answer_sentence(raw: str, *, applicant: bool = False) -> str:
@@ -111,6 +118,11 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
     sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
     words = sentence.split()
+    if len(words) > ANSWER_WORDS[1]:
+        # "…by Cecily Marlowe, a former stage manager at the Old Vic, who raised…": who a
+        # person is can go; what they did is the answer.
+        sentence = APPOSITIVE.sub("", sentence, count=1)
+        words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "£$€"):
@@ -121,7 +133,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     checked = sentence[to_applicant.end() :] if to_applicant else sentence
     if applicant:
         checked = _YOU.sub("", checked)
-    if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence):
+    if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence) or SHORTHAND.search(sentence):
         return ""
     if "?" in sentence or _OPENS_ASIDE.search(sentence) or _HEADLESS.match(sentence):
         return ""
@@ -148,15 +160,18 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # Said aloud, the list a colon introduces follows a pause, not a label's mark ("The team
     # has nine people – four vessel planners…" after "Sure." reads as no "Sure. The team:").
     sentence = sentence.replace(": ", " – ")
-    # "We employ around 70 people": the word after "We" is its verb, whatever its ending.
-    if not has_verb(words[1:]) and not (words[0] in ("We", "They") and words[1].islower()):
+    # "We employ around 70 people", "Last season we rebuilt…": the word after "we" is its
+    # verb, whatever its ending.
+    if not has_verb(words[1:]) and not _WE_DID.search(sentence):
         # A list item without a verb ("£1,200 a year personal training budget") answers too
         # many questions by its figures alone, and one that starts with its verb ("Looks
         # after the ticketing data") has lost its subject.
         return ""
     # An answer says something particular: a figure or a name ("We build the tools clinics
-    # use" answers no question about tools); a person's doing is particular too.
-    particular = specifics(sentence) or SPECIFIC.search(sentence) or named_first
+    # use" answers no question about tools); a person's doing is particular too, and when
+    # the work happened ("Last season we rebuilt our demand forecast").
+    particular = bool(specifics(sentence) or SPECIFIC.search(sentence) or _WHEN.search(sentence))
+    particular = particular or named_first
     return sentence if particular else ""
 
 

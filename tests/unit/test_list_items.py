@@ -9,7 +9,7 @@ import pytest
 from roleplay.core.session import Source
 from roleplay.interview.answer_types import counts_it
 from roleplay.interview.answers import answering
-from roleplay.interview.facts import research_pieces
+from roleplay.interview.facts import research_pieces, speakable
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.sayable import answer_sentence
@@ -225,3 +225,37 @@ def test_other_words_count_one_way_only() -> None:
     research = company("Pay-what-you-decide tickets for under-26s, launched in September 2024.")
     question = "Could you tell me what the salary band is?"
     assert answering(question, [research], WordOverlap(), NAMES) == ()
+
+
+def test_a_long_sentence_is_said_without_who_a_person_is() -> None:
+    raw = (
+        "The company was founded in 1987 by Cecily Marlowe, a former stage manager at the Old "
+        "Vic, who raised £60,000 from local businesses to stop The Grand being turned into a "
+        "bingo hall."
+    )
+    assert answer_sentence(raw) == (
+        "The company was founded in 1987 by Cecily Marlowe, who raised £60,000 from local "
+        "businesses to stop The Grand being turned into a bingo hall."
+    )
+
+
+def test_a_capitalised_the_before_a_name_is_no_second_sentence_run_in() -> None:
+    assert answer_sentence("The trust saved The Grand from closure in 1987.")
+    assert answer_sentence("The trust saved the hall in 1987 The team then grew.") == ""
+
+
+def test_when_the_work_happened_makes_a_sentence_particular() -> None:
+    said = "Last season we rebuilt our demand forecast from scratch."
+    assert answer_sentence(said) == said
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "The ad says office hrs 8.30-4.30 Mon-Fri so prob fine.",
+        "Salary is approx 40k, tbh on the low side.",
+    ],
+)
+def test_the_note_takers_shorthand_is_never_said_nor_volunteered(notes: str) -> None:
+    assert answer_sentence(notes) == ""
+    assert not speakable(notes)

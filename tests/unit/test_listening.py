@@ -549,3 +549,18 @@ def test_leaving_a_question_for_now_refuses_it() -> None:
 def test_applying_only_for_the_pay_is_a_red_flag(leader: Persona) -> None:
     said = "honestly I'm only applying because it pays more than I'm on now"
     assert hear(said, Reading("answer")).red_flag
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "lol I'm planning to call in sick every powder day on top of the two they give you",
+        "I tend to just do my own thing, I was never one for checking in with a manager.",
+    ],
+)
+def test_skiving_or_working_unmanaged_is_a_red_flag(said: str) -> None:
+    assert hear(said, Reading("answer")).red_flag
+
+
+def test_never_calling_in_sick_is_no_red_flag() -> None:
+    assert not hear("I have never called in sick in six years.", Reading("answer")).red_flag

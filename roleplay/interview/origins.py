@@ -1,0 +1,88 @@
+"""How the company began: "How did Kilbrack get going?" is answered by the sentence that says when
+and how it started ("Kilbrack started in 1958, when Bridie and Tom Keaveney opened a small
+bakery…"), not by the nearest sentence about the company today, which is what closeness in
+meaning finds ("Lantern Row Theatres is a registered charity that runs six theatres…").
+
+A founding sentence is one whose subject is the company ("Kilbrack", "The company", "It", "Our
+history", "The trust") and whose verb starts it ("started", "was founded", "goes back to"), or
+one that says who founded it ("Sisters Aoife and Niamh Gallagher founded Tern & Tide in 2009").
+The earliest year said wins: a trial that "started in October 2024" is news, not the origin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_ASKS = re.compile(
+    # "How did Kestrelmere get going?", "how did it all start?", "how did it begin?" (not "how
+    # did you get started?", the interviewer's own story)
+    r"\bhow (did|does) (?P<a>[\w&' ]{1,40}?) (get (going|started|off the ground)"
+    r"|(all )?(start|begin|come about|come to be))\b"
+    r"|\bhow (?P<b>[\w&' ]{1,40}?) (all )?(started|began|got going|came about)\b"
+    r"|\bwhere (?P<c>[\w&' ]{1,40}?) came from\b"
+    r"|\b(get|got) going in the first place\b"
+    r"|\bstarted out (as|like)\b|\b(company|firm|business)'?s? (history|origins?|story)\b"
+    r"|\b(who|when) (was it |did \w+ )?(founded|started|set up|established)\b"
+    r"|\bwho (founded|started|set up) (it|the (company|business|firm|trust|group))\b"
+    r"|\bhow long ha(s|ve) (it|they|the company|you lot|\w+) been (around|going)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-4]\d)\b")
+# A verb that starts a company, said of the company itself.
+_STARTS = re.compile(
+    r"\b(started|began|was (founded|set up|established|formed|born)|goes back|dates back"
+    r"|grew out of|opened (its|our) (first|doors))\b",
+    re.IGNORECASE,
+)
+# Said of whoever did it, whatever the subject: "Dr Hannah Oduya founded the group in 2008".
+_FOUNDED = re.compile(r"\b(founded|founder|co-founded|co-founder)\b", re.IGNORECASE)
+# A person's own start there is their story, not the company's ("He started at Kilbrack as…").
+_JOINED = re.compile(r"\b(joined|started (at|with|as|on)|began (at|with|as))\b", re.IGNORECASE)
+_COMPANY_SUBJECT = re.compile(
+    r"^(it|we|our (history|story|company|business)|the (company|business|firm|trust|group"
+    r"|charity|association|cooperative|co-op|bakery|terminal|society|organisation"
+    r"|organization))\b",
+    re.IGNORECASE,
+)
+
+
+# Who a "how did X start?" question may be about: the company, not a project or a person.
+_ITSELF = re.compile(
+    r"^(it|you lot|you guys|the (company|business|firm|group|trust|charity|organi[sz]ation))$",
+    re.IGNORECASE,
+)
+
+
+def asks_origin(question: str, company: str = "") -> bool:
+    """Whether ``question`` asks how ``company`` began."""
+    for found in _ASKS.finditer(question):
+        subject = next((g for g in found.group("a", "b", "c") if g), None)
+        if subject is None or _names_company(subject, company):
+            return True
+    return False
+
+
+def _names_company(subject: str, company: str) -> bool:
+    """ "Kestrelmere", "Lantern Row", "the terminal" (of Marrowgate Container Terminal), "it"."""
+    words = subject.lower().removeprefix("the ").split()
+    own = company.lower().split()
+    return bool(_ITSELF.match(subject)) or (bool(words) and all(w in own for w in words))
+
+
+def origin_line(sentences: Sequence[str], company: str) -> str:
+    """The one of ``sentences`` that says how ``company`` began, or "" when none does."""
+    first_word = company.split()[0].lower() if company.split() else ""
+    found: list[tuple[int, int, str]] = []
+    for said in sentences:
+        if _JOINED.search(said):
+            continue
+        own = bool(_COMPANY_SUBJECT.match(said)) or (
+            bool(first_word) and said.lower().startswith(first_word)
+        )
+        if not (_FOUNDED.search(said) or (own and _STARTS.search(said))):
+            continue
+        years = [int(y) for y in _YEAR.findall(said)]
+        # Dated first (the earliest year), then undated: "The founder is Teodora Barran…".
+        found.append((0 if years else 1, min(years, default=0), said))
+    return min(found)[2] if found else ""

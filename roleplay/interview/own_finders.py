@@ -1,0 +1,27 @@
+"""Kinds of question whose answer no single close sentence holds, each with a finder of its
+own: what happens after today (the hiring list's later steps, ``process_steps``), how the
+company began (``origins``) and what the team has been working on lately (``recent_work``).
+Closeness in meaning finds the nearest sentence on the subject; these find the one that says
+what was asked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from roleplay.core.session import Source
+from roleplay.interview.list_items import research_said
+from roleplay.interview.origins import asks_origin, origin_line
+from roleplay.interview.process_steps import asks_next_steps, next_steps
+from roleplay.interview.recent_work import asks_recent_work, recent_work
+
+
+def own_answer(question: str, sources: Sequence[Source], company: str) -> str:
+    """The answer to ``question`` when its kind has a finder of its own and the research
+    holds it, or ""."""
+    if asks_next_steps(question) and (steps := next_steps(sources, question)):
+        return steps
+    if asks_origin(question, company):
+        return origin_line(research_said(sources, company), company)
+    if asks_recent_work(question):
+        return recent_work(research_said(sources, company))
+    return ""

@@ -1,0 +1,19 @@
+"""The fidelity detector's name check (bench/fidelity_detector.py), which the listening and
+fidelity floors rest on: a near-miss of a known name is an error, a name spelled as the research
+behind the turn spells it is not."""
+
+from __future__ import annotations
+
+from bench.fidelity_detector import name_errors
+
+NAMES = ["Dunmarrow Housing Association", "Housing Insight Analyst", "Alex Moreno"]
+
+
+def test_a_near_miss_of_a_known_name_is_a_name_error() -> None:
+    assert name_errors("Thanks for talking to Morena today.", NAMES) == ["Morena (not Moreno)"]
+
+
+def test_a_name_spelled_as_the_research_spells_it_is_no_error() -> None:
+    research = "The post reports to Morven Kinnear, Performance & Insight Manager."
+    said = "The post reports to Morven Kinnear."
+    assert name_errors(said, NAMES, research) == []

@@ -1,0 +1,115 @@
+"""Questions with a finder of their own: how the company began, and what the team has been
+working on lately, each answered by the sentence that says it rather than the nearest sentence
+on the company or the team (fast tests; word-overlap relevance stands in for MiniLM,
+bench/listening.py runs the real one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from roleplay.core.session import Source
+from roleplay.interview.answers import answering
+from roleplay.interview.origins import asks_origin, origin_line
+from roleplay.interview.recent_work import asks_recent_work, recent_work
+from tests.support.fakes import WordOverlap
+
+NAMES = ["Kilbrack Bakeries", "Sam", "Dana", "Commercial Data Analyst"]
+STORY = (
+    "Kilbrack Bakeries supplies bread to more than 1,100 shops across the midlands. "
+    "Kilbrack started in 1958, when Bridie and Tom Keaveney opened a small bakery on Patrick "
+    "Street in Tullamore. Our cake bakery in Portlaoise opened in 2003. "
+    "He started at Kilbrack as a van driver in 1996. "
+    "The commercial insight team has four people and reports to Aoife Brennan. "
+    "In 2025 the team rebuilt the daily order forecast, and returns fell by a third. "
+    "In 2023 the team moved its reports into Power BI."
+)
+
+
+def company(snippet: str) -> Source:
+    return Source(source="notes.md", snippet=snippet, kind="company", location="notes.md")
+
+
+def answer(question: str) -> tuple[str, ...]:
+    return answering(question, [company(STORY)], WordOverlap(), NAMES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Kilbrack get going in the first place?",
+        "how did it all start, was it always a family business?",
+        "I'd love to hear a bit about where Kilbrack came from.",
+        "I read that the bakery started out as something quite different, how did it begin?",
+        "Who started Kilbrack in the first place?",
+    ],
+)
+def test_a_question_on_how_the_company_began_is_one(question: str) -> None:
+    assert asks_origin(question, "Kilbrack Bakeries")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did you get started?",
+        "how long has Ben been there? I saw he came from Epic",
+        "how did the project start?",
+        "How did the team get started?",
+    ],
+)
+def test_a_question_on_how_someone_or_something_else_began_is_not(question: str) -> None:
+    assert not asks_origin(question, "Kilbrack Bakeries")
+
+
+def test_how_the_company_began_is_answered_by_its_founding_not_by_what_it_is_today() -> None:
+    assert answer("How did Kilbrack get going in the first place?") == (
+        "Kilbrack started in 1958, when Bridie and Tom Keaveney opened a small bakery on Patrick "
+        "Street in Tullamore.",
+    )
+
+
+def test_the_earliest_founding_is_the_origin_and_a_persons_start_there_never_is() -> None:
+    said = [
+        "He started at Kilbrack as a van driver in 1936.",
+        "A trial started in October 2024 at six branches.",
+        "The company was founded in 1891 as the Fennock Valley Waterworks Company.",
+        "Sisters Aoife and Niamh Gallagher founded the Leeds kitchen in 1902.",
+    ]
+    assert origin_line(said, "Fennock Water").startswith("The company was founded in 1891")
+
+
+def test_a_founder_named_without_a_year_still_tells_how_it_began() -> None:
+    said = ["The founder is Teodora Barran, a licensed electrician who taught physics."]
+    assert origin_line(said, "Kestrelmere Solar") == said[0]
+
+
+def test_research_that_never_says_how_the_company_began_gives_no_origin() -> None:
+    assert origin_line(["The team has four people and reports to Aoife."], "Kilbrack") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What has the data team worked on recently?", True),
+        ("What is the analytics team working on at the moment?", True),
+        ("What has the team been focused on lately?", True),
+        ("What's the team been busy with lately?", True),
+        ("What would I be working on in the first few months?", False),
+        ("what tools are you working with?", False),
+    ],
+)
+def test_a_question_on_the_teams_recent_work_is_one(question: str, asks: bool) -> None:
+    assert asks_recent_work(question) is asks
+
+
+def test_the_teams_recent_work_is_answered_by_its_latest_project_not_its_size() -> None:
+    assert answer("What has the team been working on recently?") == (
+        "In 2025 the team rebuilt the daily order forecast, and returns fell by a third.",
+    )
+
+
+def test_work_said_to_be_current_comes_before_older_dated_work() -> None:
+    said = [
+        "In 2024 the team built a waiting-list dashboard.",
+        "The current project is a model that predicts which clinics will run short of nurses.",
+    ]
+    assert recent_work(said) == said[1]
