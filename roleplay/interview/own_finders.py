@@ -1,8 +1,9 @@
 """Kinds of question whose answer no single close sentence holds, each with a finder of its
-own: what happens after today (the hiring list's later steps, ``process_steps``), how the
-company began (``origins``) and what the team has been working on lately (``recent_work``).
-Closeness in meaning finds the nearest sentence on the subject; these find the one that says
-what was asked."""
+own: what happens after today (the hiring list's later steps, ``process_steps``), how long one
+step takes (``step_length``), how the company began (``origins``), what the team has been
+working on lately (``recent_work``) and how big the team is (``team_size``). Closeness in
+meaning finds the nearest sentence on the subject; these find the one that says what was
+asked."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from roleplay.interview.list_items import research_said
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.recent_work import asks_recent_work, recent_work
+from roleplay.interview.step_length import asks_step_length, step_length
+from roleplay.interview.team_size import asks_team_size, team_size
 
 
 def own_answer(question: str, sources: Sequence[Source], company: str) -> str:
@@ -20,8 +23,12 @@ def own_answer(question: str, sources: Sequence[Source], company: str) -> str:
     holds it, or ""."""
     if asks_next_steps(question) and (steps := next_steps(sources, question)):
         return steps
+    if asks_step_length(question):
+        return step_length(sources, question, company)
     if asks_origin(question, company):
         return origin_line(research_said(sources, company), company)
     if asks_recent_work(question):
         return recent_work(research_said(sources, company))
+    if asks_team_size(question, company):
+        return team_size(research_said(sources, company), question)
     return ""

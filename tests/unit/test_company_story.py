@@ -1,7 +1,7 @@
-"""Questions with a finder of their own: how the company began, and what the team has been
-working on lately, each answered by the sentence that says it rather than the nearest sentence
-on the company or the team (fast tests; word-overlap relevance stands in for MiniLM,
-bench/listening.py runs the real one)."""
+"""Questions with a finder of their own (own_finders.py): how the company began, what the team
+has been working on lately, how big the team is and how long a step of the hiring takes, each
+answered by what says it rather than the nearest sentence on the company or the team (fast
+tests; word-overlap relevance stands in for MiniLM, bench/listening.py runs the real one)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from roleplay.core.session import Source
 from roleplay.interview.answers import answering
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.recent_work import asks_recent_work, recent_work
+from roleplay.interview.step_length import asks_step_length, step_length
+from roleplay.interview.team_size import asks_team_size, team_size
 from tests.support.fakes import WordOverlap
 
 NAMES = ["Kilbrack Bakeries", "Sam", "Dana", "Commercial Data Analyst"]
@@ -113,3 +115,72 @@ def test_work_said_to_be_current_comes_before_older_dated_work() -> None:
         "The current project is a model that predicts which clinics will run short of nurses.",
     ]
     assert recent_work(said) == said[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How big is the data team?", True),
+        ("how many of you are on the analytics team right now?", True),
+        ("I was wondering how big Network Insight actually is these days", True),
+        ("how big is Kilbrack overall, like how many staff?", False),
+        ("how big is the business these days, revenue-wise?", False),
+        ("How many people work in the Bristol office?", False),
+        ("roughly how many people have applied so far?", False),
+    ],
+)
+def test_a_question_on_the_size_of_a_team_is_one(question: str, asks: bool) -> None:
+    assert asks_team_size(question, "Kilbrack Bakeries") is asks
+
+
+def test_the_team_is_counted_by_its_people_not_by_the_companys_customers_or_staff() -> None:
+    said = [
+        "The membership scheme has 11,200 members now.",
+        "Today more than 700 people work at Kilbrack.",
+        "The operations team has nine people and is led by Priti.",
+        "Network Insight is a team of 14, nine analysts and five engineers.",
+    ]
+    assert team_size(said, "How big is the operations team?") == said[2]
+    assert team_size(said, "how big is Network Insight these days?") == said[3]
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Is the take-home long? Evenings are tight.", True),
+        ("The take-home thing, how long should I be setting aside for it?", True),
+        ("How long is the panel interview?", True),
+        ("how long until I hear back after the panel?", False),
+        ("what is the take-home about?", False),
+    ],
+)
+def test_a_question_on_how_long_a_step_takes_is_one(question: str, asks: bool) -> None:
+    assert asks_step_length(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("research", "said"),
+    [
+        (
+            "How we hire: 1. A take-home task using our data (it should take about two hours).",
+            "The take-home should take about two hours.",
+        ),
+        (
+            "A take-home task. Please don't spend more than three hours on it.",
+            "The take-home should take no more than three hours.",
+        ),
+        (
+            "- take-home: 8 wks data, 40 shops, max 3 hrs",
+            "The take-home should take no more than 3 hours.",
+        ),
+    ],
+)
+def test_how_long_a_step_takes_is_said_from_the_researchs_own_figure(
+    research: str, said: str
+) -> None:
+    assert step_length([company(research)], "Is the take-home long?", "Kilbrack") == said
+
+
+def test_a_step_the_research_gives_no_length_for_has_no_answer_of_its_own() -> None:
+    research = "How we hire: a take-home task, then a panel with Aoife."
+    assert step_length([company(research)], "How long is the take-home?", "Kilbrack") == ""
