@@ -186,7 +186,8 @@ def answering(
     # asks is the question, the one before it context.
     if last := _LAST_ASKING.match(question):
         question, context = last.group(2), f"{last.group(1)} {context}"
-    if own := own_answer(question, sources, names[0] if names else ""):
+    company = names[0] if names else ""
+    if own := own_answer(question, sources, company, tools=tools and not guessed):
         return (own,)
     found = candidates(
         question, sources, relevance, names, hint=hint, tools=tools, guessed=guessed,

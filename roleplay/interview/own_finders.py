@@ -1,7 +1,8 @@
 """Kinds of question whose answer no single close sentence holds, each with a finder of its
 own: what happens after today (the hiring list's later steps, ``process_steps``), how long one
 step takes (``step_length``), how the company began (``origins``), what the team has been
-working on lately (``recent_work``) and how big the team is (``team_size``). Closeness in
+working on lately (``recent_work``), how big the team is (``team_size``) and which tools it
+uses when the research lists them a line each (``tools_list``). Closeness in
 meaning finds the nearest sentence on the subject; these find the one that says what was
 asked."""
 
@@ -16,11 +17,14 @@ from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.recent_work import asks_recent_work, recent_work
 from roleplay.interview.step_length import asks_step_length, step_length
 from roleplay.interview.team_size import asks_team_size, team_size
+from roleplay.interview.tools_list import asks_tools, tools_list
 
 
-def own_answer(question: str, sources: Sequence[Source], company: str) -> str:
+def own_answer(
+    question: str, sources: Sequence[Source], company: str, *, tools: bool = False
+) -> str:
     """The answer to ``question`` when its kind has a finder of its own and the research
-    holds it, or ""."""
+    holds it, or "". ``tools`` when the question was read as one about tools."""
     if asks_next_steps(question) and (steps := next_steps(sources, question)):
         return steps
     if asks_step_length(question):
@@ -31,4 +35,6 @@ def own_answer(question: str, sources: Sequence[Source], company: str) -> str:
         return recent_work(research_said(sources, company))
     if asks_team_size(question, company):
         return team_size(research_said(sources, company), question)
+    if tools or asks_tools(question):
+        return tools_list(sources)
     return ""

@@ -33,7 +33,7 @@ _PROCESS_TOPIC = re.compile(
     r"job pack|how to apply|what happens next)\b",
     re.IGNORECASE,
 )
-_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)")
+ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)")
 # The application itself is behind the candidate ("Apply online with a CV").
 _APPLYING = re.compile(r"\b(apply|application|send us|your cv|a cv|cover (note|letter))\b", re.I)
 # A step that may not be said: the writer's voice, markup, words to a model.
@@ -56,7 +56,7 @@ def next_steps(sources: Sequence[Source], question: str = "") -> str:
     for source in sources:
         if source.kind != "company":
             continue
-        parts = _ITEM.split(EMPHASIS.sub("", source.snippet))
+        parts = ITEM.split(EMPHASIS.sub("", source.snippet))
         topic = f"{source.location} {parts[0][-80:]}"
         if len(parts) < 3 or not _PROCESS_TOPIC.search(topic):
             continue

@@ -13,6 +13,7 @@ from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.recent_work import asks_recent_work, recent_work
 from roleplay.interview.step_length import asks_step_length, step_length
 from roleplay.interview.team_size import asks_team_size, team_size
+from roleplay.interview.tools_list import asks_tools, tools_list
 from tests.support.fakes import WordOverlap
 
 NAMES = ["Kilbrack Bakeries", "Sam", "Dana", "Commercial Data Analyst"]
@@ -184,3 +185,43 @@ def test_how_long_a_step_takes_is_said_from_the_researchs_own_figure(
 def test_a_step_the_research_gives_no_length_for_has_no_answer_of_its_own() -> None:
     research = "How we hire: a take-home task, then a panel with Aoife."
     assert step_length([company(research)], "How long is the take-home?", "Kilbrack") == ""
+
+
+TOOLS = (
+    "## Tools - Spektrix for ticketing and the customer database (they moved over in 2022) "
+    "- Google BigQuery as the warehouse, loaded nightly - Looker Studio dashboards for the "
+    "venue managers - Python (pandas) and SQL for the actual analysis"
+)
+
+
+def test_tools_listed_a_line_each_are_said_together_by_the_products_each_line_starts_with() -> None:
+    assert tools_list([company(TOOLS)]) == (
+        "The main tools are Spektrix, Google BigQuery, Looker Studio, Python and SQL."
+    )
+
+
+def test_a_list_of_people_is_no_list_of_tools() -> None:
+    people = (
+        "## Who's who - Gethin Marsh, Head of Data - Hana Dobrowska, Senior Analyst "
+        "- Owen Price, Analyst - Mia Lee, Data Engineer"
+    )
+    assert tools_list([company(people)]) == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which bits of the stack would I be in day to day", "what does the team do its analysis in"],
+)
+def test_a_question_on_the_tools_is_answered_from_the_list(question: str) -> None:
+    assert asks_tools(question)
+    assert answering(question, [company(TOOLS)], WordOverlap(), NAMES) == (
+        "The main tools are Spektrix, Google BigQuery, Looker Studio, Python and SQL.",
+    )
+
+
+def test_a_list_of_duties_naming_tools_is_no_list_of_tools() -> None:
+    duties = (
+        "What you'll use and do: - Own the daily order suggestions - Build Power BI reports "
+        "- Look after FreshCount - Support the Sales team - Maintain Azure SQL views"
+    )
+    assert tools_list([company(duties)]) == ""

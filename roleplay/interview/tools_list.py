@@ -1,0 +1,59 @@
+"""Which tools the team uses, when the research lists them one to a line ("- Spektrix for
+ticketing…", "- Google BigQuery as the warehouse…", "- Python (pandas) and SQL for the actual
+analysis"): no line is a sentence, and none names enough products to answer alone, so the
+products each line starts with are said together ("The main tools are Spektrix, Google
+BigQuery, Looker Studio, Python and SQL.")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from roleplay.core.session import Source
+from roleplay.interview.facts import EMPHASIS, IMPERATIVE, STARTERS
+from roleplay.interview.process_steps import ITEM
+from roleplay.interview.sayable import ASIDE
+
+_ASKS = re.compile(
+    r"\b(tools?|stack|software|tech|technolog\w*|analysis in|work in|is it all excel"
+    r"|what (are|do) (you|they|we|the team) (actually )?us(e|ing))\b",
+    re.IGNORECASE,
+)
+# What a list of tools sits under: "## Tools", "The advert lists:", "Tech we use".
+_TOOLS_TOPIC = re.compile(
+    r"\b(tools?|stack|tech|technolog\w*|software|systems|platforms|lists|skills|use)\b", re.I
+)
+# The product a line starts with, and one it names after "and" ("Python and SQL for…").
+_PRODUCT = r"(?:[A-Z][\w+#.-]*|dbt|pandas)(?: (?:[A-Z][\w+#.-]*|BI|SQL|Pro|Studio))*"
+_LEADS = re.compile(rf"^(?P<first>{_PRODUCT})(?:,? and (?P<second>{_PRODUCT}))?\b")
+LISTED_AT_LEAST = 3
+SAID_AT_MOST = 6
+
+
+def asks_tools(question: str) -> bool:
+    """Whether ``question`` asks which tools the team works in."""
+    return bool(_ASKS.search(question))
+
+
+def tools_list(sources: Sequence[Source]) -> str:
+    """The products a tools list's lines start with, said as one sentence, or "" when the
+    research lists no tools one to a line."""
+    for source in sources:
+        if source.kind != "company":
+            continue
+        parts = ITEM.split(EMPHASIS.sub("", source.snippet))
+        topic = f"{source.location} {parts[0][-80:]}"
+        if len(parts) <= LISTED_AT_LEAST or not _TOOLS_TOPIC.search(topic):
+            continue
+        products: list[str] = []
+        leading = 0  # lines that start with a product: most of a list of tools do
+        for part in parts[1:]:
+            lead = _LEADS.match(ASIDE.sub("", part.strip()))
+            # "Own the daily order…", "The team…": a duty or a sentence, not a product.
+            if lead and lead.group("first").split()[0] not in STARTERS | IMPERATIVE:
+                products += [p for p in lead.group("first", "second") if p]
+                leading += 1
+        products = list(dict.fromkeys(products))[:SAID_AT_MOST]
+        if len(products) >= LISTED_AT_LEAST and 2 * leading >= len(parts) - 1:
+            return f"The main tools are {', '.join(products[:-1])} and {products[-1]}."
+    return ""
