@@ -147,7 +147,8 @@ def inspect(
     if _SCAFFOLD_CHARS & set(text):
         findings.problems.append("markup or brackets")
     for phrase in _SCAFFOLD_PHRASES:
-        if phrase in lowered:
+        # Whole words: "personal training budget" holds no "persona".
+        if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered):
             findings.problems.append(f"scaffolding: {phrase!r}")
     if _YOU_ARE.search(text):
         findings.problems.append("scaffolding: 'You are …'")

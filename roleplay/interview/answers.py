@@ -89,6 +89,10 @@ SAID_OTHERWISE = {
     "cert": frozenset(["train", "cours", "learn", "certi"]),
     "shift": frozenset(["rota", "nights"]),
 }
+_GENERIC_ASKED = frozenset(["beyon", "salar", "comes", "come", "else", "offer", "packa"])
+_PERKS = re.compile(
+    r"\b(package|what else (comes|do you offer|is there)|comes? with the (job|role))\b", re.I
+)
 # Words that open a question without being asked about ("first thing, what's the salary?").
 _OPENER = re.compile(
     r"^\W*(first thing|first things first|quick one|quick question|one more|one last thing|"
@@ -281,6 +285,9 @@ def candidates(
     # What is asked about is in the question's common words: its names set the scene ("parking
     # at the Cardiff site" is not answered by a sentence that names Cardiff).
     asked = content_stems(_CAPITALISED.sub(" ", unnamed)) - named
+    if _PERKS.search(question) and not asked - _GENERIC_ASKED:
+        # "Beyond the salary, what else comes with the job?" asks for the benefits.
+        asked = {"benef"}
     # (Every word of a name is a name: "Quarry Lane" for Quarry Lane Veterinary Group.)
     places = (
         content_stems(" ".join(_CAPITALISED.findall(unnamed)))

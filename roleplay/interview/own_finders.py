@@ -1,8 +1,8 @@
 """Kinds of question whose answer no single close sentence holds, each with a finder of its
 own: what happens after today (the hiring list's later steps, ``process_steps``), how long one
-step takes (``step_length``), how the company began (``origins``), what the team has been
-working on lately (``recent_work``), how big the team is (``team_size``) and which tools it
-uses when the research lists them a line each (``tools_list``). Closeness in
+step takes and who is on it (``step_details``), how the company began (``origins``), what the
+team has been working on lately (``recent_work``), how big the team is (``team_size``) and
+which tools it uses when the research lists them a line each (``tools_list``). Closeness in
 meaning finds the nearest sentence on the subject; these find the one that says what was
 asked."""
 
@@ -15,7 +15,12 @@ from roleplay.interview.list_items import research_said
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.recent_work import asks_recent_work, recent_work
-from roleplay.interview.step_length import asks_step_length, step_length
+from roleplay.interview.step_details import (
+    asks_step_length,
+    asks_step_people,
+    step_length,
+    step_people,
+)
 from roleplay.interview.team_size import asks_team_size, team_size
 from roleplay.interview.tools_list import asks_tools, tools_list
 
@@ -29,6 +34,8 @@ def own_answer(
         return steps
     if asks_step_length(question):
         return step_length(sources, question, company)
+    if asks_step_people(question):
+        return step_people(research_said(sources, company), question)
     if asks_origin(question, company):
         return origin_line(research_said(sources, company), company)
     if asks_recent_work(question):

@@ -4,7 +4,7 @@ behind the turn spells it is not."""
 
 from __future__ import annotations
 
-from bench.fidelity_detector import name_errors
+from bench.fidelity_detector import inspect, name_errors
 
 NAMES = ["Dunmarrow Housing Association", "Housing Insight Analyst", "Alex Moreno"]
 
@@ -17,3 +17,10 @@ def test_a_name_spelled_as_the_research_spells_it_is_no_error() -> None:
     research = "The post reports to Morven Kinnear, Performance & Insight Manager."
     said = "The post reports to Morven Kinnear."
     assert name_errors(said, NAMES, research) == []
+
+
+def test_scaffolding_is_found_by_whole_words_only() -> None:
+    assert not inspect(
+        "There's a personal training budget of £1,200.", names=NAMES, labels=[]
+    ).problems
+    assert inspect("As my persona, I'd say yes.", names=NAMES, labels=[]).problems

@@ -11,7 +11,12 @@ from roleplay.core.session import Source
 from roleplay.interview.answers import answering
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.recent_work import asks_recent_work, recent_work
-from roleplay.interview.step_length import asks_step_length, step_length
+from roleplay.interview.step_details import (
+    asks_step_length,
+    asks_step_people,
+    step_length,
+    step_people,
+)
 from roleplay.interview.team_size import asks_team_size, team_size
 from roleplay.interview.tools_list import asks_tools, tools_list
 from tests.support.fakes import WordOverlap
@@ -225,3 +230,26 @@ def test_a_list_of_duties_naming_tools_is_no_list_of_tools() -> None:
         "- Look after FreshCount - Support the Sales team - Maintain Azure SQL views"
     )
     assert tools_list([company(duties)]) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("If I get through to the panel, who would be on it?", True),
+        ("Who's on the first video call, is that the next stage?", True),
+        ("Who else should I talk to before the interview?", False),
+        ("How long is the panel?", False),
+    ],
+)
+def test_a_question_on_who_sits_on_a_step_is_one(question: str, asks: bool) -> None:
+    assert asks_step_people(question) is asks
+
+
+def test_who_is_on_the_panel_is_answered_by_the_step_that_names_them() -> None:
+    said = [
+        "Hana Dobrowska is Senior Analyst.",
+        "There's a 30-minute video call with Jess Fairweather from our People team.",
+        "There's a panel interview at the mill with Gethin Marsh and Hana Dobrowska.",
+    ]
+    assert step_people(said, "If I get through to the panel, who would be on it?") == said[2]
+    assert step_people(said, "Who's on the first video call?") == said[1]

@@ -1,9 +1,15 @@
-"""How long one step of the hiring process takes: "Is the take-home long?" is answered from the
+"""One step of the hiring process: how long it takes, and who is on it.
+
+How long: "Is the take-home long?" is answered from the
 research's own figure for that step, wherever it sits (in an aside, "(it should take about two
 hours)"; in a note to the reader, "Please don't spend more than three hours on it."; in a list
 item, "SQL and data take-home, about 3 hours"), said in a sentence of ours around the step's name
 and the figure: "The take-home should take about two hours." Notes and asides are never said as
-written, so the figure is what carries over, not their words."""
+written, so the figure is what carries over, not their words.
+
+Who: "If I get through to the panel, who would be on it?" is answered by the sentence that names
+the step and a person ("There's a panel interview at the mill with Gethin Marsh and Hana
+Dobrowska…"), not the nearest sentence about one of them."""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.sayable import NUMBER_WORDS
-from roleplay.interview.standalone import headed_sentences
+from roleplay.interview.standalone import PERSON, headed_sentences
 
 _STEP = re.compile(
     r"\b(take-home( (task|exercise|test|assignment))?|case (study|exercise)|data (task|exercise)"
@@ -80,3 +86,31 @@ def _duration(text: str) -> str:
     elif how == "more than":
         how = "over"
     return " ".join(part for part in (how, number, unit) if part)
+
+
+_WHO = re.compile(r"\bwho('s| is| are| will| would|'d)?\b", re.IGNORECASE)
+# The steps a person sits on: a panel, a call, an interview.
+_SAT_ON = re.compile(r"\b(panel|call|interview|video call|phone screen|screen)s?\b", re.IGNORECASE)
+
+
+# "Who else should I speak to before the interview?" asks for a contact.
+_REFERRAL = re.compile(r"\b(else|speak|talk|reach out|contact|introduce)\b", re.IGNORECASE)
+
+
+def asks_step_people(question: str) -> bool:
+    """Whether ``question`` asks who is on a step of the hiring process."""
+    return bool(
+        _WHO.search(question) and _SAT_ON.search(question) and not _REFERRAL.search(question)
+    )
+
+
+def step_people(sentences: Sequence[str], question: str) -> str:
+    """The one of ``sentences`` that names the step ``question`` asks about and a person on
+    it, or ""."""
+    asked = _SAT_ON.search(question)
+    if not asked:
+        return ""
+    step = asked.group(1).lower().split()[-1]
+    return next(
+        (s for s in sentences if re.search(rf"\b{step}s?\b", s, re.I) and PERSON.search(s)), ""
+    )
