@@ -177,7 +177,8 @@ def speakable(sentence: str) -> bool:
         return False
     # A list item naming things ("A 20-minute phone call with Ruth Okonjo, People Partner.")
     # is no sentence to say after "To be fair to the company,".
-    if not has_verb(sentence.split()[1:]):
+    # (Its last word is not its verb: "…with two of our analysts." ends on a plural.)
+    if not has_verb(sentence.split()[1:-1]):
         return False
     return bool(_NUMBER.search(sentence) or _NAME.search(sentence))
 

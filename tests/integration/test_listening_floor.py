@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and fourteen more,
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and fifteen more,
 each written as never tuned on. The first thirteen were tuned on after their first run (see the
-conversations file). The newest two, 'fourteenth' and 'fifteenth' (written by other hands that
-never read the engine's rules), were tuned on only for a red flag met with cheer and a name the
-detector misjudged; both had 36.0% of their questions answered on their first run. The floors
-are what is measured, not what the listening should reach: the aim at a company never tuned on
-is 90%."""
+conversations file). The newest three, 'fourteenth' to 'sixteenth' (written by other hands that
+never read the engine's rules), were tuned on only for red flags met with cheer, a parked
+question, a goodbye and words the detector misjudged; their first runs answered 36.0%, 36.0%
+and 50.0% of their questions. The floors are what is measured, not what the listening should
+reach: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("fourteenth", "fifteenth")
+NEWEST = ("fourteenth", "fifteenth", "sixteenth")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from roleplay.core.session import Session, Setting, Source, TurnPlan
 from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Finding
 from roleplay.interview.contacts import contact_in
-from roleplay.interview.facts import research_pieces
+from roleplay.interview.facts import research_pieces, speakable
 from roleplay.interview.hearing import Heard, hear, pick_up
 from roleplay.interview.planner import plan_turn
 from roleplay.interview.reading import Reading, read_turn
@@ -564,3 +564,33 @@ def test_skiving_or_working_unmanaged_is_a_red_flag(said: str) -> None:
 
 def test_never_calling_in_sick_is_no_red_flag() -> None:
     assert not hear("I have never called in sick in six years.", Reading("answer")).red_flag
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Explaining results to people who aren't technical is a waste of my time.",
+        "If a branch manager can't read a chart, that's their problem.",
+        "Honestly I'm only applying because it's close to home, banking bores me senseless.",
+    ],
+)
+def test_scorn_for_the_work_or_the_people_it_serves_is_a_red_flag(said: str) -> None:
+    assert hear(said, Reading("answer")).red_flag
+
+
+def test_a_list_item_ending_on_a_plural_is_never_volunteered() -> None:
+    assert not speakable("A 45-minute live case on video with two of our analysts.")
+
+
+@pytest.mark.parametrize(
+    ("turn", "kind"),
+    [
+        (
+            "can we park the expected salary bit for now? I'd like to hear about the job first.",
+            "dodge",
+        ),
+        ("right, I'd better get going, thanks so much for the coffee, this was great!", "goodbye"),
+    ],
+)
+def test_parking_a_question_is_a_dodge_and_getting_going_a_goodbye(turn: str, kind: str) -> None:
+    assert read_turn(turn).kind == kind
