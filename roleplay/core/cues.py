@@ -70,6 +70,9 @@ class CueSpec(BaseModel):
     claim: bool = False
     # Only a question can hold it ("how does the team work?").
     asks: bool = False
+    # Counts for every worry that lists it, whichever the sentence speaks to most closely:
+    # contempt for a former manager worries about team fit and reputation at once.
+    everywhere: bool = False
 
     # The patterns are compiled (and a broken one refused) once, by ``load_vocabulary``:
     # compiling 400-odd expressions twice would cost a quick command a tenth of a second.
@@ -82,6 +85,9 @@ class Vocabulary:
 
     def known(self) -> set[str]:
         return set(self.specs) | COUNTED
+
+    def everywhere(self, cue: str) -> bool:
+        return cue in self.specs and self.specs[cue].everywhere
 
     def means(self, cue: str) -> str:
         if cue in self.specs:

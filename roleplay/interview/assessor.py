@@ -9,7 +9,8 @@ rules, so a person can check a verdict by hand:
   leave") pulls the other way;
 - a cue several of the persona's worries list ("hedge", "number") counts only for the worries
   the sentence speaks to most closely (MiniLM similarity to each worry's fears and what settles
-  it, within ``SHARED_MARGIN`` of the closest), when a ``Relevance`` is given;
+  it, within ``SHARED_MARGIN`` of the closest), when a ``Relevance`` is given, unless the cue
+  counts everywhere (contempt for a former manager: team fit and reputation at once);
 - in a sarcastic sentence the cues that would ease pull towards confirmed instead;
 - a hedged sentence ("I guess I sort of led it") eases at half strength;
 - a worry moves when one side's pull reaches 1 and beats the other side by at least 0.5; the
@@ -162,7 +163,7 @@ class Assessor:
         elsewhere: dict[str, set[str]] = {w.id: set() for w in self.persona.worries}
         for cue in sentence.cues:
             listing = [w.id for w in self.persona.worries if cue in w.cues().all()]
-            if len(listing) < 2:
+            if len(listing) < 2 or vocabulary().everywhere(cue):
                 continue
             best = max(closeness[w] for w in listing)
             for worry_id in listing:

@@ -201,3 +201,25 @@ def test_staying_to_finish_a_long_project_counts_for_commitment(
     found = verdicts(anxious, answer)
     assert found["rehire-cost"] == "eases"
     assert found["overqualified-flight-risk"] != "confirms"
+
+
+class _CloserTo:
+    """A relevance under which every sentence speaks most closely to one worry."""
+
+    def __init__(self, persona: Persona, worry: str):
+        self.closest = [w.id == worry for w in persona.worries]
+
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        return [[1.0 if near else 0.0 for near in self.closest] for _ in sentences]
+
+
+def test_contempt_for_a_former_manager_counts_against_team_fit_too(anxious: Persona) -> None:
+    assessor = Assessor(anxious, _CloserTo(anxious, "own-reputation"))
+    said = "Honestly my last manager was an idiot who had no clue what he was doing."
+    found = {f.worry: f.verdict for f in assessor.assess(said)}
+    assert found["team-fit"] == found["own-reputation"] == "confirms"
+
+
+def test_staying_on_to_finish_a_project_eases_the_flight_risk(anxious: Persona) -> None:
+    said = "I stayed an extra year at my last job to see the migration project through."
+    assert verdicts(anxious, said)["overqualified-flight-risk"] == "eases"
