@@ -34,7 +34,11 @@ _MY_MANAGER = re.compile(
     r"^(she|he|they)('d| would| will|'ll) be my (line )?(manager|boss)\b", re.IGNORECASE
 )
 # A person's line of notes: "Ben Kowalczyk, Analytics Manager."
-_NAMED_LINE = re.compile(rf"^({_NAME} {_NAME}), [A-Z][^.]{{0,60}}\.$")
+# "Ben Kowalczyk, Analytics Manager.", a LinkedIn header "Aoife Brennan · Head of Commercial
+# Insight at Kilbrack Bakeries."
+_NAMED_LINE = re.compile(rf"^({_NAME} {_NAME})(?:,| ·| [–—-]) [A-Z][^.]{{0,80}}\.$")
+# The sections of a pasted LinkedIn profile: still about the person it opened with.
+_PROFILE_SECTIONS = frozenset(["About", "Experience", "Education", "Activity", "Skills"])
 # "She joined…", "He came from…": the person the sentence before was about.
 _PRONOUN_START = re.compile(r"^(She|He)(?= [a-z])")
 _PRONOUN = re.compile(r"\b(she|he|her|him|his)\b(?! own)")
@@ -115,6 +119,8 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             piece = _about(person, piece)
         elif (line := _NAMED_LINE.match(piece)) and piece.split()[0] not in _NOT_A_PERSON:
             person = line.group(1).split()[0]  # "Ben Kowalczyk, Analytics Manager."
+        elif titled and person and (words[0] in _PROFILE_SECTIONS or " · " in piece):
+            pass  # "Experience", "Senior Analyst · Kilbrack": still the profile's person
         elif titled:
             heading, subject, person = piece.rstrip("."), False, ""  # "**Front Row Fund.**"
         elif _IT.match(piece) and (heading or last_short or subject):
@@ -128,7 +134,10 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             piece = IT_AFTER.sub(_naming(thing), piece)
         else:
             subject = bool(first) and piece.startswith((first, "The company"))
-            someone = _subject_person(piece, first)
+            # ("Moved Kilbrack's reporting off Excel" has lost its subject: "Moved" is nobody;
+            # "Tullamore, County Offaly · 500+ connections" is a profile's field, nobody new.)
+            fields = _SUBJECTLESS.match(piece) or " · " in piece
+            someone = None if fields else _subject_person(piece, first)
             person = person if someone is None else someone
         last_short = piece.rstrip(".") if short else ""
         resolved.append((piece, heading))

@@ -56,8 +56,10 @@ def _headings_apart(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines[:-1]):
         words, after = line.split(), lines[index + 1].lstrip()
+        # A line of fields run together with "·" (a LinkedIn header, a job ad's header) is a
+        # line of its own whatever its length.
         if (
-            0 < len(words) <= HEADING_WORDS
+            (0 < len(words) <= HEADING_WORDS or " · " in line)
             and line.rstrip()[-1] not in ".!?:;,…-–"
             and (after[:1].isupper())
         ):

@@ -189,3 +189,29 @@ def test_a_question_is_answered_by_the_sentence_giving_what_it_asks(
 def test_a_question_about_a_place_the_research_names_is_not_answered_from_elsewhere() -> None:
     question = "How many people work in the Bristol office?"
     assert answering(question, [RESEARCH], WordOverlap(), NAMES) == ()
+
+
+PROFILE = (
+    "Aoife Brennan · Head of Commercial Insight at Kilbrack Bakeries\n"
+    "Tullamore, County Offaly, Ireland · 500+ connections\n"
+    "Experience\n"
+    "Senior Analyst · Kilbrack Bakeries\n"
+    "Mar 2018 - Dec 2020 · 2 yrs 10 mos\n\n"
+    "Joined Kilbrack in 2018, previously six years as a demand planner in Dublin.\n\n"
+    "Ronan Fahy · Data Engineer at Kilbrack Bakeries\n"
+    "Joined in 2021, previously a BI developer in Galway. Moved Kilbrack's reporting onto Azure "
+    "SQL. Built most of FreshCount with Aoife."
+)
+
+
+def test_a_pasted_profiles_lines_are_said_of_the_person_it_opens_with() -> None:
+    lines = said(passage_snippet(PROFILE), "Kilbrack Bakeries")
+    assert "Aoife joined Kilbrack in 2018, previously six years as a demand planner in Dublin." in (
+        lines
+    )
+    assert "Ronan built most of FreshCount with Aoife." in lines
+
+
+def test_a_line_of_fields_run_together_with_a_dot_ends_its_paragraph() -> None:
+    snippet = passage_snippet("Ronan Fahy · Data Engineer at Kilbrack Bakeries\nJoined in 2021.")
+    assert snippet == "Ronan Fahy · Data Engineer at Kilbrack Bakeries. Joined in 2021."
