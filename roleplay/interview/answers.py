@@ -18,6 +18,7 @@ from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.own_finders import own_answer
+from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
 from roleplay.interview.sayable import (
     BRACKETED_LETTER,
@@ -49,10 +50,6 @@ _FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
-_WANTS_RECENT = re.compile(
-    r"\b(lately|recently|recent|latest|these days|this year|right now|currently|at the moment)\b",
-    re.I,
-)
 _RECENT = re.compile(
     r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
 )
@@ -185,7 +182,7 @@ def answering(
     usually about; ``guessed`` when the kind was guessed from its likeness to examples, so a
     sentence sharing only the hint's words needs to be closer to the question. ``context`` is
     the rest of the candidate's turn. Some kinds have finders of their own (``own_finders``:
-    the next steps, how the company began, the team's recent work)."""
+    the next steps, how the company began, how big the team is…)."""
     # "I saw the Courier piece. How long did the council renew it for?": the sentence that
     # asks is the question, the one before it context.
     if last := _LAST_ASKING.match(question):
@@ -199,7 +196,7 @@ def answering(
     )  # fmt: skip
     if asks_reporting(question) and (line := reporting_line([one.sentence for one in found])):
         return (line,)
-    wants_recent = bool(_WANTS_RECENT.search(question))
+    wants_recent = bool(WANTS_RECENT.search(question))
     scored = []
     for one in found:
         if not one.admitted:
@@ -268,7 +265,7 @@ def candidates(
     # "lately": what happened lately, if anything did; a sentence dated recently is on the
     # subject by that alone, without sharing a word of the question. ("How big is the team
     # these days?" still takes an undated answer: "these days" is often only a way of asking.)
-    wants_recent = bool(_WANTS_RECENT.search(question))
+    wants_recent = bool(WANTS_RECENT.search(question))
     if not pool or relevance is None:
         return []
     # The company's own name is in every sentence: sharing it says nothing. The words its

@@ -164,8 +164,8 @@ def _always_capitalised(word: str, text: str) -> bool:
 
 def research_said(sources: Sequence[Source], company: str) -> list[str]:
     """Every sentence of the company research that can be said aloud, list items said as
-    sentences, in the research's order: what a kind of question with its own finder
-    (``origins``, ``recent_work``) picks from."""
+    sentences, in the research's order: what the kinds of question with finders of their own
+    (``own_finders``) pick from."""
     said: list[str] = []
     for source in sources:
         if source.kind != "company":

@@ -33,7 +33,7 @@ _PROCESS_TOPIC = re.compile(
     r"job pack|how to apply|what happens next)\b",
     re.IGNORECASE,
 )
-ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)")
+_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)")
 # The application itself is behind the candidate ("Apply online with a CV").
 _APPLYING = re.compile(r"\b(apply|application|send us|your cv|a cv|cover (note|letter))\b", re.I)
 # A step that may not be said: the writer's voice, markup, words to a model.
@@ -50,17 +50,23 @@ def asks_next_steps(question: str) -> bool:
     return bool(_NEXT.search(question))
 
 
+def listed(source: Source) -> tuple[str, list[str]]:
+    """What a passage's list sits under (its heading path and the words before the first
+    item) and its items; no items when it holds no list."""
+    parts = _ITEM.split(EMPHASIS.sub("", source.snippet))
+    return f"{source.location} {parts[0][-80:]}", parts[1:]
+
+
 def next_steps(sources: Sequence[Source], question: str = "") -> str:
     """The process's later steps said as one or two sentences, or "" when the research lists
     none. A step ``question`` names is behind the candidate ("after the panel, how long…?")."""
     for source in sources:
         if source.kind != "company":
             continue
-        parts = ITEM.split(EMPHASIS.sub("", source.snippet))
-        topic = f"{source.location} {parts[0][-80:]}"
-        if len(parts) < 3 or not _PROCESS_TOPIC.search(topic):
+        topic, items = listed(source)
+        if len(items) < 2 or not _PROCESS_TOPIC.search(topic):
             continue
-        steps = [_step(part) for part in parts[1:]]
+        steps = [_step(item) for item in items]
         steps = [step for step in steps if step and not _APPLYING.search(step)]
         named = [
             i

@@ -16,11 +16,14 @@ _ASKS = re.compile(
     r"(work(ing|ed)? on|focused on|focusing on|busy with|up to|building|built)\b",
     re.IGNORECASE,
 )
-_LATELY = re.compile(
-    r"\b(lately|recently|recent|latest|these days|this year|right now|currently|at the moment"
-    r"|now|last year)\b",
-    re.IGNORECASE,
+# A question that asks about lately ("What has the team done lately?"; answers.py ranks the
+# recent first for it too).
+WANTS_RECENT = re.compile(
+    r"\b(lately|recently|recent|latest|these days|this year|right now|currently|at the moment)\b",
+    re.I,
 )
+# ... and, asking what the team is working on, "now" and "last year" do as well.
+_LATELY_TOO = re.compile(r"\b(now|last year)\b", re.IGNORECASE)
 # Who did the work: the team, "we", a project.
 _DOER = re.compile(
     r"^(in \d{4},? |last (season|year|spring|summer|autumn|winter),? |this year,? )?"
@@ -40,7 +43,8 @@ def asks_recent_work(question: str) -> bool:
     """Whether ``question`` asks what the team has been working on lately ("What has the team
     been focused on lately?", "What is the analytics team working on at the moment?")."""
     return bool(_ASKS.search(question)) and (
-        bool(_LATELY.search(question)) or "team" in question.lower()
+        bool(WANTS_RECENT.search(question) or _LATELY_TOO.search(question))
+        or "team" in question.lower()
     )
 
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import EMPHASIS, IMPERATIVE, STARTERS
-from roleplay.interview.process_steps import ITEM
+from roleplay.interview.facts import IMPERATIVE, STARTERS
+from roleplay.interview.process_steps import listed
 from roleplay.interview.sayable import ASIDE
 
 _ASKS = re.compile(
@@ -41,19 +41,18 @@ def tools_list(sources: Sequence[Source]) -> str:
     for source in sources:
         if source.kind != "company":
             continue
-        parts = ITEM.split(EMPHASIS.sub("", source.snippet))
-        topic = f"{source.location} {parts[0][-80:]}"
-        if len(parts) <= LISTED_AT_LEAST or not _TOOLS_TOPIC.search(topic):
+        topic, items = listed(source)
+        if len(items) < LISTED_AT_LEAST or not _TOOLS_TOPIC.search(topic):
             continue
         products: list[str] = []
         leading = 0  # lines that start with a product: most of a list of tools do
-        for part in parts[1:]:
-            lead = _LEADS.match(ASIDE.sub("", part.strip()))
+        for item in items:
+            lead = _LEADS.match(ASIDE.sub("", item.strip()))
             # "Own the daily order…", "The team…": a duty or a sentence, not a product.
             if lead and lead.group("first").split()[0] not in STARTERS | IMPERATIVE:
                 products += [p for p in lead.group("first", "second") if p]
                 leading += 1
         products = list(dict.fromkeys(products))[:SAID_AT_MOST]
-        if len(products) >= LISTED_AT_LEAST and 2 * leading >= len(parts) - 1:
+        if len(products) >= LISTED_AT_LEAST and 2 * leading >= len(items):
             return f"The main tools are {', '.join(products[:-1])} and {products[-1]}."
     return ""
