@@ -15,7 +15,7 @@ this file alone (its own word lists, and ``bench/fidelity_detector.py`` for clea
 
 Runs on whatever backend the settings name (the embedded model by default).
 Run: .venv/bin/python bench/listening.py
-     [--company sample|second|…|twelfth|thirteenth|fourteenth|fifteenth|sixteenth]
+     [--company sample|second|…|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth]
      [--tries N]
      [--show 10]
 """
@@ -54,7 +54,7 @@ CONVERSATIONS = DATA / "listening" / "conversations.yaml"
 Check = Literal["answered", "picked_up", "dodge_caught", "no_cheer", "close_heard"]
 COMPANIES = [
     "sample", "second", "third", "fourth", "unseen", "fresh", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 
