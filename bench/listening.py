@@ -54,7 +54,8 @@ CONVERSATIONS = DATA / "listening" / "conversations.yaml"
 Check = Literal["answered", "picked_up", "dodge_caught", "no_cheer", "close_heard"]
 COMPANIES = [
     "sample", "second", "third", "fourth", "unseen", "fresh", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 

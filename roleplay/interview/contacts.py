@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.answers import ROLE_WORDS, content_stems
+from roleplay.interview.candidates import ROLE_WORDS, content_stems
 from roleplay.interview.facts import STARTERS, research_pieces
 from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
 

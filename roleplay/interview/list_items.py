@@ -23,6 +23,10 @@ from roleplay.knowledge.embeddings import common_words
 
 # "Hybrid working: three days a week…": a label of at most four words, then what it says.
 _LABEL = re.compile(r"^([A-Z0-9][\w'&+()-]*(?: [\w'&+()-]+){0,3}): (?=\S)")
+# "Hybrid working - we ask everyone to be in…": a label, a dash, then a sentence of its own.
+_DASH_LABEL = re.compile(
+    r"^[A-Z][\w'&+()-]*(?: [\w'&+()-]+){0,3} [-–—] (?=(we|you|our|it|they|the|everyone) [a-z])"
+)
 # Labels that name no subject: the writer's own marks, dates, questions to ask.
 _NOT_A_LABEL = re.compile(
     r"^(note|notes|update|todo|ask|q|question|questions|source|from|via|re|ps|nb|edit|"
@@ -85,6 +89,9 @@ def item_sentence(piece: str, source_text: str = "") -> str:
     piece = piece.strip()
     if not piece.endswith(".") or "?" in piece or _RUN_TOGETHER.search(piece):
         return ""
+    if dashed := _DASH_LABEL.match(piece):
+        rest = piece[dashed.end() :]  # a sentence: judged as one
+        return answer_sentence(rest[:1].upper() + rest[1:], applicant=True)
     words = piece.rstrip(".").split()
     if not (ITEM_WORDS[0] <= len(words) <= ITEM_WORDS[1]) or not _PARTICULAR.search(piece):
         return ""
@@ -123,14 +130,20 @@ def _labelled(label: str, value: str) -> str:
     return f"{label} {'are' if plural else 'is'} {value}"
 
 
+_ABOUT_A_FIGURE = re.compile(
+    r"(about|around|roughly|nearly|almost|over|under|some|more than|fewer than|up to) [£$€]?\d",
+    re.IGNORECASE,
+)
+
+
 def with_article(item: str, source_text: str) -> str:
     """The item after "There's": its article kept, "a" given to one singular common thing
     ("a pension with…"), none to a figure, a plural or a name ("ESOP shares…")."""
     words = item.split()
     if _STARTS_WITH_ARTICLE.match(item):
         return words[0].lower() + item[len(words[0]) :]
-    if words[0][:1].isdigit() or words[0][:1] in "£$€":
-        return item
+    if words[0][:1].isdigit() or words[0][:1] in "£$€" or _ABOUT_A_FIGURE.match(item):
+        return item  # "There's about 180 year-round staff…"
     # The head noun: the last word before a preposition, a comma or the end.
     head = words[0]
     for word in words:
@@ -166,11 +179,22 @@ def research_said(sources: Sequence[Source], company: str) -> list[str]:
     """Every sentence of the company research that can be said aloud, list items said as
     sentences, in the research's order: what the kinds of question with finders of their own
     (``own_finders``) pick from."""
-    said: list[str] = []
+    return list(dict.fromkeys(said for said, _before in research_said_after(sources, company)))
+
+
+def research_said_after(sources: Sequence[Source], company: str) -> list[tuple[str, str]]:
+    """``research_said``, each with the research's sentence before it as written (said aloud
+    or not): "2,300 calls later, closures are down by a fifth" is about what that one names."""
+    said: list[tuple[str, str]] = []
     for source in sources:
         if source.kind != "company":
             continue
+        previous = ""
         for raw, _title in headed_sentences(source, [company]):
             sentence = answer_sentence(raw)
-            said += [sentence] if sentence else item_sentences(raw, source.snippet)
-    return list(dict.fromkeys(said))
+            said += [
+                (one, previous)
+                for one in ([sentence] if sentence else item_sentences(raw, source.snippet))
+            ]
+            previous = raw
+    return said

@@ -1,17 +1,23 @@
 """Kinds of question whose answer no single close sentence holds, each with a finder of its
 own: what happens after today (the hiring list's later steps, ``process_steps``), how long one
 step takes and who is on it (``step_details``), how the company began (``origins``), what the
-team has been working on lately (``recent_work``), how big the team is (``team_size``) and
-which tools it uses when the research lists them a line each (``tools_list``). Closeness in
-meaning finds the nearest sentence on the subject; these find the one that says what was
-asked."""
+team has been working on lately (``recent_work``), whether something worked (``impact``),
+where someone worked before (``career_path``), how many days are in the office
+(``office_days``), how big the team is (``team_size``) and the whole company
+(``company_size``), and which tools it uses when the research lists them a line each
+(``tools_list``). Closeness in meaning finds the nearest sentence on the subject; these find
+the one that says what was asked."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.list_items import research_said
+from roleplay.interview.career_path import asks_career_path, career_path
+from roleplay.interview.company_size import asks_company_size, company_size
+from roleplay.interview.impact import asks_impact, impact
+from roleplay.interview.list_items import research_said, research_said_after
+from roleplay.interview.office_days import asks_office_days, office_days
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.recent_work import asks_recent_work, recent_work
@@ -26,20 +32,36 @@ from roleplay.interview.tools_list import asks_tools, tools_list
 
 
 def own_answer(
-    question: str, sources: Sequence[Source], company: str, *, tools: bool = False
+    question: str,
+    sources: Sequence[Source],
+    company: str,
+    *,
+    tools: bool = False,
+    context: str = "",
 ) -> str:
     """The answer to ``question`` when its kind has a finder of its own and the research
-    holds it, or "". ``tools`` when the question was read as one about tools."""
+    holds it, or "". ``tools`` when the question was read as one about tools; ``context`` the
+    rest of the candidate's turn."""
     if asks_next_steps(question) and (steps := next_steps(sources, question)):
         return steps
     if asks_step_length(question):
         return step_length(sources, question, company)
     if asks_step_people(question):
         return step_people(research_said(sources, company), question)
+    if asks_career_path(question) and (path := career_path(sources, question, context, company)):
+        return path
+    if asks_office_days(question) and (days := office_days(research_said(sources, company))):
+        return days
+    if asks_impact(question) and (
+        change := impact(research_said_after(sources, company), question, context)
+    ):
+        return change
     if asks_origin(question, company):
         return origin_line(research_said(sources, company), company)
     if asks_recent_work(question):
         return recent_work(research_said(sources, company))
+    if asks_company_size(question, company):
+        return company_size(research_said(sources, company), question)
     if asks_team_size(question, company):
         return team_size(research_said(sources, company), question)
     if tools or asks_tools(question):

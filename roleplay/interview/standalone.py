@@ -93,6 +93,10 @@ def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
     return [sentence for sentence, _heading in headed_sentences(source, company)]
 
 
+# A sentence written on after a label's dash, in lower case.
+_LOWER_CLAUSE = re.compile(r"^(we|our|you|everyone) [a-z]")
+
+
 def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, str]]:
     """``research_sentences`` with the short heading each sits under ("" for none): "11,200
     members now." under "Lantern Friends membership" is about the Friends scheme."""
@@ -107,6 +111,8 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
         short = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
         titled = short and (not has_verb(words[1:]) or piece.rstrip(".") in bold)
         piece = _DATED.sub(lambda m: f"In {m.group(1)}, ", piece)
+        if heading and _LOWER_CLAUSE.match(piece):
+            piece = piece[:1].upper() + piece[1:]  # "Hybrid working - we ask everyone to…"
         bio = _BIO.match(piece)
         if bio:
             name, title, rest = bio.groups()

@@ -1,0 +1,335 @@
+"""Research sentences weighed as the answer to a question.
+
+Every sentence of the research that can be said aloud on its own (and each list item said with
+what it lacks) is weighed against the question: MiniLM closeness to the question as asked and
+with its kind's words, the words of what was asked it shares (or says in a job ad's other
+words), the names that set the scene, and whether it gives the kind of thing asked for (a
+person, a figure, a date). ``answers.answering`` picks from what is admitted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from roleplay.core.session import Source
+from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
+from roleplay.interview.assessor import Relevance
+from roleplay.interview.list_items import item_sentences
+from roleplay.interview.recent_work import WANTS_RECENT
+from roleplay.interview.sayable import (
+    BRACKETED_LETTER,
+    LISTED,
+    NUMBER_WORDS,
+    PERSON,
+    answer_sentence,
+    section_list,
+)
+from roleplay.interview.standalone import headed_sentences
+
+# Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
+# (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
+ANSWERS_AT = 0.4
+# ... when the sentence holds every word the question asks about, or only some of them.
+ANSWERS_WHOLE = 0.25
+ANSWERS_PART = 0.6
+# ... when it holds less than half of three or more words asked (when added, on the research
+# questions of bench/answers.py: wrong answers 40 -> 28, right ones 131 -> 128).
+ANSWERS_FEW = 0.9
+# Close enough to answer without a shared word ("founded" for "started").
+ANSWERS_ALONE = 0.8
+# What each word of the question a research sentence shares adds to its closeness.
+SHARED_WORD = 0.05
+# Products a sentence must name to answer a question about tools without sharing its words.
+LISTED_PRODUCTS = 3
+# (A name made of a figure and letters is a subject: "401k", "5G".)
+_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\b")
+# A product's name inside a sentence (dbt and pandas are named in lower case too).
+_PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
+_CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
+RECENT = re.compile(
+    r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
+)
+# Words every question and every sentence about a company share: no sign of an answer.
+_GENERIC = frozenset(
+    ["team", "compa", "work", "peopl", "role", "like", "does", "what", "which", "year", "time",
+     "thing", "make", "good", "there", "about", "would", "could", "should", "their", "your",
+     "they", "them", "this", "that", "with", "have", "from", "into", "look", "week", "much",
+     "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean", "actua",
+     "wonde", "befor", "these", "days", "else", "reall", "quite", "sort", "kind", "bits",
+     "been", "long", "overa", "altog", "rough", "exact", "curre", "curio", "somet", "going",
+     "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
+     "after", "down", "over", "ever", "still", "anything", "anyt", "sorry", "quick", "keep",
+     "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
+     "need", "fully", "range", "those", "jobs", "nowad"]
+)  # fmt: skip
+# What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
+# answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
+# "salary". One way only: a salary question is not answered by "pay-what-you-decide tickets".
+SAID_OTHERWISE = {
+    "remot": frozenset(["hybri", "home", "site", "onsit", "offic"]),
+    "offic": frozenset(["hybri", "site", "onsit"]),
+    "pay": frozenset(["salar", "wage", "compe"]),
+    "salar": frozenset(["compe", "wage"]),
+    "perk": frozenset(["benef"]),
+    "money": frozenset(["salar", "budge", "allow"]),
+    "holid": frozenset(["leave", "vacat"]),
+    "vacat": frozenset(["leave", "holid"]),
+    "401k": frozenset(["pensi", "retir"]),
+    "pensi": frozenset(["401k", "retir"]),
+    "cert": frozenset(["train", "cours", "learn", "certi"]),
+    "shift": frozenset(["rota", "nights"]),
+}
+_GENERIC_ASKED = frozenset(["beyon", "salar", "comes", "come", "else", "offer", "packa"])
+_PERKS = re.compile(
+    r"\b(package|what else (comes|do you offer|is there)|comes? with the (job|role))\b", re.I
+)
+# Words that open a question without being asked about ("first thing, what's the salary?").
+_OPENER = re.compile(
+    r"^\W*(first thing|first things first|quick one|quick question|one more|one last thing|"
+    r"random one|random question|out of interest|just wondering|sorry)\b[,:;.!-]*\s*",
+    re.IGNORECASE,
+)
+_CALENDAR = frozenset(
+    ["janua", "febru", "march", "april", "may", "june", "july", "augus", "septe", "octob",
+     "novem", "decem", "monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda"]
+)  # fmt: skip
+# Three-letter words that say nothing about a subject ("gym", "app" and "pay" do).
+_SHORT = frozenset(
+    ["the", "and", "are", "was", "you", "how", "why", "who", "can", "did", "has", "had", "for",
+     "not", "but", "its", "our", "any", "all", "get", "got", "one", "two", "out", "use", "new",
+     "now", "way", "day", "let", "see", "ask", "too", "yet", "per", "via", "off", "own", "run",
+     "her", "his", "him", "she", "they", "may", "say", "set", "put", "lot", "bit", "far"]
+)  # fmt: skip
+ROLE_WORDS = re.compile(
+    r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
+    r"reports? to|lead|head of|in charge)\b",
+    re.IGNORECASE,
+)
+_WHO_LEADS = re.compile(
+    r"\bwho\b.{0,20}\b(runs?|leads?|heads?|manages?|is in charge|"
+    r"is the (head|boss|manager|lead))\b",
+    re.IGNORECASE,
+)
+
+
+def _products(sentence: str, names_seen: set[str]) -> int:
+    """How many products a sentence names (not the company's or the people's names)."""
+    people = {w for match in PERSON.findall(sentence) for w in match.split()}
+    return len(set(_PRODUCT.findall(sentence)) - names_seen - people)
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)][:5]
+    return word[:5]
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
+    # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
+    text = BRACKETED_LETTER.sub(r"\1\2", text.lower())
+    words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
+    return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
+
+
+def _said_otherwise(asked: set[str], own: set[str]) -> set[str]:
+    """The words of ``asked`` a sentence says in a job ad's other words."""
+    return {word for word in asked if SAID_OTHERWISE.get(word, frozenset()) & own}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A research sentence weighed as the answer to a question, with what it was weighed by."""
+
+    sentence: str
+    close: float  # scaled MiniLM closeness to the question as asked (or with its kind's words)
+    alone: float  # ... to the question as asked
+    rank: float  # raw cosine to the closest telling of the question
+    shared: int  # words of what was asked it holds (names and counts counting too)
+    asked: int  # words of what was asked
+    related: int  # words of the question's kind and of the rest of the turn it holds
+    dated: bool  # dated recently, for a question about lately
+    item: bool  # a list item said with what it lacked
+    listed: bool  # names several products, for a question about tools
+    counts: bool  # its figure counts what "how many" asks about
+    scene: bool  # shares only the names that set the scene
+    products: int  # products named, for a question about tools
+    admitted: bool  # close enough by the rules below
+
+
+def candidates(
+    question: str,
+    sources: Sequence[Source],
+    relevance: Relevance | None,
+    names: Sequence[str] = (),
+    *,
+    hint: str = "",
+    tools: bool = False,
+    guessed: bool = False,
+    context: str = "",
+) -> list[Candidate]:
+    """Every research sentence that could be said as the answer to ``question``, with what it
+    is weighed by (the arguments are ``answering``'s). A sentence that gives no thing of the
+    kind asked for, counts something else, names no product for a question about tools, or
+    misses a name the question and the research share is no candidate at all."""
+    company = [source for source in sources if source.kind == "company"]
+    # Each sentence that can be said, with the heading it sits under and the words it was
+    # written in ("August 2025 (Courier): …"): what it is about.
+    under: dict[str, str] = {}
+    # Items said with what they lacked ("There's a pension with…"): taken only for a question
+    # that names what they are about.
+    items: set[str] = set()
+    # The sentence before each, which may name its scene ("…a new bread line at its Clara Road
+    # bakery. The new line, due to open in spring 2026, …").
+    before: dict[str, str] = {}
+    for source in company:
+        previous = ""
+        for raw, title in headed_sentences(source, names[:1]):
+            if said := answer_sentence(raw):
+                under.setdefault(said, f"{title} {raw}")
+                before.setdefault(said, previous)
+            else:
+                for said in item_sentences(raw, source.snippet):
+                    under.setdefault(said, f"{title} {raw}")
+                    items.add(said)
+            previous = raw
+        if said := section_list(source):
+            under.setdefault(said, "")
+    pool = list(under)
+    # "Who", "how many", "when", "where": an answer names the person, the figure, the date, the
+    # place; a sentence on the subject that gives none of them is no answer.
+    kind = wanted(question)
+    pool = [said for said in pool if gives(kind, said)]
+    # "How many clothing banks": only a figure that counts them answers ("650 tonnes of
+    # clothing" counts something else).
+    if asks_count(question):
+        pool = [said for said in pool if counts_it(question, said)]
+    # "lately": what happened lately, if anything did; a sentence dated recently is on the
+    # subject by that alone, without sharing a word of the question. ("How big is the team
+    # these days?" still takes an undated answer: "these days" is often only a way of asking.)
+    wants_recent = bool(WANTS_RECENT.search(question))
+    if not pool or relevance is None:
+        return []
+    # The company's own name is in every sentence: sharing it says nothing. The words its
+    # kind of question is about ("benefits" are for "employees") count after the question's.
+    # The setting's names are taken out of the question whole ("the Library Insight Analyst
+    # role"), and their first words alone ("at Hollinsdale"): "how many libraries" at
+    # Hollinsdale Libraries still asks about libraries.
+    named = {_stem(name.split()[0].lower()) for name in names if name.split()}
+    named |= content_stems(names[-1]) if len(names) > 3 else set()  # the role applied for
+    names_seen = {w for name in names for w in name.split()}
+    unnamed = _OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed, flags=re.IGNORECASE)
+    # What is asked about is in the question's common words: its names set the scene ("parking
+    # at the Cardiff site" is not answered by a sentence that names Cardiff).
+    asked = content_stems(_CAPITALISED.sub(" ", unnamed)) - named
+    if _PERKS.search(question) and not asked - _GENERIC_ASKED:
+        # "Beyond the salary, what else comes with the job?" asks for the benefits.
+        asked = {"benef"}
+    # (Every word of a name is a name: "Quarry Lane" for Quarry Lane Veterinary Group.)
+    places = (
+        content_stems(" ".join(_CAPITALISED.findall(unnamed)))
+        - named
+        - content_stems(" ".join(names))
+    )
+    places -= _CALENDAR  # "the burst in February" is about the burst
+    # ... but a name the research knows must be in the answer: "how many people work in the
+    # Bristol office?" is not answered by how many work for the whole company.
+    known = places & {t for source in company for t in content_stems(source.snippet)}
+    if not asked:  # "What does the Insights team work on?": the name is what is asked about
+        asked, places = places, set()
+    # The turn's words around the question say what it is about too ("What's the team been
+    # busy with lately? I read something about fines being dropped.").
+    about = (
+        (content_stems(hint) | content_stems(_CAPITALISED.sub(" ", context)))
+        - named
+        - asked
+        - places
+    )
+    leader = bool(_WHO_LEADS.search(question))
+    # The question as asked, and with what its kind of question is usually about ("which
+    # tools" is about software and platforms): the closer of the two counts.
+    topic = [question, f"{question} {hint}"] if hint else [question]
+    if context.strip():
+        topic.append(f"{question} {context.strip()}")
+    rows = relevance.scores(pool, [topic, [question]])
+    # The scaled scores stop at 1 for every close sentence; raw cosines still rank those,
+    # and each word of the question a sentence shares counts a little more.
+    closeness = getattr(relevance, "cosines", None)
+    if closeness:
+        ranks = [max(pair) for pair in zip(*(closeness(pool, t) for t in topic), strict=True)]
+    else:
+        ranks = [row[0] for row in rows]
+    found = []
+    for sentence, row, rank in zip(pool, rows, ranks, strict=True):
+        own = content_stems(sentence) | content_stems(under[sentence])
+        own |= _said_otherwise(asked, own)
+        dated = wants_recent and bool(RECENT.search(sentence))
+        shared, related = len(asked & own), len(about & own)
+        if leader and ROLE_WORDS.search(sentence) and places & own:
+            shared += 1  # "Who runs Network Insight?" and "Priya is Head of Network Insight."
+        products = _products(sentence, names_seen) if tools else 0
+        if tools and not products:
+            continue  # a question about tools is answered by the products a sentence names
+        heading = LISTED.match(sentence)
+        if heading and not asked & content_stems(heading.group(1)):
+            continue  # a list answers a question only about what its heading names
+        # Several products named are an answer to "which bits of the stack…" by themselves
+        # (two capitalised names are as often places: "offices in Minneapolis and Denver").
+        listed = products >= LISTED_PRODUCTS
+        # Sharing only the names that set the scene is no sign of an answer.
+        # A person the question names is its subject when the sentence is about them ("how
+        # long has Anjali been there?" and "Anjali joined Marrowgate in 2018…").
+        subject = content_stems(sentence.split()[0]) if sentence.split() else set()
+        if places & subject:
+            shared += 1
+        # "How many libraries" and "The trust looks after 22 libraries"; but "how many people
+        # are in the data team" is not answered by how many the company employs.
+        # (One word asked may be missing only when three or more were asked.)
+        if counts_it(question, sentence) and len(asked - own) <= (len(asked) >= 3):
+            shared += 2
+        scene = not (shared or related or dated) and bool(places & own)
+        # An item must hold at least half of what was asked.
+        item = sentence in items
+        half = 2 * shared >= max(1, len(asked))
+        if known and not known & (own | content_stems(before.get(sentence, ""))):
+            continue
+        # A sentence holding every word of what was asked needs less closeness in meaning
+        # ("How did Quarry Lane start out?" and "…founded the group in 2008, starting with…");
+        # one holding only some of them needs more ("a staff gym" is not "staff get pets").
+        floor = ANSWERS_AT
+        if asked and shared == len(asked):
+            floor = ANSWERS_WHOLE
+        elif shared and len(asked) > 1 and not (related or dated or tools):
+            floor = ANSWERS_PART
+        # One holding less than half of three or more words asked must be nearly the same
+        # question in other words: "shift times on the floor" is not answered by "the
+        # reports the sorting floor uses every shift".
+        if len(asked) >= 3 and 2 * len(asked & own) < len(asked):
+            floor = max(floor, ANSWERS_FEW)
+        # A sentence sharing only the words of the question's kind ("the process") must be
+        # close to the question as asked: "Where are you with overflows?" is not about hiring.
+        close = row[0] if shared or dated or listed or not guessed else row[1]
+        if guessed and not (shared or dated):
+            floor = max(floor, ANSWERS_PART)
+        admitted = (
+            not scene
+            and (not item or half)
+            and (
+                (close >= floor and bool(shared or related or dated or listed))
+                or row[1 if guessed else 0] >= ANSWERS_ALONE
+            )
+        )
+        found.append(
+            Candidate(
+                sentence=sentence, close=row[0], alone=row[1], rank=rank, shared=shared,
+                asked=len(asked), related=related, dated=dated, item=item, listed=listed,
+                counts=counts_it(question, sentence), scene=scene, products=products,
+                admitted=admitted,
+            )
+        )  # fmt: skip
+    return found

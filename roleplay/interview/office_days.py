@@ -1,0 +1,52 @@
+"""Where and how often the work is done: "Is it work-from-home, or would I be going into an
+office?" is answered by the sentence on hybrid working ("We ask everyone to be in the Seagate
+office at least two days a week."), not by the nearest sentence naming an office, which is as
+often where the interview is held or where the company began."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_ASKS = re.compile(
+    r"\b(work(ing)?[- ]from[- ]home|wfh|remote(ly)?|hybrid"
+    r"|(be|being|go|going|come|coming|work|working) (in|into|to) (an|the) office"
+    r"|office every day|in every day|days? a week (in|at|on)|sit together|on[- ]site"
+    r"|in person|come in(to)? (the office|every day|to work)|commut\w*|flexible working)\b",
+    re.IGNORECASE,
+)
+# Where the office is ("Where are your offices?") is asked by place, not by attendance.
+_WHERE = re.compile(r"^\W*(where|which (city|town))\b", re.IGNORECASE)
+_PATTERN = re.compile(
+    r"\b(hybrid|remote(ly)?|from home|days? a week|days?/wk|in the office|on[- ]site"
+    r"|anchor day|team day|office days?|in person|(mondays|tuesdays|wednesdays|thursdays"
+    r"|fridays))\b",
+    re.IGNORECASE,
+)
+# How often, said outright, first.
+_HOW_OFTEN = re.compile(
+    r"\b(days? a week|hybrid|remote|from home|tuesdays|wednesdays|thursdays)", re.I
+)
+_NOT_THE_WORK = re.compile(r"\b(interview|panel|apply|founded|started|first office)\b", re.I)
+
+
+def asks_office_days(question: str) -> bool:
+    """Whether ``question`` asks how much of the work is done in the office or from home."""
+    return bool(_ASKS.search(question)) and not _WHERE.search(question)
+
+
+def office_days(sentences: Sequence[str]) -> str:
+    """The sentence of ``sentences`` on how the work is split between office and home, with
+    the one after it when that one says more of it ("Wednesday is our team day…"); "" when
+    the research says nothing of it."""
+    found = [
+        (not _HOW_OFTEN.search(sentence), order, sentence)
+        for order, sentence in enumerate(sentences)
+        if _PATTERN.search(sentence) and not _NOT_THE_WORK.search(sentence)
+    ]
+    if not found:
+        return ""
+    _vague, order, best = min(found)
+    after = sentences[order + 1] if order + 1 < len(sentences) else ""
+    more = _PATTERN.search(after) and not _NOT_THE_WORK.search(after) and after not in best
+    return f"{best} {after}" if more else best
