@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.candidates import RECENT, SHARED_WORD, candidates
-from roleplay.interview.facts import has_verb
 from roleplay.interview.own_finders import own_answer
 from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
@@ -56,7 +55,7 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     if (
         lead
         and not re.search(_ASKING_WORD, lead.group(1), re.IGNORECASE)
-        and (_OWN_CLAUSE.search(lead.group(1)) or has_verb(lead.group(1).split()))
+        and _OWN_CLAUSE.search(lead.group(1))
     ):
         question, context = lead.group(2), f"{lead.group(1)} {context}"
     return question, context

@@ -47,6 +47,17 @@ LISTED_PRODUCTS = 3
 _FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\b")
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
+# Where a tool is said to be used.
+_USED_IN = re.compile(
+    r"\b(lands? in|live in|kept in|stored in|written in|built (in|on|with)|runs? on|done in"
+    r"|(is|are) in|modell?ed (in|with)|scheduled in|booked in|uses?|using|maps? things in)\b",
+    re.IGNORECASE,
+)
+# A capitalised word before these names a post or a team, not a product.
+_NOT_A_PRODUCT_BEFORE = frozenset(
+    ["team", "teams", "officer", "engineer", "analyst", "analysts", "coordinator", "manager",
+     "lead", "director", "department", "unit", "board", "group", "partner", "members"]
+)  # fmt: skip
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
 RECENT = re.compile(
     r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
@@ -115,9 +126,19 @@ _WHO_LEADS = re.compile(
 
 
 def _products(sentence: str, names_seen: set[str]) -> int:
-    """How many products a sentence names (not the company's or the people's names)."""
+    """How many products a sentence names (not the company's or the people's names, nor a
+    team's or a post's: "our GIS officer", "the Performance & Insight team")."""
     people = {w for match in PERSON.findall(sentence) for w in match.split()}
-    return len(set(_PRODUCT.findall(sentence)) - names_seen - people)
+    named = set()
+    for found in _PRODUCT.finditer(sentence):
+        after = sentence[found.end() :].split()[:3]
+        joined = len(after) > 2 and after[0] in ("&", "and") and after[1][:1].isupper()
+        if any(word.strip(",.;").lower() in _NOT_A_PRODUCT_BEFORE for word in after[:1]) or (
+            joined and after[2].strip(",.").lower() in ("team", "teams")
+        ):
+            continue
+        named.add(found.group(0))
+    return len(named - names_seen - people)
 
 
 def _stem(word: str) -> str:
@@ -280,7 +301,9 @@ def candidates(
             continue  # a list answers a question only about what its heading names
         # Several products named are an answer to "which bits of the stack…" by themselves
         # (two capitalised names are as often places: "offices in Minneapolis and Denver").
-        listed = products >= LISTED_PRODUCTS
+        # ... as are two said to be where the work is done ("lands in Google BigQuery",
+        # "is written in Python").
+        listed = products >= LISTED_PRODUCTS or (products >= 2 and bool(_USED_IN.search(sentence)))
         # Sharing only the names that set the scene is no sign of an answer.
         # A person the question names is its subject when the sentence is about them ("how
         # long has Anjali been there?" and "Anjali joined Marrowgate in 2018…").
@@ -309,7 +332,7 @@ def candidates(
         # One holding less than half of three or more words asked must be nearly the same
         # question in other words: "shift times on the floor" is not answered by "the
         # reports the sorting floor uses every shift".
-        if len(asked) >= 3 and 2 * len(asked & own) < len(asked):
+        if len(asked) >= 3 and 2 * len(asked & own) < len(asked) and not (tools and listed):
             floor = max(floor, ANSWERS_FEW)
         # A sentence sharing only the words of the question's kind ("the process") must be
         # close to the question as asked: "Where are you with overflows?" is not about hiring.

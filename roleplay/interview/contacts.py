@@ -13,6 +13,13 @@ from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
 # vice president of operations").
 _TITLE = re.compile(r"^, ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
+# Words of a title or a team, never of a person's name ("Insight Manager", "Member Analytics").
+_TITLE_WORDS = frozenset(
+    ["manager", "analytics", "analyst", "insight", "insights", "director", "head", "lead",
+     "officer", "partner", "member", "members", "team", "services", "experience", "data",
+     "performance", "marketing", "sales", "operations", "finance", "people", "culture", "talent",
+     "revenue", "senior", "chief", "vp", "engineer", "coordinator", "housing", "credit"]
+)  # fmt: skip
 _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
 
@@ -38,7 +45,8 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
             nearby = said[index + 1] if index + 1 < len(said) else ""
             for match in PERSON.finditer(sentence):
                 person = match.group(1)
-                if person.split()[0] in STARTERS or any(w.lower() in taken for w in person.split()):
+                words = [w.lower() for w in person.split()]
+                if person.split()[0] in STARTERS or any(w in taken | _TITLE_WORDS for w in words):
                     continue
                 title = _TITLE.match(sentence[match.end() :])
                 contact = f"{person}, {title.group(1)}" if title else person

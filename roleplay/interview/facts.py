@@ -128,7 +128,8 @@ VERBS = frozenset(
     ["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
      "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
      "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found",
-     "led", "came", "went", "wrote", "became", "put", "left", "got", "saw", "met", "paid"]
+     "led", "came", "went", "wrote", "became", "put", "left", "got", "saw", "met", "paid",
+     "live", "sit", "feed"]
 )  # fmt: skip
 
 

@@ -106,6 +106,8 @@ def item_sentence(piece: str, source_text: str = "") -> str:
         return ""
     if people_in(" ".join(words[:2])):
         return ""  # "Teodora Barran, Founder & CEO": who someone is, not a thing there is
+    if _TITLE_AT.match(piece):
+        return ""  # "Talent Partner at Saltmeadow Credit Union": a profile's headline
     said = answer_sentence(f"There is {with_article(piece, source_text)}", applicant=True)
     if len(said.split()) < THING_WORDS + 2:
         return ""  # "There's Rockford, Illinois." once its aside is gone says nothing
@@ -133,6 +135,14 @@ def _labelled(label: str, value: str) -> str:
 _ABOUT_A_FIGURE = re.compile(
     r"(about|around|roughly|nearly|almost|over|under|some|more than|fewer than|up to) [£$€]?\d",
     re.IGNORECASE,
+)
+
+
+# A job title, then where it is held.
+_TITLE_AT = re.compile(
+    r"^([\w&,-]+ ){0,4}(Partner|Manager|Analyst|Head|Director|Lead|Officer|Engineer|Coordinator"
+    r"|Scientist|Specialist|Consultant|Advis[eo]r|Assistant|Associate|Executive|CEO|VP)\b"
+    r"[\w&, -]{0,30}? at [A-Z]"
 )
 
 

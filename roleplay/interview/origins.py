@@ -38,7 +38,7 @@ _STARTS = re.compile(
 # Said of whoever did it, whatever the subject: "Dr Hannah Oduya founded the group in 2008".
 _FOUNDED = re.compile(r"\b(founded|founder|co-founded|co-founder)\b", re.IGNORECASE)
 # A person's own start there is their story, not the company's ("He started at Kilbrack as…").
-_JOINED = re.compile(r"\b(joined|started (at|with|as|on)|began (at|with|as))\b", re.IGNORECASE)
+_JOINED = re.compile(r"\b(joined|started (at|as|on)|began (at|as))\b", re.IGNORECASE)
 _COMPANY_SUBJECT = re.compile(
     r"^(it|we|our (history|story|company|business)|the (company|business|firm|trust|group"
     r"|charity|association|cooperative|co-op|bakery|terminal|society|organisation"
@@ -54,6 +54,11 @@ _ITSELF = re.compile(
 )
 
 
+_ADVERBS = re.compile(r"\s*\b(actually|really|even|all|first)\b", re.IGNORECASE)
+# Someone's own story, not the company's: their degree, their career.
+_CAREER = re.compile(r"\b(joined|worked|graduated|studied|degree|BSc|MSc|PhD|born)\b")
+
+
 def asks_origin(question: str, company: str = "") -> bool:
     """Whether ``question`` asks how ``company`` began."""
     for found in _ASKS.finditer(question):
@@ -65,13 +70,18 @@ def asks_origin(question: str, company: str = "") -> bool:
 
 def _names_company(subject: str, company: str) -> bool:
     """ "Kestrelmere", "Lantern Row", "the terminal" (of Marrowgate Container Terminal), "it"."""
+    subject = _ADVERBS.sub("", subject).strip()  # "how did it actually get going?"
     words = subject.lower().removeprefix("the ").split()
     own = company.lower().split()
     return bool(_ITSELF.match(subject)) or (bool(words) and all(w in own for w in words))
 
 
 def origin_line(sentences: Sequence[str], company: str) -> str:
-    """The one of ``sentences`` that says how ``company`` began, or "" when none does."""
+    """The one of ``sentences`` that says how ``company`` began, or "" when none does. A
+    founding that gives no year ("Silverthaw began with a hike.") is said with the research's
+    earliest dated sentence ("The next winter, 1967, they cut the first runs…"); research that
+    tells the story without a founding verb is told by that sentence alone ("In the winter of
+    1938, eleven fishermen and a schoolteacher met…")."""
     first_word = company.split()[0].lower() if company.split() else ""
     found: list[tuple[int, int, str]] = []
     for said in sentences:
@@ -85,4 +95,24 @@ def origin_line(sentences: Sequence[str], company: str) -> str:
         years = [int(y) for y in _YEAR.findall(said)]
         # Dated first (the earliest year), then undated: "The founder is Teodora Barran…".
         found.append((0 if years else 1, min(years, default=0), said))
-    return min(found)[2] if found else ""
+    best = min(found) if found else None
+    if best and not best[0]:
+        return best[2]
+    earliest = _earliest(sentences)
+    if best:
+        return f"{best[2]} {earliest}" if earliest else best[2]
+    return earliest
+
+
+def _earliest(sentences: Sequence[str]) -> str:
+    """The sentence with the research's earliest year, when it tells of the company rather
+    than of someone's career; "" when it does not."""
+    dated = [
+        (min(int(y) for y in _YEAR.findall(said)), order, said)
+        for order, said in enumerate(sentences)
+        if _YEAR.search(said)
+    ]
+    if not dated:
+        return ""
+    _year, _order, said = min(dated)
+    return "" if _CAREER.search(said) or _JOINED.search(said) else said

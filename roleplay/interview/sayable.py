@@ -184,6 +184,7 @@ def section_list(source: Source) -> str:
     # The heading path, "Notes > Benefits" (shown as "›" once it reaches the interview).
     path = re.split(r"\s*[>›]\s*", source.location)
     topic = ASIDE.sub("", path[-1]).strip() if len(path) > 1 else ""
+    topic = re.sub(r"^\d+[.)]\s*", "", topic)  # "2. Our Story" is the section "Our Story"
     if not topic or len(topic.split()) > TOPIC_WORDS or _NOT_A_TOPIC.search(topic):
         return ""
     topic = re.sub(r"^the\s+", "", topic, flags=re.IGNORECASE)

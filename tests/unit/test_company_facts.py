@@ -9,11 +9,15 @@ import pytest
 
 from roleplay.core.session import Source
 from roleplay.interview.answers import answering, the_question
+from roleplay.interview.candidates import candidates
 from roleplay.interview.career_path import asks_career_path
 from roleplay.interview.company_size import asks_company_size, company_size
+from roleplay.interview.contacts import contact_in
 from roleplay.interview.impact import asks_impact, impact
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.office_days import asks_office_days, office_days
+from roleplay.interview.origins import asks_origin, origin_line
+from roleplay.interview.sayable import section_list
 from tests.support.fakes import WordOverlap
 
 NAMES = ["Saltmeadow Credit Union", "Sam", "Jordan", "Member Insight Analyst"]
@@ -152,3 +156,66 @@ def test_the_question_is_what_asks_not_what_the_candidate_says_around_it(
     question, context = the_question(turn)
     assert question == asked
     assert turn.replace(question, "").strip(" ,") in context
+
+
+def test_a_founding_without_a_year_is_told_with_the_earliest_dated_sentence() -> None:
+    said = [
+        "Silverthaw began with a hike.",
+        "The next winter, 1967, they cut the first runs by hand.",
+        "In 2016 Anneke Halvorsen became CEO.",
+    ]
+    assert origin_line(said, "Silverthaw Mountain Resort") == f"{said[0]} {said[1]}"
+
+
+def test_a_story_told_without_a_founding_verb_begins_at_its_earliest_year() -> None:
+    said = [
+        "Saltmeadow will open its first branch in Dartmouth this fall.",
+        "In the winter of 1938, eleven fishermen met in the back room of a net loft.",
+        "Renée worked at Statistics Canada from 1931 to 1935.",
+    ]
+    assert origin_line(said, "Saltmeadow Credit Union") == ""  # a career is no origin
+    assert origin_line(said[:2], "Saltmeadow Credit Union") == said[1]
+
+
+def test_it_actually_is_still_the_company() -> None:
+    assert asks_origin("How did it actually get going?", "Silverthaw Mountain Resort")
+
+
+def test_a_referral_names_a_person_never_a_title_or_a_team_said_like_a_name() -> None:
+    snippet = (
+        "The post reports to our Insight Manager. Member Analytics is led by Dana Whitcombe, "
+        "Manager, Member Analytics."
+    )
+    assert contact_in([company(snippet)], NAMES).startswith("Dana Whitcombe")
+
+
+def test_two_tools_said_to_be_where_the_work_is_done_are_a_list_of_tools() -> None:
+    snippet = (
+        "You'd be joining a team of five with Margo and our CRM coordinator. "
+        "Everything lands in Google BigQuery and is modelled with dbt."
+    )
+    found = candidates(
+        "What would I be working in?", [company(snippet)], WordOverlap(), NAMES, tools=True
+    )
+    # A post ("CRM coordinator") is no product: the team's sentence lists no tools.
+    listed = {one.sentence: one.listed for one in found}
+    assert listed["Everything lands in Google BigQuery and is modelled with dbt."]
+    assert not listed.get("You'd be joining a team of five with Margo and our CRM coordinator.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Talent Partner at Saltmeadow Credit Union", "Head of Revenue & Insights at Silverthaw"],
+)
+def test_a_profiles_headline_is_no_thing_there_is(line: str) -> None:
+    assert item_sentences(line) == []
+
+
+def test_a_numbered_heading_about_ourselves_lists_nothing() -> None:
+    source = Source(
+        source="notes.md",
+        location="notes.md > 2. Our Story",
+        snippet="- 1971, first chairlift\n- 2016, a new chief executive\n- 2019, a bike park",
+        kind="company",
+    )
+    assert section_list(source) == ""
