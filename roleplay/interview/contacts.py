@@ -13,12 +13,14 @@ from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
 # vice president of operations").
 _TITLE = re.compile(r"^, ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
-# Words of a title or a team, never of a person's name ("Insight Manager", "Member Analytics").
+# Words of a title, a team or a place, never of a person's name ("Insight Manager", "Member
+# Analytics", "Wharf Street").
 _TITLE_WORDS = frozenset(
     ["manager", "analytics", "analyst", "insight", "insights", "director", "head", "lead",
      "officer", "partner", "member", "members", "team", "services", "experience", "data",
      "performance", "marketing", "sales", "operations", "finance", "people", "culture", "talent",
-     "revenue", "senior", "chief", "vp", "engineer", "coordinator", "housing", "credit"]
+     "revenue", "senior", "chief", "vp", "engineer", "coordinator", "housing", "credit",
+     "street", "road", "lane", "avenue", "square", "office", "house", "park", "centre", "mill"]
 )  # fmt: skip
 _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
@@ -29,7 +31,7 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     team ("the field data team"); "" when there is neither."""
     taken = {w.lower() for name in names for w in name.split()}
     wanted = content_stems(about)
-    people: list[tuple[int, int, str]] = []
+    people: list[tuple[bool, int, int, str]] = []
     teams = []
     for source in sources:
         if source.kind != "company":
@@ -49,11 +51,18 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                 if person.split()[0] in STARTERS or any(w in taken | _TITLE_WORDS for w in words):
                     continue
                 title = _TITLE.match(sentence[match.end() :])
+                if title and not (
+                    ROLE_WORDS.search(title.group(1))
+                    or _TITLE_WORDS & set(title.group(1).lower().split())
+                ):
+                    title = None  # "New Brunswick, which opened in 2019" names no role
                 contact = f"{person}, {title.group(1)}" if title else person
                 close = 2 * len(wanted & content_stems(sentence)) + len(
                     wanted & content_stems(nearby)
                 )
-                people.append((close, -len(people), contact))
+                # Someone named with their title is surely a person ("Gully Cove" may be a
+                # place); the one whose sentence is closest to the role applied for first.
+                people.append((bool(title), close, -len(people), contact))
     if people:
-        return max(people)[2]
+        return max(people)[3]
     return teams[0] if teams else ""

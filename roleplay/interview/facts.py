@@ -129,7 +129,7 @@ VERBS = frozenset(
      "will", "would", "took", "take", "takes", "made", "make", "makes", "built", "build", "grew",
      "grow", "won", "ran", "run", "sold", "sell", "kept", "keep", "gave", "give", "began", "found",
      "led", "came", "went", "wrote", "became", "put", "left", "got", "saw", "met", "paid",
-     "live", "sit", "feed"]
+     "sit", "feed"]
 )  # fmt: skip
 
 
@@ -145,9 +145,13 @@ IMPERATIVE = frozenset(
 
 
 def has_verb(words: list[str]) -> bool:
-    for word in words:
+    for index, word in enumerate(words):
         bare = word.strip(",.;()\"'")
         if bare in VERBS or (bare.islower() and bare.endswith(("s", "ed")) and len(bare) > 3):
+            return True
+        # "Tenancy data live in HomeLedger" (but "a live case", "live in-person sessions").
+        after = words[index + 1] if index + 1 < len(words) else ""
+        if bare == "live" and after == "in":
             return True
     return False
 

@@ -3,10 +3,10 @@ own: what happens after today (the hiring list's later steps, ``process_steps``)
 step takes and who is on it (``step_details``), how the company began (``origins``), what the
 team has been working on lately (``recent_work``), whether something worked (``impact``),
 where someone worked before (``career_path``), how many days are in the office
-(``office_days``), how big the team is (``team_size``) and the whole company
-(``company_size``), and which tools it uses when the research lists them a line each
-(``tools_list``). Closeness in meaning finds the nearest sentence on the subject; these find
-the one that says what was asked."""
+(``office_days``), what the job involves (``duties``), how big the team is (``team_size``)
+and the whole company (``company_size``), and which tools it uses when the research lists
+them a line each (``tools_list``). Closeness in meaning finds the nearest sentence on the
+subject; these find the one that says what was asked."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from roleplay.core.session import Source
 from roleplay.interview.career_path import asks_career_path, career_path
 from roleplay.interview.company_size import asks_company_size, company_size
+from roleplay.interview.duties import asks_duties, duties
 from roleplay.interview.impact import asks_impact, impact
 from roleplay.interview.list_items import research_said, research_said_after
 from roleplay.interview.office_days import asks_office_days, office_days
@@ -58,6 +59,8 @@ def own_answer(
         return change
     if asks_origin(question, company):
         return origin_line(research_said(sources, company), company)
+    if asks_duties(question) and (work := duties(sources)):
+        return work
     if asks_recent_work(question):
         return recent_work(research_said(sources, company))
     if asks_company_size(question, company):

@@ -25,7 +25,8 @@ _IT = re.compile(
 _ITS = re.compile(r"^It's (?=[a-z£$€\d])")
 # "it" after a word that governs it points back ("9,400 tickets went through it").
 IT_AFTER = re.compile(r"\b(through|with|from|of|about|into|for|using|joined|use|uses|used) it\b")
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+# (Accented letters and a "Mac"/"Mc" name are names too: "Renée Comeau", "Colin MacAskill".)
+_NAME = r"(?:Ma?c[A-Z][a-z]+|[A-Z][a-zà-öø-ÿ]+)(?:[-'][A-Z][a-zà-öø-ÿ]+)?"
 # A person named in the research ("Dana Whitcombe").
 PERSON = re.compile(rf"\b({_NAME} {_NAME})\b")
 # A bio line: "Aisling Doherty, Performance and Insight Manager – the post reports to her."

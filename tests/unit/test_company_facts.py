@@ -13,6 +13,7 @@ from roleplay.interview.candidates import candidates
 from roleplay.interview.career_path import asks_career_path
 from roleplay.interview.company_size import asks_company_size, company_size
 from roleplay.interview.contacts import contact_in
+from roleplay.interview.duties import asks_duties, duties
 from roleplay.interview.impact import asks_impact, impact
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.office_days import asks_office_days, office_days
@@ -183,8 +184,8 @@ def test_it_actually_is_still_the_company() -> None:
 
 def test_a_referral_names_a_person_never_a_title_or_a_team_said_like_a_name() -> None:
     snippet = (
-        "The post reports to our Insight Manager. Member Analytics is led by Dana Whitcombe, "
-        "Manager, Member Analytics."
+        "The post reports to our Insight Manager. Head office is on Wharf Street. Member "
+        "Analytics is led by Dana Whitcombe, Manager, Member Analytics."
     )
     assert contact_in([company(snippet)], NAMES).startswith("Dana Whitcombe")
 
@@ -219,3 +220,35 @@ def test_a_numbered_heading_about_ourselves_lists_nothing() -> None:
         kind="company",
     )
     assert section_list(source) == ""
+
+
+DUTIES = (
+    "What you'll do. - Own the monthly Member Pulse report for the board. - Keep our "
+    "early-warning model (it flags members likely to leave) running, and improve it. - Forecast "
+    "branch traffic so managers can set staff hours. - Read survey data."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("In a typical month, what would I actually be responsible for delivering?", True),
+        ("what does the team actually spend most of its time on, like week to week?", True),
+        ("I was wondering what the new analyst would be working on?", True),
+        ("What has the team been working on lately?", False),
+    ],
+)
+def test_a_question_on_what_the_job_involves_is_one(question: str, asks: bool) -> None:
+    assert asks_duties(question) is asks
+
+
+def test_the_job_ads_first_duties_are_said_as_what_the_candidate_would_do() -> None:
+    assert duties([company(DUTIES)]) == (
+        "Day to day, you'd own the monthly Member Pulse report for the board; keep our "
+        "early-warning model running, and improve it; and forecast branch traffic so managers "
+        "can set staff hours."
+    )
+
+
+def test_a_list_under_another_heading_is_no_list_of_duties() -> None:
+    assert duties([company(DUTIES.replace("What you'll do", "What we offer"))]) == ""

@@ -112,6 +112,8 @@ def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
     ("text", "intent"),
     [
         ("Are you hiring? I need a job quickly", "hiring"),
+        ("are there any other analyst jobs going, in case this one doesn't pan out?", "hiring"),
+        ("Would it be ok to send you my CV, in case something comes up later on?", "hiring"),
         ("What does the role pay?", "pay"),
         ("who else do you think I should talk to", "referral"),
         ("could I follow up in a couple of months?", "follow_up"),
@@ -123,6 +125,11 @@ def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
 def test_a_question_names_its_intent_by_its_words(text: str, intent: str) -> None:
     reading = read_turn(text, "Where would you like to start?")
     assert (reading.kind, reading.intent) == ("question", intent)
+
+
+def test_offering_a_cv_for_advice_later_is_no_job_push() -> None:
+    text = "Could I send you my CV in a couple of months and ask what you think?"
+    assert read_turn(text, "Where would you like to start?").intent != "hiring"
 
 
 @pytest.mark.parametrize(

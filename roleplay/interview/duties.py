@@ -1,0 +1,75 @@
+"""What the job involves day to day: "In a typical month, what would I be responsible for?" is
+answered from the job ad's list of duties ("What you'll do: - Own the monthly Member Pulse
+report… - Keep our early-warning model running…"), said to the candidate as what they would do.
+Each duty starts with its verb and has no subject, so none can be said alone, and the nearest
+sentence about the team is what closeness in meaning finds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from roleplay.core.session import Source
+from roleplay.interview.facts import IMPERATIVE
+from roleplay.interview.sayable import ASIDE
+
+_ASKS = re.compile(
+    r"\b(what (would|will) (i|the \w+( \w+)?) (actually |mostly |really )?(be )?(doing|do"
+    r"|working on|responsible for|delivering)"
+    r"|what (i|the \w+( \w+)?) (would|will) (actually |mostly |really )?be (doing|working on)"
+    r"|responsibilit(y|ies)|day[- ]to[- ]day (work|job|role)|typical (day|week|month)"
+    r"|spend (most of )?(its|their|your|the) time (on|doing)|week to week"
+    r"|what does the (role|job|post) (actually |really )?(involve|look like)"
+    r"|what('s| is) the (role|job) (actually |really )?like)\b",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(
+    r"\b(what you'?ll do|what you will do|what you'?d do|key responsibilities|responsibilities"
+    r"|your role|the role|duties|day to day|what the (job|role) involves)\b",
+    re.IGNORECASE,
+)
+# A list item in a stored passage: " - Build and look after the dashboards…."
+_ITEM = re.compile(r"(?:^|\.\s)-\s+([A-Z][^.]*)")
+DUTIES = 3
+# Verbs a duty starts with beyond a careers page's orders to its reader (facts.IMPERATIVE).
+_MORE_VERBS = frozenset(
+    ["Dig", "Pull", "Read", "Talk", "Sit", "Spend", "Visit", "Join", "Share", "Explain", "Train",
+     "Coach", "Mentor", "Review", "Monitor", "Measure", "Run", "Handle", "Respond", "Lead"]
+)  # fmt: skip
+
+
+def asks_duties(question: str) -> bool:
+    """Whether ``question`` asks what the job involves from day to day."""
+    return bool(_ASKS.search(question))
+
+
+def duties(sources: Sequence[Source]) -> str:
+    """The job ad's first duties said as one sentence ("Day to day, you'd own the monthly
+    Member Pulse report…, keep our early-warning model running… and forecast…"); "" when the
+    research lists none."""
+    for source in sources:
+        if source.kind != "company":
+            continue
+        text = source.snippet
+        heading = _HEADING.search(text)
+        under = bool(_HEADING.search(source.location.split(">")[-1]))
+        if not (heading or under):
+            continue
+        listed = text[heading.end() :] if heading else text
+        items = [_duty(match.group(1)) for match in _ITEM.finditer(listed)]
+        items = [item for item in items if item][:DUTIES]
+        if len(items) >= 2:
+            # Duties with commas of their own are told apart by semicolons.
+            comma = "; " if any("," in item for item in items) else ", "
+            return f"Day to day, you'd {comma.join(items[:-1])}{comma.rstrip()} and {items[-1]}."
+    return ""
+
+
+def _duty(item: str) -> str:
+    """``item`` as what the candidate would do ("own the monthly report…"), or "" when it is
+    no duty (it starts with no verb)."""
+    item = " ".join(ASIDE.sub("", item).split()).rstrip(" .;,")
+    words = item.split()
+    if not words or words[0] not in IMPERATIVE | _MORE_VERBS:
+        return ""
+    return words[0].lower() + item[len(words[0]) :]
