@@ -37,6 +37,9 @@ _ASKING_WORD = (
 _LEAD_CLAUSE = re.compile(
     rf"^(?!\W*{_ASKING_WORD})([^,?]{{6,}}?),\s+({_ASKING_WORD}[^?]*\?)$", re.IGNORECASE
 )
+# ... unless what is asked points back into it: "If I get through to the panel, who would be on
+# it?", "clothes ending up in Ghana, how much still goes over there?"
+_POINTS_BACK = re.compile(r"\b(it|them|that|there|those|these|he|she|they)\b", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(
     r"\b(i|i'm|i've|i'd|we|we're|us|if|so|supposing|assuming|while|since|first|quick)\b", re.I
 )
@@ -56,6 +59,7 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
         lead
         and not re.search(_ASKING_WORD, lead.group(1), re.IGNORECASE)
         and _OWN_CLAUSE.search(lead.group(1))
+        and not _POINTS_BACK.search(lead.group(2))
     ):
         question, context = lead.group(2), f"{lead.group(1)} {context}"
     return question, context

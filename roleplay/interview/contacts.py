@@ -22,6 +22,7 @@ _TITLE_WORDS = frozenset(
      "revenue", "senior", "chief", "vp", "engineer", "coordinator", "housing", "credit",
      "street", "road", "lane", "avenue", "square", "office", "house", "park", "centre", "mill"]
 )  # fmt: skip
+_HONORIFIC = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.? (?=[A-Z])")
 _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
 
@@ -38,6 +39,7 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
             continue
         said = research_pieces(source.snippet)
         for index, sentence in enumerate(said):
+            sentence = _HONORIFIC.sub("", sentence)  # "Dr Alasdair Grieve" is Alasdair Grieve
             if NOT_AN_ANSWER.search(sentence):
                 continue
             teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]

@@ -31,11 +31,6 @@ _HEADING = re.compile(
 # A list item in a stored passage: " - Build and look after the dashboards…."
 _ITEM = re.compile(r"(?:^|\.\s)-\s+([A-Z][^.]*)")
 DUTIES = 3
-# Verbs a duty starts with beyond a careers page's orders to its reader (facts.IMPERATIVE).
-_MORE_VERBS = frozenset(
-    ["Dig", "Pull", "Read", "Talk", "Sit", "Spend", "Visit", "Join", "Share", "Explain", "Train",
-     "Coach", "Mentor", "Review", "Monitor", "Measure", "Run", "Handle", "Respond", "Lead"]
-)  # fmt: skip
 
 
 def asks_duties(question: str) -> bool:
@@ -70,6 +65,6 @@ def _duty(item: str) -> str:
     no duty (it starts with no verb)."""
     item = " ".join(ASIDE.sub("", item).split()).rstrip(" .;,")
     words = item.split()
-    if not words or words[0] not in IMPERATIVE | _MORE_VERBS:
+    if not words or words[0] not in IMPERATIVE:
         return ""
     return words[0].lower() + item[len(words[0]) :]

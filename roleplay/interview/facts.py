@@ -140,7 +140,9 @@ IMPERATIVE = frozenset(
      "Own", "Design", "Create", "Lead", "Manage", "Support", "Develop", "Analyse", "Analyze",
      "Maintain", "Produce", "Write", "Use", "Turn", "Keep", "Present", "Partner", "Drive",
      "Look", "Deliver", "Improve", "Report", "Track", "Plan", "Run", "Take", "Spot", "Forecast",
-     "Model", "Map", "Test", "Clean", "Automate", "Prepare", "Check", "Set", "Answer"]
+     "Model", "Map", "Test", "Clean", "Automate", "Prepare", "Check", "Set", "Answer", "Pull",
+     "Dig", "Read", "Talk", "Spend", "Visit", "Share", "Explain", "Train", "Coach", "Mentor",
+     "Review", "Monitor", "Measure", "Handle", "Respond"]
 )  # fmt: skip
 
 

@@ -185,7 +185,7 @@ def test_it_actually_is_still_the_company() -> None:
 def test_a_referral_names_a_person_never_a_title_or_a_team_said_like_a_name() -> None:
     snippet = (
         "The post reports to our Insight Manager. Head office is on Wharf Street. Member "
-        "Analytics is led by Dana Whitcombe, Manager, Member Analytics."
+        "Analytics is led by Dr Dana Whitcombe, Manager, Member Analytics."
     )
     assert contact_in([company(snippet)], NAMES).startswith("Dana Whitcombe")
 

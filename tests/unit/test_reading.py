@@ -114,6 +114,7 @@ def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
         ("Are you hiring? I need a job quickly", "hiring"),
         ("are there any other analyst jobs going, in case this one doesn't pan out?", "hiring"),
         ("Would it be ok to send you my CV, in case something comes up later on?", "hiring"),
+        ("Is there anyone else at the park you'd suggest I speak to about the data?", "referral"),
         ("What does the role pay?", "pay"),
         ("who else do you think I should talk to", "referral"),
         ("could I follow up in a couple of months?", "follow_up"),
@@ -125,6 +126,13 @@ def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
 def test_a_question_names_its_intent_by_its_words(text: str, intent: str) -> None:
     reading = read_turn(text, "Where would you like to start?")
     assert (reading.kind, reading.intent) == ("question", intent)
+
+
+def test_an_opening_that_is_an_event_is_no_job_push() -> None:
+    text = (
+        "The Northern Woods opening looked enormous. How does a charity fund something like that?"
+    )
+    assert read_turn(text, "Where would you like to start?").intent != "hiring"
 
 
 def test_offering_a_cv_for_advice_later_is_no_job_push() -> None:
