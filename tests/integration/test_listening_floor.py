@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and fifteen more,
-each written as never tuned on. The first thirteen were tuned on after their first run (see the
-conversations file). The newest three, 'fourteenth' to 'sixteenth' (written by other hands that
-never read the engine's rules), were tuned on only for red flags met with cheer, a parked
-question, a goodbye and words the detector misjudged; their first runs answered 36.0%, 36.0%
-and 50.0% of their questions. The floors are what is measured, not what the listening should
-reach: the aim at a company never tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and sixteen more,
+each written as never tuned on. The first fourteen were tuned on after their first run (see the
+conversations file). The newest three, 'fifteenth' to 'seventeenth' (written by other hands that
+never read the engine's rules), were tuned on after their first runs (36.0%, 50.0% and 41.7% of
+their questions answered); the seventeenth only for its referral and job-push phrasing. The
+floors are what is measured, not what the listening should reach: the aim at a company never
+tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("fourteenth", "fifteenth", "sixteenth")
+NEWEST = ("fifteenth", "sixteenth", "seventeenth")
 
 
 @pytest.fixture(scope="module")
@@ -44,13 +44,13 @@ def share(judged: list[Judged], check: str) -> float:
 
 
 def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
-    assert share(tuned, "answered") >= 0.72
+    assert share(tuned, "answered") >= 0.78
 
 
-def test_questions_at_the_newest_companies_are_answered_a_third_of_the_time(
+def test_questions_at_the_newest_companies_are_answered_three_times_in_five(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.3
+    assert share(newest, "answered") >= 0.6
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])
