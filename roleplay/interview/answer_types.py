@@ -33,8 +33,11 @@ _FIGURE = re.compile(
 _DATE_ASKED = re.compile(
     rf"{_CLAUSE_START}when(?:'s)?\b|\bwhat year\b|\bsince when\b|\bhow long\b", re.IGNORECASE
 )
+# ("Where do you see things heading?" asks where to, not where.)
 _PLACE_ASKED = re.compile(
-    rf"{_CLAUSE_START}where(?:abouts|'s)?\b|\bwhich (office|city|site|town|building|country)\b",
+    rf"{_CLAUSE_START}where(?:abouts|'s)?\b"
+    r"(?!\s+(?:do|does|did|would|will|is|are) (?:\w+ )?(?:see|stand|think|heading|going|headed))"
+    r"|\bwhich (office|city|site|town|building|country)\b",
     re.IGNORECASE,
 )
 _DATE = re.compile(

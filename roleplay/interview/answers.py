@@ -35,11 +35,21 @@ _ASKING_WORD = (
 # question, said by the candidate about themselves or the moment, is no part of what is asked.
 # ("The exercise, how long should it take?" names its subject first: that stays.)
 _LEAD_CLAUSE = re.compile(
-    rf"^(?!\W*{_ASKING_WORD})([^,?]{{6,}}?),\s+({_ASKING_WORD}[^?]*\?)$", re.IGNORECASE
+    rf"^(?!\W*{_ASKING_WORD})([^,?—–]{{6,}}?)(?:,|\s[—–-])\s+((?:roughly |just |and |but |so )?"
+    rf"{_ASKING_WORD}[^?]*\?)$",
+    re.IGNORECASE,
 )
 # ... unless what is asked points back into it: "If I get through to the panel, who would be on
 # it?", "clothes ending up in Ghana, how much still goes over there?"
-_POINTS_BACK = re.compile(r"\b(it|them|that|there|those|these|he|she|they)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(
+    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)", re.IGNORECASE
+)
+# "What's the pension like, is it a final salary one or just the basic workplace thing?": the
+# either-or after the comma guesses at the answer; what is asked is before it.
+_GUESSES_AFTER = re.compile(
+    r"^([^,?]{8,}),\s+((?:is|are|does|do|was) (?:it|they|that|there)\b[^?]*\bor\b[^?]*\?)$",
+    re.IGNORECASE,
+)
 _OWN_CLAUSE = re.compile(
     r"\b(i|i'm|i've|i'd|we|we're|us|if|so|supposing|assuming|while|since|first|quick)\b", re.I
 )
@@ -54,6 +64,8 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
         question, context = last.group(2), f"{last.group(1)} {context}"
     elif first := _ASKED_FIRST.match(question):
         question, context = first.group(1), f"{first.group(2)} {context}"
+    if guesses := _GUESSES_AFTER.match(question):
+        question, context = f"{guesses.group(1)}?", f"{guesses.group(2)} {context}"
     lead = _LEAD_CLAUSE.match(question)
     if (
         lead

@@ -181,6 +181,15 @@ class Candidate:
     admitted: bool  # close enough by the rules below
 
 
+# What an organisation calls itself ("the trust", "the group"), not a place it names ("the
+# terminal" at Marrowgate Container Terminal is where the work is).
+_ORGANISATIONS = frozenset(
+    ["trust", "company", "group", "charity", "firm", "association", "society", "union",
+     "co-op", "cooperative", "partnership", "foundation", "organisation", "organization",
+     "business", "club", "agency", "collective"]
+)  # fmt: skip
+
+
 def candidates(
     question: str,
     sources: Sequence[Source],
@@ -240,6 +249,14 @@ def candidates(
     # role"), and their first words alone ("at Hollinsdale"): "how many libraries" at
     # Hollinsdale Libraries still asks about libraries.
     named = {_stem(name.split()[0].lower()) for name in names if name.split()}
+    # "the trust" at Brackendale Leisure Trust is the company itself: no word of what is asked,
+    # and, as "it", no likeness to every sentence that says "Trust".
+    kind_word = [w for w in names[0].split()[-1:] if w.lower() in _ORGANISATIONS] if names else []
+    if kind_word:
+        itself = re.compile(rf"\b(?:the|your) {re.escape(kind_word[0])}('s)?\b", re.IGNORECASE)
+        if itself.search(question):
+            named.add(_stem(kind_word[0].lower()))
+            question = itself.sub(lambda m: "its" if m.group(1) else "it", question)
     named |= content_stems(names[-1]) if len(names) > 3 else set()  # the role applied for
     names_seen = {w for name in names for w in name.split()}
     unnamed = _OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
@@ -265,12 +282,8 @@ def candidates(
         asked, places = places, set()
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
-    about = (
-        (content_stems(hint) | content_stems(_CAPITALISED.sub(" ", context)))
-        - named
-        - asked
-        - places
-    )
+    kind_words = content_stems(hint) - named - asked - places
+    about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
@@ -337,14 +350,20 @@ def candidates(
         # A sentence sharing only the words of the question's kind ("the process") must be
         # close to the question as asked: "Where are you with overflows?" is not about hiring.
         close = row[0] if shared or dated or listed or not guessed else row[1]
-        if guessed and not (shared or dated):
+        if (guessed or related) and not (shared or dated):
             floor = max(floor, ANSWERS_PART)
+        by_itself = row[1] if guessed else row[0]
+        if related and not (shared or dated or listed or kind_words & own):
+            # Sharing only what the kind of question or the candidate's aside is about ("A
+            # friend in a bakery said they all do") is no sign of an answer: it must be close
+            # to the question itself.
+            close = by_itself = row[1]
         admitted = (
             not scene
             and (not item or half)
             and (
                 (close >= floor and bool(shared or related or dated or listed))
-                or row[1 if guessed else 0] >= ANSWERS_ALONE
+                or by_itself >= ANSWERS_ALONE
             )
         )
         found.append(

@@ -28,7 +28,7 @@ QUOTE_WORDS = 14
 # Cues (cues/cues.yaml) no interviewer meets with cheer, whatever it is listening for.
 RED_FLAGS = frozenset(
     {"badmouth", "conflict", "negative_attitude", "job_push", "mass_apply", "exit",
-     "conditional", "job_hopping", "pay_mismatch"}
+     "conditional", "job_hopping", "pay_mismatch", "dishonesty"}
 )  # fmt: skip
 # Cues about how an answer was said rather than what it said.
 _SHAPE = frozenset({"thin", "hedge", "rambling", "buzzword"})

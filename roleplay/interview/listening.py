@@ -55,7 +55,10 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     authored = turn.listening.intents.get(intent, [])
     if intent == "referral":
         naming = [line for line in authored if "{contact}" in line]
-        if heard and heard.contact and naming:
+        # A referral guessed from its likeness ("If I get through to the panel, who would be
+        # on it?") is answered from the research when the research answers it.
+        guessed = heard is not None and not heard.reading.intent_named and heard.answer
+        if heard and heard.contact and naming and not guessed:
             return [turn.fill(turn.pick(naming), contact=heard.contact)], None, "authored"
         authored = [line for line in authored if "{contact}" not in line]
     # "How did you get started?" asks for the interviewer's own story; "how did the company

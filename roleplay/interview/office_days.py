@@ -16,8 +16,15 @@ _ASKS = re.compile(
     r"|commut\w*|flexible working)\b",
     re.IGNORECASE,
 )
-# Where the office is ("Where are your offices?") is asked by place, not by attendance.
+# Where the office is ("Where are your offices?") is asked by place, not by attendance…
 _WHERE = re.compile(r"^\W*(where|which (city|town))\b", re.IGNORECASE)
+# … unless how often is asked too ("Where's the office, and how many days would I need to be
+# in?").
+_HOW_MANY_DAYS = re.compile(
+    r"\bhow (many|often)( days)?\b[^?]{0,50}\b(be in|come in|go in|in the office|on site)\b"
+    r"|\b(need|have|expected|required) to be in\b",
+    re.IGNORECASE,
+)
 # A sentence on the pattern of the work says so outright ("hybrid", "the rest from home", "our
 # team day"), or puts the office with how often ("in the Seagate office at least two days a
 # week"); "Hannah doesn't know the office side" and "head office is on Hollis Street" do not.
@@ -37,6 +44,8 @@ _NOT_THE_WORK = re.compile(r"\b(interview|panel|apply|founded|started|first offi
 
 def asks_office_days(question: str) -> bool:
     """Whether ``question`` asks how much of the work is done in the office or from home."""
+    if _HOW_MANY_DAYS.search(question):
+        return True
     return bool(_ASKS.search(question)) and not _WHERE.search(question)
 
 

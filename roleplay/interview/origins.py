@@ -31,7 +31,7 @@ _ASKS = re.compile(
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-4]\d)\b")
 # A verb that starts a company, said of the company itself.
 _STARTS = re.compile(
-    r"\b(started|began|was (founded|set up|established|formed|born)|goes back|dates back"
+    r"\b(started|began|(was|were) (founded|set up|established|formed|born)|goes back|dates back"
     r"|grew out of|opened (its|our) (first|doors))\b",
     re.IGNORECASE,
 )

@@ -20,6 +20,7 @@ from roleplay.interview.hearing import Heard
 from roleplay.interview.listening import answer_parts, come_back, heard_label, plan, reaction
 from roleplay.interview.plan_context import TurnContext, asks_question, key, split_question
 from roleplay.interview.plan_context import vagueness as vagueness
+from roleplay.interview.tone import calmed
 
 MAX_FACT_QUESTIONS = 2
 
@@ -86,6 +87,8 @@ def _lead(turn: TurnContext) -> tuple[list[str], dict[str, Any]]:
 
 def _close(turn: TurnContext, end_reason: EndReason | None) -> TurnPlan:
     closing = turn.fill(turn.rng.choice(turn.persona.closing_lines))
+    if turn.heard is not None and turn.heard.red_flag:
+        closing = calmed(closing)
     if end_reason == "candidate_closed" or not turn.answer:
         return plan("close", [closing], why=end_reason or "nothing left to ask")
     parts, fields = _lead(turn)
@@ -149,10 +152,19 @@ def _fact_question(turn: TurnContext, lead: list[str], fields: dict[str, Any]) -
 def _next_question(turn: TurnContext, lead: list[str], fields: dict[str, Any]) -> TurnPlan:
     question = turn.next_question()
     if question is None:
-        if turn.persona.mode == "informational" and (
-            invitation := turn.unasked(turn.lines.invitations)
-        ):
-            return plan("answer", lead, turn.fill(invitation), **fields)
+        # Out of questions: the candidate's turn to ask before anyone says goodbye (a manager
+        # who closes on a candidate still asking questions has stopped listening).
+        invitation = turn.unasked(turn.lines.invitations)
+        if invitation is None and _asked(turn):
+            # Still asking: nobody says goodbye to a question. Invite the next one again, in
+            # other words than last time; the turn and time limits end the interview.
+            last = turn.previous.question if turn.previous else ""
+            others = [line for line in turn.lines.invitations if turn.fill(line) != last]
+            invitation = turn.pick(others) if others else None
+        if invitation:
+            informal = turn.persona.mode == "informational"
+            move = "answer" if informal else "invite_questions"
+            return plan(move, lead, turn.fill(invitation), **fields)
         return _close(turn, None).model_copy(update={"why": "every planned question asked"})
     # A talkative persona lets its tells show more often, but never as cheer after a red flag.
     chance = 0.2 + 0.5 * turn.persona.temperament.talkativeness

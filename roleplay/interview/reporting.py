@@ -12,10 +12,12 @@ _ASKS = re.compile(
     r"|\bwho('s| is| would be| will be) (the|my) (boss|manager)\b",
     re.IGNORECASE,
 )
-# A sentence saying who the post (not someone else) reports to.
+# A sentence saying who the post (not someone else) reports to, maybe after where it sits
+# ("You'll join our small team and report to Owen Gallagher").
 _TELLS = re.compile(
     r"^(you will|you'll|you would|you'd|the (post|role|job|position|analyst|successful \w+|new \w+)"
-    r"|this (post|role|job|position)|it)\s+(will |would )?(reports?|be reporting)\s+(in)?to\b",
+    r"|this (post|role|job|position)|it)\s+(will |would )?([^.;]{0,80}\band )?"
+    r"(reports?|be reporting)\s+(in)?to\b",
     re.IGNORECASE,
 )
 

@@ -94,8 +94,17 @@ _MONTHS = frozenset(
 _ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?! [A-Z])")
 # An aside in brackets; not the brackets inside a word ("401(k)").
 ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
+# "our small team (currently four people) and…": a count of people in brackets is the fact a
+# question about the team wants, said between commas instead.
+_SECOND_CLAUSE = re.compile(r", (?:and|but) (?:we|it|they|our|the|this) (?=[a-z])")
+_COUNT_ASIDE = re.compile(
+    rf"\s+\(((?:currently |now |just |about |around )?(?:\d+|{NUMBER_WORDS}) "
+    r"(?:people|staff|analysts|of us))\)(?=\s+\w)",
+    re.IGNORECASE,
+)
 BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
 _YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+_WE_SAY = re.compile(r"^We ([a-z]+ly )?(ask|offer|pay|give|expect|work|run|aim|provide|support)\b")
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # Two sentences run together ("…the old system The team moved…"); "to stop The Grand being…"
 # names a place.
@@ -112,7 +121,9 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     markers, emphasis and asides in brackets dropped, no markup, no words to the reader, no
     pointing back. ``applicant`` when it comes from a job ad's list, whose "you" is the
     applicant ("7% employer pension contribution when you put in 5%")."""
-    sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", raw))).strip()
+    # "We were set up in 2004, and now run nine sites:" says what it says before its list.
+    sentence = _COUNT_ASIDE.sub(r", \1,", re.sub(r"(?<=[a-z]):$", ".", raw.strip()))
+    sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", sentence))).strip()
     # "401(k)" said "401k": brackets in a reply read as a stage direction.
     sentence = BRACKETED_LETTER.sub(r"\1\2", sentence)
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
@@ -123,15 +134,21 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
         # person is can go; what they did is the answer.
         sentence = APPOSITIVE.sub("", sentence, count=1)
         words = sentence.split()
+    if len(words) > ANSWER_WORDS[1] and (second := _SECOND_CLAUSE.search(sentence)):
+        # "We were set up in 2004, when the council…, and we now operate nine sites…": the
+        # first clause says it alone.
+        sentence = sentence[: second.start()] + "."
+        words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "£$€"):
         return ""  # "sorting floor runs two shifts…": notes, not a sentence
-    # A careers page speaks to the applicant ("You will report to Anjali Rao-Bergeron"): said
-    # to the candidate, it means what it says. Any other "you" is a note to the reader.
+    # A careers page speaks to the applicant ("You will report to Anjali Rao-Bergeron", "We
+    # ask the team to be in two days a week, the second day is up to you"): said to the
+    # candidate, it means what it says. Any other "you" is a note to the reader.
     to_applicant = _TO_APPLICANT.match(sentence)
     checked = sentence[to_applicant.end() :] if to_applicant else sentence
-    if applicant:
+    if applicant or _WE_SAY.match(sentence):
         checked = _YOU.sub("", checked)
     if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence) or SHORTHAND.search(sentence):
         return ""
@@ -160,9 +177,9 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # Said aloud, the list a colon introduces follows a pause, not a label's mark ("The team
     # has nine people – four vessel planners…" after "Sure." reads as no "Sure. The team:").
     sentence = sentence.replace(": ", " – ")
-    # "We employ around 70 people", "Last season we rebuilt…": the word after "we" is its
-    # verb, whatever its ending.
-    if not has_verb(words[1:]) and not _WE_DID.search(sentence):
+    # "We employ around 70 people", "Last season we rebuilt…", "You'll join our team…": the
+    # word after "we" or "you'll" is its verb, whatever its ending.
+    if not has_verb(words[1:]) and not _WE_DID.search(sentence) and not to_applicant:
         # A list item without a verb ("£1,200 a year personal training budget") answers too
         # many questions by its figures alone, and one that starts with its verb ("Looks
         # after the ticketing data") has lost its subject.

@@ -66,12 +66,16 @@ _SUBJECT = re.compile(
     rf"^({_NAME})(?: {_NAME})? (?:[a-z]+(?:ed|s)|said|led|put|came|went|wrote|is|was|has|had)\b"
 )
 _BOLD = re.compile(r"\*\*([^*]{2,60})\*\*")
-_NOT_A_PERSON = frozenset([*STARTERS, "Head", "Director", "Manager", "Chief", "Senior", "Our"])
+_NOT_A_PERSON = frozenset(
+    [*STARTERS, "Head", "Director", "Manager", "Chief", "Senior", "Our", "Local", "National",
+     "Regional", "Central", "General", "Annual"]
+)  # fmt: skip
 # Words that end a title or a team's name, not a person's ("Product Analyst", "Data Team").
 _NOT_A_SURNAME = frozenset(
     ["Analyst", "Analysts", "Manager", "Director", "Officer", "Lead", "Engineer", "Team",
      "Group", "Services", "Insight", "Insights", "Partner", "Assistant", "Scientist", "Trust",
-     "Council", "Street", "Road", "Office", "Library", "Centre", "Center", "University"]
+     "Council", "Street", "Road", "Office", "Library", "Centre", "Center", "University",
+     "Government", "Scheme", "Fund", "Board", "Lane", "Park", "Station", "Stadium", "Baths"]
 )  # fmt: skip
 _MAYBE_PERSON = re.compile(rf"(?=\b({_NAME} {_NAME})\b)")
 

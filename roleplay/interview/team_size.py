@@ -28,7 +28,7 @@ _HEADCOUNT = re.compile(
 )
 _TEAM = re.compile(r"\b(team|group|unit|department|this hire)\b", re.IGNORECASE)
 # The whole company's headcount is not the team's.
-_WHOLE = re.compile(r"\b(employs|employees|work (at|for)|workforce|staff of)\b", re.IGNORECASE)
+_WHOLE = re.compile(r"\b(employs?|employees|work (at|for)|workforce|staff of)\b", re.IGNORECASE)
 # "How many people work in the Bristol office?" asks about a place.
 _PLACE = re.compile(r"\b(office|site|depot|store|shop|branch|building|plant|warehouse)s?\b", re.I)
 _WORD = re.compile(r"[a-z]{4,}")

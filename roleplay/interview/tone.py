@@ -26,6 +26,19 @@ def pleased(text: str) -> str:
     return found.group(0) if found else ""
 
 
+_PLEASED_OPENING = re.compile(r"^\s*(\w+( \w+)?)[,.!]\s+(?=\w)")
+
+
+def calmed(line: str) -> str:
+    """``line`` without a pleased word it opens with ("Great, that's all I need" is "That's
+    all I need"): an authored line said after a red flag."""
+    opening = _PLEASED_OPENING.match(line)
+    if not opening or not pleased(opening.group(1)):
+        return line
+    rest = line[opening.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 _SCORNFUL = re.compile(
     r"\b(drives? me (mad|crazy|nuts|up the wall)|annoy(s|ed|ing)?|can'?t stand|fed up|sick of|"
     r"hate|hated|useless|idiots?|clueless|stupid|pathetic|incompetent|a joke|"

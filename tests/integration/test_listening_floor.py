@@ -1,12 +1,11 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and sixteen more,
-each written as never tuned on. The first fourteen were tuned on after their first run (see the
-conversations file). The newest three, 'fifteenth' to 'seventeenth' (written by other hands that
-never read the engine's rules), were tuned on after their first runs (36.0%, 50.0% and 41.7% of
-their questions answered); the seventeenth only for its referral and job-push phrasing. The
-floors are what is measured, not what the listening should reach: the aim at a company never
-tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and seventeen
+more, each written as never tuned on. The first fifteen were tuned on after their first run
+(see the conversations file). The newest three, 'sixteenth' to 'eighteenth' (written by other
+hands that never read the engine's rules), were tuned on after their first runs (50.0%, 41.7%
+and 38.5% of their questions answered). The floors are what is measured, not what the
+listening should reach: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("fifteenth", "sixteenth", "seventeenth")
+NEWEST = ("sixteenth", "seventeenth", "eighteenth")
 
 
 @pytest.fixture(scope="module")

@@ -189,6 +189,21 @@ def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
     assert hear(said, Reading("answer")).flagged
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Tbh I fibbed a bit on my CV about the Python. I said advanced, but it was one course.",
+        "Between us, I'm really not a team player. I much prefer being left alone with my data.",
+    ],
+)
+def test_a_padded_cv_and_shunning_the_team_are_red_flags(said: str) -> None:
+    assert hear(said, Reading("answer")).flagged
+
+
+def test_a_cv_never_lied_on_is_no_red_flag() -> None:
+    assert not hear("I have never lied on my CV.", Reading("answer")).flagged
+
+
 def test_a_sections_list_is_said_under_its_heading() -> None:
     benefits = Source(
         source="notes.md",

@@ -6,10 +6,11 @@ import pytest
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Setting, Source, TurnPlan
-from roleplay.interview.hearing import hear
+from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.plan_context import default_lines, vagueness
 from roleplay.interview.planner import plan_turn
-from roleplay.interview.reading import read_turn
+from roleplay.interview.reading import Reading, read_turn
+from roleplay.interview.tone import pleased
 from tests.support.builders import new_session
 from tests.support.fakes import WordOverlap
 
@@ -131,6 +132,22 @@ def test_candidate_questions_stage_invites_questions(session_for, anxious: Perso
     assert plan.move == "invite_questions" and plan.question in anxious.lines.invitations
 
 
+def test_a_manager_out_of_questions_invites_the_candidates_before_saying_goodbye(
+    session_for, anxious: Persona
+) -> None:
+    session = session_for(anxious)
+    said(session, plan_turn(anxious, session, "opening", []), STRONG)
+    moves = []
+    for _ in range(20):
+        plan = plan_turn(anxious, session, "questions", [])
+        moves.append(plan.move)
+        said(session, plan, "When would the new person start?")
+    # Still asking: invited again, never said goodbye to.
+    assert "close" not in moves and moves.count("invite_questions") >= 3
+    said(session, plan_turn(anxious, session, "questions", []), STRONG)
+    assert plan_turn(anxious, session, "questions", []).move == "close"
+
+
 def test_two_interviews_do_not_read_the_same(session_for, anxious: Persona) -> None:
     texts = set()
     for _ in range(4):
@@ -180,3 +197,27 @@ def test_small_talk_after_the_greeting_gets_no_probe(session_for, leader: Person
     session = session_for(leader)
     said(session, plan_turn(leader, session, "opening", []), "Not much really, just curious.")
     assert plan_turn(leader, session, "questions", []).move != "follow_up"
+
+
+def test_a_goodbye_after_a_red_flag_opens_on_no_pleased_word(session_for, library) -> None:
+    recruiter = library.get("phone-screen-recruiter")
+    assert any(pleased(line) for line in recruiter.closing_lines)  # "Great, that's all…"
+    flag = "Honestly I'd leave for anything that paid more."
+    session = session_for(recruiter)
+    said(session, plan_turn(recruiter, session, "opening", []), flag)
+    heard = Heard(Reading("answer"), flagged=flag)
+    plan = plan_turn(recruiter, session, "close", [], "turn_limit", heard=heard)
+    assert plan.move == "close" and pleased(plan.text) == ""
+
+
+def test_a_referral_only_guessed_is_answered_from_the_research_that_answers_it(
+    session_for, leader: Persona
+) -> None:
+    panel = "There's a panel interview with Gethin Marsh and Hana Dobrowska."
+    session = session_for(leader)
+    asked = "If I get through to the panel, who would be on it?"
+    said(session, plan_turn(leader, session, "opening", []), asked)
+    guessed = Reading("question", intent="referral", question=asked, why="closest examples")
+    heard = Heard(guessed, answer=(panel,), contact="Priya Shah, Data Engineer")
+    plan = plan_turn(leader, session, "questions", [], heard=heard)
+    assert plan.fact == panel and "Priya" not in plan.text

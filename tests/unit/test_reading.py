@@ -50,6 +50,8 @@ def test_contempt_for_a_former_manager_is_still_an_answer() -> None:
         "Thanks so much for your time, have a great afternoon!",
         "That's all I had. Really appreciated you making the time.",
         "Thanks, that's given me loads to think about. Have a great afternoon!",
+        "Great, that's really helpful. Thanks very much for the call, Sorcha - speak soon.",
+        "Thanks so much for meeting me, Callum - really appreciate it. Next coffee's on me.",
     ],
 )
 def test_thanks_and_goodbye_read_as_a_goodbye(text: str) -> None:
@@ -165,9 +167,20 @@ def test_declining_to_answer_reads_as_a_refusal(text: str) -> None:
     assert read_turn(text, "Why did you leave your last job?").kind == "refusal"
 
 
-def test_putting_a_question_off_reads_as_a_dodge() -> None:
-    text = "Let's come back to that. I'd rather talk about my dashboard work."
-    assert read_turn(text, WHY_THIS_ROLE).kind == "dodge"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's come back to that. I'd rather talk about my dashboard work.",
+        "Hmm, I'd honestly rather not dwell on those. My strengths speak for themselves, so "
+        "maybe we can move on.",
+        "Ugh, don't ask. Let's just say my spreadsheet needs its own spreadsheet. Anyway, "
+        "coffee's good here.",
+        "Ha, that's the million-dollar question isn't it. Anyway, never mind me!",
+        "Oh, long story, ha. Not sure I want to get into that over a flat white to be honest.",
+    ],
+)
+def test_putting_a_question_off_reads_as_a_dodge_or_a_refusal(text: str) -> None:
+    assert read_turn(text, WHY_THIS_ROLE).kind in ("dodge", "refusal")
 
 
 def test_an_answer_on_another_subject_reads_as_a_dodge(minilm: Relevance) -> None:
