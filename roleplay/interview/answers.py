@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.candidates import RECENT, SHARED_WORD, candidates
+from roleplay.interview.candidates import POINTS_BACK, RECENT, SHARED_WORD, candidates
 from roleplay.interview.own_finders import own_answer
 from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
@@ -41,9 +41,6 @@ _LEAD_CLAUSE = re.compile(
 )
 # ... unless what is asked points back into it: "If I get through to the panel, who would be on
 # it?", "clothes ending up in Ghana, how much still goes over there?"
-_POINTS_BACK = re.compile(
-    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)", re.IGNORECASE
-)
 # "What's the pension like, is it a final salary one or just the basic workplace thing?": the
 # either-or after the comma guesses at the answer; what is asked is before it.
 _GUESSES_AFTER = re.compile(
@@ -71,7 +68,7 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
         lead
         and not re.search(_ASKING_WORD, lead.group(1), re.IGNORECASE)
         and _OWN_CLAUSE.search(lead.group(1))
-        and not _POINTS_BACK.search(lead.group(2))
+        and not POINTS_BACK.search(lead.group(2))
     ):
         question, context = lead.group(2), f"{lead.group(1)} {context}"
     return question, context
@@ -97,7 +94,10 @@ def answering(
     the next steps, how the company began, how big the team is…)."""
     question, context = the_question(question, context)
     company = names[0] if names else ""
-    if own := own_answer(question, sources, company, tools=tools and not guessed, context=context):
+    # "I'm a bit worried about the take-home task. How long have you got for it?": what "it"
+    # means is in the sentence before, which the finders must read too.
+    full = f"{context.strip()} {question}" if POINTS_BACK.search(question) else question
+    if own := own_answer(full, sources, company, tools=tools and not guessed, context=context):
         return (own,)
     found = candidates(
         question, sources, relevance, names, hint=hint, tools=tools, guessed=guessed,

@@ -181,6 +181,12 @@ class Candidate:
     admitted: bool  # close enough by the rules below
 
 
+# Words of a question that point back into the turn before it ("I saw you're moving to the
+# cloud. Which platform is that?").
+POINTS_BACK = re.compile(
+    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)", re.IGNORECASE
+)
+_POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)", re.IGNORECASE)
 # What an organisation calls itself ("the trust", "the group"), not a place it names ("the
 # terminal" at Marrowgate Container Terminal is where the work is).
 _ORGANISATIONS = frozenset(
@@ -283,6 +289,8 @@ def candidates(
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
     kind_words = content_stems(hint) - named - asked - places
+    # ("there" is as often the company as what was said: "a Christmas bonus there?")
+    points_back = bool(_POINTS_TO_SAID.search(question)) and bool(context.strip())
     about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
     # The question as asked, and with what its kind of question is usually about ("which
@@ -331,7 +339,7 @@ def candidates(
         scene = not (shared or related or dated) and bool(places & own)
         # An item must hold at least half of what was asked.
         item = sentence in items
-        half = 2 * shared >= max(1, len(asked))
+        half = 2 * (shared + (related if points_back else 0)) >= max(1, len(asked))
         if known and not known & (own | content_stems(before.get(sentence, ""))):
             continue
         # A sentence holding every word of what was asked needs less closeness in meaning
@@ -353,7 +361,7 @@ def candidates(
         if (guessed or related) and not (shared or dated):
             floor = max(floor, ANSWERS_PART)
         by_itself = row[1] if guessed else row[0]
-        if related and not (shared or dated or listed or kind_words & own):
+        if related and not (shared or dated or listed or kind_words & own or points_back):
             # Sharing only what the kind of question or the candidate's aside is about ("A
             # friend in a bakery said they all do") is no sign of an answer: it must be close
             # to the question itself.

@@ -126,6 +126,10 @@ def _labelled(label: str, value: str) -> str:
     ):
         return ""  # "Founded: 2011" would be said "Founded is 2011"
     first = value.split()[0]
+    if label.endswith("ly") and len(label_words) == 1:
+        # "Currently: moving our warehouse to Azure" is what "we" are doing.
+        own = first.endswith("ing") and re.search(r"\bour\b", value)
+        return f"We're {label.lower()} {value}" if own else ""
     if first.islower() and (first.endswith("ed") or first in VERBS):
         return f"{label} {value}"  # "Permit-to-Power project cut the average time…"
     plural = label.endswith("s") and not label.endswith(("ss", "us", "news"))

@@ -110,7 +110,7 @@ _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # names a place.
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s(?![A-Z])")
 ANSWER_WORDS = (4, 32)
-_WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they) [a-z]")
+_WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)(?:'re|'ve)? [a-z]")
 _WHEN = re.compile(r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)
 # A description between commas after a name: ", a former stage manager at the Old Vic,".
 APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an) [^,]{3,60}(?=, )")

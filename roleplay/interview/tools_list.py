@@ -16,7 +16,9 @@ from roleplay.interview.sayable import ASIDE
 
 _ASKS = re.compile(
     r"\b(tools?|stack|software|tech|technolog\w*|analysis in|work in|is it all excel"
-    r"|what (are|do) (you|they|we|the team) (actually )?us(e|ing))\b",
+    r"|what (are|do) (you|they|we|the team) (actually )?us(e|ing)|platforms?|databases?"
+    r"|where does (the |our |all the )?(\w+ )?data (actually |really )?(live|sit|come from)"
+    r"|what would i be (querying|using|working in))\b",
     re.IGNORECASE,
 )
 # What a list of tools sits under: "## Tools", "The advert lists:", "Tech we use".

@@ -17,6 +17,7 @@ from roleplay.interview.origins import origin_line
 from roleplay.interview.reporting import reporting_line
 from roleplay.interview.sayable import answer_sentence
 from roleplay.interview.team_size import team_size
+from roleplay.interview.tools_list import asks_tools
 from tests.support.fakes import WordOverlap
 
 NAMES = ["Brackendale Leisure Trust", "Sam", "Owen", "Membership Insight Analyst"]
@@ -118,3 +119,28 @@ def test_sharing_only_the_candidates_aside_is_no_answer() -> None:
         context="A friend in a bakery said they all do.",
     )
     assert [(one.related, one.admitted) for one in found] == [(1, False)]
+
+
+def test_an_adverb_label_before_what_we_are_doing_is_said_as_we() -> None:
+    line = "Currently: moving our warehouse to Azure and trialling Microsoft Fabric."
+    assert item_sentences(line) == [
+        "We're currently moving our warehouse to Azure and trialling Microsoft Fabric."
+    ]
+
+
+def test_a_question_pointing_back_is_answered_about_what_the_turn_named_before_it() -> None:
+    research = [
+        company(
+            "How we'll recruit\n1. Apply online with your CV.\n2. A 30-minute Teams call.\n"
+            "3. Take-home data exercise using anonymised swim lesson data (should take about "
+            "three hours; you'll have 48 hours to return it)."
+        )
+    ]
+    turn = "I'm a bit worried about the take-home task. How long have you got for it?"
+    (said,) = answering(turn, research, WordOverlap(), NAMES)
+    assert "three hours" in said
+
+
+def test_which_platform_asks_about_tools() -> None:
+    assert asks_tools("What's that about, which platform are you going to?")
+    assert asks_tools("where does the membership data actually live day to day?")
