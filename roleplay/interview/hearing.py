@@ -38,9 +38,9 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(
     r"<[^>]*>?|\b(?:https?|ftp|data|javascript|file)://\S+|\bwww\.\S+|//\S+|[<>\[\]{}()*_`#|~\\]"
 )
-# Not the comma inside a figure ("48,000 bookers").
+# Not the comma inside a figure ("48,000 bookers"), nor the "and" of "two and a half years".
 _CLAUSE = re.compile(
-    r"\s*(?:[;:–—]|,(?!\d{3}\b))\s*|\s+-\s+|\s+(?:and|but|so|because|which|while)\s+"
+    r"\s*(?:[;:–—]|,(?!\d{3}\b))\s*|\s+-\s+|\s+(?:and(?! a half)|but|so|because|which|while)\s+"
 )
 
 

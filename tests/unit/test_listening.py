@@ -184,6 +184,11 @@ def test_a_quote_keeps_a_figure_whole() -> None:
     assert "48,000 bookers" in pick_up(said)
 
 
+def test_a_quote_keeps_a_length_of_time_whole() -> None:
+    said = "I'm a junior analyst at Scotmid, I've been there about two and a half years now."
+    assert "two and a half years" in pick_up(said)
+
+
 def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
     said = "Front-of-house people are a bit dim, aren't they? I wouldn't want much to do with them."
     assert hear(said, Reading("answer")).flagged

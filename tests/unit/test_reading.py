@@ -130,6 +130,18 @@ def test_a_question_names_its_intent_by_its_words(text: str, intent: str) -> Non
     assert (reading.kind, reading.intent) == ("question", intent)
 
 
+def test_paying_for_parking_is_no_question_about_pay() -> None:
+    text = "Is there staff parking at the park, or would I need to pay for it?"
+    assert read_turn(text, "Anything you wanted to ask me?").intent != "pay"
+
+
+def test_asking_to_drop_a_message_later_is_a_follow_up_not_a_job_push(
+    minilm: Relevance,
+) -> None:
+    text = "Would it be okay if I dropped you a message once my application's in?"
+    assert read_turn(text, "Anything you wanted to ask me?", minilm).intent == "follow_up"
+
+
 def test_an_opening_that_is_an_event_is_no_job_push() -> None:
     text = (
         "The Northern Woods opening looked enormous. How does a charity fund something like that?"
