@@ -32,6 +32,13 @@ from roleplay.core.persona_lines import Strict as _Strict
 Mode = Literal["formal", "informational"]
 
 _FILL = re.compile(r"\{(name|title|candidate|company|role|fact|quote|contact)\}")
+# A fact is written to start a sentence; after a card's "To be fair to the company," its first
+# word is in lower case unless it is a name ("we aim to…", but "Kelderby opened…").
+_MID_SENTENCE = re.compile(r",\s*\{fact\}")
+_SENTENCE_WORD = re.compile(
+    r"^(The|We|Our|It|Its|This|These|There|They|Their|A|An|In|On|At|For|Every|Each|Most|All"
+    r"|Many|Some|When|After|Before|Since|During|Today|Now|You|Your|Last)\b"
+)
 
 
 class PersonaError(UserError, ValueError):
@@ -187,6 +194,8 @@ class Persona(_Strict):
     ) -> str:
         """A card line with its slots ({name}, {candidate}, {company}, {role}, {title}, and
         {fact}, {quote} or {contact} when one is given) filled."""
+        if fact and _MID_SENTENCE.search(line):
+            fact = _SENTENCE_WORD.sub(lambda m: m.group(1).lower(), fact, count=1)
         given = {"fact": fact, "quote": quote, "contact": contact}
         values = {
             "name": self.name,

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.candidates import POINTS_BACK, RECENT, SHARED_WORD, candidates
+from roleplay.interview.candidates import RECENT, SHARED_WORD, candidates
 from roleplay.interview.own_finders import own_answer
+from roleplay.interview.question_words import POINTS_BACK
 from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
 
@@ -32,10 +33,12 @@ _ASKING_WORD = (
     r"|has|have)\b"
 )
 # "Just so neither of us wastes our time, what's the salary range?": a clause set before the
-# question, said by the candidate about themselves or the moment, is no part of what is asked.
+# question, said by the candidate about themselves or the moment, is no part of what is asked
+# (nor several: "On the technical side, I've mostly used Tableau, so I'm curious - what does
+# your stack look like?").
 # ("The exercise, how long should it take?" names its subject first: that stays.)
 _LEAD_CLAUSE = re.compile(
-    rf"^(?!\W*{_ASKING_WORD})([^,?—–]{{6,}}?)(?:,|\s[—–-])\s+((?:roughly |just |and |but |so )?"
+    rf"^(?!\W*{_ASKING_WORD})([^?]{{6,}}?)(?:,|\s[—–-])\s+((?:roughly |just |and |but |so )?"
     rf"{_ASKING_WORD}[^?]*\?)$",
     re.IGNORECASE,
 )

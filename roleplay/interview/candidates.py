@@ -16,12 +16,23 @@ from dataclasses import dataclass
 from roleplay.core.session import Source
 from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
+from roleplay.interview.duties import duty_sentences
 from roleplay.interview.list_items import item_sentences
+from roleplay.interview.question_words import (
+    BESIDES,
+    CALENDAR,
+    GENERIC_ASKED,
+    OPENER,
+    ORGANISATIONS,
+    PERKS,
+    POINTS_TO_SAID,
+    content_stems,
+    said_otherwise,
+    stem,
+)
 from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.sayable import (
-    BRACKETED_LETTER,
     LISTED,
-    NUMBER_WORDS,
     PERSON,
     answer_sentence,
     section_list,
@@ -43,8 +54,6 @@ ANSWERS_ALONE = 0.8
 SHARED_WORD = 0.05
 # Products a sentence must name to answer a question about tools without sharing its words.
 LISTED_PRODUCTS = 3
-# (A name made of a figure and letters is a subject: "401k", "5G".)
-_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\b")
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
 _PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
 # Where a tool is said to be used.
@@ -62,57 +71,6 @@ _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
 RECENT = re.compile(
     r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
 )
-# Words every question and every sentence about a company share: no sign of an answer.
-_GENERIC = frozenset(
-    ["team", "compa", "work", "peopl", "role", "like", "does", "what", "which", "year", "time",
-     "thing", "make", "good", "there", "about", "would", "could", "should", "their", "your",
-     "they", "them", "this", "that", "with", "have", "from", "into", "look", "week", "much",
-     "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean", "actua",
-     "wonde", "befor", "these", "days", "else", "reall", "quite", "sort", "kind", "bits",
-     "been", "long", "overa", "altog", "rough", "exact", "curre", "curio", "somet", "going",
-     "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
-     "after", "down", "over", "ever", "still", "anything", "anyt", "sorry", "quick", "keep",
-     "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
-     "need", "fully", "range", "those", "jobs", "nowad"]
-)  # fmt: skip
-# What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
-# answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
-# "salary". One way only: a salary question is not answered by "pay-what-you-decide tickets".
-SAID_OTHERWISE = {
-    "remot": frozenset(["hybri", "home", "site", "onsit", "offic"]),
-    "offic": frozenset(["hybri", "site", "onsit"]),
-    "pay": frozenset(["salar", "wage", "compe"]),
-    "salar": frozenset(["compe", "wage"]),
-    "perk": frozenset(["benef"]),
-    "money": frozenset(["salar", "budge", "allow"]),
-    "holid": frozenset(["leave", "vacat"]),
-    "vacat": frozenset(["leave", "holid"]),
-    "401k": frozenset(["pensi", "retir"]),
-    "pensi": frozenset(["401k", "retir"]),
-    "cert": frozenset(["train", "cours", "learn", "certi"]),
-    "shift": frozenset(["rota", "nights"]),
-}
-_GENERIC_ASKED = frozenset(["beyon", "salar", "comes", "come", "else", "offer", "packa"])
-_PERKS = re.compile(
-    r"\b(package|what else (comes|do you offer|is there)|comes? with the (job|role))\b", re.I
-)
-# Words that open a question without being asked about ("first thing, what's the salary?").
-_OPENER = re.compile(
-    r"^\W*(first thing|first things first|quick one|quick question|one more|one last thing|"
-    r"random one|random question|out of interest|just wondering|sorry)\b[,:;.!-]*\s*",
-    re.IGNORECASE,
-)
-_CALENDAR = frozenset(
-    ["janua", "febru", "march", "april", "may", "june", "july", "augus", "septe", "octob",
-     "novem", "decem", "monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda"]
-)  # fmt: skip
-# Three-letter words that say nothing about a subject ("gym", "app" and "pay" do).
-_SHORT = frozenset(
-    ["the", "and", "are", "was", "you", "how", "why", "who", "can", "did", "has", "had", "for",
-     "not", "but", "its", "our", "any", "all", "get", "got", "one", "two", "out", "use", "new",
-     "now", "way", "day", "let", "see", "ask", "too", "yet", "per", "via", "off", "own", "run",
-     "her", "his", "him", "she", "they", "may", "say", "set", "put", "lot", "bit", "far"]
-)  # fmt: skip
 ROLE_WORDS = re.compile(
     r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
     r"reports? to|lead|head of|in charge)\b",
@@ -141,26 +99,6 @@ def _products(sentence: str, names_seen: set[str]) -> int:
     return len(named - names_seen - people)
 
 
-def _stem(word: str) -> str:
-    for ending in ("ing", "ies", "es", "ed", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)][:5]
-    return word[:5]
-
-
-def content_stems(text: str) -> set[str]:
-    """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
-    # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
-    text = BRACKETED_LETTER.sub(r"\1\2", text.lower())
-    words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
-    return {_stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - _GENERIC
-
-
-def _said_otherwise(asked: set[str], own: set[str]) -> set[str]:
-    """The words of ``asked`` a sentence says in a job ad's other words."""
-    return {word for word in asked if SAID_OTHERWISE.get(word, frozenset()) & own}
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A research sentence weighed as the answer to a question, with what it was weighed by."""
@@ -179,21 +117,6 @@ class Candidate:
     scene: bool  # shares only the names that set the scene
     products: int  # products named, for a question about tools
     admitted: bool  # close enough by the rules below
-
-
-# Words of a question that point back into the turn before it ("I saw you're moving to the
-# cloud. Which platform is that?").
-POINTS_BACK = re.compile(
-    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)", re.IGNORECASE
-)
-_POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)", re.IGNORECASE)
-# What an organisation calls itself ("the trust", "the group"), not a place it names ("the
-# terminal" at Marrowgate Container Terminal is where the work is).
-_ORGANISATIONS = frozenset(
-    ["trust", "company", "group", "charity", "firm", "association", "society", "union",
-     "co-op", "cooperative", "partnership", "foundation", "organisation", "organization",
-     "business", "club", "agency", "collective"]
-)  # fmt: skip
 
 
 def candidates(
@@ -218,6 +141,8 @@ def candidates(
     # Items said with what they lacked ("There's a pension with…"): taken only for a question
     # that names what they are about.
     items: set[str] = set()
+    # What a job ad lists the candidate would do, said to them ("You'd write SQL against…").
+    duties: set[str] = set()
     # The sentence before each, which may name its scene ("…a new bread line at its Clara Road
     # bakery. The new line, due to open in spring 2026, …").
     before: dict[str, str] = {}
@@ -234,6 +159,10 @@ def candidates(
             previous = raw
         if said := section_list(source):
             under.setdefault(said, "")
+        for duty in duty_sentences(source):
+            if said := answer_sentence(duty):
+                under.setdefault(said, source.location)
+                duties.add(said)
     pool = list(under)
     # "Who", "how many", "when", "where": an answer names the person, the figure, the date, the
     # place; a sentence on the subject that gives none of them is no answer.
@@ -254,24 +183,27 @@ def candidates(
     # The setting's names are taken out of the question whole ("the Library Insight Analyst
     # role"), and their first words alone ("at Hollinsdale"): "how many libraries" at
     # Hollinsdale Libraries still asks about libraries.
-    named = {_stem(name.split()[0].lower()) for name in names if name.split()}
+    named = {stem(name.split()[0].lower()) for name in names if name.split()}
     # "the trust" at Brackendale Leisure Trust is the company itself: no word of what is asked,
     # and, as "it", no likeness to every sentence that says "Trust".
-    kind_word = [w for w in names[0].split()[-1:] if w.lower() in _ORGANISATIONS] if names else []
+    kind_word = [w for w in names[0].split()[-1:] if w.lower() in ORGANISATIONS] if names else []
     if kind_word:
         itself = re.compile(rf"\b(?:the|your) {re.escape(kind_word[0])}('s)?\b", re.IGNORECASE)
         if itself.search(question):
-            named.add(_stem(kind_word[0].lower()))
+            named.add(stem(kind_word[0].lower()))
             question = itself.sub(lambda m: "its" if m.group(1) else "it", question)
     named |= content_stems(names[-1]) if len(names) > 3 else set()  # the role applied for
     names_seen = {w for name in names for w in name.split()}
-    unnamed = _OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
+    perks = bool(PERKS.search(question))
+    # "Beyond the dashboards, what would I be working in?" asks of everything but them.
+    question = BESIDES.sub(" ", question)
+    unnamed = OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
     for name in sorted(filter(None, names), key=len, reverse=True):
         unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed, flags=re.IGNORECASE)
     # What is asked about is in the question's common words: its names set the scene ("parking
     # at the Cardiff site" is not answered by a sentence that names Cardiff).
     asked = content_stems(_CAPITALISED.sub(" ", unnamed)) - named
-    if _PERKS.search(question) and not asked - _GENERIC_ASKED:
+    if perks and not asked - GENERIC_ASKED:
         # "Beyond the salary, what else comes with the job?" asks for the benefits.
         asked = {"benef"}
     # (Every word of a name is a name: "Quarry Lane" for Quarry Lane Veterinary Group.)
@@ -280,17 +212,18 @@ def candidates(
         - named
         - content_stems(" ".join(names))
     )
-    places -= _CALENDAR  # "the burst in February" is about the burst
+    places -= CALENDAR  # "the burst in February" is about the burst
     # ... but a name the research knows must be in the answer: "how many people work in the
     # Bristol office?" is not answered by how many work for the whole company.
-    known = places & {t for source in company for t in content_stems(source.snippet)}
+    known_words = {t for source in company for t in content_stems(source.snippet)}
+    known = places & known_words
     if not asked:  # "What does the Insights team work on?": the name is what is asked about
         asked, places = places, set()
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
     kind_words = content_stems(hint) - named - asked - places
     # ("there" is as often the company as what was said: "a Christmas bonus there?")
-    points_back = bool(_POINTS_TO_SAID.search(question)) and bool(context.strip())
+    points_back = bool(POINTS_TO_SAID.search(question)) and bool(context.strip())
     about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
     # The question as asked, and with what its kind of question is usually about ("which
@@ -309,7 +242,7 @@ def candidates(
     found = []
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = content_stems(sentence) | content_stems(under[sentence])
-        own |= _said_otherwise(asked, own)
+        own |= said_otherwise(asked, own)
         dated = wants_recent and bool(RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
         if leader and ROLE_WORDS.search(sentence) and places & own:
@@ -324,7 +257,10 @@ def candidates(
         # (two capitalised names are as often places: "offices in Minneapolis and Denver").
         # ... as are two said to be where the work is done ("lands in Google BigQuery",
         # "is written in Python").
-        listed = products >= LISTED_PRODUCTS or (products >= 2 and bool(_USED_IN.search(sentence)))
+        # ... or two in what the job ad says the candidate would do with them ("You'd write
+        # SQL against our PostgreSQL data warehouse").
+        used = bool(_USED_IN.search(sentence)) or sentence in duties
+        listed = products >= LISTED_PRODUCTS or (products >= 2 and used)
         # Sharing only the names that set the scene is no sign of an answer.
         # A person the question names is its subject when the sentence is about them ("how
         # long has Anjali been there?" and "Anjali joined Marrowgate in 2018…").
@@ -353,8 +289,12 @@ def candidates(
         # One holding less than half of three or more words asked must be nearly the same
         # question in other words: "shift times on the floor" is not answered by "the
         # reports the sorting floor uses every shift".
-        if len(asked) >= 3 and 2 * len(asked & own) < len(asked) and not (tools and listed):
+        few = len(asked) >= 3 and 2 * len(asked & own) < len(asked) and not (tools and listed)
+        if few:
             floor = max(floor, ANSWERS_FEW)
+        # Most of what was asked is nowhere in the research ("electric or hydrogen buses"): a
+        # sentence close in meaning is on the company's subject, not the question's.
+        unheard = few and not related and 2 * len(asked - known_words) >= len(asked)
         # A sentence sharing only the words of the question's kind ("the process") must be
         # close to the question as asked: "Where are you with overflows?" is not about hiring.
         close = row[0] if shared or dated or listed or not guessed else row[1]
@@ -371,7 +311,9 @@ def candidates(
             and (not item or half)
             and (
                 (close >= floor and bool(shared or related or dated or listed))
-                or by_itself >= ANSWERS_ALONE
+                # (and, when what was asked is not in the research, as close as a sentence
+                # holding few of its words must be)
+                or by_itself >= (max(ANSWERS_ALONE, ANSWERS_FEW) if unheard else ANSWERS_ALONE)
             )
         )
         found.append(

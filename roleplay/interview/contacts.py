@@ -6,13 +6,15 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.candidates import ROLE_WORDS, content_stems
+from roleplay.interview.candidates import ROLE_WORDS
 from roleplay.interview.facts import STARTERS, research_pieces
+from roleplay.interview.question_words import content_stems
 from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
+from roleplay.interview.standalone import people_in
 
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
 # vice president of operations").
-_TITLE = re.compile(r"^, ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
+_TITLE = re.compile(r"^(?:,| [-–—]) ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
 # Words of a title, a team or a place, never of a person's name ("Insight Manager", "Member
 # Analytics", "Wharf Street").
 _TITLE_WORDS = frozenset(
@@ -32,8 +34,9 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     team ("the field data team"); "" when there is neither."""
     taken = {w.lower() for name in names for w in name.split()}
     wanted = content_stems(about)
-    people: list[tuple[bool, int, int, str]] = []
+    people: list[tuple[bool, bool, int, int, str]] = []
     teams = []
+    text = " ".join(source.snippet for source in sources if source.kind == "company")
     for source in sources:
         if source.kind != "company":
             continue
@@ -43,15 +46,21 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
             if NOT_AN_ANSWER.search(sentence):
                 continue
             teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]
-            if not ROLE_WORDS.search(sentence):
-                continue
             # Their own sentence counts twice the one after it ("…reports to her team").
             nearby = said[index + 1] if index + 1 < len(said) else ""
+            if headed := _name_over_title(sentence, nearby):
+                close = 2 * len(wanted & content_stems(nearby))
+                people.append((True, True, close, -len(people), headed))
+                continue
+            if not ROLE_WORDS.search(sentence):
+                continue
             for match in PERSON.finditer(sentence):
                 person = match.group(1)
                 words = [w.lower() for w in person.split()]
                 if person.split()[0] in STARTERS or any(w in taken | _TITLE_WORDS for w in words):
                     continue
+                if person not in people_in(sentence):
+                    continue  # "Kelder County Council" is a place and its council
                 title = _TITLE.match(sentence[match.end() :])
                 if title and not (
                     ROLE_WORDS.search(title.group(1))
@@ -64,7 +73,29 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                 )
                 # Someone named with their title is surely a person ("Gully Cove" may be a
                 # place); the one whose sentence is closest to the role applied for first.
-                people.append((bool(title), close, -len(people), contact))
+                # A person is called by their first name too ("Rhona joined in 2015"); two
+                # names of a place are not ("the Gallow Brook, the stream that runs…").
+                first = re.escape(person.split()[0])
+                called = bool(re.search(rf"\b{first}(?:'s)? [a-z]", text))
+                people.append((bool(title), called, close, -len(people), contact))
     if people:
-        return max(people)[3]
+        return max(people)[4]
     return teams[0] if teams else ""
+
+
+def _name_over_title(line: str, after: str) -> str:
+    """A bio's name line and the title that heads what follows it ("Rhona Mackie" then "Head
+    of Planning and Performance Rhona joined in 2015…") said as "Rhona Mackie, Head of
+    Planning and Performance"; "" when ``line`` is no name alone over a title."""
+    name = line.rstrip(". ")
+    if not PERSON.fullmatch(name) or name not in people_in(name):
+        return ""
+    first, title = name.split()[0], []
+    for word in after.split():
+        if word == first or not (word[:1].isupper() or word in ("of", "and", "for", "&")):
+            break
+        title.append(word)
+    said = " ".join(title).strip(",.")
+    if not title or word != first or not set(said.lower().split()) & _TITLE_WORDS:
+        return ""
+    return f"{name}, {said}"

@@ -60,6 +60,20 @@ def duties(sources: Sequence[Source]) -> str:
     return ""
 
 
+def duty_sentences(source: Source) -> list[str]:
+    """Each duty a job ad lists in ``source``, said to the candidate as what they would do
+    ("You'd write SQL against our PostgreSQL data warehouse."): said alone, it answers what
+    the job works with ("what does your stack look like?") as no other sentence may."""
+    if source.kind != "company":
+        return []
+    heading = _HEADING.search(source.snippet)
+    if not (heading or _HEADING.search(source.location.split(">")[-1])):
+        return []
+    listed = source.snippet[heading.end() :] if heading else source.snippet
+    found = (_duty(match.group(1)) for match in _ITEM.finditer(listed))
+    return [f"You'd {duty}." for duty in found if duty]
+
+
 def _duty(item: str) -> str:
     """``item`` as what the candidate would do ("own the monthly report…"), or "" when it is
     no duty (it starts with no verb)."""

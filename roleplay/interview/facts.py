@@ -146,6 +146,17 @@ IMPERATIVE = frozenset(
 )  # fmt: skip
 
 
+# A job ad's requirements ("Experience building dashboards in Power BI or a similar tool."):
+# what the applicant should bring, not a fact about the company, and with no verb of its own
+# ("dashboards" only looks like one).
+REQUIREMENT = frozenset(
+    ["Experience", "Knowledge", "Familiarity", "Ability", "Able", "Understanding", "Proven",
+     "Strong", "Excellent", "Solid", "Demonstrable", "Demonstrated", "Comfortable", "Confident",
+     "Confidence", "Degree", "Interest", "Passion", "Willingness", "Desire", "Fluency",
+     "Fluent", "Proficiency", "Proficient", "Skills", "Qualified"]
+)  # fmt: skip
+
+
 def has_verb(words: list[str]) -> bool:
     for index, word in enumerate(words):
         bare = word.strip(",.;()\"'")
@@ -176,7 +187,7 @@ def speakable(sentence: str) -> bool:
         return False
     if sentence.count('"') % 2 or "(" in sentence or ")" in sentence:
         return False  # an aside in brackets reads as a stage direction when said
-    if words and words[0] in IMPERATIVE:
+    if words and (words[0] in IMPERATIVE or words[0] in REQUIREMENT):
         return False  # "Help us understand what happens when…" asks the reader, says nothing
     # A capitalised little word inside a sentence means a heading ran into it ("Looking ahead
     # to 2026 We plan…"): the text was flattened and the sentence is not one.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roleplay.interview.candidates import content_stems
+from roleplay.interview.question_words import content_stems
 
 _ASKS = re.compile(
     r"\b(made|make|making) (a|any|much of a|the|a real|a big) difference\b"

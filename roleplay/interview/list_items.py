@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import IMPERATIVE, VERBS, has_verb
+from roleplay.interview.facts import IMPERATIVE, REQUIREMENT, VERBS, has_verb
 from roleplay.interview.sayable import answer_sentence
 from roleplay.interview.standalone import headed_sentences, people_in
 from roleplay.knowledge.embeddings import common_words
@@ -97,6 +97,8 @@ def item_sentence(piece: str, source_text: str = "") -> str:
         return ""
     if words[0] in IMPERATIVE or not (piece[:1].isupper() or piece[:1].isdigit()):
         return ""  # a job ad's duty ("Forecast how full…"), or notes in lower case
+    if words[0] in REQUIREMENT:
+        return ""  # what the applicant should bring ("Experience building dashboards…")
     piece = _RANGE.sub(" to ", piece)
     label = _LABEL.match(piece)
     if label:

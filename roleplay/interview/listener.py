@@ -14,6 +14,7 @@ from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.assessor import Assessor, Finding, Relevance
 from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.note_taking import new_research_terms
+from roleplay.interview.question_words import POINTS_TO_SAID
 from roleplay.interview.reading import Reading, read_turn
 
 
@@ -54,7 +55,11 @@ class Listener:
         if reading.kind != "question" or not reading.intent:
             return ""
         hint = turn_rules().intents[reading.intent].search
-        return f"{reading.question or text} {hint}".strip()
+        question = reading.question or text
+        # "I don't actually drive. Would that be a problem?": what "that" is was said before.
+        if POINTS_TO_SAID.search(question):
+            question = text
+        return f"{question} {hint}".strip()
 
     def hear(self, session: Session, facts: list[Source]) -> Heard | None:
         """What the reply to the candidate's last turn must take up (None when the last turn

@@ -13,7 +13,12 @@ _ASKS = re.compile(
     r"|(be|being|go|going|come|coming|work|working) (in|into|to) (an|the) office"
     r"|office every day|in every day|days? a week (in|at|on)|sit together"
     r"|(work|working|be|based) on[- ]site|come in(to)? (the office|every day|to work)"
-    r"|commut\w*|flexible working)\b",
+    r"|commut\w*|flexible working|office (side|pattern|set-?up)"
+    # "Is there a fixed pattern for coming in, or do people just turn up?", "how often do
+    # people come in?" (not "come in handy", "When did that come in?")
+    r"|(for|about|on) (coming|going) in(?=[,?.]| or\b| every\b| most\b)"
+    r"|\b(i|we|you|people|everyone|staff|they)( \w+){0,3} (come|go) in"
+    r"(?=[,?.]| or\b| every\b| most\b))\b",
     re.IGNORECASE,
 )
 # Where the office is ("Where are your offices?") is asked by place, not by attendance…

@@ -15,6 +15,7 @@ from roleplay.core.session import Source
 from roleplay.interview.facts import (
     EMPHASIS,
     IMPERATIVE,
+    REQUIREMENT,
     SHORTHAND,
     STARTERS,
     VERBS,
@@ -94,9 +95,10 @@ _MONTHS = frozenset(
 _ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b(?! [A-Z])")
 # An aside in brackets; not the brackets inside a word ("401(k)").
 ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
+# Where a long sentence's second clause starts ("…, and we now operate nine sites…").
+_SECOND_CLAUSE = re.compile(r", (?:and|but) (?:we|it|they|our|the|this) (?=[a-z])")
 # "our small team (currently four people) and…": a count of people in brackets is the fact a
 # question about the team wants, said between commas instead.
-_SECOND_CLAUSE = re.compile(r", (?:and|but) (?:we|it|they|our|the|this) (?=[a-z])")
 _COUNT_ASIDE = re.compile(
     rf"\s+\(((?:currently |now |just |about |around )?(?:\d+|{NUMBER_WORDS}) "
     r"(?:people|staff|analysts|of us))\)(?=\s+\w)",
@@ -172,7 +174,9 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     label = ":" in " ".join(words[:4])
     if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
         return ""
-    if words[0] in _FRAGMENT_STARTS or words[0] in IMPERATIVE or words[0].endswith("ed"):
+    if words[0] in _FRAGMENT_STARTS or words[0] in IMPERATIVE or words[0] in REQUIREMENT:
+        return ""  # "Experience building dashboards in Power BI" is asked of the applicant
+    if words[0].endswith("ed"):
         return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"
     # Said aloud, the list a colon introduces follows a pause, not a label's mark ("The team
     # has nine people – four vessel planners…" after "Sure." reads as no "Sure. The team:").
@@ -201,6 +205,9 @@ def section_list(source: Source) -> str:
     # The heading path, "Notes > Benefits" (shown as "›" once it reaches the interview).
     path = re.split(r"\s*[>›]\s*", source.location)
     topic = ASIDE.sub("", path[-1]).strip() if len(path) > 1 else ""
+    if not topic:
+        # Plain text has no headings but a short line over its list ("Benefits. - 28 days…").
+        topic = _LIST_ITEM.split(source.snippet, maxsplit=1)[0].strip().rstrip(".:")
     topic = re.sub(r"^\d+[.)]\s*", "", topic)  # "2. Our Story" is the section "Our Story"
     if not topic or len(topic.split()) > TOPIC_WORDS or _NOT_A_TOPIC.search(topic):
         return ""
@@ -223,5 +230,6 @@ def section_list(source: Source) -> str:
     said = topic if topic[1:2].isupper() else topic[0].lower() + topic[1:]
     plural = said.endswith("s") and not said.endswith(("ss", "news"))
     verb = "include" if plural else "includes"
-    listed = ", ".join(items[: LIST_ITEMS - 1]) + f" and {items[min(len(items), LIST_ITEMS) - 1]}"
+    said_items = items[:LIST_ITEMS]
+    listed = ", ".join(said_items[:-1]) + f" and {said_items[-1]}"
     return f"The {said} {verb} {listed}."

@@ -59,8 +59,11 @@ _MONTH = (
 )
 _DATED = re.compile(
     rf"^((?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}},?)? \d{{4}}|\d{{4}}(?:/\d{{2}})?)"
-    r"(?: \([^()]*\))?: (?=\S)"
+    r"(?: \([^()]*\))?(?::| [-–—]) (?=\S)"
 )
+# "2022 - Contactless payment on every bus": the word after a date said as "In 2022, …" is
+# capitalised only when it is a name.
+_AFTER_DATE = re.compile(r"([A-Z][a-z]+)\b(?!-?[A-Z])")
 # A sentence that starts with a first name and its verb ("Teodora said…", "Priya joined…").
 _SUBJECT = re.compile(
     rf"^({_NAME})(?: {_NAME})? (?:[a-z]+(?:ed|s)|said|led|put|came|went|wrote|is|was|has|had)\b"
@@ -75,7 +78,8 @@ _NOT_A_SURNAME = frozenset(
     ["Analyst", "Analysts", "Manager", "Director", "Officer", "Lead", "Engineer", "Team",
      "Group", "Services", "Insight", "Insights", "Partner", "Assistant", "Scientist", "Trust",
      "Council", "Street", "Road", "Office", "Library", "Centre", "Center", "University",
-     "Government", "Scheme", "Fund", "Board", "Lane", "Park", "Station", "Stadium", "Baths"]
+     "Government", "Scheme", "Fund", "Board", "Lane", "Park", "Station", "Stadium", "Baths",
+     "County", "Valley", "Yard", "Hall", "Depot", "Market", "College", "School", "Hospital"]
 )  # fmt: skip
 _MAYBE_PERSON = re.compile(rf"(?=\b({_NAME} {_NAME})\b)")
 
@@ -115,7 +119,8 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
         words = piece.rstrip(".").split()
         short = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
         titled = short and (not has_verb(words[1:]) or piece.rstrip(".") in bold)
-        piece = _DATED.sub(lambda m: f"In {m.group(1)}, ", piece)
+        if dated := _DATED.match(piece):
+            piece = f"In {dated.group(1)}, " + _lowered(piece[dated.end() :], source.snippet)
         if heading and _LOWER_CLAUSE.match(piece):
             piece = piece[:1].upper() + piece[1:]  # "Hybrid working - we ask everyone to…"
         bio = _BIO.match(piece)
@@ -196,3 +201,16 @@ def _subject_person(piece: str, company: str) -> str | None:
     if not people:
         return None
     return next(iter(people)).split()[0] if len(people) == 1 else ""
+
+
+def _lowered(clause: str, text: str) -> str:
+    """``clause`` with its first word in lower case unless it is a name: one with a capital
+    inside ("GalloLink") or one the research capitalises inside a sentence too ("the Thornesk
+    depot")."""
+    first = _AFTER_DATE.match(clause)
+    if not first:
+        return clause
+    word = first.group(1)
+    if re.search(rf"\b[a-z,]+ {word}\b", text):
+        return clause
+    return word.lower() + clause[len(word) :]

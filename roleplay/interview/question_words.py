@@ -1,0 +1,104 @@
+"""The words of a candidate's question that say what it asks about, and how a research
+sentence is seen to share them: stems of its words beyond the everyday ones, the words a job ad
+says the same thing in, and words that point back into what the candidate said before."""
+
+from __future__ import annotations
+
+import re
+
+from roleplay.interview.sayable import BRACKETED_LETTER, NUMBER_WORDS
+
+# (A name made of a figure and letters is a subject: "401k", "5G".)
+_FIGURE_WORDS = re.compile(rf"\b(\d[\d,.]*(?![a-z])|{NUMBER_WORDS}|one|percent)\b")
+
+# Words every question and every sentence about a company share: no sign of an answer.
+GENERIC = frozenset(
+    ["team", "compa", "work", "peopl", "role", "like", "does", "what", "which", "year", "time",
+     "thing", "make", "good", "there", "about", "would", "could", "should", "their", "your",
+     "they", "them", "this", "that", "with", "have", "from", "into", "look", "week", "much",
+     "many", "some", "more", "most", "here", "know", "tell", "want", "think", "mean", "actua",
+     "wonde", "befor", "these", "days", "else", "reall", "quite", "sort", "kind", "bits",
+     "been", "long", "overa", "altog", "rough", "exact", "curre", "curio", "somet", "going",
+     "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
+     "after", "down", "over", "ever", "still", "anything", "anyt", "anyth", "sorry", "quick",
+     "keep", "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
+     "need", "fully", "range", "those", "jobs", "nowad"]
+)  # fmt: skip
+# What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
+# answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
+# "salary". One way only: a salary question is not answered by "pay-what-you-decide tickets".
+SAID_OTHERWISE = {
+    "remot": frozenset(["hybri", "home", "site", "onsit", "offic"]),
+    "offic": frozenset(["hybri", "site", "onsit"]),
+    "pay": frozenset(["salar", "wage", "compe"]),
+    "salar": frozenset(["compe", "wage"]),
+    "band": frozenset(["salar", "pay"]),
+    "perk": frozenset(["benef"]),
+    "money": frozenset(["salar", "budge", "allow"]),
+    "holid": frozenset(["leave", "vacat"]),
+    "vacat": frozenset(["leave", "holid"]),
+    "401k": frozenset(["pensi", "retir"]),
+    "pensi": frozenset(["401k", "retir"]),
+    "cert": frozenset(["train", "cours", "learn", "certi"]),
+    "shift": frozenset(["rota", "nights"]),
+}
+GENERIC_ASKED = frozenset(["beyon", "salar", "comes", "come", "else", "offer", "packa"])
+PERKS = re.compile(
+    r"\b(package|what else (comes|do you offer|is there)|comes? with the (job|role))\b", re.I
+)
+# Words that open a question without being asked about ("first thing, what's the salary?").
+OPENER = re.compile(
+    r"^\W*(first thing|first things first|quick one|quick question|one more|one last thing|"
+    r"random one|random question|out of interest|just wondering|sorry)\b[,:;.!-]*\s*",
+    re.IGNORECASE,
+)
+BESIDES = re.compile(
+    r"\b(beyond|apart from|other than|besides|aside from|except( for)?) (the |your |my )?[^,?]+",
+    re.IGNORECASE,
+)
+CALENDAR = frozenset(
+    ["janua", "febru", "march", "april", "may", "june", "july", "augus", "septe", "octob",
+     "novem", "decem", "monda", "tuesd", "wedne", "thurs", "frida", "satur", "sunda"]
+)  # fmt: skip
+# Three-letter words that say nothing about a subject ("gym", "app" and "pay" do).
+_SHORT = frozenset(
+    ["the", "and", "are", "was", "you", "how", "why", "who", "can", "did", "has", "had", "for",
+     "not", "but", "its", "our", "any", "all", "get", "got", "one", "two", "out", "use", "new",
+     "now", "way", "day", "let", "see", "ask", "too", "yet", "per", "via", "off", "own", "run",
+     "her", "his", "him", "she", "they", "may", "say", "set", "put", "lot", "bit", "far"]
+)  # fmt: skip
+
+
+def stem(word: str) -> str:
+    for ending in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)][:5]
+    return word[:5]
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
+    # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
+    text = BRACKETED_LETTER.sub(r"\1\2", text.lower())
+    words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
+    return {stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - GENERIC
+
+
+def said_otherwise(asked: set[str], own: set[str]) -> set[str]:
+    """The words of ``asked`` a sentence says in a job ad's other words."""
+    return {word for word in asked if SAID_OTHERWISE.get(word, frozenset()) & own}
+
+
+# Words of a question that point back into the turn before it ("I saw you're moving to the
+# cloud. Which platform is that?").
+POINTS_BACK = re.compile(
+    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)", re.IGNORECASE
+)
+POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)", re.IGNORECASE)
+# What an organisation calls itself ("the trust", "the group"), not a place it names ("the
+# terminal" at Marrowgate Container Terminal is where the work is).
+ORGANISATIONS = frozenset(
+    ["trust", "company", "group", "charity", "firm", "association", "society", "union",
+     "co-op", "cooperative", "partnership", "foundation", "organisation", "organization",
+     "business", "club", "agency", "collective"]
+)  # fmt: skip

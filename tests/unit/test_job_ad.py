@@ -1,0 +1,188 @@
+"""A plain-text job ad, about page and bios pasted as research, said back as answers: duties
+said to the candidate as what they would do, requirements never said as facts, a date line said
+as when it happened, a bio's name over its title as a person to talk to, and questions that set
+their scene in clauses before what they ask (fast tests; word-overlap relevance stands in for
+MiniLM, bench/listening.py's 'nineteenth' company runs the real one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from roleplay.core.cues import read_answer
+from roleplay.core.personas import PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import Source
+from roleplay.interview.answers import answering, the_question
+from roleplay.interview.candidates import candidates
+from roleplay.interview.contacts import contact_in
+from roleplay.interview.duties import duty_sentences
+from roleplay.interview.facts import speakable
+from roleplay.interview.list_items import item_sentences
+from roleplay.interview.listener import Listener
+from roleplay.interview.office_days import asks_office_days
+from roleplay.interview.reading import Reading
+from roleplay.interview.sayable import answer_sentence, section_list
+from roleplay.interview.standalone import research_sentences
+from tests.support.fakes import WordOverlap
+
+NAMES = ["Gallowbrook Community Transport", "Sam", "Jordan", "Passenger Data Analyst"]
+# As a passage is stored: on one line, a heading ending in a full stop.
+DUTIES = (
+    "What you will do. - Build the monthly ridership report for the board. - Write SQL against "
+    "our PostgreSQL data warehouse and look after its nightly loads. - Clean and join ticket "
+    "data from our Ticketer machines with trip data from Optibus."
+)
+REQUIREMENT = "Experience building dashboards in Power BI or a similar tool."
+
+
+def company(snippet: str, location: str = "research.txt") -> Source:
+    return Source(source="research.txt", snippet=snippet, kind="company", location=location)
+
+
+class Uniform:
+    """Every sentence this close in meaning to the question (MiniLM stands apart from its
+    words: "stack" and "SQL", "band" and "salary")."""
+
+    def __init__(self, close: float) -> None:
+        self.close = close
+
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        return [[self.close] * len(topics) for _ in sentences]
+
+
+def test_a_job_ads_duties_are_said_to_the_candidate_as_what_they_would_do() -> None:
+    said = duty_sentences(company(DUTIES))
+    assert said[1] == (
+        "You'd write SQL against our PostgreSQL data warehouse and look after its nightly loads."
+    )
+
+
+def test_a_duty_naming_the_tools_answers_what_the_stack_looks_like() -> None:
+    research = [company(DUTIES)]
+    question = "I've mostly worked in Tableau, so I'm curious - what does your stack look like?"
+    said = answering(question, research, Uniform(0.7), NAMES, tools=True)
+    assert said and "PostgreSQL" in said[0]
+
+
+def test_a_requirement_of_the_applicant_is_never_said_as_a_fact() -> None:
+    assert not speakable(REQUIREMENT)
+    assert answer_sentence(REQUIREMENT) == ""
+    assert item_sentences(REQUIREMENT) == []
+
+
+def test_a_date_line_is_said_as_when_it_happened_in_lower_case_unless_a_name() -> None:
+    text = "Recent changes. 2022 - Contactless payment on every bus, with new Ticketer machines."
+    said = research_sentences(company(text), NAMES)
+    assert "In 2022, contactless payment on every bus, with new Ticketer machines." in said
+
+
+def test_a_date_line_keeps_a_names_capital() -> None:
+    text = "2021 - GalloLink moved from phone-only booking to the GalloLink app."
+    assert research_sentences(company(text), NAMES)[0].startswith("In 2021, GalloLink moved")
+
+
+def test_a_bios_name_over_its_title_is_a_person_to_talk_to() -> None:
+    research = [
+        company(
+            "Meet the team. Rhona Mackie - Head of Planning and Performance Rhona joined in 2015 "
+            "from the council's transport unit, after eight years as an analyst. The name comes "
+            "from the Gallow Brook, the stream that runs past the church hall."
+        )
+    ]
+    assert contact_in(research, NAMES, "Passenger Data Analyst") == (
+        "Rhona Mackie, Head of Planning and Performance"
+    )
+
+
+def test_a_county_and_its_council_are_no_person() -> None:
+    research = [company("Build the report for Kelder County Council, which runs the buses.")]
+    assert "Kelder" not in contact_in(research, NAMES)
+
+
+def test_a_plain_text_heading_over_its_list_says_what_the_list_holds() -> None:
+    source = company("Benefits. - 28 days annual leave. - 6% employer pension contribution.")
+    assert section_list(source) == (
+        "The benefits include 28 days annual leave and 6% employer pension contribution."
+    )
+
+
+@pytest.mark.parametrize(
+    ("turn", "asked"),
+    [
+        (
+            "On the technical side, I've mostly worked in Tableau and SQL Server, so I'm "
+            "curious - what does your stack look like?",
+            "what does your stack look like?",
+        ),
+        (
+            "I'd be looking for something around thirty-three thousand, but before I pin that "
+            "down, could you tell me what the band is for this role?",
+            "could you tell me what the band is for this role?",
+        ),
+    ],
+)
+def test_clauses_about_the_candidate_before_a_question_are_no_part_of_it(
+    turn: str, asked: str
+) -> None:
+    assert the_question(turn)[0] == asked
+
+
+def test_a_salary_band_is_answered_by_the_salary() -> None:
+    research = [company("Salary is £31,500 to £35,000 per year, depending on experience.")]
+    question = "could you tell me what the band is for this role?"
+    assert "£31,500" in answering(question, research, Uniform(0.5), NAMES)[0]
+
+
+def test_what_a_question_sets_aside_is_not_what_it_asks_about() -> None:
+    research = [company("You'd build the Power BI dashboards.\nModels are written in Python.")]
+    question = "Beyond the dashboards, what would I actually be working in?"
+    found = candidates(question, research, WordOverlap(), NAMES, tools=True)
+    assert all(one.shared == 0 for one in found)
+
+
+def test_a_question_on_what_the_research_never_mentions_takes_no_close_sentence() -> None:
+    research = [company("Every week 36,000 journeys are made on our buses and minibuses.")]
+    question = "Where is the fleet heading on electric or hydrogen buses? Is there a plan?"
+    assert answering(question, research, Uniform(0.85), NAMES, guessed=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Is there a fixed pattern for coming in, or do people just turn up?", True),
+        ("How often do people come in?", True),
+        ("Would that come in handy?", False),
+    ],
+)
+def test_coming_in_asks_about_days_in_the_office(question: str, asks: bool) -> None:
+    assert asks_office_days(question) is asks
+
+
+def test_a_question_pointing_back_is_searched_for_with_what_it_points_at() -> None:
+    turn = "I don't actually drive. Would that be a problem for this job?"
+    reading = Reading(kind="question", intent="other", question="Would that be a problem?")
+    assert "drive" in Listener.search(reading, turn)
+
+
+@pytest.mark.parametrize(
+    ("said", "cue"),
+    [
+        ("I just want a data job with a decent title on my CV, then I'll be off to a bank.", "exit"),
+        ("Honestly, the bus side doesn't interest me much.", "negative_attitude"),
+        ("I just want a data job, whatever it is.", "mass_apply"),
+    ],
+)
+def test_wanting_only_a_title_or_any_job_is_heard(said: str, cue: str) -> None:
+    assert any(cue in sentence.cues for sentence in read_answer(said))
+
+
+def test_a_fact_after_a_cards_comma_starts_in_lower_case() -> None:
+    persona = PersonaLibrary([shipped_dir("personas")]).get("alumni-peer-coffee-chat")
+    line = persona.fill(
+        "To be fair to the company, {fact}",
+        candidate="Sam",
+        company="X",
+        role="Y",
+        fact="We aim to make an offer within ten days.",
+    )
+    assert line == "To be fair to the company, we aim to make an offer within ten days."
