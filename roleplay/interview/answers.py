@@ -50,6 +50,13 @@ _GUESSES_AFTER = re.compile(
     r"^([^,?]{8,}),\s+((?:is|are|does|do|was) (?:it|they|that|there)\b[^?]*\bor\b[^?]*\?)$",
     re.IGNORECASE,
 )
+# "…to running the whole operation - it sounded like quite a climb.": a remark after a dash on
+# what was asked is no part of it.
+_REMARK_AFTER = re.compile(
+    r"\s[-–—]\s((?:it|that|this) (?:sounded|sounds|seemed|seems|looked|looks|must have been)"
+    r"\b[^?]*)$",
+    re.IGNORECASE,
+)
 _OWN_CLAUSE = re.compile(
     r"\b(i|i'm|i've|i'd|we|we're|us|if|so|supposing|assuming|while|since|first|quick)\b", re.I
 )
@@ -64,6 +71,8 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
         question, context = last.group(2), f"{last.group(1)} {context}"
     elif first := _ASKED_FIRST.match(question):
         question, context = first.group(1), f"{first.group(2)} {context}"
+    if remark := _REMARK_AFTER.search(question):
+        question, context = question[: remark.start()], f"{remark.group(1)} {context}"
     if guesses := _GUESSES_AFTER.match(question):
         question, context = f"{guesses.group(1)}?", f"{guesses.group(2)} {context}"
     lead = _LEAD_CLAUSE.match(question)

@@ -32,7 +32,8 @@ NUMBER_WORDS = (
 )
 # A figure, or a span of time ("within a week of the panel").
 SPECIFIC = re.compile(
-    rf"\d|%|\b({NUMBER_WORDS}|percent)\b|\b(a|per|each|every) (day|week|fortnight|month)\b",
+    rf"\d|%|\b({NUMBER_WORDS}|percent)\b|\b(a|per|each|every) (day|week|fortnight|month)\b"
+    r"|\b(first|second|third) (day|week|fortnight|month|year)\b",
     re.IGNORECASE,
 )
 
@@ -71,6 +72,13 @@ _NAMED_SUBJECT = re.compile(
 )
 # Notes before a semicolon with no verb ("Ben's boss; joined in 2019 from a homebuilder.").
 _HEADLESS = re.compile(r"^(?:(?!\b(?:is|are|was|were|has|have|had)\b)[^;])*; [a-z]+ed\b")
+_FOLLOWING = re.compile(r"^(?:Then|And then|And|So|But),? (?=[A-Z])")
+# Words that open a saying, not a sentence about someone ("Time flies when the buses keep
+# breaking down."): no one's first name.
+_NO_ONES_NAME = frozenset(
+    ["Time", "Life", "Money", "Nothing", "Everything", "Everyone", "Everybody", "Nobody",
+     "Things", "Work", "Business", "Data", "Numbers", "Experience", "Practice", "Change"]
+)  # fmt: skip
 _TO_APPLICANT = re.compile(r"^(You will|You'll|You would|You'd) (?=[a-z])")
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A list said under its heading: at most this many items of at most this many words, under a
@@ -126,6 +134,10 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # "We were set up in 2004, and now run nine sites:" says what it says before its list.
     sentence = _COUNT_ASIDE.sub(r", \1,", re.sub(r"(?<=[a-z]):$", ".", raw.strip()))
     sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", sentence))).strip()
+    # "Then Callum became depot supervisor…": said alone, it follows nothing.
+    if lead := _FOLLOWING.match(sentence):
+        sentence = sentence[lead.end() :]
+        sentence = sentence[:1].upper() + sentence[1:]
     # "401(k)" said "401k": brackets in a reply read as a stage direction.
     sentence = BRACKETED_LETTER.sub(r"\1\2", sentence)
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
@@ -159,7 +171,11 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     pointer = _PERSON_POINTER.search(sentence)
     if IT_AFTER.search(sentence):
         return ""
-    named_first = bool(_NAMED_SUBJECT.match(sentence)) and words[0] not in STARTERS
+    named_first = (
+        bool(_NAMED_SUBJECT.match(sentence))
+        and words[0] not in STARTERS
+        and words[0] not in _NO_ONES_NAME
+    )
     # "The founder is Teodora Barran, who taught physics before she started…": the one person
     # named before the pronoun is who it means.
     named_before = pointer and len(people_in(sentence[: pointer.start()])) == 1

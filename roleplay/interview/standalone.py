@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.facts import STARTERS, has_verb, research_pieces
+from roleplay.interview.transcript import said_of, speaker, speakers
 
 # "It" opening a sentence after one about the company, or under a short heading, is what they
 # name ("Fennock Water is the regional supplier. It employs 2,300 people.", "Open+ extended
@@ -115,7 +116,12 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
     resolved: list[tuple[str, str]] = []
     # A bold line is a heading whatever its words ("**Open+ extended hours.**").
     bold = {b.strip().rstrip(".") for b in _BOLD.findall(source.snippet)}
+    talker, talkers = "", speakers(source.snippet)  # who speaks, in a transcript
     for piece in research_pieces(source.snippet):
+        if turn := speaker(piece, talkers):
+            talker, piece = turn
+        if talker:
+            piece = said_of(piece, talker) or piece  # "I was working…" as "Callum was…"
         words = piece.rstrip(".").split()
         short = 1 < len(words) <= 5 and piece[:1].isupper() and not words[0].endswith("ed")
         titled = short and (not has_verb(words[1:]) or piece.rstrip(".") in bold)
@@ -137,7 +143,7 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             person = line.group(1).split()[0]  # "Ben Kowalczyk, Analytics Manager."
         elif titled and person and (words[0] in _PROFILE_SECTIONS or " · " in piece):
             pass  # "Experience", "Senior Analyst · Kilbrack": still the profile's person
-        elif titled:
+        elif titled and not talker:
             heading, subject, person = piece.rstrip("."), False, ""  # "**Front Row Fund.**"
         elif _IT.match(piece) and (heading or last_short or subject):
             # "Open+ extended hours. It added 31 opening hours": a short line is a heading

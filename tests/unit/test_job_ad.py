@@ -167,7 +167,7 @@ def test_a_question_pointing_back_is_searched_for_with_what_it_points_at() -> No
 @pytest.mark.parametrize(
     ("said", "cue"),
     [
-        ("I just want a data job with a decent title on my CV, then I'll be off to a bank.", "exit"),
+        ("I want a data job with a decent title on my CV, then I'll be off to a bank.", "exit"),
         ("Honestly, the bus side doesn't interest me much.", "negative_attitude"),
         ("I just want a data job, whatever it is.", "mass_apply"),
     ],
