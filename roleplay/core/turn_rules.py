@@ -54,12 +54,15 @@ class TurnRules(BaseModel):
     # Words that make an answer a plan of steps ("call the driver first, then..."): an answer in
     # the imperative to "what would you do?" speaks for the candidate without saying "I".
     steps: list[str]
+    # Words that leave the question for another ("Anyway, what's the town like?"): after a
+    # refusal, the question they open is a way out of the one asked.
+    changes_subject: list[str]
     intents: dict[Intent, _Patterns]
     examples: dict[
         Literal["hostile", "goodbye", "small_talk", "refusal", "partial", "answer"], list[str]
     ]
 
-    @field_validator("asking", "open_questions", "steps")
+    @field_validator("asking", "open_questions", "steps", "changes_subject")
     @classmethod
     def _asking_compiles(cls, patterns: list[str]) -> list[str]:
         return _Patterns._compiles(patterns)
@@ -92,6 +95,7 @@ class TurnRules(BaseModel):
                 "asking": self.asking,
                 "open_questions": self.open_questions,
                 "steps": self.steps,
+                "changes_subject": self.changes_subject,
                 **{f"intent:{k}": v.patterns for k, v in self.intents.items()},
             }.items()
         }

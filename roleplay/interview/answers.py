@@ -54,9 +54,17 @@ _GUESSES_AFTER = re.compile(
 # what was asked is no part of it.
 _REMARK_AFTER = re.compile(
     r"\s[-–—]\s((?:it|that|this) (?:sounded|sounds|seemed|seems|looked|looks|must have been)"
-    r"\b[^?]*)$",
+    r"\b[^?]*)\??$",
     re.IGNORECASE,
 )
+# "…so I was wondering what the team uses for its reporting.": a question asked about, not
+# with a question mark; what is asked starts at its question word.
+_INDIRECT = re.compile(
+    r"\b(?:i was|i'm|i am|i've been) (?:wondering|curious)(?: about)?,? "
+    r"|\bi'd (?:love|like) to (?:know|hear|understand) ",
+    re.IGNORECASE,
+)
+_ASKED_ABOUT = re.compile(r"^(what|how|whether|if|who|when|where|which|why)\b", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(
     r"\b(i|i'm|i've|i'd|we|we're|us|if|so|supposing|assuming|while|since|first|quick)\b", re.I
 )
@@ -73,6 +81,10 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
         question, context = first.group(1), f"{first.group(2)} {context}"
     if remark := _REMARK_AFTER.search(question):
         question, context = question[: remark.start()], f"{remark.group(1)} {context}"
+    if (indirect := _INDIRECT.search(question)) and _ASKED_ABOUT.match(
+        rest := question[indirect.end() :]
+    ):
+        question, context = rest.rstrip(".?") + "?", f"{question[: indirect.start()]} {context}"
     if guesses := _GUESSES_AFTER.match(question):
         question, context = f"{guesses.group(1)}?", f"{guesses.group(2)} {context}"
     lead = _LEAD_CLAUSE.match(question)

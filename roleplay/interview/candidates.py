@@ -31,6 +31,7 @@ from roleplay.interview.question_words import (
     stem,
 )
 from roleplay.interview.recent_work import WANTS_RECENT
+from roleplay.interview.reporting import asks_reporting
 from roleplay.interview.sayable import (
     LISTED,
     PERSON,
@@ -76,6 +77,7 @@ ROLE_WORDS = re.compile(
     r"reports? to|lead|head of|in charge)\b",
     re.IGNORECASE,
 )
+_REPORTS_TO = re.compile(r"\breports? to\b", re.IGNORECASE)
 _WHO_LEADS = re.compile(
     r"\bwho\b.{0,20}\b(runs?|leads?|heads?|manages?|is in charge|"
     r"is the (head|boss|manager|lead))\b",
@@ -226,6 +228,7 @@ def candidates(
     points_back = bool(POINTS_TO_SAID.search(question)) and bool(context.strip())
     about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
+    reporting = asks_reporting(question)
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
     topic = [question, f"{question} {hint}"] if hint else [question]
@@ -242,6 +245,8 @@ def candidates(
     found = []
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = content_stems(sentence) | content_stems(under[sentence])
+        if not reporting and _REPORTS_TO.search(sentence):
+            own -= {"repor"}  # who the post reports to is no answer on "its reporting"
         own |= said_otherwise(asked, own)
         dated = wants_recent and bool(RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)

@@ -116,12 +116,20 @@ def item_sentence(piece: str, source_text: str = "") -> str:
     return said.replace("There is ", "There's ", 1)
 
 
+_REPORTS_TO = re.compile(r"^(reports? to|reporting to|line manager|manager)$", re.IGNORECASE)
+# A label ending in one ("Based in: …") reads as half a sentence.
+_PREPOSITIONS = frozenset(["to", "in", "at", "by", "for", "of", "with", "from", "on"])
+
+
 def _labelled(label: str, value: str) -> str:
     """ "Hybrid working: three days a week" as "Hybrid working is three days a week"; "Battery
     launch: started selling…" as "Battery launch started selling…"."""
     label_words = label.split()
+    if _REPORTS_TO.match(label):
+        return f"The post reports to {value}"  # "Reports to: Tomasz Wren, Head of…"
     if (
-        len(value.split()) < 2
+        label_words[-1].lower() in _PREPOSITIONS
+        or len(value.split()) < 2
         or _NOT_A_LABEL.search(label)
         or has_verb(label_words)
         or label_words[-1].endswith("ed")

@@ -23,7 +23,7 @@ GENERIC = frozenset(
      "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
      "after", "down", "over", "ever", "still", "anything", "anyt", "anyth", "sorry", "quick",
      "keep", "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
-     "need", "fully", "range", "those", "jobs", "nowad"]
+     "need", "fully", "range", "those", "jobs", "nowad", "come", "meant"]
 )  # fmt: skip
 # What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
 # answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
@@ -38,6 +38,7 @@ SAID_OTHERWISE = {
     "money": frozenset(["salar", "budge", "allow"]),
     "holid": frozenset(["leave", "vacat"]),
     "vacat": frozenset(["leave", "holid"]),
+    "leave": frozenset(["holid", "vacat"]),
     "401k": frozenset(["pensi", "retir"]),
     "pensi": frozenset(["401k", "retir"]),
     "cert": frozenset(["train", "cours", "learn", "certi"]),
@@ -77,10 +78,14 @@ def stem(word: str) -> str:
     return word[:5]
 
 
+# Idioms whose words name no subject ("when is it meant to be up and running?").
+_IDIOMS = re.compile(r"\b(up and running|going in|in the first place)\b", re.I)
+
+
 def content_stems(text: str) -> set[str]:
     """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
     # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
-    text = BRACKETED_LETTER.sub(r"\1\2", text.lower())
+    text = _IDIOMS.sub(" ", BRACKETED_LETTER.sub(r"\1\2", text.lower()))
     words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
     return {stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - GENERIC
 

@@ -175,6 +175,10 @@ def _read_by_phrases(
         return Reading("hostile", why="abuse, or instructions meant for the model")
     if rules.hits("deflection", clean):
         return Reading("dodge", why="puts the question off")
+    if rules.hits("refusal", clean) and rules.hits("changes_subject", clean):
+        # "Why am I leaving? I'd rather not get into that. Anyway, what's the town like?":
+        # the question after a refusal is a way out of the one asked.
+        return Reading("refusal", why="declines, then changes the subject")
     question = _closing_question(clean, rules)
     short = len(_words(clean)) < SHORT_WORDS
     if question and short and rules.hits("small_talk", clean) and not _names_intent(clean, rules):

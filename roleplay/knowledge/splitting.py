@@ -1,6 +1,7 @@
 """Cutting loaded sources into chunks that keep where they came from.
 
-Markdown is split by its headings first, so each chunk knows its section ("Products > Trellis");
+Markdown is split by its headings first, so each chunk knows its section ("Products > Trellis"),
+and its tables are written as the lists they stand for (``tables``);
 PDFs are split page by page. Long sections are then cut by size with some overlap.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
 from roleplay.knowledge.loaders import Loaded
+from roleplay.knowledge.tables import tables_as_lists
 
 _HEADINGS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
 
@@ -39,7 +41,7 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
         sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
     elif loaded.kind == "markdown":
         splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADINGS, strip_headers=True)
-        for part in splitter.split_text(loaded.text):
+        for part in splitter.split_text(tables_as_lists(loaded.text)):
             path = " > ".join(part.metadata[key] for _, key in _HEADINGS if key in part.metadata)
             sections.append((path, part.page_content))
     else:

@@ -20,9 +20,10 @@ from roleplay.interview.facts import speakable
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.listener import Listener
 from roleplay.interview.office_days import asks_office_days
-from roleplay.interview.reading import Reading
+from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.sayable import answer_sentence, section_list
 from roleplay.interview.standalone import research_sentences
+from roleplay.knowledge.tables import tables_as_lists
 from tests.support.fakes import WordOverlap
 
 NAMES = ["Gallowbrook Community Transport", "Sam", "Jordan", "Passenger Data Analyst"]
@@ -186,3 +187,50 @@ def test_a_fact_after_a_cards_comma_starts_in_lower_case() -> None:
         fact="We aim to make an offer within ten days.",
     )
     assert line == "To be fair to the company, we aim to make an offer within ten days."
+
+
+def test_a_numbered_table_is_written_as_the_list_it_stands_for() -> None:
+    table = (
+        "| Stage | What happens | Timing |\n|---|---|---|\n"
+        "| 1 | Phone screen | Week of 7 April |\n"
+        "| 2 | Take-home exercise (3 hours max) | By Friday 2 May |"
+    )
+    assert tables_as_lists(table).split("\n")[:2] == [
+        "1. Phone screen, week of 7 April.",
+        "2. Take-home exercise, 3 hours max, by Friday 2 May.",
+    ]
+
+
+def test_any_other_table_row_is_said_as_what_its_first_cell_is() -> None:
+    table = (
+        "| Site | Type | Capacity |\n|---|---|---|\n| Carrow Fen Battery | Battery | 2 MW / 4 MWh |"
+    )
+    assert tables_as_lists(table).split("\n")[0] == "Carrow Fen Battery is battery, 2 MW and 4 MWh."
+
+
+def test_a_question_asked_about_without_a_question_mark_is_what_is_asked() -> None:
+    turn = "I've mostly built dashboards in Tableau, so I was wondering what the team uses."
+    assert the_question(turn)[0] == "what the team uses?"
+
+
+def test_who_the_post_reports_to_is_said_from_its_label() -> None:
+    assert item_sentences("Reports to: Tomasz Wren, Head of Generation & Data.") == [
+        "The post reports to Tomasz Wren, Head of Generation & Data."
+    ]
+
+
+def test_who_the_post_reports_to_is_no_answer_on_the_teams_reporting() -> None:
+    research = [company("Reports to: Tomasz Wren, Head of Data.")]
+    found = candidates("What does the team use for its reporting?", research, Uniform(0.9), NAMES)
+    assert all(one.shared == 0 for one in found)
+
+
+def test_annual_leave_is_answered_by_the_holiday() -> None:
+    research = [company("Benefits. - 30 days holiday plus bank holidays.")]
+    question = "I was wondering how much annual leave comes with the role?"
+    assert "30 days holiday" in answering(question, research, Uniform(0.6), NAMES)[0]
+
+
+def test_a_refusal_then_another_question_is_a_refusal() -> None:
+    turn = "Why am I leaving? I'd rather not get into that. Anyway, what's the town like?"
+    assert read_turn(turn, "Why are you leaving?").kind == "refusal"

@@ -52,4 +52,4 @@ def test_everyone_doing_something_in_their_first_fortnight_is_particular() -> No
 
 def test_a_remark_after_a_dash_is_no_part_of_the_question() -> None:
     turn = "I'd love to hear how he got to running the operation - it sounded like quite a climb."
-    assert the_question(turn)[0] == "I'd love to hear how he got to running the operation"
+    assert the_question(turn)[0] == "how he got to running the operation?"

@@ -1,0 +1,77 @@
+"""Markdown tables in research, kept as the lists they stand for.
+
+A job seeker's notes put the hiring stages or a company's sites in a table ("| 3 | Take-home
+data exercise (3 hours max) | Marked by the team | 5 working days to return |"). Stored as it
+is, a row reaches the interviewer as a run of cells and pipes no sentence can be made of. A
+numbered row is written as a list item ("3. Take-home data exercise, 3 hours max, marked by the
+team, 5 working days to return.") and read like every hiring list; any other row as what its
+first cell is ("Carrow Fen Battery is battery storage, 2 MW and 4 MWh, due autumn 2025.").
+"""
+
+from __future__ import annotations
+
+import re
+
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BRACKETS = re.compile(r"\s*\(([^()]+)\)")
+_SLASH = re.compile(r"\s+/\s+")
+_EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
+# A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
+# by the team"), unless the word after it is a name too ("Gemma Oduya").
+_LINKING = frozenset(["By", "On", "In", "At", "From", "Until", "Before", "After", "Within"])
+_FIRST_WORD = re.compile(r"^([A-Z][a-z-]+)\b(?! [A-Z])")
+
+
+def tables_as_lists(text: str) -> str:
+    """``text`` with each Markdown table's rows written out: as a numbered list when its first
+    column numbers them ("3. Take-home data exercise…"), else a sentence each ("Carrow Fen
+    Battery is battery storage, 2 MW and 4 MWh, due autumn 2025.")."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if not (_ROW.match(line) and _SEPARATOR.match(after)):
+            out.append(line)
+            index += 1
+            continue
+        index += 2
+        rows = []
+        while index < len(lines) and _ROW.match(lines[index]):
+            rows.append(_cells(lines[index]))
+            index += 1
+        numbered = all(row and row[0].rstrip(".").isdigit() for row in rows)
+        for row in rows:
+            rest = ", ".join(_later(cell) for cell in row[1:] if cell not in _EMPTY)
+            if numbered:
+                out.append(_ended(f"{row[0].rstrip('.')}. {_sentence_case(rest)}"))
+            elif row and rest:
+                out.append(_ended(f"{row[0]} is {rest}"))
+            elif row:
+                out.append(_ended(f"- {row[0]}"))
+        out.append("")
+    return "\n".join(out)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _later(cell: str) -> str:
+    """A cell said after another: its first word in lower case unless it starts a name, and
+    "(3 hours max)" between commas, "2 MW / 4 MWh" as "2 MW and 4 MWh" (brackets and slashes
+    are not said aloud)."""
+    cell = _SLASH.sub(" and ", _BRACKETS.sub(r", \1", cell))
+    if (first := cell.split(" ", 1)[0]) in _LINKING:
+        return first.lower() + cell[len(first) :]
+    return _FIRST_WORD.sub(lambda match: match.group(1).lower(), cell, count=1)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _ended(item: str) -> str:
+    return item if item.endswith((".", "!", "?")) else f"{item}."
