@@ -34,6 +34,7 @@ Mode = Literal["formal", "informational"]
 _FILL = re.compile(r"\{(name|title|candidate|company|role|fact|quote|contact)\}")
 # A fact is written to start a sentence; after a card's "To be fair to the company," its first
 # word is in lower case unless it is a name ("we aim to…", but "Kelderby opened…").
+_OPENING_QUOTE = re.compile(r"^([“\"']?)([a-z])")
 _MID_SENTENCE = re.compile(r",\s*\{fact\}")
 _SENTENCE_WORD = re.compile(
     r"^(The|We|Our|It|Its|This|These|There|They|Their|A|An|In|On|At|For|Every|Each|Most|All"
@@ -207,7 +208,9 @@ class Persona(_Strict):
         }
         # Known slots only, replaced as text: a line from a card someone else wrote is never a
         # format string ("{name:>2000000000}" would build gigabytes, "{0}" would raise).
-        return _FILL.sub(lambda m: values.get(m.group(1), m.group(0)), line)
+        filled = _FILL.sub(lambda m: values.get(m.group(1), m.group(0)), line)
+        # A quote that opens the line opens its sentence: "“My last manager was clueless”."
+        return _OPENING_QUOTE.sub(lambda m: m.group(1) + m.group(2).upper(), filled, count=1)
 
 
 def persona_from_data(data: Any, source: str) -> Persona:

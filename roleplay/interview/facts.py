@@ -11,6 +11,7 @@ the reader ("ignore…", "you must…") is never put in the interviewer's mouth.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
@@ -234,12 +235,27 @@ def _without_heading(section: str) -> str:
     return section
 
 
-def pick_fact(sources: list[Source], used: set[str], *, kind: str = "company") -> Fact | None:
-    """The first speakable sentence of the best passages not already said in this interview."""
+# A heading over the job seeker's own notes ("My notes", "6. My rough notes", "Notes"): what
+# follows is their shorthand and their plans ("do the PL-300 practice tests before the
+# panel"), never the company's news to volunteer.
+_WRITERS_NOTES = re.compile(r"^(?:\d+[.)]\s*)?(?:(?:my|own|rough|research)\s+)*notes\b", re.I)
+
+
+def pick_fact(
+    sources: list[Source],
+    used: set[str],
+    *,
+    kind: str = "company",
+    accept: Callable[[str], bool] = lambda sentence: True,
+) -> Fact | None:
+    """The first speakable sentence of the best passages not already said in this interview,
+    not from the job seeker's own notes, and one ``accept`` takes."""
     for source in sources:
-        if source.kind != kind:
+        if source.kind != kind or _WRITERS_NOTES.match(source.location.split(">")[-1].strip()):
             continue
         for sentence in research_pieces(source.snippet):
-            if speakable(sentence) and sentence not in used:
+            if _WRITERS_NOTES.match(sentence):
+                break  # the notes start here, in text without headings
+            if speakable(sentence) and sentence not in used and accept(sentence):
                 return Fact(sentence=sentence, source=source)
     return None

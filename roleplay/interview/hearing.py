@@ -177,13 +177,21 @@ def _trim(words: str) -> str:
     said = _MARKUP.sub(" ", said)
     said = " ".join(said.split()).strip().rstrip(".!?,;:")
     said = said.replace("?", "").replace("“", "").replace("”", "").replace('"', "")
-    parts = said.split()
+    # "and over eighteen months it cut…": the quote starts where their point does.
+    parts = _JOINED.sub("", said).split()
     if len(parts) > QUOTE_WORDS:
         parts = parts[:QUOTE_WORDS]
-        # End on a word that finishes the thought, not on "the" or "and".
-        while parts and parts[-1].lower() in {"the", "a", "an", "and", "or", "to", "of", "in"}:
+        # End on a word that finishes the thought, not on "the", "and" or "a bit".
+        while parts and parts[-1].lower().strip(",") in _UNFINISHED:
             parts.pop()
-    return " ".join(parts)
+    return " ".join(parts).rstrip(",;")
+
+
+_JOINED = re.compile(r"^(and|but|so|then|and then)\s+(?=\S+\s+\S+\s+\S)", re.IGNORECASE)
+_UNFINISHED = frozenset(
+    ["the", "a", "an", "and", "or", "to", "of", "in", "is", "was", "are", "be", "my", "our",
+     "for", "with", "at", "on", "by", "bit", "lot", "very", "really", "quite", "but", "so"]
+)  # fmt: skip
 
 
 def _quotable(quote: str) -> str:
@@ -207,6 +215,16 @@ def pick_up(text: str, *, prefer: str = "") -> str:
         chosen = prefer if len(prefer.split()) <= QUOTE_WORDS else _first_clause(prefer)
         return _quotable(_trim(chosen))
     return ""
+
+
+def concern_quote(sentence: str) -> str:
+    """The words of ``sentence`` that worried the interviewer, to quote back: the clause
+    holding a red flag ("I'll go with whoever pays most", not "I've got two other
+    interviews"), or ``pick_up``'s choice when no one clause holds it."""
+    for clause in _CLAUSE.split(sentence):
+        if clause and len(clause.split()) >= 3 and _flagged(clause):
+            return _quotable(_trim(clause))
+    return pick_up(sentence, prefer=sentence)
 
 
 def _first_clause(sentence: str) -> str:

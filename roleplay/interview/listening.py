@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from roleplay.core.session import Reaction, TurnPlan
-from roleplay.interview.hearing import pick_up
+from roleplay.interview.hearing import concern_quote
 from roleplay.interview.plan_context import TurnContext
 
 # Intents whose authored answer comes before any research: what the candidate wants here is
@@ -100,7 +100,7 @@ def reaction(turn: TurnContext) -> tuple[list[str], Reaction, str]:
         return [turn.acknowledgement()], "", ""
     if heard.concerning or heard.flagged:
         said = heard.concerning[0].sentence if heard.concerning else heard.flagged
-        quote = pick_up(said, prefer=said)
+        quote = concern_quote(said)
         return [turn.fill(turn.pick(lines.confirmed), quote=quote)], "confirmed", quote
     if heard.quote and heard.eased:
         return [turn.fill(turn.pick(lines.eased), quote=heard.quote)], "eased", heard.quote

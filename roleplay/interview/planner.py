@@ -20,6 +20,7 @@ from roleplay.interview.hearing import Heard
 from roleplay.interview.listening import answer_parts, come_back, heard_label, plan, reaction
 from roleplay.interview.plan_context import TurnContext, asks_question, key, split_question
 from roleplay.interview.plan_context import vagueness as vagueness
+from roleplay.interview.sayable import answer_sentence
 from roleplay.interview.tone import calmed
 
 MAX_FACT_QUESTIONS = 2
@@ -135,7 +136,9 @@ def _fact_question(turn: TurnContext, lead: list[str], fields: dict[str, Any]) -
     used = sum(p.move == "fact_question" for p in turn.plans)
     if used >= MAX_FACT_QUESTIONS or (turn.previous and turn.previous.move == "fact_question"):
         return None
-    fact = pick_fact(turn.sources, turn.facts_used)
+    # Said unasked, a fact must stand as an answer would: a sentence with its subject and
+    # verb ("Experience building dashboards…" and notes in shorthand are not).
+    fact = pick_fact(turn.sources, turn.facts_used, accept=lambda s: answer_sentence(s) == s)
     if fact is None:
         return None
     unused = [

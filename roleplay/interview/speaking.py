@@ -260,7 +260,7 @@ def _sentence_with(text: str, words: str) -> str:
     asks: the plan's reaction to the candidate ("You said “…”. That worries me a little.")."""
     said = re.split(r"(?<=[.!?”])\s+", text)
     for index, sentence in enumerate(said):
-        if words and words in sentence:
+        if words and words.lower() in sentence.lower():  # ("“My last…" opens its line)
             after = said[index + 1] if index + 1 < len(said) else ""
             return " ".join([sentence, *([after] if after and "?" not in after else [])])
     return ""

@@ -1,10 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and seventeen
-more, each written as never tuned on. The first fifteen were tuned on after their first run
-(see the conversations file). The newest three, 'sixteenth' to 'eighteenth' (written by other
-hands that never read the engine's rules), were tuned on after their first runs (50.0%, 41.7%
-and 38.5% of their questions answered). The floors are what is measured, not what the
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and nineteen
+more, each written as never tuned on. The first seventeen were tuned on after their first run
+(see the conversations file). The newest three, 'eighteenth' to 'twentieth' (written by other
+hands that never read the engine's rules), were tuned on after their first runs (38.5%, 63.0%
+and 48.0% of their questions answered). The floors are what is measured, not what the
 listening should reach: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("sixteenth", "seventeenth", "eighteenth")
+NEWEST = ("eighteenth", "nineteenth", "twentieth")
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,10 @@ def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -
     assert share(tuned, "answered") >= 0.78
 
 
-def test_questions_at_the_newest_companies_are_answered_three_times_in_five(
+def test_questions_at_the_newest_companies_are_answered_seven_times_in_ten(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.6
+    assert share(newest, "answered") >= 0.7
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])
