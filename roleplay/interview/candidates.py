@@ -34,11 +34,10 @@ from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting
 from roleplay.interview.sayable import (
     LISTED,
-    PERSON,
     answer_sentence,
     section_list,
 )
-from roleplay.interview.standalone import headed_sentences
+from roleplay.interview.standalone import headed_sentences, people_in
 
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
 # (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
@@ -88,7 +87,7 @@ _WHO_LEADS = re.compile(
 def _products(sentence: str, names_seen: set[str]) -> int:
     """How many products a sentence names (not the company's or the people's names, nor a
     team's or a post's: "our GIS officer", "the Performance & Insight team")."""
-    people = {w for match in PERSON.findall(sentence) for w in match.split()}
+    people = {w for match in people_in(sentence) for w in match.split()}
     named = set()
     for found in _PRODUCT.finditer(sentence):
         after = sentence[found.end() :].split()[:3]
@@ -223,7 +222,8 @@ def candidates(
         asked, places = places, set()
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
-    kind_words = content_stems(hint) - named - asked - places
+    hint_words = content_stems(hint)
+    kind_words = hint_words - named - asked - places
     # ("there" is as often the company as what was said: "a Christmas bonus there?")
     points_back = bool(POINTS_TO_SAID.search(question)) and bool(context.strip())
     about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
@@ -269,7 +269,9 @@ def candidates(
         # Sharing only the names that set the scene is no sign of an answer.
         # A person the question names is its subject when the sentence is about them ("how
         # long has Anjali been there?" and "Anjali joined Marrowgate in 2018…").
-        subject = content_stems(sentence.split()[0]) if sentence.split() else set()
+        # ("On the RRSP match, we match…" is about the RRSP match.)
+        opening = sentence.removeprefix("On the ").split()
+        subject = content_stems(opening[0]) if opening else set()
         if places & subject:
             shared += 1
         # "How many libraries" and "The trust looks after 22 libraries"; but "how many people
@@ -294,12 +296,18 @@ def candidates(
         # One holding less than half of three or more words asked must be nearly the same
         # question in other words: "shift times on the floor" is not answered by "the
         # reports the sorting floor uses every shift".
-        few = len(asked) >= 3 and 2 * len(asked & own) < len(asked) and not (tools and listed)
+        few_words = len(asked) >= 3 and 2 * len(asked & own) < len(asked)
+        few = few_words and not (tools and listed)
         if few:
             floor = max(floor, ANSWERS_FEW)
         # Most of what was asked is nowhere in the research ("electric or hydrogen buses"): a
         # sentence close in meaning is on the company's subject, not the question's.
-        unheard = few and not related and 2 * len(asked - known_words) >= len(asked)
+        # (The words of its kind are no subject: "which tools?" asks of whatever tools.)
+        topic_words = asked - hint_words
+        unknown = 2 * len(topic_words - known_words) >= len(topic_words) > 1
+        unheard = few_words and not related and unknown
+        if tools and unknown and not shared:
+            listed = False  # "which weather data provider?" is not answered by other tools
         # A sentence sharing only the words of the question's kind ("the process") must be
         # close to the question as asked: "Where are you with overflows?" is not about hiring.
         close = row[0] if shared or dated or listed or not guessed else row[1]

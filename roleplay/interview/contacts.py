@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.candidates import ROLE_WORDS
-from roleplay.interview.facts import STARTERS, research_pieces
+from roleplay.interview.facts import STARTERS, last_heading, research_pieces
 from roleplay.interview.question_words import content_stems
 from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
 from roleplay.interview.standalone import people_in
@@ -40,6 +40,11 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     for source in sources:
         if source.kind != "company":
             continue
+        # A profile under its own heading ("Tomasz Wren – Head of Generation & Data, …").
+        heading = last_heading(source.location)
+        if headed := _name_over_title(*_split_heading(heading)):
+            close = 2 * len(wanted & content_stems(source.snippet))
+            people.append((True, True, close, -len(people), headed))
         said = research_pieces(source.snippet)
         for index, sentence in enumerate(said):
             sentence = _HONORIFIC.sub("", sentence)  # "Dr Alasdair Grieve" is Alasdair Grieve
@@ -62,6 +67,8 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                 if person not in people_in(sentence):
                     continue  # "Kelder County Council" is a place and its council
                 title = _TITLE.match(sentence[match.end() :])
+                if title and people_in(title.group(1)):
+                    title = None  # "Tomasz Wren, Ellie Marsh and a member-director": a list
                 if title and not (
                     ROLE_WORDS.search(title.group(1))
                     or _TITLE_WORDS & set(title.group(1).lower().split())
@@ -81,6 +88,12 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     if people:
         return max(people)[4]
     return teams[0] if teams else ""
+
+
+def _split_heading(heading: str) -> tuple[str, str]:
+    """A heading "Name – Title, Place" as the name and its title ("" for any other)."""
+    name, dash, title = heading.partition(" – ") if " – " in heading else heading.partition(" - ")
+    return (name, f"{title.split(',')[0]} {name.split()[0]}") if dash and name.split() else ("", "")
 
 
 def _name_over_title(line: str, after: str) -> str:

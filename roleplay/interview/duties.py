@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import IMPERATIVE
+from roleplay.interview.facts import IMPERATIVE, last_heading
 from roleplay.interview.sayable import ASIDE
 
 _ASKS = re.compile(
@@ -47,7 +47,7 @@ def duties(sources: Sequence[Source]) -> str:
             continue
         text = source.snippet
         heading = _HEADING.search(text)
-        under = bool(_HEADING.search(source.location.split(">")[-1]))
+        under = bool(_HEADING.search(last_heading(source.location)))
         if not (heading or under):
             continue
         listed = text[heading.end() :] if heading else text
@@ -67,7 +67,7 @@ def duty_sentences(source: Source) -> list[str]:
     if source.kind != "company":
         return []
     heading = _HEADING.search(source.snippet)
-    if not (heading or _HEADING.search(source.location.split(">")[-1])):
+    if not (heading or _HEADING.search(last_heading(source.location))):
         return []
     listed = source.snippet[heading.end() :] if heading else source.snippet
     found = (_duty(match.group(1)) for match in _ITEM.finditer(listed))

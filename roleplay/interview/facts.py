@@ -241,6 +241,11 @@ def _without_heading(section: str) -> str:
 _WRITERS_NOTES = re.compile(r"^(?:\d+[.)]\s*)?(?:(?:my|own|rough|research)\s+)*notes\b", re.I)
 
 
+def last_heading(location: str) -> str:
+    """The heading a passage sits under ("Notes › Benefits" is under "Benefits")."""
+    return re.split(r"\s*[>›]\s*", location)[-1].strip()
+
+
 def pick_fact(
     sources: list[Source],
     used: set[str],
@@ -251,7 +256,7 @@ def pick_fact(
     """The first speakable sentence of the best passages not already said in this interview,
     not from the job seeker's own notes, and one ``accept`` takes."""
     for source in sources:
-        if source.kind != kind or _WRITERS_NOTES.match(source.location.split(">")[-1].strip()):
+        if source.kind != kind or _WRITERS_NOTES.match(last_heading(source.location)):
             continue
         for sentence in research_pieces(source.snippet):
             if _WRITERS_NOTES.match(sentence):

@@ -40,6 +40,7 @@ _HEAD_ENDS = frozenset(
     ["with", "for", "of", "at", "in", "on", "after", "from", "to", "and", "plus", "including",
      "per", "a", "an", "up", "from", "by", "near", "–", "-"]
 )  # fmt: skip
+_POINTING = frozenset(["It", "Its", "They", "Their", "His", "Her", "He", "She", "This", "These"])
 _STARTS_WITH_ARTICLE = re.compile(r"^(A|An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 # Something an item must hold to be worth saying: a figure, a name or a date.
 _PARTICULAR = re.compile(
@@ -99,6 +100,8 @@ def item_sentence(piece: str, source_text: str = "") -> str:
         return ""  # a job ad's duty ("Forecast how full…"), or notes in lower case
     if words[0] in REQUIREMENT:
         return ""  # what the applicant should bring ("Experience building dashboards…")
+    if words[0] in _POINTING:
+        return ""  # "Its first share offer in 2013 raised…" is a sentence about something else
     piece = _RANGE.sub(" to ", piece)
     label = _LABEL.match(piece)
     if label:
@@ -136,6 +139,10 @@ def _labelled(label: str, value: str) -> str:
     ):
         return ""  # "Founded: 2011" would be said "Founded is 2011"
     first = value.split()[0]
+    if first in ("we", "our", "they", "there"):
+        # "RRSP match: we match your contributions up to 6%" said "On the RRSP match, we…".
+        named = label if label_words[0].isupper() else label[:1].lower() + label[1:]
+        return f"On the {named}, {value}"
     if label.endswith("ly") and len(label_words) == 1:
         # "Currently: moving our warehouse to Azure" is what "we" are doing.
         own = first.endswith("ing") and re.search(r"\bour\b", value)

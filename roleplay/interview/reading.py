@@ -297,6 +297,8 @@ def _intent(
     # The words after the question count as much as its own ("Is anything going on your
     # team? I'd love to get my foot in the door."): ties go to the more specific intent.
     hits = {i: rules.hits(f"intent:{i}", whole or question) for i in INTENTS}
+    if hits["referral"]:
+        hits["advice"] = 0  # "If you were in my shoes, is there anyone I should talk to?"
     best = max(hits.values())
     # Ties go to the intent listed first in the file, the most specific (pay before team).
     named = [i for i in rules.intents if hits[i] == best] if best else []

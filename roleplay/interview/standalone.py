@@ -80,7 +80,9 @@ _NOT_A_SURNAME = frozenset(
      "Group", "Services", "Insight", "Insights", "Partner", "Assistant", "Scientist", "Trust",
      "Council", "Street", "Road", "Office", "Library", "Centre", "Center", "University",
      "Government", "Scheme", "Fund", "Board", "Lane", "Park", "Station", "Stadium", "Baths",
-     "County", "Valley", "Yard", "Hall", "Depot", "Market", "College", "School", "Hospital"]
+     "County", "Valley", "Yard", "Hall", "Depot", "Market", "College", "School", "Hospital",
+     "Monitor", "Platform", "System", "Systems", "Cloud", "Suite", "Studio", "Hub", "Portal",
+     "Server", "Online", "Desk", "Analytics", "Pro", "Connect"]
 )  # fmt: skip
 _MAYBE_PERSON = re.compile(rf"(?=\b({_NAME} {_NAME})\b)")
 
@@ -103,6 +105,14 @@ def research_sentences(source: Source, company: Sequence[str]) -> list[str]:
     return [sentence for sentence, _heading in headed_sentences(source, company)]
 
 
+# A label that names no subject, then a sentence of its own in lower case ("What's new: in
+# 2023 we moved all sites onto the Voltaris Monitor platform."; "RRSP match: we match…" keeps
+# its label, which is what it is about).
+_LABEL_THEN_SENTENCE = re.compile(
+    r"^(?:What['’]?s new|Latest|Update|News|Recently|Highlights?|In brief|In short): "
+    r"(?=(?:in \d{4},? )?(?:we|our|the|it|they) [a-z])",
+    re.IGNORECASE,
+)
 # A sentence written on after a label's dash, in lower case.
 _LOWER_CLAUSE = re.compile(r"^(we|our|you|everyone) [a-z]")
 
@@ -127,6 +137,9 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
         titled = short and (not has_verb(words[1:]) or piece.rstrip(".") in bold)
         if dated := _DATED.match(piece):
             piece = f"In {dated.group(1)}, " + _lowered(piece[dated.end() :], source.snippet)
+        if labelled := _LABEL_THEN_SENTENCE.match(piece):
+            rest = piece[labelled.end() :]  # "What's new: in 2023 we moved all sites onto…"
+            piece = rest[:1].upper() + rest[1:]
         if heading and _LOWER_CLAUSE.match(piece):
             piece = piece[:1].upper() + piece[1:]  # "Hybrid working - we ask everyone to…"
         bio = _BIO.match(piece)

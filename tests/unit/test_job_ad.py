@@ -234,3 +234,44 @@ def test_annual_leave_is_answered_by_the_holiday() -> None:
 def test_a_refusal_then_another_question_is_a_refusal() -> None:
     turn = "Why am I leaving? I'd rather not get into that. Anyway, what's the town like?"
     assert read_turn(turn, "Why are you leaving?").kind == "refusal"
+
+
+def test_a_profile_under_its_own_heading_is_a_person_to_talk_to() -> None:
+    profile = company(
+        "- Joined 2016 as Operations Manager.",
+        "LinkedIn profiles > Tomasz Wren – Head of Generation & Data, Hallowmere",
+    )
+    assert contact_in([profile], NAMES) == "Tomasz Wren, Head of Generation & Data"
+
+
+def test_a_list_of_people_is_no_title() -> None:
+    row = company("Panel interview, in person, Tomasz Wren, Ellie Marsh and a member-director.")
+    assert contact_in([row], NAMES) != "Tomasz Wren, Ellie Marsh and a member-director"
+
+
+def test_referral_outranks_advice_when_both_are_named() -> None:
+    turn = "If you were in my shoes, is there anyone else here you'd suggest I talk to?"
+    assert read_turn(turn).intent == "referral"
+
+
+def test_a_label_before_a_sentence_of_its_own_is_not_said() -> None:
+    text = "What's new: in 2023 we moved all sites onto the Voltaris Monitor platform."
+    assert research_sentences(company(text), NAMES) == [
+        "In 2023 we moved all sites onto the Voltaris Monitor platform."
+    ]
+
+
+def test_a_sentence_about_something_else_is_no_list_item() -> None:
+    assert item_sentences("Its first share offer in 2013 raised £2.3 million.") == []
+
+
+def test_a_label_over_what_we_do_is_said_as_what_it_is_about() -> None:
+    assert item_sentences("RRSP match: we match your contributions up to 6% of salary.") == [
+        "On the RRSP match, we match your contributions up to 6% of salary."
+    ]
+
+
+def test_a_tool_of_a_kind_the_research_never_names_is_not_answered_by_other_tools() -> None:
+    research = [company(DUTIES)]
+    question = "Which weather data provider do you use for forecasting?"
+    assert answering(question, research, Uniform(0.8), NAMES, tools=True) == ()
