@@ -409,4 +409,4 @@ def test_the_notes_move_on_the_findings_the_reply_was_planned_on(
     assert len(calls) == 1
     worry = interview.session.notes.worry("overqualified-flight-risk")
     assert worry is not None and worry.status == "confirmed"
-    assert "something better came along" in interview.session.turns[-1].text
+    assert "something better came along" in interview.session.turns[-1].text.lower()
