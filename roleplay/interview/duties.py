@@ -43,16 +43,7 @@ def duties(sources: Sequence[Source]) -> str:
     Member Pulse report…, keep our early-warning model running… and forecast…"); "" when the
     research lists none."""
     for source in sources:
-        if source.kind != "company":
-            continue
-        text = source.snippet
-        heading = _HEADING.search(text)
-        under = bool(_HEADING.search(last_heading(source.location)))
-        if not (heading or under):
-            continue
-        listed = text[heading.end() :] if heading else text
-        items = [_duty(match.group(1)) for match in _ITEM.finditer(listed)]
-        items = [item for item in items if item][:DUTIES]
+        items = _listed_duties(source)[:DUTIES]
         if len(items) >= 2:
             # Duties with commas of their own are told apart by semicolons.
             comma = "; " if any("," in item for item in items) else ", "
@@ -64,6 +55,12 @@ def duty_sentences(source: Source) -> list[str]:
     """Each duty a job ad lists in ``source``, said to the candidate as what they would do
     ("You'd write SQL against our PostgreSQL data warehouse."): said alone, it answers what
     the job works with ("what does your stack look like?") as no other sentence may."""
+    return [f"You'd {duty}." for duty in _listed_duties(source)]
+
+
+def _listed_duties(source: Source) -> list[str]:
+    """The duties a job ad's passage lists, each as what the candidate would do; none when
+    ``source`` is no job ad's list of duties (no heading for one in it or over it)."""
     if source.kind != "company":
         return []
     heading = _HEADING.search(source.snippet)
@@ -71,7 +68,7 @@ def duty_sentences(source: Source) -> list[str]:
         return []
     listed = source.snippet[heading.end() :] if heading else source.snippet
     found = (_duty(match.group(1)) for match in _ITEM.finditer(listed))
-    return [f"You'd {duty}." for duty in found if duty]
+    return [duty for duty in found if duty]
 
 
 def _duty(item: str) -> str:
