@@ -105,6 +105,15 @@ class PersonaVoice(_Strict):
     pace: float = Field(default=1.0, ge=0.5, le=2.0)
 
 
+class Plays(_Strict):
+    """Who the interviewer is when the research holds their profile (``interview.played``)."""
+
+    # Words of the title of the person it plays, most telling first ("director", "head").
+    titles: list[str] = Field(min_length=1)
+    # What the research is searched for when the candidate asks about the interviewer.
+    search: str = Field(min_length=1)
+
+
 class Persona(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
@@ -125,6 +134,8 @@ class Persona(_Strict):
     # How it shows it heard the last turn; missing lists fall back on the generic lines.
     listening: ListeningLines | None = None
     voice: PersonaVoice | None = None
+    # Optional: a persona without it never speaks as a person from the research.
+    plays: Plays | None = None
     # The rest of a Character Card V2 this persona was imported from, kept for a faithful export.
     card: dict[str, Any] | None = None
     # Made from another tool's character card: the card's own text (greeting, description)

@@ -59,6 +59,9 @@ class Heard:
     # The candidate's sentence that would worry any interviewer (speaking badly of others, a
     # plan to leave, any job will do), whether or not this persona keeps a worry for it.
     flagged: str = ""
+    # What the interviewer says of themselves, from their profile in the research, when the
+    # question asks about them (``played``).
+    own: str = ""
     why: list[str] = field(default_factory=list)
 
     @property
@@ -101,6 +104,7 @@ def hear(
     relevance: Relevance | None = None,
     names: Sequence[str] = (),
     about: str = "",
+    own: str = "",
 ) -> Heard:
     """What the reply to ``text`` must take up. ``sources`` are the research passages the
     interview has been given (this turn's first); ``names`` the setting's own names (the
@@ -124,7 +128,7 @@ def hear(
             context=text.replace(question, " "),
         )
         contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
-        return Heard(reading, findings, answer=answer, contact=contact)
+        return Heard(reading, findings, answer=answer, contact=contact, own=own)
     if reading.kind not in ("answer", "partial", "dodge"):
         return Heard(reading, findings)  # a refusal says nothing to repeat back
     # The sentence an answer moved a worry with is worth repeating when it moved it by what it

@@ -14,6 +14,7 @@ from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.assessor import Assessor, Finding, Relevance
 from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.note_taking import new_research_terms
+from roleplay.interview.played import asks_the_interviewer, own_answer, played, profiles
 from roleplay.interview.question_words import POINTS_TO_SAID
 from roleplay.interview.reading import Reading, read_turn
 
@@ -61,6 +62,15 @@ class Listener:
             question = text
         return f"{question} {hint}".strip()
 
+    def search_for(self, reading: Reading, text: str) -> str:
+        """``search``, and the interviewer's own profile when they are asked about themselves:
+        "how did you end up here?" is answered from it (``played``)."""
+        search = self.search(reading, text)
+        plays = self.persona.plays
+        if search and plays and asks_the_interviewer(reading.question or text, reading.intent):
+            return f"{search} {plays.search}"
+        return search
+
     def hear(self, session: Session, facts: list[Source]) -> Heard | None:
         """What the reply to the candidate's last turn must take up (None when the last turn
         is the interviewer's)."""
@@ -77,6 +87,7 @@ class Listener:
         names = [setting.company, setting.candidate, self.persona.name]
         reading = self.read(session, text)
         try:
+            own = self._own_answer(session, reading, text, sources)
             terms = new_research_terms(session, text, before=index)
             findings = self.assessor.assess(text, turn=index, research_terms=terms)
             return hear(
@@ -87,6 +98,31 @@ class Listener:
                 relevance=self.relevance,
                 names=names,
                 about=setting.role,
+                own=own,
             )
         except Exception:  # e.g. MiniLM failed to load: planned on the words alone
             return hear(text, read_turn(text), sources=sources, names=names, about=setting.role)
+
+    def _own_answer(
+        self, session: Session, reading: Reading, text: str, sources: list[Source]
+    ) -> str:
+        """What the interviewer says of themselves when asked about themselves and the research
+        holds their profile; "" otherwise."""
+        plays = self.persona.plays
+        question = reading.question or text
+        if (
+            not plays
+            or reading.kind != "question"
+            or not asks_the_interviewer(question, reading.intent)
+        ):
+            return ""
+        said = [t.text for t in session.turns if t.speaker == "candidate"]
+        person = played(profiles(sources), plays.titles, said)
+        if person is None:
+            return ""
+        closeness = None
+        if self.relevance is not None:
+            rows = self.relevance.scores(list(person.pieces), [[question]])
+            closeness = [row[0] for row in rows]
+        names = [session.setting.company]
+        return own_answer(person, question, closeness, intent=reading.intent, names=names)

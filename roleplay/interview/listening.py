@@ -70,6 +70,9 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     # know if the company sponsors visas?" none about the interviewer's story. A request to
     # follow up is plain enough from its likeness to the examples.
     named = heard is not None and (heard.reading.intent_named or intent == "follow_up")
+    # Asked about themselves, they say what their profile in the research says of them.
+    if heard and heard.own:
+        return [turn.fill(turn.pick(turn.lines.fact_answers), heard.own)], heard.own, "research"
     if authored and named and (intent in _AUTHORED_FIRST or personal):
         return [turn.fill(turn.pick(authored))], None, "authored"
     # The best answer, even when said before: asked again, it is still the answer.
