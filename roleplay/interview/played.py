@@ -20,13 +20,8 @@ from dataclasses import dataclass
 from roleplay.core.session import Source
 from roleplay.interview.facts import EMPHASIS, has_verb, last_heading, research_pieces
 from roleplay.interview.question_words import content_stems
-from roleplay.interview.standalone import PERSON
+from roleplay.interview.standalone import PERSON, PROFILE_HEAD
 
-# A profile's heading: "Priya Lund, Graduate Data Analyst", "Dr Helen Marsh-Okafor – Director".
-_HEAD = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
-    r"(?:, | [-–—|·] )(.{3,80}?)\s*$"
-)
 # Ways of asking that address the interviewer without asking about them.
 _POLITE = re.compile(
     r"\b(do|did|would|could|can) you (happen to )?(know|tell me|say|think|mind)\b", re.I
@@ -89,7 +84,7 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
     for source in sources:
         if source.kind != "company":
             continue
-        head = _HEAD.match(EMPHASIS.sub("", last_heading(source.location)).strip(" #"))
+        head = PROFILE_HEAD.match(EMPHASIS.sub("", last_heading(source.location)).strip(" #"))
         if not head or not PERSON.match(head.group(1)):
             continue
         _title, pieces = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))

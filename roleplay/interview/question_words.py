@@ -23,7 +23,7 @@ GENERIC = frozenset(
      "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
      "after", "down", "over", "ever", "still", "anything", "anyt", "anyth", "sorry", "quick",
      "keep", "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
-     "need", "fully", "range", "those", "jobs", "nowad", "come", "meant"]
+     "need", "fully", "range", "those", "jobs", "nowad", "come", "meant", "confi", "post"]
 )  # fmt: skip
 # What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
 # answered by "hybrid working", "days in the office" by "three days on site", "the pay" by

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import STARTERS, has_verb, research_pieces
+from roleplay.interview.facts import EMPHASIS, STARTERS, has_verb, last_heading, research_pieces
 from roleplay.interview.transcript import said_of, speaker, speakers
 
 # "It" opening a sentence after one about the company, or under a short heading, is what they
@@ -32,6 +32,11 @@ _NAME = r"(?:Ma?c[A-Z][a-z]+|[A-Z][a-zà-öø-ÿ]+)(?:[-'][A-Z][a-zà-öø-ÿ]+)
 PERSON = re.compile(rf"\b({_NAME} {_NAME})\b")
 # A bio line: "Aisling Doherty, Performance and Insight Manager – the post reports to her."
 _BIO = re.compile(rf"^({_NAME} {_NAME}), ((?:the )?[A-Z][\w&'-]*(?: [\w&'-]+){{0,7}}) [–—-] (.+)$")
+# A profile's heading: "Priya Lund, Graduate Data Analyst", "Dr Helen Marsh-Okafor – Director".
+PROFILE_HEAD = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r"(?:, | [-–—|·] )(.{3,80}?)\s*$"
+)
 _MY_MANAGER = re.compile(
     r"^(she|he|they)('d| would| will|'ll) be my (line )?(manager|boss)\b", re.IGNORECASE
 )
@@ -67,7 +72,8 @@ _DATED = re.compile(
 _AFTER_DATE = re.compile(r"([A-Z][a-z]+)\b(?!-?[A-Z])")
 # A sentence that starts with a first name and its verb ("Teodora said…", "Priya joined…").
 _SUBJECT = re.compile(
-    rf"^({_NAME})(?: {_NAME})? (?:[a-z]+(?:ed|s)|said|led|put|came|went|wrote|is|was|has|had)\b"
+    rf"^({_NAME})(?: {_NAME})? "
+    rf"(?:[a-z]+ed|[a-z]{{2,}}s|said|led|put|came|went|wrote|is|was|has|had)\b"
 )
 _BOLD = re.compile(r"\*\*([^*]{2,60})\*\*")
 _NOT_A_PERSON = frozenset(
@@ -82,7 +88,8 @@ _NOT_A_SURNAME = frozenset(
      "Government", "Scheme", "Fund", "Board", "Lane", "Park", "Station", "Stadium", "Baths",
      "County", "Valley", "Yard", "Hall", "Depot", "Market", "College", "School", "Hospital",
      "Monitor", "Platform", "System", "Systems", "Cloud", "Suite", "Studio", "Hub", "Portal",
-     "Server", "Online", "Desk", "Analytics", "Pro", "Connect"]
+     "Server", "Online", "Desk", "Analytics", "Pro", "Connect", "Operations", "Practice",
+     "Programme", "Program", "Department", "Management", "Data"]
 )  # fmt: skip
 _MAYBE_PERSON = re.compile(rf"(?=\b({_NAME} {_NAME})\b)")
 
@@ -122,7 +129,11 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
     members now." under "Lantern Friends membership" is about the Friends scheme."""
     first = company[0].split()[0] if company and company[0].split() else ""
     subject = bool(first) and source.location.startswith(first)
-    heading, last_short, person = "", "", ""
+    heading, last_short = "", ""
+    # Under a profile's heading ("Dr Helen Marsh-Okafor, Clinical Operations Director"), "She"
+    # and a line without a subject are about that person.
+    profile = PROFILE_HEAD.match(EMPHASIS.sub("", last_heading(source.location)).strip(" #"))
+    person = profile.group(1).split()[0] if profile and people_in(profile.group(1)) else ""
     resolved: list[tuple[str, str]] = []
     # A bold line is a heading whatever its words ("**Open+ extended hours.**").
     bold = {b.strip().rstrip(".") for b in _BOLD.findall(source.snippet)}

@@ -61,8 +61,12 @@ def step_length(sources: Sequence[Source], question: str, company: str = "") -> 
     for source in sources:
         if source.kind != "company":
             continue
+        named = False
         for raw, title in headed_sentences(source, [company]):
-            if head not in f"{raw} {title}".lower():
+            # The step's figure may follow its name in the same item: "Take-home task using
+            # a small dataset. You get 48 hours and we expect it to take around two hours."
+            after_name, named = named and not _STEP.search(raw), head in raw.lower()
+            if not (named or after_name or head in title.lower()):
                 continue
             if figure := _duration(raw):
                 return f"The {step} should take {figure}."
@@ -70,7 +74,10 @@ def step_length(sources: Sequence[Source], question: str, company: str = "") -> 
 
 
 def _duration(text: str) -> str:
-    found = _DURATION.search(text)
+    # What it takes, not the time given for it: "You get 48 hours and we expect it to take
+    # around two hours."
+    taking = re.search(r"\btakes?\b(.*)", text)
+    found = (taking and _DURATION.search(taking.group(1))) or _DURATION.search(text)
     if not found:
         return ""
     number = found.group("n").lower()
@@ -90,7 +97,11 @@ def _duration(text: str) -> str:
 
 _WHO = re.compile(r"\bwho('s| is| are| will| would|'d)?\b", re.IGNORECASE)
 # The steps a person sits on: a panel, a call, an interview.
-_SAT_ON = re.compile(r"\b(panel|call|interview|video call|phone screen|screen)s?\b", re.IGNORECASE)
+# ("the final stage" is the last of them, whatever it is called: "Final interview in Kendal…")
+_SAT_ON = re.compile(
+    r"\b(panel|call|interview|video call|phone screen|screen|(final|last) (stage|round))s?\b",
+    re.IGNORECASE,
+)
 
 
 # "Who else should I speak to before the interview?" asks for a contact.
@@ -110,7 +121,8 @@ def step_people(sentences: Sequence[str], question: str) -> str:
     asked = _SAT_ON.search(question)
     if not asked:
         return ""
-    step = asked.group(1).lower().split()[-1]
+    words = asked.group(1).lower().split()
+    step = words[0] if words[-1] in ("stage", "round") else words[-1]
     return next(
         (s for s in sentences if re.search(rf"\b{step}s?\b", s, re.I) and PERSON.search(s)), ""
     )

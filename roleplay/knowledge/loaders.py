@@ -16,7 +16,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 
@@ -141,12 +141,32 @@ def html_to_markdown(html: str) -> str:
         if any(hint in marks for hint in _CHROME_HINTS):
             tag.decompose()
     root = soup.find("main") or soup.find("article") or soup.body or soup
+    _definitions_as_lines(soup)
     converter = html2text.HTML2Text()
     converter.body_width = 0
     converter.ignore_links = True
     converter.ignore_images = True
     converter.ignore_emphasis = True
     return converter.handle(str(root)).strip()
+
+
+def _definitions_as_lines(soup: Any) -> None:
+    """Each term of a definition list said with its definition on one line ("Salary: £29,500
+    to £34,000"), as a job page means it; html2text would set them on lines of their own, and
+    the figure would lose what it is."""
+    for listing in soup.find_all("dl"):
+        term, lines = "", []
+        for part in listing.find_all(["dt", "dd"]):
+            text = " ".join(part.get_text(" ").split())
+            if part.name == "dt":
+                term = text.rstrip(":")
+            elif text:
+                lines.append(f"{term}: {text}" if term else text)
+        for line in reversed(lines):
+            paragraph = soup.new_tag("p")
+            paragraph.string = line
+            listing.insert_after(paragraph)
+        listing.decompose()
 
 
 def _cap_memory(megabytes: int, output_bytes: int) -> None:

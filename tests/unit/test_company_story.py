@@ -179,6 +179,11 @@ def test_a_question_on_how_long_a_step_takes_is_one(question: str, asks: bool) -
             "- take-home: 8 wks data, 40 shops, max 3 hrs",
             "The take-home should take no more than 3 hours.",
         ),
+        (
+            "3. Take-home task using a small dataset. You get 48 hours and we expect it to "
+            "take around two hours. 4. Final interview in Kendal.",
+            "The take-home should take about two hours.",
+        ),
     ],
 )
 def test_how_long_a_step_takes_is_said_from_the_researchs_own_figure(
@@ -253,3 +258,12 @@ def test_who_is_on_the_panel_is_answered_by_the_step_that_names_them() -> None:
     ]
     assert step_people(said, "If I get through to the panel, who would be on it?") == said[2]
     assert step_people(said, "Who's on the first video call?") == said[1]
+
+
+def test_who_is_at_the_final_stage_is_answered_by_the_final_step_that_names_them() -> None:
+    said = [
+        "There's a phone screen of about 20 minutes with Ruth Adeyemi, our People Partner.",
+        "There's a final interview in Kendal with Callum Pryce and Helen Marsh-Okafor.",
+    ]
+    question = "If I get through the task, who would I be meeting at the final stage?"
+    assert asks_step_people(question) and step_people(said, question) == said[1]

@@ -123,6 +123,14 @@ def test_html_from_a_script_only_page_has_no_text() -> None:
     assert html_to_markdown("<html><script>alert(1)</script><nav>Home</nav></html>") == ""
 
 
+def test_a_definition_list_keeps_each_term_with_its_definition() -> None:
+    page = "<dl><dt>Salary</dt><dd>£29,500 to £34,000</dd><dt>Hours:</dt><dd>37.5 a week</dd></dl>"
+    assert html_to_markdown(page).split("\n\n") == [
+        "Salary: £29,500 to £34,000",
+        "Hours: 37.5 a week",
+    ]
+
+
 @pytest.mark.parametrize("name", ["Acme", "Société Générale", "a b/c?", "日本の会社", "x" * 300])
 def test_any_pack_name_maps_to_a_valid_collection_name(name: str) -> None:
     import re

@@ -15,6 +15,7 @@ from roleplay.interview.contacts import contact_in
 from roleplay.interview.facts import research_pieces, speakable
 from roleplay.interview.hearing import Heard, hear, pick_up
 from roleplay.interview.planner import plan_turn
+from roleplay.interview.question_words import content_stems
 from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.sayable import answer_sentence, section_list
 from roleplay.interview.standalone import research_sentences
@@ -614,3 +615,8 @@ def test_a_list_item_ending_on_a_plural_is_never_volunteered() -> None:
 )
 def test_parking_a_question_is_a_dodge_and_getting_going_a_goodbye(turn: str, kind: str) -> None:
     assert read_turn(turn).kind == kind
+
+
+
+def test_asking_to_confirm_the_range_for_the_post_asks_about_the_salary_alone() -> None:
+    assert content_stems("Could you confirm the salary range for the post?") == {"salar"}

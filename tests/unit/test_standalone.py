@@ -215,3 +215,17 @@ def test_a_pasted_profiles_lines_are_said_of_the_person_it_opens_with() -> None:
 def test_a_line_of_fields_run_together_with_a_dot_ends_its_paragraph() -> None:
     snippet = passage_snippet("Ronan Fahy · Data Engineer at Kilbrack Bakeries\nJoined in 2021.")
     assert snippet == "Ronan Fahy · Data Engineer at Kilbrack Bakeries. Joined in 2021."
+
+
+def test_she_and_a_line_without_a_subject_under_a_profile_heading_are_that_person() -> None:
+    source = Source(
+        source="research.html",
+        location="Research › People › Dr Helen Marsh-Okafor, Clinical Operations Director",
+        snippet=(
+            "* Qualified as a vet at the University of Liverpool, 2004 * Joined Thistlebeck in "
+            "2009 as an assistant vet. She championed the reminder pilot on the clinical side."
+        ),
+    )
+    sentences = research_sentences(source, ["Thistlebeck"])
+    assert "Helen joined Thistlebeck in 2009 as an assistant vet." in sentences
+    assert "Helen championed the reminder pilot on the clinical side." in sentences
