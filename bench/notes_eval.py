@@ -131,7 +131,9 @@ def report(pairs: list[Pair], per_answer: float) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=["dev", "test", "fresh", "fresh2", "all"])
+    parser.add_argument(
+        "--split", default="test", choices=["dev", "test", "fresh", "fresh2", "all"]
+    )
     parser.add_argument("--no-similarity", action="store_true")
     parser.add_argument("--model", action="store_true", help="the model's own notes instead")
     parser.add_argument("--errors", action="store_true", help="print every wrong decision")

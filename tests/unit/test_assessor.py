@@ -223,3 +223,49 @@ def test_contempt_for_a_former_manager_counts_against_team_fit_too(anxious: Pers
 def test_staying_on_to_finish_a_project_eases_the_flight_risk(anxious: Persona) -> None:
     said = "I stayed an extra year at my last job to see the migration project through."
     assert verdicts(anxious, said)["overqualified-flight-risk"] == "eases"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You said retraining the maintainers was the hard part. How did you actually do that?",
+        "What does a normal week look like for you, roughly?",
+        "Is it more forecasting now, or more back-and-forth with the engineers?",
+    ],
+)
+def test_a_question_about_the_interviewers_own_work_shows_curiosity(
+    leader: Persona, answer: str
+) -> None:
+    assert verdicts(leader, answer)["just-wants-a-job"] == "eases"
+
+
+def test_a_question_about_the_job_on_offer_is_no_curiosity(leader: Persona) -> None:
+    assert verdicts(leader, "How soon could you pass my CV along?")["just-wants-a-job"] != "eases"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I told the head chef straight it wasn't happening. Some people just can't take feedback.",
+        "The other nurses were a very cliquey lot, to be honest.",
+        "I tell people when they're wrong, and if a team can't handle that, that's on them.",
+    ],
+)
+def test_contempt_in_everyday_words_counts_against_team_fit(anxious: Persona, answer: str) -> None:
+    assert verdicts(anxious, answer)["team-fit"] == "confirms"
+
+
+def test_stock_words_count_against_every_worry_that_lists_them(coffee: Persona) -> None:
+    class CloserToQuestions:
+        """The sentence speaks to the worry about generic questions above all."""
+
+        def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+            ids = [w.id for w in coffee.worries]
+            return [[1.0 if i == "generic-questions" else 0.0 for i in ids] for _ in sentences]
+
+    answer = (
+        "I'm really looking to leverage my passion for synergistic, data-driven, "
+        "customer-centric storytelling with a growth mindset."
+    )
+    found = {f.worry: f.verdict for f in Assessor(coffee, CloserToQuestions()).assess(answer)}
+    assert found["referral-risk"] == "confirms"

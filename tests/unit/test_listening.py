@@ -617,6 +617,5 @@ def test_parking_a_question_is_a_dodge_and_getting_going_a_goodbye(turn: str, ki
     assert read_turn(turn).kind == kind
 
 
-
 def test_asking_to_confirm_the_range_for_the_post_asks_about_the_salary_alone() -> None:
     assert content_stems("Could you confirm the salary range for the post?") == {"salar"}
