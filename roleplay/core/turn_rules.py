@@ -57,12 +57,15 @@ class TurnRules(BaseModel):
     # Words that leave the question for another ("Anyway, what's the town like?"): after a
     # refusal, the question they open is a way out of the one asked.
     changes_subject: list[str]
+    # The question asked, said back before it is answered or refused ("What I'm on at the
+    # moment? I'd prefer to keep that to myself."): it asks nothing.
+    echoes: list[str]
     intents: dict[Intent, _Patterns]
     examples: dict[
         Literal["hostile", "goodbye", "small_talk", "refusal", "partial", "answer"], list[str]
     ]
 
-    @field_validator("asking", "open_questions", "steps", "changes_subject")
+    @field_validator("asking", "open_questions", "steps", "changes_subject", "echoes")
     @classmethod
     def _asking_compiles(cls, patterns: list[str]) -> list[str]:
         return _Patterns._compiles(patterns)
@@ -96,6 +99,7 @@ class TurnRules(BaseModel):
                 "open_questions": self.open_questions,
                 "steps": self.steps,
                 "changes_subject": self.changes_subject,
+                "echoes": self.echoes,
                 **{f"intent:{k}": v.patterns for k, v in self.intents.items()},
             }.items()
         }

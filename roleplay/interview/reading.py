@@ -179,6 +179,8 @@ def _read_by_phrases(
         # "Why am I leaving? I'd rather not get into that. Anyway, what's the town like?":
         # the question after a refusal is a way out of the one asked.
         return Reading("refusal", why="declines, then changes the subject")
+    if rules.hits("refusal", clean) and rules.hits("echoes", clean):
+        return Reading("refusal", why="says the question back, then declines")
     question = _closing_question(clean, rules)
     short = len(_words(clean)) < SHORT_WORDS
     if question and short and rules.hits("small_talk", clean) and not _names_intent(clean, rules):

@@ -200,6 +200,8 @@ def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
     [
         "Tbh I fibbed a bit on my CV about the Python. I said advanced, but it was one course.",
         "Between us, I'm really not a team player. I much prefer being left alone with my data.",
+        "I put Power BI on my CV that I don't really have. I'll learn it before anyone notices.",
+        "The line on my CV about leading the migration is a bit of a stretch, but it reads better.",
     ],
 )
 def test_a_padded_cv_and_shunning_the_team_are_red_flags(said: str) -> None:
@@ -615,6 +617,11 @@ def test_a_list_item_ending_on_a_plural_is_never_volunteered() -> None:
 )
 def test_parking_a_question_is_a_dodge_and_getting_going_a_goodbye(turn: str, kind: str) -> None:
     assert read_turn(turn).kind == kind
+
+
+def test_the_question_said_back_then_declined_is_a_refusal_not_a_question() -> None:
+    said = "What I'm on at the moment? I'd prefer to keep that to myself, if that's alright."
+    assert read_turn(said, "What are you earning at the moment?").kind == "refusal"
 
 
 def test_asking_to_confirm_the_range_for_the_post_asks_about_the_salary_alone() -> None:
