@@ -321,7 +321,9 @@ def candidates(
             close = by_itself = row[1]
         admitted = (
             not scene
-            and (not item or half)
+            # (a list item naming the tools and sharing a word asked is the answer to "which
+            # tools?" however long the question: "Tools: Power BI, Azure SQL, dbt…")
+            and (not item or half or (tools and listed and shared > 0))
             and (
                 (close >= floor and bool(shared or related or dated or listed))
                 # (and, when what was asked is not in the research, as close as a sentence

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from roleplay.interview.question_words import content_stems
 from roleplay.interview.sayable import NUMBER_WORDS
 
 _ASKS = re.compile(
@@ -31,8 +32,7 @@ _TEAM = re.compile(r"\b(team|group|unit|department|this hire)\b", re.IGNORECASE)
 _WHOLE = re.compile(r"\b(employs?|employees|work (at|for)|workforce|staff of)\b", re.IGNORECASE)
 # "How many people work in the Bristol office?" asks about a place.
 _PLACE = re.compile(r"\b(office|site|depot|store|shop|branch|building|plant|warehouse)s?\b", re.I)
-_WORD = re.compile(r"[a-z]{4,}")
-_EVERYDAY = frozenset(["team", "people", "many", "there", "your", "actually", "really", "these"])
+_EVERYDAY = frozenset(["team", "peopl", "many", "there", "your", "actua", "reall", "these"])
 
 
 def asks_team_size(question: str, company: str = "") -> bool:
@@ -51,12 +51,14 @@ def asks_team_size(question: str, company: str = "") -> bool:
 def team_size(sentences: Sequence[str], question: str) -> str:
     """The one of ``sentences`` that counts the team's people, the one naming what the
     question names first; "" when none does."""
-    asked = set(_WORD.findall(question.lower())) - _EVERYDAY
+    # (What the question names, not its little words: "who I'd be working with" names nobody
+    # that "six practices with around 210 staff" holds.)
+    asked = content_stems(question) - _EVERYDAY
     found = []
     for order, sentence in enumerate(sentences):
         if not _HEADCOUNT.search(sentence) or _WHOLE.search(sentence):
             continue
-        named = len(asked & set(_WORD.findall(sentence.lower())))
+        named = len(asked & content_stems(sentence))
         if not (named or _TEAM.search(sentence)):
             continue
         found.append((-named, order, sentence))

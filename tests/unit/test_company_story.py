@@ -9,6 +9,7 @@ import pytest
 
 from roleplay.core.session import Source
 from roleplay.interview.answers import answering
+from roleplay.interview.candidates import candidates
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.recent_work import asks_recent_work, recent_work
 from roleplay.interview.step_details import (
@@ -150,6 +151,17 @@ def test_the_team_is_counted_by_its_people_not_by_the_companys_customers_or_staf
     assert team_size(said, "how big is Network Insight these days?") == said[3]
 
 
+def test_the_little_words_of_a_question_name_no_team() -> None:
+    said = [
+        "Today we are six practices with around 210 staff and more than 46,000 clients.",
+        "The Data & Insight team is currently four people.",
+    ]
+    question = (
+        "Could you tell me who I'd be working with day to day? How big is the team right now?"
+    )
+    assert team_size(said, question) == said[1]
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [
@@ -267,3 +279,20 @@ def test_who_is_at_the_final_stage_is_answered_by_the_final_step_that_names_them
     ]
     question = "If I get through the task, who would I be meeting at the final stage?"
     assert asks_step_people(question) and step_people(said, question) == said[1]
+
+
+class Close:
+    """Every sentence as close in meaning to the question as a real answer would be."""
+
+    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
+        return [[0.9] * len(topics) for _ in sentences]
+
+
+def test_a_list_of_the_tools_answers_a_long_question_about_them_naming_one() -> None:
+    ad = company("Tools: Power BI, Azure SQL, dbt, Python, Excel, Jira. Contract: Permanent.")
+    question = "what you've standardised on tool-wise, and is there anything beyond plain SQL?"
+    found = candidates(question, [ad], Close(), tools=True)
+    assert [c.sentence for c in found if c.admitted] == [
+        "Tools are Power BI, Azure SQL, dbt, Python, Excel, Jira."
+    ]
+    assert not any(c.admitted for c in candidates(question, [ad], Close(), tools=False))
