@@ -13,12 +13,12 @@ Decided by code from ``Heard``, said in the persona's own lines (``ListeningLine
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from roleplay.core.session import Reaction, TurnPlan
 from roleplay.interview.hearing import concern_quote
 from roleplay.interview.plan_context import TurnContext
+from roleplay.interview.played import addressed
 
 # Intents whose authored answer comes before any research: what the candidate wants here is
 # the interviewer's own yes, redirect or pointer, not a fact about the company. (Pay is asked
@@ -28,11 +28,6 @@ _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 
 # Intents asked of the interviewer as a person ("your story", "what would you advise").
 _PERSONAL = ("story", "path", "advice")
-_YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
-# Ways of asking that address the interviewer without asking about them.
-_POLITE = re.compile(
-    r"\b(do|did|would|could|can) you (happen to )?(know|tell me|say|think)\b", re.IGNORECASE
-)
 
 
 def plan(move: str, parts: list[str], question: str = "", **fields: Any) -> TurnPlan:
@@ -63,8 +58,7 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
         authored = [line for line in authored if "{contact}" not in line]
     # "How did you get started?" asks for the interviewer's own story; "how did the company
     # get started?" for the research's.
-    question = _POLITE.sub("", heard.reading.question if heard else "")
-    personal = intent in _PERSONAL and bool(_YOU.search(question))
+    personal = intent in _PERSONAL and addressed(heard.reading.question if heard else "")
     # An authored reply needs the question's own words to ask for it: "Is there a canteen?"
     # is no question about openings, however close it sits to "Is there a job?", and "do you
     # know if the company sponsors visas?" none about the interviewer's story. A request to

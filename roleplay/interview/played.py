@@ -125,6 +125,12 @@ def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str])
     return None
 
 
+def addressed(question: str) -> bool:
+    """Whether ``question`` speaks of the interviewer ("how did you start?"), beyond the
+    polite "could you tell me…"."""
+    return bool(_YOU.search(_POLITE.sub("", question)))
+
+
 def asks_the_interviewer(question: str, intent: str | None) -> bool:
     """Whether ``question`` asks about the interviewer themselves ("how did you end up
     here?", "what was your first year like?", "any tips?"), not about the company through
@@ -132,9 +138,7 @@ def asks_the_interviewer(question: str, intent: str | None) -> bool:
     if intent == "advice":
         return True
     asked = _POLITE.sub("", question)
-    return bool(_YOU.search(asked)) and (
-        intent in ("story", "path") or bool(_ABOUT_YOU.search(asked))
-    )
+    return addressed(question) and (intent in ("story", "path") or bool(_ABOUT_YOU.search(asked)))
 
 
 def own_answer(
