@@ -6,7 +6,7 @@ Usage: python bench/notes_eval.py [--split dev|test|fresh|fresh2|all] [--no-simi
 Every (answer, worry) pair of tests/data/notes_labels/<split>.yaml is one decision: eases,
 confirms or neutral. 'test' is held out; 'fresh' is a second held-out split, written by another
 hand that read only the file format and the personas' worries, never the assessor's rules;
-'fresh2' a third, written the same way and sealed: its first run (on c8599ea) was accuracy 0.796
+'fresh2' a third, written the same way and sealed: its first run (on 70ebe8d) was accuracy 0.796
 (always-neutral 0.681), labelled movements found 0.565, movements made right 0.709.
 Prints accuracy, the accuracy of always saying "neutral" (the floor any figure must beat),
 per-class precision and recall, accuracy per hard-case kind, and the time per answer.
