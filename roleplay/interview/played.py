@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import EMPHASIS, has_verb, last_heading, research_pieces
+from roleplay.interview.facts import has_verb, research_pieces
 from roleplay.interview.question_words import content_stems
-from roleplay.interview.standalone import PERSON, PROFILE_HEAD
+from roleplay.interview.standalone import PERSON, profile_heading
 
 # Ways of asking that address the interviewer without asking about them.
 _POLITE = re.compile(
@@ -59,7 +59,7 @@ _THIRD = {
     "himself": "myself", "she's": "I'm", "he's": "I'm", "she'd": "I'd", "he'd": "I'd",
     "she'll": "I'll", "he'll": "I'll",
 }  # fmt: skip
-_OWN_VERB = {"is": "am", "was": "was", "has": "have", "does": "do", "goes": "go", "'s": "'m"}
+_OWN_VERB = {"is": "am", "was": "was", "has": "have", "does": "do", "goes": "go"}
 # "her" before these is "me", not "my" ("helped her with", "told her.").
 _AFTER_OBJECT = frozenset(
     ["with", "to", "for", "about", "and", "at", "in", "on", "from", "by", "as", "that", "when"]
@@ -84,7 +84,7 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
     for source in sources:
         if source.kind != "company":
             continue
-        head = PROFILE_HEAD.match(EMPHASIS.sub("", last_heading(source.location)).strip(" #"))
+        head = profile_heading(source.location)
         if not head or not PERSON.match(head.group(1)):
             continue
         _title, pieces = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))

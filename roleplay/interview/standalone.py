@@ -37,6 +37,14 @@ PROFILE_HEAD = re.compile(
     r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
     r"(?:, | [-–—|·] )(.{3,80}?)\s*$"
 )
+
+
+def profile_heading(location: str) -> re.Match[str] | None:
+    """The last heading over a passage when it names a person and their title (the name,
+    then the title, as groups); None for any other."""
+    return PROFILE_HEAD.match(EMPHASIS.sub("", last_heading(location)).strip(" #"))
+
+
 _MY_MANAGER = re.compile(
     r"^(she|he|they)('d| would| will|'ll) be my (line )?(manager|boss)\b", re.IGNORECASE
 )
@@ -132,7 +140,7 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
     heading, last_short = "", ""
     # Under a profile's heading ("Dr Helen Marsh-Okafor, Clinical Operations Director"), "She"
     # and a line without a subject are about that person.
-    profile = PROFILE_HEAD.match(EMPHASIS.sub("", last_heading(source.location)).strip(" #"))
+    profile = profile_heading(source.location)
     person = profile.group(1).split()[0] if profile and people_in(profile.group(1)) else ""
     resolved: list[tuple[str, str]] = []
     # A bold line is a heading whatever its words ("**Open+ extended hours.**").
