@@ -27,7 +27,6 @@ _SCAFFOLD_PHRASES = (
     "instructions",
     "as an ai",
     "language model",
-    "assistant",
     "the candidate",
     "question 1",
     "sender",
@@ -41,6 +40,14 @@ _SCAFFOLD_PHRASES = (
     "www.",
 )
 _LABEL = re.compile(r"(^|\n)\s*[A-Za-z][\w .'-]{0,30}:\s")
+# A chat model's role, not a post: "as your assistant", "I'm an AI assistant", "Assistant:"
+# ("a Saturday box office assistant in 1996", "an assistant vet" are a career's words).
+_ASSISTANT = re.compile(
+    r"\b(helpful|ai|virtual|digital|chat|language|your|the|an|a) assistant\b"
+    r"(?!\s+(?:vet|manager|director|analyst|editor|producer|coach|teacher|to|at|in|for|on|with))"
+    r"|(?<![\w ])assistant\b|\bassistant\s*:",
+    re.IGNORECASE,
+)
 # Speech has no parentheses; a model writes "(pauses)" or "(makes eye contact)" in them.
 _STAGE_DIRECTION = re.compile(r"\([^)]*[a-z][^)]*\)|\(\s*$", re.I)
 _MAX_WORDS = 110
@@ -150,6 +157,8 @@ def inspect(
         # Whole words: "personal training budget" holds no "persona".
         if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered):
             findings.problems.append(f"scaffolding: {phrase!r}")
+    if _ASSISTANT.search(text):
+        findings.problems.append("scaffolding: 'assistant'")
     if _YOU_ARE.search(text):
         findings.problems.append("scaffolding: 'You are …'")
     if _LABEL.search(text):

@@ -55,7 +55,7 @@ Check = Literal["answered", "picked_up", "dodge_caught", "no_cheer", "close_hear
 COMPANIES = [
     "sample", "second", "third", "fourth", "unseen", "fresh", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 

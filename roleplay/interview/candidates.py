@@ -29,6 +29,7 @@ from roleplay.interview.question_words import (
     content_stems,
     said_otherwise,
     stem,
+    word_stems,
 )
 from roleplay.interview.recent_work import WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting
@@ -76,6 +77,8 @@ ROLE_WORDS = re.compile(
     r"reports? to|lead|head of|in charge)\b",
     re.IGNORECASE,
 )
+# "Is there a staff gym?": asks whether a thing is there, which only a sentence naming it answers.
+_IS_THERE = re.compile(r"^\W*(is|are) there\b", re.IGNORECASE)
 _REPORTS_TO = re.compile(r"\breports? to\b", re.IGNORECASE)
 _WHO_LEADS = re.compile(
     r"\bwho\b.{0,20}\b(runs?|leads?|heads?|manages?|is in charge|"
@@ -187,11 +190,12 @@ def candidates(
     named = {stem(name.split()[0].lower()) for name in names if name.split()}
     # "the trust" at Brackendale Leisure Trust is the company itself: no word of what is asked,
     # and, as "it", no likeness to every sentence that says "Trust".
-    kind_word = [w for w in names[0].split()[-1:] if w.lower() in ORGANISATIONS] if names else []
-    if kind_word:
-        itself = re.compile(rf"\b(?:the|your) {re.escape(kind_word[0])}('s)?\b", re.IGNORECASE)
+    # ("the park" at Cairnhill Wildlife Park Trust too.)
+    kinds = [w for w in (names[0].split()[1:] if names else []) if w.lower() in ORGANISATIONS]
+    for kind_word in kinds[:2]:
+        itself = re.compile(rf"\b(?:the|your) {re.escape(kind_word)}('s)?\b", re.IGNORECASE)
         if itself.search(question):
-            named.add(stem(kind_word[0].lower()))
+            named.add(stem(kind_word.lower()))
             question = itself.sub(lambda m: "its" if m.group(1) else "it", question)
     named |= content_stems(names[-1]) if len(names) > 3 else set()  # the role applied for
     names_seen = {w for name in names for w in name.split()}
@@ -220,6 +224,16 @@ def candidates(
     known = places & known_words
     if not asked:  # "What does the Insights team work on?": the name is what is asked about
         asked, places = places, set()
+    everyday = set()
+    if not asked:
+        # "Could you give me a picture of who's in the team?": an everyday word its kind of
+        # question is about is the subject when nothing else is.
+        asked = everyday = (word_stems(_CAPITALISED.sub(" ", unnamed)) & word_stems(hint)) - named
+    # "My employer only puts 3% into the pension. What's the arrangement at Harbourlight?": a
+    # question naming nothing asks of what was said before it.
+    borrowed = not asked and bool(content_stems(context) - named)
+    if borrowed:
+        asked = content_stems(_CAPITALISED.sub(" ", context)) - named
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
     hint_words = content_stems(hint)
@@ -228,13 +242,16 @@ def candidates(
     points_back = bool(POINTS_TO_SAID.search(question)) and bool(context.strip())
     about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
+    exists = bool(_IS_THERE.match(question))
     reporting = asks_reporting(question)
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
     topic = [question, f"{question} {hint}"] if hint else [question]
     if context.strip():
         topic.append(f"{question} {context.strip()}")
-    rows = relevance.scores(pool, [topic, [question]])
+    rows = relevance.scores(
+        pool, [topic, [f"{context.strip()} {question}" if borrowed else question]]
+    )
     # The scaled scores stop at 1 for every close sentence; raw cosines still rank those,
     # and each word of the question a sentence shares counts a little more.
     closeness = getattr(relevance, "cosines", None)
@@ -245,6 +262,7 @@ def candidates(
     found = []
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = content_stems(sentence) | content_stems(under[sentence])
+        own |= everyday & word_stems(sentence)
         if not reporting and _REPORTS_TO.search(sentence):
             own -= {"repor"}  # who the post reports to is no answer on "its reporting"
         own |= said_otherwise(asked, own)
@@ -282,7 +300,9 @@ def candidates(
         scene = not (shared or related or dated) and bool(places & own)
         # An item must hold at least half of what was asked.
         item = sentence in items
-        half = 2 * (shared + (related if points_back else 0)) >= max(1, len(asked))
+        half = 2 * (shared + (related if points_back else 0)) >= max(1, len(asked)) or (
+            borrowed and shared > 0
+        )
         if known and not known & (own | content_stems(before.get(sentence, ""))):
             continue
         # A sentence holding every word of what was asked needs less closeness in meaning
@@ -291,12 +311,12 @@ def candidates(
         floor = ANSWERS_AT
         if asked and shared == len(asked):
             floor = ANSWERS_WHOLE
-        elif shared and len(asked) > 1 and not (related or dated or tools):
-            floor = ANSWERS_PART
+        elif shared and len(asked) > 1 and not (related or dated or tools or borrowed):
+            floor = ANSWERS_PART  # (what was said before a question holds more than it asks)
         # One holding less than half of three or more words asked must be nearly the same
         # question in other words: "shift times on the floor" is not answered by "the
         # reports the sorting floor uses every shift".
-        few_words = len(asked) >= 3 and 2 * len(asked & own) < len(asked)
+        few_words = len(asked) >= 3 and 2 * len(asked & own) < len(asked) and not borrowed
         few = few_words and not (tools and listed)
         if few:
             floor = max(floor, ANSWERS_FEW)
@@ -305,6 +325,7 @@ def candidates(
         # (The words of its kind are no subject: "which tools?" asks of whatever tools.)
         topic_words = asked - hint_words
         unknown = 2 * len(topic_words - known_words) >= len(topic_words) > 1
+        nowhere = len(topic_words) > 1 and not topic_words & known_words
         unheard = few_words and not related and unknown
         if tools and unknown and not shared:
             listed = False  # "which weather data provider?" is not answered by other tools
@@ -327,8 +348,14 @@ def candidates(
             and (
                 (close >= floor and bool(shared or related or dated or listed))
                 # (and, when what was asked is not in the research, as close as a sentence
-                # holding few of its words must be)
-                or by_itself >= (max(ANSWERS_ALONE, ANSWERS_FEW) if unheard else ANSWERS_ALONE)
+                # holding few of its words must be; never without a word of what is asked when
+                # none of it is anywhere in the research ("what margin does a loaf make, after
+                # flour and energy?"), nor, for "is there…?", without a word of what is asked
+                # after: "Is there staff parking?" is not answered by "free park entry")
+                or (
+                    by_itself >= (max(ANSWERS_ALONE, ANSWERS_FEW) if unheard else ANSWERS_ALONE)
+                    and not ((exists or nowhere) and not shared)
+                )
             )
         )
         found.append(

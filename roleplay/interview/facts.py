@@ -64,7 +64,12 @@ SHORTHAND = re.compile(
 # Where a flattened Markdown passage starts a heading, or a list item.
 _HEADING = re.compile(r"(?:^|\s)#{1,6}\s+(?=\S)")
 # (A dash between two figures is a range, not a list: "€46,000 - €52,000", "8.30am - 4.30pm".)
-_BULLET = re.compile(r"(?:^|\s)(?:[•*]|(?<![\d%]\s)(?<!\d[ap]m\s)-)\s+(?=\S)")
+# (A dash after a figure is a range, "6% - 8%", "9am - 5pm", or a date line's, "2022 - Contactless
+# payment…"; after a percentage a capital starts the next item of a list that reached us on one
+# line: "up to 6% - Two complimentary tickets".)
+_BULLET = re.compile(
+    r"(?:^|\s)(?:[•*]|(?<![\d%]\s)(?<!\d[ap]m\s)-|(?<=%\s)-(?=\s+[A-Z][a-z]))\s+(?=\S)"
+)
 STARTERS = frozenset(
     [
         "The",
@@ -143,7 +148,8 @@ IMPERATIVE = frozenset(
      "Look", "Deliver", "Improve", "Report", "Track", "Plan", "Run", "Take", "Spot", "Forecast",
      "Model", "Map", "Test", "Clean", "Automate", "Prepare", "Check", "Set", "Answer", "Pull",
      "Dig", "Read", "Talk", "Spend", "Visit", "Share", "Explain", "Train", "Coach", "Mentor",
-     "Review", "Monitor", "Measure", "Handle", "Respond"]
+     "Review", "Monitor", "Measure", "Handle", "Respond", "Put", "Give", "Do", "Go", "Pick",
+     "Learn", "Start", "Meet", "Sit", "Stay", "Think"]
 )  # fmt: skip
 
 

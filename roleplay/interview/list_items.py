@@ -41,7 +41,9 @@ _HEAD_ENDS = frozenset(
      "per", "a", "an", "up", "from", "by", "near", "–", "-"]
 )  # fmt: skip
 _POINTING = frozenset(["It", "Its", "They", "Their", "His", "Her", "He", "She", "This", "These"])
-_STARTS_WITH_ARTICLE = re.compile(r"^(A|An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
+_STARTS_WITH_ARTICLE = re.compile(
+    r"^(A|An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b", re.IGNORECASE
+)
 # Something an item must hold to be worth saying: a figure, a name or a date.
 _PARTICULAR = re.compile(
     r"\d|[£$€%]|\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b[A-Z]{2,}\b"
@@ -53,7 +55,10 @@ _PARTICULAR = re.compile(
 _SENTENCE = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did)\b"
     r"|^(we|they|he|she|it|you|i|there|this|these)\b|\b\w+ly [a-z]+\b"
-    r"|\b[a-z]{3,}s (about|around|roughly|up to|from|until|over|under|between|each|every)\b",
+    r"|\b[a-z]{3,}s (about|around|roughly|up to|from|until|over|under|between|each|every)\b"
+    # ("Harbourlight began in 1978 as the Quayside Players": a sentence cut at its colon.)
+    r"|^[A-Z]\w+ (began|became|grew|won|took|made|went|came|ran|sold|built|left|led|started"
+    r"|opened|joined|moved|launched|founded)\b",
     re.IGNORECASE,
 )
 # Marks of a line that is several lines run together ("Permanent · Full time Salary: …").
@@ -188,7 +193,8 @@ def with_article(item: str, source_text: str) -> str:
     name = (
         first.isupper()
         or "'" in first
-        or first.lower() not in common_words()
+        # ("Take-home data exercise" is no name: each part of the word is an everyday one.)
+        or not all(part in common_words() for part in first.lower().split("-"))
         or _always_capitalised(first, source_text)
         or (len(words) > 1 and words[1][:1].isupper())
     )

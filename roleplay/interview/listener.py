@@ -14,7 +14,17 @@ from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.assessor import Assessor, Finding, Relevance
 from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.note_taking import new_research_terms
-from roleplay.interview.played import asks_the_interviewer, own_answer, played, profiles
+from roleplay.interview.own_finders import searched_for
+from roleplay.interview.played import (
+    addressed,
+    asks_the_interviewer,
+    asks_their_path,
+    called,
+    own_answer,
+    played,
+    spoken_of,
+)
+from roleplay.interview.profiles import Profile, profiles
 from roleplay.interview.question_words import POINTS_TO_SAID
 from roleplay.interview.reading import Reading, read_turn
 
@@ -26,6 +36,8 @@ class Listener:
         self.relevance = relevance
         # The last turn heard (its index) and what was heard in it.
         self.last: tuple[int, Heard] | None = None
+        # The person of the research the interviewer answers as, once known (``played``).
+        self.playing: Profile | None = None
 
     @staticmethod
     def goodbye(text: str) -> EndReason | None:
@@ -60,7 +72,7 @@ class Listener:
         # "I don't actually drive. Would that be a problem?": what "that" is was said before.
         if POINTS_TO_SAID.search(question):
             question = text
-        return f"{question} {hint}".strip()
+        return f"{question} {hint} {searched_for(text)}".strip()
 
     def search_for(self, reading: Reading, text: str) -> str:
         """``search``, and the interviewer's own profile when they are asked about themselves:
@@ -107,17 +119,29 @@ class Listener:
         self, session: Session, reading: Reading, text: str, sources: list[Source]
     ) -> str:
         """What the interviewer says of themselves when asked about themselves and the research
-        holds their profile; "" otherwise."""
+        holds their profile, or of someone else whose profile it holds when asked how they got
+        where they are; "" otherwise."""
         plays = self.persona.plays
         question = reading.question or text
-        if (
-            not plays
-            or reading.kind != "question"
-            or not asks_the_interviewer(question, reading.intent)
-        ):
+        if POINTS_TO_SAID.search(question) and addressed(question):
+            question = text  # "You studied drama, I heard. Where was that, if you don't mind?"
+        if reading.kind != "question":
             return ""
-        said = [t.text for t in session.turns if t.speaker == "candidate"]
-        person = played(profiles(sources), plays.titles, said)
+        found = profiles(sources)
+        known = [*found, self.playing] if self.playing else found
+        if plays and asks_the_interviewer(question, reading.intent):
+            said = [t.text for t in session.turns if t.speaker == "candidate"]
+            # Who is played stays who they were (their profile may not be among this turn's
+            # passages), unless the candidate calls someone else by name.
+            person = called(known, said) or self.playing or played(found, plays.titles, said)
+            self.playing = person or self.playing
+            in_person = True
+        elif asks_their_path(question):
+            # "I heard your head of operations on the radio. How did he get there?"
+            person = spoken_of([p for p in known if p is not self.playing], text)
+            in_person = False
+        else:
+            return ""
         if person is None:
             return ""
         closeness = None
@@ -125,4 +149,6 @@ class Listener:
             rows = self.relevance.scores(list(person.pieces), [[question]])
             closeness = [row[0] for row in rows]
         names = [session.setting.company]
-        return own_answer(person, question, closeness, intent=reading.intent, names=names)
+        return own_answer(
+            person, question, closeness, intent=reading.intent, names=names, in_person=in_person
+        )

@@ -17,6 +17,7 @@ from typing import Any
 
 from roleplay.core.session import Reaction, TurnPlan
 from roleplay.interview.hearing import concern_quote
+from roleplay.interview.openings import OPENINGS, pushes_for_a_job
 from roleplay.interview.plan_context import TurnContext
 from roleplay.interview.played import addressed
 
@@ -67,6 +68,18 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     # Asked about themselves, they say what their profile in the research says of them.
     if heard and heard.own:
         return [turn.fill(turn.pick(turn.lines.fact_answers), heard.own)], heard.own, "research"
+    # "Is your team taking anyone else on?" is answered by what the research says is open
+    # ("Next intake is September 2025…"), when it says so; otherwise, and always after a push
+    # for a job ("I need a job quickly"), by the persona's own pointer.
+    if (
+        intent == "hiring"
+        and heard
+        and heard.answer
+        and not pushes_for_a_job(heard.reading.question)
+        and OPENINGS.search(heard.answer[0])
+    ):
+        fact = heard.answer[0]
+        return [turn.fill(turn.pick(turn.lines.fact_answers), fact)], fact, "research"
     if authored and named and (intent in _AUTHORED_FIRST or personal):
         return [turn.fill(turn.pick(authored))], None, "authored"
     # The best answer, even when said before: asked again, it is still the answer.

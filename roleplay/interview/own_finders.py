@@ -3,10 +3,11 @@ own: what happens after today (the hiring list's later steps, ``process_steps``)
 step takes and who is on it (``step_details``), how the company began (``origins``), what the
 team has been working on lately (``recent_work``), whether something worked (``impact``),
 where someone worked before (``career_path``), how many days are in the office
-(``office_days``), what the job involves (``duties``), how big the team is (``team_size``)
-and the whole company (``company_size``), and which tools it uses when the research lists
-them a line each (``tools_list``). Closeness in meaning finds the nearest sentence on the
-subject; these find the one that says what was asked."""
+(``office_days``), what is open to apply for (``openings``), what the job involves
+(``duties``), how big the team is (``team_size``) and the whole company (``company_size``),
+and which tools it uses when the research lists them a line each (``tools_list``). Closeness
+in meaning finds the nearest sentence on the subject; these find the one that says what was
+asked."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from roleplay.interview.duties import asks_duties, duties
 from roleplay.interview.impact import asks_impact, impact
 from roleplay.interview.list_items import research_said, research_said_after
 from roleplay.interview.office_days import asks_office_days, office_days
+from roleplay.interview.openings import asks_openings, openings
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.recent_work import asks_recent_work, recent_work
@@ -53,6 +55,8 @@ def own_answer(
         return path
     if asks_office_days(question) and (days := office_days(research_said(sources, company))):
         return days
+    if asks_openings(question) and (open_now := openings(research_said(sources, company))):
+        return open_now
     if asks_impact(question) and (
         change := impact(research_said_after(sources, company), question, context)
     ):
@@ -70,3 +74,18 @@ def own_answer(
     if tools or asks_tools(question):
         return tools_list(sources)
     return ""
+
+
+# What the research is searched for as well when a question is of a kind with a finder of its
+# own: the sentence that says it may share no word with the question ("Would I be in Hull every
+# day?" and "We are a hybrid team. Everyone is in the office on Tuesdays…").
+_SEARCHED_FOR = (
+    (asks_office_days, "hybrid working, days a week in the office and from home"),
+    (asks_next_steps, "hiring process stages: interview, exercise, panel, decision"),
+    (asks_openings, "job openings, vacancies, graduate intake and hiring plans"),
+)
+
+
+def searched_for(question: str) -> str:
+    """The words the research is searched for besides ``question`` itself ("" for none)."""
+    return " ".join(words for asks, words in _SEARCHED_FOR if asks(question))

@@ -37,7 +37,7 @@ _HEDGES = (
 _NAMED = re.compile(r"(?<=[a-z,] )[A-Z][a-zA-Z]+")
 
 
-# Said after a red flag when a persona has no acknowledgement that is not pleased.
+# Said when a persona has no acknowledgement that is not pleased.
 NEUTRAL = "I see."
 
 
@@ -119,11 +119,12 @@ class TurnContext:
         return self.rng.choice(unused) if unused else None
 
     def acknowledgement(self) -> str:
-        """A short acknowledgement; after a red flag only one that is not pleased."""
-        lines = self.lines.acknowledgements
-        if self.heard is not None and self.heard.red_flag:
-            lines = [line for line in lines if not pleased(line)] or [NEUTRAL]
-        return self.pick(lines)
+        """A short acknowledgement of an answer that moved nothing, never a pleased one: the
+        interviewer cannot tell yet whether it was good, and a red flag the notes did not read
+        must not be met with cheer (a worry eased has warm lines of its own)."""
+        return self.pick(
+            [line for line in self.lines.acknowledgements if not pleased(line)] or [NEUTRAL]
+        )
 
     def unasked(self, questions: list[str]) -> str | None:
         for question in questions:

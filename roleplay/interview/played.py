@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from roleplay.core.session import Source
-from roleplay.interview.facts import has_verb, research_pieces
+from roleplay.interview.facts import has_verb
+from roleplay.interview.profiles import Profile
 from roleplay.interview.question_words import content_stems
-from roleplay.interview.standalone import PERSON, profile_heading
 
 # Ways of asking that address the interviewer without asking about them.
 _POLITE = re.compile(
@@ -29,15 +27,19 @@ _POLITE = re.compile(
 _YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
 # What only the interviewer's own story answers.
 _ABOUT_YOU = re.compile(
-    r"\b(you|your) (joined|started|studied|learn(ed|t)?|built|moved|went|came|got|ended|first"
+    r"\b(you|your) (actually |really |originally |first |once )?(joined|started|studied"
+    r"|learn(ed|t)?|built|moved|went|came|got|ended|first"
     r"|background|career|path|degree|journey|proudest|own)\b|\byou('ve| have)? (had to|did)\b"
     r"|\b(did|were|have) you (join|start|study|learn|build|do|come|get|end|move|go)\b|proudest",
     re.I,
 )
 # Words the interviewer never says in character, nor marks of a page.
+# ("A Saturday box office assistant" and "the booking system" are a career's words; a role's
+# label "assistant:" and an "AI assistant" are a prompt's.)
 _NOT_SAID = re.compile(
-    r"[<>\[\]{}#*_`|~\\]|\b(assistant|instructions?|prompt|system|candidate|interview\w*|notes?"
-    r"|research|linkedin|blog)\b",
+    r"[<>\[\]{}#*_`|~\\]|\b(instructions?|prompt|candidate|interview\w*|notes?|research"
+    r"|linkedin|blog)\b|\b(assistant|system|user)\s*:|\b(ai|chat|virtual) assistant\b"
+    r"|\bsystem (message|prompt|override)\b",
     re.I,
 )
 # A short label opening a profile's line ("Before that: Data Analyst…", "Hallowmere: joined…").
@@ -49,7 +51,9 @@ _PATH = re.compile(
     re.I,
 )
 # The line of a profile that says how they came to the company.
-_JOINED = re.compile(r"\b(joined|came back|started|moved (here|to|across)|hired)\b", re.I)
+_JOINED = re.compile(
+    r"\b(joined|came back|started|moved (here|to|across)|hired|return(ed|ing) to)\b", re.I
+)
 _STUDY = re.compile(r"\b(MBA|MSc|BSc|BA|MA|PhD|degree|diploma|apprenticeship|course)\b")
 _TITLE = re.compile(
     r"\b(Director|Head|Manager|Lead|Chief|Officer|Partner|Founder|President|Analyst|Engineer)\b"
@@ -66,53 +70,38 @@ _AFTER_OBJECT = frozenset(
 )
 _AMOUNT = re.compile(r"\b(how (much|many|long)|pay|paid|salary|cost|earn\w*)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# "What were you doing before you joined?" asks for the step before, not the first one.
+_THEIR_PATH = re.compile(
+    r"\b(how|where|what) (did |was |were )?(he|she) (got|get|end(ed)? up|start(ed)?|work(ed)?"
+    r"|doing|came|come)\b|\b(his|her) (path|journey|career|background|first job)\b",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(r"\bbefore (you|joining)\b", re.IGNORECASE)
 _ADVICE = re.compile(r"\b(advice|tips?|recommend\w*)\b", re.I)
+_ADVICE_QUOTED = re.compile(
+    r'^(?!(?:his|her|their)\b)[^"“:]{0,60}\b(?:advice|tips?)\b[^"“:]{0,40}:\s*(["“][^"“”]+["”])\s*$',
+    re.IGNORECASE,
+)
 CLOSE_ENOUGH = 0.5
 
 
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    title: str
-    pieces: tuple[str, ...]
-
-
-def profiles(sources: Sequence[Source]) -> list[Profile]:
-    """The people the research gives a profile of: a heading naming them and their title,
-    with what is written under it."""
-    found: dict[str, tuple[str, list[str]]] = {}
-    for source in sources:
-        if source.kind != "company":
-            continue
-        head = profile_heading(source.location)
-        if not head or not PERSON.match(head.group(1)):
-            continue
-        _title, pieces = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
-        pieces += [p for p in _quotes_whole(research_pieces(source.snippet)) if p not in pieces]
-    return [Profile(name, title, tuple(pieces)) for name, (title, pieces) in found.items()]
-
-
-def _quotes_whole(pieces: list[str]) -> list[str]:
-    """Sentences with a quotation split across them joined again ('Her advice: "Talk to the
-    reception teams. They know…"' is one thing said)."""
-    whole: list[str] = []
-    for piece in pieces:
-        if whole and whole[-1].count('"') % 2:
-            whole[-1] = f"{whole[-1]} {piece}"
-        else:
-            whole.append(piece)
-    return whole
-
-
-def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str]) -> Profile | None:
-    """Who the interviewer is: the person the candidate last called by name, else the first
-    whose title holds one of ``titles`` (in their order); None when neither."""
+def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
+    """The person of ``found`` the candidate last called by name ("Thanks, Priya"), if any."""
     for text in reversed(said):
         for profile in found:
             first = re.escape(profile.name.split()[0])
             calling = rf"(?:^|\b(?:hi|hello|hey|thanks|thank you|cheers)\b,?\s+|,\s*){first}\b"
             if re.search(rf"{calling}(?=\s*[,.!?]|\s*$)", text, re.IGNORECASE):
                 return profile
+    return None
+
+
+def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str]) -> Profile | None:
+    """Who the interviewer is: the person the candidate last called by name, else the first
+    whose title holds one of ``titles`` (in their order); None when neither."""
+    if person := called(found, said):
+        return person
     # A title as stored may be cut short ("Clinical Operat…"): what the profile says of them
     # ("Clinical Operations Director since 2021") is read after it.
     for word in titles:
@@ -148,11 +137,13 @@ def own_answer(
     *,
     intent: str | None = None,
     names: Sequence[str] = (),
+    in_person: bool = True,
 ) -> str:
     """What the interviewer says of themselves to ``question`` from their ``profile``, in the
     first person; "" when nothing in it answers. ``closeness`` is each piece's MiniLM
     closeness to the question, when it could be had; ``names`` (the company's) are words any
-    piece may share with the question."""
+    piece may share with the question. ``in_person`` is False for a question about them asked of
+    someone else: their lines are said as written."""
     pieces = list(profile.pieces)
     # A label over what follows ("From her blog post, 'My first year':") says nothing alone.
     # nor does a quotation cut off where the research broke it.
@@ -162,13 +153,15 @@ def own_answer(
         if p.strip()
         and not p.rstrip().endswith(":")
         and p.count('"') % 2 == 0
+        and "?" not in p  # ("the 'Who Comes Back?' dashboard" would read as a question)
         and not _NOT_SAID.search(p)
     ]
     if not sayable:
         return ""
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
     asked = content_stems(question) - own
-    path = bool(_PATH.search(question))
+    # ("Trying to get into arts data, what would you focus on?" asks for advice, not a road.)
+    path = bool(_PATH.search(question)) and intent != "advice"
     amount = bool(_AMOUNT.search(question))
     scores = {}
     for index in sayable:
@@ -187,12 +180,44 @@ def own_answer(
     best = max(scores, key=lambda i: scores[i])
     if not scores[best][2] and scores[best][3] < CLOSE_ENOUGH:
         return ""
+    # A road here starts where it started: the earliest dated line ("…first worked at The
+    # Regent as a Saturday box office assistant in 1996"), then how they came to the company.
+    steps = [i for i in scores if _YEAR.search(pieces[i])]
+    if path and steps and not _BEFORE.search(question):
+        best = min(steps, key=lambda i: (min(int(y) for y in _YEARS.findall(pieces[i])), i))
     chosen = [best]
     if path:
         joined = next((i for i in sayable if _JOINED.search(pieces[i])), None)
         if joined is not None and joined != best:
             chosen = sorted([best, joined])
+    if not in_person:
+        return " ".join(_as_written(pieces[i]) for i in chosen)
     return " ".join(first_person(pieces[i], profile.name) for i in chosen)
+
+
+def _as_written(piece: str) -> str:
+    text = _LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
+    return text[:1].upper() + text[1:] + "."
+
+
+def spoken_of(found: Sequence[Profile], text: str) -> Profile | None:
+    """The person of ``found`` the turn speaks of, by first name or by their title ("I heard
+    your head of operations on the radio. How did he get there?"), if any."""
+    for profile in found:
+        if re.search(rf"\b{re.escape(profile.name.split()[0])}\b", text):
+            return profile
+    lowered = text.lower()
+    for profile in found:
+        title = profile.title.lower().rstrip("…. ")
+        if len(title) > 6 and title in lowered:
+            return profile
+    return None
+
+
+def asks_their_path(question: str) -> bool:
+    """Whether ``question`` asks about someone else's road ("how did he get from his first
+    job here to running the whole operation?")."""
+    return bool(_THEIR_PATH.search(question))
 
 
 def first_person(piece: str, name: str) -> str:
@@ -200,9 +225,13 @@ def first_person(piece: str, name: str) -> str:
     studied Mathematics…"; "Farm vet in Dumfries, 2004 to 2008" → "I was a farm vet in
     Dumfries, 2004 to 2008")."""
     text = _LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
-    # Their own words quoted in the research are simply said.
+    # Their own words quoted in the research are simply said ('Advice to people starting out:
+    # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
+    if advice := _ADVICE_QUOTED.match(text):
+        text = advice.group(1)
     if re.fullmatch(r'["“][^"“”]+["”]', text):
-        return text[1:-1]
+        text = text[1:-1].strip().rstrip(" .")
+        return f"{text[:1].upper()}{text[1:]}."
     for form in (name, name.split()[0]):
         called = rf"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?{re.escape(form)}"
         text = re.sub(rf"\b{called}['’]s\b", "my", text)
@@ -255,6 +284,10 @@ def _agree(text: str) -> str:
 
     adverb = r"(?:also |still |now |often |usually |currently |mostly )?"
     text = re.sub(rf"\b(I {adverb})(is|was|has|does|goes|[a-z]+s)\b", verb, text)
+    if text.startswith("I "):
+        # "I share the running of the trust … and is responsible for finance": the second verb
+        # is mine too.
+        text = re.sub(r"(?<=\band )(is|has)\b", lambda m: _OWN_VERB[m.group(1)], text)
     return re.sub(r"\bI's\b", "I'm", text)
 
 

@@ -33,7 +33,11 @@ _PROCESS_TOPIC = re.compile(
     r"job pack|how to apply|what happens next)\b",
     re.IGNORECASE,
 )
-_ITEM = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)")
+# (Pasted as plain text, a careers page's steps are often "Stage 1 - an informal call…".)
+_ITEM = re.compile(
+    r"(?:^|\s)(?:(?:stage|step|round) )?\d{1,2}(?:[.)]| [-–—:])\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)",
+    re.IGNORECASE,
+)
 # The application itself is behind the candidate ("Apply online with a CV").
 _APPLYING = re.compile(r"\b(apply|application|send us|your cv|a cv|cover (note|letter))\b", re.I)
 # A step that may not be said: the writer's voice, markup, words to a model.
@@ -54,7 +58,9 @@ def listed(source: Source) -> tuple[str, list[str]]:
     """What a passage's list sits under (its heading path and the words before the first
     item) and its items; no items when it holds no list."""
     parts = _ITEM.split(EMPHASIS.sub("", source.snippet))
-    return f"{source.location} {parts[0][-80:]}", parts[1:]
+    # (A heading pasted as plain text opens the passage: "How to apply and what happens next
+    # Send your CV… Stage 1 - …".)
+    return f"{source.location} {parts[0][:50]} {parts[0][-80:]}", parts[1:]
 
 
 def next_steps(sources: Sequence[Source], question: str = "") -> str:
@@ -68,16 +74,23 @@ def next_steps(sources: Sequence[Source], question: str = "") -> str:
             continue
         steps = [_step(item) for item in items]
         steps = [step for step in steps if step and not _APPLYING.search(step)]
+        asked = _words(question)
+        asked |= {same for word in asked & _SAME_STEP.keys() for same in _SAME_STEP[word]}
         named = [
             i
             for i, step in enumerate(steps)
-            if not _IS_SENTENCE.match(step) and _STEP_WORDS & _words(step) & _words(question)
+            if not _IS_SENTENCE.match(step) and _STEP_WORDS & _words(_SHORT.sub("", step)) & asked
         ]
         if named:
             steps = steps[named[-1] + 1 :]
         elif len(steps) > 2:
             steps = steps[1:]  # the first call is the one the candidate is on, or past
-        if said := _said(steps[:STEPS_SAID]):
+        # A table's row runs on after its step ("Take-home data exercise…, 3 hours max, marked
+        # by the Generation & Data team"): when all of it is too long to say, each step's first
+        # part is said.
+        if said := _said(steps[:STEPS_SAID]) or _said(
+            [_SHORT.sub("", s) for s in steps[:STEPS_SAID]]
+        ):
             return said
     return ""
 
@@ -105,12 +118,17 @@ def _said(steps: list[str]) -> str:
 
 
 # A step written as a sentence: "We aim to make a decision within a week of the panel."
-_IS_SENTENCE = re.compile(r"^(We|They|Offers?|Decisions?|You|Successful)\b \w+")
+_IS_SENTENCE = re.compile(r"^(We|They|Offers?|Decisions?|You|Successful)\b (?!and\b)\w+")
 # Words naming a step, which a question may say it is past ("after the panel").
 _STEP_WORDS = frozenset(
     ["panel", "interview", "call", "screen", "take-home", "task", "exercise", "assessment",
      "presentation", "tour", "test", "case", "onsite"]
 )  # fmt: skip
+
+
+# A phone screen is a call ("after this call" is after the screen).
+_SAME_STEP = {"call": ("screen", "phone"), "screen": ("call", "phone"), "phone": ("call", "screen")}
+_SHORT = re.compile(r",.*$")
 
 
 def _words(text: str) -> set[str]:

@@ -23,7 +23,8 @@ GENERIC = frozenset(
      "doing", "read", "heard", "saw", "guys", "job", "where", "when", "whose", "whom",
      "after", "down", "over", "ever", "still", "anything", "anyt", "anyth", "sorry", "quick",
      "keep", "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
-     "need", "fully", "range", "those", "jobs", "nowad", "come", "meant", "confi", "post"]
+     "need", "fully", "range", "those", "jobs", "nowad", "come", "meant", "confi", "post",
+     "next", "invol", "arran", "situa", "deal"]
 )  # fmt: skip
 # What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
 # answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
@@ -78,16 +79,27 @@ def stem(word: str) -> str:
     return word[:5]
 
 
-# Idioms whose words name no subject ("when is it meant to be up and running?").
-_IDIOMS = re.compile(r"\b(up and running|going in|in the first place)\b", re.I)
+# Idioms whose words name no subject ("when is it meant to be up and running?", "could you
+# give me a picture of who's in the team I'd be joining?").
+_IDIOMS = re.compile(
+    r"\b(up and running|going in|in the first place|(give|paint|get) (me |us )?an? (rough |quick "
+    r"|bit of a |better )?(picture|sense|idea|feel|flavour|overview|rundown) (of|for)|be "
+    r"joining|(i'd|i would) join|day[- ]to[- ]day|get through( to (it|that|this|them))?)\b",
+    re.I,
+)
 
 
 def content_stems(text: str) -> set[str]:
     """The stems of what ``text`` is about: its words beyond the everyday ones, figures left out."""
+    return word_stems(text) - GENERIC
+
+
+def word_stems(text: str) -> set[str]:
+    """The stems of ``text``'s words, the everyday ones ("team", "people") too."""
     # Figures are no subject: "was it always six theatres?" is not answered by "six venues".
     text = _IDIOMS.sub(" ", BRACKETED_LETTER.sub(r"\1\2", text.lower()))
     words = re.findall(r"[a-z0-9]+", _FIGURE_WORDS.sub(" ", text))
-    return {stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)} - GENERIC
+    return {stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)}
 
 
 def said_otherwise(asked: set[str], own: set[str]) -> set[str]:
@@ -106,5 +118,6 @@ POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)", re.IGNORECASE)
 ORGANISATIONS = frozenset(
     ["trust", "company", "group", "charity", "firm", "association", "society", "union",
      "co-op", "cooperative", "partnership", "foundation", "organisation", "organization",
-     "business", "club", "agency", "collective"]
+     "business", "club", "agency", "collective", "park", "zoo", "museum", "gallery", "theatre",
+     "centre", "farm"]
 )  # fmt: skip

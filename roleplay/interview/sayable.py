@@ -114,6 +114,15 @@ _COUNT_ASIDE = re.compile(
 )
 BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
 _YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+# ... and so does a careers page's clause on what the post holder can or will do, however the
+# sentence opens ("Everyone is in the office on Tuesdays; the rest of the week you can work from
+# home", "It takes around three hours and you will have five working days to return it").
+_APPLICANT_CLAUSE = re.compile(
+    r"(?:[;,]|\band) (the rest of the \w+,? )?you (can|could|may|will|'ll|would|'d)( also)? "
+    r"(work|be|have|get|take|choose|start|join|use|claim|spend|return|receive|need|meet)\b"
+    r"|\b(expects?|expected|helps?|give|gives|offer|offers|with|for|to meet) you\b",
+    re.IGNORECASE,
+)
 _WE_SAY = re.compile(r"^We ([a-z]+ly )?(ask|offer|pay|give|expect|work|run|aim|provide|support)\b")
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # Two sentences run together ("…the old system The team moved…"); "to stop The Grand being…"
@@ -164,6 +173,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     checked = sentence[to_applicant.end() :] if to_applicant else sentence
     if applicant or _WE_SAY.match(sentence):
         checked = _YOU.sub("", checked)
+    checked = _APPLICANT_CLAUSE.sub("", checked)
     if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence) or SHORTHAND.search(sentence):
         return ""
     if "?" in sentence or _OPENS_ASIDE.search(sentence) or _HEADLESS.match(sentence):

@@ -1,13 +1,15 @@
 """Cutting loaded sources into chunks that keep where they came from.
 
 Markdown is split by its headings first, so each chunk knows its section ("Products > Trellis"),
-and its tables are written as the lists they stand for (``tables``);
-PDFs are split page by page. Long sections are then cut by size with some overlap.
+and its tables are written as the lists they stand for (``tables``); plain text too, by the
+lines that stand as headings in it (``plain_headings``); PDFs are split page by page. Long
+sections are then cut by size with some overlap.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,7 +24,7 @@ _HEADINGS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
 @dataclass(frozen=True)
 class Chunk:
     text: str
-    location: str  # "page 3", "Products > Trellis", or "" for plain text
+    location: str  # "page 3", "Products > Trellis", or "" for text under no heading
     position: int
 
     @property
@@ -39,14 +41,70 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
     sections: list[tuple[str, str]] = []
     if loaded.kind == "pages":
         sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
-    elif loaded.kind == "markdown":
+    elif loaded.kind in ("markdown", "text"):
+        text = tables_as_lists(loaded.text) if loaded.kind == "markdown" else loaded.text
+        if loaded.kind == "text":
+            text = plain_headings(text)
         splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADINGS, strip_headers=True)
-        for part in splitter.split_text(tables_as_lists(loaded.text)):
+        for part in splitter.split_text(text):
             path = " > ".join(part.metadata[key] for _, key in _HEADINGS if key in part.metadata)
             sections.append((path, part.page_content))
     else:
         sections = [("", loaded.text)]
     return cut(sections, chunk_size=chunk_size, overlap=overlap)
+
+
+# A line under which another is ruled ("About us" over "--------"): a page's title.
+_RULE = re.compile(r"^\s*(-{3,}|={3,})\s*$")
+_LIST_ITEM = re.compile(r"^([-*•]|\d{1,2}[.)])\s")
+# A line cut short in a paragraph wrapped by hand ends on such a word; a heading does not.
+_RUNS_ON = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "with", "for", "on", "at"])
+# The sections of a pasted LinkedIn profile stay with the person it opened with.
+_PROFILE_SECTIONS = frozenset(
+    ["About", "Experience", "Education", "Activity", "Skills", "Licenses & certifications",
+     "Volunteering", "Languages", "Interests", "Recommendations"]
+)  # fmt: skip
+
+
+def plain_headings(text: str) -> str:
+    """``text`` with the lines that stand as headings in plain text (pasted from web pages)
+    written as Markdown headings: a line with a rule under it ("#"), and a short line with
+    no full stop that opens a block and has text under it ("##": "Working pattern", "Gareth
+    Penhaligon, Executive Director"), so the chunks under it know their section."""
+    lines = text.split("\n")
+    out: list[str] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        said = line.strip()
+        after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        # ("About us (…/about)", a blank line, then its text: a heading too.)
+        under = after or (lines[index + 2].strip() if index + 2 < len(lines) else "")
+        opens = index == 0 or not lines[index - 1].strip() or bool(_RULE.match(lines[index - 1]))
+        if said and _RULE.match(after) and len(said) <= 100:
+            out.append(f"# {said}")
+            skip = True
+        elif opens and under and not _RULE.match(under) and _heading_like(said):
+            out.append(f"## {said}")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _heading_like(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 10
+        and len(line) <= 80
+        and (line[:1].isupper() or line[:1].isdigit())
+        and not line.endswith((".", "!", "?", ":", ";", ","))
+        and ":" not in line
+        and not _LIST_ITEM.match(line)
+        and words[-1].lower() not in _RUNS_ON
+        and line not in _PROFILE_SECTIONS
+    )
 
 
 def cut(

@@ -24,3 +24,13 @@ def test_scaffolding_is_found_by_whole_words_only() -> None:
         "There's a personal training budget of £1,200.", names=NAMES, labels=[]
     ).problems
     assert inspect("As my persona, I'd say yes.", names=NAMES, labels=[]).problems
+
+
+def test_an_assistant_in_a_career_is_no_scaffolding() -> None:
+    said = "I joined in 2009 as an assistant vet, after a Saturday box office assistant job."
+    assert not inspect(said, names=NAMES, labels=[]).problems
+
+
+def test_a_chat_models_assistant_is_scaffolding() -> None:
+    for said in ("As your assistant, I'd say yes.", "I'm an AI assistant.", "Assistant: hello"):
+        assert inspect(said, names=NAMES, labels=[]).problems, said

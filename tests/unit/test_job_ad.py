@@ -24,7 +24,7 @@ from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.sayable import answer_sentence, section_list
 from roleplay.interview.standalone import research_sentences
 from roleplay.knowledge.tables import tables_as_lists
-from tests.support.fakes import WordOverlap
+from tests.support.fakes import Uniform, WordOverlap
 
 NAMES = ["Gallowbrook Community Transport", "Sam", "Jordan", "Passenger Data Analyst"]
 # As a passage is stored: on one line, a heading ending in a full stop.
@@ -38,17 +38,6 @@ REQUIREMENT = "Experience building dashboards in Power BI or a similar tool."
 
 def company(snippet: str, location: str = "research.txt") -> Source:
     return Source(source="research.txt", snippet=snippet, kind="company", location=location)
-
-
-class Uniform:
-    """Every sentence this close in meaning to the question (MiniLM stands apart from its
-    words: "stack" and "SQL", "band" and "salary")."""
-
-    def __init__(self, close: float) -> None:
-        self.close = close
-
-    def scores(self, sentences: list[str], topics: list[list[str]]) -> list[list[float]]:
-        return [[self.close] * len(topics) for _ in sentences]
 
 
 def test_a_job_ads_duties_are_said_to_the_candidate_as_what_they_would_do() -> None:

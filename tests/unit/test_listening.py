@@ -120,6 +120,41 @@ def test_everyday_questions_get_the_personas_own_answer(
     assert any(line in plan.text for line in leader.listens().intents[intent])
 
 
+OPENINGS = Source(
+    source="notes.md",
+    snippet="Our graduate scheme takes two a year. Next intake is September 2025, applications "
+    "open in April.",
+)
+
+
+def test_is_your_team_hiring_is_answered_by_what_the_research_says_is_open(
+    talk, leader: Persona
+) -> None:
+    question = "Is your team taking on anyone else at the moment?"
+    heard = hear(question, read_turn(question, "", WordOverlap()), sources=[OPENINGS])
+    plan = reply(leader, talk(leader, question), heard)
+    assert plan.reaction == "research" and "Next intake is September 2025" in plan.text
+
+
+def test_a_push_for_a_job_still_gets_the_gentle_redirect(talk, leader: Persona) -> None:
+    question = "Are you hiring? I need a job quickly."
+    heard = hear(question, read_turn(question, "", WordOverlap()), sources=[OPENINGS])
+    plan = reply(leader, talk(leader, question), heard)
+    assert plan.reaction == "authored"
+
+
+def test_an_answer_that_moved_nothing_is_met_without_cheer(
+    talk, leader: Persona, anxious: Persona
+) -> None:
+    # (A specific answer is picked up warmly, an eased worry met warmly; a bland one, which may
+    # hide a red flag the notes could not read, is only acknowledged.)
+    bland = ["I mostly did the usual reporting.", "It was fine, really.", "I just got on with it."]
+    for persona in (leader, anxious):
+        for said in bland:
+            plan = reply(persona, talk(persona, said), asked(said, persona))
+            assert not pleased(plan.text.split("?")[0].split(".")[0]), plan.text
+
+
 def test_a_question_only_close_to_the_hiring_examples_gets_no_hiring_answer(
     talk, leader: Persona
 ) -> None:
@@ -202,6 +237,7 @@ def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
         "Between us, I'm really not a team player. I much prefer being left alone with my data.",
         "I put Power BI on my CV that I don't really have. I'll learn it before anyone notices.",
         "The line on my CV about leading the migration is a bit of a stretch, but it reads better.",
+        "I've got another offer I'm probably taking. I'm mainly here to get a counter-offer.",
     ],
 )
 def test_a_padded_cv_and_shunning_the_team_are_red_flags(said: str) -> None:

@@ -6,13 +6,14 @@ import pytest
 
 from roleplay.core.session import Source
 from roleplay.interview.played import (
-    Profile,
     asks_the_interviewer,
+    asks_their_path,
     first_person,
     own_answer,
     played,
-    profiles,
+    spoken_of,
 )
+from roleplay.interview.profiles import Profile, profiles
 
 PEOPLE = "Thistlebeck research › 4. People"
 PRIYA = Source(
@@ -119,6 +120,11 @@ def test_a_question_about_the_interviewer_is_told_from_one_about_the_company(
         ),
         ("Operations Director since 2021", "I've been Operations Director since 2021."),
         ('"I still write SQL on Fridays."', "I still write SQL on Fridays."),
+        (
+            "Priya shares the running of the trust and is responsible for finance.",
+            "I share the running of the trust and am responsible for finance.",
+        ),
+        ('Advice to people starting out: "Learn to read a budget."', "Learn to read a budget."),
     ],
 )
 def test_a_line_of_a_profile_is_said_in_the_first_person(line: str, said: str) -> None:
@@ -142,3 +148,50 @@ def test_advice_is_their_advice_with_its_quotation_whole(found: list[Profile]) -
 
 def test_nothing_in_the_profile_answering_is_no_answer(found: list[Profile]) -> None:
     assert own_answer(found[1], "What did the internship pay?", [0.2] * 5) == ""
+
+
+# Plain text pasted from a people page: the "Name, Title" line kept no heading.
+PASTED = Source(
+    source="research.txt",
+    snippet=(
+        "Tom Ashby looks after recruitment. Gareth Penhaligon, Executive Director. Gareth shares "
+        "the running of the trust. Born in Truro, he first worked at The Regent as a box office "
+        "assistant in 1996. From 2012 he ran Tidewrack Theatre, before returning to Harbourlight "
+        "as executive director in 2015."
+    ),
+)
+NOTES = Source(
+    source="notes.md",
+    location="My notes › Gareth",
+    snippet=(
+        '- Advice to people starting out: "Learn to read a budget." - Asked him about jobs: '
+        "none. - Dan Whitcombe runs the CRM side."
+    ),
+)
+
+
+def test_a_name_and_title_line_pasted_as_plain_text_opens_a_profile() -> None:
+    (gareth,) = profiles([PASTED])
+    assert (gareth.name, gareth.title) == ("Gareth Penhaligon", "Executive Director")
+    assert gareth.pieces[0] == "Gareth shares the running of the trust."
+
+
+def test_notes_under_a_heading_naming_them_add_what_they_said_not_the_writers_words() -> None:
+    (gareth,) = profiles([PASTED, NOTES])
+    assert 'Advice to people starting out: "Learn to read a budget."' in gareth.pieces
+    assert not any("Asked him" in p or "Dan Whitcombe" in p for p in gareth.pieces)
+
+
+def test_a_road_here_is_told_from_where_it_started_to_how_they_came() -> None:
+    (gareth,) = profiles([PASTED])
+    said = own_answer(gareth, "How did you end up running a theatre trust?")
+    assert said.startswith("Born in Truro, I first worked at The Regent")
+    assert said.endswith("before returning to Harbourlight as executive director in 2015.")
+
+
+def test_someone_else_spoken_of_by_title_is_told_of_as_written() -> None:
+    (gareth,) = profiles([PASTED])
+    turn = "I heard your executive director on a podcast. How did he end up running it?"
+    assert asks_their_path(turn) and spoken_of([gareth], turn) is gareth
+    said = own_answer(gareth, turn, in_person=False)
+    assert said.startswith("Born in Truro, he first worked")

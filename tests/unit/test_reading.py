@@ -74,6 +74,12 @@ def test_thanks_and_goodbye_read_as_a_goodbye(text: str) -> None:
             "joining an existing group.",
             "team",
         ),
+        (
+            "Most of what I've done has been in Tableau, so I'm curious which tools I'd be "
+            "living in here.",
+            "tools",
+        ),
+        ("I was wondering whether your team's taking on anyone else at the moment.", "hiring"),
     ],
 )
 def test_questions_are_heard_however_they_are_put(text: str, intent: str | None) -> None:
@@ -173,7 +179,13 @@ def test_a_rhetorical_question_inside_an_answer_leaves_it_an_answer() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["I'd rather not say.", "I would prefer not to go into that.", "Pass.", "No comment."],
+    [
+        "I'd rather not say.",
+        "I would prefer not to go into that.",
+        "Pass.",
+        "No comment.",
+        "I'd rather not put a figure on my expectations just yet, if that's alright.",
+    ],
 )
 def test_declining_to_answer_reads_as_a_refusal(text: str) -> None:
     assert read_turn(text, "Why did you leave your last job?").kind == "refusal"

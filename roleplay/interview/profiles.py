@@ -1,0 +1,110 @@
+"""The people the research gives a profile of, and what it says of each.
+
+A job seeker about to meet someone pastes their profile into the research: a "Name, Title"
+heading over their story (Markdown or HTML), or the same line pasted as plain text over a
+paragraph about them; and their own notes on the person under a heading that names them ("##
+Chloe's talk at the alumni evening"). ``played`` decides who the interviewer is among them and
+says their lines in the first person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from roleplay.core.session import Source
+from roleplay.interview.facts import has_verb, last_heading, research_pieces
+from roleplay.interview.standalone import PERSON, PROFILE_HEAD, people_in, profile_heading
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: str
+    pieces: tuple[str, ...]
+
+
+def profiles(sources: Sequence[Source]) -> list[Profile]:
+    """The people the research gives a profile of: a heading naming them and their title,
+    with what is written under it."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for source in sources:
+        if source.kind != "company":
+            continue
+        head = profile_heading(source.location)
+        if head and PERSON.match(head.group(1)):
+            _title, pieces = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
+            pieces += [p for p in _quotes_whole(research_pieces(source.snippet)) if p not in pieces]
+            continue
+        for name, title, pieces in _pasted_profiles(research_pieces(source.snippet)):
+            _title, kept = found.setdefault(name, (title, []))
+            kept += [p for p in _quotes_whole(pieces) if p not in kept]
+    # The job seeker's notes on them ("## Chloe's talk at the alumni evening", "## Gareth"):
+    # what they said there, quoted, or what the notes say they did.
+    for source in sources:
+        heading = last_heading(source.location)
+        for name, (_title, kept) in found.items():
+            first = re.escape(name.split()[0])
+            if source.kind == "company" and re.match(rf"^{first}(['’]s\b|\s*$)", heading):
+                notes = _quotes_whole(research_pieces(source.snippet))
+                kept += [p for p in notes if _theirs(p, name) and p not in kept]
+    return [Profile(name, title, tuple(_whole(pieces))) for name, (title, pieces) in found.items()]
+
+
+def _whole(pieces: list[str]) -> list[str]:
+    """``pieces`` without those cut short where two stored passages overlap ("He mentors
+    early-career arts managers through the"): each is part of a whole one kept."""
+    return [p for p in pieces if not any(p != other and p in other for other in pieces)]
+
+
+# The writer of the notes speaking outside a quotation ("Asked her afterwards…", "Said I should
+# talk to Dan"): their words, not the person's.
+_WRITERS = re.compile(r"\b(I|I'm|I've|I'd|my|me|asked|said|told)\b|^\W*\(", re.IGNORECASE)
+_QUOTED = re.compile(r'["“][^"“”]*["”]')
+
+
+def _theirs(piece: str, name: str) -> bool:
+    """Whether a line of notes on ``name`` says what they said or did, in a form they can say
+    as their own: no word of the writer's outside a quotation, and no one else named."""
+    outside = _QUOTED.sub("", piece)
+    if _WRITERS.search(outside):
+        return False
+    # (A line about someone else: "Dan Whitcombe runs the CRM side.")
+    return not any(other.split()[0] != name.split()[0] for other in people_in(outside))
+
+
+def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:
+    """Profiles pasted as plain text, where no heading was kept: a "Name, Title" line, then
+    lines about them ("Gareth Penhaligon, Executive Director / Gareth shares the running…"),
+    up to the next such line. A line that is not followed by one about its person is none."""
+    found: list[tuple[str, str, list[str]]] = []
+    current: list[str] | None = None
+    for piece in pieces:
+        head = PROFILE_HEAD.match(piece.rstrip(". "))
+        if head and PERSON.match(head.group(1)) and not has_verb(head.group(2).split()):
+            current = []
+            found.append((head.group(1), head.group(2).strip(" ()"), current))
+        elif current is not None:
+            current.append(piece)
+    first = re.compile(r"^\W*(she|he|they)\b", re.I)
+    return [
+        (name, title, about)
+        for name, title, about in found
+        if about and (about[0].startswith(name.split()[0]) or first.match(about[0]))
+    ]
+
+
+def _quotes_whole(pieces: list[str]) -> list[str]:
+    """Sentences with a quotation split across them joined again ('Her advice: "Talk to the
+    reception teams. They know…"' is one thing said)."""
+    whole: list[str] = []
+    for piece in pieces:
+        if whole and whole[-1].count('"') % 2:
+            # (Cut at a full stop, or at a dash taken for a list's: "…in the box office - that's
+            # where…".)
+            cut = " " if whole[-1].rstrip().endswith((".", "!", "?", ",")) else " – "
+            whole[-1] = f"{whole[-1]}{cut}{piece}"
+        else:
+            whole.append(piece)
+    return whole
