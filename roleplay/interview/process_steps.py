@@ -72,7 +72,7 @@ def next_steps(sources: Sequence[Source], question: str = "") -> str:
         topic, items = listed(source)
         if len(items) < 2 or not _PROCESS_TOPIC.search(topic):
             continue
-        steps = [_step(item) for item in items]
+        steps = [step for item in items for step in _steps(item)]
         steps = [step for step in steps if step and not _APPLYING.search(step)]
         asked = _words(question)
         asked |= {same for word in asked & _SAME_STEP.keys() for same in _SAME_STEP[word]}
@@ -93,6 +93,26 @@ def next_steps(sources: Sequence[Source], question: str = "") -> str:
         ):
             return said
     return ""
+
+
+def _steps(part: str) -> list[str]:
+    """A list item's step, and any sentence after it on what follows ("…a panel interview at
+    the Playhouse. We aim to let everyone know the outcome within a week of their panel.")."""
+    after = sentences(ASIDE.sub("", part.strip()))[1:]
+    return [_step(part)] + [
+        s.rstrip(".")
+        for s in after
+        if _IS_SENTENCE.match(s) and _WHAT_FOLLOWS.search(s) and not _UNSAYABLE.search(s)
+    ]
+
+
+# What a sentence after the last step says comes of it ("We aim to let everyone know the outcome
+# within a week"), not another matter ("We offer a guaranteed interview to…").
+_WHAT_FOLLOWS = re.compile(
+    r"\b(outcome|decision|decide|an offer|offers? (are|is)|hear (back|from)|let (you|everyone"
+    r"|candidates|applicants) know|feedback|results?)\b",
+    re.IGNORECASE,
+)
 
 
 def _step(part: str) -> str:

@@ -116,3 +116,14 @@ def test_openings_are_what_the_research_says_is_open() -> None:
 def test_a_question_on_office_days_searches_for_the_working_pattern() -> None:
     assert "hybrid" in searched_for("Would I be in every day, or is it more hybrid than that?")
     assert searched_for("What does the team work on?") == ""
+
+
+def test_after_the_last_step_what_comes_of_it_is_said() -> None:
+    research = company(
+        "How to apply and what happens next - an informal call, about 30 minutes. - a panel "
+        "interview at the Playhouse. Panel interviews are planned for late March. We aim to let "
+        "everyone know the outcome within a week of their panel. We offer a guaranteed interview "
+        "to disabled applicants."
+    )
+    said = next_steps([research], "And after that panel, how soon would I hear back?")
+    assert said == "We aim to let everyone know the outcome within a week of their panel."
