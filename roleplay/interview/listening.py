@@ -70,17 +70,15 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
         return [turn.fill(turn.pick(turn.lines.fact_answers), heard.own)], heard.own, "research"
     # "Is your team taking anyone else on?" is answered by what the research says is open
     # ("Next intake is September 2025…"), when it says so; otherwise, and always after a push
-    # for a job ("I need a job quickly"), by the persona's own pointer.
-    if (
+    # for a job ("Are you hiring?"), by the persona's own pointer.
+    open_now = (
         intent == "hiring"
-        and heard
-        and heard.answer
+        and heard is not None
+        and bool(heard.answer)
         and not pushes_for_a_job(heard.reading.question)
-        and OPENINGS.search(heard.answer[0])
-    ):
-        fact = heard.answer[0]
-        return [turn.fill(turn.pick(turn.lines.fact_answers), fact)], fact, "research"
-    if authored and named and (intent in _AUTHORED_FIRST or personal):
+        and bool(OPENINGS.search(heard.answer[0]))
+    )
+    if authored and named and (intent in _AUTHORED_FIRST or personal) and not open_now:
         return [turn.fill(turn.pick(authored))], None, "authored"
     # The best answer, even when said before: asked again, it is still the answer.
     if heard and heard.answer:

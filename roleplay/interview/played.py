@@ -69,14 +69,14 @@ _AFTER_OBJECT = frozenset(
     ["with", "to", "for", "about", "and", "at", "in", "on", "from", "by", "as", "that", "when"]
 )
 _AMOUNT = re.compile(r"\b(how (much|many|long)|pay|paid|salary|cost|earn\w*)\b", re.I)
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-# "What were you doing before you joined?" asks for the step before, not the first one.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What the candidate asks of someone else's road ("how did he end up running it?").
 _THEIR_PATH = re.compile(
     r"\b(how|where|what) (did |was |were )?(he|she) (got|get|end(ed)? up|start(ed)?|work(ed)?"
     r"|doing|came|come)\b|\b(his|her) (path|journey|career|background|first job)\b",
     re.IGNORECASE,
 )
+# "What were you doing before you joined?" asks for the step before, not the first one.
 _BEFORE = re.compile(r"\bbefore (you|joining)\b", re.IGNORECASE)
 _ADVICE = re.compile(r"\b(advice|tips?|recommend\w*)\b", re.I)
 _ADVICE_QUOTED = re.compile(
@@ -184,7 +184,7 @@ def own_answer(
     # Regent as a Saturday box office assistant in 1996"), then how they came to the company.
     steps = [i for i in scores if _YEAR.search(pieces[i])]
     if path and steps and not _BEFORE.search(question):
-        best = min(steps, key=lambda i: (min(int(y) for y in _YEARS.findall(pieces[i])), i))
+        best = min(steps, key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
     chosen = [best]
     if path:
         joined = next((i for i in sayable if _JOINED.search(pieces[i])), None)
