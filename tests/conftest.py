@@ -101,6 +101,11 @@ def leader(library: PersonaLibrary) -> Persona:
 
 
 @pytest.fixture
+def recruiter(library: PersonaLibrary) -> Persona:
+    return library.get("phone-screen-recruiter")
+
+
+@pytest.fixture
 def setting() -> Setting:
     return Setting(company="Larkspur Health", role="Product Analyst", candidate="Sam")
 

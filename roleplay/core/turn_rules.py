@@ -32,11 +32,14 @@ class _Patterns(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     patterns: list[str] = Field(default_factory=list)
+    # Phrases that say a question is not of this intent whatever its likeness to the examples
+    # ("What does the £412,000 pay for?" reads like a question about pay).
+    unlike: list[str] = Field(default_factory=list)
     examples: list[str] = Field(min_length=1)
     # Added to a question of this intent when the research is searched for its answer.
     search: str = ""
 
-    @field_validator("patterns")
+    @field_validator("patterns", "unlike")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return compiled_patterns(patterns)
@@ -101,6 +104,7 @@ class TurnRules(BaseModel):
                 "changes_subject": self.changes_subject,
                 "echoes": self.echoes,
                 **{f"intent:{k}": v.patterns for k, v in self.intents.items()},
+                **{f"unlike:{k}": v.unlike for k, v in self.intents.items()},
             }.items()
         }
 

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.candidates import RECENT, SHARED_WORD, candidates
+from roleplay.interview.candidates import SHARED_WORD, candidates
 from roleplay.interview.own_finders import own_answer
 from roleplay.interview.question_words import POINTS_BACK
-from roleplay.interview.recent_work import WANTS_RECENT
+from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
 
 _LAST_ASKING = re.compile(
@@ -64,6 +64,10 @@ _INDIRECT = re.compile(
     r"|\bi'd (?:love|like) to (?:know|hear|understand) ",
     re.IGNORECASE,
 )
+_TWO_QUESTIONS = re.compile(
+    rf"^((?:how|what|who|when|where|which|why)\b[^?]{{8,}}?),? and ({_ASKING_WORD}[^?]{{6,}}\?)$",
+    re.IGNORECASE,
+)
 _ASKED_ABOUT = re.compile(r"^(what|how|whether|if|who|when|where|which|why)\b", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(
     r"\b(i|i'm|i've|i'd|we|we're|us|if|so|supposing|assuming|while|since|first|quick)\b", re.I
@@ -90,7 +94,8 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     lead = _LEAD_CLAUSE.match(question)
     if (
         lead
-        and not re.search(_ASKING_WORD, lead.group(1), re.IGNORECASE)
+        # (what is known by asking is no question: "Just so I know where we stand, …")
+        and not re.search(rf"(?<!know )(?<!sure )(?<!see ){_ASKING_WORD}", lead.group(1), re.I)
         and _OWN_CLAUSE.search(lead.group(1))
         and not POINTS_BACK.search(lead.group(2))
     ):
@@ -117,6 +122,39 @@ def answering(
     the rest of the candidate's turn. Some kinds have finders of their own (``own_finders``:
     the next steps, how the company began, how big the team is…)."""
     question, context = the_question(question, context)
+
+    def answer(asked: str, around: str) -> tuple[str, ...]:
+        return _answering(
+            asked, sources, relevance, names, hint=hint, tools=tools, guessed=guessed,
+            context=around,
+        )  # fmt: skip
+
+    if found := answer(question, context):
+        return found
+    # "How much does it cost to run the place, and how much of that does the NHS cover?" is
+    # two questions when no sentence answers both: each is answered, the second knowing the
+    # first.
+    if (both := _TWO_QUESTIONS.match(question)) and not _TWO_QUESTIONS.match(both.group(1)):
+        first = answer(f"{both.group(1)}?", context)
+        second = answer(both.group(2), f"{both.group(1)} {context}")
+        if first and second and first[0] != second[0]:
+            return (f"{first[0]} {second[0]}",)
+        return first or second
+    return ()
+
+
+def _answering(
+    question: str,
+    sources: Sequence[Source],
+    relevance: Relevance | None,
+    names: Sequence[str] = (),
+    *,
+    hint: str = "",
+    tools: bool = False,
+    guessed: bool = False,
+    context: str = "",
+) -> tuple[str, ...]:
+    """``answering`` of one question, once what it asks has been found."""
     company = names[0] if names else ""
     # "I'm a bit worried about the take-home task. How long have you got for it?": what "it"
     # means is in the sentence before, which the finders must read too.

@@ -18,27 +18,33 @@ from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.duties import duty_sentences
 from roleplay.interview.list_items import item_sentences
+from roleplay.interview.products import LISTED_PRODUCTS, USED_IN
+from roleplay.interview.products import products as count_products
 from roleplay.interview.question_words import (
     BESIDES,
+    BOUGHT,
+    BUYS,
     CALENDAR,
     GENERIC_ASKED,
     OPENER,
     ORGANISATIONS,
+    PAYS_FOR,
     PERKS,
     POINTS_TO_SAID,
+    SUM,
     content_stems,
     said_otherwise,
     stem,
     word_stems,
 )
-from roleplay.interview.recent_work import WANTS_RECENT
+from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting
 from roleplay.interview.sayable import (
     LISTED,
     answer_sentence,
     section_list,
 )
-from roleplay.interview.standalone import headed_sentences, people_in
+from roleplay.interview.standalone import headed_sentences
 
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
 # (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
@@ -51,27 +57,12 @@ ANSWERS_PART = 0.6
 ANSWERS_FEW = 0.9
 # Close enough to answer without a shared word ("founded" for "started").
 ANSWERS_ALONE = 0.8
+# ... when most of what was asked is nowhere in the research ("enhanced maternity or paternity
+# pay, above statutory?" is not answered by a grant "paying for nine new nurse posts").
+ANSWERS_UNHEARD = 0.95
 # What each word of the question a research sentence shares adds to its closeness.
 SHARED_WORD = 0.05
-# Products a sentence must name to answer a question about tools without sharing its words.
-LISTED_PRODUCTS = 3
-# A product's name inside a sentence (dbt and pandas are named in lower case too).
-_PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
-# Where a tool is said to be used.
-_USED_IN = re.compile(
-    r"\b(lands? in|live in|kept in|stored in|written in|built (in|on|with)|runs? on|done in"
-    r"|(is|are) in|modell?ed (in|with)|scheduled in|booked in|uses?|using|maps? things in)\b",
-    re.IGNORECASE,
-)
-# A capitalised word before these names a post or a team, not a product.
-_NOT_A_PRODUCT_BEFORE = frozenset(
-    ["team", "teams", "officer", "engineer", "analyst", "analysts", "coordinator", "manager",
-     "lead", "director", "department", "unit", "board", "group", "partner", "members"]
-)  # fmt: skip
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
-RECENT = re.compile(
-    r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
-)
 ROLE_WORDS = re.compile(
     r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
     r"reports? to|lead|head of|in charge)\b",
@@ -85,22 +76,6 @@ _WHO_LEADS = re.compile(
     r"is the (head|boss|manager|lead))\b",
     re.IGNORECASE,
 )
-
-
-def _products(sentence: str, names_seen: set[str]) -> int:
-    """How many products a sentence names (not the company's or the people's names, nor a
-    team's or a post's: "our GIS officer", "the Performance & Insight team")."""
-    people = {w for match in people_in(sentence) for w in match.split()}
-    named = set()
-    for found in _PRODUCT.finditer(sentence):
-        after = sentence[found.end() :].split()[:3]
-        joined = len(after) > 2 and after[0] in ("&", "and") and after[1][:1].isupper()
-        if any(word.strip(",.;").lower() in _NOT_A_PRODUCT_BEFORE for word in after[:1]) or (
-            joined and after[2].strip(",.").lower() in ("team", "teams")
-        ):
-            continue
-        named.add(found.group(0))
-    return len(named - names_seen - people)
 
 
 @dataclass(frozen=True)
@@ -200,6 +175,7 @@ def candidates(
     named |= content_stems(names[-1]) if len(names) > 3 else set()  # the role applied for
     names_seen = {w for name in names for w in name.split()}
     perks = bool(PERKS.search(question))
+    buys = bool(PAYS_FOR.search(question))
     # "Beyond the dashboards, what would I be working in?" asks of everything but them.
     question = BESIDES.sub(" ", question)
     unnamed = OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
@@ -207,7 +183,9 @@ def candidates(
         unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed, flags=re.IGNORECASE)
     # What is asked about is in the question's common words: its names set the scene ("parking
     # at the Cardiff site" is not answered by a sentence that names Cardiff).
-    asked = content_stems(_CAPITALISED.sub(" ", unnamed)) - named
+    asked = content_stems(_CAPITALISED.sub(" ", PAYS_FOR.sub(" ", unnamed))) - named
+    if buys:
+        asked.add(BOUGHT)
     if perks and not asked - GENERIC_ASKED:
         # "Beyond the salary, what else comes with the job?" asks for the benefits.
         asked = {"benef"}
@@ -222,6 +200,9 @@ def candidates(
     # Bristol office?" is not answered by how many work for the whole company.
     known_words = {t for source in company for t in content_stems(source.snippet)}
     known = places & known_words
+    # A sum the question names from the research is its subject ("What does the £412,000 pay
+    # for?"): the answer says it, or follows the sentence that does.
+    sums = {f for f in SUM.findall(question) if any(f in source.snippet for source in company)}
     if not asked:  # "What does the Insights team work on?": the name is what is asked about
         asked, places = places, set()
     everyday = set()
@@ -266,11 +247,13 @@ def candidates(
         if not reporting and _REPORTS_TO.search(sentence):
             own -= {"repor"}  # who the post reports to is no answer on "its reporting"
         own |= said_otherwise(asked, own)
+        if buys and BUYS.search(sentence):
+            own.add(BOUGHT)  # "what does it pay for?" and "…, paying for nine new nurse posts"
         dated = wants_recent and bool(RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
         if leader and ROLE_WORDS.search(sentence) and places & own:
             shared += 1  # "Who runs Network Insight?" and "Priya is Head of Network Insight."
-        products = _products(sentence, names_seen) if tools else 0
+        products = count_products(sentence, names_seen) if tools else 0
         if tools and not products:
             continue  # a question about tools is answered by the products a sentence names
         heading = LISTED.match(sentence)
@@ -282,7 +265,7 @@ def candidates(
         # "is written in Python").
         # ... or two in what the job ad says the candidate would do with them ("You'd write
         # SQL against our PostgreSQL data warehouse").
-        used = bool(_USED_IN.search(sentence)) or sentence in duties
+        used = bool(USED_IN.search(sentence)) or sentence in duties
         listed = products >= LISTED_PRODUCTS or (products >= 2 and used)
         # Sharing only the names that set the scene is no sign of an answer.
         # A person the question names is its subject when the sentence is about them ("how
@@ -304,6 +287,8 @@ def candidates(
             borrowed and shared > 0
         )
         if known and not known & (own | content_stems(before.get(sentence, ""))):
+            continue
+        if sums and not any(f in f"{before.get(sentence, '')} {sentence}" for f in sums):
             continue
         # A sentence holding every word of what was asked needs less closeness in meaning
         # ("How did Quarry Lane start out?" and "…founded the group in 2008, starting with…");
@@ -353,7 +338,7 @@ def candidates(
                 # flour and energy?"), nor, for "is there…?", without a word of what is asked
                 # after: "Is there staff parking?" is not answered by "free park entry")
                 or (
-                    by_itself >= (max(ANSWERS_ALONE, ANSWERS_FEW) if unheard else ANSWERS_ALONE)
+                    by_itself >= (ANSWERS_UNHEARD if unheard else ANSWERS_ALONE)
                     and not ((exists or nowhere) and not shared)
                 )
             )

@@ -28,6 +28,10 @@ _BLOCK = re.compile(
 _PRONOUNS = re.compile(r"\((she|he|they)/(her|him|them)\)")
 _YEAR = r"(?:(?:[A-Z][a-z]{2} )?(?:19|20)\d\d|[Pp]resent)"
 _YEARS = re.compile(rf",?\s*\(?({_YEAR})\s*[–—-]\s*({_YEAR})\)?(?:\s*[·(]?\s*\d+ yrs?\)?)?")
+_WRITTEN = re.compile(
+    r"^(?P<title>[^,]+?) at (?P<org>.+?) "
+    r"(?P<span>from \S+( \d{4})? to \S+( \d{4})?|in \S+( \d{4})?)$"
+)
 _SEPARATOR = re.compile(r"\s+[·—–|-]\s+")
 _ROLE = re.compile(
     r"\b(analyst|manager|lead|head|director|officer|engineer|coordinator|scientist|specialist"
@@ -68,7 +72,10 @@ def career_path(sources: Sequence[Source], question: str, context: str, company:
     roles = [
         said
         for entry in re.split(r"(?<=[.)])\s+(?:-\s+)?", mine[0])
-        if here not in entry and "resent" not in entry and (said := _role(entry))
+        if here not in entry
+        and "resent" not in entry
+        and " since " not in entry
+        and (said := _role(entry))
     ]
     if not roles:
         return ""
@@ -92,6 +99,10 @@ def _role(entry: str) -> str:
     """One line of a profile's experience ("Parks Canada — Visitor Data Lead, Banff, 2017 –
     2020") said as "at Parks Canada as Visitor Data Lead, Banff, from 2017 to 2020"."""
     entry = entry.strip().lstrip("-• ").rstrip(".")
+    # (A profile written a line per role at ingest: "Senior Analyst at Dunmarrow Housing
+    # Association from August 2019 to March 2022.")
+    if written := _WRITTEN.match(entry):
+        return f"at {written.group('org')} as {written.group('title')}, {written.group('span')}"
     years = _YEARS.search(entry)
     if not years:
         return ""

@@ -14,7 +14,13 @@ from roleplay.interview.standalone import people_in
 
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
 # vice president of operations").
-_TITLE = re.compile(r"^(?:,| [-–—]) ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)")
+_TITLE = re.compile(
+    r"^(?:,| [-–—]) ((?:the |our )?[A-Za-z][\w-]*(?: [\w-]+){0,6})(?=[,.]|$)"
+    r"|^ \(((?:the |our )?[A-Z][\w-]*(?: [\w&-]+){0,5})\)"
+)
+_ADVISED = re.compile(
+    r"\b(talk|speak|chat|reach out|get in touch|message|contact|ask|meet)( to| with)?\s*$", re.I
+)
 # Words of a title, a team or a place, never of a person's name ("Insight Manager", "Member
 # Analytics", "Wharf Street").
 _TITLE_WORDS = frozenset(
@@ -34,7 +40,7 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     team ("the field data team"); "" when there is neither."""
     taken = {w.lower() for name in names for w in name.split()}
     wanted = content_stems(about)
-    people: list[tuple[bool, bool, int, int, str]] = []
+    people: list[tuple[bool, bool, bool, int, int, str]] = []
     teams = []
     text = " ".join(source.snippet for source in sources if source.kind == "company")
     for source in sources:
@@ -44,7 +50,7 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
         heading = last_heading(source.location)
         if headed := _name_over_title(*_split_heading(heading)):
             close = 2 * len(wanted & content_stems(source.snippet))
-            people.append((True, True, close, -len(people), headed))
+            people.append((False, True, True, close, -len(people), headed))
         said = research_pieces(source.snippet)
         for index, sentence in enumerate(said):
             sentence = _HONORIFIC.sub("", sentence)  # "Dr Alasdair Grieve" is Alasdair Grieve
@@ -55,7 +61,7 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
             nearby = said[index + 1] if index + 1 < len(said) else ""
             if headed := _name_over_title(sentence, nearby):
                 close = 2 * len(wanted & content_stems(nearby))
-                people.append((True, True, close, -len(people), headed))
+                people.append((False, True, True, close, -len(people), headed))
                 continue
             if not ROLE_WORDS.search(sentence):
                 continue
@@ -66,15 +72,13 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                     continue
                 if person not in people_in(sentence):
                     continue  # "Kelder County Council" is a place and its council
-                title = _TITLE.match(sentence[match.end() :])
-                if title and people_in(title.group(1)):
-                    title = None  # "Tomasz Wren, Ellie Marsh and a member-director": a list
-                if title and not (
-                    ROLE_WORDS.search(title.group(1))
-                    or _TITLE_WORDS & set(title.group(1).lower().split())
-                ):
-                    title = None  # "New Brunswick, which opened in 2019" names no role
-                contact = f"{person}, {title.group(1)}" if title else person
+                found = _TITLE.match(sentence[match.end() :])
+                title = (found.group(1) or found.group(2)) if found else ""
+                if people_in(title):
+                    title = ""  # "Tomasz Wren, Ellie Marsh and a member-director": a list
+                if not (ROLE_WORDS.search(title) or _TITLE_WORDS & set(title.lower().split())):
+                    title = ""  # "New Brunswick, which opened in 2019" names no role
+                contact = f"{person}, {title}" if title else person
                 close = 2 * len(wanted & content_stems(sentence)) + len(
                     wanted & content_stems(nearby)
                 )
@@ -84,9 +88,12 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                 # names of a place are not ("the Gallow Brook, the stream that runs…").
                 first = re.escape(person.split()[0])
                 called = bool(re.search(rf"\b{first}(?:'s)? [a-z]", text))
-                people.append((bool(title), called, close, -len(people), contact))
+                # Someone the research says to talk to ("Tom also said I should talk to Aisha
+                # Mensah (Lottery Manager)") is the one to name.
+                advised = bool(_ADVISED.search(sentence[: match.start()]))
+                people.append((advised, bool(title), called, close, -len(people), contact))
     if people:
-        return max(people)[4]
+        return max(people)[5]
     return teams[0] if teams else ""
 
 

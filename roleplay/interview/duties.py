@@ -24,12 +24,13 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _HEADING = re.compile(
-    r"\b(what you'?ll do|what you will do|what you'?d do|key responsibilities|responsibilities"
+    r"\b(what you('?ll| will|'?d) (be )?do(ing)?|key responsibilities|responsibilities"
     r"|your role|the role|duties|day to day|what the (job|role) involves)\b",
     re.IGNORECASE,
 )
 # A list item in a stored passage: " - Build and look after the dashboards…."
-_ITEM = re.compile(r"(?:^|\.\s)-\s+([A-Z][^.]*)")
+# (A passage's lines are run together: "* Processing donations… * Preparing our monthly…".)
+_ITEM = re.compile(r"(?:^|\.\s|\s)[-*•]\s+([A-Z][^.]*?)(?=\s[-*•]\s|\.|$)")
 DUTIES = 3
 
 
@@ -55,10 +56,10 @@ def duty_sentences(source: Source) -> list[str]:
     """Each duty a job ad lists in ``source``, said to the candidate as what they would do
     ("You'd write SQL against our PostgreSQL data warehouse."): said alone, it answers what
     the job works with ("what does your stack look like?") as no other sentence may."""
-    return [f"You'd {duty}." for duty in _listed_duties(source)]
+    return [f"You'd {duty}." for duty in _listed_duties(source, asides=True)]
 
 
-def _listed_duties(source: Source) -> list[str]:
+def _listed_duties(source: Source, *, asides: bool = False) -> list[str]:
     """The duties a job ad's passage lists, each as what the candidate would do; none when
     ``source`` is no job ad's list of duties (no heading for one in it or over it)."""
     if source.kind != "company":
@@ -67,15 +68,45 @@ def _listed_duties(source: Source) -> list[str]:
     if not (heading or _HEADING.search(last_heading(source.location))):
         return []
     listed = source.snippet[heading.end() :] if heading else source.snippet
-    found = (_duty(match.group(1)) for match in _ITEM.finditer(listed))
+    found = (_duty(match.group(1), asides=asides) for match in _ITEM.finditer(listed))
     return [duty for duty in found if duty]
 
 
-def _duty(item: str) -> str:
-    """``item`` as what the candidate would do ("own the monthly report…"), or "" when it is
-    no duty (it starts with no verb)."""
+def _duty(item: str, *, asides: bool = False) -> str:
+    """``item`` as what the candidate would do ("own the monthly report…", and "preparing our
+    monthly Gift Aid claim" as "prepare…"), or "" when it is no duty (it starts with no
+    verb). With ``asides``, an aside that says something of its own is kept as a clause
+    ("…data-cleansing routines; we hold roughly 84,000 supporter records")."""
+    if asides:
+        item = _OWN_ASIDE.sub(r"; \1", item)
     item = " ".join(ASIDE.sub("", item).split()).rstrip(" .;,")
     words = item.split()
-    if not words or words[0] not in IMPERATIVE:
+    verb = _GERUNDS.get(words[0], "") if words else ""
+    if not verb and words and words[0] in IMPERATIVE | _DUTY_VERBS:
+        verb = words[0]
+    if not verb:
         return ""
-    return words[0].lower() + item[len(words[0]) :]
+    return verb.lower() + item[len(words[0]) :]
+
+
+def _gerund(verb: str) -> str:
+    """ "Prepare" as "Preparing", "Run" as "Running", "Process" as "Processing"."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return f"{verb[:-1]}ing"
+    short = len(verb) <= 4 and re.fullmatch(r"[A-Z]?[^aeiou]*[aeiou][bdgmnpt]", verb)
+    return f"{verb}{verb[-1]}ing" if short else f"{verb}ing"
+
+
+_OWN_ASIDE = re.compile(r"\s*\(((?:we|there (?:are|is)|it'?s) [^()]+)\)")
+# A UK job ad lists duties as what is done ("Preparing our monthly Gift Aid claim to HMRC"):
+# the verbs of a duty, said in the "-ing" form no sentence starts a fact with. (These are kept
+# here, not with the imperatives a sentence may not start with: "Research shows…", "Code lives
+# in Azure DevOps…".)
+_DUTY_VERBS = frozenset(
+    ["Process", "Record", "Update", "Coordinate", "Organise", "Organize", "Liaise", "Ensure",
+     "Provide", "Reconcile", "Import", "Migrate", "Collate", "Compile", "Document", "Assist",
+     "Contribute", "Identify", "Investigate", "Log", "Verify", "Validate", "Administer",
+     "Enter", "Segment", "Select", "Schedule", "Research", "Cleanse", "Code", "Audit",
+     "Prioritise", "Prioritize"]
+)  # fmt: skip
+_GERUNDS = {_gerund(verb): verb for verb in IMPERATIVE | _DUTY_VERBS}

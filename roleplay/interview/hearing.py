@@ -25,6 +25,7 @@ from roleplay.interview.sayable import SPECIFIC
 from roleplay.interview.tone import scornful
 
 QUOTE_WORDS = 14
+_FIGURE = re.compile(r"\d")
 # Cues (cues/cues.yaml) no interviewer meets with cheer, whatever it is listening for.
 RED_FLAGS = frozenset(
     {"badmouth", "conflict", "negative_attitude", "job_push", "mass_apply", "exit",
@@ -211,7 +212,8 @@ def pick_up(text: str, *, prefer: str = "") -> str:
     for sentence in said:
         if sentence.rstrip().endswith("?"):
             continue
-        for pattern in (SPECIFIC, _NAMED):
+        # (A figure first: "about 31,000 records" over "last year I merged…".)
+        for pattern in (_FIGURE, SPECIFIC, _NAMED):
             if pattern.search(sentence):
                 whole = sentence if len(sentence.split()) <= QUOTE_WORDS else ""
                 return _quotable(_trim(whole or _clause_with(sentence, pattern)))

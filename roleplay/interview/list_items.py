@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.facts import IMPERATIVE, REQUIREMENT, VERBS, has_verb
-from roleplay.interview.sayable import answer_sentence
+from roleplay.interview.sayable import ANSWER_WORDS, answer_sentence
 from roleplay.interview.standalone import headed_sentences, people_in
 from roleplay.knowledge.embeddings import common_words
 
@@ -99,7 +99,10 @@ def item_sentence(piece: str, source_text: str = "") -> str:
         rest = piece[dashed.end() :]  # a sentence: judged as one
         return answer_sentence(rest[:1].upper() + rest[1:], applicant=True)
     words = piece.rstrip(".").split()
-    if not (ITEM_WORDS[0] <= len(words) <= ITEM_WORDS[1]) or not _PARTICULAR.search(piece):
+    # (A labelled item is judged as the sentence it becomes, however long: "Practical data
+    # task: clean and summarise a sample file of 500 supporter records in Excel, …".)
+    longest = ANSWER_WORDS[1] if _LABEL.match(piece) else ITEM_WORDS[1]
+    if not (ITEM_WORDS[0] <= len(words) <= longest) or not _PARTICULAR.search(piece):
         return ""
     if words[0] in IMPERATIVE or not (piece[:1].isupper() or piece[:1].isdigit()):
         return ""  # a job ad's duty ("Forecast how full…"), or notes in lower case

@@ -13,6 +13,7 @@ Decided by code from ``Heard``, said in the persona's own lines (``ListeningLine
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from roleplay.core.session import Reaction, TurnPlan
@@ -27,6 +28,12 @@ from roleplay.interview.played import addressed
 _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 
 
+_SALARY = re.compile(
+    r"\b(salary|salaries|range|band|earn\w*|compensation|wages?|money|the pay|pay for this"
+    r"|(does|would|will) (it|the role|the job|this role|this job) pay|how much (does|would|will)"
+    r" (it|the role|the job|this role|i))\b",
+    re.IGNORECASE,
+)
 # Intents asked of the interviewer as a person ("your story", "what would you advise").
 _PERSONAL = ("story", "path", "advice")
 
@@ -84,7 +91,10 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     if heard and heard.answer:
         fact = heard.answer[0]
         return [turn.fill(turn.pick(turn.lines.fact_answers), fact)], fact, "research"
-    if authored and named and intent not in _PERSONAL:
+    # (The persona's line on pay is about the salary: "is there enhanced maternity pay?" that
+    # the research does not answer is not known, not a range shared later.)
+    salary = intent != "pay" or bool(_SALARY.search(heard.reading.question if heard else ""))
+    if authored and named and intent not in _PERSONAL and salary:
         return [turn.fill(turn.pick(authored))], None, "authored"
     return [turn.fill(turn.pick(turn.listening.dont_know))], None, "dont_know"
 

@@ -26,7 +26,10 @@ _WHERE = re.compile(r"^\W*(where|which (city|town))\b", re.IGNORECASE)
 # … unless how often is asked too ("Where's the office, and how many days would I need to be
 # in?").
 _HOW_MANY_DAYS = re.compile(
-    r"\bhow (many|often)( days)?\b[^?]{0,50}\b(be in|come in|go in|in the office|on site)\b"
+    r"\bhow (many|often)( days)?\b[^?]{0,50}\b(be in|in the office|on site)\b"
+    # ("how often does the claim go in?" is no question about people coming in)
+    r"|\bhow (many|often)( days)?\b[^?]{0,30}\b(i|we|you|people|everyone|staff|they|team)\b"
+    r"[^?]{0,20}\b(come|go) in\b"
     r"|\b(need|have|expected|required) to be in\b",
     re.IGNORECASE,
 )
@@ -44,6 +47,7 @@ _OFTEN = re.compile(
 _HOW_OFTEN = re.compile(
     r"\b(days? a week|hybrid|remote|from home|tuesdays|wednesdays|thursdays)", re.I
 )
+_DAYS = re.compile(r"\bdays? (a|per) week\b", re.IGNORECASE)
 _NOT_THE_WORK = re.compile(r"\b(interview|panel|apply|founded|started|first office)\b", re.I)
 
 
@@ -59,13 +63,13 @@ def office_days(sentences: Sequence[str]) -> str:
     the one after it when that one says more of it ("Wednesday is our team day…"); "" when
     the research says nothing of it."""
     found = [
-        (not _HOW_OFTEN.search(sentence), order, sentence)
+        (not _DAYS.search(sentence), not _HOW_OFTEN.search(sentence), order, sentence)
         for order, sentence in enumerate(sentences)
         if _on_the_pattern(sentence)
     ]
     if not found:
         return ""
-    _vague, order, best = min(found)
+    _no_days, _vague, order, best = min(found)
     after = sentences[order + 1] if order + 1 < len(sentences) else ""
     more = _on_the_pattern(after) and after not in best
     return f"{best} {after}" if more else best

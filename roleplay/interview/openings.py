@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from roleplay.core.cues import read_answer
 
 _ASKS = re.compile(
-    r"\b(hiring|recruiting|tak(e|es|ing) (on )?(anyone|anybody|people|more|new|other|staff)"
+    r"\b(hiring(?! manager| process| panel)|recruiting"
+    r"|tak(e|es|ing) (on )?(anyone|anybody|people|more|new|other|staff)"
     r"|openings?|vacanc\w+|(roles?|jobs?|posts?|positions?) (open|going|coming up|available)"
     r"|intake|grad(uate)? scheme|(anything|something) (else )?(open|going))\b",
     re.IGNORECASE,

@@ -47,16 +47,20 @@ _LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=\S)")
 # What the candidate asks of the interviewer's own road here.
 _PATH = re.compile(
     r"\b(end(ed)? up|get (in|into|here|started)|got (in|into|here|started)|went from|go from"
-    r"|become|became|start(ed)? out|before (you|joining)|background|journey|path)\b",
+    r"|become|became|start(ed)? out|before (you|joining)|background|journey|path"
+    r"|(make|made) the (jump|move|switch|leap)|(jump|switch|mov)(ed|e)? (in)?to)\b",
     re.I,
 )
 # The line of a profile that says how they came to the company.
 _JOINED = re.compile(
     r"\b(joined|came back|started|moved (here|to|across)|hired|return(ed|ing) to)\b", re.I
 )
+_STUDIED = re.compile(r"\b(stud(y|ied|ying)|degree|universit(y|ies)|uni|college|course)\b", re.I)
 _STUDY = re.compile(r"\b(MBA|MSc|BSc|BA|MA|PhD|degree|diploma|apprenticeship|course)\b")
 _TITLE = re.compile(
-    r"\b(Director|Head|Manager|Lead|Chief|Officer|Partner|Founder|President|Analyst|Engineer)\b"
+    r"\b(Director|Head|Manager|Lead|Chief|Officer|Partner|Founder|President|Analyst|Engineer"
+    r"|Administrator|Coordinator|Advis[eo]r|Assistant|Fundraiser|Consultant|Specialist"
+    r"|Executive|Planner|Scientist|Developer|Designer|Recruiter|Supervisor|Trainee)\b"
 )
 _THIRD = {
     "she": "I", "he": "I", "her": "my", "his": "my", "him": "me", "herself": "myself",
@@ -84,6 +88,7 @@ _ADVICE_QUOTED = re.compile(
     re.IGNORECASE,
 )
 CLOSE_ENOUGH = 0.5
+_QUOTATION = re.compile(r'["“][^"“”]*["”]')
 
 
 def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
@@ -154,12 +159,14 @@ def own_answer(
         and not p.rstrip().endswith(":")
         and p.count('"') % 2 == 0
         and "?" not in p  # ("the 'Who Comes Back?' dashboard" would read as a question)
-        and not _NOT_SAID.search(p)
+        and not _NOT_SAID.search(_QUOTATION.sub(_interview_said, p))
     ]
     if not sayable:
         return ""
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
-    asked = content_stems(question) - own
+    # (A name the question sets the scene with asks nothing: "What was your dissertation on,
+    # back at NTU?" is not answered by "Always happy to chat to NTU grads".)
+    asked = content_stems(re.sub(r"(?<!^)\b[A-Z][\w'-]*", " ", question)) - own
     # ("Trying to get into arts data, what would you focus on?" asks for advice, not a road.)
     path = bool(_PATH.search(question)) and intent != "advice"
     amount = bool(_AMOUNT.search(question))
@@ -182,7 +189,12 @@ def own_answer(
         return ""
     # A road here starts where it started: the earliest dated line ("…first worked at The
     # Regent as a Saturday box office assistant in 1996"), then how they came to the company.
-    steps = [i for i in scores if _YEAR.search(pieces[i])]
+    # (A degree is where they studied, not the first step of a working road, unless study is
+    # what was asked about.)
+    studies = bool(_STUDIED.search(question))
+    steps = [
+        i for i in scores if _YEAR.search(pieces[i]) and (studies or not _STUDY.search(pieces[i]))
+    ]
     if path and steps and not _BEFORE.search(question):
         best = min(steps, key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
     chosen = [best]
@@ -193,6 +205,11 @@ def own_answer(
     if not in_person:
         return " ".join(_as_written(pieces[i]) for i in chosen)
     return " ".join(first_person(pieces[i], profile.name) for i in chosen)
+
+
+def _interview_said(quoted: re.Match[str]) -> str:
+    """Their own words, quoted: "before the interview" is theirs to say."""
+    return re.sub(r"\binterview\w*", " ", quoted.group(0), flags=re.IGNORECASE)
 
 
 def _as_written(piece: str) -> str:

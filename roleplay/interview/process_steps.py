@@ -29,13 +29,17 @@ _NEXT = re.compile(
 )
 # What a list of steps sits under: "How we hire:", "## Hiring process (from the job pack)".
 _PROCESS_TOPIC = re.compile(
-    r"\b(hire|hiring|recruit\w*|process|stages|selection|interview process|candidate pack|"
+    r"\b(hire|hiring"
+    r"|recruit\w*(?! (advis[eo]r|coordinator|partner|manager|officer|lead|consultant))"
+    r"|process|stages|selection|interview process|candidate pack|"
     r"job pack|how to apply|what happens next)\b",
     re.IGNORECASE,
 )
 # (Pasted as plain text, a careers page's steps are often "Stage 1 - an informal call…".)
 _ITEM = re.compile(
-    r"(?:^|\s)(?:(?:stage|step|round) )?\d{1,2}(?:[.)]| [-–—:])\s+(?=\S)|(?:^|\s)[-•*]\s+(?=\S)",
+    r"(?:^|\s)(?:(?:stage|step|round) )?\d{1,2}(?:[.)]| [-–—:])\s+(?=\S)"
+    # (not the dash of "Mar 2021 - Present", "2015 - 2018": a profile's dates)
+    r"|(?:^|(?<!\d)\s)[-•*]\s+(?=\S)(?!(?:19|20)\d\d\b|present\b)",
     re.IGNORECASE,
 )
 # The application itself is behind the candidate ("Apply online with a CV").
@@ -65,34 +69,40 @@ def listed(source: Source) -> tuple[str, list[str]]:
 
 def next_steps(sources: Sequence[Source], question: str = "") -> str:
     """The process's later steps said as one or two sentences, or "" when the research lists
-    none. A step ``question`` names is behind the candidate ("after the panel, how long…?")."""
-    for source in sources:
-        if source.kind != "company":
-            continue
-        topic, items = listed(source)
-        if len(items) < 2 or not _PROCESS_TOPIC.search(topic):
-            continue
-        steps = [step for item in items for step in _steps(item)]
-        steps = [step for step in steps if step and not _APPLYING.search(step)]
-        asked = _words(question)
-        asked |= {same for word in asked & _SAME_STEP.keys() for same in _SAME_STEP[word]}
-        named = [
-            i
-            for i, step in enumerate(steps)
-            if not _IS_SENTENCE.match(step) and _STEP_WORDS & _words(_SHORT.sub("", step)) & asked
-        ]
-        if named:
-            steps = steps[named[-1] + 1 :]
-        elif len(steps) > 2:
-            steps = steps[1:]  # the first call is the one the candidate is on, or past
-        # A table's row runs on after its step ("Take-home data exercise…, 3 hours max, marked
-        # by the Generation & Data team"): when all of it is too long to say, each step's first
-        # part is said.
-        if said := _said(steps[:STEPS_SAID]) or _said(
-            [_SHORT.sub("", s) for s in steps[:STEPS_SAID]]
-        ):
-            return said
-    return ""
+    none. A step ``question`` names is behind the candidate ("after the panel, how long…?");
+    a list cut over two passages is read from the one that names it."""
+    said_from = [_next_from(source, question) for source in sources]
+    named = [said for said, after_named in said_from if said and after_named]
+    return next(iter(named), next((said for said, _named in said_from if said), ""))
+
+
+def _next_from(source: Source, question: str) -> tuple[str, bool]:
+    """The steps of ``source``'s hiring list after the one ``question`` names (or after the
+    first), and whether one was named; "" when it holds no such list."""
+    if source.kind != "company":
+        return "", False
+    topic, items = listed(source)
+    if len(items) < 2 or not _PROCESS_TOPIC.search(topic):
+        return "", False
+    steps = [step for item in items for step in _steps(item)]
+    steps = [step for step in steps if step and not _APPLYING.search(step)]
+    asked = _words(question)
+    asked |= {same for word in asked & _SAME_STEP.keys() for same in _SAME_STEP[word]}
+    named = [
+        i
+        for i, step in enumerate(steps)
+        if not _IS_SENTENCE.match(step) and _STEP_WORDS & _words(_SHORT.sub("", step)) & asked
+    ]
+    if named:
+        steps = steps[named[-1] + 1 :]
+    elif len(steps) > 2:
+        steps = steps[1:]  # the first call is the one the candidate is on, or past
+    # A table's row runs on after its step ("Take-home data exercise…, 3 hours max, marked
+    # by the Generation & Data team"): when all of it is too long to say, each step's first
+    # part is said.
+    if said := _said(steps[:STEPS_SAID]) or _said([_SHORT.sub("", s) for s in steps[:STEPS_SAID]]):
+        return said, bool(named)
+    return "", False
 
 
 def _steps(part: str) -> list[str]:

@@ -42,13 +42,18 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
             kept += [p for p in _quotes_whole(pieces) if p not in kept]
     # The job seeker's notes on them ("## Chloe's talk at the alumni evening", "## Gareth"):
     # what they said there, quoted, or what the notes say they did.
+    # ... and, anywhere in the notes, a line of what they advised ('Tom's advice in his reply:
+    # "do the free Blackbaud courses…"').
     for source in sources:
         heading = last_heading(source.location)
         for name, (_title, kept) in found.items():
             first = re.escape(name.split()[0])
-            if source.kind == "company" and re.match(rf"^{first}(['’]s\b|\s*$)", heading):
-                notes = _quotes_whole(research_pieces(source.snippet))
-                kept += [p for p in notes if _theirs(p, name) and p not in kept]
+            if source.kind != "company":
+                continue
+            notes = _quotes_whole(research_pieces(source.snippet))
+            if not re.match(rf"^{first}(['’]s\b|\s*$)", heading):
+                notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
+            kept += [p for p in notes if _theirs(p, name) and p not in kept]
     return [Profile(name, title, tuple(_whole(pieces))) for name, (title, pieces) in found.items()]
 
 

@@ -119,5 +119,19 @@ ORGANISATIONS = frozenset(
     ["trust", "company", "group", "charity", "firm", "association", "society", "union",
      "co-op", "cooperative", "partnership", "foundation", "organisation", "organization",
      "business", "club", "agency", "collective", "park", "zoo", "museum", "gallery", "theatre",
-     "centre", "farm"]
+     "centre", "farm", "hospice", "hospital", "school", "college", "studio", "studios",
+     "library", "libraries", "council", "practice", "clinic", "bakery", "bakeries", "brewery"]
 )  # fmt: skip
+
+
+# A sum of money or a large count named ("£412,000", "84,000"), and "pay for" as a verb: "What
+# does the grant pay for?": what it buys, not anyone's pay.
+# (Not "would I need to pay for it?": someone paying is asked about; nor "the pay for this one".)
+PAYS_FOR = re.compile(
+    r"(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthe )(?<!\byour )(?<!\bmy )"
+    r"\bpay(s|ing)? for\b",
+    re.I,
+)
+BOUGHT = "(what it buys)"  # a word of what was asked no sentence writes
+BUYS = re.compile(r"\b(pay(s|ing)? for|fund(s|ing)?|will (fund|cover|buy|pay))\b")
+SUM = re.compile(r"[£$€]\d[\d,.]*\d(?:\s?(?:million|m|k|bn)\b)?|\b\d{1,3}(?:,\d{3})+\b")

@@ -17,18 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import cast
 
 from roleplay.core.cues import read_answer, split_sentences, tidy, vocabulary
-from roleplay.core.turn_rules import INTENTS, Intent, Kind, TurnRules, turn_rules
+from roleplay.core.turn_rules import Intent, Kind, TurnRules, turn_rules
 from roleplay.interview.assessor import Relevance
+from roleplay.interview.question_intent import names_intent, question_intent
 from roleplay.interview.turn_model import turn_model
 
 # Scaled MiniLM relevance (see relevance.py) under which an answer does not speak to the
 # question asked, when it shares no content word with it either (tuned on the 'tune' split).
 OFF_TOPIC = 0.12
-# Under this, a question's closest intent example is still too far: it is "something else".
-INTENT_FLOOR = 0.45
 # Words after a question that still leave the question as the turn's act ("Are you hiring? I
 # need a job quickly."); a question about oneself followed by more ("What did I learn? That…")
 # is an answer's rhetorical question.
@@ -55,7 +53,12 @@ _UPTALK = re.compile(
     r"would|will|should|may|might|have|has|any|shall|yours|you)\b)(\S+\s+){0,5}\S+\?$",
     re.IGNORECASE,
 )
-_YES_NO = re.compile(r"^(yes|no|nope|yep|not really|absolutely|of course|definitely)\b", re.I)
+# ("No pressure if you're busy" after a question answers nothing.)
+_YES_NO = re.compile(
+    r"^(yes|no(?! (pressure|worries|rush|problem|stress|need|hurry|obligation))|nope|yep"
+    r"|not really|absolutely|of course|definitely)\b",
+    re.I,
+)
 _RHETORICAL = re.compile(r"^(why|what|how) (would|did) i\b", re.IGNORECASE)
 _TAG = re.compile(
     r",?\s*(you know|right|is it|isn't it|aren't they|aren't we|don't you think|does it|"
@@ -107,9 +110,6 @@ class Reading:
 # How likely the turn model must hold a kind to overrule the phrases (eight kinds: 0.125 is
 # chance); a turn it is torn about keeps the phrases' reading.
 MODEL_SURE = 0.4
-# The same for a question's intent (twelve of them): a guess under it is left to the phrases
-# and the examples, since the intent steers where the research is searched for an answer.
-INTENT_SURE = 0.4
 # Kinds the phrases read well on turns they were never tuned on (held out, precision 0.87 to
 # 1.00); the others are the turn model's to call.
 # A turn asks with a question mark or a question's first word ("which bits of the stack would
@@ -157,7 +157,7 @@ def read_turn(
     if kind == "question" and likely < QUESTION_SURE and not _ASKS.search(clean):
         return by_phrases  # "Last summer I volunteered on a solar build" asks nothing
     if kind == "question":
-        intent, named = _intent(clean, relevance, rules)
+        intent, named = question_intent(clean, relevance, rules)
         return Reading("question", intent, clean, why=f"{why}; {named}")
     on_topic = by_phrases.on_topic
     if on_topic is None and kind in ("answer", "partial", "dodge"):
@@ -183,13 +183,13 @@ def _read_by_phrases(
         return Reading("refusal", why="says the question back, then declines")
     question = _closing_question(clean, rules)
     short = len(_words(clean)) < SHORT_WORDS
-    if question and short and rules.hits("small_talk", clean) and not _names_intent(clean, rules):
+    if question and short and rules.hits("small_talk", clean) and not names_intent(clean, rules):
         return Reading("small_talk", why="a pleasantry")
     if question:
         # Every sentence that asks is the question: "I'd love to hear where you came from.
         # It's been a while, hasn't it?" asks about the first.
         asking = " ".join(_asking(clean, rules))
-        intent, why = _intent(asking, relevance, rules, whole=clean)
+        intent, why = question_intent(asking, relevance, rules, whole=clean)
         return Reading("question", intent, asking, why=why)
     if _says_goodbye(clean, rules):
         return Reading("goodbye", why="thanks and goodbye")
@@ -276,7 +276,7 @@ def _closing_question(text: str, rules: TurnRules) -> str:
             answered = bool(_YES_NO.match(" ".join(sentences[n + 1 :])))
             rhetorical = tail > 0 and (_ABOUT_ONESELF.search(sentences[n]) or answered)
             # "…? I'd love to get my foot in the door." still asks: the tail says what about.
-            about = _names_intent(" ".join(sentences[n + 1 :]), rules)
+            about = names_intent(" ".join(sentences[n + 1 :]), rules)
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
 
@@ -287,44 +287,6 @@ def _says_goodbye(text: str, rules: TurnRules) -> bool:
     words = len(_words(text))
     ending = text if words <= SHORT_GOODBYE_WORDS else (split_sentences(text) or [text])[-1]
     return words <= GOODBYE_WORDS and bool(rules.hits("goodbye", ending))
-
-
-def _names_intent(question: str, rules: TurnRules) -> bool:
-    return any(rules.hits(f"intent:{i}", question) for i in INTENTS)
-
-
-def _intent(
-    question: str, relevance: Relevance | None, rules: TurnRules, whole: str = ""
-) -> tuple[Intent, str]:
-    # The words after the question count as much as its own ("Is anything going on your
-    # team? I'd love to get my foot in the door."): ties go to the more specific intent.
-    hits = {i: rules.hits(f"intent:{i}", whole or question) for i in INTENTS}
-    if hits["referral"]:
-        hits["advice"] = 0  # "If you were in my shoes, is there anyone I should talk to?"
-    best = max(hits.values())
-    # Ties go to the intent listed first in the file, the most specific (pay before team).
-    named = [i for i in rules.intents if hits[i] == best] if best else []
-    vectors = getattr(relevance, "vectors", None)
-    if vectors is not None and len(named) != 1:
-        intent, likely = turn_model().intent(question, whole or question, vectors)
-        if likely >= INTENT_SURE:
-            chosen = cast(Intent, intent)
-            if chosen in named:
-                return chosen, f"names {chosen}, the model's choice of those it names"
-            return chosen, f"the turn model reads {chosen} ({likely:.2f})"
-    if len(named) == 1:
-        return named[0], f"names {named[0]}"
-    if relevance is None:
-        return (named[0] if named else "other"), "by its words alone"
-    candidates = named or list(INTENTS)
-    topics = [rules.intents[i].examples for i in candidates]
-    scores = relevance.scores([question], topics)[0]
-    score, intent = max(zip(scores, candidates, strict=True))
-    if named:  # the words named it, among others: it is named all the same
-        return intent, f"names {intent}, the closest of those it names"
-    if score < INTENT_FLOOR:
-        return "other", "like no intent's examples"
-    return intent, f"closest to {intent}'s examples"
 
 
 def _nearest_kind(text: str, relevance: Relevance | None, rules: TurnRules) -> str:

@@ -16,6 +16,10 @@ _ASKS = re.compile(
     r"(work(ing|ed)? on|focused on|focusing on|busy with|up to|building|built)\b",
     re.IGNORECASE,
 )
+# A sentence dated lately, which answers a question about lately without sharing its words.
+RECENT = re.compile(
+    r"\b(20\d\d|recent(ly)?|new|now|launched|this year|last year|current(ly)?)\b", re.I
+)
 # A question that asks about lately ("What has the team done lately?"; answers.py ranks the
 # recent first for it too).
 WANTS_RECENT = re.compile(

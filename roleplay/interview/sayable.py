@@ -55,7 +55,13 @@ NOT_AN_ANSWER = re.compile(
 _WRITER = re.compile(
     r"\b(I|i|I'm|I'd|I've|I'll|[Mm]y|me|mine)\b|\b(this|that) (is|was)\b(?! \w+ed\b)"
 )
-_POINTING_START = re.compile(r"^(it|its|they|their|this|these|those|he|she|his|her|here)\b", re.I)
+# ("It costs £9.8 million a year to run Brackenridge": an "it" that points ahead, to what it
+# costs or takes to do, points at nothing said before.)
+_POINTING_START = re.compile(
+    r"^(it(?! (costs?|takes?|took) [^,;]{1,40}? to [a-z]+)|its|they|their|this|these|those|he|she"
+    r"|his|her|here)\b",
+    re.I,
+)
 # A person named only by a pronoun ("reports to her team") was named in a sentence not said.
 _PERSON_POINTER = re.compile(r"\b(he|she|him|her|his|hers)\b", re.I)
 _NAME_AND_TITLE = re.compile(
@@ -104,7 +110,7 @@ _ARTICLE = re.compile(r"^(A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)
 # An aside in brackets; not the brackets inside a word ("401(k)").
 ASIDE = re.compile(r"(?:^|\s+)\([^()]*\)")
 # Where a long sentence's second clause starts ("…, and we now operate nine sites…").
-_SECOND_CLAUSE = re.compile(r", (?:and|but) (?:we|it|they|our|the|this) (?=[a-z])")
+_SECOND_CLAUSE = re.compile(r", (?:and|but) (?:we|it|they|our|the|this) (?=[a-z])|; (?=[a-z])")
 # "our small team (currently four people) and…": a count of people in brackets is the fact a
 # question about the team wants, said between commas instead.
 _COUNT_ASIDE = re.compile(
@@ -119,10 +125,14 @@ _YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
 # home", "It takes around three hours and you will have five working days to return it").
 _APPLICANT_CLAUSE = re.compile(
     r"(?:[;,]|\band) (the rest of the \w+,? )?you (can|could|may|will|'ll|would|'d)( also)? "
-    r"(work|be|have|get|take|choose|start|join|use|claim|spend|return|receive|need|meet)\b"
-    r"|\b(expects?|expected|helps?|give|gives|offer|offers|with|for|to meet) you\b",
+    r"(work|be|have|get|take|choose|start|join|use|claim|spend|return|receive|need|meet"
+    r"|contact|call|ring|email|phone)\b"
+    r"|\b(expects?|expected|helps?|give|gives|offer|offers|with|for|to meet) you\b"
+    # ("The team is five people: our Supporter Data Manager, … and you.": the new post.)
+    r"|\band you\.$",
     re.IGNORECASE,
 )
+_PLEASE = re.compile(r"\bplease (?=(contact|call|ring|email|phone|get in touch)\b)", re.I)
 _WE_SAY = re.compile(r"^We ([a-z]+ly )?(ask|offer|pay|give|expect|work|run|aim|provide|support)\b")
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # Two sentences run together ("…the old system The team moved…"); "to stop The Grand being…"
@@ -143,6 +153,9 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # "We were set up in 2004, and now run nine sites:" says what it says before its list.
     sentence = _COUNT_ASIDE.sub(r", \1,", re.sub(r"(?<=[a-z]):$", ".", raw.strip()))
     sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", sentence))).strip()
+    # "For an informal chat, please contact Ruth Okafor…" is said to the candidate as what
+    # they can do.
+    sentence = _PLEASE.sub("you can ", sentence)
     # "Then Callum became depot supervisor…": said alone, it follows nothing.
     if lead := _FOLLOWING.match(sentence):
         sentence = sentence[lead.end() :]

@@ -16,7 +16,10 @@ _ASKS = re.compile(
     r"|function|unit))\b"
     r"|\bhow (big|large|small) (?P<b>[\w&' ]{1,40}?) (actually |really )?(is|are)\b"
     r"|\bhow many (people|of you|staff|analysts|folks) (are|is|work)( there)? (on|in)\b"
-    r"|\bhow many of you are there\b|\b(size of the team|team size|how many in the team)\b",
+    r"|\bhow many of you are there\b|\b(size of the team|team size|how many in the team)\b"
+    # "who I'd actually be working alongside": the team, counted and named.
+    r"|\bwho (i'?d|i would|i'?ll|i will|would i|will i) (actually |really )?(be )?(work(ing)?|sit"
+    r"(ting)?) (alongside|with|next to)\b|\bwho('?s| is| else is) (in|on) (the|your) team\b",
     re.IGNORECASE,
 )
 _COUNT = rf"(\d+|{NUMBER_WORDS}|one)"

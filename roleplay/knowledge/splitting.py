@@ -2,7 +2,8 @@
 
 Markdown is split by its headings first, so each chunk knows its section ("Products > Trellis"),
 and its tables are written as the lists they stand for (``tables``); plain text too, by the
-lines that stand as headings in it (``plain_headings``); PDFs are split page by page. Long
+lines that stand as headings in it (``plain_headings``); pasted LinkedIn profiles in both are
+written a line per role (``linkedin``); PDFs are split page by page. Long
 sections are then cut by size with some overlap.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
+from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.loaders import Loaded
 from roleplay.knowledge.tables import tables_as_lists
 
@@ -42,7 +44,8 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
     if loaded.kind == "pages":
         sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
     elif loaded.kind in ("markdown", "text"):
-        text = tables_as_lists(loaded.text) if loaded.kind == "markdown" else loaded.text
+        text = linkedin_as_sentences(loaded.text)
+        text = tables_as_lists(text) if loaded.kind == "markdown" else text
         if loaded.kind == "text":
             text = plain_headings(text)
         splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADINGS, strip_headers=True)
@@ -56,6 +59,16 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
 
 # A line under which another is ruled ("About us" over "--------"): a page's title.
 _RULE = re.compile(r"^\s*(-{3,}|={3,})\s*$")
+# A line set between rules ("=== About us ===", "--- LinkedIn: Ruth Okafor ---"): a page's
+# title in pasted notes.
+_WRAPPED = re.compile(r"^\s*(={2,}|-{3,}|#{2,}|\*{3,}|~{3,})\s*(\S.*?)\s*\1\s*$")
+# A profile's job or degree ("Database Officer / East Fens Air Ambulance / Jun 2017 - Feb
+# 2021"): its lines hold the years it ran, which a section's opening lines do not.
+_YEARS = re.compile(
+    r"\b(?:19|20)\d\d\s*[-–—]\s*(?:(?:[A-Z][a-z]{2,8}\.? )?(?:19|20)\d\d|[Pp]resent|[Nn]ow)\b"
+    r"|, (?:19|20)\d\d\s*$",
+    re.MULTILINE,
+)
 _LIST_ITEM = re.compile(r"^([-*•]|\d{1,2}[.)])\s")
 # A line cut short in a paragraph wrapped by hand ends on such a word; a heading does not.
 _RUNS_ON = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "with", "for", "on", "at"])
@@ -74,6 +87,7 @@ def plain_headings(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
     skip = False
+    profile = False  # under a pasted profile's "Experience" or "Education"
     for index, line in enumerate(lines):
         if skip:
             skip = False
@@ -82,11 +96,24 @@ def plain_headings(text: str) -> str:
         after = lines[index + 1].strip() if index + 1 < len(lines) else ""
         # ("About us (…/about)", a blank line, then its text: a heading too.)
         under = after or (lines[index + 2].strip() if index + 2 < len(lines) else "")
-        opens = index == 0 or not lines[index - 1].strip() or bool(_RULE.match(lines[index - 1]))
-        if said and _RULE.match(after) and len(said) <= 100:
+        before = lines[index - 1] if index else ""
+        opens = (
+            not index or not before.strip() or bool(_RULE.match(before) or _WRAPPED.match(before))
+        )
+        profile = (profile or said in _PROFILE_SECTIONS) and not _WRAPPED.match(line)
+        if wrapped := _WRAPPED.match(line):
+            out.append(f"# {wrapped.group(2)}")
+        elif said and _RULE.match(after) and len(said) <= 100:
             out.append(f"# {said}")
             skip = True
-        elif opens and under and not _RULE.match(under) and _heading_like(said):
+            profile = False
+        elif (
+            opens
+            and under
+            and not _RULE.match(under)
+            and _heading_like(said)
+            and not (profile and _YEARS.search("\n".join(lines[index : index + 3])))
+        ):
             out.append(f"## {said}")
         else:
             out.append(line)
@@ -95,10 +122,13 @@ def plain_headings(text: str) -> str:
 
 def _heading_like(line: str) -> bool:
     words = line.split()
+    # (A news headline in capitals runs longer: "£412,000 LOTTERY GRANT TO TAKE HOSPICE AT
+    # HOME FURTHER (posted 18 Sept 2025)".)
+    shouted = sum(word.isupper() for word in words) * 2 > len(words)
     return (
-        0 < len(words) <= 10
-        and len(line) <= 80
-        and (line[:1].isupper() or line[:1].isdigit())
+        0 < len(words) <= (14 if shouted else 10)
+        and len(line) <= (100 if shouted else 80)
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "£$€")
         and not line.endswith((".", "!", "?", ":", ";", ","))
         and ":" not in line
         and not _LIST_ITEM.match(line)

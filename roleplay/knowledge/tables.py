@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 
-_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# (A table converted from a web page's HTML leaves out the outer pipes: "Stage 1| Phone call|…".)
+_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\|[^|]*)+$")
+# A row that is a step of a process by its first cell: "Stage 2", "Step 3", "Round 1".
+_STAGE = re.compile(r"^(?:stage|step|round|phase)\s+(\d{1,2})$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BRACKETS = re.compile(r"\s*\(([^()]+)\)")
 _SLASH = re.compile(r"\s+/\s+")
@@ -20,7 +23,10 @@ _EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
 # A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
 # by the team"), unless the word after it is a name too ("Gemma Oduya").
 _LINKING = frozenset(["By", "On", "In", "At", "From", "Until", "Before", "After", "Within"])
-_FIRST_WORD = re.compile(r"^([A-Z][a-z-]+)\b(?! [A-Z])")
+_FIRST_WORD = re.compile(
+    r"^(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"([A-Z][a-z-]+)\b(?! [A-Z])"
+)
 
 
 def tables_as_lists(text: str) -> str:
@@ -43,10 +49,16 @@ def tables_as_lists(text: str) -> str:
             rows.append(_cells(lines[index]))
             index += 1
         numbered = all(row and row[0].rstrip(".").isdigit() for row in rows)
+        # A timeline with stages among its rows ("Closing date", "Stage 1", …, "Decision") is
+        # a list of steps, each row an item.
+        staged = any(row and _STAGE.match(row[0]) for row in rows)
         for row in rows:
             rest = ", ".join(_later(cell) for cell in row[1:] if cell not in _EMPTY)
-            if numbered:
-                out.append(_ended(f"{row[0].rstrip('.')}. {_sentence_case(rest)}"))
+            if numbered or (staged and _STAGE.match(row[0])):
+                number = _STAGE.sub(r"\1", row[0].rstrip("."))
+                out.append(_ended(f"{number}. {_sentence_case(rest)}"))
+            elif staged and rest:
+                out.append(_ended(f"- {row[0]}: {rest}"))
             elif row and rest:
                 out.append(_ended(f"{row[0]} is {rest}"))
             elif row:

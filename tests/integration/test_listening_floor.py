@@ -1,10 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-one
-more, each written as never tuned on. The first nineteen were tuned on after their first run
-(see the conversations file). The newest three, 'twentieth' to 'twenty-second' (written by other
-hands that never read the engine's rules), were tuned on after their first runs (48.0%, 46.4% and
-34.6% of their questions answered). The floors are what is measured, less a question or two: the
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-two
+more, each written as never tuned on. The first twenty were tuned on after their first run (see
+the conversations file). The newest three, 'twenty-first' to 'twenty-third' (written by other
+hands that never read the engine's rules), were tuned on after their first runs (46.4%, 34.6% and
+21.4% of their questions answered). The floors are what is measured, less a question or two: the
 aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("twentieth", "twentyfirst", "twentysecond")
+NEWEST = ("twentyfirst", "twentysecond", "twentythird")
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,13 @@ def share(judged: list[Judged], check: str) -> float:
 
 
 def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -> None:
-    assert share(tuned, "answered") >= 0.775
+    assert share(tuned, "answered") >= 0.8
 
 
-def test_questions_at_the_newest_companies_are_answered_four_times_in_five(
+def test_questions_at_the_newest_companies_are_answered_three_times_in_four(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.8
+    assert share(newest, "answered") >= 0.76
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])

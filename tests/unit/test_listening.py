@@ -89,6 +89,22 @@ def test_a_question_the_research_cannot_answer_gets_an_honest_i_dont_know(
     assert any(line in plan.text for line in leader.listens().dont_know)
 
 
+def test_a_benefit_the_research_does_not_name_is_not_known_not_a_salary_line(
+    talk, recruiter: Persona
+) -> None:
+    question = "Do you offer enhanced maternity pay, above statutory?"
+    plan = reply(recruiter, talk(recruiter, question), asked(question, recruiter))
+    assert plan.reaction == "dont_know"
+
+
+def test_the_salary_the_research_does_not_name_gets_the_personas_line_on_pay(
+    talk, recruiter: Persona
+) -> None:
+    question = "What's the salary range for this role?"
+    plan = reply(recruiter, talk(recruiter, question), asked(question, recruiter))
+    assert plan.reaction == "authored"
+
+
 def test_a_referral_names_the_person_the_research_names_with_their_title(
     talk, leader: Persona
 ) -> None:

@@ -195,3 +195,35 @@ def test_someone_else_spoken_of_by_title_is_told_of_as_written() -> None:
     assert asks_their_path(turn) and spoken_of([gareth], turn) is gareth
     said = own_answer(gareth, turn, in_person=False)
     assert said.startswith("Born in Truro, he first worked")
+
+
+DEBS = Source(
+    source="notes.txt",
+    location="LinkedIn: Debs Halloran > Debs Halloran, Director of Income Generation",
+    snippet=(
+        "Experience. Director of Income Generation at Brackenridge Hospice since September 2018. "
+        "Trainee Store Manager at Co-op Food from September 1997 to September 1999. Education. "
+        "Studied BA History at University of Hull from 1994 to 1997."
+    ),
+)
+
+
+def test_a_road_here_starts_at_the_first_job_not_the_degree() -> None:
+    (debs,) = profiles([DEBS])
+    said = own_answer(debs, "How did you make the jump into fundraising?")
+    assert said.startswith("I was Trainee Store Manager at Co-op Food")
+
+
+def test_a_question_on_their_studies_is_told_from_the_degree() -> None:
+    (debs,) = profiles([DEBS])
+    assert "University of Hull" in own_answer(debs, "Where did you go to university?")
+
+
+def test_their_advice_noted_anywhere_in_the_notes_is_theirs() -> None:
+    notes = Source(
+        source="notes.txt",
+        location="MY NOTES",
+        snippet='- Debs\'s advice in her reply: "Learn how Gift Aid works." - Ruth = manager.',
+    )
+    (debs,) = profiles([DEBS, notes])
+    assert any("Learn how Gift Aid works." in piece for piece in debs.pieces)

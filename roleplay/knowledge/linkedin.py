@@ -1,0 +1,202 @@
+"""LinkedIn profiles pasted into research, written as the sentences they stand for.
+
+A job seeker copies the profile of the person they will meet straight from the page: a name,
+a headline, then "Experience" and "Education" with each role over two or three lines
+("Database Officer / East Fens Air Ambulance / Jun 2017 - Feb 2021 · 3 yrs 9 mos"). Stored as
+it is, its lines run together into text no sentence can be made of ("East Fens Air Ambulance
+Jun 2017 - Feb 2021 · 3 yrs 9 mos Data Administrator…"). Here each role becomes one line
+("Database Officer at East Fens Air Ambulance from June 2017 to February 2021."), each degree
+another ("Studied BSc (Hons) Mathematics at University of Lincoln from 2011 to 2014."), and
+the name is joined to its headline ("Ruth Okafor, Supporter Data Manager at Brackenridge
+Hospice"), so the profile reads as who the person is and where they have been.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SECTIONS = frozenset(["Experience", "Education"])
+_OTHER_SECTIONS = frozenset(
+    ["About", "Activity", "Skills", "Licenses & certifications", "Volunteering", "Languages",
+     "Interests", "Recommendations", "Featured", "Honors & awards", "Projects"]
+)  # fmt: skip
+_MONTHS = {
+    "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "May": "May",
+    "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+    "Oct": "October", "Nov": "November", "Dec": "December",
+}  # fmt: skip
+_WHEN = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d"
+# "Mar 2021 - Present · 4 yrs 10 mos", "2012 - 2019 · 7 yrs": a role's dates, on a line alone.
+_DATES = re.compile(
+    rf"^(?P<start>{_WHEN})\s*[-–—]\s*(?P<end>{_WHEN}|[Pp]resent|[Nn]ow)"
+    r"(?:\s*·\s*[\d\w ]*)?$"
+)
+# "4 yrs 7 mos": how long at an employer whose several roles follow.
+_DURATION = re.compile(r"^\d+ (yrs?|mos?)( \d+ mos?)?$")
+# A degree's years at the end of its line: "BSc (Hons) Mathematics, 2011 - 2014", "…, 2003".
+_STUDY_YEARS = re.compile(rf"(?:,|\s·)\s*(?P<start>{_WHEN})(?:\s*[-–—]\s*(?P<end>{_WHEN}))?\s*$")
+# A role written on one line with its dates ("Analyst · Statistics Canada, Ottawa · 2011 - 2014").
+_INLINE_DATES = re.compile(rf"\S\s.*\b{_WHEN}\s*[-–—]\s*(?:{_WHEN}|[Pp]resent|[Nn]ow)\b")
+_PARTS = re.compile(r"\s+[·|–—-]\s+|\s+at\s+")
+_KIND_OF_JOB = re.compile(
+    r"^(full|part)[- ]time$|^(contract|self-employed|freelance|internship|permanent|temporary"
+    r"|apprenticeship|seasonal|volunteer)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*[-•*]\s+")
+# "Sleaford, England, United Kingdom": where a role was, said by none of its sentences.
+_PLACE_LINE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?:, [A-Z][\w.'’-]*(?: [\w.'’-]+)*){1,3}$"
+)
+_SCHOOL = re.compile(r"\b(University|College|School|Institute|Academy|Polytechnic)\b")
+# A person's name alone on a line ("Deborah (Debs) Halloran"), and the name they go by.
+_NAME_LINE = re.compile(r"^([A-Z][a-z'’-]+)(?: \(([A-Z][a-z'’-]+)\))?((?: [A-Z][a-z'’-]+){1,2})$")
+_HEADLINE_ROLE = re.compile(
+    r"\b(Manager|Director|Officer|Head|Lead|Analyst|Advis[eo]r|Coordinator|Engineer|Partner"
+    r"|Chief|Founder|Trustee|Administrator|Assistant|Consultant|Specialist|Executive"
+    r"|President|Fundraiser|Planner|Scientist|Developer|Designer|Recruiter|Nurse|Teacher)\b"
+)
+
+
+def linkedin_as_sentences(text: str) -> str:
+    """``text`` with each pasted LinkedIn profile's name joined to its headline and its
+    "Experience" and "Education" written a line per role and per degree."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        said = lines[index].strip()
+        if said in _SECTIONS:
+            end = _block_end(lines, index + 1)
+            out.append(lines[index])
+            block = [line.strip() for line in lines[index + 1 : end]]
+            out += _roles(block) if said == "Experience" else _degrees(block)
+            out.append("")
+            index = end
+            continue
+        if (name := _NAME_LINE.match(said)) and _opens_profile(lines, index):
+            headline = re.split(r"\s+\|\s+", lines[index + 1].strip())[0]
+            out.append(f"{name.group(2) or name.group(1)}{name.group(3)}, {headline}")
+            index += 2
+            continue
+        out.append(lines[index])
+        index += 1
+    return "\n".join(out)
+
+
+def _opens_profile(lines: list[str], index: int) -> bool:
+    """Whether the name at ``index`` opens a pasted profile: a headline with a title under
+    it, and the page's sections ("About", "Experience") or its connections soon after."""
+    if index + 1 >= len(lines) or not _HEADLINE_ROLE.search(lines[index + 1]):
+        return False
+    soon = [line.strip() for line in lines[index + 2 : index + 8]]
+    return any(
+        line in _SECTIONS or line in _OTHER_SECTIONS or "connections" in line for line in soon
+    )
+
+
+def _block_end(lines: list[str], index: int) -> int:
+    """Where a section's entries end: at another section, a heading or rule, or a paragraph
+    that holds no dates (the job seeker's own note under the profile)."""
+    paragraph_start = True
+    while index < len(lines):
+        said = lines[index].strip()
+        if said in _SECTIONS or said in _OTHER_SECTIONS or re.match(r"^(#|={2,}|-{3,})", said):
+            return index
+        if said and paragraph_start:
+            ahead = []
+            for line in lines[index : index + 5]:
+                if not line.strip():
+                    break
+                ahead.append(line.strip())
+            dated = any(_DATES.match(line) or _STUDY_YEARS.search(line) for line in ahead)
+            if not dated or said.startswith("(") or said.endswith("."):
+                return index
+        paragraph_start = not said
+        index += 1
+    return index
+
+
+def _roles(block: list[str]) -> list[str]:
+    """A profile's "Experience" lines, a line per role; a line that is no part of a role laid
+    out over lines (a bullet, a role written on one line with its dates) is kept as it is."""
+    said: list[str] = []
+    pending: list[str] = []
+    employer = ""  # an employer over several roles ("Brackenridge Hospice / 4 yrs 7 mos")
+    after_dates = False
+    for line in block:
+        dates = _DATES.match(line)
+        if dates and pending:
+            said.append(_role(pending, employer, dates))
+            pending = []
+        elif _DURATION.match(line) and pending:
+            employer = pending.pop()
+            said += pending
+            pending = []
+        elif after_dates and _PLACE_LINE.match(line) and not _HEADLINE_ROLE.search(line):
+            pass  # "Sleaford, England, United Kingdom" under a role's dates
+        elif line and not _BULLET.match(line) and not _INLINE_DATES.search(line):
+            pending.append(line)
+        else:
+            said += pending + ([_ended(line)] if line else [])
+            pending = []
+        after_dates = bool(dates)
+    return said + pending
+
+
+def _role(pending: list[str], employer: str, dates: re.Match[str]) -> str:
+    parts = [
+        part.strip(" ,")
+        for line in pending[-2:]
+        for part in _PARTS.split(line)
+        if part.strip(" ,") and not _KIND_OF_JOB.match(part.strip(" ,"))
+    ]
+    title = _unbracketed(parts[0])
+    where = parts[1] if len(parts) > 1 else employer
+    at = f" at {where}" if where else ""
+    return f"{title}{at} {_span(dates.group('start'), dates.group('end'))}."
+
+
+def _degrees(block: list[str]) -> list[str]:
+    """A profile's "Education" lines, a line per degree; any other line kept as it is."""
+    said: list[str] = []
+    school = ""
+    for line in block:
+        years = _STUDY_YEARS.search(line)
+        if not line or _BULLET.match(line) or not years:
+            said += [school] if school else []
+            school = "" if not line or _BULLET.match(line) else line
+            said += [line] if line and _BULLET.match(line) else []
+            continue
+        study = _unbracketed(line[: years.start()]).strip(" ,·")
+        parts = [part.strip() for part in re.split(r"\s+[·–—-]\s+", study) if part.strip()]
+        schools = [part for part in parts if _SCHOOL.search(part)]
+        if schools and len(parts) > 1:
+            school, study = schools[0], ", ".join(p for p in parts if p != schools[0])
+        at = f" at {school}" if school and not _SCHOOL.search(study) else ""
+        said.append(f"Studied {study}{at} {_span(years.group('start'), years.group('end'))}.")
+        school = ""
+    return said + ([school] if school else [])
+
+
+def _ended(line: str) -> str:
+    return line if line.endswith((".", "!", "?", ")")) else f"{line}."
+
+
+def _unbracketed(text: str) -> str:
+    """ "BSc (Hons) Mathematics" as "BSc Mathematics": brackets said aloud read as a stage
+    direction."""
+    return " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+
+
+def _span(start: str, end: str | None) -> str:
+    if not end:
+        return f"in {_month(start)}"
+    if end.lower() in ("present", "now"):
+        return f"since {_month(start)}"
+    return f"from {_month(start)} to {_month(end)}"
+
+
+def _month(when: str) -> str:
+    first = when.split()[0].rstrip(".")
+    return f"{_MONTHS.get(first, first)} {when.split()[1]}" if " " in when else when

@@ -1,0 +1,108 @@
+"""Profiles, notes and timelines copied straight from web pages keep what they say: a LinkedIn
+profile's roles and degrees become a sentence each, its name is joined to its headline, notes
+headed "=== X ===" keep their sections, and a careers page's timeline table is a list of
+steps."""
+
+from __future__ import annotations
+
+from roleplay.knowledge.linkedin import linkedin_as_sentences
+from roleplay.knowledge.splitting import plain_headings
+from roleplay.knowledge.tables import tables_as_lists
+
+PROFILE = """=== LinkedIn: Debs Halloran ===
+Deborah (Debs) Halloran
+Director of Income Generation at Brackenridge Hospice | Trustee, Lincolnshire Foundation
+Lincoln, England · 500+ connections
+
+Experience
+Director of Income Generation
+Brackenridge Hospice · Full-time
+Sep 2018 - Present · 7 yrs 4 mos
+Lincoln, England, United Kingdom
+- Led the 2024 supporter data review
+
+Trainee Store Manager
+Co-op Food
+Sep 1997 - Sep 1999
+
+Education
+University of Hull
+BA (Hons) History, 1994 - 1997
+
+(so she's been here since 2018)
+"""
+
+
+def test_a_profile_role_laid_out_over_lines_is_one_sentence() -> None:
+    lines = linkedin_as_sentences(PROFILE).splitlines()
+    assert "Trainee Store Manager at Co-op Food from September 1997 to September 1999." in lines
+    assert "Director of Income Generation at Brackenridge Hospice since September 2018." in lines
+
+
+def test_a_profile_degree_is_said_as_studied_without_brackets() -> None:
+    lines = linkedin_as_sentences(PROFILE).splitlines()
+    assert "Studied BA History at University of Hull from 1994 to 1997." in lines
+
+
+def test_a_profile_name_is_joined_to_its_headline_by_the_name_they_go_by() -> None:
+    lines = linkedin_as_sentences(PROFILE).splitlines()
+    assert "Debs Halloran, Director of Income Generation at Brackenridge Hospice" in lines
+
+
+def test_a_profile_keeps_its_bullets_and_the_job_seekers_own_note_but_not_the_place_lines() -> None:
+    text = linkedin_as_sentences(PROFILE)
+    assert "- Led the 2024 supporter data review." in text.splitlines()
+    assert "(so she's been here since 2018)" in text
+    assert "Lincoln, England, United Kingdom" not in text
+
+
+def test_roles_under_one_employer_name_it() -> None:
+    grouped = "Experience\nBrackenridge Hospice\n4 yrs 7 mos\n  Data Officer\n  Jun 2021 - Mar 2023"
+    assert "Data Officer at Brackenridge Hospice from June 2021 to March 2023." in (
+        linkedin_as_sentences(grouped)
+    )
+
+
+def test_a_role_written_on_one_line_with_its_dates_is_kept_as_written() -> None:
+    one_line = "Experience\nAnalyst · Statistics Canada, Ottawa · 2011 - 2014\n"
+    assert "Analyst · Statistics Canada, Ottawa · 2011 - 2014." in linkedin_as_sentences(one_line)
+
+
+def test_a_school_without_years_is_kept() -> None:
+    text = "Education\nUniversité de Moncton, BSc Mathematics\n"
+    assert "Université de Moncton, BSc Mathematics" in linkedin_as_sentences(text)
+
+
+def test_a_line_between_rules_in_notes_is_a_heading() -> None:
+    notes = "=== About us / Our story ===\n\nFounded in 1989 by district nurses.\n"
+    assert plain_headings(notes).splitlines()[0] == "# About us / Our story"
+
+
+def test_a_news_headline_in_capitals_is_a_heading_however_long() -> None:
+    notes = "\n£412,000 LOTTERY GRANT TO TAKE HOSPICE AT HOME FURTHER (posted 18 Sept)\nWe won.\n"
+    assert "## £412,000 LOTTERY GRANT" in plain_headings(notes)
+
+
+def test_a_profiles_job_with_its_dates_is_no_heading() -> None:
+    profile = "Experience\nHead of Sales\n\nDatabase Officer\nEast Fens Ambulance\nJun 2017 - 2021"
+    assert "## Database Officer" not in plain_headings(profile)
+
+
+TIMELINE = """Stage| What happens| When
+---|---|---
+Closing date| Applications close| Sun 11 January 2026
+Stage 1| 30-minute phone call with Callum Breen| 14–16 January 2026
+Stage 2| Practical data task (about 90 minutes)| Sent Mon 19 January
+Decision| All candidates told the outcome| Within 5 working days of panel
+"""
+
+
+def test_a_timeline_table_without_outer_pipes_is_a_list_of_steps() -> None:
+    lines = tables_as_lists(TIMELINE).splitlines()
+    assert "1. 30-minute phone call with Callum Breen, 14–16 January 2026." in lines
+    assert "2. Practical data task, about 90 minutes, Sent Mon 19 January." in lines
+    assert "- Decision: all candidates told the outcome, within 5 working days of panel." in lines
+
+
+def test_a_day_starting_a_cell_keeps_its_capital() -> None:
+    assert "Sun 11 January 2026" in tables_as_lists(TIMELINE)
