@@ -329,7 +329,7 @@ def candidates(
             not scene
             # (a list item naming the tools and sharing a word asked is the answer to "which
             # tools?" however long the question: "Tools: Power BI, Azure SQL, dbt…")
-            and (not item or half or (tools and listed and shared > 0))
+            and (not item or half or (tools and listed and (shared > 0 or related > 0)))
             and (
                 (close >= floor and bool(shared or related or dated or listed))
                 # (and, when what was asked is not in the research, as close as a sentence

@@ -25,7 +25,9 @@ from roleplay.interview.sayable import SPECIFIC
 from roleplay.interview.tone import scornful
 
 QUOTE_WORDS = 14
-_FIGURE = re.compile(r"\d")
+# (A figure, not a year: "English Lit, graduated 2023, and I've been working the box office for
+# two years" is picked up by what it says of the work.)
+_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d\b)\d")
 # Cues (cues/cues.yaml) no interviewer meets with cheer, whatever it is listening for.
 RED_FLAGS = frozenset(
     {"badmouth", "conflict", "negative_attitude", "job_push", "mass_apply", "exit",
@@ -39,9 +41,11 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(
     r"<[^>]*>?|\b(?:https?|ftp|data|javascript|file)://\S+|\bwww\.\S+|//\S+|[<>\[\]{}()*_`#|~\\]"
 )
-# Not the comma inside a figure ("48,000 bookers"), nor the "and" of "two and a half years".
+# Not the comma inside a figure ("48,000 bookers"), nor the colon of a grade ("a 2:1"), nor the
+# "and" of "two and a half years".
 _CLAUSE = re.compile(
-    r"\s*(?:[;:–—]|,(?!\d{3}\b))\s*|\s+-\s+|\s+(?:and(?! a half)|but|so|because|which|while)\s+"
+    r"\s*(?:;|(?<!\d):(?!\d)|[–—]|,(?!\d{3}\b))\s*|\s+-\s+"
+    r"|\s+(?:and(?! a half)|but|so|because|which|while)\s+"
 )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roleplay.interview.facts import has_verb
+from roleplay.interview.facts import EMPHASIS, has_verb
 from roleplay.interview.profiles import Profile
 from roleplay.interview.question_words import content_stems
 
@@ -88,6 +88,12 @@ _ADVICE_QUOTED = re.compile(
     re.IGNORECASE,
 )
 CLOSE_ENOUGH = 0.5
+_SPAN_FIRST = re.compile(
+    r"^((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d|present)\s*[—–-]+\s*(.+)$", re.I
+)
+_HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
+_ARROW = re.compile(r"\s*(?:→|->)\s*")
 _QUOTATION = re.compile(r'["“][^"“”]*["”]')
 
 
@@ -149,7 +155,8 @@ def own_answer(
     closeness to the question, when it could be had; ``names`` (the company's) are words any
     piece may share with the question. ``in_person`` is False for a question about them asked of
     someone else: their lines are said as written."""
-    pieces = list(profile.pieces)
+    # ("**Education:** MA Philosophy…": emphasis is a page's, not said.)
+    pieces = [EMPHASIS.sub("", piece) for piece in profile.pieces]
     # A label over what follows ("From her blog post, 'My first year':") says nothing alone.
     # nor does a quotation cut off where the research broke it.
     sayable = [
@@ -169,6 +176,7 @@ def own_answer(
     asked = content_stems(re.sub(r"(?<!^)\b[A-Z][\w'-]*", " ", question)) - own
     # ("Trying to get into arts data, what would you focus on?" asks for advice, not a road.)
     path = bool(_PATH.search(question)) and intent != "advice"
+    studies = bool(_STUDIED.search(question))
     amount = bool(_AMOUNT.search(question))
     scores = {}
     for index in sayable:
@@ -177,7 +185,9 @@ def own_answer(
         advice = intent == "advice" and bool(_ADVICE.search(pieces[index]))
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
         dated = path and bool(_YEAR.search(pieces[index]))
-        weight = shared + 2 * close + dated
+        # "Was it a games course you did at uni?" is told by the degree.
+        studied = studies and bool(_STUDY.search(pieces[index]))
+        weight = shared + 2 * close + dated + 2 * studied
         # A question on an amount ("what did it pay?") is answered by a figure or not at all.
         if amount and not re.search(r"\d", _YEAR.sub("", pieces[index])):
             continue
@@ -191,7 +201,6 @@ def own_answer(
     # Regent as a Saturday box office assistant in 1996"), then how they came to the company.
     # (A degree is where they studied, not the first step of a working road, unless study is
     # what was asked about.)
-    studies = bool(_STUDIED.search(question))
     steps = [
         i for i in scores if _YEAR.search(pieces[i]) and (studies or not _STUDY.search(pieces[i]))
     ]
@@ -242,6 +251,14 @@ def first_person(piece: str, name: str) -> str:
     studied Mathematics…"; "Farm vet in Dumfries, 2004 to 2008" → "I was a farm vet in
     Dumfries, 2004 to 2008")."""
     text = _LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
+    # "2001–2004 — QA Tester, Polyhedra Interactive (Edinburgh)": the years said after what
+    # they were, and no brackets or arrows (read aloud as stage directions).
+    if dates := _SPAN_FIRST.match(text):
+        start, end, text = dates.groups()
+        span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
+        head, semicolon, rest = text.partition(";")
+        text = f"{head.rstrip(' .,')}{span}{semicolon}{rest}"
+    text = _ARROW.sub(" then ", _BRACKETED.sub(r", \1", _HONOURS.sub("", text)))
     # Their own words quoted in the research are simply said ('Advice to people starting out:
     # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
     if advice := _ADVICE_QUOTED.match(text):
@@ -317,7 +334,8 @@ def _verbless(item: str) -> str:
     if _TITLE.search(head):  # "Clinical Director at Skipton from 2014": a title, no article
         said = item
     else:
-        lowered = item[:1].lower() + item[1:]
+        # (not "QA Tester": an acronym keeps its capitals)
+        lowered = item if item[1:2].isupper() else item[:1].lower() + item[1:]
         said = f"{'an' if lowered[:1] in 'aeiou' else 'a'} {lowered}"
     said = re.sub(r";\s*sits\b", " and I sit", said)
     if _STUDY.search(head):

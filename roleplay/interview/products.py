@@ -12,7 +12,7 @@ from roleplay.interview.standalone import people_in
 # Products a sentence must name to answer a question about tools without sharing its words.
 LISTED_PRODUCTS = 3
 # A product's name inside a sentence (dbt and pandas are named in lower case too).
-_PRODUCT = re.compile(r"(?<=\w )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
+_PRODUCT = re.compile(r"(?<=[\w,] )(?:[A-Z][A-Za-z0-9]+|dbt|pandas|numpy|excel|python|sql)\b")
 # Where a tool is said to be used.
 USED_IN = re.compile(
     r"\b(lands? in|live in|kept in|stored in|written in|built (in|on|with)|runs? on|done in"

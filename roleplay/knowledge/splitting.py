@@ -44,7 +44,7 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
     if loaded.kind == "pages":
         sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
     elif loaded.kind in ("markdown", "text"):
-        text = linkedin_as_sentences(loaded.text)
+        text = ended_items(linkedin_as_sentences(_QUOTE_MARKS.sub("", loaded.text)))
         text = tables_as_lists(text) if loaded.kind == "markdown" else text
         if loaded.kind == "text":
             text = plain_headings(text)
@@ -77,6 +77,26 @@ _PROFILE_SECTIONS = frozenset(
     ["About", "Experience", "Education", "Activity", "Skills", "Licenses & certifications",
      "Volunteering", "Languages", "Interests", "Recommendations"]
 )  # fmt: skip
+
+
+# An email's quoted reply ("> Quick question…", ">> We'd love to invite you…") or a Markdown
+# blockquote: the words are the research, the marks are not.
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+# A list item, or a line opening with a bold label ("**Education:** MA Philosophy, …").
+_ITEM_LINE = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+\S|^\s*(\*\*|__)[^*_\n]{1,40}:?(\*\*|__)")
+
+
+def ended_items(text: str) -> str:
+    """``text`` with each list item and labelled line ended with a full stop when it has none:
+    a stored passage runs its lines together, and "2019–present — Studio Director" would run
+    into the "**Education:** MA Philosophy…" under it."""
+    lines = text.split("\n")
+    return "\n".join(
+        f"{line.rstrip()}."
+        if _ITEM_LINE.match(line) and (line.rstrip()[-1:].isalnum() or line.rstrip().endswith(")"))
+        else line
+        for line in lines
+    )
 
 
 def plain_headings(text: str) -> str:

@@ -213,3 +213,20 @@ def test_the_hiring_manager_named_asks_nothing_about_openings() -> None:
     from roleplay.interview.openings import asks_openings
 
     assert not asks_openings("I'd like a chat with the hiring manager, is there someone to ring?")
+
+
+def test_a_list_of_tools_after_a_label_answers_a_question_about_the_toolchain(minilm) -> None:
+    research = company(
+        "Tools: Jira for bugs and sprints, TestRail for test cases, Perforce for builds, BugSplat "
+        "for crash reports, Unreal Engine 5. Our nightly smoke tests run on Gauntlet."
+    )
+    hint = "the tools, software and platforms the team uses"
+    found = answering(
+        "What does the toolchain look like?", [research], minilm, hint=hint, tools=True
+    )
+    assert found and "TestRail" in found[0]
+
+
+def test_a_question_said_back_then_declined_is_a_refusal() -> None:
+    turn = "Why am I leaving the box office? Ugh, I'd rather not get into it. Seen the new trailer?"
+    assert read_turn(turn).kind == "refusal"

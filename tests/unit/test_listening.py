@@ -254,6 +254,7 @@ def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
         "I put Power BI on my CV that I don't really have. I'll learn it before anyone notices.",
         "The line on my CV about leading the migration is a bit of a stretch, but it reads better.",
         "I've got another offer I'm probably taking. I'm mainly here to get a counter-offer.",
+        "I'll put ISTQB on my CV though I never actually sat the exam. Nobody really checks.",
     ],
 )
 def test_a_padded_cv_and_shunning_the_team_are_red_flags(said: str) -> None:

@@ -6,7 +6,7 @@ steps."""
 from __future__ import annotations
 
 from roleplay.knowledge.linkedin import linkedin_as_sentences
-from roleplay.knowledge.splitting import plain_headings
+from roleplay.knowledge.splitting import ended_items, plain_headings
 from roleplay.knowledge.tables import tables_as_lists
 
 PROFILE = """=== LinkedIn: Debs Halloran ===
@@ -106,3 +106,22 @@ def test_a_timeline_table_without_outer_pipes_is_a_list_of_steps() -> None:
 
 def test_a_day_starting_a_cell_keeps_its_capital() -> None:
     assert "Sun 11 January 2026" in tables_as_lists(TIMELINE)
+
+
+def test_list_items_and_labelled_lines_end_where_their_line_does() -> None:
+    text = "- 2019–present — Studio Director\n\n**Education:** MA, 1997–2001\n* Tools: Jira,"
+    assert ended_items(text).splitlines() == [
+        "- 2019–present — Studio Director.",
+        "",
+        "**Education:** MA, 1997–2001.",
+        "* Tools: Jira,",
+    ]
+
+
+def test_an_email_threads_quote_marks_are_not_kept() -> None:
+    from roleplay.knowledge.loaders import Loaded
+    from roleplay.knowledge.splitting import split
+
+    thread = "Hi Rory,\n\n>> The phone screen is the only remote stage; the panel is in person.\n"
+    (chunk,) = split(Loaded("text", text=thread))
+    assert ">" not in chunk.text and "the panel is in person." in chunk.text

@@ -227,3 +227,24 @@ def test_their_advice_noted_anywhere_in_the_notes_is_theirs() -> None:
     )
     (debs,) = profiles([DEBS, notes])
     assert any("Learn how Gift Aid works." in piece for piece in debs.pieces)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "2001–2004 — QA Tester, then Junior Designer, Polyhedra Interactive (Edinburgh)",
+            "I was a QA Tester, then Junior Designer, Polyhedra Interactive, Edinburgh from 2001 "
+            "to 2004.",
+        ),
+        ("2019–present — Studio Director", "I've been Studio Director since 2019."),
+        (
+            "2004–2013 — Designer → Lead Designer, Gannetstone; shipped six titles",
+            "I was Designer then Lead Designer, Gannetstone from 2004 to 2013; shipped six titles.",
+        ),
+    ],
+)
+def test_a_career_line_starting_with_its_years_is_said_with_them_after(
+    line: str, said: str
+) -> None:
+    assert first_person(line, "Callum Fairweather") == said
