@@ -25,6 +25,7 @@ from roleplay.interview.question_words import (
     BOUGHT,
     BUYS,
     CALENDAR,
+    CAPITALISED,
     GENERIC_ASKED,
     OPENER,
     ORGANISATIONS,
@@ -62,7 +63,6 @@ ANSWERS_ALONE = 0.8
 ANSWERS_UNHEARD = 0.95
 # What each word of the question a research sentence shares adds to its closeness.
 SHARED_WORD = 0.05
-_CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
 ROLE_WORDS = re.compile(
     r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
     r"reports? to|lead|head of|in charge)\b",
@@ -183,7 +183,7 @@ def candidates(
         unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed, flags=re.IGNORECASE)
     # What is asked about is in the question's common words: its names set the scene ("parking
     # at the Cardiff site" is not answered by a sentence that names Cardiff).
-    asked = content_stems(_CAPITALISED.sub(" ", PAYS_FOR.sub(" ", unnamed))) - named
+    asked = content_stems(CAPITALISED.sub(" ", PAYS_FOR.sub(" ", unnamed))) - named
     if buys:
         asked.add(BOUGHT)
     if perks and not asked - GENERIC_ASKED:
@@ -191,7 +191,7 @@ def candidates(
         asked = {"benef"}
     # (Every word of a name is a name: "Quarry Lane" for Quarry Lane Veterinary Group.)
     places = (
-        content_stems(" ".join(_CAPITALISED.findall(unnamed)))
+        content_stems(" ".join(CAPITALISED.findall(unnamed)))
         - named
         - content_stems(" ".join(names))
     )
@@ -209,19 +209,19 @@ def candidates(
     if not asked:
         # "Could you give me a picture of who's in the team?": an everyday word its kind of
         # question is about is the subject when nothing else is.
-        asked = everyday = (word_stems(_CAPITALISED.sub(" ", unnamed)) & word_stems(hint)) - named
+        asked = everyday = (word_stems(CAPITALISED.sub(" ", unnamed)) & word_stems(hint)) - named
     # "My employer only puts 3% into the pension. What's the arrangement at Harbourlight?": a
     # question naming nothing asks of what was said before it.
     borrowed = not asked and bool(content_stems(context) - named)
     if borrowed:
-        asked = content_stems(_CAPITALISED.sub(" ", context)) - named
+        asked = content_stems(CAPITALISED.sub(" ", context)) - named
     # The turn's words around the question say what it is about too ("What's the team been
     # busy with lately? I read something about fines being dropped.").
     hint_words = content_stems(hint)
     kind_words = hint_words - named - asked - places
     # ("there" is as often the company as what was said: "a Christmas bonus there?")
     points_back = bool(POINTS_TO_SAID.search(question)) and bool(context.strip())
-    about = kind_words | (content_stems(_CAPITALISED.sub(" ", context)) - named - asked - places)
+    about = kind_words | (content_stems(CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
     exists = bool(_IS_THERE.match(question))
     reporting = asks_reporting(question)

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 
 from roleplay.interview.facts import EMPHASIS, has_verb
-from roleplay.interview.profiles import Profile
-from roleplay.interview.question_words import content_stems
+from roleplay.interview.profiles import QUOTED, Profile
+from roleplay.interview.question_words import CAPITALISED, content_stems
 
 # Ways of asking that address the interviewer without asking about them.
 _POLITE = re.compile(
@@ -94,7 +94,6 @@ _SPAN_FIRST = re.compile(
 _HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 _ARROW = re.compile(r"\s*(?:→|->)\s*")
-_QUOTATION = re.compile(r'["“][^"“”]*["”]')
 
 
 def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
@@ -166,14 +165,14 @@ def own_answer(
         and not p.rstrip().endswith(":")
         and p.count('"') % 2 == 0
         and "?" not in p  # ("the 'Who Comes Back?' dashboard" would read as a question)
-        and not _NOT_SAID.search(_QUOTATION.sub(_interview_said, p))
+        and not _NOT_SAID.search(QUOTED.sub(_interview_said, p))
     ]
     if not sayable:
         return ""
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
     # (A name the question sets the scene with asks nothing: "What was your dissertation on,
     # back at NTU?" is not answered by "Always happy to chat to NTU grads".)
-    asked = content_stems(re.sub(r"(?<!^)\b[A-Z][\w'-]*", " ", question)) - own
+    asked = content_stems(CAPITALISED.sub(" ", question)) - own
     # ("Trying to get into arts data, what would you focus on?" asks for advice, not a road.)
     path = bool(_PATH.search(question)) and intent != "advice"
     studies = bool(_STUDIED.search(question))

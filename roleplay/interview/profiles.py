@@ -66,13 +66,13 @@ def _whole(pieces: list[str]) -> list[str]:
 # The writer of the notes speaking outside a quotation ("Asked her afterwards…", "Said I should
 # talk to Dan"): their words, not the person's.
 _WRITERS = re.compile(r"\b(I|I'm|I've|I'd|my|me|asked|said|told)\b|^\W*\(", re.IGNORECASE)
-_QUOTED = re.compile(r'["“][^"“”]*["”]')
+QUOTED = re.compile(r'["“][^"“”]*["”]')
 
 
 def _theirs(piece: str, name: str) -> bool:
     """Whether a line of notes on ``name`` says what they said or did, in a form they can say
     as their own: no word of the writer's outside a quotation, and no one else named."""
-    outside = _QUOTED.sub("", piece)
+    outside = QUOTED.sub("", piece)
     if _WRITERS.search(outside):
         return False
     # (A line about someone else: "Dan Whitcombe runs the CRM side.")

@@ -55,6 +55,8 @@ OPENER = re.compile(
     r"random one|random question|out of interest|just wondering|sorry)\b[,:;.!-]*\s*",
     re.IGNORECASE,
 )
+# A capitalised word past the first: a name, which sets a question's scene.
+CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
 BESIDES = re.compile(
     r"\b(beyond|apart from|other than|besides|aside from|except( for)?) (the |your |my )?[^,?]+",
     re.IGNORECASE,
