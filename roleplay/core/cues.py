@@ -38,6 +38,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Enough for any real answer; past it, hostile text is not read sentence by sentence.
 MAX_SENTENCES = 60
 _WORD = re.compile(r"[\w'’-]+")
+# A question asked without a question mark ("…which is why I wanted to ask how your team tests
+# things"): it holds what only a question can, though it claims as a statement does.
+_INDIRECT_QUESTION = re.compile(
+    r"\b(i was wondering|i wondered|i'?m (curious|wondering)|i (wanted|want|meant) to (ask|know)"
+    r"|i'?d (love|like) to (know|ask|understand)) (how|what|why|which|whether|if|who|where|when)\b"
+)
 _NEGATION = re.compile(
     r"\b(not|never|no|nothing|nobody|without|hardly|barely|nor|n't|isn't|wasn't|aren't|weren't|"
     r"don't|doesn't|didn't|won't|wouldn't|can't|couldn't|shouldn't|haven't|hasn't|hadn't|"
@@ -246,9 +252,10 @@ def read_answer(
         cues: dict[str, float] = {}
         lowered = said.lower().replace("’", "'")
         asks = said.endswith("?")
+        indirect = not asks and _INDIRECT_QUESTION.search(lowered) is not None
         for name, patterns in vocab.compiled.items():
             spec = vocab.specs[name]
-            if (spec.claim and asks) or (spec.asks and not asks):
+            if (spec.claim and asks) or (spec.asks and not (asks or indirect)):
                 continue  # "Did you ship it?" claims nothing about the candidate
             found = _match(lowered, patterns, spec)
             if found:

@@ -27,7 +27,9 @@ _WHO = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(
-    r"\bhow (many|much|big|large|old|often|fast|soon)\b|\bwhat (size|percentage|proportion)\b",
+    r"\bhow (many|much|big|large|old|often|fast|soon)\b|\bwhat (size|percentage|proportion)\b"
+    # "What were the headline numbers, roughly?"
+    r"|\bwhat (were|are|was|is) the (\w+ )?(numbers|figures|stats|statistics)\b",
     re.IGNORECASE,
 )
 _DATE_ASKED = re.compile(

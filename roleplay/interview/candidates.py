@@ -17,6 +17,7 @@ from roleplay.core.session import Source
 from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.duties import duty_sentences
+from roleplay.interview.facts import last_heading
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.products import LISTED_PRODUCTS, USED_IN
 from roleplay.interview.products import products as count_products
@@ -26,6 +27,7 @@ from roleplay.interview.question_words import (
     BUYS,
     CALENDAR,
     CAPITALISED,
+    FIGURE_ASKED,
     GENERIC_ASKED,
     OPENER,
     ORGANISATIONS,
@@ -98,6 +100,9 @@ class Candidate:
     admitted: bool  # close enough by the rules below
 
 
+_HEADLINE = re.compile(r'^["“][^"“”]{20,}["”]$|^(?=.*\d)(?:\S+\s+){4,}\S+$')
+
+
 def candidates(
     question: str,
     sources: Sequence[Source],
@@ -127,9 +132,15 @@ def candidates(
     before: dict[str, str] = {}
     for source in company:
         previous = ""
+        # A passage's headline says what its sentences are about too ("Corriemoor tops 1.1
+        # million passengers in record-breaking year" over "…handled 1.14 million passengers");
+        # a section's label ("How to apply and what happens next") says it of every sentence
+        # alike. A headline is quoted, or names a figure.
+        section = last_heading(source.location)
+        section = section if _HEADLINE.search(section) else ""
         for raw, title in headed_sentences(source, names[:1]):
             if said := answer_sentence(raw):
-                under.setdefault(said, f"{title} {raw}")
+                under.setdefault(said, f"{section} {title} {raw}")
                 before.setdefault(said, previous)
             else:
                 for said in item_sentences(raw, source.snippet):
@@ -184,6 +195,8 @@ def candidates(
     # What is asked about is in the question's common words: its names set the scene ("parking
     # at the Cardiff site" is not answered by a sentence that names Cardiff).
     asked = content_stems(CAPITALISED.sub(" ", PAYS_FOR.sub(" ", unnamed))) - named
+    if kind == "figure":
+        asked -= FIGURE_ASKED
     if buys:
         asked.add(BOUGHT)
     if perks and not asked - GENERIC_ASKED:

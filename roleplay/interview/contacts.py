@@ -19,7 +19,11 @@ _TITLE = re.compile(
     r"|^ \(((?:the |our )?[A-Z][\w-]*(?: [\w&-]+){0,5})\)"
 )
 _ADVISED = re.compile(
-    r"\b(talk|speak|chat|reach out|get in touch|message|contact|ask|meet)( to| with)?\s*$", re.I
+    r"\b(talk|speak|chat|reach out|get in touch|message|contact|ask|meet)( to| with)?\s*$"
+    # "…she'd send them to spend an hour on the airfield with Ravi Dhillon"
+    r"|\b(send|sends|sent|point|points|steer|steers) (them|you|me|people|someone|anyone|him|her)\b"
+    r"[^.]{0,80}\b(with|to)\s*$",
+    re.I,
 )
 # Words of a title, a team or a place, never of a person's name ("Insight Manager", "Member
 # Analytics", "Wharf Street").
@@ -39,8 +43,9 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     operations"), the one closest to ``about`` (the role applied for) first; failing that a
     team ("the field data team"); "" when there is neither."""
     taken = {w.lower() for name in names for w in name.split()}
+    speakers = [name for name in names[1:] if len(name.split()) > 1]
     wanted = content_stems(about)
-    people: list[tuple[bool, bool, bool, int, int, str]] = []
+    people: list[tuple[bool, bool, bool, bool, int, int, str]] = []
     teams = []
     text = " ".join(source.snippet for source in sources if source.kind == "company")
     for source in sources:
@@ -50,22 +55,28 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
         heading = last_heading(source.location)
         if headed := _name_over_title(*_split_heading(heading)):
             close = 2 * len(wanted & content_stems(source.snippet))
-            people.append((False, True, True, close, -len(people), headed))
+            people.append((False, False, True, True, close, -len(people), headed))
         said = research_pieces(source.snippet)
         for index, sentence in enumerate(said):
             sentence = _HONORIFIC.sub("", sentence)  # "Dr Alasdair Grieve" is Alasdair Grieve
-            if NOT_AN_ANSWER.search(sentence):
-                continue
-            teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]
+            notes = bool(NOT_AN_ANSWER.search(sentence))
+            if not notes:
+                teams += [f"the {m.group(1)}" for m in _TEAM.finditer(sentence)]
             # Their own sentence counts twice the one after it ("…reports to her team").
             nearby = said[index + 1] if index + 1 < len(said) else ""
-            if headed := _name_over_title(sentence, nearby):
+            if not notes and (headed := _name_over_title(sentence, nearby)):
                 close = 2 * len(wanted & content_stems(nearby))
-                people.append((False, True, True, close, -len(people), headed))
-                continue
-            if not ROLE_WORDS.search(sentence):
+                people.append((False, False, True, True, close, -len(people), headed))
                 continue
             for match in PERSON.finditer(sentence):
+                # Someone the research says to talk to ("Tom also said I should talk to Aisha
+                # Mensah (Lottery Manager)") is the one to name.
+                advised = bool(_ADVISED.search(sentence[: match.start()]))
+                # Whom the person played says to see comes before whom anyone else does, and
+                # counts however it is written ("…should talk to Siobhan Kerr in planning").
+                theirs = advised and any(name in source.location for name in speakers)
+                if not theirs and (notes or not ROLE_WORDS.search(sentence)):
+                    continue
                 person = match.group(1)
                 words = [w.lower() for w in person.split()]
                 if person.split()[0] in STARTERS or any(w in taken | _TITLE_WORDS for w in words):
@@ -88,12 +99,9 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                 # names of a place are not ("the Gallow Brook, the stream that runs…").
                 first = re.escape(person.split()[0])
                 called = bool(re.search(rf"\b{first}(?:'s)? [a-z]", text))
-                # Someone the research says to talk to ("Tom also said I should talk to Aisha
-                # Mensah (Lottery Manager)") is the one to name.
-                advised = bool(_ADVISED.search(sentence[: match.start()]))
-                people.append((advised, bool(title), called, close, -len(people), contact))
+                people.append((theirs, advised, bool(title), called, close, -len(people), contact))
     if people:
-        return max(people)[5]
+        return max(people)[6]
     return teams[0] if teams else ""
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from roleplay.core.session import Source
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# (A sentence may end inside a quotation: '…is a big part of the job." In the comments…'.)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’])\s+(?=[A-Z])")
 # Full stops that do not end a sentence.
 _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|St|Inc|Co|Ltd|Jr|Sr|vs|e\.g|i\.e|p\.m|a\.m)\.\s", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.'’%$-]*")

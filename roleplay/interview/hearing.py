@@ -132,7 +132,9 @@ def hear(
             guessed=not reading.intent_named,
             context=text.replace(question, " "),
         )
-        contact = contact_in(sources, names, about) if reading.intent == "referral" else ""
+        # (Who is asked for matters: "someone in planning you'd point me towards?")
+        wanted = f"{about} {question}"
+        contact = contact_in(sources, names, wanted) if reading.intent == "referral" else ""
         return Heard(reading, findings, answer=answer, contact=contact, own=own)
     if reading.kind not in ("answer", "partial", "dodge"):
         return Heard(reading, findings)  # a refusal says nothing to repeat back

@@ -100,6 +100,10 @@ class Listener:
         reading = self.read(session, text)
         try:
             own = self._own_answer(session, reading, text, sources)
+            # Who is played, or called by name, names someone else to talk to.
+            said = [t.text for t in session.turns if t.speaker == "candidate"]
+            if person := self.playing or called(profiles(sources), said):
+                names.append(person.name)
             terms = new_research_terms(session, text, before=index)
             findings = self.assessor.assess(text, turn=index, research_terms=terms)
             return hear(

@@ -30,7 +30,9 @@ _HOW_MANY_DAYS = re.compile(
     # ("how often does the claim go in?" is no question about people coming in)
     r"|\bhow (many|often)( days)?\b[^?]{0,30}\b(i|we|you|people|everyone|staff|they|team)\b"
     r"[^?]{0,20}\b(come|go) in\b"
-    r"|\b(need|have|expected|required) to be in\b",
+    r"|\b(need|have|expected|required) to be in\b"
+    # "Which days would you want me physically in at the terminal?"
+    r"|\bwhich days?\b[^?]{0,50}\b(in|on[- ]site)\b|\bphysically (in|there|on[- ]site|present)\b",
     re.IGNORECASE,
 )
 # A sentence on the pattern of the work says so outright ("hybrid", "the rest from home", "our

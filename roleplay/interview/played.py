@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roleplay.interview.facts import EMPHASIS, has_verb
+from roleplay.interview.facts import EMPHASIS
+from roleplay.interview.first_person import LABEL, STUDY, first_person
 from roleplay.interview.profiles import QUOTED, Profile
 from roleplay.interview.question_words import CAPITALISED, content_stems
 
@@ -30,7 +31,9 @@ _ABOUT_YOU = re.compile(
     r"\b(you|your) (actually |really |originally |first |once )?(joined|started|studied"
     r"|learn(ed|t)?|built|moved|went|came|got|ended|first"
     r"|background|career|path|degree|journey|proudest|own)\b|\byou('ve| have)? (had to|did)\b"
-    r"|\b(did|were|have) you (join|start|study|learn|build|do|come|get|end|move|go)\b|proudest",
+    r"|\b(did|were|have) you (join|start|study|learn|build|do|come|get|end|move|go)\b|proudest"
+    # "What's the shift pattern like for you?"
+    r"|\blike for you\b",
     re.I,
 )
 # Words the interviewer never says in character, nor marks of a page.
@@ -42,8 +45,6 @@ _NOT_SAID = re.compile(
     r"|\bsystem (message|prompt|override)\b",
     re.I,
 )
-# A short label opening a profile's line ("Before that: Data Analyst…", "Hallowmere: joined…").
-_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=\S)")
 # What the candidate asks of the interviewer's own road here.
 _PATH = re.compile(
     r"\b(end(ed)? up|get (in|into|here|started)|got (in|into|here|started)|went from|go from"
@@ -56,21 +57,11 @@ _JOINED = re.compile(
     r"\b(joined|came back|started|moved (here|to|across)|hired|return(ed|ing) to)\b", re.I
 )
 _STUDIED = re.compile(r"\b(stud(y|ied|ying)|degree|universit(y|ies)|uni|college|course)\b", re.I)
-_STUDY = re.compile(r"\b(MBA|MSc|BSc|BA|MA|PhD|degree|diploma|apprenticeship|course)\b")
-_TITLE = re.compile(
-    r"\b(Director|Head|Manager|Lead|Chief|Officer|Partner|Founder|President|Analyst|Engineer"
-    r"|Administrator|Coordinator|Advis[eo]r|Assistant|Fundraiser|Consultant|Specialist"
-    r"|Executive|Planner|Scientist|Developer|Designer|Recruiter|Supervisor|Trainee)\b"
-)
-_THIRD = {
-    "she": "I", "he": "I", "her": "my", "his": "my", "him": "me", "herself": "myself",
-    "himself": "myself", "she's": "I'm", "he's": "I'm", "she'd": "I'd", "he'd": "I'd",
-    "she'll": "I'll", "he'll": "I'll",
-}  # fmt: skip
-_OWN_VERB = {"is": "am", "was": "was", "has": "have", "does": "do", "goes": "go"}
-# "her" before these is "me", not "my" ("helped her with", "told her.").
-_AFTER_OBJECT = frozenset(
-    ["with", "to", "for", "about", "and", "at", "in", "on", "from", "by", "as", "that", "when"]
+# "How did you end up here after uni?" asks of the road after study, not of the study.
+_AFTER_STUDY = re.compile(
+    r"\b(after|since|out of|straight from|fresh from|once you (left|finished)) (uni|university"
+    r"|college|school|graduating|graduation|your degree|the degree|studying)\b",
+    re.I,
 )
 _AMOUNT = re.compile(r"\b(how (much|many|long)|pay|paid|salary|cost|earn\w*)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -83,17 +74,7 @@ _THEIR_PATH = re.compile(
 # "What were you doing before you joined?" asks for the step before, not the first one.
 _BEFORE = re.compile(r"\bbefore (you|joining)\b", re.IGNORECASE)
 _ADVICE = re.compile(r"\b(advice|tips?|recommend\w*)\b", re.I)
-_ADVICE_QUOTED = re.compile(
-    r'^(?!(?:his|her|their)\b)[^"“:]{0,60}\b(?:advice|tips?)\b[^"“:]{0,40}:\s*(["“][^"“”]+["”])\s*$',
-    re.IGNORECASE,
-)
 CLOSE_ENOUGH = 0.5
-_SPAN_FIRST = re.compile(
-    r"^((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d|present)\s*[—–-]+\s*(.+)$", re.I
-)
-_HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
-_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
-_ARROW = re.compile(r"\s*(?:→|->)\s*")
 
 
 def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
@@ -175,7 +156,7 @@ def own_answer(
     asked = content_stems(CAPITALISED.sub(" ", question)) - own
     # ("Trying to get into arts data, what would you focus on?" asks for advice, not a road.)
     path = bool(_PATH.search(question)) and intent != "advice"
-    studies = bool(_STUDIED.search(question))
+    studies = bool(_STUDIED.search(_AFTER_STUDY.sub(" ", question)))
     amount = bool(_AMOUNT.search(question))
     scores = {}
     for index in sayable:
@@ -185,7 +166,7 @@ def own_answer(
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
         dated = path and bool(_YEAR.search(pieces[index]))
         # "Was it a games course you did at uni?" is told by the degree.
-        studied = studies and bool(_STUDY.search(pieces[index]))
+        studied = studies and bool(STUDY.search(pieces[index]))
         weight = shared + 2 * close + dated + 2 * studied
         # A question on an amount ("what did it pay?") is answered by a figure or not at all.
         if amount and not re.search(r"\d", _YEAR.sub("", pieces[index])):
@@ -201,7 +182,7 @@ def own_answer(
     # (A degree is where they studied, not the first step of a working road, unless study is
     # what was asked about.)
     steps = [
-        i for i in scores if _YEAR.search(pieces[i]) and (studies or not _STUDY.search(pieces[i]))
+        i for i in scores if _YEAR.search(pieces[i]) and (studies or not STUDY.search(pieces[i]))
     ]
     if path and steps and not _BEFORE.search(question):
         best = min(steps, key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
@@ -221,7 +202,7 @@ def _interview_said(quoted: re.Match[str]) -> str:
 
 
 def _as_written(piece: str) -> str:
-    text = _LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
+    text = LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
     return text[:1].upper() + text[1:] + "."
 
 
@@ -243,102 +224,3 @@ def asks_their_path(question: str) -> bool:
     """Whether ``question`` asks about someone else's road ("how did he get from his first
     job here to running the whole operation?")."""
     return bool(_THEIR_PATH.search(question))
-
-
-def first_person(piece: str, name: str) -> str:
-    """A line of someone's profile as they would say it ("Priya studied Mathematics…" → "I
-    studied Mathematics…"; "Farm vet in Dumfries, 2004 to 2008" → "I was a farm vet in
-    Dumfries, 2004 to 2008")."""
-    text = _LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
-    # "2001–2004 — QA Tester, Polyhedra Interactive (Edinburgh)": the years said after what
-    # they were, and no brackets or arrows (read aloud as stage directions).
-    if dates := _SPAN_FIRST.match(text):
-        start, end, text = dates.groups()
-        span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
-        head, semicolon, rest = text.partition(";")
-        text = f"{head.rstrip(' .,')}{span}{semicolon}{rest}"
-    text = _ARROW.sub(" then ", _BRACKETED.sub(r", \1", _HONOURS.sub("", text)))
-    # Their own words quoted in the research are simply said ('Advice to people starting out:
-    # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
-    if advice := _ADVICE_QUOTED.match(text):
-        text = advice.group(1)
-    if re.fullmatch(r'["“][^"“”]+["”]', text):
-        text = text[1:-1].strip().rstrip(" .")
-        return f"{text[:1].upper()}{text[1:]}."
-    for form in (name, name.split()[0]):
-        called = rf"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?{re.escape(form)}"
-        text = re.sub(rf"\b{called}['’]s\b", "my", text)
-        text = re.sub(rf"^{called}\b", "I", text)
-        text = re.sub(rf"\b{called}\b", "me", text)
-    words = text.split()
-    if not words:
-        return ""
-    said = []
-    for index, word in enumerate(words):
-        bare = word.lower().strip(",;:")
-        if bare in _THIRD:
-            after = words[index + 1].lower() if index + 1 < len(words) else ""
-            own = _THIRD[bare]
-            if bare == "her" and (not after or after.strip(",.;:") in _AFTER_OBJECT):
-                own = "me"
-            if own == "I'm" and re.fullmatch(r"been|got|had|[a-z]+ed", after):
-                own = "I've"
-            word = own + word[len(bare) :]
-            if index == 0:
-                word = word[:1].upper() + word[1:]
-        said.append(word)
-    text = _agree(" ".join(said))
-    if not re.match(r"^(I|My|I'm|I'd|I'll|I've)\b", text) and not _has_verb(text):
-        text = _verbless(text)
-    ended = re.search(r"[.!?][\"”’']$", text)
-    return text[:1].upper() + text[1:] + ("" if ended else ".")
-
-
-def _has_verb(text: str) -> bool:
-    # A profile's "Joined Thistlebeck in 2009…" has its verb first, and no subject.
-    words = text.split(";")[0].split()
-    return has_verb(words[1:]) if words[0].lower().endswith("ed") else has_verb(words)
-
-
-def _agree(text: str) -> str:
-    """The verb after "I" said as one's own ("I runs" → "I run", "I is" → "I am")."""
-
-    def verb(match: re.Match[str]) -> str:
-        word = match.group(2)
-        if word in _OWN_VERB:
-            return f"{match.group(1)}{_OWN_VERB[word]}"
-        if re.fullmatch(r"[a-z]+(ches|shes|sses|xes)", word):
-            return f"{match.group(1)}{word[:-2]}"
-        if re.fullmatch(r"[a-z]+[^aeiou]ies", word):
-            return f"{match.group(1)}{word[:-3]}y"
-        if re.fullmatch(r"[a-z]{2,}[^s'u]s", word):
-            return f"{match.group(1)}{word[:-1]}"
-        return match.group(0)
-
-    adverb = r"(?:also |still |now |often |usually |currently |mostly )?"
-    text = re.sub(rf"\b(I {adverb})(is|was|has|does|goes|[a-z]+s)\b", verb, text)
-    if text.startswith("I "):
-        # "I share the running of the trust … and is responsible for finance": the second verb
-        # is mine too.
-        text = re.sub(r"(?<=\band )(is|has)\b", lambda m: _OWN_VERB[m.group(1)], text)
-    return re.sub(r"\bI's\b", "I'm", text)
-
-
-def _verbless(item: str) -> str:
-    """A profile's list line with no subject, said as what they did or were."""
-    first = item.split()[0]
-    if first.lower().endswith("ed"):
-        return f"I {first.lower()}{item[len(first) :]}"
-    head = item.split(",")[0]
-    if _TITLE.search(head):  # "Clinical Director at Skipton from 2014": a title, no article
-        said = item
-    else:
-        # (not "QA Tester": an acronym keeps its capitals)
-        lowered = item if item[1:2].isupper() else item[:1].lower() + item[1:]
-        said = f"{'an' if lowered[:1] in 'aeiou' else 'a'} {lowered}"
-    said = re.sub(r";\s*sits\b", " and I sit", said)
-    if _STUDY.search(head):
-        return f"I did {said}"
-    if re.search(r"\bsince\b", item):
-        return f"I've been {said}"
-    return f"I was {said}"

@@ -24,7 +24,9 @@ from roleplay.interview.sayable import ASIDE
 _NEXT = re.compile(
     r"\b(next steps?|after (today|this|that|the interview|the call|this call|this stage|this "
     r"interview)|what happens (next|now|after)|what comes (next|after)|the (rest of the )?process"
-    r"|stages|another round|more rounds|walk me through)\b",
+    r"|stages|another round|more rounds"
+    # ("walk me through who I'd be working alongside" asks about the team)
+    r"|walk me through(?! (who|the team|your team|a (typical )?(day|week))))\b",
     re.IGNORECASE,
 )
 # What a list of steps sits under: "How we hire:", "## Hiring process (from the job pack)".

@@ -100,16 +100,36 @@ def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:
     ]
 
 
+_CLOSES_ONLY = re.compile(r'^[^"]*[.!?,]"\s*$')
+
+
 def _quotes_whole(pieces: list[str]) -> list[str]:
     """Sentences with a quotation split across them joined again ('Her advice: "Talk to the
     reception teams. They know…"' is one thing said)."""
-    whole: list[str] = []
+    groups: list[list[str]] = []
     for piece in pieces:
-        if whole and whole[-1].count('"') % 2:
-            # (Cut at a full stop, or at a dash taken for a list's: "…in the box office - that's
-            # where…".)
-            cut = " " if whole[-1].rstrip().endswith((".", "!", "?", ",")) else " – "
-            whole[-1] = f"{whole[-1]}{cut}{piece}"
+        said = _joined(groups[-1]) if groups else ""
+        # (A passage cut inside a quotation starts with its end: 'handy… part of the job."'
+        # closes a quotation that opened before it, and opens none.)
+        if said.count('"') % 2 and not (len(groups[-1]) == 1 and _CLOSES_ONLY.search(said)):
+            groups[-1].append(piece)
         else:
-            whole.append(piece)
-    return whole
+            groups.append([piece])
+    # A quotation the passage was cut inside (its last words are in the next passage) ends
+    # with the last sentence it holds whole: 'Post from last month: "Seven years on… properly.'
+    # and not "My environmental science degree ended up being handy (keeping birds.".
+    if groups and len(groups[-1]) > 1 and _joined(groups[-1]).count('"') % 2:
+        kept = _joined(groups[-1][:-1]).rstrip()
+        if kept.endswith((".", "!", "?")):
+            groups[-1] = [f'{kept}"']
+    return [_joined(group) for group in groups]
+
+
+def _joined(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        # (Cut at a full stop, or at a dash taken for a list's: "…in the box office - that's
+        # where…".)
+        cut = " " if text.rstrip().endswith((".", "!", "?", ",")) else " – "
+        text = f"{text}{cut}{part}"
+    return text

@@ -26,6 +26,10 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 
+# ... or by the clause its "who" opens: "could you walk me through who I'd be working
+# alongside day to day?" asks about the team.
+_WHO = re.compile(r"\bwho\b(?: [\w'’]+){1,6}", re.IGNORECASE)
+
 
 def names_intent(question: str, rules: TurnRules) -> bool:
     """Whether the phrases of any intent are in ``question``."""
@@ -46,9 +50,10 @@ def question_intent(
     named = [i for i in rules.intents if hits[i] == best] if best else []
     # ... or to the one the question asks for by its first words: "What systems does the team
     # run on?" asks for tools, not about the team.
-    if len(named) > 1 and (head := _HEAD.search(question)):
-        heading = [i for i in named if rules.hits(f"intent:{i}", head.group(0))]
-        named = heading if len(heading) == 1 else named
+    for head in (_HEAD.search(question), _WHO.search(question)):
+        if len(named) > 1 and head:
+            heading = [i for i in named if rules.hits(f"intent:{i}", head.group(0))]
+            named = heading if len(heading) == 1 else named
     vectors = getattr(relevance, "vectors", None)
     if vectors is not None and len(named) != 1:
         intent, likely = turn_model().intent(question, whole or question, vectors)

@@ -24,7 +24,7 @@ GENERIC = frozenset(
      "after", "down", "over", "ever", "still", "anything", "anyt", "anyth", "sorry", "quick",
      "keep", "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
      "need", "fully", "range", "those", "jobs", "nowad", "come", "meant", "confi", "post",
-     "next", "invol", "arran", "situa", "deal"]
+     "next", "invol", "arran", "situa", "deal", "were"]
 )  # fmt: skip
 # What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
 # answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
@@ -45,6 +45,9 @@ SAID_OTHERWISE = {
     "cert": frozenset(["train", "cours", "learn", "certi"]),
     "shift": frozenset(["rota", "nights"]),
 }
+# Words that ask for figures without saying of what ("the headline numbers"): what the figures
+# are of is in the rest of the turn ("The Courier piece said last year was a record.").
+FIGURE_ASKED = frozenset(["numbe", "figur", "stats", "stati", "headl", "key", "main"])
 GENERIC_ASKED = frozenset(["beyon", "salar", "comes", "come", "else", "offer", "packa"])
 PERKS = re.compile(
     r"\b(package|what else (comes|do you offer|is there)|comes? with the (job|role))\b", re.I
@@ -86,7 +89,10 @@ def stem(word: str) -> str:
 _IDIOMS = re.compile(
     r"\b(up and running|going in|in the first place|(give|paint|get) (me |us )?an? (rough |quick "
     r"|bit of a |better )?(picture|sense|idea|feel|flavour|overview|rundown) (of|for)|be "
-    r"joining|(i'd|i would) join|day[- ]to[- ]day|get through( to (it|that|this|them))?)\b",
+    r"joining|(i'd|i would) join|day[- ]to[- ]day|get through( to (it|that|this|them))?"
+    # ("When are you hoping the successful person would start?" asks of the start.)
+    r"|(are|were|was) (you )?hoping|the (succ?ess?ful|new) (person|candidate|applicant|hire)"
+    r"|whoever (gets|is offered|lands) (it|the (job|role|post)))\b",
     re.I,
 )
 

@@ -57,6 +57,8 @@ _WRITER = re.compile(
 )
 # ("It costs £9.8 million a year to run Brackenridge": an "it" that points ahead, to what it
 # costs or takes to do, points at nothing said before.)
+_WORD_SLASH = re.compile(r"(?<![\w./])([A-Za-z]{3,})/([a-z]{3,})(?![\w./])")
+_SO_CLAUSE = re.compile(r", so (?=(?:our|the|we|you|it|its|there|most|all) [a-z])")
 _POINTING_START = re.compile(
     r"^(it(?! (costs?|takes?|took) [^,;]{1,40}? to [a-z]+)|its|they|their|this|these|those|he|she"
     r"|his|her|here)\b",
@@ -87,6 +89,8 @@ _NO_ONES_NAME = frozenset(
 )  # fmt: skip
 _TO_APPLICANT = re.compile(r"^(You will|You'll|You would|You'd) (?=[a-z])")
 _DASH = re.compile(r"\s+[–—-]\s+")
+# A dash between two figures is a range: "£34,000 - £38,500" is said "£34,000 to £38,500".
+_RANGE = re.compile(r"(?<=\d)\s+[–—-]\s+(?=[£$€]?\d)")
 # A list said under its heading: at most this many items of at most this many words, under a
 # heading of at most this many words that names a subject ("Benefits", "Hiring process").
 LIST_ITEMS, ITEM_WORDS, TOPIC_WORDS = 3, 16, 3
@@ -156,6 +160,14 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # "For an informal chat, please contact Ruth Okafor…" is said to the candidate as what
     # they can do.
     sentence = _PLEASE.sub("you can ", sentence)
+    # "employment/education" is said "employment or education" (a web address keeps its
+    # slash, and is never said).
+    sentence = _WORD_SLASH.sub(r"\1 or \2", sentence)
+    # "These can take 4-6 weeks, so our target start date is early June 2025.": what follows
+    # "so" stands alone where the start points back.
+    if _POINTING_START.search(sentence) and (then := _SO_CLAUSE.search(sentence)):
+        sentence = sentence[then.end() :]
+        sentence = sentence[:1].upper() + sentence[1:]
     # "Then Callum became depot supervisor…": said alone, it follows nothing.
     if lead := _FOLLOWING.match(sentence):
         sentence = sentence[lead.end() :]
@@ -163,7 +175,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # "401(k)" said "401k": brackets in a reply read as a stage direction.
     sentence = BRACKETED_LETTER.sub(r"\1\2", sentence)
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
-    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", sentence))
+    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", _RANGE.sub(" to ", sentence)))
     words = sentence.split()
     if len(words) > ANSWER_WORDS[1]:
         # "…by Cecily Marlowe, a former stage manager at the Old Vic, who raised…": who a

@@ -128,6 +128,12 @@ _LABEL_THEN_SENTENCE = re.compile(
     r"(?=(?:in \d{4},? )?(?:we|our|the|it|they) [a-z])",
     re.IGNORECASE,
 )
+# A short label over a sentence of its own ("Team: You will sit in the Performance & Planning
+# cell…").
+_LABEL_OVER_SENTENCE = re.compile(
+    r"^([A-Z][\w&'’/-]*(?: [\w&'’/-]+){0,3}): (?=(?:You|We|Our|The|It|They|This|These|If"
+    r"|Because|Any|Each|Every|All|There)\b \S)"
+)
 # A sentence written on after a label's dash, in lower case.
 _LOWER_CLAUSE = re.compile(r"^(we|our|you|everyone) [a-z]")
 
@@ -159,6 +165,11 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
         if labelled := _LABEL_THEN_SENTENCE.match(piece):
             rest = piece[labelled.end() :]  # "What's new: in 2023 we moved all sites onto…"
             piece = rest[:1].upper() + rest[1:]
+        label = ""
+        if over := _LABEL_OVER_SENTENCE.match(piece):
+            # "Airside pass: Because the role goes airside, any offer is subject to…": the
+            # sentence says it; the label is what it is about.
+            label, piece = over.group(1), piece[over.end() :]
         if heading and _LOWER_CLAUSE.match(piece):
             piece = piece[:1].upper() + piece[1:]  # "Hybrid working - we ask everyone to…"
         bio = _BIO.match(piece)
@@ -194,7 +205,7 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             someone = None if fields else _subject_person(piece, first)
             person = person if someone is None else someone
         last_short = piece.rstrip(".") if short else ""
-        resolved.append((piece, heading))
+        resolved.append((piece, label or heading))
     return resolved
 
 

@@ -34,9 +34,19 @@ _DATES = re.compile(
 # "4 yrs 7 mos": how long at an employer whose several roles follow.
 _DURATION = re.compile(r"^\d+ (yrs?|mos?)( \d+ mos?)?$")
 # A degree's years at the end of its line: "BSc (Hons) Mathematics, 2011 - 2014", "…, 2003".
-_STUDY_YEARS = re.compile(rf"(?:,|\s·)\s*(?P<start>{_WHEN})(?:\s*[-–—]\s*(?P<end>{_WHEN}))?\s*$")
+# (The job seeker's own remark may follow in square brackets: "…, 2012 - 2016 [same uni as me!!]".)
+_REMARK = r"(?:\s*\[[^\[\]]*\])?"
+_STUDY_YEARS = re.compile(
+    rf"(?:,|\s·)\s*(?P<start>{_WHEN})(?:\s*[-–—]\s*(?P<end>{_WHEN}))?{_REMARK}\s*$"
+)
 # A role written on one line with its dates ("Analyst · Statistics Canada, Ottawa · 2011 - 2014").
 _INLINE_DATES = re.compile(rf"\S\s.*\b{_WHEN}\s*[-–—]\s*(?:{_WHEN}|[Pp]resent|[Nn]ow)\b")
+# Its dates at the end of the line: "Terminal Duty Manager - Corriemoor Airport - 2017 - 2022".
+_TRAILING_DATES = re.compile(
+    rf"(?:\s+[·|–—-]\s+|,\s*|\s+)\(?(?P<start>{_WHEN})\s*[-–—]\s*(?P<end>{_WHEN}|[Pp]resent|[Nn]ow)"
+    rf"\)?(?:\s*·\s*[\d\w ]*)?{_REMARK}\s*$"
+)
+_ASIDE = re.compile(r"^\([^()]+\)$")
 _PARTS = re.compile(r"\s+[·|–—-]\s+|\s+at\s+")
 _KIND_OF_JOB = re.compile(
     r"^(full|part)[- ]time$|^(contract|self-employed|freelance|internship|permanent|temporary"
@@ -50,7 +60,14 @@ _PLACE_LINE = re.compile(
 )
 _SCHOOL = re.compile(r"\b(University|College|School|Institute|Academy|Polytechnic)\b")
 # A person's name alone on a line ("Deborah (Debs) Halloran"), and the name they go by.
-_NAME_LINE = re.compile(r"^([A-Z][a-z'’-]+)(?: \(([A-Z][a-z'’-]+)\))?((?: [A-Z][a-z'’-]+){1,2})$")
+# (A name's word may have a capital inside it: "MacLeish", "DeSouza".)
+_NAME_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"
+_NAME_LINE = re.compile(rf"^({_NAME_WORD})(?: \(({_NAME_WORD})\))?((?: {_NAME_WORD}){{1,2}})$")
+# A heading naming the person a pasted profile is of ("--- Moira Strachan (LinkedIn) ---").
+_NAMED_HEADING = re.compile(
+    rf"^(\s*(?:={{2,}}|-{{3,}}|#{{1,6}}|\*{{3,}})\s*)({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})"
+    r"(?:\s*\([^()]*\))?(\s*(?:={2,}|-{3,}|\*{3,})?\s*)$"
+)
 _HEADLINE_ROLE = re.compile(
     r"\b(Manager|Director|Officer|Head|Lead|Analyst|Advis[eo]r|Coordinator|Engineer|Partner"
     r"|Chief|Founder|Trustee|Administrator|Assistant|Consultant|Specialist|Executive"
@@ -68,20 +85,33 @@ def linkedin_as_sentences(text: str) -> str:
         said = lines[index].strip()
         if said in _SECTIONS:
             end = _block_end(lines, index + 1)
-            out.append(lines[index])
+            # Ended, so it does not run into the first role once the lines are joined.
+            out.append(f"{said}.")
             block = [line.strip() for line in lines[index + 1 : end]]
             out += _roles(block) if said == "Experience" else _degrees(block)
             out.append("")
             index = end
             continue
+        if (heading := _NAMED_HEADING.match(lines[index])) and _opens_profile(lines, index):
+            # The headline under it joins the name, so the heading says who they are.
+            marks, person, closing = heading.groups()
+            out.append(f"{marks}{person}, {_headline(lines[index + 1])}{closing}")
+            index += 2
+            continue
         if (name := _NAME_LINE.match(said)) and _opens_profile(lines, index):
-            headline = re.split(r"\s+\|\s+", lines[index + 1].strip())[0]
-            out.append(f"{name.group(2) or name.group(1)}{name.group(3)}, {headline}")
+            out.append(
+                f"{name.group(2) or name.group(1)}{name.group(3)}, {_headline(lines[index + 1])}"
+            )
             index += 2
             continue
         out.append(lines[index])
         index += 1
     return "\n".join(out)
+
+
+def _headline(line: str) -> str:
+    """A profile's headline without the place after its bar ("… | Balcraig")."""
+    return re.split(r"\s+\|\s+", line.strip())[0]
 
 
 def _opens_profile(lines: list[str], index: int) -> bool:
@@ -109,7 +139,10 @@ def _block_end(lines: list[str], index: int) -> int:
                 if not line.strip():
                     break
                 ahead.append(line.strip())
-            dated = any(_DATES.match(line) or _STUDY_YEARS.search(line) for line in ahead)
+            dated = any(
+                _DATES.match(line) or _STUDY_YEARS.search(line) or _TRAILING_DATES.search(line)
+                for line in ahead
+            )
             if not dated or said.startswith("(") or said.endswith("."):
                 return index
         paragraph_start = not said
@@ -118,8 +151,8 @@ def _block_end(lines: list[str], index: int) -> int:
 
 
 def _roles(block: list[str]) -> list[str]:
-    """A profile's "Experience" lines, a line per role; a line that is no part of a role laid
-    out over lines (a bullet, a role written on one line with its dates) is kept as it is."""
+    """A profile's "Experience" lines, a line per role, whether laid out over lines or written
+    on one with its dates; any other line (a bullet) is kept as it is."""
     said: list[str] = []
     pending: list[str] = []
     employer = ""  # an employer over several roles ("Brackenridge Hospice / 4 yrs 7 mos")
@@ -135,8 +168,14 @@ def _roles(block: list[str]) -> list[str]:
             pending = []
         elif after_dates and _PLACE_LINE.match(line) and not _HEADLINE_ROLE.search(line):
             pass  # "Sleaford, England, United Kingdom" under a role's dates
+        elif _ASIDE.match(line) and not pending and said and said[-1].endswith("."):
+            # "(rotations through security…)" under a role: what the role was.
+            said[-1] = f"{said[-1][:-1]}, {line[1:-1]}."
         elif line and not _BULLET.match(line) and not _INLINE_DATES.search(line):
             pending.append(line)
+        elif line and not _BULLET.match(line) and (written := _dated_role(line)):
+            said += [*pending, written]
+            pending = []
         else:
             said += pending + ([_ended(line)] if line else [])
             pending = []
@@ -155,6 +194,22 @@ def _role(pending: list[str], employer: str, dates: re.Match[str]) -> str:
     where = parts[1] if len(parts) > 1 else employer
     at = f" at {where}" if where else ""
     return f"{title}{at} {_span(dates.group('start'), dates.group('end'))}."
+
+
+def _dated_role(line: str) -> str:
+    """A role written on one line with its dates ("Terminal Duty Manager - Corriemoor Airport -
+    2017 - 2022") as a sentence; "" when its words do not part into a title and a place."""
+    dates = _TRAILING_DATES.search(line)
+    if not dates:
+        return ""
+    parts = [part.strip(" ,") for part in _PARTS.split(line[: dates.start()]) if part.strip(" ,")]
+    if len(parts) != 2:
+        return ""
+    title, where = parts
+    # "Parks Canada — Visitor Data Lead": the employer first, the title after it.
+    if _HEADLINE_ROLE.search(where) and not _HEADLINE_ROLE.search(title):
+        title, where = where, title
+    return f"{_unbracketed(title)} at {where} {_span(dates.group('start'), dates.group('end'))}."
 
 
 def _degrees(block: list[str]) -> list[str]:

@@ -44,7 +44,8 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
     if loaded.kind == "pages":
         sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
     elif loaded.kind in ("markdown", "text"):
-        text = ended_items(linkedin_as_sentences(_QUOTE_MARKS.sub("", loaded.text)))
+        text = linkedin_as_sentences(_QUOTE_MARKS.sub("", loaded.text))
+        text = prose_dashes(ended_items(joined_items(text)))
         text = tables_as_lists(text) if loaded.kind == "markdown" else text
         if loaded.kind == "text":
             text = plain_headings(text)
@@ -83,7 +84,38 @@ _PROFILE_SECTIONS = frozenset(
 # blockquote: the words are the research, the marks are not.
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 # A list item, or a line opening with a bold label ("**Education:** MA Philosophy, …").
+_LIST_MARK = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+\S")
 _ITEM_LINE = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+\S|^\s*(\*\*|__)[^*_\n]{1,40}:?(\*\*|__)")
+
+
+def joined_items(text: str) -> str:
+    """``text`` with each list item's wrapped lines (indented under it) joined to it, so the
+    item ends where its words do, not where the line was cut ("Stand at the" / "security
+    search for a morning…")."""
+    out: list[str] = []
+    indent = -1  # the indent of the list item the lines are under; -1 under none
+    for line in text.split("\n"):
+        said = line.lstrip()
+        depth = len(line) - len(said)
+        if said and indent >= 0 and depth > indent and not _ITEM_LINE.match(line):
+            out[-1] = f"{out[-1].rstrip()} {said}"
+            continue
+        indent = depth if said and _LIST_MARK.match(line) else -1
+        out.append(line)
+    return "\n".join(out)
+
+
+# A dash between words in a line of prose, an aside or a clause after it ("The first civil
+# flights - a twice-weekly service to Kirkwall - started in 1963"): written as the dash it
+# stands for, so it is not taken for a list item when the passage's lines run together.
+_PROSE_DASH = re.compile(r"(?<=[A-Za-z,)'\"’”])\s+-\s+(?=[a-z])")
+
+
+def prose_dashes(text: str) -> str:
+    """``text`` with a spaced hyphen inside a line of prose written as an en dash."""
+    return "\n".join(
+        line if "|" in line else _PROSE_DASH.sub(" – ", line) for line in text.split("\n")
+    )
 
 
 def ended_items(text: str) -> str:

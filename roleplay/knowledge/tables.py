@@ -16,9 +16,13 @@ import re
 _ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\|[^|]*)+$")
 # A row that is a step of a process by its first cell: "Stage 2", "Step 3", "Round 1".
 _STAGE = re.compile(r"^(?:stage|step|round|phase)\s+(\d{1,2})$", re.IGNORECASE)
+# A numbered step named in the same cell: "3. Data exercise", "2) Phone screen".
+_NAMED_STEP = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BRACKETS = re.compile(r"\s*\(([^()]+)\)")
 _SLASH = re.compile(r"\s+/\s+")
+# A cell is prose, never a list: its spaced hyphen is a dash ("a month - Early 04:30-13:00").
+_HYPHEN = re.compile(r"(?<=\D)\s+-\s+(?=\D)")
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
 # A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
 # by the team"), unless the word after it is a name too ("Gemma Oduya").
@@ -49,18 +53,22 @@ def tables_as_lists(text: str) -> str:
             rows.append(_cells(lines[index]))
             index += 1
         numbered = all(row and row[0].rstrip(".").isdigit() for row in rows)
+        named_steps = all(row and _NAMED_STEP.match(row[0]) for row in rows)
         # A timeline with stages among its rows ("Closing date", "Stage 1", …, "Decision") is
         # a list of steps, each row an item.
         staged = any(row and _STAGE.match(row[0]) for row in rows)
         for row in rows:
             rest = ", ".join(_later(cell) for cell in row[1:] if cell not in _EMPTY)
-            if numbered or (staged and _STAGE.match(row[0])):
+            if named_steps and (step := _NAMED_STEP.match(row[0])):
+                name = f"{step.group(1)}. {step.group(2)}"
+                out.append(_ended(f"{name}: {rest}" if rest else name))
+            elif numbered or (staged and _STAGE.match(row[0])):
                 number = _STAGE.sub(r"\1", row[0].rstrip("."))
                 out.append(_ended(f"{number}. {_sentence_case(rest)}"))
             elif staged and rest:
                 out.append(_ended(f"- {row[0]}: {rest}"))
             elif row and rest:
-                out.append(_ended(f"{row[0]} is {rest}"))
+                out.append(_ended(f"{row[0]} {_be(row[0])} {rest}"))
             elif row:
                 out.append(_ended(f"- {row[0]}"))
         out.append("")
@@ -75,10 +83,19 @@ def _later(cell: str) -> str:
     """A cell said after another: its first word in lower case unless it starts a name, and
     "(3 hours max)" between commas, "2 MW / 4 MWh" as "2 MW and 4 MWh" (brackets and slashes
     are not said aloud)."""
-    cell = _SLASH.sub(" and ", _BRACKETS.sub(r", \1", cell))
+    # (A colon inside a cell reads as a label's: "hybrid: Tuesday, Wednesday…" is a pause.)
+    cell = _HYPHEN.sub(" – ", _SLASH.sub(" and ", _BRACKETS.sub(r", \1", cell)))
+    cell = cell.replace(": ", " – ")
     if (first := cell.split(" ", 1)[0]) in _LINKING:
         return first.lower() + cell[len(first) :]
     return _FIRST_WORD.sub(lambda match: match.group(1).lower(), cell, count=1)
+
+
+def _be(subject: str) -> str:
+    """ "Other benefits are…", "Salary is…", "Hours / contract is…"."""
+    last = subject.split()[-1].lower() if subject.split() else ""
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "ys"))
+    return "are" if plural else "is"
 
 
 def _sentence_case(text: str) -> str:

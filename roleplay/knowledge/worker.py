@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import zipfile
+from typing import Any
 
 _LOCKED = "is password-protected; remove the password and add it again"
 
@@ -34,6 +35,7 @@ def pdf_pages(path: str) -> dict:
 def docx_markdown(path: str) -> dict:
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     if not zipfile.is_zipfile(path):
         return {
@@ -44,26 +46,50 @@ def docx_markdown(path: str) -> dict:
         document = Document(path)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         return {"error": f"is not a readable Word document ({type(error).__name__}: {error})"}
-    lines: list[str] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        style = (paragraph.style.name if paragraph.style is not None else "").lower()
-        if style == "title":
-            lines.append(f"# {text}")
-        elif style.startswith("heading") and style[-1:].isdigit():
-            lines.append(f"{'#' * min(int(style[-1]) + 1, 6)} {text}")
-        elif "list" in style:
-            lines.append(f"- {text}")
-        else:
-            lines.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-            if cells:
-                lines.append(" | ".join(cells))
+    # In the order the reader sees them: a table belongs under the heading it sits below.
+    blocks = [
+        _table_markdown(block) if isinstance(block, Table) else _paragraph_markdown(block)
+        for block in document.iter_inner_content()
+    ]
+    lines = [block for block in blocks if block]
     return {"kind": "markdown", "text": "\n\n".join(lines)}
+
+
+def _paragraph_markdown(paragraph: Any) -> str:
+    text = paragraph.text.strip()
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if not text:
+        return ""
+    if style == "title":
+        return f"# {text}"
+    if style.startswith("heading") and style[-1:].isdigit():
+        return f"{'#' * min(int(style[-1]) + 1, 6)} {text}"
+    if "list" in style:
+        return f"- {text}"
+    return text
+
+
+def _table_markdown(table: Any) -> str:
+    """A Word table as a Markdown table, so it is read row by row like any other table; a
+    merged cell, which Word repeats once per column it spans, is kept once."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(cell.text.split()).replace("|", "/"))
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = [f"| {' | '.join(rows[0])} |", f"|{'---|' * width}"]
+    lines += [f"| {' | '.join(row)} |" for row in rows[1:]]
+    return "\n".join(lines)
 
 
 def text_file(kind: str, path: str) -> dict:

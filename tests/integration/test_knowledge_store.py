@@ -29,10 +29,13 @@ def stored_chunks(store: PackStore, pack: str) -> int:
 def test_search_finds_the_passage_that_answers(store: PackStore, pack_name: str) -> None:
     outcomes = add(store, pack_name, COMPANY)
     assert {o.status for o in outcomes} == {"added"}
-    best = store.search(pack_name, "Which startup did the company acquire in 2024?", 3)[0]
+    found = store.search(pack_name, "Which startup did the company acquire in 2024?", 3)
+    best = found[0]
     assert best.source == "company-overview.md"
     assert best.location == "Larkspur Health: company overview > History"
-    assert "Quillmark" in best.text
+    # The history is cut in two passages (its list items whole); the one naming the startup
+    # is among those the interviewer reads, the history's first half maybe ahead of it.
+    assert any("Quillmark" in p.text and p.location == best.location for p in found[:2])
     assert 0 < best.score <= 1
 
 

@@ -269,3 +269,28 @@ def test_stock_words_count_against_every_worry_that_lists_them(coffee: Persona) 
     )
     found = {f.worry: f.verdict for f in Assessor(coffee, CloserToQuestions()).assess(answer)}
     assert found["referral-risk"] == "confirms"
+
+
+def test_coming_with_nothing_prepared_confirms_no_homework(leader: Persona) -> None:
+    answer = "Oh, I don't really have a plan, to be honest. I'm easy, tell me whatever you like."
+    assert verdicts(leader, answer)["no-homework"] == "confirms"
+
+
+def test_missing_what_was_just_said_confirms_the_poor_listener(leader: Persona) -> None:
+    answer = "Sorry, I missed some of that, I was checking my notes. Could you say that again?"
+    assert verdicts(leader, answer)["poor-listener"] == "confirms"
+
+
+def test_a_question_asked_without_a_question_mark_shows_curiosity(leader: Persona) -> None:
+    answer = "Which is actually why I wanted to ask how your team tests things before a launch."
+    assert "curiosity" in read_answer(answer)[0].cues
+
+
+def test_a_stopgap_in_other_words_confirms_the_flight_risk(anxious: Persona) -> None:
+    answer = "This would tide me over while a couple of finance director roles come up."
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "confirms"
+
+
+def test_minding_the_time_eases_wasting_it(leader: Persona) -> None:
+    answer = "I'm conscious we're at twenty-five minutes and I said half an hour, so I'll wrap up."
+    assert verdicts(leader, answer)["wastes-time"] == "eases"

@@ -12,6 +12,7 @@ from roleplay.core.cues import read_answer
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.session import Source
+from roleplay.interview.answer_types import wanted
 from roleplay.interview.answers import answering, the_question
 from roleplay.interview.candidates import candidates
 from roleplay.interview.contacts import contact_in
@@ -20,6 +21,7 @@ from roleplay.interview.facts import speakable
 from roleplay.interview.list_items import item_sentences
 from roleplay.interview.listener import Listener
 from roleplay.interview.office_days import asks_office_days
+from roleplay.interview.question_words import content_stems
 from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.sayable import answer_sentence, section_list
 from roleplay.interview.standalone import research_sentences
@@ -264,3 +266,59 @@ def test_a_tool_of_a_kind_the_research_never_names_is_not_answered_by_other_tool
     research = [company(DUTIES)]
     question = "Which weather data provider do you use for forecasting?"
     assert answering(question, research, Uniform(0.8), NAMES, tools=True) == ()
+
+
+def test_a_table_of_named_steps_is_a_numbered_list() -> None:
+    table = (
+        "| Stage | What happens | When |\n|---|---|---|\n"
+        "| 1. Apply | CV and a cover letter | Closes 16 March |\n"
+        "| 2. Phone screen | A 25-minute call | 19-21 March |"
+    )
+    assert tables_as_lists(table).split("\n")[:2] == [
+        "1. Apply: CV and a cover letter, closes 16 March.",
+        "2. Phone screen: A 25-minute call, 19-21 March.",
+    ]
+
+
+def test_a_table_cell_is_prose_its_colon_and_dash_said_as_pauses() -> None:
+    table = (
+        "| Item | Detail |\n|---|---|\n"
+        "| Working pattern | Hybrid: Tuesday to Thursday on site |\n"
+        "| Other benefits | Free parking - and a cycle scheme |"
+    )
+    assert tables_as_lists(table).split("\n")[:2] == [
+        "Working pattern is hybrid – Tuesday to Thursday on site.",
+        "Other benefits are free parking – and a cycle scheme.",
+    ]
+
+
+def test_a_range_between_figures_is_said_with_to() -> None:
+    assert answer_sentence("Salary is £34,000 - £38,500 depending on experience.") == (
+        "Salary is £34,000 to £38,500 depending on experience."
+    )
+
+
+def test_a_clause_after_so_stands_alone_when_the_start_points_back() -> None:
+    assert answer_sentence(
+        "These can take 4-6 weeks, so our target start date is early June 2025."
+    ) == ("Our target start date is early June 2025.")
+
+
+def test_a_slash_between_words_is_said_as_or() -> None:
+    said = answer_sentence(
+        "Any offer is subject to a 5-year employment/education reference history and a check."
+    )
+    assert "employment or education" in said
+
+
+def test_which_days_to_be_in_asks_about_office_days() -> None:
+    assert asks_office_days("Which days would you want me physically in at the terminal?")
+
+
+def test_hoping_the_successful_person_would_start_asks_only_of_the_start() -> None:
+    asked = "When are you hoping the succesful person would actually start?"
+    assert content_stems(asked) == {"start"}
+
+
+def test_the_headline_numbers_ask_for_figures_of_what_the_turn_named() -> None:
+    assert wanted("What were the headline numbers, roughly?") == "figure"

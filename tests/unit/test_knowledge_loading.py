@@ -198,3 +198,22 @@ def test_a_small_word_file_holding_too_much_text_is_stopped(tmp_path: Path) -> N
     assert path.stat().st_size < 1024 * 1024
     message = failure(path, Limits(max_bytes=1024 * 1024, parse_seconds=120))
     assert message == "holds more than 5 MB of text and was stopped (a damaged or hostile file?)"
+
+
+def test_a_word_table_is_read_row_by_row_under_its_heading(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("Terms at a glance", level=1)
+    table = document.add_table(rows=3, cols=2)
+    terms = [("Item", "Detail"), ("Salary", "£34,000 - £38,500"), ("Holiday", "28 days")]
+    for row, (item, detail) in zip(table.rows, terms, strict=True):
+        row.cells[0].text, row.cells[1].text = item, detail
+    document.add_heading("How we will hire", level=1)
+    document.add_paragraph("Apply by Sunday.")
+    path = tmp_path / "jobpack.docx"
+    document.save(str(path))
+    chunks = split(load_file(path, LIMITS))
+    terms = next(c for c in chunks if "Salary" in c.text)
+    assert terms.location.endswith("Terms at a glance")
+    assert terms.text.split("\n")[:2] == ["Salary is £34,000 - £38,500.", "Holiday is 28 days."]

@@ -63,9 +63,55 @@ def test_roles_under_one_employer_name_it() -> None:
     )
 
 
-def test_a_role_written_on_one_line_with_its_dates_is_kept_as_written() -> None:
+def test_a_role_written_on_one_line_with_its_dates_is_said_as_a_sentence() -> None:
     one_line = "Experience\nAnalyst · Statistics Canada, Ottawa · 2011 - 2014\n"
-    assert "Analyst · Statistics Canada, Ottawa · 2011 - 2014." in linkedin_as_sentences(one_line)
+    assert "Analyst at Statistics Canada, Ottawa from 2011 to 2014." in (
+        linkedin_as_sentences(one_line)
+    )
+
+
+def test_a_role_line_parted_by_hyphens_is_said_title_first() -> None:
+    text = (
+        "Experience\n  Terminal Duty Manager - Corriemoor Airport - 2017 - 2022\n"
+        "  Parks Canada - Visitor Data Lead - Mar 2012 - present\n"
+    )
+    said = linkedin_as_sentences(text)
+    assert "Terminal Duty Manager at Corriemoor Airport from 2017 to 2022." in said
+    assert "Visitor Data Lead at Parks Canada since March 2012." in said
+
+
+def test_a_bracketed_line_under_a_role_says_what_the_role_was() -> None:
+    text = (
+        "Experience\n  Graduate Trainee - Corriemoor Airport - 2016 - 2018\n"
+        "     (rotations through security and customer service)\n"
+    )
+    assert (
+        "Graduate Trainee at Corriemoor Airport from 2016 to 2018, rotations through security "
+        "and customer service." in linkedin_as_sentences(text)
+    )
+
+
+def test_a_degree_keeps_its_years_before_the_job_seekers_remark() -> None:
+    text = "Education\n  University of Stirling - BSc Environmental Science, 2012 - 2016 [same!]\n"
+    assert "Studied BSc Environmental Science at University of Stirling from 2012 to 2016." in (
+        linkedin_as_sentences(text)
+    )
+
+
+def test_a_heading_naming_the_person_takes_the_headline_under_it() -> None:
+    text = (
+        "--- Fiona MacLeish (LinkedIn) ---\n"
+        "Passenger Operations Manager at Corriemoor Airport | Balcraig\n"
+        "About: Terminal ops person.\nExperience\n  Manager - Corriemoor Airport - 2022 - present\n"
+    )
+    assert linkedin_as_sentences(text).startswith(
+        "--- Fiona MacLeish, Passenger Operations Manager at Corriemoor Airport ---\n"
+    )
+
+
+def test_the_section_word_is_ended_so_it_does_not_run_into_the_first_role() -> None:
+    said = linkedin_as_sentences("Experience\n  Manager - Corriemoor Airport - 2022 - present\n")
+    assert said.startswith("Experience.\n")
 
 
 def test_a_school_without_years_is_kept() -> None:

@@ -5,14 +5,15 @@ headings known, steps said, lines to the applicant said to the candidate, openin
 from __future__ import annotations
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import research_pieces
+from roleplay.interview.facts import research_pieces, sentences
 from roleplay.interview.list_items import item_sentence, with_article
 from roleplay.interview.openings import asks_openings, openings
 from roleplay.interview.own_finders import searched_for
 from roleplay.interview.process_steps import next_steps
 from roleplay.interview.sayable import answer_sentence
+from roleplay.interview.standalone import headed_sentences
 from roleplay.knowledge.loaders import Loaded
-from roleplay.knowledge.splitting import plain_headings, split
+from roleplay.knowledge.splitting import joined_items, plain_headings, prose_dashes, split
 
 PAGE = """harbourlighttheatres.org.uk/about/people
 ----------------------------------------
@@ -127,3 +128,44 @@ def test_after_the_last_step_what_comes_of_it_is_said() -> None:
     )
     said = next_steps([research], "And after that panel, how soon would I hear back?")
     assert said == "We aim to let everyone know the outcome within a week of their panel."
+
+
+def test_a_list_items_wrapped_lines_are_joined_to_it() -> None:
+    text = (
+        ' - her advice: "Spend your first month on the floor. Stand at the\n'
+        '   security search for a morning."\n - says she is proud of the team\n'
+    )
+    assert joined_items(text).split("\n")[:2] == [
+        ' - her advice: "Spend your first month on the floor. Stand at the security search for a'
+        ' morning."',
+        " - says she is proud of the team",
+    ]
+
+
+def test_a_dash_inside_a_line_of_prose_is_no_list_item() -> None:
+    said = prose_dashes(
+        "The first civil flights - a twice-weekly service to Kirkwall - started in 1963.\n"
+        "- security hall expands from 4 to 6 lanes"
+    )
+    assert research_pieces(said) == [
+        "The first civil flights – a twice-weekly service to Kirkwall – started in 1963.",
+        "security hall expands from 4 to 6 lanes",
+    ]
+
+
+def test_a_label_over_a_sentence_of_its_own_is_left_off_when_said() -> None:
+    source = Source(
+        source="jobpack.docx",
+        location="Corriemoor Airport > Pre-employment checks",
+        snippet="Airside pass: Because the role goes airside, any offer is subject to a check.",
+    )
+    assert headed_sentences(source, ["Corriemoor Airport"]) == [
+        ("Because the role goes airside, any offer is subject to a check.", "Airside pass")
+    ]
+
+
+def test_a_sentence_ending_inside_a_quotation_ends_there() -> None:
+    assert sentences('It is "a big part of the job." In the comments he said more.') == [
+        'It is "a big part of the job."',
+        "In the comments he said more.",
+    ]

@@ -129,6 +129,8 @@ def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
         ("When should I expect to hear back?", "process"),
         ("How did you get started?", "story"),
         ("Which tools does the team use day to day?", "tools"),
+        ("Is there someone in planning you'd point me towards?", "referral"),
+        ("Could you walk me through who I'd actually be working alongside day to day?", "team"),
     ],
 )
 def test_a_question_names_its_intent_by_its_words(text: str, intent: str) -> None:
@@ -185,6 +187,7 @@ def test_a_rhetorical_question_inside_an_answer_leaves_it_an_answer() -> None:
         "Pass.",
         "No comment.",
         "I'd rather not put a figure on my expectations just yet, if that's alright.",
+        "Ha, what I earn at the ferry company? I'd rather keep that to myself if you don't mind.",
     ],
 )
 def test_declining_to_answer_reads_as_a_refusal(text: str) -> None:
@@ -272,3 +275,8 @@ def test_a_goodbye_read_by_phrases_alone_is_never_an_answer_or_question_never_tu
     for item in load_turns():
         if item.split != "tune" and read_turn(item.text, item.asked).kind == "goodbye":
             assert item.kind == "goodbye", item.id
+
+
+def test_taking_a_laptop_home_is_no_question_about_a_take_home_task() -> None:
+    text = "Would I get a laptop to take home, or is that something I'd sort out myself?"
+    assert read_turn(text, WHY_THIS_ROLE).intent != "process"

@@ -1,0 +1,161 @@
+"""A line of someone's profile as they would say it themselves: "Priya studied Mathematics…" as
+"I studied Mathematics…", "Farm vet in Dumfries, 2004 to 2008" as "I was a farm vet in Dumfries,
+2004 to 2008", "Graduate Trainee at Corriemoor Airport from 2016 to 2018" as "I was Graduate
+Trainee at…", and what the notes say they said in a comment ("In the comments he said they work
+12-hour shifts…") as "We work 12-hour shifts…"."""
+
+from __future__ import annotations
+
+import re
+
+from roleplay.interview.facts import has_verb
+
+# A short label opening a profile's line ("Before that: Data Analyst…", "Hallowmere: joined…").
+LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=\S)")
+STUDY = re.compile(r"\b(MBA|MSc|BSc|BA|MA|PhD|degree|diploma|apprenticeship|course)\b")
+_TITLE = re.compile(
+    r"\b(Director|Head|Manager|Lead|Chief|Officer|Partner|Founder|President|Analyst|Engineer"
+    r"|Administrator|Coordinator|Advis[eo]r|Assistant|Fundraiser|Consultant|Specialist"
+    r"|Executive|Planner|Scientist|Developer|Designer|Recruiter|Supervisor|Trainee)\b"
+)
+_THIRD = {
+    "she": "I", "he": "I", "her": "my", "his": "my", "him": "me", "herself": "myself",
+    "himself": "myself", "she's": "I'm", "he's": "I'm", "she'd": "I'd", "he'd": "I'd",
+    "she'll": "I'll", "he'll": "I'll",
+}  # fmt: skip
+_OWN_VERB = {"is": "am", "was": "was", "has": "have", "does": "do", "goes": "go"}
+# "her" before these is "me", not "my" ("helped her with", "told her.").
+_AFTER_OBJECT = frozenset(
+    ["with", "to", "for", "about", "and", "at", "in", "on", "from", "by", "as", "that", "when"]
+)
+_ADVICE_QUOTED = re.compile(
+    r'^(?!(?:his|her|their)\b)[^"“:]{0,60}\b(?:advice|tips?)\b[^"“:]{0,40}:\s*(["“][^"“”]+["”])\s*$',
+    re.IGNORECASE,
+)
+# Their words under a label of the notes' ('Post from last month: "Seven years on…"').
+_LABELLED_QUOTE = re.compile(
+    r'^(?!(?:his|her|their|my|i)\b)[^"“:]{0,40}:\s*(["“][^"“”]+["”])\s*$', re.IGNORECASE
+)
+_REPORTED = re.compile(
+    r"^(?:(?:in|on|at|during) [\w' ]{1,30}?,? )?(?:she|he) (?:said|says|mentioned|explained|wrote"
+    r"|told (?:me|us))(?: that)? (?=[a-z])",
+    re.IGNORECASE,
+)
+_AND_THAT = re.compile(r",? and (?:that|said) ")
+# A role as a pasted profile's is written at ingest ("Graduate Trainee at Corriemoor Airport
+# from 2016 to 2018"): a title, however like a verb its first word.
+_ROLE_LINE = re.compile(
+    r"^[A-Z][^,;]*? at [A-Z][^;]*? (?:from|since|in) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
+)
+_SPAN_FIRST = re.compile(
+    r"^((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d|present)\s*[—–-]+\s*(.+)$", re.I
+)
+_HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
+_ARROW = re.compile(r"\s*(?:→|->)\s*")
+
+
+def first_person(piece: str, name: str) -> str:
+    """A line of someone's profile as they would say it ("Priya studied Mathematics…" → "I
+    studied Mathematics…"; "Farm vet in Dumfries, 2004 to 2008" → "I was a farm vet in
+    Dumfries, 2004 to 2008")."""
+    text = LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
+    # "2001–2004 — QA Tester, Polyhedra Interactive (Edinburgh)": the years said after what
+    # they were, and no brackets or arrows (read aloud as stage directions).
+    if dates := _SPAN_FIRST.match(text):
+        start, end, text = dates.groups()
+        span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
+        head, semicolon, rest = text.partition(";")
+        text = f"{head.rstrip(' .,')}{span}{semicolon}{rest}"
+    text = _ARROW.sub(" then ", _BRACKETED.sub(r", \1", _HONOURS.sub("", text)))
+    # "In the comments he said they work 12-hour shifts…, and that anyone…": what they said,
+    # said again by them ("We work 12-hour shifts…"), one thing at a time.
+    if reported := _REPORTED.match(text):
+        text = _AND_THAT.split(text[reported.end() :])[0]
+        text = re.sub(r"^they\b", "we", text)
+    text = re.sub(r"\s+/\s+", ", ", text)  # "4 on / 4 off": a slash is not said
+    # Their own words quoted in the research are simply said ('Advice to people starting out:
+    # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
+    if quoted := (_ADVICE_QUOTED.match(text) or _LABELLED_QUOTE.match(text)):
+        text = quoted.group(1)
+    if re.fullmatch(r'["“][^"“”]+["”]', text):
+        text = text[1:-1].strip().rstrip(" .")
+        return f"{text[:1].upper()}{text[1:]}."
+    for form in (name, name.split()[0]):
+        called = rf"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?{re.escape(form)}"
+        text = re.sub(rf"\b{called}['’]s\b", "my", text)
+        text = re.sub(rf"^{called}\b", "I", text)
+        text = re.sub(rf"\b{called}\b", "me", text)
+    words = text.split()
+    if not words:
+        return ""
+    said = []
+    for index, word in enumerate(words):
+        bare = word.lower().strip(",;:")
+        if bare in _THIRD:
+            after = words[index + 1].lower() if index + 1 < len(words) else ""
+            own = _THIRD[bare]
+            if bare == "her" and (not after or after.strip(",.;:") in _AFTER_OBJECT):
+                own = "me"
+            if own == "I'm" and re.fullmatch(r"been|got|had|[a-z]+ed", after):
+                own = "I've"
+            word = own + word[len(bare) :]
+            if index == 0:
+                word = word[:1].upper() + word[1:]
+        said.append(word)
+    text = _agree(" ".join(said))
+    mine = re.match(r"^(I|My|I'm|I'd|I'll|I've)\b", text)
+    if not mine and (_ROLE_LINE.match(text) or not _has_verb(text)):
+        text = _verbless(text)
+    ended = re.search(r"[.!?][\"”’']$", text)
+    return text[:1].upper() + text[1:] + ("" if ended else ".")
+
+
+def _has_verb(text: str) -> bool:
+    # A profile's "Joined Thistlebeck in 2009…" has its verb first, and no subject.
+    words = text.split(";")[0].split()
+    return has_verb(words[1:]) if words[0].lower().endswith("ed") else has_verb(words)
+
+
+def _agree(text: str) -> str:
+    """The verb after "I" said as one's own ("I runs" → "I run", "I is" → "I am")."""
+
+    def verb(match: re.Match[str]) -> str:
+        word = match.group(2)
+        if word in _OWN_VERB:
+            return f"{match.group(1)}{_OWN_VERB[word]}"
+        if re.fullmatch(r"[a-z]+(ches|shes|sses|xes)", word):
+            return f"{match.group(1)}{word[:-2]}"
+        if re.fullmatch(r"[a-z]+[^aeiou]ies", word):
+            return f"{match.group(1)}{word[:-3]}y"
+        if re.fullmatch(r"[a-z]{2,}[^s'u]s", word):
+            return f"{match.group(1)}{word[:-1]}"
+        return match.group(0)
+
+    adverb = r"(?:also |still |now |often |usually |currently |mostly )?"
+    text = re.sub(rf"\b(I {adverb})(is|was|has|does|goes|[a-z]+s)\b", verb, text)
+    if text.startswith("I "):
+        # "I share the running of the trust … and is responsible for finance": the second verb
+        # is mine too.
+        text = re.sub(r"(?<=\band )(is|has)\b", lambda m: _OWN_VERB[m.group(1)], text)
+    return re.sub(r"\bI's\b", "I'm", text)
+
+
+def _verbless(item: str) -> str:
+    """A profile's list line with no subject, said as what they did or were."""
+    first = item.split()[0]
+    if first.lower().endswith("ed"):
+        return f"I {first.lower()}{item[len(first) :]}"
+    head = item.split(",")[0]
+    if _TITLE.search(head):  # "Clinical Director at Skipton from 2014": a title, no article
+        said = item
+    else:
+        # (not "QA Tester": an acronym keeps its capitals)
+        lowered = item if item[1:2].isupper() else item[:1].lower() + item[1:]
+        said = f"{'an' if lowered[:1] in 'aeiou' else 'a'} {lowered}"
+    said = re.sub(r";\s*sits\b", " and I sit", said)
+    if STUDY.search(head):
+        return f"I did {said}"
+    if re.search(r"\bsince\b", item):
+        return f"I've been {said}"
+    return f"I was {said}"
