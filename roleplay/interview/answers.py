@@ -94,8 +94,11 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     lead = _LEAD_CLAUSE.match(question)
     if (
         lead
-        # (what is known by asking is no question: "Just so I know where we stand, …")
-        and not re.search(rf"(?<!know )(?<!sure )(?<!see ){_ASKING_WORD}", lead.group(1), re.I)
+        # (what is known by asking is no question: "Just so I know where we stand, …", "I'm
+        # still a bit fuzzy on who's in the team - who would I be working alongside?")
+        and not re.search(
+            rf"(?<!know )(?<!sure )(?<!see )(?<!on )(?<!about ){_ASKING_WORD}", lead.group(1), re.I
+        )
         and _OWN_CLAUSE.search(lead.group(1))
         and not POINTS_BACK.search(lead.group(2))
     ):

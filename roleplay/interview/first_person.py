@@ -47,6 +47,9 @@ _AND_THAT = re.compile(r",? and (?:that|said) ")
 _ROLE_LINE = re.compile(
     r"^[A-Z][^,;]*? at [A-Z][^;]*? (?:from|since|in) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
 )
+_SPAN_LAST = re.compile(
+    r"^([A-Z][^;]*?),\s*((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d|present)\b(.*)$", re.I
+)
 _SPAN_FIRST = re.compile(
     r"^((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d|present)\s*[—–-]+\s*(.+)$", re.I
 )
@@ -67,6 +70,13 @@ def first_person(piece: str, name: str) -> str:
         span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
         head, semicolon, rest = text.partition(";")
         text = f"{head.rstrip(' .,')}{span}{semicolon}{rest}"
+    # "Academy scholar, Ashcombe Rovers FC, 1994 - 1997 (released at 18)": a role with its
+    # years after it, said as one ("…Ashcombe Rovers FC from 1994 to 1997, released at 18").
+    role = False
+    if dates := _SPAN_LAST.match(text):
+        head, start, end, rest = dates.groups()
+        span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
+        text, role = f"{head}{span}{rest}", True
     text = _ARROW.sub(" then ", _BRACKETED.sub(r", \1", _HONOURS.sub("", text)))
     # "In the comments he said they work 12-hour shifts…, and that anyone…": what they said,
     # said again by them ("We work 12-hour shifts…"), one thing at a time.
@@ -105,7 +115,7 @@ def first_person(piece: str, name: str) -> str:
         said.append(word)
     text = _agree(" ".join(said))
     mine = re.match(r"^(I|My|I'm|I'd|I'll|I've)\b", text)
-    if not mine and (_ROLE_LINE.match(text) or not _has_verb(text)):
+    if not mine and (role or _ROLE_LINE.match(text) or not _has_verb(text)):
         text = _verbless(text)
     ended = re.search(r"[.!?][\"”’']$", text)
     return text[:1].upper() + text[1:] + ("" if ended else ".")

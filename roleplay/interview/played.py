@@ -48,6 +48,7 @@ _NOT_SAID = re.compile(
 # What the candidate asks of the interviewer's own road here.
 _PATH = re.compile(
     r"\b(end(ed)? up|get (in|into|here|started)|got (in|into|here|started)|went from|go from"
+    r"|got from|get from|gone from"
     r"|become|became|start(ed)? out|before (you|joining)|background|journey|path"
     r"|(make|made) the (jump|move|switch|leap)|(jump|switch|mov)(ed|e)? (in)?to)\b",
     re.I,
@@ -171,7 +172,7 @@ def own_answer(
         # A question on an amount ("what did it pay?") is answered by a figure or not at all.
         if amount and not re.search(r"\d", _YEAR.sub("", pieces[index])):
             continue
-        scores[index] = (advice, weight, shared > 0 or advice or dated, close, -index)
+        scores[index] = (advice, weight, shared > 0 or advice or dated or studied, close, -index)
     if not scores:
         return ""
     best = max(scores, key=lambda i: scores[i])

@@ -44,7 +44,9 @@ def question_intent(
     # team? I'd love to get my foot in the door."): ties go to the more specific intent.
     hits = {i: rules.hits(f"intent:{i}", whole or question) for i in INTENTS}
     if hits["referral"]:
-        hits["advice"] = 0  # "If you were in my shoes, is there anyone I should talk to?"
+        # "If you were in my shoes, is there anyone I should talk to?", "anyone you'd suggest I
+        # speak to before I put my application in?": whom to talk to is what is asked.
+        hits["advice"] = hits["hiring"] = hits["process"] = 0
     best = max(hits.values())
     # Ties go to the intent listed first in the file, the most specific (pay before team).
     named = [i for i in rules.intents if hits[i] == best] if best else []

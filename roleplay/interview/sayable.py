@@ -87,7 +87,11 @@ _NO_ONES_NAME = frozenset(
     ["Time", "Life", "Money", "Nothing", "Everything", "Everyone", "Everybody", "Nobody",
      "Things", "Work", "Business", "Data", "Numbers", "Experience", "Practice", "Change"]
 )  # fmt: skip
-_TO_APPLICANT = re.compile(r"^(You will|You'll|You would|You'd) (?=[a-z])")
+# ("Day to day you will work in Upshot, Power BI, Excel and Microsoft 365" too.)
+_TO_APPLICANT = re.compile(
+    r"^(?:(?:Day to day|Day-to-day|In this role|In the role|Most days|Every day|Each week),? )?"
+    r"([Yy]ou will|[Yy]ou'll|[Yy]ou would|[Yy]ou'd) (?=[a-z])"
+)
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A dash between two figures is a range: "£34,000 - £38,500" is said "£34,000 to £38,500".
 _RANGE = re.compile(r"(?<=\d)\s+[–—-]\s+(?=[£$€]?\d)")

@@ -322,3 +322,13 @@ def test_hoping_the_successful_person_would_start_asks_only_of_the_start() -> No
 
 def test_the_headline_numbers_ask_for_figures_of_what_the_turn_named() -> None:
     assert wanted("What were the headline numbers, roughly?") == "figure"
+
+
+def test_a_clause_to_the_applicant_after_day_to_day_is_said_to_the_candidate() -> None:
+    said = answer_sentence("Day to day you will work in Upshot, Power BI, Excel and Microsoft 365.")
+    assert said == "Day to day you will work in Upshot, Power BI, Excel and Microsoft 365."
+
+
+def test_what_is_asked_after_a_dash_is_the_question_when_the_lead_only_wonders() -> None:
+    turn = "I'm still a bit fuzzy on who's in the team day to day - who would I be working with?"
+    assert the_question(turn)[0] == "who would I be working with?"

@@ -41,6 +41,16 @@ MOIRA = Source(
         "airfield with Ravi Dhillon, and an afternoon with the Head of Security, Jamie Orr."
     ),
 )
+GRAHAM = Source(
+    source="notes.md",
+    location="People > Graham Okafor - Chief Executive (staff page + LinkedIn)",
+    kind="company",
+    snippet=(
+        "- Academy scholar, Ashcombe Rovers FC, 1994 - 1997 (released at 18).\n"
+        "- BSc Sport and Exercise Science, Loughborough University, 1997 - 2000.\n"
+        "- PE teacher, Castlegate Academy, 2001 - 2008."
+    ),
+)
 NAMES = ["Corriemoor Airport", "Sam", "Alex Moreno"]
 
 
@@ -75,3 +85,22 @@ def test_whom_the_person_played_would_send_the_candidate_to_is_named_first() -> 
 
 def test_the_person_played_never_names_themselves() -> None:
     assert "Ravi" not in contact_in([MOIRA], [*NAMES, "Ravi Dhillon"], "anyone else")
+
+
+def test_a_role_with_its_years_after_it_is_said_as_one() -> None:
+    line = "Academy scholar, Ashcombe Rovers FC, 1994 - 1997 (released at 18)."
+    assert first_person(line, "Graham Okafor") == (
+        "I was an academy scholar, Ashcombe Rovers FC from 1994 to 1997, released at 18."
+    )
+
+
+def test_a_question_on_their_degree_is_told_from_it_without_sharing_a_word() -> None:
+    graham = profiles([GRAHAM])[0]
+    said = own_answer(graham, "Did you do a degree along the way?", intent="story")
+    assert "Loughborough University" in said
+
+
+def test_how_they_got_from_one_thing_to_another_starts_at_the_first_step() -> None:
+    graham = profiles([GRAHAM])[0]
+    question = "I'd love to hear how you got from playing to running the Foundation?"
+    assert "academy scholar" in own_answer(graham, question, intent="path")

@@ -130,6 +130,11 @@ def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
         ("How did you get started?", "story"),
         ("Which tools does the team use day to day?", "tools"),
         ("Is there someone in planning you'd point me towards?", "referral"),
+        (
+            "Is there anyone on the data side I should really talk to before the interview?",
+            "referral",
+        ),
+        ("Is there anyone you'd suggest I speak to before I put my application in?", "referral"),
         ("Could you walk me through who I'd actually be working alongside day to day?", "team"),
     ],
 )
