@@ -16,7 +16,7 @@ from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.candidates import SHARED_WORD, candidates
 from roleplay.interview.own_finders import own_answer
-from roleplay.interview.question_words import POINTS_BACK
+from roleplay.interview.question_words import BESIDES, POINTS_BACK, content_stems
 from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
 
@@ -106,6 +106,10 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     return question, context
 
 
+# The subject of a sentence that says what something is: "Salary is…", "Annual leave is…".
+_SUBJECT = re.compile(r"^([A-Z][\w'&-]*(?: [\w'&-]+){0,3}) (?:is|are)\b")
+
+
 def answering(
     question: str,
     sources: Sequence[Source],
@@ -171,6 +175,7 @@ def _answering(
     if asks_reporting(question) and (line := reporting_line([one.sentence for one in found])):
         return (line,)
     wants_recent = bool(WANTS_RECENT.search(question))
+    asked = content_stems(BESIDES.sub(" ", question))  # not "beyond the salary"
     scored = []
     for one in found:
         if not one.admitted:
@@ -180,6 +185,10 @@ def _answering(
         bonus = SHARED_WORD * (2 * one.shared + one.related + 2 * one.dated)
         if tools:
             bonus = SHARED_WORD * (one.shared + one.related + 2 * min(2, one.products))
+        # "Salary is £27,500…" names what was asked as its subject (a table's row): it answers
+        # "what's the salary band?" before "Pension is 6%, salary sacrifice available".
+        if (subject := _SUBJECT.match(one.sentence)) and content_stems(subject.group(1)) & asked:
+            bonus += 2 * SHARED_WORD
         scored.append((one.shared, one.rank + bonus, one.sentence))
     # The sentence holding most of what was asked first; then, for "What has the team done
     # lately?", what happened lately; then the closest.

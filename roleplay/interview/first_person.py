@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from roleplay.core.wording import indefinite
 from roleplay.interview.facts import has_verb
 
 # A short label opening a profile's line ("Before that: Data Analyst…", "Hallowmere: joined…").
@@ -162,7 +163,7 @@ def _verbless(item: str) -> str:
     else:
         # (not "QA Tester": an acronym keeps its capitals)
         lowered = item if item[1:2].isupper() else item[:1].lower() + item[1:]
-        said = f"{'an' if lowered[:1] in 'aeiou' else 'a'} {lowered}"
+        said = indefinite(lowered)
     said = re.sub(r";\s*sits\b", " and I sit", said)
     if STUDY.search(head):
         return f"I did {said}"

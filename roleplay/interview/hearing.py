@@ -33,6 +33,12 @@ RED_FLAGS = frozenset(
     {"badmouth", "conflict", "negative_attitude", "job_push", "mass_apply", "exit",
      "conditional", "job_hopping", "pay_mismatch", "dishonesty"}
 )  # fmt: skip
+# A question that only asks to be agreed with: "…, right?", "…, isn't it?".
+_TAG_ONLY = re.compile(
+    r"(?:^|[,.!]\s*|\s)(?:right|yeah|yes|no|eh|innit|surely|correct|isn'?t (?:it|that)|"
+    r"aren'?t (?:they|we)|don'?t (?:they|we|you)|doesn'?t (?:it|that))\s*\?+\s*$",
+    re.IGNORECASE,
+)
 # Cues about how an answer was said rather than what it said.
 _SHAPE = frozenset({"thin", "hedge", "rambling", "buzzword"})
 # A capitalised word after the first of a sentence: a name, product or place.
@@ -116,6 +122,11 @@ def hear(
     company, the candidate, the interviewer), never offered as a contact; ``about`` the role
     applied for, which picks the contact closest to it."""
     findings = tuple(findings)
+    if reading.kind == "question" and _TAG_ONLY.search(reading.question) and _flagged(text):
+        # "I'd just skive the Saturday sessions. Nobody checks attendance anyway, right?" asks
+        # nothing: the tag wants agreement with a red flag, which is met as the answer it is.
+        why = f"{reading.why}; but only a tag after a red flag: an answer"
+        reading = replace(reading, kind="answer", intent=None, question="", why=why)
     if reading.kind == "question":
         question = reading.question or text
         # What a kind of question is usually about helps find its answer; a sentence sharing
@@ -135,7 +146,10 @@ def hear(
         # (Who is asked for matters: "someone in planning you'd point me towards?")
         wanted = f"{about} {question}"
         contact = contact_in(sources, names, wanted) if reading.intent == "referral" else ""
-        return Heard(reading, findings, answer=answer, contact=contact, own=own)
+        # "I'm only here until something better comes up. What's the pay?": what they said
+        # besides the question is heard too.
+        flagged = _flagged(text.replace(question, " "))
+        return Heard(reading, findings, answer=answer, contact=contact, own=own, flagged=flagged)
     if reading.kind not in ("answer", "partial", "dodge"):
         return Heard(reading, findings)  # a refusal says nothing to repeat back
     # The sentence an answer moved a worry with is worth repeating when it moved it by what it
@@ -148,9 +162,17 @@ def hear(
         # the answer it is, not asked for again. ("Let's skip that one" puts it off, whatever
         # its words sound like.)
         reading = replace(reading, kind="answer", why=f"{reading.why}; but it tells: an answer")
-    strongest = max(moved, key=lambda f: f.confidence).sentence if moved else ""
     if reading.kind == "dodge":
-        strongest = ""
+        # Repeated back only for what was said instead ("I can start in six weeks"), never for
+        # the words it dodged with ("let's just say second year wasn't my finest hour").
+        rules = turn_rules()
+        instead = " ".join(
+            s.text
+            for s in read_answer(text, vocab=vocabulary())
+            if "hedge" not in s.cues and not rules.hits("deflection", s.text)
+        )
+        return Heard(reading, findings, quote=pick_up(instead) if instead else "", flagged=flagged)
+    strongest = max(moved, key=lambda f: f.confidence).sentence if moved else ""
     return Heard(reading, findings, quote=pick_up(text, prefer=strongest), flagged=flagged)
 
 

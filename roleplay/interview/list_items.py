@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
+from roleplay.core.wording import indefinite
 from roleplay.interview.facts import IMPERATIVE, REQUIREMENT, VERBS, has_verb
 from roleplay.interview.sayable import ANSWER_WORDS, answer_sentence
 from roleplay.interview.standalone import headed_sentences, people_in
@@ -206,7 +207,7 @@ def with_article(item: str, source_text: str) -> str:
     plural = head.endswith("s") and not head.endswith(("ss", "us"))
     if plural or name:
         return item
-    return f"{'an' if item[:1].lower() in 'aeiou' else 'a'} {item}"
+    return indefinite(item)
 
 
 def _always_capitalised(word: str, text: str) -> bool:

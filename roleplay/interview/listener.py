@@ -98,11 +98,12 @@ class Listener:
         sources = list({s.snippet: s for s in [*facts, *seen]}.values())
         names = [setting.company, setting.candidate, self.persona.name]
         reading = self.read(session, text)
+        found = profiles(sources)
+        said = [t.text for t in session.turns if t.speaker == "candidate"]
         try:
-            own = self._own_answer(session, reading, text, sources)
+            own = self._own_answer(session.setting.company, reading, text, found, said)
             # Who is played, or called by name, names someone else to talk to.
-            said = [t.text for t in session.turns if t.speaker == "candidate"]
-            if person := self.playing or called(profiles(sources), said):
+            if person := self.playing or called(found, said):
                 names.append(person.name)
             terms = new_research_terms(session, text, before=index)
             findings = self.assessor.assess(text, turn=index, research_terms=terms)
@@ -120,7 +121,7 @@ class Listener:
             return hear(text, read_turn(text), sources=sources, names=names, about=setting.role)
 
     def _own_answer(
-        self, session: Session, reading: Reading, text: str, sources: list[Source]
+        self, company: str, reading: Reading, text: str, found: list[Profile], said: list[str]
     ) -> str:
         """What the interviewer says of themselves when asked about themselves and the research
         holds their profile, or of someone else whose profile it holds when asked how they got
@@ -131,10 +132,8 @@ class Listener:
             question = text  # "You studied drama, I heard. Where was that, if you don't mind?"
         if reading.kind != "question":
             return ""
-        found = profiles(sources)
         known = [*found, self.playing] if self.playing else found
         if plays and asks_the_interviewer(question, reading.intent):
-            said = [t.text for t in session.turns if t.speaker == "candidate"]
             # Who is played stays who they were (their profile may not be among this turn's
             # passages), unless the candidate calls someone else by name.
             person = called(known, said) or self.playing or played(found, plays.titles, said)
@@ -152,7 +151,7 @@ class Listener:
         if self.relevance is not None:
             rows = self.relevance.scores(list(person.pieces), [[question]])
             closeness = [row[0] for row in rows]
-        names = [session.setting.company]
+        names = [company]
         return own_answer(
             person, question, closeness, intent=reading.intent, names=names, in_person=in_person
         )

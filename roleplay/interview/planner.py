@@ -81,7 +81,14 @@ def _lead(turn: TurnContext) -> tuple[list[str], dict[str, Any]]:
     """The turn's first words about the candidate's last turn, and what they record."""
     if _asked(turn):
         parts, fact, how = answer_parts(turn)
-        return parts, {"fact": fact, "reaction": how, "heard": heard_label(turn)}
+        fields = {"fact": fact, "reaction": how, "heard": heard_label(turn)}
+        heard = turn.heard
+        if heard is not None and heard.flagged:
+            # "I'd leave the minute something better came up. What's the pay?": the concern
+            # comes first, and the answer after it is said without cheer.
+            concern, _, quote = reaction(turn)
+            return [*concern, *(calmed(part) for part in parts)], {**fields, "quote": quote}
+        return parts, fields
     parts, how, quote = reaction(turn)
     return parts, {"reaction": how, "quote": quote, "heard": heard_label(turn)}
 
@@ -201,7 +208,9 @@ def _questions(turn: TurnContext) -> TurnPlan:
             return followed
     # The informational interview builds on the research often; the formal one every third
     # turn, once it has found its feet.
-    if turn.persona.mode == "informational" or len(turn.plans) % 3 == 2:
+    # (Never straight after a red flag: a volunteered fact would say nothing was heard.)
+    building = turn.persona.mode == "informational" or len(turn.plans) % 3 == 2
+    if building and not (heard is not None and heard.red_flag):
         built = _fact_question(turn, lead, fields)
         if built:
             return built

@@ -138,12 +138,20 @@ _LABEL_OVER_SENTENCE = re.compile(
 _LOWER_CLAUSE = re.compile(r"^(we|our|you|everyone) [a-z]")
 
 
+_PDF_PAGE = re.compile(r"^page \d+ [>›] ")
+
+
 def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, str]]:
     """``research_sentences`` with the short heading each sits under ("" for none): "11,200
     members now." under "Lantern Friends membership" is about the Friends scheme."""
     first = company[0].split()[0] if company and company[0].split() else ""
     subject = bool(first) and source.location.startswith(first)
     heading, last_short = "", ""
+    # A PDF's heading, read from its type, is where the passage says it sits ("page 1 >
+    # Working pattern"); in its page's text it stood as a line of its own, over the sentences.
+    if _PDF_PAGE.match(source.location):
+        under = last_heading(source.location)
+        heading = under if 1 < len(under.split()) <= 5 and not has_verb(under.split()[1:]) else ""
     # Under a profile's heading ("Dr Helen Marsh-Okafor, Clinical Operations Director"), "She"
     # and a line without a subject are about that person.
     profile = profile_heading(source.location)

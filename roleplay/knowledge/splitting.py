@@ -3,7 +3,7 @@
 Markdown is split by its headings first, so each chunk knows its section ("Products > Trellis"),
 and its tables are written as the lists they stand for (``tables``); plain text too, by the
 lines that stand as headings in it (``plain_headings``); pasted LinkedIn profiles in both are
-written a line per role (``linkedin``); PDFs are split page by page. Long
+written a line per role (``linkedin``); PDFs, read as Markdown, page by page. Long
 sections are then cut by size with some overlap.
 """
 
@@ -42,20 +42,34 @@ class Chunk:
 def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[Chunk]:
     sections: list[tuple[str, str]] = []
     if loaded.kind == "pages":
-        sections = [(f"page {n}", page) for n, page in enumerate(loaded.pages, 1)]
+        # A PDF's pages come as Markdown (``pdf_markdown``); text before a page's first heading
+        # goes on with the section the page before ended in.
+        heading = ""
+        for number, page in enumerate(loaded.pages, 1):
+            for path, content in _sections(page, "markdown"):
+                heading = path or heading
+                sections.append((f"page {number} > {heading}" if heading else f"page {number}",
+                                 content))  # fmt: skip
     elif loaded.kind in ("markdown", "text"):
-        text = linkedin_as_sentences(_QUOTE_MARKS.sub("", loaded.text))
-        text = prose_dashes(ended_items(joined_items(text)))
-        text = tables_as_lists(text) if loaded.kind == "markdown" else text
-        if loaded.kind == "text":
-            text = plain_headings(text)
-        splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADINGS, strip_headers=True)
-        for part in splitter.split_text(text):
-            path = " > ".join(part.metadata[key] for _, key in _HEADINGS if key in part.metadata)
-            sections.append((path, part.page_content))
+        sections = _sections(loaded.text, loaded.kind)
     else:
         sections = [("", loaded.text)]
     return cut(sections, chunk_size=chunk_size, overlap=overlap)
+
+
+def _sections(text: str, kind: str) -> list[tuple[str, str]]:
+    """Markdown or plain ``text`` as (heading path, text under it) pairs."""
+    text = linkedin_as_sentences(_QUOTE_MARKS.sub("", text))
+    text = prose_dashes(ended_items(joined_items(text)))
+    text = tables_as_lists(text) if kind == "markdown" else text
+    if kind == "text":
+        text = plain_headings(text)
+    splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADINGS, strip_headers=True)
+    sections = []
+    for part in splitter.split_text(text):
+        path = " > ".join(part.metadata[key] for _, key in _HEADINGS if key in part.metadata)
+        sections.append((path, part.page_content))
+    return sections
 
 
 # A line under which another is ruled ("About us" over "--------"): a page's title.

@@ -14,8 +14,9 @@ import re
 
 # (A table converted from a web page's HTML leaves out the outer pipes: "Stage 1| Phone call|…".)
 _ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(\|[^|]*)+$")
-# A row that is a step of a process by its first cell: "Stage 2", "Step 3", "Round 1".
-_STAGE = re.compile(r"^(?:stage|step|round|phase)\s+(\d{1,2})$", re.IGNORECASE)
+# A row that is a step of a process by its first cell: "Stage 2", "Step 3", "Round 1", or named
+# there too ("Stage 1: phone screen").
+_STAGE = re.compile(r"^(?:stage|step|round|phase)\s+(\d{1,2})(?:\s*[:.–-]\s*(\S.*))?$", re.I)
 # A numbered step named in the same cell: "3. Data exercise", "2) Phone screen".
 _NAMED_STEP = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -23,13 +24,20 @@ _BRACKETS = re.compile(r"\s*\(([^()]+)\)")
 _SLASH = re.compile(r"\s+/\s+")
 # A cell is prose, never a list: its spaced hyphen is a dash ("a month - Early 04:30-13:00").
 _HYPHEN = re.compile(r"(?<=\D)\s+-\s+(?=\D)")
+# A label that runs on into its cell: "Reports to | Siobhan Kearney" is "Reports to Siobhan…".
+_ENDS_ON_LINK = re.compile(r"\b(to|in|at|by|from|with|for|of)$", re.IGNORECASE)
+# What a person specification's columns grade its rows by.
+_GRADES = frozenset(
+    ["essential", "desirable", "required", "preferred", "must have", "nice to have", "ideal",
+     "essential criteria", "desirable criteria"]
+)  # fmt: skip
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
 # A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
 # by the team"), unless the word after it is a name too ("Gemma Oduya").
 _LINKING = frozenset(["By", "On", "In", "At", "From", "Until", "Before", "After", "Within"])
 _FIRST_WORD = re.compile(
     r"^(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"([A-Z][a-z-]+)\b(?! [A-Z])"
+    r"([A-Z][a-z-]+)\b(?! [A-Z&])"
 )
 
 
@@ -47,6 +55,7 @@ def tables_as_lists(text: str) -> str:
             out.append(line)
             index += 1
             continue
+        header = _cells(line)
         index += 2
         rows = []
         while index < len(lines) and _ROW.match(lines[index]):
@@ -57,22 +66,46 @@ def tables_as_lists(text: str) -> str:
         # A timeline with stages among its rows ("Closing date", "Stage 1", …, "Decision") is
         # a list of steps, each row an item.
         staged = any(row and _STAGE.match(row[0]) for row in rows)
+        # A person specification's columns say what each cell is ("Essential", "Desirable").
+        graded = len(header) >= 3 and all(c.lower() in _GRADES for c in header[1:])
         for row in rows:
             rest = ", ".join(_later(cell) for cell in row[1:] if cell not in _EMPTY)
+            if graded:
+                out.append(_graded(row, header))
+                continue
             if named_steps and (step := _NAMED_STEP.match(row[0])):
                 name = f"{step.group(1)}. {step.group(2)}"
                 out.append(_ended(f"{name}: {rest}" if rest else name))
-            elif numbered or (staged and _STAGE.match(row[0])):
-                number = _STAGE.sub(r"\1", row[0].rstrip("."))
-                out.append(_ended(f"{number}. {_sentence_case(rest)}"))
+            elif (stage := _STAGE.match(row[0].rstrip("."))) and staged:
+                named = _sentence_case(stage.group(2) or "")
+                said = f"{named}: {rest}" if named and rest else named or _sentence_case(rest)
+                out.append(_ended(f"{stage.group(1)}. {said}"))
+            elif numbered:
+                out.append(_ended(f"{row[0].rstrip('.')}. {_sentence_case(rest)}"))
             elif staged and rest:
                 out.append(_ended(f"- {row[0]}: {rest}"))
+            elif row and rest and _ENDS_ON_LINK.search(row[0]):
+                out.append(_ended(f"{row[0]} {rest}"))  # "Reports to Siobhan Kearney…"
             elif row and rest:
                 out.append(_ended(f"{row[0]} {_be(row[0])} {rest}"))
             elif row:
                 out.append(_ended(f"- {row[0]}"))
         out.append("")
     return "\n".join(out)
+
+
+def _graded(row: list[str], header: list[str]) -> str:
+    """A person specification's row: "For qualifications, essential is a degree…, and
+    desirable is postgraduate study…"."""
+    said = [
+        f"{grade.lower()} {_be(grade)} {_later(cell)}"
+        for grade, cell in zip(header[1:], row[1:], strict=False)
+        if cell not in _EMPTY
+    ]
+    if not said:
+        return _ended(f"- {row[0]}")
+    listed = ", and ".join(said) if len(said) == 2 else ", ".join(said)
+    return _ended(f"For {row[0][:1].lower()}{row[0][1:]}, {listed}")
 
 
 def _cells(line: str) -> list[str]:

@@ -14,10 +14,16 @@ import sys
 import zipfile
 from typing import Any
 
+from roleplay.knowledge.pdf_markdown import pdf_markdown, rows_markdown
+
 _LOCKED = "is password-protected; remove the password and add it again"
 
 
 def pdf_pages(path: str) -> dict:
+    """The pages as Markdown (``pdf_markdown``); a PDF locked with an empty password, which
+    pdfplumber cannot open, as pypdf reads its text."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PyPdfError
 
@@ -25,10 +31,21 @@ def pdf_pages(path: str) -> dict:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             return {"error": _LOCKED}
-        return {"pages": [page.extract_text() or "" for page in reader.pages]}
+        if reader.is_encrypted:
+            return {"pages": [page.extract_text() or "" for page in reader.pages]}
+        with pdfplumber.open(path) as pdf:
+            return {"pages": pdf_markdown(pdf)}
     except (FileNotDecryptedError, NotImplementedError):
         return {"error": _LOCKED}
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+    except (
+        PyPdfError,
+        PDFSyntaxError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+    ) as error:
         return {"error": f"is not a readable PDF ({type(error).__name__}: {error})"}
 
 
@@ -83,13 +100,7 @@ def _table_markdown(table: Any) -> str:
             cells.append(" ".join(cell.text.split()).replace("|", "/"))
         if any(cells):
             rows.append(cells)
-    if not rows:
-        return ""
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    lines = [f"| {' | '.join(rows[0])} |", f"|{'---|' * width}"]
-    lines += [f"| {' | '.join(row)} |" for row in rows[1:]]
-    return "\n".join(lines)
+    return rows_markdown(rows)
 
 
 def text_file(kind: str, path: str) -> dict:

@@ -80,13 +80,18 @@ def test_each_turn_records_the_passages_it_was_given(
     scripted.enqueue("Welcome?", "Interesting. Why?", '{"mood": 0.5}')
     session = interview(anxious, sample_store, scripted, [COMPANY])
     "".join(session.open())
-    "".join(session.answer("I read about your readmission study with the University of Minnesota."))
+    "".join(
+        session.answer(
+            "I read that monitored patients at your partner clinics had 17 percent fewer "
+            "readmissions in the University of Minnesota study."
+        )
+    )
     turn = session.session.turns[-1]
     assert turn.sources, "the turn should have drawn on the pack"
     study = next(s for s in turn.sources if "17 percent fewer" in s.snippet)
     assert (study.source, study.location, study.pack) == (
         "annual-review-2025.pdf",
-        "page 2",
+        "page 2 › 2025 in numbers",
         COMPANY,
     )
     assert 0 < study.score <= 1

@@ -31,7 +31,8 @@ def test_add_show_search_remove(run_cli, knowledge_env: dict, pack_name: str) ->
         "2",
         env=knowledge_env,
     )
-    assert found.stdout.startswith("1. annual-review-2025.pdf (page 2)  score ")
+    # (A PDF passage is placed by its page and the heading it sits under.)
+    assert found.stdout.startswith("1. annual-review-2025.pdf (page 2 > 2025 in numbers)  score ")
     assert "$31 million" in found.stdout
 
     listed = run_cli("knowledge", "list", env=knowledge_env)

@@ -103,3 +103,54 @@ def synthetic_notes(sections: int, words: int, *, seed: int = 7, title: str = "0
         text = " ".join(rng.choice(WORDS) for _ in range(words))
         parts.append(f"## Section {title}.{section}\n\n{text.capitalize()}.")
     return "\n\n".join(parts)
+
+
+def job_pack_pdf(path: Path) -> Path:
+    """A two-page job pack set the way employers' PDFs are: a title, bold section headings, a
+    wrapped paragraph, bullets, a key-terms table with no header row, a timetable with a bold
+    header row, and a running footer with page numbers."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    body, heading = styles["BodyText"], styles["Heading2"]
+
+    def footer(canvas, document) -> None:  # type: ignore[no-untyped-def]
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(72, 30, f"Fernhollow Trust · Data Officer · Page {document.page} of 2")
+
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]
+    terms = Table(
+        [["Salary", "£29,000 to £32,000"], ["Hours", "35 per week"], ["Holiday", "28 days"]],
+        style=grid,
+    )
+    timetable = Table(
+        [["Stage", "Date"], ["Stage 1: phone call", "12 May"], ["Stage 2: panel", "20 May"]],
+        style=[*grid, ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")],
+    )
+    wrapped = (
+        "The data team keeps the records for every one of our forty-two reserves, and this "
+        "paragraph runs long enough to wrap over several lines of the page so that a reader "
+        "which keeps the lines apart would cut its sentences in the middle."
+    )
+    story = [
+        Paragraph("Data Officer", styles["Title"]),
+        terms,
+        Paragraph("About the role", heading),
+        Paragraph(wrapped, body),
+        Paragraph("What you will do", heading),
+        ListFlowable(
+            [
+                Paragraph("Keep the volunteer records in Beacon", body),
+                Paragraph("Build the monthly dashboards", body),
+            ],
+            bulletType="bullet",
+        ),
+        PageBreak(),
+        Paragraph("How to apply", heading),
+        timetable,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
+    return path

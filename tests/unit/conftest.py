@@ -1,5 +1,5 @@
 """Fixtures of the in-process web tests: one app a module on the scripted model, and browsers
-opened on it."""
+opened on it; and of the listening tests, a conversation to plan the next turn in."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from gradio_client import Client
 
 from tests.support.network import block_network
+from tests.support.talk import talk  # noqa: F401  (a conversation to plan the next turn in)
 from tests.support.webapp import RunningApp, running_app
 from tests.support.webclients import Browsers
 

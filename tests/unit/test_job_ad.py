@@ -125,6 +125,29 @@ def test_a_salary_band_is_answered_by_the_salary() -> None:
     assert "£31,500" in answering(question, research, Uniform(0.5), NAMES)[0]
 
 
+def test_a_row_naming_what_was_asked_answers_before_one_that_mentions_it() -> None:
+    research = [
+        company("Pension is 6% employer contribution, salary sacrifice available."),
+        company("Salary is £27,500 to £30,500 per annum, depending on experience."),
+    ]
+    question = "Can I ask straight off what the salary band is?"
+    assert answering(question, research, Uniform(0.6), NAMES)[0].startswith("Salary is")
+
+
+def test_a_person_specifications_grades_are_said_with_their_row() -> None:
+    table = (
+        "| Criteria | Essential | Desirable |\n|---|---|---|\n"
+        "| Other | Willing to undergo a DBS check | A driving licence |\n"
+    )
+    said = tables_as_lists(table)
+    assert "For other, essential is willing to undergo a DBS check, and desirable is" in said
+
+
+def test_a_label_ending_on_a_preposition_runs_on_into_its_cell() -> None:
+    table = "|  |  |\n|---|---|\n| Reports to | Siobhan Kearney, Head of Impact |\n"
+    assert "Reports to Siobhan Kearney, Head of Impact." in tables_as_lists(table)
+
+
 def test_what_a_question_sets_aside_is_not_what_it_asks_about() -> None:
     research = [company("You'd build the Power BI dashboards.\nModels are written in Python.")]
     question = "Beyond the dashboards, what would I actually be working in?"
@@ -332,3 +355,8 @@ def test_a_clause_to_the_applicant_after_day_to_day_is_said_to_the_candidate() -
 def test_what_is_asked_after_a_dash_is_the_question_when_the_lead_only_wonders() -> None:
     turn = "I'm still a bit fuzzy on who's in the team day to day - who would I be working with?"
     assert the_question(turn)[0] == "who would I be working with?"
+
+
+def test_a_stage_named_in_its_first_cell_is_a_numbered_step() -> None:
+    table = "| Stage | Dates |\n|---|---|\n| Stage 1: phone screen | 18–19 March |\n"
+    assert "1. Phone screen: 18–19 March." in tables_as_lists(table)

@@ -11,7 +11,7 @@ from roleplay.knowledge.errors import LoadError
 from roleplay.knowledge.loaders import Limits, html_to_markdown, load_file
 from roleplay.knowledge.names import collection_name
 from roleplay.knowledge.splitting import split
-from tests.support.documents import SAMPLE_PDF, ballooning_pdf, encrypted_pdf
+from tests.support.documents import SAMPLE_PDF, ballooning_pdf, encrypted_pdf, job_pack_pdf
 
 SAMPLES = shipped_dir("knowledge")
 LIMITS = Limits()
@@ -30,10 +30,11 @@ def test_markdown_chunks_know_their_section() -> None:
     assert [c.position for c in chunks] == list(range(len(chunks)))
 
 
-def test_pdf_chunks_know_their_page() -> None:
+def test_pdf_chunks_know_their_page_and_heading() -> None:
     chunks = split(load_file(SAMPLE_PDF, LIMITS))
     revenue = next(c for c in chunks if "$31 million" in c.text)
-    assert revenue.location == "page 2"
+    assert revenue.location == "page 2 > 2025 in numbers"
+    assert "2025 in numbers" not in revenue.text  # the heading is the place, not the text
 
 
 def test_html_keeps_headings_and_drops_page_chrome() -> None:
@@ -217,3 +218,39 @@ def test_a_word_table_is_read_row_by_row_under_its_heading(tmp_path: Path) -> No
     terms = next(c for c in chunks if "Salary" in c.text)
     assert terms.location.endswith("Terms at a glance")
     assert terms.text.split("\n")[:2] == ["Salary is £34,000 - £38,500.", "Holiday is 28 days."]
+
+
+@pytest.fixture(scope="module")
+def job_pack(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return load_file(job_pack_pdf(tmp_path_factory.mktemp("pdf") / "pack.pdf"), LIMITS).pages
+
+
+def test_pdf_headings_are_read_from_their_type(job_pack: list[str]) -> None:
+    assert job_pack[0].startswith("# Data Officer")
+    assert "## About the role" in job_pack[0]
+    assert "## How to apply" in job_pack[1]
+
+
+def test_pdf_paragraph_lines_are_joined(job_pack: list[str]) -> None:
+    assert "reader which keeps the lines apart would cut its sentences" in job_pack[0]
+
+
+def test_pdf_bullets_are_list_items(job_pack: list[str]) -> None:
+    assert "- Keep the volunteer records in Beacon" in job_pack[0]
+
+
+def test_pdf_running_footer_and_page_numbers_are_left_out(job_pack: list[str]) -> None:
+    assert not any("Page 1 of 2" in page or "Fernhollow Trust ·" in page for page in job_pack)
+
+
+def test_pdf_table_rows_are_said_as_sentences(tmp_path: Path) -> None:
+    chunks = split(load_file(job_pack_pdf(tmp_path / "pack.pdf"), LIMITS))
+    text = "\n".join(c.text for c in chunks)
+    # A table with no header row keeps its first row.
+    assert "Salary is £29,000 to £32,000." in text
+    assert "Holiday is 28 days." in text
+    # A bold header row is a header, not a row; the stages are numbered steps.
+    assert "Stage is" not in text
+    assert "1. Phone call: 12 May." in text
+    timetable = next(c for c in chunks if "20 May" in c.text)
+    assert timetable.location == "page 2 > How to apply"

@@ -1,0 +1,182 @@
+"""A PDF's pages as Markdown: the structure its type shows, kept for the splitter.
+
+Text pulled from a PDF line by line loses what the reader saw: a heading is one more short line,
+a table comes a cell per line ("Salary" then "£27,500 – £30,500"), a bullet is a lost glyph and
+a paragraph is cut wherever the page was. ``pdfplumber`` keeps each line's font and place, so:
+
+- a line set larger than the body text, or wholly in bold on its own, is a heading (larger
+  type, higher level);
+- a ruled table is a Markdown table where it stands (its first row a header only when set in
+  bold over rows that are not), which the splitter says row by row (``tables``);
+- a line opening with a bullet glyph is a list item, with the lines indented under it;
+- the lines of a paragraph are joined, and a new paragraph starts at a wider gap;
+- a running header or footer (the same line at the top or foot of every page, page numbers
+  aside) and a bare page number are left out.
+
+Runs inside the parse worker (``worker``), never in the app's own process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+# What a bullet's glyph comes out as: a private-use or unmapped character, or the glyph itself.
+_BULLET = re.compile(r"^(?:\(cid:\d+\)|[•▪●◦‣■□➢►▸\uf0a7\uf0b7\uf076\uf0d8*–-])\s*")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+# How much larger than the body a line's type must be to be a heading, in points.
+_LARGER = 1.2
+# The top and foot of a page where a running header or footer sits, as a share of its height.
+_MARGIN = 0.1
+
+
+def pdf_markdown(pdf: Any) -> list[str]:
+    """Each page of an open ``pdfplumber`` PDF as Markdown."""
+    pages = [_lines(page) for page in pdf.pages]
+    sizes: Counter[float] = Counter()
+    for lines, _ in pages:
+        for line in lines:
+            sizes[line["size"]] += len(line["text"])
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    levels = sorted({s for s in sizes if s >= body + _LARGER}, reverse=True)
+    running = _running(pages, len(pdf.pages))
+    return [
+        _markdown(lines, tables, body, levels, running, page.height)
+        for (lines, tables), page in zip(pages, pdf.pages, strict=True)
+    ]
+
+
+def _lines(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, str]]]:
+    """A page's text lines outside its tables, and its tables as (top, Markdown)."""
+    found = page.find_tables()
+    tables = [(t.bbox[1], rows_markdown(_header_first(page, t))) for t in found]
+    lines = []
+    for line in page.extract_text_lines(strip=True, return_chars=True):
+        middle = (line["top"] + line["bottom"]) / 2
+        if any(t.bbox[1] <= middle <= t.bbox[3] and t.bbox[0] <= line["x0"] < t.bbox[2]
+               for t in found):  # fmt: skip
+            continue
+        chars = [c for c in line["chars"] if c["text"].strip()] or line["chars"]
+        line["size"] = round(Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0], 1)
+        line["bold"] = all("bold" in c["fontname"].lower() for c in chars)
+        lines.append(line)
+    return lines, [table for table in tables if table[1]]
+
+
+def _header_first(page: Any, table: Any) -> list[list[str]]:
+    """The table's rows, behind an empty header row unless its first row is one (all bold,
+    over rows that are not): the splitter says every row but the header."""
+    rows = [[" ".join((cell or "").split()).replace("|", "/") for cell in row]
+            for row in table.extract()]  # fmt: skip
+    rows = [row for row in rows if any(row)]
+    bold = [_bold_row(page, row_cells) for row_cells in table.rows]
+    if rows and bold and bold[0] and not all(bold[1:]):
+        return rows
+    return [[""] * (max((len(r) for r in rows), default=0)), *rows]
+
+
+def _bold_row(page: Any, row: Any) -> bool:
+    chars = [
+        c
+        for cell in row.cells
+        if cell is not None
+        for c in page.within_bbox(cell).chars
+        if c["text"].strip()
+    ]
+    return bool(chars) and all("bold" in c["fontname"].lower() for c in chars)
+
+
+def rows_markdown(rows: list[list[str]]) -> str:
+    """Rows of cells as a Markdown table, its first row the header ("" for no rows)."""
+    rows = [row for row in rows if row]
+    if not rows or not any(any(row) for row in rows):
+        return ""
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = [f"| {' | '.join(rows[0])} |", f"|{'---|' * width}"]
+    lines += [f"| {' | '.join(row)} |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
+def _running(pages: list[tuple[list[dict[str, Any]], Any]], count: int) -> set[str]:
+    """Lines at the top or foot of more than one page, digits aside: a running header or
+    footer ("Ashcombe Rovers Foundation · Page 2 of 3")."""
+    if count < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines, _ in pages:
+        seen.update({_DIGITS.sub("#", line["text"]) for line in lines})
+    return {text for text, times in seen.items() if times >= 2}
+
+
+def _markdown(
+    lines: list[dict[str, Any]],
+    tables: list[tuple[float, str]],
+    body: float,
+    levels: list[float],
+    running: set[str],
+    height: float,
+) -> str:
+    blocks: list[tuple[float, str]] = list(tables)
+    paragraph: list[str] = []
+    previous: dict[str, Any] | None = None
+    start = 0.0
+    item_x: float | None = None  # where the open list item's bullet stands
+
+    def close() -> None:
+        if paragraph:
+            blocks.append((start, " ".join(paragraph)))
+            paragraph.clear()
+
+    for line in lines:
+        text = line["text"]
+        at_edge = line["top"] < height * _MARGIN or line["bottom"] > height * (1 - _MARGIN)
+        if _PAGE_NUMBER.match(text) or (at_edge and _DIGITS.sub("#", text) in running):
+            continue
+        heading = _heading(line, body, levels)
+        bullet = _BULLET.match(text) if not heading else None
+        # (A line back under the bullet, not indented past it, ends the item.)
+        outdented = item_x is not None and line["x0"] <= item_x + 2
+        if heading or bullet or outdented or not _continues(previous, line):
+            close()
+            start = line["top"]
+            item_x = line["x0"] if bullet else None
+        if heading:
+            blocks.append((line["top"], heading))
+            previous = None
+            continue
+        if bullet:
+            paragraph.append(f"- {text[bullet.end() :]}")
+        elif paragraph and paragraph[-1].endswith("-") and text[:1].islower():
+            paragraph[-1] = paragraph[-1][:-1] + text  # a word hyphenated at the line's end
+            previous = line
+            continue
+        else:
+            paragraph.append(text)
+        previous = line
+    close()
+    blocks.sort(key=lambda block: block[0])
+    return "\n\n".join(text for _, text in blocks)
+
+
+def _heading(line: dict[str, Any], body: float, levels: list[float]) -> str:
+    text = line["text"]
+    if len(text) > 120 or _BULLET.match(text):
+        return ""
+    if line["size"] in levels:
+        return f"{'#' * min(levels.index(line['size']) + 1, 3)} {text}"
+    if line["bold"] and not text.endswith((".", ",", ";")) and len(text.split()) <= 12:
+        return f"{'#' * min(len(levels) + 1, 4)} {text}"
+    return ""
+
+
+def _continues(previous: dict[str, Any] | None, line: dict[str, Any]) -> bool:
+    """Whether ``line`` goes on the paragraph or list item above it: close below it, in
+    the same type."""
+    if previous is None:
+        return False
+    height = previous["bottom"] - previous["top"]
+    gap = line["top"] - previous["bottom"]
+    return gap <= height * 0.9 and abs(line["size"] - previous["size"]) < 1.0
