@@ -141,10 +141,15 @@ def counts_it(question: str, sentence: str) -> bool:
     if period and other and period.group(2).lower() not in other:
         return False
     same = next((group for group in _SAME_COUNT if thing in group), frozenset([thing]))
-    words = [w.strip(",.;:()").lower() for w in sentence.split()]
+    raw = sentence.split()
+    words = [w.strip(",.;:()").lower() for w in raw]
     for index, word in enumerate(words):
         if word.rstrip("s") in {s.rstrip("s") for s in same}:
-            before = " ".join(words[max(0, index - 3) : index])
-            if SPECIFIC.search(before):
+            # The figure a few words before, with no list between ("around 2,300 Friends and
+            # donor records"; not "4 sites, 300 volunteers and the records").
+            start = max(0, index - 5)
+            while start < index and any(w.endswith((",", ";")) for w in raw[start:index]):
+                start += 1
+            if SPECIFIC.search(" ".join(words[start:index])):
                 return True
     return False

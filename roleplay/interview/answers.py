@@ -136,18 +136,35 @@ def answering(
             context=around,
         )  # fmt: skip
 
+    both = _TWO_QUESTIONS.match(question)
+    both = both if both and not _TWO_QUESTIONS.match(both.group(1)) else None
+
+    def each() -> tuple[tuple[str, ...], tuple[str, ...]]:
+        assert both is not None
+        first = answer(f"{both.group(1)}?", context)
+        return first, answer(both.group(2), f"{both.group(1)} {context}")
+
+    # "When does work start, and where does the programme go while it's shut?" asks for two
+    # kinds of thing, a date and a place: each is answered, the second knowing the first.
+    if both and _asking_word(both.group(1)) != _asking_word(both.group(2)):
+        first, second = each()
+        if first and second and first[0] != second[0]:
+            return (f"{first[0]} {second[0]}",)
     if found := answer(question, context):
         return found
     # "How much does it cost to run the place, and how much of that does the NHS cover?" is
-    # two questions when no sentence answers both: each is answered, the second knowing the
-    # first.
-    if (both := _TWO_QUESTIONS.match(question)) and not _TWO_QUESTIONS.match(both.group(1)):
-        first = answer(f"{both.group(1)}?", context)
-        second = answer(both.group(2), f"{both.group(1)} {context}")
+    # two questions when no sentence answers both.
+    if both:
+        first, second = each()
         if first and second and first[0] != second[0]:
             return (f"{first[0]} {second[0]}",)
         return first or second
     return ()
+
+
+def _asking_word(question: str) -> str:
+    found = re.search(r"\b(how|what|who|when|where|which|why|is|are|do|does|can)\b", question, re.I)
+    return found.group(1).lower() if found else ""
 
 
 def _answering(

@@ -189,7 +189,8 @@ class Interview:
             if self._failed:
                 raise RuntimeError("The last interviewer turn failed; call retry() first")
             reading = self.listener.read(self.session, text)
-            search = self.listener.search_for(reading, text)
+            said = [t.text for t in self.session.turns if t.speaker == "candidate"]
+            search = self.listener.search_for(reading, text, said)
             self.session.add_turn("candidate", text, delivery=delivery, search=search)
             self._record()
             reason = self.listener.goodbye(text) or self._limit_reached()

@@ -57,6 +57,14 @@ _SPAN_FIRST = re.compile(
 _HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 _ARROW = re.compile(r"\s*(?:→|->)\s*")
+# A bracket holding a clause of its own ("(she graduated in 2017)") is set off by dashes; any
+# other between commas ("(released at 18)").
+_CLAUSE = re.compile(r"^(?:she|he|they|I|we)\b", re.IGNORECASE)
+
+
+def _aside(match: re.Match[str]) -> str:
+    inside = match.group(1)
+    return f" – {inside} –" if _CLAUSE.match(inside) else f", {inside}"
 
 
 def first_person(piece: str, name: str) -> str:
@@ -78,7 +86,7 @@ def first_person(piece: str, name: str) -> str:
         head, start, end, rest = dates.groups()
         span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
         text, role = f"{head}{span}{rest}", True
-    text = _ARROW.sub(" then ", _BRACKETED.sub(r", \1", _HONOURS.sub("", text)))
+    text = _ARROW.sub(" then ", _BRACKETED.sub(_aside, _HONOURS.sub("", text)))
     # "In the comments he said they work 12-hour shifts…, and that anyone…": what they said,
     # said again by them ("We work 12-hour shifts…"), one thing at a time.
     if reported := _REPORTED.match(text):
@@ -116,7 +124,9 @@ def first_person(piece: str, name: str) -> str:
         said.append(word)
     text = _agree(" ".join(said))
     mine = re.match(r"^(I|My|I'm|I'd|I'll|I've)\b", text)
-    if not mine and (role or _ROLE_LINE.match(text) or not _has_verb(text)):
+    # ("Best advice I ever got: learn the box office system…" is said as it is.)
+    speaking = bool(re.search(r"\bI\b", text))
+    if not mine and (role or (not speaking and (_ROLE_LINE.match(text) or not _has_verb(text)))):
         text = _verbless(text)
     ended = re.search(r"[.!?][\"”’']$", text)
     return text[:1].upper() + text[1:] + ("" if ended else ".")
@@ -149,6 +159,10 @@ def _agree(text: str) -> str:
         # "I share the running of the trust … and is responsible for finance": the second verb
         # is mine too.
         text = re.sub(r"(?<=\band )(is|has)\b", lambda m: _OWN_VERB[m.group(1)], text)
+    if re.search(r"\bI\b", text):
+        # "…I worked front of house, and now runs our email campaigns": so is a verb after
+        # "now", "also" or "still".
+        text = re.sub(r"(?<=\band )((?:now|also|still) )([a-z]{2,}[^s'u])s\b", r"\1\2", text)
     return re.sub(r"\bI's\b", "I'm", text)
 
 

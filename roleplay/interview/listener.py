@@ -8,6 +8,8 @@ is read by its words alone, and the interview goes on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from roleplay.core.personas import Persona
 from roleplay.core.session import EndReason, Session, Source
 from roleplay.core.turn_rules import turn_rules
@@ -20,6 +22,7 @@ from roleplay.interview.played import (
     asks_the_interviewer,
     asks_their_path,
     called,
+    called_name,
     own_answer,
     played,
     spoken_of,
@@ -74,13 +77,14 @@ class Listener:
             question = text
         return f"{question} {hint} {searched_for(text)}".strip()
 
-    def search_for(self, reading: Reading, text: str) -> str:
+    def search_for(self, reading: Reading, text: str, said: Sequence[str] = ()) -> str:
         """``search``, and the interviewer's own profile when they are asked about themselves:
-        "how did you end up here?" is answered from it (``played``)."""
+        "how did you end up here?" is answered from it (``played``), found by the name the
+        candidate called them by when they did (``said``: the candidate's turns so far)."""
         search = self.search(reading, text)
         plays = self.persona.plays
         if search and plays and asks_the_interviewer(reading.question or text, reading.intent):
-            return f"{search} {plays.search}"
+            return f"{search} {plays.search} {called_name([*said, text])}".strip()
         return search
 
     def hear(self, session: Session, facts: list[Source]) -> Heard | None:

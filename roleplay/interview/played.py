@@ -89,6 +89,26 @@ def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
     return None
 
 
+_VOCATIVE = re.compile(
+    r"(?:^|\b(?:hi|hello|hey|thanks|thank you|cheers)\b,?\s+|,\s*)([A-Z][a-z]+)(?=\s*[,.!?]|\s*$)"
+)
+_NOT_A_NAME = frozenset(
+    ["great", "thanks", "sure", "right", "okay", "ok", "yes", "no", "hi", "hello", "hey", "wow",
+     "cool", "perfect", "brilliant", "amazing", "honestly", "anyway", "so", "well", "cheers",
+     "morning", "afternoon", "sorry", "again", "everyone", "all", "both", "lol", "haha"]
+)  # fmt: skip
+
+
+def called_name(said: Sequence[str]) -> str:
+    """The first name the candidate last called the interviewer by ("Hannah! Thanks for…",
+    "Hi Marcus,"), "" when none: their profile is searched for with it."""
+    for text in reversed(said):
+        names = [n for n in _VOCATIVE.findall(text) if n.lower() not in _NOT_A_NAME]
+        if names:
+            return names[-1]
+    return ""
+
+
 def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str]) -> Profile | None:
     """Who the interviewer is: the person the candidate last called by name, else the first
     whose title holds one of ``titles`` (in their order); None when neither."""

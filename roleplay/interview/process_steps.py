@@ -44,8 +44,13 @@ _ITEM = re.compile(
     r"|(?:^|(?<!\d)\s)[-•*]\s+(?=\S)(?!(?:19|20)\d\d\b|present\b)",
     re.IGNORECASE,
 )
-# The application itself is behind the candidate ("Apply online with a CV").
-_APPLYING = re.compile(r"\b(apply|application|send us|your cv|a cv|cover (note|letter))\b", re.I)
+# The application itself is behind the candidate ("Apply online with a CV"), and so are the
+# advert, its closing date and the shortlisting.
+_APPLYING = re.compile(
+    r"\b(apply|application|send us|your cv|a cv|cover (note|letter))\b"
+    r"|^\W*(advert|closing date|shortlisting)\b",
+    re.I,
+)
 # A step that may not be said: the writer's voice, markup, words to a model.
 _UNSAYABLE = re.compile(
     r"\b(i|i'd|i'm|my|me)\b|[<>\[\]{}#|~\\/@=]|https?|www\.|\bignore\b|\binstruction|\bprompt\b"

@@ -33,9 +33,17 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
         if source.kind != "company":
             continue
         head = profile_heading(source.location)
+        pieces = research_pieces(source.snippet)
         if head and PERSON.match(head.group(1)):
-            _title, pieces = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
-            pieces += [p for p in _quotes_whole(research_pieces(source.snippet)) if p not in pieces]
+            _title, kept = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
+            kept += [p for p in _quotes_whole(pieces) if p not in kept]
+            continue
+        # A team page's name over its title line ("### Hannah Brightwell" / "Marketing &
+        # Campaigns Officer" / "Hannah grew up…").
+        name = last_heading(source.location)
+        if PERSON.fullmatch(name) and len(pieces) > 1 and _title_line(pieces[0]):
+            _title, kept = found.setdefault(name, (pieces[0].rstrip("."), []))
+            kept += [p for p in _quotes_whole(pieces[1:]) if p not in kept]
             continue
         for name, title, pieces in _pasted_profiles(research_pieces(source.snippet)):
             _title, kept = found.setdefault(name, (title, []))
@@ -55,6 +63,13 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
                 notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
             kept += [p for p in notes if _theirs(p, name) and p not in kept]
     return [Profile(name, title, tuple(_whole(pieces))) for name, (title, pieces) in found.items()]
+
+
+def _title_line(piece: str) -> bool:
+    """A job title on a line of its own: short, capitalised, no verb ("Executive Director &
+    joint CEO")."""
+    words = piece.rstrip(".").split()
+    return 0 < len(words) <= 8 and piece[:1].isupper() and not has_verb(words)
 
 
 def _whole(pieces: list[str]) -> list[str]:

@@ -44,6 +44,9 @@ SAID_OTHERWISE = {
     "pensi": frozenset(["401k", "retir"]),
     "cert": frozenset(["train", "cours", "learn", "certi"]),
     "shift": frozenset(["rota", "nights"]),
+    "start": frozenset(["begin", "commen"]),
+    "shut": frozenset(["close"]),
+    "round": frozenset(["stage"]),
 }
 # Words that ask for figures without saying of what ("the headline numbers"): what the figures
 # are of is in the rest of the turn ("The Courier piece said last year was a record.").
@@ -92,7 +95,11 @@ _IDIOMS = re.compile(
     r"joining|(i'd|i would) join|day[- ]to[- ]day|get through( to (it|that|this|them))?"
     # ("When are you hoping the successful person would start?" asks of the start.)
     r"|(are|were|was) (you )?hoping|the (succ?ess?ful|new) (person|candidate|applicant|hire)"
-    r"|whoever (gets|is offered|lands) (it|the (job|role|post)))\b",
+    r"|whoever (gets|is offered|lands) (it|the (job|role|post))"
+    # ("annual leave" is holiday, said otherwise: "Holiday is 25 days…")
+    r"|annual(?= leave)"
+    # ("Which ones would I be living in?" asks for the tools named before it.)
+    r"|(which|what) ones|(would|will) (i )?be living in)\b",
     re.I,
 )
 
@@ -118,9 +125,10 @@ def said_otherwise(asked: set[str], own: set[str]) -> set[str]:
 # Words of a question that point back into the turn before it ("I saw you're moving to the
 # cloud. Which platform is that?").
 POINTS_BACK = re.compile(
-    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)", re.IGNORECASE
+    r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)|\b(which|what) ones\b",
+    re.IGNORECASE,
 )
-POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)", re.IGNORECASE)
+POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)|\b(which|what) ones\b", re.I)
 # What an organisation calls itself ("the trust", "the group"), not a place it names ("the
 # terminal" at Marrowgate Container Terminal is where the work is).
 ORGANISATIONS = frozenset(

@@ -27,7 +27,8 @@ from roleplay.interview.standalone import IT_AFTER, PERSON, people_in
 
 NUMBER_WORDS = (
     # Not "one": "that one", "the one who" say nothing particular.
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
 )
 # A figure, or a span of time ("within a week of the panel").
@@ -58,6 +59,8 @@ _WRITER = re.compile(
 # ("It costs £9.8 million a year to run Brackenridge": an "it" that points ahead, to what it
 # costs or takes to do, points at nothing said before.)
 _WORD_SLASH = re.compile(r"(?<![\w./])([A-Za-z]{3,})/([a-z]{3,})(?![\w./])")
+# A season or financial year ("2024/25", "22/23"), said "2024 to 25".
+_SEASON = re.compile(r"\b((?:19|20)?(\d\d))/(\d\d)\b")
 _SO_CLAUSE = re.compile(r", so (?=(?:our|the|we|you|it|its|there|most|all) [a-z])")
 _POINTING_START = re.compile(
     r"^(it(?! (costs?|takes?|took) [^,;]{1,40}? to [a-z]+)|its|they|their|this|these|those|he|she"
@@ -142,6 +145,13 @@ _APPLICANT_CLAUSE = re.compile(
 )
 _PLEASE = re.compile(r"\bplease (?=(contact|call|ring|email|phone|get in touch)\b)", re.I)
 _WE_SAY = re.compile(r"^We ([a-z]+ly )?(ask|offer|pay|give|expect|work|run|aim|provide|support)\b")
+# A job's terms as a table row states them ("Holiday is 25 days…, plus your birthday off",
+# "Working pattern is hybrid…, from home if you wish"): their "you" is the post holder.
+_TERMS = re.compile(
+    r"^(?:Annual leave|Leave|Holidays?|Working (?:pattern|hours)|Hours|Pension|Salary|Pay"
+    r"|Benefits?|Start(?:ing)? date|Notice(?: period)?|Location|Base|Contract|Probation"
+    r"|Hybrid working|Flexible working|Travel|Wellbeing|Perks) (?:is|are)\b"
+)
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # Two sentences run together ("…the old system The team moved…"); "to stop The Grand being…"
 # names a place.
@@ -151,6 +161,11 @@ _WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)(?:'r
 _WHEN = re.compile(r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)
 # A description between commas after a name: ", a former stage manager at the Old Vic,".
 APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an) [^,]{3,60}(?=, )")
+
+
+def _season(match: re.Match[str]) -> str:
+    following = (int(match.group(2)) + 1) % 100 == int(match.group(3))
+    return f"{match.group(1)} to {match.group(3)}" if following else match.group(0)
 
 
 def answer_sentence(raw: str, *, applicant: bool = False) -> str:
@@ -166,7 +181,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     sentence = _PLEASE.sub("you can ", sentence)
     # "employment/education" is said "employment or education" (a web address keeps its
     # slash, and is never said).
-    sentence = _WORD_SLASH.sub(r"\1 or \2", sentence)
+    sentence = _WORD_SLASH.sub(r"\1 or \2", _SEASON.sub(_season, sentence))
     # "These can take 4-6 weeks, so our target start date is early June 2025.": what follows
     # "so" stands alone where the start points back.
     if _POINTING_START.search(sentence) and (then := _SO_CLAUSE.search(sentence)):
@@ -200,7 +215,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # candidate, it means what it says. Any other "you" is a note to the reader.
     to_applicant = _TO_APPLICANT.match(sentence)
     checked = sentence[to_applicant.end() :] if to_applicant else sentence
-    if applicant or _WE_SAY.match(sentence):
+    if applicant or _WE_SAY.match(sentence) or _TERMS.match(sentence):
         checked = _YOU.sub("", checked)
     checked = _APPLICANT_CLAUSE.sub("", checked)
     if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence) or SHORTHAND.search(sentence):
@@ -229,7 +244,8 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     label = ":" in " ".join(words[:4])
     if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
         return ""
-    if words[0] in _FRAGMENT_STARTS or words[0] in IMPERATIVE or words[0] in REQUIREMENT:
+    ordered = words[0] in _FRAGMENT_STARTS or words[0] in IMPERATIVE or words[0] in REQUIREMENT
+    if ordered and not _TERMS.match(sentence):  # ("Start date is…" is no order to start)
         return ""  # "Experience building dashboards in Power BI" is asked of the applicant
     if words[0].endswith("ed"):
         return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"

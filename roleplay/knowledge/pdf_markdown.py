@@ -9,7 +9,8 @@ a paragraph is cut wherever the page was. ``pdfplumber`` keeps each line's font 
 - a ruled table is a Markdown table where it stands (its first row a header only when set in
   bold over rows that are not), which the splitter says row by row (``tables``);
 - a line opening with a bullet glyph is a list item, with the lines indented under it;
-- the lines of a paragraph are joined, and a new paragraph starts at a wider gap;
+- the lines of a paragraph are joined, and a new paragraph starts at a wider gap, or at a line
+  opening with a label ("Reports to: …");
 - a running header or footer (the same line at the top or foot of every page, page numbers
   aside) and a bare page number are left out.
 
@@ -26,6 +27,8 @@ from typing import Any
 _BULLET = re.compile(r"^(?:\(cid:\d+\)|[•▪●◦‣■□➢►▸\uf0a7\uf0b7\uf076\uf0d8*–-])\s*")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+# A line that opens with a label of its own ("Reports to: Niamh Corrigan"): a line apart.
+_LABEL = re.compile(r"^[A-Z][\w'&-]*(?: [\w'&-]+){0,3}:\s")
 # How much larger than the body a line's type must be to be a heading, in points.
 _LARGER = 1.2
 # The top and foot of a page where a running header or footer sits, as a share of its height.
@@ -175,7 +178,7 @@ def _heading(line: dict[str, Any], body: float, levels: list[float]) -> str:
 def _continues(previous: dict[str, Any] | None, line: dict[str, Any]) -> bool:
     """Whether ``line`` goes on the paragraph or list item above it: close below it, in
     the same type."""
-    if previous is None:
+    if previous is None or _LABEL.match(line["text"]):
         return False
     height = previous["bottom"] - previous["top"]
     gap = line["top"] - previous["bottom"]

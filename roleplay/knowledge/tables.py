@@ -68,6 +68,14 @@ def tables_as_lists(text: str) -> str:
         staged = any(row and _STAGE.match(row[0]) for row in rows)
         # A person specification's columns say what each cell is ("Essential", "Desirable").
         graded = len(header) >= 3 and all(c.lower() in _GRADES for c in header[1:])
+        if header and all(c.lower() in _GRADES for c in header):
+            # Columns of requirements side by side ("Essential | Desirable"): each cell is an
+            # item of its own column, whatever row it shares.
+            for row in rows:
+                cells = zip(header, row, strict=False)
+                out += [_ended(f"- {grade}: {cell}") for grade, cell in cells if cell not in _EMPTY]
+            out.append("")
+            continue
         for row in rows:
             rest = ", ".join(_later(cell) for cell in row[1:] if cell not in _EMPTY)
             if graded:

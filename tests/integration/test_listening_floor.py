@@ -1,10 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-five
-more, each written as never tuned on. The first twenty-three were tuned on after their first run
-(see the conversations file). The newest three, 'twenty-fourth' to 'twenty-sixth' (written by
-other hands that never read the engine's rules), were tuned on after their first runs (67.9%,
-26.9% and 40.7% of their questions answered). The floors are what is measured, less a question
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-six
+more, each written as never tuned on. The first twenty-four were tuned on after their first run
+(see the conversations file). The newest three, 'twenty-fifth' to 'twenty-seventh' (written by
+other hands that never read the engine's rules), were tuned on after their first runs (26.9%,
+40.7% and 46.2% of their questions answered). The floors are what is measured, less a question
 or two: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("twentyfourth", "twentyfifth", "twentysixth")
+NEWEST = ("twentyfifth", "twentysixth", "twentyseventh")
 
 
 @pytest.fixture(scope="module")
