@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from roleplay.core.session import Source
 from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.duties import duty_sentences
-from roleplay.interview.facts import last_heading
-from roleplay.interview.list_items import item_sentences
 from roleplay.interview.products import LISTED_PRODUCTS, USED_IN
 from roleplay.interview.products import products as count_products
 from roleplay.interview.question_words import (
@@ -42,12 +39,8 @@ from roleplay.interview.question_words import (
 )
 from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting
-from roleplay.interview.sayable import (
-    LISTED,
-    answer_sentence,
-    section_list,
-)
-from roleplay.interview.standalone import headed_sentences
+from roleplay.interview.research_said import research_said
+from roleplay.interview.sayable import LISTED
 
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
 # (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
@@ -100,9 +93,6 @@ class Candidate:
     admitted: bool  # close enough by the rules below
 
 
-_HEADLINE = re.compile(r'^["“][^"“”]{20,}["”]$|^(?=.*\d)(?:\S+\s+){4,}\S+$')
-
-
 def candidates(
     question: str,
     sources: Sequence[Source],
@@ -119,40 +109,8 @@ def candidates(
     kind asked for, counts something else, names no product for a question about tools, or
     misses a name the question and the research share is no candidate at all."""
     company = [source for source in sources if source.kind == "company"]
-    # Each sentence that can be said, with the heading it sits under and the words it was
-    # written in ("August 2025 (Courier): …"): what it is about.
-    under: dict[str, str] = {}
-    # Items said with what they lacked ("There's a pension with…"): taken only for a question
-    # that names what they are about.
-    items: set[str] = set()
-    # What a job ad lists the candidate would do, said to them ("You'd write SQL against…").
-    duties: set[str] = set()
-    # The sentence before each, which may name its scene ("…a new bread line at its Clara Road
-    # bakery. The new line, due to open in spring 2026, …").
-    before: dict[str, str] = {}
-    for source in company:
-        previous = ""
-        # A passage's headline says what its sentences are about too ("Corriemoor tops 1.1
-        # million passengers in record-breaking year" over "…handled 1.14 million passengers");
-        # a section's label ("How to apply and what happens next") says it of every sentence
-        # alike. A headline is quoted, or names a figure.
-        section = last_heading(source.location)
-        section = section if _HEADLINE.search(section) else ""
-        for raw, title in headed_sentences(source, names[:1]):
-            if said := answer_sentence(raw):
-                under.setdefault(said, f"{section} {title} {raw}")
-                before.setdefault(said, previous)
-            else:
-                for said in item_sentences(raw, source.snippet):
-                    under.setdefault(said, f"{title} {raw}")
-                    items.add(said)
-            previous = raw
-        if said := section_list(source):
-            under.setdefault(said, "")
-        for duty in duty_sentences(source):
-            if said := answer_sentence(duty):
-                under.setdefault(said, source.location)
-                duties.add(said)
+    said_in = research_said(company, names[:1])
+    under, items, duties, before = said_in.under, said_in.items, said_in.duties, said_in.before
     pool = list(under)
     # "Who", "how many", "when", "where": an answer names the person, the figure, the date, the
     # place; a sentence on the subject that gives none of them is no answer.
