@@ -205,16 +205,34 @@ def own_answer(
     steps = [
         i for i in scores if _YEAR.search(pieces[i]) and (studies or not STUDY.search(pieces[i]))
     ]
+    onward = bool(_FROM_THERE.search(question))
     if path and steps and not _BEFORE.search(question):
-        best = min(steps, key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
+        steps.sort(key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
+        # "You started out on a box office counter - how did you get from there to…?": the
+        # road goes on from where the question says it started.
+        while onward and len(steps) > 1 and len(asked & content_stems(pieces[steps[0]])) >= 2:
+            steps.pop(0)
+        best = steps[0]
     chosen = [best]
     if path:
-        joined = next((i for i in sayable if _JOINED.search(pieces[i])), None)
+        joined = next(
+            (
+                i
+                for i in sayable
+                if _JOINED.search(pieces[i])
+                and not (onward and len(asked & content_stems(pieces[i])) >= 2)
+            ),
+            None,
+        )
         if joined is not None and joined != best:
             chosen = sorted([best, joined])
     if not in_person:
         return " ".join(_as_written(pieces[i]) for i in chosen)
     return " ".join(first_person(pieces[i], profile.name) for i in chosen)
+
+
+# "…how did you get from there to running the whole building?": the start was said before.
+_FROM_THERE = re.compile(r"\bfrom (there|that|then)\b", re.IGNORECASE)
 
 
 def _interview_said(quoted: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ from roleplay.interview.answer_types import counts_it
 from roleplay.interview.answers import answering
 from roleplay.interview.first_person import first_person
 from roleplay.interview.hearing import pick_up
-from roleplay.interview.played import called_name
+from roleplay.interview.played import called_name, own_answer
 from roleplay.interview.process_steps import next_steps
 from roleplay.interview.profiles import profiles
 from roleplay.interview.reading import read_turn
@@ -143,3 +143,20 @@ def test_the_advert_closing_date_and_shortlisting_are_behind_the_candidate() -> 
     )
     said = next_steps([timetable], "What happens next?")
     assert "second stage" in said.lower() and "closing date" not in said.lower()
+
+
+def test_a_road_asked_from_where_it_started_goes_on_from_there() -> None:
+    malcolm = company(
+        "About. Started on a box office counter in 1997 and never really left. Experience. "
+        "Box Office Assistant at Fenwick Playhouse from 1997 to 2002. Sales & Data Manager at "
+        "Fenwick Playhouse from 2002 to 2008. General Manager at Lantern Street Theatre from "
+        "2008 to 2016.",
+        location="Malcolm Ashdown, Executive Director",
+    )
+    (profile,) = profiles([malcolm])
+    question = (
+        "I spotted that you started out on a box office counter - how did you get from there "
+        "to running the whole building?"
+    )
+    said = own_answer(profile, question, None, intent="path")
+    assert "Sales & Data Manager" in said and "box office counter" not in said
