@@ -57,6 +57,13 @@ _CLAUSE_BREAK = re.compile(
 _NOT_DENIALS = re.compile(
     r"\b(no doubt|no question|not only|can'?t wait|no pressure|no worries|never mind)\b"
 )
+# A question that only asks to be agreed with ("…nobody ever checks that stuff, right?",
+# "…, isn't it?"): the sentence still claims what it says.
+TAG_QUESTION = re.compile(
+    r"(?:^|[,.!]\s*|\s)(?:right|yeah|yes|no|eh|innit|surely|correct|isn'?t (?:it|that)|"
+    r"aren'?t (?:they|we)|don'?t (?:they|we|you)|doesn'?t (?:it|that))\s*\?+\s*$",
+    re.IGNORECASE,
+)
 _LEADING = {"and", "so", "but", "also", "well", "okay", "ok", "then"}
 _OPEN_VERBS = {"how", "what", "why", "describe", "tell", "walk", "explain", "share", "talk"}
 
@@ -74,6 +81,9 @@ class CueSpec(BaseModel):
     weight: float = Field(default=1.0, gt=0, le=5)
     counts: bool = False
     claim: bool = False
+    # A claim still made behind a tag that asks to be agreed with ("…I didn't - nobody ever
+    # checks that stuff, right?"); "it's a developer role, right?" asks, and claims nothing.
+    tagged: bool = False
     # Only a question can hold it ("how does the team work?").
     asks: bool = False
     # Counts for every worry that lists it, whichever the sentence speaks to most closely:
@@ -253,9 +263,12 @@ def read_answer(
         lowered = said.lower().replace("’", "'")
         asks = said.endswith("?")
         indirect = not asks and _INDIRECT_QUESTION.search(lowered) is not None
+        tag = asks and TAG_QUESTION.search(lowered) is not None
         for name, patterns in vocab.compiled.items():
             spec = vocab.specs[name]
-            if (spec.claim and asks) or (spec.asks and not (asks or indirect)):
+            if (spec.claim and asks and not (tag and spec.tagged)) or (
+                spec.asks and not (asks or indirect)
+            ):
                 continue  # "Did you ship it?" claims nothing about the candidate
             found = _match(lowered, patterns, spec)
             if found:

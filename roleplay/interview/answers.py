@@ -16,9 +16,16 @@ from roleplay.core.session import Source
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.candidates import SHARED_WORD, candidates
 from roleplay.interview.own_finders import own_answer
-from roleplay.interview.question_words import BESIDES, POINTS_BACK, content_stems
+from roleplay.interview.question_words import (
+    BESIDES,
+    MEMBERS,
+    POINTS_BACK,
+    content_stems,
+    said_otherwise,
+)
 from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
+from roleplay.interview.standalone import people_in
 
 _LAST_ASKING = re.compile(
     r"^(.*[.!])\s+((?:How|What|Who|When|Where|Which|Why|Is|Are|Do|Does|Did|Can|Could|Would"
@@ -191,8 +198,10 @@ def _answering(
     )  # fmt: skip
     if asks_reporting(question) and (line := reporting_line([one.sentence for one in found])):
         return (line,)
-    wants_recent = bool(WANTS_RECENT.search(question))
     asked = content_stems(BESIDES.sub(" ", question))  # not "beyond the salary"
+    members = bool(MEMBERS.search(question))
+    # ("Who's in the team at the moment?" asks who is, not what happened lately.)
+    wants_recent = bool(WANTS_RECENT.search(question)) and not members
     scored = []
     for one in found:
         if not one.admitted:
@@ -204,7 +213,14 @@ def _answering(
             bonus = SHARED_WORD * (one.shared + one.related + 2 * min(2, one.products))
         # "Salary is £27,500…" names what was asked as its subject (a table's row): it answers
         # "what's the salary band?" before "Pension is 6%, salary sacrifice available".
-        if (subject := _SUBJECT.match(one.sentence)) and content_stems(subject.group(1)) & asked:
+        # ("Salary is…" names the pay band asked about in other words.)
+        named = (
+            content_stems(subject.group(1)) if (subject := _SUBJECT.match(one.sentence)) else set()
+        )
+        if named & asked or said_otherwise(asked, named):
+            bonus += 2 * SHARED_WORD
+        # "Who's in Practice Operations?" asks for its people: a sentence naming several.
+        if members and len(people_in(one.sentence)) >= 2:
             bonus += 2 * SHARED_WORD
         scored.append((one.shared, one.rank + bonus, one.sentence))
     # The sentence holding most of what was asked first; then, for "What has the team done

@@ -26,6 +26,7 @@ from roleplay.interview.question_words import (
     CAPITALISED,
     FIGURE_ASKED,
     GENERIC_ASKED,
+    MEMBERS,
     OPENER,
     ORGANISATIONS,
     PAYS_FOR,
@@ -93,6 +94,12 @@ class Candidate:
     admitted: bool  # close enough by the rules below
 
 
+# ("that", said before; "it" is as often what the question itself named: "…the panel, who
+# would be on it?")
+_JUST_NOW = re.compile(r"\b(at the moment|right now|at present|these days|nowadays)\b", re.I)
+_ENDS_POINTING = re.compile(r"\b(on|about|for|with|in|of|to) (that|those)\W*$", re.I)
+
+
 def candidates(
     question: str,
     sources: Sequence[Source],
@@ -114,7 +121,8 @@ def candidates(
     pool = list(under)
     # "Who", "how many", "when", "where": an answer names the person, the figure, the date, the
     # place; a sentence on the subject that gives none of them is no answer.
-    kind = wanted(question)
+    # ("Where does the reporting side actually live?" asks for the tools, not a place.)
+    kind = "" if tools else wanted(question)
     pool = [said for said in pool if gives(kind, said)]
     # "How many clothing banks": only a figure that counts them answers ("650 tonnes of
     # clothing" counts something else).
@@ -148,6 +156,10 @@ def candidates(
     # "Beyond the dashboards, what would I be working in?" asks of everything but them.
     question = BESIDES.sub(" ", question)
     unnamed = OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
+    # ("Who's in Practice Operations at the moment?" asks of Practice Operations; "how many of
+    # you are there at the moment?" may be answered by what the team is now.)
+    if MEMBERS.search(unnamed):
+        unnamed = _JUST_NOW.sub(" ", unnamed)
     for name in sorted(filter(None, names), key=len, reverse=True):
         unnamed = re.sub(rf"\b{re.escape(name)}\b", " ", unnamed, flags=re.IGNORECASE)
     # What is asked about is in the question's common words: its names set the scene ("parking
@@ -184,6 +196,10 @@ def candidates(
     # "My employer only puts 3% into the pension. What's the arrangement at Harbourlight?": a
     # question naming nothing asks of what was said before it.
     borrowed = not asked and bool(content_stems(context) - named)
+    # "I noticed the pension is salary sacrifice. What's the employer putting in on that?":
+    # what the question ends pointing back at is asked about as much as its own words.
+    if not borrowed and _ENDS_POINTING.search(question):
+        asked |= content_stems(CAPITALISED.sub(" ", context)) - named
     if borrowed:
         asked = content_stems(CAPITALISED.sub(" ", context)) - named
     # The turn's words around the question say what it is about too ("What's the team been
@@ -282,7 +298,9 @@ def candidates(
         topic_words = asked - hint_words
         unknown = 2 * len(topic_words - known_words) >= len(topic_words) > 1
         nowhere = len(topic_words) > 1 and not topic_words & known_words
-        unheard = few_words and not related and unknown
+        # (What the kind of question is about is no word of it: "benefits for employees" does
+        # not make the Employee Ownership Trust an answer on sick pay.)
+        unheard = few_words and unknown and related <= len(kind_words & own)
         if tools and unknown and not shared:
             listed = False  # "which weather data provider?" is not answered by other tools
         # A sentence sharing only the words of the question's kind ("the process") must be

@@ -19,7 +19,8 @@ _TITLE = re.compile(
     r"|^ \(((?:the |our )?[A-Z][\w-]*(?: [\w&-]+){0,5})\)"
 )
 _ADVISED = re.compile(
-    r"\b(talk|speak|chat|reach out|get in touch|message|contact|ask|meet)( to| with)?\s*$"
+    r"\b(talk(ing)?|speak(ing)?|chat(ting)?|reach(ing)? out|get(ting)? in touch|message|contact"
+    r"|ask|meet(ing)?)( to| with)?\s*$"
     # "…she'd send them to spend an hour on the airfield with Ravi Dhillon"
     r"|\b(send|sends|sent|point|points|steer|steers) (them|you|me|people|someone|anyone|him|her)\b"
     r"[^.]{0,80}\b(with|to)\s*$",

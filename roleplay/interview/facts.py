@@ -18,6 +18,10 @@ from roleplay.core.session import Source
 
 # (A sentence may end inside a quotation: '…is a big part of the job." In the comments…'.)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’])\s+(?=[A-Z])")
+# A label whose list's first number ran into it ("Advice, for what it's worth: 1.").
+_LABEL_NUMBERED = re.compile(r":\s*\d{1,2}[.)]$")
+# How many sentences on a quotation may close.
+QUOTE_SPAN = 2
 # Full stops that do not end a sentence.
 _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|St|Inc|Co|Ltd|Jr|Sr|vs|e\.g|i\.e|p\.m|a\.m)\.\s", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.'’%$-]*")
@@ -211,7 +215,36 @@ def speakable(sentence: str) -> bool:
 
 def sentences(text: str) -> list[str]:
     flat = _ABBREVIATION.sub(lambda m: m.group(0).replace(". ", ".\x00"), " ".join(text.split()))
-    return [s.replace("\x00", " ").strip() for s in _SENTENCE.split(flat) if s.strip()]
+    pieces = [s.replace("\x00", " ").strip() for s in _SENTENCE.split(flat) if s.strip()]
+    # "Advice, for what it's worth: 1. Spend time…": the label and the first item are one.
+    for index in range(len(pieces) - 2, -1, -1):
+        if _LABEL_NUMBERED.search(pieces[index]):
+            label = _LABEL_NUMBERED.sub(":", pieces[index])
+            pieces[index : index + 2] = [f"{label} {pieces[index + 1]}"]
+    return _whole_quotations(pieces)
+
+
+def _whole_quotations(pieces: list[str]) -> list[str]:
+    """A quotation of several sentences stays one ('Her advice: “Say yes to the jobs nobody else
+    wants. I volunteered…”'): cut after its first, it would be said open and never closed. A
+    quotation still open three sentences on was no quotation, and is left as split."""
+    joined: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        ahead = 1
+        while _open_quote(piece) and ahead <= QUOTE_SPAN and index + ahead < len(pieces):
+            piece = f"{piece} {pieces[index + ahead]}"
+            ahead += 1
+        if _open_quote(piece):
+            piece, ahead = pieces[index], 1
+        joined.append(piece)
+        index += ahead
+    return joined
+
+
+def _open_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def research_pieces(snippet: str) -> list[str]:

@@ -54,6 +54,16 @@ _SPAN_LAST = re.compile(
 _SPAN_FIRST = re.compile(
     r"^((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d|present)\s*[—–-]+\s*(.+)$", re.I
 )
+# "I studied BSc Biology at Keele", from a profile's degree line, is said "I did a BSc in Biology".
+_DEGREE_FIRST = re.compile(
+    r"\bI studied (?P<degree>BSc|BA|MA|MSc|MBA|PhD|BEng|MEng|LLB|MPhil),? "
+    r"(?P<subject>[A-Z][^,;.]*?)(?= at | from | in (?:19|20)\d\d|[,;.]|$)"
+)
+_STATES = frozenset(["based", "located", "registered", "certified", "chartered", "licensed"])
+_CAREER_VERB = re.compile(
+    r"^(Started|Joined|Moved|Worked|Studied|Trained|Qualified|Graduated|Founded|Became|Spent"
+    r"|Returned|Left|Ran|Led|Managed)\s"
+)
 _HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 _ARROW = re.compile(r"\s*(?:→|->)\s*")
@@ -87,6 +97,7 @@ def first_person(piece: str, name: str) -> str:
         span = f" since {start}" if end.lower() == "present" else f" from {start} to {end}"
         text, role = f"{head}{span}{rest}", True
     text = _ARROW.sub(" then ", _BRACKETED.sub(_aside, _HONOURS.sub("", text)))
+    text = re.sub(r"\s*–\s*$", "", text)  # an aside at the end has no dash to close it
     # "In the comments he said they work 12-hour shifts…, and that anyone…": what they said,
     # said again by them ("We work 12-hour shifts…"), one thing at a time.
     if reported := _REPORTED.match(text):
@@ -126,8 +137,15 @@ def first_person(piece: str, name: str) -> str:
     mine = re.match(r"^(I|My|I'm|I'd|I'll|I've)\b", text)
     # ("Best advice I ever got: learn the box office system…" is said as it is.)
     speaking = bool(re.search(r"\bI\b", text))
-    if not mine and (role or (not speaking and (_ROLE_LINE.match(text) or not _has_verb(text)))):
+    # (An exclamation is no role: "Always nice to hear from a Keele person!")
+    verbless = not _has_verb(text) and not text.endswith("!")
+    # ("Started as student vet nurse, qualified 2018": their doing, its subject left out.)
+    subjectless = bool(_CAREER_VERB.match(text))
+    if not mine and (
+        role or (not speaking and (_ROLE_LINE.match(text) or verbless or subjectless))
+    ):
         text = _verbless(text)
+    text = _DEGREE_FIRST.sub(lambda m: f"I did {indefinite(m['degree'])} in {m['subject']}", text)
     ended = re.search(r"[.!?][\"”’']$", text)
     return text[:1].upper() + text[1:] + ("" if ended else ".")
 
@@ -169,7 +187,11 @@ def _agree(text: str) -> str:
 def _verbless(item: str) -> str:
     """A profile's list line with no subject, said as what they did or were."""
     first = item.split()[0]
-    if first.lower().endswith("ed"):
+    # ("Registered Veterinary Nurse at Fernhollow from 2016": a title, not a doing.)
+    if first.lower() in _STATES and not _ROLE_LINE.match(item):  # "Based in Leeds since 2019"
+        lowered = item[:1].lower() + item[1:]
+        return f"I've been {lowered}" if re.search(r"\bsince\b", item) else f"I was {lowered}"
+    if first.lower().endswith("ed") and (_CAREER_VERB.match(item) or not _ROLE_LINE.match(item)):
         return f"I {first.lower()}{item[len(first) :]}"
     head = item.split(",")[0]
     if _TITLE.search(head):  # "Clinical Director at Skipton from 2014": a title, no article

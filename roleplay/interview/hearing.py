@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from roleplay.core.cues import read_answer, split_sentences, vocabulary
+from roleplay.core.cues import TAG_QUESTION, read_answer, split_sentences, vocabulary
 from roleplay.core.session import Source
 from roleplay.core.turn_rules import turn_rules
 from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Finding, Relevance
 from roleplay.interview.contacts import contact_in
+from roleplay.interview.question_words import BESIDES
 from roleplay.interview.reading import Reading
 from roleplay.interview.sayable import NUMBER_WORDS, SPECIFIC
 from roleplay.interview.tone import scornful
@@ -35,12 +36,6 @@ RED_FLAGS = frozenset(
     {"badmouth", "conflict", "negative_attitude", "job_push", "mass_apply", "exit",
      "conditional", "job_hopping", "pay_mismatch", "dishonesty"}
 )  # fmt: skip
-# A question that only asks to be agreed with: "…, right?", "…, isn't it?".
-_TAG_ONLY = re.compile(
-    r"(?:^|[,.!]\s*|\s)(?:right|yeah|yes|no|eh|innit|surely|correct|isn'?t (?:it|that)|"
-    r"aren'?t (?:they|we)|don'?t (?:they|we|you)|doesn'?t (?:it|that))\s*\?+\s*$",
-    re.IGNORECASE,
-)
 # Cues about how an answer was said rather than what it said.
 _SHAPE = frozenset({"thin", "hedge", "rambling", "buzzword"})
 # A capitalised word after the first of a sentence: a name, product or place.
@@ -124,7 +119,7 @@ def hear(
     company, the candidate, the interviewer), never offered as a contact; ``about`` the role
     applied for, which picks the contact closest to it."""
     findings = tuple(findings)
-    if reading.kind == "question" and _TAG_ONLY.search(reading.question) and _flagged(text):
+    if reading.kind == "question" and TAG_QUESTION.search(reading.question) and _flagged(text):
         # "I'd just skive the Saturday sessions. Nobody checks attendance anyway, right?" asks
         # nothing: the tag wants agreement with a red flag, which is met as the answer it is.
         why = f"{reading.why}; but only a tag after a red flag: an answer"
@@ -147,7 +142,11 @@ def hear(
         )
         # (Who is asked for matters: "someone in planning you'd point me towards?")
         wanted = f"{about} {question}"
-        contact = contact_in(sources, names, wanted) if reading.intent == "referral" else ""
+        # ("Apart from you and Rhiannon, is there anyone else…?": not Rhiannon.)
+        besides = BESIDES.search(question)
+        left_out = besides.group(0).split() if besides else []
+        referral = reading.intent == "referral"
+        contact = contact_in(sources, [*names, *left_out], wanted) if referral else ""
         # "I'm only here until something better comes up. What's the pay?": what they said
         # besides the question is heard too.
         flagged = _flagged(text.replace(question, " "))

@@ -62,6 +62,10 @@ _SENTENCE = re.compile(
     r"|opened|joined|moved|launched|founded)\b",
     re.IGNORECASE,
 )
+# A figure's change with no verb: "staff turnover down from 26% in 2021 to 14% in 2024".
+_CHANGE = re.compile(
+    r"^([A-Za-z][\w'&-]*(?: [a-z][\w'&-]*){0,3}) (?=(?:up|down) (?:from|by|to) [£$€]?\d)"
+)
 # Marks of a line that is several lines run together ("Permanent · Full time Salary: …").
 _RUN_TOGETHER = re.compile(r"[·|•]|: .*: ")
 ITEM_WORDS = (3, 24)
@@ -105,6 +109,11 @@ def item_sentence(piece: str, source_text: str = "") -> str:
     longest = ANSWER_WORDS[1] if _LABEL.match(piece) else ITEM_WORDS[1]
     if not (ITEM_WORDS[0] <= len(words) <= longest) or not _PARTICULAR.search(piece):
         return ""
+    if change := _CHANGE.match(piece):
+        # "staff turnover down from 26% in 2021 to 14% in 2024" (a news item's figures,
+        # listed under "The numbers are in:") is said as what happened to it.
+        thing, rest = change.group(1), piece[change.end() :]
+        return answer_sentence(f"{thing[:1].upper()}{thing[1:]} went {rest}", applicant=True)
     if words[0] in IMPERATIVE or not (piece[:1].isupper() or piece[:1].isdigit()):
         return ""  # a job ad's duty ("Forecast how full…"), or notes in lower case
     if words[0] in REQUIREMENT:

@@ -34,6 +34,11 @@ _SALARY = re.compile(
     r" (it|the role|the job|this role|i))\b",
     re.IGNORECASE,
 )
+_GETTING_IN_TOUCH = re.compile(
+    r"\b(e-?mail\w*|messag\w*|write|wrote|contact\w*|touch|call|ring|ping|reach\w*|connect\w*"
+    r"|linkedin|text|dm|follow\w*|update|again|later|after\w*|back|send|sent|forward)\b",
+    re.IGNORECASE,
+)
 # Intents asked of the interviewer as a person ("your story", "what would you advise").
 _PERSONAL = ("story", "path", "advice")
 
@@ -70,8 +75,12 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     # An authored reply needs the question's own words to ask for it: "Is there a canteen?"
     # is no question about openings, however close it sits to "Is there a job?", and "do you
     # know if the company sponsors visas?" none about the interviewer's story. A request to
-    # follow up is plain enough from its likeness to the examples.
-    named = heard is not None and (heard.reading.intent_named or intent == "follow_up")
+    # follow up is plain enough from its likeness to the examples when it speaks of getting in
+    # touch ("Would you mind if I messaged you again?"); "is it always this busy in here?" is
+    # no such request, however it sits among them.
+    question = heard.reading.question if heard else ""
+    asks_contact = intent == "follow_up" and bool(_GETTING_IN_TOUCH.search(question))
+    named = heard is not None and (heard.reading.intent_named or asks_contact)
     # Asked about themselves, they say what their profile in the research says of them.
     if heard and heard.own:
         return [turn.fill(turn.pick(turn.lines.fact_answers), heard.own)], heard.own, "research"

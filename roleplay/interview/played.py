@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from roleplay.core.wording import indefinite
 from roleplay.interview.facts import EMPHASIS
 from roleplay.interview.first_person import LABEL, STUDY, first_person
 from roleplay.interview.profiles import QUOTED, Profile
@@ -33,7 +34,9 @@ _ABOUT_YOU = re.compile(
     r"|background|career|path|degree|journey|proudest|own)\b|\byou('ve| have)? (had to|did)\b"
     r"|\b(did|were|have) you (join|start|study|learn|build|do|come|get|end|move|go)\b|proudest"
     # "What's the shift pattern like for you?"
-    r"|\blike for you\b",
+    r"|\blike for you\b"
+    # "Do you still get your hands dirty clinically?"
+    r"|\b(do|did) you (still|ever|personally|yourself)\b|\bdo you still\b",
     re.I,
 )
 # Words the interviewer never says in character, nor marks of a page.
@@ -42,12 +45,13 @@ _ABOUT_YOU = re.compile(
 _NOT_SAID = re.compile(
     r"[<>\[\]{}#*_`|~\\]|\b(instructions?|prompt|candidate|interview\w*|notes?|research"
     r"|linkedin|blog)\b|\b(assistant|system|user)\s*:|\b(ai|chat|virtual) assistant\b"
-    r"|\bsystem (message|prompt|override)\b",
+    r"|\bsystem (message|prompt|override)\b"
+    r"|^\W*me\s*[:–-]",  # the job seeker's own line of the notes ("me: Keele BSc…")
     re.I,
 )
 # What the candidate asks of the interviewer's own road here.
 _PATH = re.compile(
-    r"\b(end(ed)? up|get (in|into|here|started)|got (in|into|here|started)|went from|go from"
+    r"\b(end(s|ed|ing)? up|get (in|into|here|started)|got (in|into|here|started)|went from|go from"
     r"|got from|get from|gone from"
     r"|become|became|start(ed)? out|before (you|joining)|background|journey|path"
     r"|(make|made) the (jump|move|switch|leap)|(jump|switch|mov)(ed|e)? (in)?to)\b",
@@ -55,9 +59,15 @@ _PATH = re.compile(
 )
 # The line of a profile that says how they came to the company.
 _JOINED = re.compile(
-    r"\b(joined|came back|started|moved (here|to|across)|hired|return(ed|ing) to)\b", re.I
+    r"\b(joined|joining|came back|started|moved (here|to|across)|hired|return(ed|ing) to)\b", re.I
 )
-_STUDIED = re.compile(r"\b(stud(y|ied|ying)|degree|universit(y|ies)|uni|college|course)\b", re.I)
+_STUDIED = re.compile(
+    r"\b(stud(y|ied|ying)|degree|universit(y|ies)|uni|college|course|train(ed)?|qualif(y|ied))\b",
+    re.I,
+)
+# A line of a profile that tells where they studied or trained ("qualified from the University
+# of Liverpool in 1998").
+_STUDY_LINE = re.compile(r"\b(qualified|graduated|studied|trained)\b|\bUniversity\b")
 # "How did you end up here after uni?" asks of the road after study, not of the study.
 _AFTER_STUDY = re.compile(
     r"\b(after|since|out of|straight from|fresh from|once you (left|finished)) (uni|university"
@@ -74,7 +84,13 @@ _THEIR_PATH = re.compile(
 )
 # "What were you doing before you joined?" asks for the step before, not the first one.
 _BEFORE = re.compile(r"\bbefore (you|joining)\b", re.IGNORECASE)
-_ADVICE = re.compile(r"\b(advice|tips?|recommend\w*)\b", re.I)
+# ... or written to whoever is starting out ('"For anyone from Hallam thinking about sport for
+# development: volunteer first…"').
+_ADVICE = re.compile(
+    r"\b(advice|tips?|recommend\w*)\b|\b(for|to) (anyone|someone|people|those|students|grads)"
+    r"\b[^:.]{0,60}:",
+    re.I,
+)
 CLOSE_ENOUGH = 0.5
 
 
@@ -139,7 +155,18 @@ def asks_the_interviewer(question: str, intent: str | None) -> bool:
     if intent == "advice":
         return True
     asked = _POLITE.sub("", question)
+    if _SOMEONE_LIKE_YOU.search(asked):
+        return True
     return addressed(question) and (intent in ("story", "path") or bool(_ABOUT_YOU.search(asked)))
+
+
+# "So how does a Keele biologist end up building dashboards for a vet group?": the interviewer,
+# described.
+_SOMEONE_LIKE_YOU = re.compile(
+    r"\bhow (does|did|do|would) (a|an|someone|somebody) [\w' -]{1,40}? (ends? up|get into"
+    r"|become|go from|turn into)\b",
+    re.IGNORECASE,
+)
 
 
 def own_answer(
@@ -172,28 +199,40 @@ def own_answer(
     if not sayable:
         return ""
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
+    own_names = {w for part in [*profile.name.split(), *names] for w in part.split()}
     # (A name the question sets the scene with asks nothing: "What was your dissertation on,
     # back at NTU?" is not answered by "Always happy to chat to NTU grads".)
     asked = content_stems(CAPITALISED.sub(" ", question)) - own
     # ("Trying to get into arts data, what would you focus on?" asks for advice, not a road.)
     path = bool(_PATH.search(question)) and intent != "advice"
     studies = bool(_STUDIED.search(_AFTER_STUDY.sub(" ", question)))
+    # "What years were you at Keele?" asks of the study a line names Keele for.
+    where = {word for word in CAPITALISED.findall(question) if word not in own_names}
+    studied_at = {
+        i for i in sayable if STUDY.search(pieces[i]) and any(w in pieces[i] for w in where)
+    }
+    # (… unless it asks of the road: "Fellow Stirling grad! How did you end up in QA?")
+    studies = studies or (bool(studied_at) and not _PATH.search(question))
     amount = bool(_AMOUNT.search(question))
+    asks_when = bool(re.search(r"\b(what|which) years?\b|\bwhen\b", question, re.IGNORECASE))
     scores = {}
     for index in sayable:
         shared = len(asked & content_stems(pieces[index]))
         close = closeness[index] if closeness else 0.0
         advice = intent == "advice" and bool(_ADVICE.search(pieces[index]))
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
-        dated = path and bool(_YEAR.search(pieces[index]))
+        # ... as is "What years were you at Keele?"
+        dated = (path or asks_when) and bool(_YEAR.search(pieces[index]))
         # "Was it a games course you did at uni?" is told by the degree.
-        studied = studies and bool(STUDY.search(pieces[index]))
+        studied = studies and bool(STUDY.search(pieces[index]) or _STUDY_LINE.search(pieces[index]))
         weight = shared + 2 * close + dated + 2 * studied
         # A question on an amount ("what did it pay?") is answered by a figure or not at all.
         if amount and not re.search(r"\d", _YEAR.sub("", pieces[index])):
             continue
         scores[index] = (advice, weight, shared > 0 or advice or dated or studied, close, -index)
-    if not scores:
+    # Advice their profile does not hold is not made of their road ("What would you tell
+    # someone from Hallam…?" is not answered by "I was Insight Officer…").
+    if not scores or (intent == "advice" and not any(score[0] for score in scores.values())):
         return ""
     best = max(scores, key=lambda i: scores[i])
     if not scores[best][2] and scores[best][3] < CLOSE_ENOUGH:
@@ -226,9 +265,26 @@ def own_answer(
         )
         if joined is not None and joined != best:
             chosen = sorted([best, joined])
+    if studies and not path and chosen == [best]:
+        pieces[best] = _study_only(pieces[best], profile.name)
     if not in_person:
         return " ".join(_as_written(pieces[i]) for i in chosen)
     return " ".join(first_person(pieces[i], profile.name) for i in chosen)
+
+
+# "After a BA in English at Leicester (she graduated in 2017) she worked front of house…".
+_STUDY_THEN = re.compile(
+    r"^After (?:(?:a|an|her|his|their) )?(?P<study>[^()]*?\b(?:MBA|MSc|BSc|BA|MA|PhD|degree"
+    r"|diploma)\b[^()]*?)\s*(?P<aside>\([^()]*\))?,?\s+(?:she|he|they)\s+[a-z]+"
+)
+
+
+def _study_only(piece: str, name: str) -> str:
+    """Asked only what they studied, the study is told, not the road that ran on from it."""
+    if not (then := _STUDY_THEN.match(piece)):
+        return piece
+    aside = f" {then['aside']}" if then["aside"] else ""
+    return f"{name.split()[0]} did {indefinite(then['study'])}{aside}."
 
 
 # "…how did you get from there to running the whole building?": the start was said before.

@@ -34,7 +34,7 @@ SAID_OTHERWISE = {
     "offic": frozenset(["hybri", "site", "onsit"]),
     "pay": frozenset(["salar", "wage", "compe"]),
     "salar": frozenset(["compe", "wage"]),
-    "band": frozenset(["salar", "pay"]),
+    "band": frozenset(["salar"]),  # (a pay band, not "we pay 6%")
     "perk": frozenset(["benef"]),
     "money": frozenset(["salar", "budge", "allow"]),
     "holid": frozenset(["leave", "vacat"]),
@@ -128,6 +128,8 @@ POINTS_BACK = re.compile(
     r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)|\b(which|what) ones\b",
     re.IGNORECASE,
 )
+# A question asking who is in a team or on a panel: its people are the answer.
+MEMBERS = re.compile(r"\bwho(?:'s| is| are|'re| else is)? (?:in|on) (?:the |your |our )?\w", re.I)
 POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)|\b(which|what) ones\b", re.I)
 # What an organisation calls itself ("the trust", "the group"), not a place it names ("the
 # terminal" at Marrowgate Container Terminal is where the work is).

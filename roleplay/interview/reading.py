@@ -60,6 +60,11 @@ _YES_NO = re.compile(
     re.I,
 )
 _RHETORICAL = re.compile(r"^(why|what|how) (would|did) i\b", re.IGNORECASE)
+# "What I should've led with is…", "What we did was…": a thing said, named by what was done.
+_WHAT_I_DID = re.compile(
+    r"^(what|where|how|why) (i|we)(?:'\w+| \w+){1,5} (is|was) (that|to|the|a|an|my|our|we|i)\b",
+    re.IGNORECASE,
+)
 _TAG = re.compile(
     r",?\s*(you know|right|is it|isn't it|aren't they|aren't we|don't you think|does it|"
     r"doesn't it|eh|i think|i guess)\?$",
@@ -241,6 +246,8 @@ def _asks(sentence: str, rules: TurnRules) -> bool:
         return False  # "Have a great afternoon!" asks nothing
     if _RHETORICAL.search(said) or (_TAG.search(said) and not rules.hits("asking", said)):
         return False  # "Why would I hide it?", "Life's too short, you know?", "Fairly, I think?"
+    if _WHAT_I_DID.match(said) and not said.endswith("?"):
+        return False  # "What I should've led with is that my dissertation…" tells
     if _UPTALK.match(said) and not rules.hits("asking", said):
         return False  # "Sort of?", "Reliable, I suppose?": a hedge said with a rising voice
     return said.endswith("?") or bool(rules.hits("asking", said))

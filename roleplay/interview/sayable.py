@@ -64,7 +64,9 @@ _SEASON = re.compile(r"\b((?:19|20)?(\d\d))/(\d\d)\b")
 _SO_CLAUSE = re.compile(r", so (?=(?:our|the|we|you|it|its|there|most|all) [a-z])")
 _POINTING_START = re.compile(
     r"^(it(?! (costs?|takes?|took) [^,;]{1,40}? to [a-z]+)|its|they|their|this|these|those|he|she"
-    r"|his|her|here)\b",
+    r"|his|her|here"
+    # ("Instead they sold to the trust…": instead of what the sentence before said.)
+    r"|instead|otherwise|even so|as a result|because of this|after that|that way)\b",
     re.I,
 )
 # A person named only by a pronoun ("reports to her team") was named in a sentence not said.
@@ -135,9 +137,9 @@ _YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
 # sentence opens ("Everyone is in the office on Tuesdays; the rest of the week you can work from
 # home", "It takes around three hours and you will have five working days to return it").
 _APPLICANT_CLAUSE = re.compile(
-    r"(?:[;,]|\band) (the rest of the \w+,? )?you (can|could|may|will|'ll|would|'d)( also)? "
+    r"(?:[;,]|\band) (the rest of the \w+,? )?you(?: can| could| may| will|'ll| would|'d)( also)? "
     r"(work|be|have|get|take|choose|start|join|use|claim|spend|return|receive|need|meet"
-    r"|contact|call|ring|email|phone)\b"
+    r"|contact|call|ring|email|phone|make)\b"
     r"|\b(expects?|expected|helps?|give|gives|offer|offers|with|for|to meet) you\b"
     # ("The team is five people: our Supporter Data Manager, … and you.": the new post.)
     r"|\band you\.$",

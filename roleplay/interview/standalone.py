@@ -33,8 +33,12 @@ PERSON = re.compile(rf"\b({_NAME} {_NAME})\b")
 # A bio line: "Aisling Doherty, Performance and Insight Manager – the post reports to her."
 _BIO = re.compile(rf"^({_NAME} {_NAME}), ((?:the )?[A-Z][\w&'-]*(?: [\w&'-]+){{0,7}}) [–—-] (.+)$")
 # A profile's heading: "Priya Lund, Graduate Data Analyst", "Dr Helen Marsh-Okafor – Director".
+# (Letters after the name are no part of it: "Dr Owain Lloyd-Harris BVSc MBA MRCVS – Chief
+# Executive".)
+_POSTNOMINAL = r"(?:[A-Z]{2,6}|[BM][A-Z]*Sc|PhD|DPhil|BVetMed|Cert[A-Z]+|Dip[A-Z]+)"
 PROFILE_HEAD = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    rf"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?((?!{_POSTNOMINAL}\b)[A-Z][\w'’-]+"
+    rf"(?: (?!{_POSTNOMINAL}\b)[A-Z][\w'’-]+){{1,2}})(?: {_POSTNOMINAL}\b)*"
     r"(?:, | [-–—|·] )(.{3,80}?)\s*$"
 )
 
@@ -190,8 +194,8 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             piece = f"The post reports to {name}." if mine else _about(person, rest)
         elif person and (_PRONOUN_START.match(piece) or _SUBJECTLESS.match(piece)):
             piece = _about(person, piece)
-        elif (line := _NAMED_LINE.match(piece)) and piece.split()[0] not in _NOT_A_PERSON:
-            person = line.group(1).split()[0]  # "Ben Kowalczyk, Analytics Manager."
+        elif (line := _named_line(piece)) and piece.split()[0] not in _NOT_A_PERSON:
+            person = line.split()[0]  # "Ben Kowalczyk, Analytics Manager."
         elif titled and person and (words[0] in _PROFILE_SECTIONS or " · " in piece):
             pass  # "Experience", "Senior Analyst · Kilbrack": still the profile's person
         elif titled and not talker:
@@ -210,11 +214,24 @@ def headed_sentences(source: Source, company: Sequence[str]) -> list[tuple[str, 
             # ("Moved Kilbrack's reporting off Excel" has lost its subject: "Moved" is nobody;
             # "Tullamore, County Offaly · 500+ connections" is a profile's field, nobody new.)
             fields = _SUBJECTLESS.match(piece) or " · " in piece
-            someone = None if fields else _subject_person(piece, first)
+            # ("Owain grew up near Llandrindod Wells…" is still about Owain.)
+            theirs = bool(person) and piece.startswith(f"{person} ")
+            someone = None if fields or theirs else _subject_person(piece, first)
             person = person if someone is None else someone
         last_short = piece.rstrip(".") if short else ""
         resolved.append((piece, label or heading))
     return resolved
+
+
+def _named_line(piece: str) -> str:
+    """The person a line names with their title, and nothing else ("Ben Kowalczyk, Analytics
+    Manager.", "Dr Owain Lloyd-Harris BVSc MBA MRCVS – Chief Executive."); "" for any other."""
+    if line := _NAMED_LINE.match(piece):
+        return line.group(1)
+    head = PROFILE_HEAD.match(piece.rstrip(". "))
+    if head and PERSON.fullmatch(head.group(1)) and not has_verb(head.group(2).split()):
+        return head.group(1)
+    return ""
 
 
 def _naming(thing: str) -> Callable[[re.Match[str]], str]:

@@ -10,14 +10,15 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import IMPERATIVE, STARTERS
+from roleplay.interview.facts import IMPERATIVE, STARTERS, last_heading
 from roleplay.interview.process_steps import listed
 from roleplay.interview.sayable import ASIDE
 
 _ASKS = re.compile(
     r"\b(tools?|stack|software|tech|technolog\w*|analysis in|work in|is it all excel"
     r"|what (are|do) (you|they|we|the team) (actually )?us(e|ing)|platforms?|databases?"
-    r"|where does (the |our |all the )?(\w+ )?data (actually |really )?(live|sit|come from)"
+    r"|where does (the |our |all the )?(\w+ ){0,2}(data|reporting|reports?|numbers) (side )?"
+    r"(actually |really |now )*(live|sit|come from)|(open|up) on my screen"
     r"|what would i be (querying|using|working in))\b",
     re.IGNORECASE,
 )
@@ -44,6 +45,9 @@ def tools_list(sources: Sequence[Source]) -> str:
         if source.kind != "company":
             continue
         topic, items = listed(source)
+        # Under its own heading: the document's title is often the job's ("Practice Systems
+        # Analyst > How to apply") and says nothing of what a list under it holds.
+        topic = topic.replace(source.location, last_heading(source.location), 1)
         if len(items) < LISTED_AT_LEAST or not _TOOLS_TOPIC.search(topic):
             continue
         products: list[str] = []

@@ -213,25 +213,53 @@ def _dated_role(line: str) -> str:
 
 
 def _degrees(block: list[str]) -> list[str]:
-    """A profile's "Education" lines, a line per degree; any other line kept as it is."""
+    """A profile's "Education" lines, a line per degree, whether its years end its line
+    ("University of Hull, BA History, 1994 - 1997") or stand on a line of their own under the
+    school and the degree, as LinkedIn lays them out; any other line kept as it is."""
     said: list[str] = []
-    school = ""
+    pending: list[str] = []  # lines without years: a school, a degree
     for line in block:
-        years = _STUDY_YEARS.search(line)
-        if not line or _BULLET.match(line) or not years:
-            said += [school] if school else []
-            school = "" if not line or _BULLET.match(line) else line
-            said += [line] if line and _BULLET.match(line) else []
-            continue
-        study = _unbracketed(line[: years.start()]).strip(" ,·")
-        parts = [part.strip() for part in re.split(r"\s+[·–—-]\s+", study) if part.strip()]
-        schools = [part for part in parts if _SCHOOL.search(part)]
-        if schools and len(parts) > 1:
-            school, study = schools[0], ", ".join(p for p in parts if p != schools[0])
-        at = f" at {school}" if school and not _SCHOOL.search(study) else ""
-        said.append(f"Studied {study}{at} {_span(years.group('start'), years.group('end'))}.")
-        school = ""
-    return said + ([school] if school else [])
+        span = _DATES.match(line)
+        years = None if span else _STUDY_YEARS.search(line)
+        if span and pending:
+            study, school = _study_and_school(pending[-2:])
+            said += pending[:-2]
+            said.append(_studied(study, school, span))
+            pending = []
+        elif years:
+            school = pending.pop() if pending else ""
+            said += pending
+            pending = []
+            study = _unbracketed(line[: years.start()]).strip(" ,·")
+            parts = [part.strip() for part in re.split(r"\s+[·–—-]\s+", study) if part.strip()]
+            schools = [part for part in parts if _SCHOOL.search(part)]
+            if schools and len(parts) > 1:
+                school, study = schools[0], ", ".join(p for p in parts if p != schools[0])
+            said.append(_studied(study, school, years))
+        elif not line or _BULLET.match(line):
+            said += pending + ([line] if line else [])
+            pending = []
+        else:
+            pending.append(line)
+    return said + pending
+
+
+def _study_and_school(lines: list[str]) -> tuple[str, str]:
+    """The degree and the school of a degree's lines ("Keele University", "BSc (Hons)
+    Biology"): the school is the line naming one, else the first."""
+    if len(lines) == 1:
+        return ("", lines[0]) if _SCHOOL.search(lines[0]) else (lines[0], "")
+    first, second = lines
+    if _SCHOOL.search(second) and not _SCHOOL.search(first):
+        return first, second
+    return second, first
+
+
+def _studied(study: str, school: str, years: re.Match[str]) -> str:
+    study = _unbracketed(study)
+    at = f" at {school}" if school and not _SCHOOL.search(study) else ""
+    what = f" {study}" if study else ""
+    return f"Studied{what}{at} {_span(years.group('start'), years.group('end'))}."
 
 
 def _ended(line: str) -> str:

@@ -76,7 +76,8 @@ def _sections(text: str, kind: str) -> list[tuple[str, str]]:
 _RULE = re.compile(r"^\s*(-{3,}|={3,})\s*$")
 # A line set between rules ("=== About us ===", "--- LinkedIn: Ruth Okafor ---"): a page's
 # title in pasted notes.
-_WRAPPED = re.compile(r"^\s*(={2,}|-{3,}|#{2,}|\*{3,}|~{3,})\s*(\S.*?)\s*\1\s*$")
+# (A long rule alone is no title between two rules: its middle is more of the rule.)
+_WRAPPED = re.compile(r"^\s*(={2,}|-{3,}|#{2,}|\*{3,}|~{3,})\s*([^\s=#*~-].*?)\s*\1\s*$")
 # A profile's job or degree ("Database Officer / East Fens Air Ambulance / Jun 2017 - Feb
 # 2021"): its lines hold the years it ran, which a section's opening lines do not.
 _YEARS = re.compile(
@@ -139,10 +140,18 @@ def ended_items(text: str) -> str:
     lines = text.split("\n")
     return "\n".join(
         f"{line.rstrip()}."
-        if _ITEM_LINE.match(line) and (line.rstrip()[-1:].isalnum() or line.rstrip().endswith(")"))
+        if (
+            _ITEM_LINE.match(line) and (line.rstrip()[-1:].isalnum() or line.rstrip().endswith(")"))
+        )
+        or _BOLD_LINE.match(line)
         else line
         for line in lines
     )
+
+
+# A line wholly in bold, a web page's name over a bio ("**Rhiannon Pryce – Head of Practice
+# Operations**"): it ends there, and does not run into the bio under it.
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)[^*_\n]+(\*\*|__)\s*$")
 
 
 def plain_headings(text: str) -> str:
@@ -169,6 +178,8 @@ def plain_headings(text: str) -> str:
         profile = (profile or said in _PROFILE_SECTIONS) and not _WRAPPED.match(line)
         if wrapped := _WRAPPED.match(line):
             out.append(f"# {wrapped.group(2)}")
+        elif _RULE.match(line) and said and not before.strip():
+            out.append("")  # a rule between parts of the notes: no words to store
         elif said and _RULE.match(after) and len(said) <= 100:
             out.append(f"# {said}")
             skip = True

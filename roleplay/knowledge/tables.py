@@ -26,11 +26,14 @@ _SLASH = re.compile(r"\s+/\s+")
 _HYPHEN = re.compile(r"(?<=\D)\s+-\s+(?=\D)")
 # A label that runs on into its cell: "Reports to | Siobhan Kearney" is "Reports to Siobhan…".
 _ENDS_ON_LINK = re.compile(r"\b(to|in|at|by|from|with|for|of)$", re.IGNORECASE)
+_REPORTS_TO = re.compile(r"^(reports? to|reporting to|line manager)$", re.IGNORECASE)
 # What a person specification's columns grade its rows by.
 _GRADES = frozenset(
     ["essential", "desirable", "required", "preferred", "must have", "nice to have", "ideal",
      "essential criteria", "desirable criteria"]
 )  # fmt: skip
+# A cell that is only a count, not a year: "6", "1,200", "35%".
+_COUNT = re.compile(r"^(?!(?:19|20)\d\d$)\d[\d,.]*%?$")
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
 # A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
 # by the team"), unless the word after it is a name too ("Gemma Oduya").
@@ -77,7 +80,11 @@ def tables_as_lists(text: str) -> str:
             out.append("")
             continue
         for row in rows:
-            rest = ", ".join(_later(cell) for cell in row[1:] if cell not in _EMPTY)
+            rest = ", ".join(
+                _later(_counted(cell, head))
+                for cell, head in zip(row[1:], [*header[1:], *[""] * len(row)], strict=False)
+                if cell not in _EMPTY
+            )
             if graded:
                 out.append(_graded(row, header))
                 continue
@@ -92,8 +99,10 @@ def tables_as_lists(text: str) -> str:
                 out.append(_ended(f"{row[0].rstrip('.')}. {_sentence_case(rest)}"))
             elif staged and rest:
                 out.append(_ended(f"- {row[0]}: {rest}"))
+            elif row and rest and _REPORTS_TO.match(row[0]):
+                out.append(_ended(f"The post reports to {rest}"))  # "Reports to | Siobhan…"
             elif row and rest and _ENDS_ON_LINK.search(row[0]):
-                out.append(_ended(f"{row[0]} {rest}"))  # "Reports to Siobhan Kearney…"
+                out.append(_ended(f"{row[0]} {rest}"))  # "Based in Leeds…"
             elif row and rest:
                 out.append(_ended(f"{row[0]} {_be(row[0])} {rest}"))
             elif row:
@@ -114,6 +123,13 @@ def _graded(row: list[str], header: list[str]) -> str:
         return _ended(f"- {row[0]}")
     listed = ", and ".join(said) if len(said) == 2 else ", ".join(said)
     return _ended(f"For {row[0][:1].lower()}{row[0][1:]}, {listed}")
+
+
+def _counted(cell: str, head: str) -> str:
+    """A bare count said with what its column counts ("6" under "Vets" is "6 vets")."""
+    if _COUNT.match(cell) and head and not _COUNT.match(head):
+        return f"{cell} {head.lower()}"
+    return cell
 
 
 def _cells(line: str) -> list[str]:

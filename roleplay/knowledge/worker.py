@@ -88,8 +88,11 @@ def _paragraph_markdown(paragraph: Any) -> str:
 
 def _table_markdown(table: Any) -> str:
     """A Word table as a Markdown table, so it is read row by row like any other table; a
-    merged cell, which Word repeats once per column it spans, is kept once."""
+    merged cell, which Word repeats once per column it spans, is kept once. Its first row is
+    the header only when it is one (``_header_row``); otherwise an empty header stands over
+    every row, so a key-value table of terms loses none ("Salary | £31,500 – £36,000")."""
     rows: list[list[str]] = []
+    bold: list[bool] = []
     for row in table.rows:
         cells: list[str] = []
         seen: set[int] = set()
@@ -100,7 +103,33 @@ def _table_markdown(table: Any) -> str:
             cells.append(" ".join(cell.text.split()).replace("|", "/"))
         if any(cells):
             rows.append(cells)
+            bold.append(_bold_row(row))
+    if rows and not _header_row(table, bold):
+        rows.insert(0, [""] * max(len(row) for row in rows))
     return rows_markdown(rows)
+
+
+def _header_row(table: Any, bold: list[bool]) -> bool:
+    """Word marks a header by repeating it on each page, or it is set in bold over rows that
+    are not (a key-value table's bold labels run down every row)."""
+    if table.rows and table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"):
+        return True
+    return bool(bold) and bold[0] and not all(bold[1:])
+
+
+def _bold_row(row: Any) -> bool:
+    """Every run of text in the row is bold, set on the run or by its paragraph's style."""
+    runs = [
+        (run, paragraph)
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.text.strip()
+    ]
+    return bool(runs) and all(
+        run.bold or (run.bold is None and bool(paragraph.style and paragraph.style.font.bold))
+        for run, paragraph in runs
+    )
 
 
 def text_file(kind: str, path: str) -> dict:

@@ -1,10 +1,10 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-six
-more, each written as never tuned on. The first twenty-four were tuned on after their first run
-(see the conversations file). The newest three, 'twenty-fifth' to 'twenty-seventh' (written by
-other hands that never read the engine's rules), were tuned on after their first runs (26.9%,
-40.7% and 46.2% of their questions answered; 92.9%, 63.0% and 85.7% after). The floors are what
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-seven
+more, each written as never tuned on. The first twenty-five were tuned on after their first run
+(see the conversations file). The newest three, 'twenty-sixth' to 'twenty-eighth' (written by
+other hands that never read the engine's rules), were tuned on after their first runs (40.7%,
+46.2% and 35.7% of their questions answered; 66.7%, 85.7% and 85.7% after). The floors are what
 is measured, less a question or two: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("twentyfifth", "twentysixth", "twentyseventh")
+NEWEST = ("twentysixth", "twentyseventh", "twentyeighth")
 
 
 @pytest.fixture(scope="module")

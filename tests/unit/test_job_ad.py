@@ -144,8 +144,18 @@ def test_a_person_specifications_grades_are_said_with_their_row() -> None:
 
 
 def test_a_label_ending_on_a_preposition_runs_on_into_its_cell() -> None:
+    table = "|  |  |\n|---|---|\n| Based in | the Shrewsbury office, two days a week |\n"
+    assert "Based in the Shrewsbury office, two days a week." in tables_as_lists(table)
+
+
+def test_a_reports_to_row_says_whom_the_post_reports_to() -> None:
     table = "|  |  |\n|---|---|\n| Reports to | Siobhan Kearney, Head of Impact |\n"
-    assert "Reports to Siobhan Kearney, Head of Impact." in tables_as_lists(table)
+    assert "The post reports to Siobhan Kearney, Head of Impact." in tables_as_lists(table)
+
+
+def test_a_bare_count_is_said_with_what_its_column_counts() -> None:
+    table = "| Clinic | Address | Vets |\n|---|---|---|\n| Ludlow | 7 Corve Street | 4 |\n"
+    assert "Ludlow is 7 Corve Street, 4 vets." in tables_as_lists(table)
 
 
 def test_what_a_question_sets_aside_is_not_what_it_asks_about() -> None:

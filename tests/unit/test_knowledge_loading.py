@@ -201,23 +201,39 @@ def test_a_small_word_file_holding_too_much_text_is_stopped(tmp_path: Path) -> N
     assert message == "holds more than 5 MB of text and was stopped (a damaged or hostile file?)"
 
 
-def test_a_word_table_is_read_row_by_row_under_its_heading(tmp_path: Path) -> None:
+def _word_terms(path: Path, rows: list[tuple[str, str]], *, bold_header: bool) -> Path:
+    """A Word job pack with a two-column table of terms under a heading."""
     from docx import Document
 
     document = Document()
     document.add_heading("Terms at a glance", level=1)
-    table = document.add_table(rows=3, cols=2)
-    terms = [("Item", "Detail"), ("Salary", "£34,000 - £38,500"), ("Holiday", "28 days")]
-    for row, (item, detail) in zip(table.rows, terms, strict=True):
-        row.cells[0].text, row.cells[1].text = item, detail
+    table = document.add_table(rows=len(rows), cols=2)
+    for index, (row, (item, detail)) in enumerate(zip(table.rows, rows, strict=True)):
+        for cell, text in zip(row.cells, (item, detail), strict=True):
+            cell.paragraphs[0].add_run(text).bold = bold_header and index == 0
     document.add_heading("How we will hire", level=1)
     document.add_paragraph("Apply by Sunday.")
-    path = tmp_path / "jobpack.docx"
     document.save(str(path))
+    return path
+
+
+def test_a_word_table_is_read_row_by_row_under_its_heading(tmp_path: Path) -> None:
+    terms = [("Item", "Detail"), ("Salary", "£34,000 - £38,500"), ("Holiday", "28 days")]
+    path = _word_terms(tmp_path / "jobpack.docx", terms, bold_header=True)
     chunks = split(load_file(path, LIMITS))
-    terms = next(c for c in chunks if "Salary" in c.text)
-    assert terms.location.endswith("Terms at a glance")
-    assert terms.text.split("\n")[:2] == ["Salary is £34,000 - £38,500.", "Holiday is 28 days."]
+    terms_said = next(c for c in chunks if "Salary" in c.text)
+    assert terms_said.location.endswith("Terms at a glance")
+    assert terms_said.text.split("\n")[:2] == [
+        "Salary is £34,000 - £38,500.",
+        "Holiday is 28 days.",
+    ]
+
+
+def test_a_word_table_without_a_header_row_loses_none_of_its_rows(tmp_path: Path) -> None:
+    terms = [("Salary", "£34,000 - £38,500"), ("Holiday", "28 days")]
+    path = _word_terms(tmp_path / "jobpack.docx", terms, bold_header=False)
+    said = next(c for c in split(load_file(path, LIMITS)) if "Holiday" in c.text).text
+    assert said.split("\n")[:2] == ["Salary is £34,000 - £38,500.", "Holiday is 28 days."]
 
 
 @pytest.fixture(scope="module")
