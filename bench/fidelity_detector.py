@@ -151,7 +151,7 @@ def inspect(
         findings.problems.append("empty or a fragment")
     if len(words) > _MAX_WORDS:
         findings.problems.append(f"{len(words)} words")
-    if _SCAFFOLD_CHARS & set(text):
+    if _SCAFFOLD_CHARS & set(text) or "---" in text:
         findings.problems.append("markup or brackets")
     for phrase in _SCAFFOLD_PHRASES:
         # Whole words: "personal training budget" holds no "persona".

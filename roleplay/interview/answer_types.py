@@ -16,7 +16,7 @@ from roleplay.interview.facts import STARTERS
 from roleplay.interview.sayable import NUMBER_WORDS, SPECIFIC
 from roleplay.interview.standalone import PERSON
 
-Wanted = Literal["person", "figure", "date", "place", ""]
+Wanted = Literal["person", "amount", "figure", "date", "place", ""]
 
 # A question word at the start of a clause ("sorry, quick one - who would I report to?"), not
 # inside one ("are there people who work remotely?"); "who else" asks for a contact instead.
@@ -30,6 +30,18 @@ _FIGURE = re.compile(
     r"\bhow (many|much|big|large|old|often|fast|soon)\b|\bwhat (size|percentage|proportion)\b"
     # "What were the headline numbers, roughly?"
     r"|\bwhat (were|are|was|is) the (\w+ )?(numbers|figures|stats|statistics)\b",
+    re.IGNORECASE,
+)
+# "What is the new system costing you?", "How big an investment was it?": a sum of money.
+_AMOUNT_ASKED = re.compile(
+    r"\b(what|how much)\b[^.?]{0,40}\b(cost|costs|costing|costed|invest|invested|investment"
+    r"|turnover|revenue|income|(spend|spending|spent)(?![^.?]{0,25}\btime\b))\b"
+    r"|\bhow (the )?money (splits?|divides)\b"
+    r"|\bhow (big|large|much) (an? )?(investment|spend|budget|outlay)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[£$€]\s?\d|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand|pounds|dollars|euros)\b",
     re.IGNORECASE,
 )
 _DATE_ASKED = re.compile(
@@ -77,6 +89,8 @@ def wanted(question: str) -> Wanted:
     """What kind of thing answers ``question``: a person, a figure, a date, a place, or ""."""
     if _WHO.search(question):
         return "person"
+    if _AMOUNT_ASKED.search(question):
+        return "amount"
     if _DATE_ASKED.search(question):
         return "date"
     if _FIGURE.search(question):
@@ -97,6 +111,8 @@ def gives(kind: Wanted, sentence: str) -> bool:
         )
     if kind == "date":
         return bool(_DATE.search(sentence) or SPECIFIC.search(sentence))
+    if kind == "amount":
+        return bool(_MONEY.search(sentence))
     if kind == "figure":  # a count or an amount: "joined in 2021" says nothing of how big
         return bool(SPECIFIC.search(_YEAR.sub(" ", sentence)))
     if kind == "place":

@@ -20,7 +20,7 @@ _TITLE = re.compile(
 )
 _ADVISED = re.compile(
     r"\b(talk(ing)?|speak(ing)?|chat(ting)?|reach(ing)? out|get(ting)? in touch|message|contact"
-    r"|ask|meet(ing)?)( to| with)?\s*$"
+    r"|ask|meet(ing)?)( to| with)?\s*(:\s*)?(\*\*|__)?\s*$"
     # "…she'd send them to spend an hour on the airfield with Ravi Dhillon"
     r"|\b(send|sends|sent|point|points|steer|steers) (them|you|me|people|someone|anyone|him|her)\b"
     r"[^.]{0,80}\b(with|to)\s*$",
@@ -75,7 +75,11 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
                 advised = bool(_ADVISED.search(sentence[: match.start()]))
                 # Whom the person played says to see comes before whom anyone else does, and
                 # counts however it is written ("…should talk to Siobhan Kerr in planning").
-                theirs = advised and any(name in source.location for name in speakers)
+                # ("Email from Priya (pasted)" is Priya Nandra's.)
+                theirs = advised and any(
+                    re.search(rf"\b{re.escape(name.split()[0])}\b", source.location)
+                    for name in speakers
+                )
                 if not theirs and (notes or not ROLE_WORDS.search(sentence)):
                     continue
                 person = match.group(1)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
+from roleplay.interview.answer_types import wanted
 from roleplay.interview.facts import IMPERATIVE, last_heading
 from roleplay.interview.sayable import ASIDE
 
@@ -20,35 +21,54 @@ _ASKS = re.compile(
     r"|responsibilit(y|ies)|day[- ]to[- ]day (work|job|role)|typical (day|week|month)"
     r"|spend (most of )?(its|their|your|the) time (on|doing)|week to week"
     r"|what does the (role|job|post) (actually |really )?(involve|look like)"
-    r"|what('s| is) the (role|job) (actually |really )?like)\b",
+    r"|what('s| is) the (role|job) (actually |really )?like)\b"
+    r"|\b(getting stuck into|get stuck into|tackle|start on|focus on|work on)\b[^.?]{0,25}"
+    r"\bfirst\b",
+    re.IGNORECASE,
+)
+# What the new starter would do first: "In your first six months you would: - lead…".
+_FIRST = re.compile(
+    r"\bfirst (few |six |three |two |\d+ )?(weeks|months|days|year)\b"
+    r"|\b(to start with|early on)\b",
     re.IGNORECASE,
 )
 _HEADING = re.compile(
     r"\b(what you('?ll| will|'?d) (be )?do(ing)?|key responsibilities|responsibilities"
-    r"|your role|the role|duties|day to day|what the (job|role) involves)\b",
+    r"|your role|the role|duties|day to day|what the (job|role) involves"
+    r"|in (your|the) first (few |six |three |two |\d+ )?(weeks|months|days|year)\b.{0,20}"
+    r"\byou would)\b",
     re.IGNORECASE,
 )
 # A list item in a stored passage: " - Build and look after the dashboards…."
 # (A passage's lines are run together: "* Processing donations… * Preparing our monthly…".)
-_ITEM = re.compile(r"(?:^|\.\s|\s)[-*•]\s+([A-Z][^.]*?)(?=\s[-*•]\s|\.|$)")
+_ITEM = re.compile(r"(?:^|\.\s|\s)[-*•]\s+([A-Za-z][^.]*?)(?=\s[-*•]\s|\.|$)")
 DUTIES = 3
+DUTY_WORDS = 50  # what three duties may run to before the last is left unsaid
 
 
 def asks_duties(question: str) -> bool:
-    """Whether ``question`` asks what the job involves from day to day."""
-    return bool(_ASKS.search(question))
+    """Whether ``question`` asks what the job involves from day to day ("how many bugs does
+    the team log in a typical month?" asks a figure, not the duties)."""
+    return bool(_ASKS.search(question)) and wanted(question) not in ("figure", "amount")
 
 
-def duties(sources: Sequence[Source]) -> str:
+def duties(sources: Sequence[Source], question: str = "") -> str:
     """The job ad's first duties said as one sentence ("Day to day, you'd own the monthly
     Member Pulse report…, keep our early-warning model running… and forecast…"); "" when the
-    research lists none."""
+    research lists none. Asked what comes first, the list of what a starter does first."""
+    if _FIRST.search(question):
+        firsts = [s for s in sources if _FIRST.search(f"{s.location} {s.snippet[:200]}")]
+        sources = [*firsts, *[s for s in sources if s not in firsts]]
     for source in sources:
         items = _listed_duties(source)[:DUTIES]
+        while len(items) > 2 and len(" ".join(items).split()) > DUTY_WORDS:
+            items = items[:-1]
         if len(items) >= 2:
+            first = _FIRST.search(f"{source.location} {source.snippet[:200]}")
+            opening = "At first" if first else "Day to day"
             # Duties with commas of their own are told apart by semicolons.
             comma = "; " if any("," in item for item in items) else ", "
-            return f"Day to day, you'd {comma.join(items[:-1])}{comma.rstrip()} and {items[-1]}."
+            return f"{opening}, you'd {comma.join(items[:-1])}{comma.rstrip()} and {items[-1]}."
     return ""
 
 
@@ -81,9 +101,11 @@ def _duty(item: str, *, asides: bool = False) -> str:
         item = _OWN_ASIDE.sub(r"; \1", item)
     item = " ".join(ASIDE.sub("", item).split()).rstrip(" .;,")
     words = item.split()
-    verb = _GERUNDS.get(words[0], "") if words else ""
-    if not verb and words and words[0] in IMPERATIVE | _DUTY_VERBS:
-        verb = words[0]
+    # ("In your first six months you would: - lead the data side…": a verb in lower case.)
+    first = words[0][:1].upper() + words[0][1:] if words else ""
+    verb = _GERUNDS.get(first, "")
+    if not verb and first in IMPERATIVE | _DUTY_VERBS:
+        verb = first
     if not verb:
         return ""
     return verb.lower() + item[len(words[0]) :]

@@ -77,6 +77,14 @@ def _aside(match: re.Match[str]) -> str:
     return f" – {inside} –" if _CLAUSE.match(inside) else f", {inside}"
 
 
+_WEEKDAY_LINE = re.compile(
+    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s*[–—:-]\s*"
+    r"(?P<rest>[^.]+?)\.?$",
+    re.IGNORECASE,
+)
+_WHERE = re.compile(r"^(?:usually |mostly |always |often )?(?:on|in|at|off|out|from|working)\b")
+
+
 def first_person(piece: str, name: str) -> str:
     """A line of someone's profile as they would say it ("Priya studied Mathematics…" → "I
     studied Mathematics…"; "Farm vet in Dumfries, 2004 to 2008" → "I was a farm vet in
@@ -104,6 +112,11 @@ def first_person(piece: str, name: str) -> str:
         text = _AND_THAT.split(text[reported.end() :])[0]
         text = re.sub(r"^they\b", "we", text)
     text = re.sub(r"\s+/\s+", ", ", text)  # "4 on / 4 off": a slash is not said
+    # "Tuesday – on site at Hatton", "Friday – weekly flash report to Gwen": a week of theirs.
+    if day := _WEEKDAY_LINE.match(text):
+        rest = day["rest"].rstrip(" .")
+        doing = f"I'm {rest}" if _WHERE.match(rest) else f"there's {indefinite(rest)}"
+        return f"On {day['day'].capitalize()}s {doing}."
     # Their own words quoted in the research are simply said ('Advice to people starting out:
     # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
     if quoted := (_ADVICE_QUOTED.match(text) or _LABELLED_QUOTE.match(text)):

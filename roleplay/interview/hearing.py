@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from roleplay.core.cues import TAG_QUESTION, read_answer, split_sentences, vocabulary
 from roleplay.core.session import Source
@@ -193,7 +194,7 @@ def _flagged(text: str) -> str:
 # -- the candidate's words -------------------------------------------------------------------
 
 
-def _clause_with(sentence: str, pattern: re.Pattern[str]) -> str:
+def _clause_with(sentence: str, pattern: _Finds) -> str:
     """The clause of ``sentence`` holding a match of ``pattern``, widened to three words, and
     narrowed to the words before the match when too long to quote whole ("…I cleaned up a
     tenant database of about 14,000 records" keeps its figure)."""
@@ -242,20 +243,41 @@ def _quotable(quote: str) -> str:
     return quote if len(quote.split()) >= 3 else ""
 
 
+class _Finds(Protocol):
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+class _SpecificBeyondYears:
+    """``SPECIFIC``'s first match that is no year ("2022" says less than "glamping pods")."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        return next((m for m in SPECIFIC.finditer(text) if not _in_year(text, m)), None)
+
+
+def _in_year(text: str, match: re.Match[str]) -> bool:
+    return any(y.start() <= match.start() < y.end() for y in _YEAR.finditer(text))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NOT_A_YEAR = _SpecificBeyondYears()
+
+
 def pick_up(text: str, *, prefer: str = "") -> str:
     """The candidate's own specific words worth repeating back ("cut false alarms by a third"),
     or "" when the turn holds nothing specific. ``prefer`` is the sentence the notes moved on."""
     said = split_sentences(text) or [text]
-    if prefer and prefer in said:
-        said = [prefer, *[s for s in said if s != prefer]]
-    for sentence in said:
-        if sentence.rstrip().endswith("?"):
-            continue
-        # (A figure first: "about 31,000 records" over "last year I merged…".)
-        for pattern in (_FIGURE, _WORDED, SPECIFIC, _NAMED):
-            if pattern.search(sentence):
-                whole = sentence if len(sentence.split()) <= QUOTE_WORDS else ""
-                return _quotable(_trim(whole or _clause_with(sentence, pattern)))
+    telling = [s for s in said if not s.rstrip().endswith("?")]
+    # The sentence the notes moved on first; then a figure, in whichever sentence ("about
+    # 4,000 future bookings" over "at Packwood I became the systems person"), and a year
+    # only when nothing else is specific ("at Aston" over "finished in 2022").
+    groups = [[prefer], [s for s in telling if s != prefer]] if prefer in telling else [telling]
+    for group in groups:
+        for pattern in (_FIGURE, _WORDED, _NOT_A_YEAR, _NAMED, SPECIFIC):
+            for sentence in group:
+                if pattern.search(sentence):
+                    whole = sentence if len(sentence.split()) <= QUOTE_WORDS else ""
+                    return _quotable(_trim(whole or _clause_with(sentence, pattern)))
     if prefer:
         chosen = prefer if len(prefer.split()) <= QUOTE_WORDS else _first_clause(prefer)
         return _quotable(_trim(chosen))

@@ -76,7 +76,11 @@ THING_WORDS = 4
 _SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _INNER_LABEL = re.compile(r"(?<=\S )(?=[A-Z][a-z]+(?: [a-z]+){0,2}: )")
 # "£34,000 – £39,000" is said "£34,000 to £39,000", not as a pause.
-_RANGE = re.compile(r"(?:(?<=\d)|(?<=\d[ap]m))\s*[–—-]\s*(?=[£$€]?\d)")
+# (Not the parts of a reference: "KWB-25-04".)
+_RANGE = re.compile(
+    r"(?:(?<=\d)|(?<=\d[ap]m))(?<![A-Za-z]-\d)(?<![A-Za-z]-\d\d)(?<![A-Za-z]-\d{3})"
+    r"\s*[–—-]\s*(?=[£$€]?\d)"
+)
 
 
 def item_sentences(piece: str, source_text: str = "") -> list[str]:
@@ -120,6 +124,8 @@ def item_sentence(piece: str, source_text: str = "") -> str:
         return ""  # what the applicant should bring ("Experience building dashboards…")
     if words[0] in _POINTING:
         return ""  # "Its first share offer in 2013 raised…" is a sentence about something else
+    if _WHEN_FIRST.match(piece):
+        return ""  # "Tuesday – on site at Hatton": a day of someone's week, not a thing there is
     piece = _RANGE.sub(" to ", piece)
     label = _LABEL.match(piece)
     if label:
@@ -137,6 +143,10 @@ def item_sentence(piece: str, source_text: str = "") -> str:
     return said.replace("There is ", "There's ", 1)
 
 
+_WHEN_FIRST = re.compile(
+    r"^(Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|Saturdays?|Sundays?|Weekends?"
+    r"|Mornings?|Afternoons?|Evenings?)\b",
+)
 _REPORTS_TO = re.compile(r"^(reports? to|reporting to|line manager|manager)$", re.IGNORECASE)
 # A label ending in one ("Based in: …") reads as half a sentence.
 _PREPOSITIONS = frozenset(["to", "in", "at", "by", "for", "of", "with", "from", "on"])

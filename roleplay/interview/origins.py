@@ -22,7 +22,8 @@ _ASKS = re.compile(
     r"|\bhow (?P<b>[\w&' ]{1,40}?) (all )?(started|began|got going|came about)\b"
     r"|\bwhere (?P<c>[\w&' ]{1,40}?) came from\b"
     r"|\b(get|got) going in the first place\b"
-    r"|\bstarted out (as|like)\b|\b(company|firm|business)'?s? (history|origins?|story)\b"
+    r"|\bstarted out (as|like|that way)\b|\b(has|was) it always been\b|\bwhether it started\b"
+    r"|\b(company|firm|business)'?s? (history|origins?|story)\b"
     r"|\b(who|when) (was it |did \w+ )?(founded|started|set up|established)\b"
     r"|\bwho (founded|started|set up) (it|the (company|business|firm|trust|group))\b"
     r"|\bhow long ha(s|ve) (it|they|the company|you lot|\w+) been (around|going)\b",

@@ -45,7 +45,9 @@ def own_answer(
     """The answer to ``question`` when its kind has a finder of its own and the research
     holds it, or "". ``tools`` when the question was read as one about tools; ``context`` the
     rest of the candidate's turn."""
-    if asks_next_steps(question) and (steps := next_steps(sources, question)):
+    # ("What happens after today, Dev? When would I hear?": the steps, asked in the first.)
+    whole = f"{context.strip()} {question}" if asks_next_steps(context) else question
+    if asks_next_steps(whole) and (steps := next_steps(sources, whole)):
         return steps
     if asks_step_length(question):
         return step_length(sources, question, company)
@@ -63,7 +65,7 @@ def own_answer(
         return change
     if asks_origin(question, company):
         return origin_line(research_said(sources, company), company)
-    if asks_duties(question) and (work := duties(sources)):
+    if asks_duties(question) and (work := duties(sources, question)):
         return work
     if asks_recent_work(question):
         return recent_work(research_said(sources, company))
@@ -83,6 +85,7 @@ _SEARCHED_FOR = (
     (asks_office_days, "hybrid working, days a week in the office and from home"),
     (asks_next_steps, "hiring process stages: interview, exercise, panel, decision"),
     (asks_openings, "job openings, vacancies, graduate intake and hiring plans"),
+    (asks_duties, "key responsibilities: in your first months you would"),
 )
 
 

@@ -19,7 +19,7 @@ from roleplay.interview.facts import specifics
 from roleplay.interview.tone import pleased
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_MARKUP = re.compile(r"[<>\[\]{}#*_`|~\\]|https?:|www\.")
+_MARKUP = re.compile(r"[<>\[\]{}#*_`|~\\]|-{3,}|https?:|www\.")
 _LABEL = re.compile(r"(?:^|[.!?]\s+)[A-Z][\w'-]*(?: [A-Z][\w'-]*)?\s*:\s")
 _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“]\s*)([A-Z][a-zA-Z'’-]*)")

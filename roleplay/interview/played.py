@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.wording import indefinite
-from roleplay.interview.facts import EMPHASIS
+from roleplay.interview.facts import EMPHASIS, IMPERATIVE
 from roleplay.interview.first_person import LABEL, STUDY, first_person
 from roleplay.interview.profiles import QUOTED, Profile
 from roleplay.interview.question_words import CAPITALISED, content_stems
@@ -33,10 +33,10 @@ _ABOUT_YOU = re.compile(
     r"|learn(ed|t)?|built|moved|went|came|got|ended|first"
     r"|background|career|path|degree|journey|proudest|own)\b|\byou('ve| have)? (had to|did)\b"
     r"|\b(did|were|have) you (join|start|study|learn|build|do|come|get|end|move|go)\b|proudest"
-    # "What's the shift pattern like for you?"
-    r"|\blike for you\b"
+    # "What's the shift pattern like for you?", "What does a normal week look like for you?"
+    r"|\blike for you\b|\byour (normal|typical|usual|average) (week|day)\b"
     # "Do you still get your hands dirty clinically?"
-    r"|\b(do|did) you (still|ever|personally|yourself)\b|\bdo you still\b",
+    r"|\b(do|did) you (still|ever|personally|yourself)\b",
     re.I,
 )
 # Words the interviewer never says in character, nor marks of a page.
@@ -76,6 +76,8 @@ _AFTER_STUDY = re.compile(
 )
 _AMOUNT = re.compile(r"\b(how (much|many|long)|pay|paid|salary|cost|earn\w*)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONEY_ASKED = re.compile(r"\b(pay|paid|salary|cost|earn\w*|raise|rise|money)\b", re.I)
+_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(k|grand|pounds|dollars|euros)\b", re.I)
 # What the candidate asks of someone else's road ("how did he end up running it?").
 _THEIR_PATH = re.compile(
     r"\b(how|where|what) (did |was |were )?(he|she) (got|get|end(ed)? up|start(ed)?|work(ed)?"
@@ -92,6 +94,10 @@ _ADVICE = re.compile(
     re.I,
 )
 CLOSE_ENOUGH = 0.5
+_TOLD_TO = re.compile(
+    rf"(?:^|[:;]\s+)(?:{'|'.join(sorted(IMPERATIVE))}|Learn|Look|Know|Read|Say|Check|Don't)\b",
+    re.IGNORECASE,
+)
 
 
 def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
@@ -169,6 +175,15 @@ _SOMEONE_LIKE_YOU = re.compile(
 )
 
 
+_WEEK_ASKED = re.compile(
+    r"\b(normal|typical|usual|average|regular) (week|day)\b|\bweek (looks?|is) like\b"
+    r"|\b(day|week) to (day|week)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"^\W*(monday|tuesday|wednesday|thursday|friday)s?\s*[–—:-]", re.I)
+WEEKDAYS_SAID = 3
+
+
 def own_answer(
     profile: Profile,
     question: str,
@@ -198,6 +213,10 @@ def own_answer(
     ]
     if not sayable:
         return ""
+    # "What does a normal week look like for you?" is told by the days of it they wrote down.
+    days = [i for i in sayable if _WEEKDAY.match(pieces[i])]
+    if _WEEK_ASKED.search(question) and len(days) >= 2 and in_person:
+        return " ".join(first_person(pieces[i], profile.name) for i in days[:WEEKDAYS_SAID])
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
     own_names = {w for part in [*profile.name.split(), *names] for w in part.split()}
     # (A name the question sets the scene with asks nothing: "What was your dissertation on,
@@ -214,12 +233,17 @@ def own_answer(
     # (… unless it asks of the road: "Fellow Stirling grad! How did you end up in QA?")
     studies = studies or (bool(studied_at) and not _PATH.search(question))
     amount = bool(_AMOUNT.search(question))
+    money = bool(_MONEY_ASKED.search(question))
     asks_when = bool(re.search(r"\b(what|which) years?\b|\bwhen\b", question, re.IGNORECASE))
     scores = {}
     for index in sayable:
         shared = len(asked & content_stems(pieces[index]))
         close = closeness[index] if closeness else 0.0
-        advice = intent == "advice" and bool(_ADVICE.search(pieces[index]))
+        # (A tip is told in the imperative too: "The data exercise is deliberately messy: look
+        # for duplicate bookings…", "Learn to think in boat-nights".)
+        advice = intent == "advice" and bool(
+            _ADVICE.search(pieces[index]) or (shared and _TOLD_TO.search(pieces[index]))
+        )
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
         # ... as is "What years were you at Keele?"
         dated = (path or asks_when) and bool(_YEAR.search(pieces[index]))
@@ -228,6 +252,10 @@ def own_answer(
         weight = shared + 2 * close + dated + 2 * studied
         # A question on an amount ("what did it pay?") is answered by a figure or not at all.
         if amount and not re.search(r"\d", _YEAR.sub("", pieces[index])):
+            continue
+        # ... and one on money by a sum of it ("did you get much of a pay rise?" is not told
+        # by "pricing about 300 holiday cottages").
+        if money and not _MONEY.search(pieces[index]):
             continue
         scores[index] = (advice, weight, shared > 0 or advice or dated or studied, close, -index)
     # Advice their profile does not hold is not made of their road ("What would you tell

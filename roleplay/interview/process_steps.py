@@ -89,9 +89,12 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
     if source.kind != "company":
         return "", False
     topic, items = listed(source)
-    if len(items) < 2 or not _PROCESS_TOPIC.search(topic):
+    rows = [row for row in sentences(source.snippet) if _ROW.match(row)] if len(items) < 2 else []
+    if not _PROCESS_TOPIC.search(topic) or (len(items) < 2 and not _table_of_steps(rows)):
         return "", False
-    steps = [step for item in items for step in _steps(item)]
+    steps = [step for item in items for step in _steps(item)] or [
+        row.rstrip(".") for row in rows if not _UNSAYABLE.search(row)
+    ]
     steps = [step for step in steps if step and not _APPLYING.search(step)]
     asked = _words(question)
     asked |= {same for word in asked & _SAME_STEP.keys() for same in _SAME_STEP[word]}
@@ -100,6 +103,14 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
         for i, step in enumerate(steps)
         if not _IS_SENTENCE.match(step) and _STEP_WORDS & _words(_SHORT.sub("", step)) & asked
     ]
+    # ("If this call goes okay, what happens after that? Is there a proper interview?" is
+    # past the call, whatever step it goes on to ask about.)
+    if _THIS_CALL.search(question):
+        named = [i for i in named if _words(_SHORT.sub("", steps[i])) & _CALL][:1] or named
+    # ("What happens after today, Dev?": today is the step Dev is on.)
+    called = set(_CALLED.findall(question)) - {"I"}
+    if _TODAY.search(question) and called:
+        named = [i for i, step in enumerate(steps) if called & set(step.split())][:1] or named
     if named:
         steps = steps[named[-1] + 1 :]
     elif len(steps) > 2:
@@ -107,9 +118,26 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
     # A table's row runs on after its step ("Take-home data exercise…, 3 hours max, marked
     # by the Generation & Data team"): when all of it is too long to say, each step's first
     # part is said.
+    if not items:
+        # (Rows are sentences already: said as they are, as many as fit.)
+        said = " ".join(f"{row}." for row in steps[:STEPS_SAID])
+        while len(said.split()) > WORDS_SAID and said.count(". ") > 0:
+            said = said.rsplit(". ", 1)[0] + "."
+        return (said, bool(named)) if steps else ("", False)
     if said := _said(steps[:STEPS_SAID]) or _said([_SHORT.sub("", s) for s in steps[:STEPS_SAID]]):
         return said, bool(named)
     return "", False
+
+
+# A timetable's row, said as a sentence by the splitter (``tables``): "First interview is
+# Thursday 27 March 2025, at Hatton, panel – Dev Mistry and Helen Ashworth."
+_ROW = re.compile(r"([A-Z][\w'-]*(?: [\w'-]+){0,3}) (?:is|are) ")
+
+
+def _table_of_steps(rows: list[str]) -> bool:
+    """Whether a passage's rows are the steps of a process: two or more naming a step."""
+    keys = [_words(row.split(" is ")[0].split(" are ")[0]) for row in rows]
+    return sum(bool(key & _STEP_WORDS) for key in keys) >= 2
 
 
 def _steps(part: str) -> list[str]:
@@ -159,13 +187,17 @@ _IS_SENTENCE = re.compile(r"^(We|They|Offers?|Decisions?|You|Successful)\b (?!an
 # Words naming a step, which a question may say it is past ("after the panel").
 _STEP_WORDS = frozenset(
     ["panel", "interview", "call", "screen", "take-home", "task", "exercise", "assessment",
-     "presentation", "tour", "test", "case", "onsite"]
+     "presentation", "tour", "test", "case", "onsite", "stage", "shortlist", "decision"]
 )  # fmt: skip
 
 
 # A phone screen is a call ("after this call" is after the screen).
 _SAME_STEP = {"call": ("screen", "phone"), "screen": ("call", "phone"), "phone": ("call", "screen")}
 _SHORT = re.compile(r",.*$")
+_CALL = frozenset(["call", "screen", "phone"])
+_TODAY = re.compile(r"\b(after|past|beyond) (today|this (interview|meeting|conversation))\b", re.I)
+_CALLED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+_THIS_CALL = re.compile(r"\bthis (phone )?(call|chat|screen)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:

@@ -48,6 +48,12 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
         for name, title, pieces in _pasted_profiles(research_pieces(source.snippet)):
             _title, kept = found.setdefault(name, (title, []))
             kept += [p for p in _quotes_whole(pieces) if p not in kept]
+        # An email they wrote ("## Email from Priya" over "From: Priya Nandra…") makes them
+        # someone the research tells of, though no page of theirs was found.
+        writer = _EMAIL_FROM.search(last_heading(source.location))
+        sender = next((m for p in pieces if (m := _SENDER.match(p))), None) if writer else None
+        if writer and sender and sender.group(1).split()[0] == writer.group(1):
+            found.setdefault(sender.group(1), ("", []))
     # The job seeker's notes on them ("## Chloe's talk at the alumni evening", "## Gareth"):
     # what they said there, quoted, or what the notes say they did.
     # ... and, anywhere in the notes, a line of what they advised ('Tom's advice in his reply:
@@ -59,6 +65,11 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
             if source.kind != "company":
                 continue
             notes = _quotes_whole(research_pieces(source.snippet))
+            # Their own email, pasted under a heading that says so ("Email from Priya
+            # (pasted, 28 Feb)"): its "I" is theirs.
+            if re.search(rf"\b{_WRITTEN} (from|by) {first}\b|^{first}['’]s {_WRITTEN}", heading):
+                kept += [p for p in notes if _own_words(p, name) and p not in kept]
+                continue
             if not re.match(rf"^{first}(['’]s\b|\s*$)", heading):
                 notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
             kept += [p for p in notes if _theirs(p, name) and p not in kept]
@@ -92,6 +103,26 @@ def _theirs(piece: str, name: str) -> bool:
         return False
     # (A line about someone else: "Dan Whitcombe runs the CRM side.")
     return not any(other.split()[0] != name.split()[0] for other in people_in(outside))
+
+
+_WRITTEN = r"(?i:e-?mail|message|reply|letter|dm|note|response)s?"
+_EMAIL_FROM = re.compile(rf"\b{_WRITTEN} (?:from|by) ([A-Z][a-z]+)\b")
+_SENDER = re.compile(r"^\W*From\W*:\**\s*([A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2})\b")
+# An email's header and greeting ("From: Priya Nandra.", "Hi Ellie,"), not what it says.
+_ENVELOPE = re.compile(
+    r"^\W*(\*\*)?(from|to|date|sent|subject|cc|re)\b\W*:|^\W*(hi|hello|hey|dear)\b", re.I
+)
+
+
+def _own_words(piece: str, name: str) -> bool:
+    """Whether a sentence of an email ``name`` wrote says something of theirs to repeat: not
+    its header, greeting or signature, and no reply to the reader ("happy to help")."""
+    return (
+        not _ENVELOPE.match(piece)
+        and not piece.startswith(name.split()[0])
+        and len(piece.split()) >= 4
+        and not re.search(r"\b(you|your)\b", QUOTED.sub("", piece), re.I)
+    )
 
 
 def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:

@@ -96,6 +96,9 @@ _IDIOMS = re.compile(
     # ("When are you hoping the successful person would start?" asks of the start.)
     r"|(are|were|was) (you )?hoping|the (succ?ess?ful|new) (person|candidate|applicant|hire)"
     r"|whoever (gets|is offered|lands) (it|the (job|role|post))"
+    # ("Can I double-check the money side?" asks of the money: leave to ask names nothing.)
+    r"|(can|could|may|might) i (just |quickly |also |please )?(double[- ]check|check|confirm|"
+    r"clarify|ask( you)?)( about| on)?|(?<=money )side"
     # ("annual leave" is holiday, said otherwise: "Holiday is 25 days…")
     r"|annual(?= leave)"
     # ("Which ones would I be living in?" asks for the tools named before it.)

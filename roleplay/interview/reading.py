@@ -284,8 +284,18 @@ def _closing_question(text: str, rules: TurnRules) -> str:
             rhetorical = tail > 0 and (_ABOUT_ONESELF.search(sentences[n]) or answered)
             # "…? I'd love to get my foot in the door." still asks: the tail says what about.
             about = names_intent(" ".join(sentences[n + 1 :]), rules)
+            # "Can I double-check the money side? I did read the pack, but…": asking leave
+            # to ask is a question whatever reason comes after it.
+            about = about or bool(_ASKS_LEAVE.search(sentences[n]))
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
+
+
+_ASKS_LEAVE = re.compile(
+    r"\b(can|could|may|might) i (just |quickly |also |please )?(ask|check|double[- ]check|"
+    r"confirm|clarify)\b|\b(can|could|would) you (just |please )?(confirm|remind me|clarify)\b",
+    re.IGNORECASE,
+)
 
 
 def _says_goodbye(text: str, rules: TurnRules) -> bool:

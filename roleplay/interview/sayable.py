@@ -46,9 +46,9 @@ _FRAGMENT_STARTS = frozenset(
 _MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
 NOT_AN_ANSWER = re.compile(
-    r"[<>\[\]{}#|~\\/@=·•]|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
+    r"[<>\[\]{}#|~\\/@=·•]|-{3,}|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
     r"|\b(system|assistant|user|developer)\s*:|\bsystem (message|override)"
-    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b",
+    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bplease\b",
     re.IGNORECASE,
 )
 # The writer of the notes speaking ("I'd be the fourth", "my friend Tom"), or pointing at the
@@ -93,8 +93,10 @@ _NO_ONES_NAME = frozenset(
      "Things", "Work", "Business", "Data", "Numbers", "Experience", "Practice", "Change"]
 )  # fmt: skip
 # ("Day to day you will work in Upshot, Power BI, Excel and Microsoft 365" too.)
+# ("From Easter to October you will work one Saturday a month…": a time before it too.)
 _TO_APPLICANT = re.compile(
-    r"^(?:(?:Day to day|Day-to-day|In this role|In the role|Most days|Every day|Each week),? )?"
+    r"^(?:(?:Day to day|Day-to-day|In this role|In the role|Most days|Every day|Each week"
+    r"|(?:From|During|Between|Over|Until|After|Once) [A-Za-z0-9 ]{3,30}?),? )?"
     r"([Yy]ou will|[Yy]ou'll|[Yy]ou would|[Yy]ou'd) (?=[a-z])"
 )
 _DASH = re.compile(r"\s+[–—-]\s+")

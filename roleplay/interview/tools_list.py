@@ -27,7 +27,7 @@ _TOOLS_TOPIC = re.compile(
     r"\b(tools?|stack|tech|technolog\w*|software|systems|platforms|lists|skills|use)\b", re.I
 )
 # The product a line starts with, and one it names after "and" ("Python and SQL for…").
-_PRODUCT = r"(?:[A-Z][\w+#.-]*|dbt|pandas)(?: (?:[A-Z][\w+#.-]*|BI|SQL|Pro|Studio))*"
+_PRODUCT = r"(?:[A-Z][\w+#.-]*|dbt|pandas)(?: (?:[A-Z][\w+#.-]*|BI|SQL|Pro|Studio))*(?: \d{1,2}\b)?"
 _LEADS = re.compile(rf"^(?P<first>{_PRODUCT})(?:,? and (?P<second>{_PRODUCT}))?\b")
 LISTED_AT_LEAST = 3
 SAID_AT_MOST = 6
@@ -60,5 +60,28 @@ def tools_list(sources: Sequence[Source]) -> str:
                 leading += 1
         products = list(dict.fromkeys(products))[:SAID_AT_MOST]
         if len(products) >= LISTED_AT_LEAST and 2 * leading >= len(items):
-            return f"The main tools are {', '.join(products[:-1])} and {products[-1]}."
+            return _said(products)
+    # ... or on one labelled line: "Tools: Moorings 4 (old and creaky), Excel with LOTS of
+    # Power Query, Power BI for the dashboards, and Xero when I'm reconciling…".
+    for source in sources:
+        if source.kind == "company" and (line := _LABELLED.search(source.snippet)):
+            parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", ASIDE.sub("", line.group(1)))
+            leads = [_LEADS.match(part.strip()) for part in parts]
+            products = [
+                lead.group("first")
+                for lead in leads
+                if lead and lead.group("first").split()[0] not in STARTERS | IMPERATIVE
+            ]
+            products = list(dict.fromkeys(products))[:SAID_AT_MOST]
+            if len(products) >= LISTED_AT_LEAST:
+                return _said(products)
     return ""
+
+
+def _said(products: list[str]) -> str:
+    return f"The main tools are {', '.join(products[:-1])} and {products[-1]}."
+
+
+_LABELLED = re.compile(
+    r"(?:^|[.!]\s+|\s)(?:Tools|Tech|Tech stack|Stack|Software|Tooling):\s+([^.]+)"
+)

@@ -25,6 +25,9 @@ from typing import Any
 
 # What a bullet's glyph comes out as: a private-use or unmapped character, or the glyph itself.
 _BULLET = re.compile(r"^(?:\(cid:\d+\)|[•▪●◦‣■□➢►▸\uf0a7\uf0b7\uf076\uf0d8*–-])\s*")
+# A bullet set in a symbol font comes out as the letter its glyph sits on: ZapfDingbats' and
+# Wingdings' round bullet is an "l", Wingdings' square one an "§" or "n".
+_SYMBOL_FONT = re.compile(r"dingbat|wingding|symbol", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 # A line that opens with a label of its own ("Reports to: Niamh Corrigan"): a line apart.
@@ -64,6 +67,8 @@ def _lines(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, str]]]:
         chars = [c for c in line["chars"] if c["text"].strip()] or line["chars"]
         line["size"] = round(Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0], 1)
         line["bold"] = all("bold" in c["fontname"].lower() for c in chars)
+        if _SYMBOL_FONT.search(chars[0]["fontname"]) and line["text"][:1] == chars[0]["text"]:
+            line["text"] = "•" + line["text"][1:]
         lines.append(line)
     return lines, [table for table in tables if table[1]]
 

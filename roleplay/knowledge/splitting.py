@@ -61,7 +61,7 @@ def _sections(text: str, kind: str) -> list[tuple[str, str]]:
     """Markdown or plain ``text`` as (heading path, text under it) pairs."""
     text = linkedin_as_sentences(_QUOTE_MARKS.sub("", text))
     text = prose_dashes(ended_items(joined_items(text)))
-    text = tables_as_lists(text) if kind == "markdown" else text
+    text = markdown_rules(tables_as_lists(text)) if kind == "markdown" else text
     if kind == "text":
         text = plain_headings(text)
     splitter = MarkdownHeaderTextSplitter(headers_to_split_on=_HEADINGS, strip_headers=True)
@@ -74,6 +74,32 @@ def _sections(text: str, kind: str) -> list[tuple[str, str]]:
 
 # A line under which another is ruled ("About us" over "--------"): a page's title.
 _RULE = re.compile(r"^\s*(-{3,}|={3,})\s*$")
+_SETEXT = {"=": "#", "-": "##"}
+# A Markdown rule: "---", "***", "_ _ _", or "====" (under a heading's words only).
+_MARKDOWN_RULE = re.compile(r"^\s{0,3}(?:([-*_])(?:[ \t]*\1){2,}|={3,})\s*$")
+
+
+def markdown_rules(text: str) -> str:
+    """Markdown ``text`` with its rules read as Markdown reads them: a rule right under a
+    short line of text underlines a heading ("About us" over "===="), any other rule is a break
+    between parts with no words to store (a "---" left in the text ends up read aloud)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        before = out[-1] if out else ""
+        if not _MARKDOWN_RULE.match(line):
+            out.append(line)
+        elif (
+            _RULE.match(line)
+            and 0 < len(before.strip()) <= 100
+            and not before.lstrip().startswith(("#", "|", "-", "*"))
+        ):
+            out[-1] = f"{_SETEXT[line.strip()[0]]} {before.strip()}"
+        else:
+            out.append("")
+    return "\n".join(out)
+
+
 # A line set between rules ("=== About us ===", "--- LinkedIn: Ruth Okafor ---"): a page's
 # title in pasted notes.
 # (A long rule alone is no title between two rules: its middle is more of the rule.)

@@ -112,7 +112,14 @@ def job_pack_pdf(path: Path) -> Path:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import ListFlowable, PageBreak, Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus import (
+        ListFlowable,
+        ListItem,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+    )
 
     styles = getSampleStyleSheet()
     body, heading = styles["BodyText"], styles["Heading2"]
@@ -145,6 +152,15 @@ def job_pack_pdf(path: Path) -> Path:
             [
                 Paragraph("Keep the volunteer records in Beacon", body),
                 Paragraph("Build the monthly dashboards", body),
+            ],
+            bulletType="bullet",
+        ),
+        Paragraph("What you bring", heading),
+        # (A "circle" bullet is set in ZapfDingbats, where it sits on the letter "l".)
+        ListFlowable(
+            [
+                ListItem(Paragraph(t, body), value="circle")
+                for t in ("Strong Excel skills", "Some SQL")
             ],
             bulletType="bullet",
         ),

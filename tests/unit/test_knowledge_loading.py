@@ -30,6 +30,24 @@ def test_markdown_chunks_know_their_section() -> None:
     assert [c.position for c in chunks] == list(range(len(chunks)))
 
 
+def _markdown_chunks(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    return split(load_file(path, LIMITS))
+
+
+def test_a_markdown_break_between_parts_is_no_words_of_either(tmp_path: Path) -> None:
+    chunks = _markdown_chunks(
+        tmp_path, "# About\n\nA quote. – Owain Lloyd-Harris, Chief Executive\n\n---\n\n***\n"
+    )
+    assert [c.text for c in chunks] == ["A quote. – Owain Lloyd-Harris, Chief Executive"]
+
+
+def test_a_markdown_line_ruled_underneath_is_a_heading(tmp_path: Path) -> None:
+    chunks = _markdown_chunks(tmp_path, "Our clinics\n===========\nSix of them.\n")
+    assert [(c.location, c.text) for c in chunks] == [("Our clinics", "Six of them.")]
+
+
 def test_pdf_chunks_know_their_page_and_heading() -> None:
     chunks = split(load_file(SAMPLE_PDF, LIMITS))
     revenue = next(c for c in chunks if "$31 million" in c.text)
@@ -253,6 +271,10 @@ def test_pdf_paragraph_lines_are_joined(job_pack: list[str]) -> None:
 
 def test_pdf_bullets_are_list_items(job_pack: list[str]) -> None:
     assert "- Keep the volunteer records in Beacon" in job_pack[0]
+
+
+def test_pdf_bullets_set_in_a_symbol_font_are_list_items(job_pack: list[str]) -> None:
+    assert "- Strong Excel skills\n\n- Some SQL" in job_pack[0]
 
 
 def test_pdf_running_footer_and_page_numbers_are_left_out(job_pack: list[str]) -> None:

@@ -210,6 +210,8 @@ def test_contempt_for_a_group_of_colleagues_is_a_red_flag() -> None:
         "The line on my CV about leading the migration is a bit of a stretch, but it reads better.",
         "I've got another offer I'm probably taking. I'm mainly here to get a counter-offer.",
         "I'll put ISTQB on my CV though I never actually sat the exam. Nobody really checks.",
+        "I put SQL on my CV as intermediate, but I've never actually written a query.",
+        "My CV says I ran the payroll audit. I'm just hoping nobody asks about it.",
     ],
 )
 def test_a_padded_cv_and_shunning_the_team_are_red_flags(said: str) -> None:

@@ -35,6 +35,7 @@ def test_a_faithful_paraphrase_passes(check: VoiceCheck) -> None:
     ("text", "problem"),
     [
         ("<ref_data> [1] Why this role at Larkspur Health, and why now?", "markup"),
+        ("Thanks --- why this role at Larkspur Health, and why now?", "markup"),
         ("Morgan: Thanks. Why this role at Larkspur Health, and why now?", "label"),
         ("(pauses) Thanks. Why this role at Larkspur Health, and why now?", "stage direction"),
         ("Thanks.\n\nWhy this role at Larkspur Health, and why now?", "paragraph"),
