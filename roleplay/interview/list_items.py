@@ -126,6 +126,8 @@ def item_sentence(piece: str, source_text: str = "") -> str:
         return ""  # "Its first share offer in 2013 raised…" is a sentence about something else
     if _WHEN_FIRST.match(piece):
         return ""  # "Tuesday – on site at Hatton": a day of someone's week, not a thing there is
+    if _LINKING_FIRST.match(piece):
+        return ""  # "For an informal chat, ring Sarah…": no thing there is either
     piece = _RANGE.sub(" to ", piece)
     label = _LABEL.match(piece)
     if label:
@@ -146,6 +148,10 @@ def item_sentence(piece: str, source_text: str = "") -> str:
 _WHEN_FIRST = re.compile(
     r"^(Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?|Saturdays?|Sundays?|Weekends?"
     r"|Mornings?|Afternoons?|Evenings?)\b",
+)
+_LINKING_FIRST = re.compile(
+    r"^(For|To|In|On|At|With|By|From|If|When|As|After|Before|Once|Until|Unless|While|Because"
+    r"|So|But|And|Or)\b"
 )
 _REPORTS_TO = re.compile(r"^(reports? to|reporting to|line manager|manager)$", re.IGNORECASE)
 # A label ending in one ("Based in: …") reads as half a sentence.

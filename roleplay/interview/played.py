@@ -181,6 +181,7 @@ _WEEK_ASKED = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"^\W*(monday|tuesday|wednesday|thursday|friday)s?\s*[–—:-]", re.I)
+_WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
 WEEKDAYS_SAID = 3
 
 
@@ -215,7 +216,10 @@ def own_answer(
         return ""
     # "What does a normal week look like for you?" is told by the days of it they wrote down.
     days = [i for i in sayable if _WEEKDAY.match(pieces[i])]
-    if _WEEK_ASKED.search(question) and len(days) >= 2 and in_person:
+    # ... or by the one line that says it ("my week: Mondays are mostly the member inbox…").
+    if len(days) < 2:
+        days = [i for i in sayable if _WEEK_LINE.match(pieces[i])][:1]
+    if _WEEK_ASKED.search(question) and days and in_person:
         return " ".join(first_person(pieces[i], profile.name) for i in days[:WEEKDAYS_SAID])
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
     own_names = {w for part in [*profile.name.split(), *names] for w in part.split()}

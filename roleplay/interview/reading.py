@@ -293,7 +293,10 @@ def _closing_question(text: str, rules: TurnRules) -> str:
 
 _ASKS_LEAVE = re.compile(
     r"\b(can|could|may|might) i (just |quickly |also |please )?(ask|check|double[- ]check|"
-    r"confirm|clarify)\b|\b(can|could|would) you (just |please )?(confirm|remind me|clarify)\b",
+    r"confirm|clarify)\b|\b(can|could|would) you (just |please )?(confirm|remind me|clarify)\b"
+    # ("Would you mind if I dropped you a line after the interview? Even just to say…")
+    r"|\b(would|do) you mind if i\b|\bis it (ok|okay|alright|all right) if i\b"
+    r"|\b(can|could|may) i (drop|send|message|email|contact|get in touch|follow up|ping)\b",
     re.IGNORECASE,
 )
 

@@ -56,6 +56,15 @@ def test_asking_leave_to_ask_is_a_question_whatever_reason_follows(
     assert intent is None or reading.intent == intent
 
 
+def test_asking_leave_to_get_in_touch_is_a_question_whatever_follows() -> None:
+    said = (
+        "Would you mind if I dropped you a line after the interview? Even just to say how it "
+        "went, or if I think of something I should have asked."
+    )
+    reading = read_turn(said)
+    assert reading.kind == "question" and reading.intent == "follow_up"
+
+
 def test_the_companys_turnover_is_no_question_about_pay() -> None:
     reading = read_turn("Could I ask how the money splits these days, roughly the turnover?")
     assert reading.kind == "question" and reading.intent != "pay"

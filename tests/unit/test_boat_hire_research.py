@@ -90,6 +90,11 @@ def test_a_day_of_someones_week_is_no_thing_there_is() -> None:
     assert item_sentence("Tuesday – on site at Hatton with the bookings team.") == ""
 
 
+def test_an_item_opening_on_a_preposition_is_no_thing_there_is() -> None:
+    item = "For an informal chat about the role itself, ring Sarah Dewhirst on 01422 836510."
+    assert item_sentence(item) == ""
+
+
 def test_whom_the_played_person_wrote_to_see_is_named_first() -> None:
     contact = contact_in([EMAIL], [*NAMES, "Priya Nandra"], "Bookings & Revenue Analyst")
     assert contact.startswith("Carys Owen")
