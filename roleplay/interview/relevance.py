@@ -33,7 +33,11 @@ class EmbeddingRelevance:
             known = {t: self._vectors_of[t] for t in texts if t in self._vectors_of}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            known.update(zip(missing, self.embeddings.embed_documents(missing), strict=True))
+            # One at a time: MiniLM's floats differ in the last bits with the batch a text is
+            # embedded in, and with this cache shared by every interview, a near tie in one
+            # interview would turn on what other interviews had asked before it. Alone, a
+            # text's vector is always the same (and short texts cost little more so).
+            known.update((t, self.embeddings.embed_documents([t])[0]) for t in missing)
             with self._lock:
                 while self._vectors_of and len(self._vectors_of) + len(missing) > CACHE_SIZE:
                     self._vectors_of.pop(next(iter(self._vectors_of)))
