@@ -48,6 +48,12 @@ _ASSISTANT = re.compile(
     r"|(?<![\w ])assistant\b|\bassistant\s*:",
     re.IGNORECASE,
 )
+# A list's number read aloud: "…come now. 1 Get to know our four sites" ("22 Canal Street" is
+# an address).
+_LIST_NUMBER = re.compile(
+    r"(?:^|[.!?]\s+)\d{1,2}[.)]?\s+[A-Z][a-z]+\b"
+    r"(?!\s+(?:Street|Road|Lane|Avenue|Way|Square|Place|Yard|Drive|Close|Court|Row|Hill)\b)"
+)
 # Speech has no parentheses; a model writes "(pauses)" or "(makes eye contact)" in them.
 _STAGE_DIRECTION = re.compile(r"\([^)]*[a-z][^)]*\)|\(\s*$", re.I)
 _MAX_WORDS = 110
@@ -163,6 +169,8 @@ def inspect(
         findings.problems.append("scaffolding: 'You are …'")
     if _LABEL.search(text):
         findings.problems.append("speaker or section label")
+    if _LIST_NUMBER.search(text):
+        findings.problems.append("a list number read aloud")
     if _STAGE_DIRECTION.search(text):
         findings.problems.append("stage direction")
     if "\n" in text.strip():

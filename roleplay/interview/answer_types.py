@@ -29,7 +29,10 @@ _WHO = re.compile(
 _FIGURE = re.compile(
     r"\bhow (many|much|big|large|old|often|fast|soon)\b|\bwhat (size|percentage|proportion)\b"
     # "What were the headline numbers, roughly?"
-    r"|\bwhat (were|are|was|is) the (\w+ )?(numbers|figures|stats|statistics)\b",
+    r"|\bwhat (were|are|was|is) the (\w+ )?(numbers|figures|stats|statistics)\b"
+    # "Is there a specific visitor number you're aiming for by 2028?"
+    r"|\b(is there|are there|do you have|have you got) (a|any) (specific |particular |rough |set )?"
+    r"(\w+ )?(number|figure|target)s?\b",
     re.IGNORECASE,
 )
 # "What is the new system costing you?", "How big an investment was it?": a sum of money.
@@ -169,3 +172,22 @@ def counts_it(question: str, sentence: str) -> bool:
             if SPECIFIC.search(" ".join(words[start:index])):
                 return True
     return False
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+
+
+def of_the_years_asked(question: str, sentences: list[str]) -> list[str]:
+    """``sentences`` without those dated in other years than ``question`` names: "…a visitor
+    number you're aiming for by 2028?" is not answered by "Last year, 2024, we welcomed 151,300
+    visitors" (all of them when it names none)."""
+    years = set(_A_YEAR.findall(question))
+    if not years:
+        return sentences
+    return [
+        said
+        for said in sentences
+        if set(_A_YEAR.findall(said)) & years
+        or not (_A_YEAR.search(said) or _LAST_YEAR.search(said))
+    ]

@@ -26,6 +26,7 @@ from roleplay.interview.question_words import (
 from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
 from roleplay.interview.standalone import people_in
+from roleplay.interview.terms_rows import ROW_LABEL
 
 _LAST_ASKING = re.compile(
     r"^(.*[.!])\s+((?:How|What|Who|When|Where|Which|Why|Is|Are|Do|Does|Did|Can|Could|Would"
@@ -113,8 +114,8 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     return question, context
 
 
-# The subject of a sentence that says what something is: "Salary is…", "Annual leave is…".
-_SUBJECT = re.compile(r"^([A-Z][\w'&-]*(?: [\w'&-]+){0,3}) (?:is|are)\b")
+# A sentence's first word, past a determiner: "Each interview lasts…".
+_OPENING = re.compile(r"^(?:(?:The|Each|Every|Our|All|Any|Your) )?([A-Z][\w'-]+)")
 
 
 def answering(
@@ -214,9 +215,10 @@ def _answering(
         # "Salary is £27,500…" names what was asked as its subject (a table's row): it answers
         # "what's the salary band?" before "Pension is 6%, salary sacrifice available".
         # ("Salary is…" names the pay band asked about in other words.)
-        named = (
-            content_stems(subject.group(1)) if (subject := _SUBJECT.match(one.sentence)) else set()
-        )
+        # ... as does one opening on it: "Interviews will take place on…" answers "when would
+        # the interview be?" before "We aim to make a decision by…".
+        subject = ROW_LABEL.match(one.sentence) or _OPENING.match(one.sentence)
+        named = content_stems(subject.group(1)) if subject else set()
         if named & asked or said_otherwise(asked, named):
             bonus += 2 * SHARED_WORD
         # "Who's in Practice Operations?" asks for its people: a sentence naming several.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
-from roleplay.interview.answer_types import asks_count, counts_it, gives, wanted
+from roleplay.interview.answer_types import asks_count, counts_it, gives, of_the_years_asked, wanted
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.products import LISTED_PRODUCTS, USED_IN
 from roleplay.interview.products import products as count_products
@@ -42,6 +42,7 @@ from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting
 from roleplay.interview.research_said import research_said
 from roleplay.interview.sayable import LISTED
+from roleplay.interview.terms_rows import row_asked
 
 # Scaled MiniLM relevance a research sentence needs to be said as the answer to a question
 # (tuned on the sample company's questions in bench/listening.py's 'sample' conversations).
@@ -124,6 +125,9 @@ def candidates(
     # ("Where does the reporting side actually live?" asks for the tools, not a place.)
     kind = "" if tools else wanted(question)
     pool = [said for said in pool if gives(kind, said)]
+    # "…a visitor number you're aiming for by 2028?": a sentence dated in other years is
+    # about them ("Last year, 2024, we welcomed 151,300 visitors").
+    pool = of_the_years_asked(question, pool)
     # "How many clothing banks": only a figure that counts them answers ("650 tonnes of
     # clothing" counts something else).
     if asks_count(question):
@@ -211,6 +215,8 @@ def candidates(
     about = kind_words | (content_stems(CAPITALISED.sub(" ", context)) - named - asked - places)
     leader = bool(_WHO_LEADS.search(question))
     exists = bool(_IS_THERE.match(question))
+    # ("Is there any budget for training?" asks of a perk: one it names, not any perk.)
+    of_perks = "perks" in hint
     reporting = asks_reporting(question)
     # The question as asked, and with what its kind of question is usually about ("which
     # tools" is about software and platforms): the closer of the two counts.
@@ -268,6 +274,9 @@ def candidates(
         if counts_it(question, sentence) and len(asked - own) <= (len(asked) >= 3):
             shared += 2
         scene = not (shared or related or dated) and bool(places & own)
+        # A row whose label was asked answers it however much else the turn says ("I wanted
+        # to check the salary first, is it the figure in the pack…?" and "Salary is £24,750…").
+        labelled = row_asked(sentence, asked)
         # An item must hold at least half of what was asked.
         item = sentence in items
         half = 2 * (shared + (related if points_back else 0)) >= max(1, len(asked)) or (
@@ -320,7 +329,14 @@ def candidates(
             # tools?" however long the question: "Tools: Power BI, Azure SQL, dbt…")
             and (not item or half or (tools and listed and (shared > 0 or related > 0)))
             and (
-                (close >= floor and bool(shared or related or dated or listed))
+                # ("Is there any budget for training?" is not answered by a perk it shares
+                # no word with: "Free park entry for you plus a household pass…")
+                (
+                    close >= floor
+                    and bool(shared or related or dated or listed)
+                    and not (exists and of_perks and not shared)
+                )
+                or (labelled and close >= ANSWERS_AT)
                 # (and, when what was asked is not in the research, as close as a sentence
                 # holding few of its words must be; never without a word of what is asked when
                 # none of it is anywhere in the research ("what margin does a loaf make, after

@@ -58,6 +58,15 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
             close = 2 * len(wanted & content_stems(source.snippet))
             people.append((False, False, True, True, close, -len(people), headed))
         said = research_pieces(source.snippet)
+        # Everyone under "OTHER PEOPLE WORTH TALKING TO:" is advised, a name on its own line
+        # with their title on the next ("Sinead Walsh" / "Membership Officer, runs…").
+        if _ADVISING_HEADING.search(heading):
+            for index, line in enumerate(said[:-1]):
+                if (named := _name_alone(line, said[index + 1])) and not NOT_AN_ANSWER.search(
+                    said[index + 1]
+                ):
+                    close = 2 * len(wanted & content_stems(said[index + 1]))
+                    people.append((False, True, True, True, close, -len(people), named))
         for index, sentence in enumerate(said):
             sentence = _HONORIFIC.sub("", sentence)  # "Dr Alasdair Grieve" is Alasdair Grieve
             notes = bool(NOT_AN_ANSWER.search(sentence))
@@ -108,6 +117,26 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     if people:
         return max(people)[6]
     return teams[0] if teams else ""
+
+
+_ADVISING_HEADING = re.compile(
+    r"\b(worth (talking|speaking|reaching out) to|(people|who) to (talk|speak|reach out) to"
+    r"|contacts|people to meet)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_alone(line: str, after: str) -> str:
+    """A name on a line of its own and the title opening the next ("Sinead Walsh" and
+    "Membership Officer, runs the member database") as "Sinead Walsh, Membership Officer";
+    "" when ``line`` is no name alone or ``after`` opens on no title."""
+    name = line.rstrip(". ")
+    title = after.split(",")[0].strip(" .")
+    if not PERSON.fullmatch(name) or name not in people_in(name):
+        return ""
+    if not (_TITLE_WORDS & set(title.lower().split()) and title[:1].isupper()):
+        return ""
+    return f"{name}, {title}" if len(title.split()) <= 5 else ""
 
 
 def _split_heading(heading: str) -> tuple[str, str]:

@@ -22,8 +22,9 @@ _ASKS = re.compile(
     r"|spend (most of )?(its|their|your|the) time (on|doing)|week to week"
     r"|what does the (role|job|post) (actually |really )?(involve|look like)"
     r"|what('s| is) the (role|job) (actually |really )?like)\b"
-    r"|\b(getting stuck into|get stuck into|tackle|start on|focus on|work on)\b[^.?]{0,25}"
-    r"\bfirst\b",
+    # ("what would you focus on first, if you were me?" asks for advice, not what I'd do)
+    r"|\b(me|i) (getting stuck into|(to )?get stuck into|(to )?tackle|(to )?start on|(to )?focus on"
+    r"|(to )?work on)\b[^.?]{0,25}\bfirst\b",
     re.IGNORECASE,
 )
 # What the new starter would do first: "In your first six months you would: - lead…".
@@ -33,15 +34,18 @@ _FIRST = re.compile(
     re.IGNORECASE,
 )
 _HEADING = re.compile(
-    r"\b(what you('?ll| will|'?d) (be )?do(ing)?|key responsibilities|responsibilities"
-    r"|your role|the role|duties|day to day|what the (job|role) involves"
+    r"\b(what you('?ll| will|'?d) (be )?(do(ing)?|work(ing)? on)|key responsibilities"
+    r"|responsibilities|your role|the role|duties|day to day|what the (job|role) involves"
     r"|in (your|the) first (few |six |three |two |\d+ )?(weeks|months|days|year)\b.{0,20}"
     r"\byou would)\b",
     re.IGNORECASE,
 )
 # A list item in a stored passage: " - Build and look after the dashboards…."
 # (A passage's lines are run together: "* Processing donations… * Preparing our monthly…".)
-_ITEM = re.compile(r"(?:^|\.\s|\s)[-*•]\s+([A-Za-z][^.]*?)(?=\s[-*•]\s|\.|$)")
+# ("1. Get to know our four sites… 2. Learn our Spektrix…": a numbered list's items.)
+_ITEM = re.compile(
+    r"(?:^|\.\s|\s)(?:[-*•]|\d{1,2}\.)\s+([A-Za-z][^.]*?)(?=\s(?:[-*•]|\d{1,2}\.)\s|\.|$)"
+)
 DUTIES = 3
 DUTY_WORDS = 50  # what three duties may run to before the last is left unsaid
 
@@ -129,6 +133,6 @@ _DUTY_VERBS = frozenset(
      "Provide", "Reconcile", "Import", "Migrate", "Collate", "Compile", "Document", "Assist",
      "Contribute", "Identify", "Investigate", "Log", "Verify", "Validate", "Administer",
      "Enter", "Segment", "Select", "Schedule", "Research", "Cleanse", "Code", "Audit",
-     "Prioritise", "Prioritize"]
+     "Prioritise", "Prioritize", "Rebuild", "Redesign", "Refresh", "Shadow"]
 )  # fmt: skip
 _GERUNDS = {_gerund(verb): verb for verb in IMPERATIVE | _DUTY_VERBS}

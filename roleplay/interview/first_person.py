@@ -62,7 +62,7 @@ _DEGREE_FIRST = re.compile(
 _STATES = frozenset(["based", "located", "registered", "certified", "chartered", "licensed"])
 _CAREER_VERB = re.compile(
     r"^(Started|Joined|Moved|Worked|Studied|Trained|Qualified|Graduated|Founded|Became|Spent"
-    r"|Returned|Left|Ran|Led|Managed)\s"
+    r"|Returned|Left|Ran|Led|Managed|(?i:did|kept|went|took))\s"
 )
 _HONOURS = re.compile(r"\s*\(Hons\)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*\(([^()]+)\)")
@@ -77,11 +77,15 @@ def _aside(match: re.Match[str]) -> str:
     return f" – {inside} –" if _CLAUSE.match(inside) else f", {inside}"
 
 
+# ("Tuesday/Wednesday = Power BI dashboards + random requests": two days, and an equals.)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_LINE = re.compile(
-    r"^(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\s*[–—:-]\s*"
+    rf"^(?P<day>{_DAY})s?(?:\s*(?:/|and|&)\s*(?P<also>{_DAY})s?)?\s*[–—:=-]\s*"
     r"(?P<rest>[^.]+?)\.?$",
     re.IGNORECASE,
 )
+# "Monday = pulls the weekend numbers…": what they do, said of them.
+_THEIR_VERB = re.compile(r"^([a-z]{3,}[^s\W])s (?=(the|a|an|my|our|his|her|their|some|all|\d))")
 _WHERE = re.compile(r"^(?:usually |mostly |always |often )?(?:on|in|at|off|out|from|working)\b")
 
 
@@ -112,11 +116,22 @@ def first_person(piece: str, name: str) -> str:
         text = _AND_THAT.split(text[reported.end() :])[0]
         text = re.sub(r"^they\b", "we", text)
     text = re.sub(r"\s+/\s+", ", ", text)  # "4 on / 4 off": a slash is not said
+    # ("did Geography at Sheffield like me": the notes' writer, compared.)
+    text = re.sub(r",? like me\b", "", text)
     # "Tuesday – on site at Hatton", "Friday – weekly flash report to Gwen": a week of theirs.
     if day := _WEEKDAY_LINE.match(text):
-        rest = day["rest"].rstrip(" .")
-        doing = f"I'm {rest}" if _WHERE.match(rest) else f"there's {indefinite(rest)}"
-        return f"On {day['day'].capitalize()}s {doing}."
+        rest = day["rest"].rstrip(" .").replace(" + ", " and ")
+        if _WHERE.match(rest):
+            doing = f"I'm {rest}"
+        elif verb := _THEIR_VERB.match(rest):
+            doing = f"I {verb.group(1)} {rest[verb.end() :]}"
+        else:  # (several things are "it's": "volunteer hours in Airtable, tidying up…")
+            several = "," in rest or re.match(r"^(\S+ ){0,3}\S+s\b", rest)
+            doing = f"it's {rest}" if several else f"there's {indefinite(rest)}"
+        days = f"{day['day'].capitalize()}s" + (
+            f" and {day['also'].capitalize()}s" if day["also"] else ""
+        )
+        return f"On {days} {doing}."
     # Their own words quoted in the research are simply said ('Advice to people starting out:
     # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
     if quoted := (_ADVICE_QUOTED.match(text) or _LABELLED_QUOTE.match(text)):
@@ -200,6 +215,8 @@ def _agree(text: str) -> str:
 def _verbless(item: str) -> str:
     """A profile's list line with no subject, said as what they did or were."""
     first = item.split()[0]
+    if _CAREER_VERB.match(item):  # "did Geography at Sheffield, graduated 2022"
+        return f"I {first.lower()}{item[len(first) :]}"
     # ("Registered Veterinary Nurse at Fernhollow from 2016": a title, not a doing.)
     if first.lower() in _STATES and not _ROLE_LINE.match(item):  # "Based in Leeds since 2019"
         lowered = item[:1].lower() + item[1:]

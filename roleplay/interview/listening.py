@@ -29,7 +29,8 @@ _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 
 
 _SALARY = re.compile(
-    r"\b(salary|salaries|range|band|earn\w*|compensation|wages?|money|the pay|pay for this"
+    r"\b(salary|salaries|range|band|earn\w*|compensation|wages?|the pay|pay for this"
+    r"|money(?! (set aside )?(for|towards) (courses|training|qualifications|study))"
     r"|(does|would|will) (it|the role|the job|this role|this job) pay|how much (does|would|will)"
     r" (it|the role|the job|this role|i))\b",
     re.IGNORECASE,

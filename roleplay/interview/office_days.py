@@ -14,6 +14,9 @@ _ASKS = re.compile(
     r"|office every day|in every day|days? a week (in|at|on)|sit together"
     r"|(work|working|be|based) on[- ]site|come in(to)? (the office|every day|to work)"
     r"|commut\w*|flexible working|office (side|pattern|set-?up)"
+    # "the balance between the office and the sites… mostly based at the office?"
+    r"|between (the )?office and|based (at|in|out of) (the|an) office"
+    r"|out at (the )?\w+ (at all|much|often)"
     # "Is there a fixed pattern for coming in, or do people just turn up?", "how often do
     # people come in?" (not "come in handy", "When did that come in?")
     r"|(for|about|on) (coming|going) in(?=[,?.]| or\b| every\b| most\b)"

@@ -21,7 +21,7 @@ from roleplay.interview.listening import answer_parts, come_back, heard_label, p
 from roleplay.interview.plan_context import TurnContext, asks_question, key, split_question
 from roleplay.interview.plan_context import vagueness as vagueness
 from roleplay.interview.sayable import answer_sentence
-from roleplay.interview.tone import calmed
+from roleplay.interview.tone import calmed, pleased
 
 MAX_FACT_QUESTIONS = 2
 
@@ -94,7 +94,11 @@ def _lead(turn: TurnContext) -> tuple[list[str], dict[str, Any]]:
 
 
 def _close(turn: TurnContext, end_reason: EndReason | None) -> TurnPlan:
-    closing = turn.fill(turn.rng.choice(turn.persona.closing_lines))
+    lines = turn.persona.closing_lines
+    if turn.heard is not None and turn.heard.red_flag:
+        # Nothing pleased after a red flag: a goodbye with no "this was nice" in it, if any.
+        lines = [line for line in lines if not pleased(line)] or lines
+    closing = turn.fill(turn.rng.choice(lines))
     if turn.heard is not None and turn.heard.red_flag:
         closing = calmed(closing)
     if end_reason == "candidate_closed" or not turn.answer:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from roleplay.core.wording import indefinite
 from roleplay.interview.facts import EMPHASIS, IMPERATIVE
 from roleplay.interview.first_person import LABEL, STUDY, first_person
+from roleplay.interview.own_week import week_told
 from roleplay.interview.profiles import QUOTED, Profile
 from roleplay.interview.question_words import CAPITALISED, content_stems
 
@@ -163,7 +164,18 @@ def asks_the_interviewer(question: str, intent: str | None) -> bool:
     asked = _POLITE.sub("", question)
     if _SOMEONE_LIKE_YOU.search(asked):
         return True
+    # "…I'd love to hear it from you. How did the Trust actually start?": what is asked last
+    # has a subject of its own.
+    if (last := _LAST_ASKED.search(asked)) and _OTHER_SUBJECT.search(last.group(1)):
+        return False
     return addressed(question) and (intent in ("story", "path") or bool(_ABOUT_YOU.search(asked)))
+
+
+_LAST_ASKED = re.compile(r"(?:^|[.!?]\s+)([^.!?]*\?)\s*$")
+_OTHER_SUBJECT = re.compile(
+    r"^(?![^?]*\b(you|your|yourself)\b)[^?]*\b(did|does|do|is|was|has|have|were|are) "
+    r"(the |this |that )?(?!I\b)[A-Z][\w'-]+"
+)
 
 
 # "So how does a Keele biologist end up building dashboards for a vet group?": the interviewer,
@@ -173,16 +185,6 @@ _SOMEONE_LIKE_YOU = re.compile(
     r"|become|go from|turn into)\b",
     re.IGNORECASE,
 )
-
-
-_WEEK_ASKED = re.compile(
-    r"\b(normal|typical|usual|average|regular) (week|day)\b|\bweek (looks?|is) like\b"
-    r"|\b(day|week) to (day|week)\b",
-    re.IGNORECASE,
-)
-_WEEKDAY = re.compile(r"^\W*(monday|tuesday|wednesday|thursday|friday)s?\s*[–—:-]", re.I)
-_WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
-WEEKDAYS_SAID = 3
 
 
 def own_answer(
@@ -214,13 +216,8 @@ def own_answer(
     ]
     if not sayable:
         return ""
-    # "What does a normal week look like for you?" is told by the days of it they wrote down.
-    days = [i for i in sayable if _WEEKDAY.match(pieces[i])]
-    # ... or by the one line that says it ("my week: Mondays are mostly the member inbox…").
-    if len(days) < 2:
-        days = [i for i in sayable if _WEEK_LINE.match(pieces[i])][:1]
-    if _WEEK_ASKED.search(question) and days and in_person:
-        return " ".join(first_person(pieces[i], profile.name) for i in days[:WEEKDAYS_SAID])
+    if in_person and (week := week_told([pieces[i] for i in sayable], question, profile.name)):
+        return week
     own = {w for part in [*profile.name.split(), *names] for w in content_stems(part)}
     own_names = {w for part in [*profile.name.split(), *names] for w in part.split()}
     # (A name the question sets the scene with asks nothing: "What was your dissertation on,
@@ -277,7 +274,8 @@ def own_answer(
         i for i in scores if _YEAR.search(pieces[i]) and (studies or not STUDY.search(pieces[i]))
     ]
     onward = bool(_FROM_THERE.search(question))
-    if path and steps and not _BEFORE.search(question):
+    # ("What did you study, and was it always museums?" asks of the study first.)
+    if path and steps and not _BEFORE.search(question) and not studies:
         steps.sort(key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
         # "You started out on a box office counter - how did you get from there to…?": the
         # road goes on from where the question says it started.

@@ -34,9 +34,10 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
             continue
         head = profile_heading(source.location)
         pieces = research_pieces(source.snippet)
-        if head and PERSON.match(head.group(1)):
+        # ("Local News (Calderbrook Courier, 12 Feb 2025)" names no one.)
+        if head and PERSON.match(head.group(1)) and people_in(head.group(1)) == {head.group(1)}:
             _title, kept = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
-            kept += [p for p in _quotes_whole(pieces) if p not in kept]
+            kept += [p for p in _messages_opened(_quotes_whole(pieces)) if p not in kept]
             continue
         # A team page's name over its title line ("### Hannah Brightwell" / "Marketing &
         # Campaigns Officer" / "Hannah grew up…").
@@ -147,6 +148,29 @@ def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:
 
 
 _CLOSES_ONLY = re.compile(r'^[^"]*[.!?,]"\s*$')
+
+
+# The notes' line over a message of theirs pasted whole: 'his message on LinkedIn, 28 March,
+# pasting it so I don't lose it: "Hi! Really happy to help… Honest tip: bring one…"'.
+_THEIR_MESSAGE = re.compile(
+    r'^[^"“]{0,80}\b(message|email|e-mail|dm|reply|note|post|wrote|said)\b[^"“]{0,60}:\s*'
+    r'["“]([^"“”]+)["”]?[.\s]*$',
+    re.IGNORECASE,
+)
+_SMILEY = re.compile(r"\s*(?<![\w])[:;]-?[)(DP](?![\w])\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _messages_opened(pieces: list[str]) -> list[str]:
+    """A message of theirs quoted under the notes' words about it, as the sentences they
+    wrote (the words about it are the job seeker's: "so I don't lose it")."""
+    opened: list[str] = []
+    for piece in pieces:
+        message = _THEIR_MESSAGE.match(piece)
+        # (a smiley ends a sentence in a message: "…stick together :) Honest tip: bring…")
+        text = _SMILEY.sub(". ", message.group(2)).strip() if message else ""
+        opened += _SENTENCE_END.split(text) if message else [piece]
+    return opened
 
 
 def _quotes_whole(pieces: list[str]) -> list[str]:

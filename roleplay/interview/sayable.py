@@ -45,10 +45,16 @@ _FRAGMENT_STARTS = frozenset(
 )  # fmt: skip
 _MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
+_LIST_NUMBER = re.compile(
+    r"\d{1,2}[.)]?\s+[A-Z][a-z]+\b"
+    r"(?!\s+(?:Street|Road|Lane|Avenue|Way|Square|Place|Yard|Drive|Close|Court|Row|Hill)\b)"
+)
 NOT_AN_ANSWER = re.compile(
     r"[<>\[\]{}#|~\\/@=·•]|-{3,}|https?|www\.|\bignore\b|\binstruction|\bprompt\b"
     r"|\b(system|assistant|user|developer)\s*:|\bsystem (message|override)"
-    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bplease\b",
+    r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bplease\b"
+    # (the writer's reminder to themselves: "…site logistics, maybe ask what the Saturday…")
+    r"|\b(maybe|must|should|need to|remember to) (ask|check|mention|find out|message)\b",
     re.IGNORECASE,
 )
 # The writer of the notes speaking ("I'd be the fourth", "my friend Tom"), or pointing at the
@@ -214,6 +220,8 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
         return ""
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "£$€"):
         return ""  # "sorting floor runs two shifts…": notes, not a sentence
+    if _LIST_NUMBER.match(sentence):
+        return ""  # "1 Get to know our four sites…": a list's item, its number left on
     # A careers page speaks to the applicant ("You will report to Anjali Rao-Bergeron", "We
     # ask the team to be in two days a week, the second day is up to you"): said to the
     # candidate, it means what it says. Any other "you" is a note to the reader.

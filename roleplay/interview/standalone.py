@@ -39,7 +39,7 @@ _POSTNOMINAL = r"(?:[A-Z]{2,6}|[BM][A-Z]*Sc|PhD|DPhil|BVetMed|Cert[A-Z]+|Dip[A-Z
 PROFILE_HEAD = re.compile(
     rf"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.? )?((?!{_POSTNOMINAL}\b)[A-Z][\w'’-]+"
     rf"(?: (?!{_POSTNOMINAL}\b)[A-Z][\w'’-]+){{1,2}})(?: {_POSTNOMINAL}\b)*"
-    r"(?:, | [-–—|·] )(.{3,80}?)\s*$"
+    r"(?:, | [-–—|·] | \()(.{3,80}?)\)?\s*$"
 )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from roleplay.interview.question_words import content_stems
 from roleplay.interview.sayable import NUMBER_WORDS
+from roleplay.interview.standalone import people_in
 
 _ASKS = re.compile(
     r"\bhow (big|large|small) (is|are) (?P<a>(the|your) [\w&' ]{0,40}?\b(team|group|department"
@@ -28,6 +29,13 @@ _HEADCOUNT = re.compile(
     rf"\b(team|group|unit|department) of {_COUNT}\b"
     rf"|\b{_COUNT} (people|analysts|staff|of us|of them|data \w+|\w+ analysts)\b"
     rf"|\bhas {_COUNT}\b|\bmakes? (it )?{_COUNT}\b",
+    re.IGNORECASE,
+)
+# Asked who, not how many: "who I'd actually be working alongside most days?"
+_WHO = re.compile(r"\bwho\b", re.IGNORECASE)
+# A sentence telling whom the post works with: "You will also work closely with Tom Okafor…".
+_WORKS_WITH = re.compile(
+    r"\b(work(s|ing)? (closely |alongside |together )?(with|alongside)|alongside|join (the|our))\b",
     re.IGNORECASE,
 )
 _TEAM = re.compile(r"\b(team|group|unit|department|this hire)\b", re.IGNORECASE)
@@ -53,7 +61,8 @@ def asks_team_size(question: str, company: str = "") -> bool:
 
 def team_size(sentences: Sequence[str], question: str) -> str:
     """The one of ``sentences`` that counts the team's people, the one naming what the
-    question names first; "" when none does."""
+    question names first; asked who is in it, the one naming whom the post works with when
+    none counts them; "" when none does."""
     # (What the question names, not its little words: "who I'd be working with" names nobody
     # that "six practices with around 210 staff" holds.)
     asked = content_stems(question) - _EVERYDAY
@@ -65,4 +74,9 @@ def team_size(sentences: Sequence[str], question: str) -> str:
         if not (named or _TEAM.search(sentence)):
             continue
         found.append((-named, order, sentence))
-    return min(found)[2] if found else ""
+    if found:
+        return min(found)[2]
+    # No count: who is named as working with the post says who is in it.
+    if _WHO.search(question):
+        return next((s for s in sentences if _WORKS_WITH.search(s) and len(people_in(s)) >= 2), "")
+    return ""

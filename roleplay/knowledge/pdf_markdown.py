@@ -27,6 +27,8 @@ from typing import Any
 _BULLET = re.compile(r"^(?:\(cid:\d+\)|[•▪●◦‣■□➢►▸\uf0a7\uf0b7\uf076\uf0d8*–-])\s*")
 # A bullet set in a symbol font comes out as the letter its glyph sits on: ZapfDingbats' and
 # Wingdings' round bullet is an "l", Wingdings' square one an "§" or "n".
+# "1 Get to know our four sites…": a list's number set apart from its item, with no stop.
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-Z])")
 _SYMBOL_FONT = re.compile(r"dingbat|wingding|symbol", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -132,6 +134,7 @@ def _markdown(
     previous: dict[str, Any] | None = None
     start = 0.0
     item_x: float | None = None  # where the open list item's bullet stands
+    number = 0  # the last item's number in a numbered list
 
     def close() -> None:
         if paragraph:
@@ -145,6 +148,12 @@ def _markdown(
             continue
         heading = _heading(line, body, levels)
         bullet = _BULLET.match(text) if not heading else None
+        # (only the first or next number: "12 volunteers raised…" opens no list)
+        numbered = _NUMBERED.match(text) if not heading and not bullet else None
+        if numbered and int(numbered.group(1)) in (1, number + 1):
+            number, bullet = int(numbered.group(1)), numbered
+        elif heading:
+            number = 0
         # (A line back under the bullet, not indented past it, ends the item.)
         outdented = item_x is not None and line["x0"] <= item_x + 2
         if heading or bullet or outdented or not _continues(previous, line):
@@ -156,7 +165,8 @@ def _markdown(
             previous = None
             continue
         if bullet:
-            paragraph.append(f"- {text[bullet.end() :]}")
+            marker = f"{number}." if bullet is numbered else "-"
+            paragraph.append(f"{marker} {text[bullet.end() :]}")
         elif paragraph and paragraph[-1].endswith("-") and text[:1].islower():
             paragraph[-1] = paragraph[-1][:-1] + text  # a word hyphenated at the line's end
             previous = line

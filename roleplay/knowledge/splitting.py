@@ -214,13 +214,38 @@ def plain_headings(text: str) -> str:
             opens
             and under
             and not _RULE.match(under)
-            and _heading_like(said)
+            # (a heading in capitals may end on a little word: "OTHER PEOPLE WORTH TALKING TO:")
+            and (_heading_like(_unshouted(said)) or _unshouted(said) != said)
             and not (profile and _YEARS.search("\n".join(lines[index : index + 3])))
         ):
-            out.append(f"## {said}")
+            out.append(f"## {_unshouted(said)}")
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _unshouted(line: str) -> str:
+    """A heading typed in capitals with a colon after it, as notes are ("OWEN HARTLEY
+    (SHEFFIELD ALUM):"), in the case a heading is written in ("Owen Hartley (Sheffield
+    Alum)"), so the names in it read as names; any other line as it is. (Short words with no
+    vowel stay in capitals: "CV", "HR", "SQL".)"""
+    words = line.rstrip(":").split()
+    if (
+        not line.endswith(":")
+        or line.count(":") > 1
+        or not all(word.upper() == word for word in words)
+    ):
+        return line
+    cased = [
+        word.lower() if word.lower() in _RUNS_ON and i else
+        word if _ACRONYM.fullmatch(word.strip("()")) else
+        re.sub(r"[A-Z][A-Z'’]+", lambda m: m.group(0).capitalize(), word)
+        for i, word in enumerate(words)
+    ]  # fmt: skip
+    return " ".join(cased)
+
+
+_ACRONYM = re.compile(r"[B-DF-HJ-NP-TV-XZ]{2,4}|UK|US|EU|AI|IT|ONS|NHS|CEO|CFO|COO|CTO")
 
 
 def _heading_like(line: str) -> bool:

@@ -34,6 +34,7 @@ _GRADES = frozenset(
 )  # fmt: skip
 # A cell that is only a count, not a year: "6", "1,200", "35%".
 _COUNT = re.compile(r"^(?!(?:19|20)\d\d$)\d[\d,.]*%?$")
+_NO_SUBJECT = re.compile(r"\.\s+([A-Z][a-z]+(?:ed|ing)\b|Plus\b|With\b|Including\b)")
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
 # A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
 # by the team"), unless the word after it is a name too ("Gemma Oduya").
@@ -143,6 +144,9 @@ def _later(cell: str) -> str:
     # (A colon inside a cell reads as a label's: "hybrid: Tuesday, Wednesday…" is a pause.)
     cell = _HYPHEN.sub(" – ", _SLASH.sub(" and ", _BRACKETS.sub(r", \1", cell)))
     cell = cell.replace(": ", " – ")
+    # ("Hybrid. Based at our office…, at least three days a week": what has no subject of its
+    # own goes on the row's one sentence, "Location is hybrid, based at our office…".)
+    cell = _NO_SUBJECT.sub(lambda match: f", {match.group(1).lower()}", cell)
     if (first := cell.split(" ", 1)[0]) in _LINKING:
         return first.lower() + cell[len(first) :]
     return _FIRST_WORD.sub(lambda match: match.group(1).lower(), cell, count=1)

@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and twenty-nine
-more, each written as never tuned on. The first twenty-seven were tuned on after their first run
-(see the conversations file). Of the newest three (written by other hands that never read the
-engine's rules), 'twenty-eighth' and 'twenty-ninth' were tuned on after their first runs (35.7%
-and 46.4% of their questions answered; 89.3% and 96.4% after) and 'thirtieth' was run once,
-sealed, after those mends (39.3%; 42.9% with two small mends). The floors are what is measured,
-less a question or two: the aim at a company never tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty more,
+each written as never tuned on. The first twenty-eight were tuned on after their first run (see
+the conversations file). The newest three were written by other hands that never read the
+engine's rules, and each was first run sealed: 'twenty-ninth' (46.4% of its questions answered,
+96.4% after its mends), 'thirtieth' (39.3%; 46.4% now) and 'thirty-first' (46.4%; 92.6% after
+its mends). The floors are what is measured, less a question or two: the aim at a company never
+tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("twentyeighth", "twentyninth", "thirtieth")
+NEWEST = ("twentyninth", "thirtieth", "thirtyfirst")
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +47,10 @@ def test_questions_at_the_companies_tuned_on_are_answered(tuned: list[Judged]) -
     assert share(tuned, "answered") >= 0.8
 
 
-def test_questions_at_the_newest_companies_are_answered_seven_times_in_ten(
+def test_questions_at_the_newest_companies_are_answered_three_times_in_four(
     newest: list[Judged],
 ) -> None:
-    assert share(newest, "answered") >= 0.72
+    assert share(newest, "answered") >= 0.75
 
 
 @pytest.mark.parametrize("company", ["tuned", "newest"])

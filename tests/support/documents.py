@@ -130,7 +130,12 @@ def job_pack_pdf(path: Path) -> Path:
 
     grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]
     terms = Table(
-        [["Salary", "£29,000 to £32,000"], ["Hours", "35 per week"], ["Holiday", "28 days"]],
+        [
+            ["Salary", "£29,000 to £32,000"],
+            ["Hours", "35 per week"],
+            ["Holiday", "28 days"],
+            ["Location", "Hybrid. Based at our office in Hebden Bridge, two days a week"],
+        ],
         style=grid,
     )
     timetable = Table(
@@ -163,6 +168,15 @@ def job_pack_pdf(path: Path) -> Path:
                 for t in ("Strong Excel skills", "Some SQL")
             ],
             bulletType="bullet",
+        ),
+        Paragraph("Your first three months", heading),
+        # (A numbered list's number stands apart from its item: "1 Learn the booking system".)
+        ListFlowable(
+            [
+                Paragraph("Learn the booking system", body),
+                Paragraph("Rebuild the visitor dashboard", body),
+            ],
+            bulletType="1",
         ),
         PageBreak(),
         Paragraph("How to apply", heading),

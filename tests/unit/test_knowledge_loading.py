@@ -277,6 +277,10 @@ def test_pdf_bullets_set_in_a_symbol_font_are_list_items(job_pack: list[str]) ->
     assert "- Strong Excel skills\n\n- Some SQL" in job_pack[0]
 
 
+def test_pdf_numbered_items_are_numbered_list_items(job_pack: list[str]) -> None:
+    assert "1. Learn the booking system\n\n2. Rebuild the visitor dashboard" in job_pack[0]
+
+
 def test_pdf_running_footer_and_page_numbers_are_left_out(job_pack: list[str]) -> None:
     assert not any("Page 1 of 2" in page or "Fernhollow Trust ·" in page for page in job_pack)
 
@@ -287,6 +291,8 @@ def test_pdf_table_rows_are_said_as_sentences(tmp_path: Path) -> None:
     # A table with no header row keeps its first row.
     assert "Salary is £29,000 to £32,000." in text
     assert "Holiday is 28 days." in text
+    # What a cell says after its first sentence with no subject of its own is still the row's.
+    assert "Location is hybrid, based at our office in Hebden Bridge, two days a week." in text
     # A bold header row is a header, not a row; the stages are numbered steps.
     assert "Stage is" not in text
     assert "1. Phone call: 12 May." in text

@@ -60,9 +60,10 @@ def ravi():
 
 def test_a_quotation_cut_where_the_passage_ends_is_said_up_to_its_last_whole_sentence() -> None:
     said = own_answer(ravi(), "Any advice for starting out in airports?", intent="advice")
+    # (The post's sentences are Ravi's own: the one with the advice is said.)
     assert said == (
-        "Seven years on from the grad scheme. Advice for anyone starting out in airports: get "
-        "your airside pass sorted early and learn the radio properly."
+        "Advice for anyone starting out in airports: get your airside pass sorted early and "
+        "learn the radio properly."
     )
 
 

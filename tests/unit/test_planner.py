@@ -210,6 +210,17 @@ def test_a_goodbye_after_a_red_flag_opens_on_no_pleased_word(session_for, librar
     assert plan.move == "close" and pleased(plan.text) == ""
 
 
+def test_a_goodbye_after_a_red_flag_is_one_with_nothing_pleased_in_it(session_for, library) -> None:
+    alum = library.get("alumni-peer-coffee-chat")
+    flag = "I'll probably be gone within a year once something in Leeds comes up."
+    for seed in range(4):  # (whichever of its goodbyes would have been picked)
+        session = session_for(alum)
+        said(session, plan_turn(alum, session, "opening", []), flag)
+        heard = Heard(Reading("answer"), flagged=flag)
+        plan = plan_turn(alum, session, "close", [], "turn_limit", heard=heard, seed=seed)
+        assert plan.move == "close" and pleased(plan.text) == ""
+
+
 def test_a_referral_only_guessed_is_answered_from_the_research_that_answers_it(
     session_for, leader: Persona
 ) -> None:

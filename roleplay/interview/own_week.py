@@ -1,0 +1,34 @@
+"""Someone's normal week, told from what the research wrote down of it: "What does a normal
+week look like for you?" is answered by the days of it a line each ("Monday = pulls the weekend
+numbers…", "Tuesday – on site at Hatton"), or by the one line that says it ("my week: Mondays
+are mostly the member inbox…"), in their own voice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from roleplay.interview.first_person import first_person
+
+_WEEK_ASKED = re.compile(
+    r"\b(normal|typical|usual|average|regular) (week|day)\b|\bweek (looks?|is) like\b"
+    r"|\b(day|week) to (day|week)\b",
+    re.IGNORECASE,
+)
+# (Two days to a line, and an equals sign: "Tuesday/Wednesday = Power BI dashboards…".)
+_WEEKDAY = re.compile(
+    r"^\W*(monday|tuesday|wednesday|thursday|friday)s?(\s*(/|and|&)\s*\w+day)?\s*[–—:=-]", re.I
+)
+_WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
+WEEKDAYS_SAID = 3
+
+
+def week_told(pieces: Sequence[str], question: str, name: str) -> str:
+    """Their week said by them when ``question`` asks for it and ``pieces`` (what the research
+    says of ``name``) hold it; "" otherwise."""
+    if not _WEEK_ASKED.search(question):
+        return ""
+    days = [piece for piece in pieces if _WEEKDAY.match(piece)]
+    if len(days) < 2:
+        days = [piece for piece in pieces if _WEEK_LINE.match(piece)][:1]
+    return " ".join(first_person(piece, name) for piece in days[:WEEKDAYS_SAID])
