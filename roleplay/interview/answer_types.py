@@ -13,7 +13,7 @@ import re
 from typing import Literal
 
 from roleplay.interview.facts import STARTERS
-from roleplay.interview.sayable import NUMBER_WORDS, SPECIFIC
+from roleplay.interview.sayable import A_YEAR, NUMBER_WORDS, SPECIFIC
 from roleplay.interview.standalone import PERSON
 
 Wanted = Literal["person", "amount", "figure", "date", "place", ""]
@@ -174,7 +174,6 @@ def counts_it(question: str, sentence: str) -> bool:
     return False
 
 
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
 
 
@@ -182,12 +181,11 @@ def of_the_years_asked(question: str, sentences: list[str]) -> list[str]:
     """``sentences`` without those dated in other years than ``question`` names: "…a visitor
     number you're aiming for by 2028?" is not answered by "Last year, 2024, we welcomed 151,300
     visitors" (all of them when it names none)."""
-    years = set(_A_YEAR.findall(question))
+    years = set(A_YEAR.findall(question))
     if not years:
         return sentences
     return [
         said
         for said in sentences
-        if set(_A_YEAR.findall(said)) & years
-        or not (_A_YEAR.search(said) or _LAST_YEAR.search(said))
+        if set(A_YEAR.findall(said)) & years or not (A_YEAR.search(said) or _LAST_YEAR.search(said))
     ]

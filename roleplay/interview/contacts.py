@@ -126,13 +126,18 @@ _ADVISING_HEADING = re.compile(
 )
 
 
+def _alone(line: str) -> str:
+    """The person's name that is all of ``line`` ("Sinead Walsh."), or ""."""
+    name = line.rstrip(". ")
+    return name if PERSON.fullmatch(name) and name in people_in(name) else ""
+
+
 def _name_alone(line: str, after: str) -> str:
     """A name on a line of its own and the title opening the next ("Sinead Walsh" and
     "Membership Officer, runs the member database") as "Sinead Walsh, Membership Officer";
     "" when ``line`` is no name alone or ``after`` opens on no title."""
-    name = line.rstrip(". ")
-    title = after.split(",")[0].strip(" .")
-    if not PERSON.fullmatch(name) or name not in people_in(name):
+    name, title = _alone(line), after.split(",")[0].strip(" .")
+    if not name:
         return ""
     if not (_TITLE_WORDS & set(title.lower().split()) and title[:1].isupper()):
         return ""
@@ -149,8 +154,7 @@ def _name_over_title(line: str, after: str) -> str:
     """A bio's name line and the title that heads what follows it ("Rhona Mackie" then "Head
     of Planning and Performance Rhona joined in 2015…") said as "Rhona Mackie, Head of
     Planning and Performance"; "" when ``line`` is no name alone over a title."""
-    name = line.rstrip(". ")
-    if not PERSON.fullmatch(name) or name not in people_in(name):
+    if not (name := _alone(line)):
         return ""
     first, title = name.split()[0], []
     for word in after.split():

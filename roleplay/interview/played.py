@@ -22,6 +22,7 @@ from roleplay.interview.first_person import LABEL, STUDY, first_person
 from roleplay.interview.own_week import week_told
 from roleplay.interview.profiles import QUOTED, Profile
 from roleplay.interview.question_words import CAPITALISED, content_stems
+from roleplay.interview.sayable import A_YEAR
 
 # Ways of asking that address the interviewer without asking about them.
 _POLITE = re.compile(
@@ -76,7 +77,6 @@ _AFTER_STUDY = re.compile(
     re.I,
 )
 _AMOUNT = re.compile(r"\b(how (much|many|long)|pay|paid|salary|cost|earn\w*)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONEY_ASKED = re.compile(r"\b(pay|paid|salary|cost|earn\w*|raise|rise|money)\b", re.I)
 _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(k|grand|pounds|dollars|euros)\b", re.I)
 # What the candidate asks of someone else's road ("how did he end up running it?").
@@ -247,12 +247,12 @@ def own_answer(
         )
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
         # ... as is "What years were you at Keele?"
-        dated = (path or asks_when) and bool(_YEAR.search(pieces[index]))
+        dated = (path or asks_when) and bool(A_YEAR.search(pieces[index]))
         # "Was it a games course you did at uni?" is told by the degree.
         studied = studies and bool(STUDY.search(pieces[index]) or _STUDY_LINE.search(pieces[index]))
         weight = shared + 2 * close + dated + 2 * studied
         # A question on an amount ("what did it pay?") is answered by a figure or not at all.
-        if amount and not re.search(r"\d", _YEAR.sub("", pieces[index])):
+        if amount and not re.search(r"\d", A_YEAR.sub("", pieces[index])):
             continue
         # ... and one on money by a sum of it ("did you get much of a pay rise?" is not told
         # by "pricing about 300 holiday cottages").
@@ -271,12 +271,12 @@ def own_answer(
     # (A degree is where they studied, not the first step of a working road, unless study is
     # what was asked about.)
     steps = [
-        i for i in scores if _YEAR.search(pieces[i]) and (studies or not STUDY.search(pieces[i]))
+        i for i in scores if A_YEAR.search(pieces[i]) and (studies or not STUDY.search(pieces[i]))
     ]
     onward = bool(_FROM_THERE.search(question))
     # ("What did you study, and was it always museums?" asks of the study first.)
     if path and steps and not _BEFORE.search(question) and not studies:
-        steps.sort(key=lambda i: (min(int(y) for y in _YEAR.findall(pieces[i])), i))
+        steps.sort(key=lambda i: (min(int(y) for y in A_YEAR.findall(pieces[i])), i))
         # "You started out on a box office counter - how did you get from there to…?": the
         # road goes on from where the question says it started.
         while onward and len(steps) > 1 and len(asked & content_stems(pieces[steps[0]])) >= 2:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import has_verb, last_heading, research_pieces
+from roleplay.interview.facts import has_verb, last_heading, research_pieces, sentences
 from roleplay.interview.standalone import PERSON, PROFILE_HEAD, people_in, profile_heading
 
 
@@ -158,7 +158,6 @@ _THEIR_MESSAGE = re.compile(
     re.IGNORECASE,
 )
 _SMILEY = re.compile(r"\s*(?<![\w])[:;]-?[)(DP](?![\w])\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def _messages_opened(pieces: list[str]) -> list[str]:
@@ -167,9 +166,11 @@ def _messages_opened(pieces: list[str]) -> list[str]:
     opened: list[str] = []
     for piece in pieces:
         message = _THEIR_MESSAGE.match(piece)
-        # (a smiley ends a sentence in a message: "…stick together :) Honest tip: bring…")
-        text = _SMILEY.sub(". ", message.group(2)).strip() if message else ""
-        opened += _SENTENCE_END.split(text) if message else [piece]
+        if message:
+            # (a smiley ends a sentence in a message: "…stick together :) Honest tip: bring…")
+            opened += sentences(_SMILEY.sub(". ", message.group(2)))
+        else:
+            opened.append(piece)
     return opened
 
 

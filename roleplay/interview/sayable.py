@@ -32,6 +32,7 @@ NUMBER_WORDS = (
     r"hundred|thousand|million|half|third|quarter|dozen|double|twice|triple"
 )
 # A figure, or a span of time ("within a week of the panel").
+A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a calendar year, on its own
 SPECIFIC = re.compile(
     rf"\d|%|\b({NUMBER_WORDS}|percent)\b|\b(a|per|each|every) (day|week|fortnight|month)\b"
     r"|\b(first|second|third) (day|week|fortnight|month|year)\b",
