@@ -57,7 +57,7 @@ COMPANIES = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
     "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond",
     "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth",
-    "twentyninth", "thirtieth", "thirtyfirst",
+    "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 

@@ -63,12 +63,15 @@ class TurnRules(BaseModel):
     # The question asked, said back before it is answered or refused ("What I'm on at the
     # moment? I'd prefer to keep that to myself."): it asks nothing.
     echoes: list[str]
+    # What the interviewer makes of what the candidate just told ("I found 14 streets more
+    # than 800 metres from a stop. Do you think that's worth mentioning?"): the turn tells.
+    weighs_own: list[str]
     intents: dict[Intent, _Patterns]
     examples: dict[
         Literal["hostile", "goodbye", "small_talk", "refusal", "partial", "answer"], list[str]
     ]
 
-    @field_validator("asking", "open_questions", "steps", "changes_subject", "echoes")
+    @field_validator("asking", "open_questions", "steps", "changes_subject", "echoes", "weighs_own")
     @classmethod
     def _asking_compiles(cls, patterns: list[str]) -> list[str]:
         return _Patterns._compiles(patterns)
@@ -103,6 +106,7 @@ class TurnRules(BaseModel):
                 "steps": self.steps,
                 "changes_subject": self.changes_subject,
                 "echoes": self.echoes,
+                "weighs_own": self.weighs_own,
                 **{f"intent:{k}": v.patterns for k, v in self.intents.items()},
                 **{f"unlike:{k}": v.unlike for k, v in self.intents.items()},
             }.items()

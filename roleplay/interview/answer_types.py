@@ -141,6 +141,12 @@ def _counted_thing(words: str) -> str:
     return named[-1] if named else ""
 
 
+def counted_thing(question: str) -> str:
+    """What "how many …" in ``question`` counts ("bikes"), or ""."""
+    asked = _COUNTED.search(question)
+    return _counted_thing(question[asked.start(1) :]) if asked else ""
+
+
 def asks_count(question: str) -> bool:
     """Whether ``question`` asks how many of a thing ("how many clothing banks…")."""
     return bool(_COUNTED.search(question))

@@ -76,6 +76,8 @@ _TWO_QUESTIONS = re.compile(
     rf"^((?:how|what|who|when|where|which|why)\b[^?]{{8,}}?),? and ({_ASKING_WORD}[^?]{{6,}}\?)$",
     re.IGNORECASE,
 )
+# ("how much leave is there?" holds its subject; "is there someone I could ring?" does not)
+_THERE_IS = re.compile(r"\b(?:is|are|was|were) there\s*\?$", re.I)
 _ASKED_ABOUT = re.compile(r"^(what|how|whether|if|who|when|where|which|why)\b", re.IGNORECASE)
 _OWN_CLAUSE = re.compile(
     r"\b(i|i'm|i've|i'd|we|we're|us|if|so|supposing|assuming|while|since|first|quick)\b", re.I
@@ -108,7 +110,8 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
             rf"(?<!know )(?<!sure )(?<!see )(?<!on )(?<!about ){_ASKING_WORD}", lead.group(1), re.I
         )
         and _OWN_CLAUSE.search(lead.group(1))
-        and not POINTS_BACK.search(lead.group(2))
+        # ("…a boring one, but how much leave is there?": "is there" points nowhere)
+        and not POINTS_BACK.search(_THERE_IS.sub(" ", lead.group(2)))
     ):
         question, context = lead.group(2), f"{lead.group(1)} {context}"
     return question, context

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
-from roleplay.interview.answer_types import asks_count, counts_it, gives, of_the_years_asked, wanted
+from roleplay.interview.answer_types import (
+    asks_count,
+    counted_thing,
+    counts_it,
+    gives,
+    of_the_years_asked,
+    wanted,
+)
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.products import LISTED_PRODUCTS, USED_IN
 from roleplay.interview.products import products as count_products
@@ -136,6 +143,7 @@ def candidates(
     # subject by that alone, without sharing a word of the question. ("How big is the team
     # these days?" still takes an undated answer: "these days" is often only a way of asking.)
     wants_recent = bool(WANTS_RECENT.search(question))
+    counted = content_stems(counted_thing(question))
     if not pool or relevance is None:
         return []
     # The company's own name is in every sentence: sharing it says nothing. The words its
@@ -312,6 +320,10 @@ def candidates(
         unheard = few_words and unknown and related <= len(kind_words & own)
         if tools and unknown and not shared:
             listed = False  # "which weather data provider?" is not answered by other tools
+        # "How many bikes do you lose to theft?" is not answered by how many bikes there are:
+        # what else it asks is nowhere in the research.
+        if len(rest := asked - counted) >= 2 and counted and not rest & (known_words | own):
+            continue
         # A sentence sharing only the words of the question's kind ("the process") must be
         # close to the question as asked: "Where are you with overflows?" is not about hiring.
         close = row[0] if shared or dated or listed or not guessed else row[1]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from roleplay.core.session import Source
 from roleplay.interview.answer_types import wanted
-from roleplay.interview.facts import IMPERATIVE, last_heading
+from roleplay.interview.facts import EMPHASIS, IMPERATIVE, last_heading, sentences
 from roleplay.interview.sayable import ASIDE
 
 _ASKS = re.compile(
@@ -60,6 +60,8 @@ def duties(sources: Sequence[Source], question: str = "") -> str:
     """The job ad's first duties said as one sentence ("Day to day, you'd own the monthly
     Member Pulse report…, keep our early-warning model running… and forecast…"); "" when the
     research lists none. Asked what comes first, the list of what a starter does first."""
+    if re.search(r"\bfirst\b", question) and (told := _first_work(sources)):
+        return told
     if _FIRST.search(question):
         firsts = [s for s in sources if _FIRST.search(f"{s.location} {s.snippet[:200]}")]
         sources = [*firsts, *[s for s in sources if s not in firsts]]
@@ -74,6 +76,28 @@ def duties(sources: Sequence[Source], question: str = "") -> str:
             comma = "; " if any("," in item for item in items) else ", "
             return f"{opening}, you'd {comma.join(items[:-1])}{comma.rstrip()} and {items[-1]}."
     return ""
+
+
+def _first_work(sources: Sequence[Source]) -> str:
+    """The job ad's sentence on the starter's first piece of work ("Your first project: in
+    your first three months you'll lead the evaluation of…"), or ""."""
+    for source in sources:
+        if source.kind != "company":
+            continue
+        for said in sentences(EMPHASIS.sub("", source.snippet)):
+            if _FIRST_WORK.search(said) and not _MARKUP.search(said):
+                return said
+    return ""
+
+
+# "Your first project: …", "In your first three months you'll…": what the starter does first.
+_FIRST_WORK = re.compile(
+    r"^\W*(your|the) first (big )?(project|task|job|piece of work|priority)\b"
+    r"|^\W*in (your|the) first (few |six |three |two |\d+ )?(weeks|months|days)\b[^.]{0,30}"
+    r"\byou('ll| will|'d| would)\b",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(r"[<>\[\]{}#|`]")
 
 
 def duty_sentences(source: Source) -> list[str]:

@@ -12,7 +12,10 @@ from roleplay.core.wording import indefinite
 from roleplay.interview.facts import has_verb
 
 # A short label opening a profile's line ("Before that: Data Analyst…", "Hallowmere: joined…").
-LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=\S)")
+# ("Tuesday: Kelham Yard…" is a day of their week, no label)
+LABEL = re.compile(
+    r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b)[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=\S)"
+)
 STUDY = re.compile(r"\b(MBA|MSc|BSc|BA|MA|PhD|degree|diploma|apprenticeship|course)\b")
 _TITLE = re.compile(
     r"\b(Director|Head|Manager|Lead|Chief|Officer|Partner|Founder|President|Analyst|Engineer"
@@ -80,7 +83,8 @@ def _aside(match: re.Match[str]) -> str:
 # ("Tuesday/Wednesday = Power BI dashboards + random requests": two days, and an equals.)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_LINE = re.compile(
-    rf"^(?P<day>{_DAY})s?(?:\s*(?:/|and|&)\s*(?P<also>{_DAY})s?)?\s*[–—:=-]\s*"
+    rf"^(?P<day>{_DAY})s?(?:\s*(?:/|and|&)\s*(?P<also>{_DAY})s?)?"
+    r"(?: (?P<part>morning|afternoon|evening)s?)?\s*[–—:=-]\s*"
     r"(?P<rest>[^.]+?)\.?$",
     re.IGNORECASE,
 )
@@ -131,6 +135,8 @@ def first_person(piece: str, name: str) -> str:
         days = f"{day['day'].capitalize()}s" + (
             f" and {day['also'].capitalize()}s" if day["also"] else ""
         )
+        if day["part"]:  # "Wednesday morning: out with the van crew"
+            days = f"{days[:-1]} {day['part'].lower()}s"
         return f"On {days} {doing}."
     # Their own words quoted in the research are simply said ('Advice to people starting out:
     # "Learn to read a budget…"' too; "Her advice: …" is said as "My advice: …").
@@ -169,7 +175,11 @@ def first_person(piece: str, name: str) -> str:
     verbless = not _has_verb(text) and not text.endswith("!")
     # ("Started as student vet nurse, qualified 2018": their doing, its subject left out.)
     subjectless = bool(_CAREER_VERB.match(text))
-    if not mine and (
+    if not (mine or role) and _GLAD.match(text):  # "Always happy to talk to…": I'm
+        text = f"I'm {text[:1].lower()}{text[1:]}"
+    elif not (mine or role) and _TIP.match(text):  # "Don't oversell the cycling": said as told
+        pass
+    elif not mine and (
         role or (not speaking and (_ROLE_LINE.match(text) or verbless or subjectless))
     ):
         text = _verbless(text)
@@ -210,6 +220,14 @@ def _agree(text: str) -> str:
         # "now", "also" or "still".
         text = re.sub(r"(?<=\band )((?:now|also|still) )([a-z]{2,}[^s'u])s\b", r"\1\2", text)
     return re.sub(r"\bI's\b", "I'm", text)
+
+
+# A tip in the imperative, and how glad they are to help: no role to be said as "I was a…".
+_TIP = re.compile(
+    r"^(?:Don'?t|Do not|Never|Read|Learn|Bring|Ask|Practi[sc]e|Brush up|Try|Talk|Prepare|Check"
+    r"|Look|Know|Be|Get|Spend|Say|Think|Go|Keep|Find|Remember|Have)\b"
+)
+_GLAD = re.compile(r"^(?:Always |Very |Really |More than )?(?:happy|keen|glad|pleased) to\b", re.I)
 
 
 def _verbless(item: str) -> str:

@@ -18,6 +18,7 @@ from typing import Protocol
 from roleplay.core.cues import TAG_QUESTION, read_answer, split_sentences, vocabulary
 from roleplay.core.session import Source
 from roleplay.core.turn_rules import turn_rules
+from roleplay.interview.answer_types import asks_count
 from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Finding, Relevance
 from roleplay.interview.contacts import contact_in
@@ -130,7 +131,8 @@ def hear(
         # What a kind of question is usually about helps find its answer; a sentence sharing
         # only those words must still be close to the question as asked (answers.answering).
         hint = turn_rules().intents[reading.intent].search if reading.intent else ""
-        tools = reading.intent == "tools"
+        # ("How many docking stations do you have?" counts, whatever it sounds like.)
+        tools = reading.intent == "tools" and (reading.intent_named or not asks_count(question))
         answer = answering(
             question,
             sources,

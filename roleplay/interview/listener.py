@@ -13,20 +13,20 @@ from collections.abc import Sequence
 from roleplay.core.personas import Persona
 from roleplay.core.session import EndReason, Session, Source
 from roleplay.core.turn_rules import turn_rules
-from roleplay.interview.assessor import Assessor, Finding, Relevance
-from roleplay.interview.hearing import Heard, hear
-from roleplay.interview.note_taking import new_research_terms
-from roleplay.interview.own_finders import searched_for
-from roleplay.interview.played import (
+from roleplay.interview.addressee import (
     addressed,
     asks_the_interviewer,
     asks_their_path,
     called,
     called_name,
-    own_answer,
     played,
     spoken_of,
 )
+from roleplay.interview.assessor import Assessor, Finding, Relevance
+from roleplay.interview.hearing import Heard, hear
+from roleplay.interview.note_taking import new_research_terms
+from roleplay.interview.own_finders import searched_for
+from roleplay.interview.played import own_answer
 from roleplay.interview.profiles import Profile, profiles
 from roleplay.interview.question_words import POINTS_TO_SAID
 from roleplay.interview.reading import Reading, read_turn
@@ -102,13 +102,16 @@ class Listener:
         sources = list({s.snippet: s for s in [*facts, *seen]}.values())
         names = [setting.company, setting.candidate, self.persona.name]
         reading = self.read(session, text)
-        found = profiles(sources)
+        found = profiles(sources, setting.company)
         said = [t.text for t in session.turns if t.speaker == "candidate"]
         try:
             own = self._own_answer(session.setting.company, reading, text, found, said)
             # Who is played, or called by name, names someone else to talk to.
             if person := self.playing or called(found, said):
                 names.append(person.name)
+            # ("What else comes with the job, Owen?" asks nothing of Owen.)
+            if (first := called_name(said)) and not any(first in name for name in names):
+                names.append(first)
             terms = new_research_terms(session, text, before=index)
             findings = self.assessor.assess(text, turn=index, research_terms=terms)
             return hear(

@@ -17,10 +17,10 @@ import re
 from typing import Any
 
 from roleplay.core.session import Reaction, TurnPlan
+from roleplay.interview.addressee import addressed
 from roleplay.interview.hearing import concern_quote
 from roleplay.interview.openings import OPENINGS, pushes_for_a_job
 from roleplay.interview.plan_context import TurnContext
-from roleplay.interview.played import addressed
 
 # Intents whose authored answer comes before any research: what the candidate wants here is
 # the interviewer's own yes, redirect or pointer, not a fact about the company. (Pay is asked

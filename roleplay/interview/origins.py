@@ -40,8 +40,10 @@ _STARTS = re.compile(
 _FOUNDED = re.compile(r"\b(founded|founder|co-founded|co-founder)\b", re.IGNORECASE)
 # A person's own start there is their story, not the company's ("He started at Kilbrack as…").
 _JOINED = re.compile(r"\b(joined|started (at|as|on)|began (at|as))\b", re.IGNORECASE)
+_WE_OPENED = re.compile(r"\b(I|we) (opened|set up|started) (a|an|our|the) ", re.IGNORECASE)
 _COMPANY_SUBJECT = re.compile(
-    r"^(it|we|our (history|story|company|business)|the (company|business|firm|trust|group"
+    r"^(it|we|what (started|began)|our (history|story|company|business)"
+    r"|the (company|business|firm|trust|group"
     r"|charity|association|cooperative|co-op|bakery|terminal|society|organisation"
     r"|organization))\b",
     re.IGNORECASE,
@@ -84,24 +86,27 @@ def origin_line(sentences: Sequence[str], company: str) -> str:
     tells the story without a founding verb is told by that sentence alone ("In the winter of
     1938, eleven fishermen and a schoolteacher met…")."""
     first_word = company.split()[0].lower() if company.split() else ""
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, bool, str]] = []
     for said in sentences:
         if _JOINED.search(said):
             continue
         own = bool(_COMPANY_SUBJECT.match(said)) or (
             bool(first_word) and said.lower().startswith(first_word)
         )
-        if not (_FOUNDED.search(said) or (own and _STARTS.search(said))):
+        # ("When Aileen Tse and I opened a one-room workshop…": its founders, telling it.)
+        by_them = bool(_FOUNDED.search(said) or _WE_OPENED.search(said))
+        if not (by_them or (own and _STARTS.search(said))):
             continue
         years = [int(y) for y in _YEAR.findall(said)]
-        # Dated first (the earliest year), then undated: "The founder is Teodora Barran…".
-        found.append((0 if years else 1, min(years, default=0), said))
+        # Dated first (the earliest year), then undated: "The founder is Teodora Barran…";
+        # in a year, as its founders tell it before as anyone else does.
+        found.append((0 if years else 1, min(years, default=0), not by_them, said))
     best = min(found) if found else None
     if best and not best[0]:
-        return best[2]
+        return best[3]
     earliest = _earliest(sentences)
     if best:
-        return f"{best[2]} {earliest}" if earliest else best[2]
+        return f"{best[3]} {earliest}" if earliest else best[3]
     return earliest
 
 

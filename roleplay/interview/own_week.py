@@ -11,16 +11,20 @@ from collections.abc import Sequence
 from roleplay.interview.first_person import first_person
 
 _WEEK_ASKED = re.compile(
-    r"\b(normal|typical|usual|average|regular) (week|day)\b|\bweek (looks?|is) like\b"
+    r"\b(normal|typical|usual|average|regular|actual|ordinary) (week|day)\b"
+    r"|\bweek (looks?|is) like\b"
     r"|\b(day|week) to (day|week)\b",
     re.IGNORECASE,
 )
 # (Two days to a line, and an equals sign: "Tuesday/Wednesday = Power BI dashboards…".)
 _WEEKDAY = re.compile(
-    r"^\W*(monday|tuesday|wednesday|thursday|friday)s?(\s*(/|and|&)\s*\w+day)?\s*[–—:=-]", re.I
+    r"^\W*(monday|tuesday|wednesday|thursday|friday)s?(\s*(/|and|&)\s*\w+day)?"
+    r"( (morning|afternoon|evening)s?)?\s*[–—:=-]",
+    re.I,
 )
 _WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
 WEEKDAYS_SAID = 3
+_ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 
 
 def week_told(pieces: Sequence[str], question: str, name: str) -> str:
@@ -28,7 +32,11 @@ def week_told(pieces: Sequence[str], question: str, name: str) -> str:
     says of ``name``) hold it; "" otherwise."""
     if not _WEEK_ASKED.search(question):
         return ""
-    days = [piece for piece in pieces if _WEEKDAY.match(piece)]
+    # (in the week's order, whichever passage each day was found in)
+    days = sorted(
+        (piece for piece in pieces if _WEEKDAY.match(piece)),
+        key=lambda piece: _ORDER.index(_WEEKDAY.match(piece)[1].lower()),  # type: ignore[index]
+    )
     if len(days) < 2:
         days = [piece for piece in pieces if _WEEK_LINE.match(piece)][:1]
     return " ".join(first_person(piece, name) for piece in days[:WEEKDAYS_SAID])

@@ -6,9 +6,9 @@ Director" over a list of her roles. Asked "how did you end up here?", the interv
 person and answers from that profile in the first person ("I studied Mathematics at Newcastle
 University…"), not with a stock line about someone else's life.
 
-Who it is: the person the candidate calls by name ("Thanks, Priya"); failing that, the first
-profile whose title holds one of the words the persona file lists (``plays.titles``: a leader
-is a director or a head, a fellow alum a graduate). A persona that lists none plays nobody.
+Who it is (``addressee``): the person the candidate calls by name ("Thanks, Priya"); failing
+that, the first profile whose title holds one of the words the persona file lists
+(``plays.titles``: a leader is a director or a head, a fellow alum a graduate).
 """
 
 from __future__ import annotations
@@ -24,26 +24,14 @@ from roleplay.interview.profiles import QUOTED, Profile
 from roleplay.interview.question_words import CAPITALISED, content_stems
 from roleplay.interview.sayable import A_YEAR
 
-# Ways of asking that address the interviewer without asking about them.
-_POLITE = re.compile(
-    r"\b(do|did|would|could|can) you (happen to )?(know|tell me|say|think|mind)\b", re.I
-)
-_YOU = re.compile(r"\b(you|your|yours|yourself)\b", re.I)
-# What only the interviewer's own story answers.
-_ABOUT_YOU = re.compile(
-    r"\b(you|your) (actually |really |originally |first |once )?(joined|started|studied"
-    r"|learn(ed|t)?|built|moved|went|came|got|ended|first"
-    r"|background|career|path|degree|journey|proudest|own)\b|\byou('ve| have)? (had to|did)\b"
-    r"|\b(did|were|have) you (join|start|study|learn|build|do|come|get|end|move|go)\b|proudest"
-    # "What's the shift pattern like for you?", "What does a normal week look like for you?"
-    r"|\blike for you\b|\byour (normal|typical|usual|average) (week|day)\b"
-    # "Do you still get your hands dirty clinically?"
-    r"|\b(do|did) you (still|ever|personally|yourself)\b",
-    re.I,
-)
 # Words the interviewer never says in character, nor marks of a page.
 # ("A Saturday box office assistant" and "the booking system" are a career's words; a role's
 # label "assistant:" and an "AI assistant" are a prompt's.)
+_DATES_ONLY = re.compile(
+    r"^[\W\d]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|present|yrs?|mos?)"
+    r"\b[\W\d]*)*$",
+    re.I,
+)
 _NOT_SAID = re.compile(
     r"[<>\[\]{}#*_`|~\\]|\b(instructions?|prompt|candidate|interview\w*|notes?|research"
     r"|linkedin|blog)\b|\b(assistant|system|user)\s*:|\b(ai|chat|virtual) assistant\b"
@@ -79,12 +67,6 @@ _AFTER_STUDY = re.compile(
 _AMOUNT = re.compile(r"\b(how (much|many|long)|pay|paid|salary|cost|earn\w*)\b", re.I)
 _MONEY_ASKED = re.compile(r"\b(pay|paid|salary|cost|earn\w*|raise|rise|money)\b", re.I)
 _MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(k|grand|pounds|dollars|euros)\b", re.I)
-# What the candidate asks of someone else's road ("how did he end up running it?").
-_THEIR_PATH = re.compile(
-    r"\b(how|where|what) (did |was |were )?(he|she) (got|get|end(ed)? up|start(ed)?|work(ed)?"
-    r"|doing|came|come)\b|\b(his|her) (path|journey|career|background|first job)\b",
-    re.IGNORECASE,
-)
 # "What were you doing before you joined?" asks for the step before, not the first one.
 _BEFORE = re.compile(r"\bbefore (you|joining)\b", re.IGNORECASE)
 # ... or written to whoever is starting out ('"For anyone from Hallam thinking about sport for
@@ -101,90 +83,15 @@ _TOLD_TO = re.compile(
 )
 
 
-def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
-    """The person of ``found`` the candidate last called by name ("Thanks, Priya"), if any."""
-    for text in reversed(said):
-        for profile in found:
-            first = re.escape(profile.name.split()[0])
-            calling = rf"(?:^|\b(?:hi|hello|hey|thanks|thank you|cheers)\b,?\s+|,\s*){first}\b"
-            if re.search(rf"{calling}(?=\s*[,.!?]|\s*$)", text, re.IGNORECASE):
-                return profile
-    return None
-
-
-_VOCATIVE = re.compile(
-    r"(?:^|\b(?:hi|hello|hey|thanks|thank you|cheers)\b,?\s+|,\s*)([A-Z][a-z]+)(?=\s*[,.!?]|\s*$)"
-)
-_NOT_A_NAME = frozenset(
-    ["great", "thanks", "sure", "right", "okay", "ok", "yes", "no", "hi", "hello", "hey", "wow",
-     "cool", "perfect", "brilliant", "amazing", "honestly", "anyway", "so", "well", "cheers",
-     "morning", "afternoon", "sorry", "again", "everyone", "all", "both", "lol", "haha"]
-)  # fmt: skip
-
-
-def called_name(said: Sequence[str]) -> str:
-    """The first name the candidate last called the interviewer by ("Hannah! Thanks for…",
-    "Hi Marcus,"), "" when none: their profile is searched for with it."""
-    for text in reversed(said):
-        names = [n for n in _VOCATIVE.findall(text) if n.lower() not in _NOT_A_NAME]
-        if names:
-            return names[-1]
-    return ""
-
-
-def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str]) -> Profile | None:
-    """Who the interviewer is: the person the candidate last called by name, else the first
-    whose title holds one of ``titles`` (in their order); None when neither."""
-    if person := called(found, said):
-        return person
-    # A title as stored may be cut short ("Clinical Operat…"): what the profile says of them
-    # ("Clinical Operations Director since 2021") is read after it.
-    for word in titles:
-        for words in (lambda p: p.title, lambda p: " ".join(p.pieces)):
-            for profile in found:
-                said = words(profile).lower()
-                # The hiring manager is met at the interview, not over coffee.
-                if "hiring manager" not in said and re.search(rf"\b{re.escape(word)}\b", said):
-                    return profile
-    return None
-
-
-def addressed(question: str) -> bool:
-    """Whether ``question`` speaks of the interviewer ("how did you start?"), beyond the
-    polite "could you tell me…"."""
-    return bool(_YOU.search(_POLITE.sub("", question)))
-
-
-def asks_the_interviewer(question: str, intent: str | None) -> bool:
-    """Whether ``question`` asks about the interviewer themselves ("how did you end up
-    here?", "what was your first year like?", "any tips?"), not about the company through
-    them ("which provider do you use?")."""
-    if intent == "advice":
-        return True
-    asked = _POLITE.sub("", question)
-    if _SOMEONE_LIKE_YOU.search(asked):
-        return True
-    # "…I'd love to hear it from you. How did the Trust actually start?": what is asked last
-    # has a subject of its own.
-    if (last := _LAST_ASKED.search(asked)) and _OTHER_SUBJECT.search(last.group(1)):
-        return False
-    return addressed(question) and (intent in ("story", "path") or bool(_ABOUT_YOU.search(asked)))
-
-
-_LAST_ASKED = re.compile(r"(?:^|[.!?]\s+)([^.!?]*\?)\s*$")
-_OTHER_SUBJECT = re.compile(
-    r"^(?![^?]*\b(you|your|yourself)\b)[^?]*\b(did|does|do|is|was|has|have|were|are) "
-    r"(the |this |that )?(?!I\b)[A-Z][\w'-]+"
-)
-
-
-# "So how does a Keele biologist end up building dashboards for a vet group?": the interviewer,
-# described.
-_SOMEONE_LIKE_YOU = re.compile(
-    r"\bhow (does|did|do|would) (a|an|someone|somebody) [\w' -]{1,40}? (ends? up|get into"
-    r"|become|go from|turn into)\b",
-    re.IGNORECASE,
-)
+def _under_labels(pieces: Sequence[str]) -> dict[int, str]:
+    """Each piece after a label line ("What I'd prepare:"), with the label it is under."""
+    labels, label = {}, ""
+    for index, piece in enumerate(pieces):
+        if piece.rstrip().endswith(":"):
+            label = piece
+        elif label:
+            labels[index] = label
+    return labels
 
 
 def own_answer(
@@ -213,6 +120,7 @@ def own_answer(
         and p.count('"') % 2 == 0
         and "?" not in p  # ("the 'Who Comes Back?' dashboard" would read as a question)
         and not _NOT_SAID.search(QUOTED.sub(_interview_said, p))
+        and not _DATES_ONLY.match(p)  # ("2001 - 2004.", a profile's line of years)
     ]
     if not sayable:
         return ""
@@ -237,8 +145,12 @@ def own_answer(
     money = bool(_MONEY_ASKED.search(question))
     asks_when = bool(re.search(r"\b(what|which) years?\b|\bwhen\b", question, re.IGNORECASE))
     scores = {}
+    labels = _under_labels(pieces)
     for index in sayable:
-        shared = len(asked & content_stems(pieces[index]))
+        # (What a list is under says what its items are: "What I'd prepare:" over "Read the
+        # Dock Shuttle bit…" answers "what would you prepare?")
+        label = content_stems(labels.get(index, ""))
+        shared = len(asked & content_stems(pieces[index])) + bool(asked & label)
         close = closeness[index] if closeness else 0.0
         # (A tip is told in the imperative too: "The data exercise is deliberately messy: look
         # for duplicate bookings…", "Learn to think in boat-nights".)
@@ -295,6 +207,11 @@ def own_answer(
         )
         if joined is not None and joined != best:
             chosen = sorted([best, joined])
+    if intent == "advice" and best in labels:
+        # Tips under one label ("What I'd prepare:") are given two at a time.
+        ranked = sorted(scores, key=lambda i: scores[i], reverse=True)
+        more = [i for i in ranked if i != best and scores[i][0] and labels.get(i) == labels[best]]
+        chosen = sorted([best, *more[:1]])
     if studies and not path and chosen == [best]:
         pieces[best] = _study_only(pieces[best], profile.name)
     if not in_person:
@@ -329,23 +246,3 @@ def _interview_said(quoted: re.Match[str]) -> str:
 def _as_written(piece: str) -> str:
     text = LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
     return text[:1].upper() + text[1:] + "."
-
-
-def spoken_of(found: Sequence[Profile], text: str) -> Profile | None:
-    """The person of ``found`` the turn speaks of, by first name or by their title ("I heard
-    your head of operations on the radio. How did he get there?"), if any."""
-    for profile in found:
-        if re.search(rf"\b{re.escape(profile.name.split()[0])}\b", text):
-            return profile
-    lowered = text.lower()
-    for profile in found:
-        title = profile.title.lower().rstrip("…. ")
-        if len(title) > 6 and title in lowered:
-            return profile
-    return None
-
-
-def asks_their_path(question: str) -> bool:
-    """Whether ``question`` asks about someone else's road ("how did he get from his first
-    job here to running the whole operation?")."""
-    return bool(_THEIR_PATH.search(question))

@@ -29,12 +29,13 @@ _NEXT = re.compile(
     r"|walk me through(?! (who|the team|your team|a (typical )?(day|week))))\b",
     re.IGNORECASE,
 )
-# What a list of steps sits under: "How we hire:", "## Hiring process (from the job pack)".
+# What a list of steps sits under: "How we hire:", "## Hiring process (from the job pack)",
+# "Interviews".
 _PROCESS_TOPIC = re.compile(
     r"\b(hire|hiring"
     r"|recruit\w*(?! (advis[eo]r|coordinator|partner|manager|officer|lead|consultant))"
     r"|process|stages|selection|interview process|candidate pack|"
-    r"job pack|how to apply|what happens next)\b",
+    r"job pack|how to apply|what happens next|interviews|interview stages)\b",
     re.IGNORECASE,
 )
 # (Pasted as plain text, a careers page's steps are often "Stage 1 - an informal call…".)

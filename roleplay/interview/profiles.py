@@ -25,9 +25,10 @@ class Profile:
     pieces: tuple[str, ...]
 
 
-def profiles(sources: Sequence[Source]) -> list[Profile]:
+def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     """The people the research gives a profile of: a heading naming them and their title,
-    with what is written under it."""
+    with what is written under it. A heading naming ``company`` is no one's ("Pennant Cycle
+    Works – Fleet & Ops Data Analyst – prep" is the title of the job seeker's notes)."""
     found: dict[str, tuple[str, list[str]]] = {}
     for source in sources:
         if source.kind != "company":
@@ -35,7 +36,10 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
         head = profile_heading(source.location)
         pieces = research_pieces(source.snippet)
         # ("Local News (Calderbrook Courier, 12 Feb 2025)" names no one.)
-        if head and PERSON.match(head.group(1)) and people_in(head.group(1)) == {head.group(1)}:
+        named = head.group(1) if head else ""
+        if named and company and named.lower() in company.lower():
+            head = None
+        if head and PERSON.match(named) and people_in(named) == {named}:
             _title, kept = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
             kept += [p for p in _messages_opened(_quotes_whole(pieces)) if p not in kept]
             continue
@@ -69,12 +73,17 @@ def profiles(sources: Sequence[Source]) -> list[Profile]:
             # Their own email, pasted under a heading that says so ("Email from Priya
             # (pasted, 28 Feb)"): its "I" is theirs.
             if re.search(rf"\b{_WRITTEN} (from|by) {first}\b|^{first}['’]s {_WRITTEN}", heading):
-                kept += [p for p in notes if _own_words(p, name) and p not in kept]
+                own = [p for p in _labels_apart(notes) if _own_words(p, name)]
+                kept += [p for p in own if p not in kept]
                 continue
             if not re.match(rf"^{first}(['’]s\b|\s*$)", heading):
                 notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
             kept += [p for p in notes if _theirs(p, name) and p not in kept]
-    return [Profile(name, title, tuple(_whole(pieces))) for name, (title, pieces) in found.items()]
+    return [
+        Profile(name, title, tuple(_whole(pieces)))
+        for name, (title, pieces) in found.items()
+        if not (company and name.lower() in company.lower())
+    ]
 
 
 def _title_line(piece: str) -> bool:
@@ -115,13 +124,27 @@ _ENVELOPE = re.compile(
 )
 
 
+# A label of a few words run into what it is over: "What I'd prepare: One story where…".
+_LABEL_RUN_IN = re.compile(r"^([A-Za-z][^:\d]{2,40}?:)\s+(\S.*)$")
+
+
+def _labels_apart(pieces: list[str]) -> list[str]:
+    """``pieces`` with a run-in label of two words or more made a piece of its own, so it
+    stays over the list it heads whatever is said of its first item."""
+    apart: list[str] = []
+    for piece in pieces:
+        run_in = _LABEL_RUN_IN.match(piece)
+        apart += list(run_in.groups()) if run_in and len(run_in[1].split()) >= 2 else [piece]
+    return apart
+
+
 def _own_words(piece: str, name: str) -> bool:
     """Whether a sentence of an email ``name`` wrote says something of theirs to repeat: not
     its header, greeting or signature, and no reply to the reader ("happy to help")."""
     return (
         not _ENVELOPE.match(piece)
         and not piece.startswith(name.split()[0])
-        and len(piece.split()) >= 4
+        and (len(piece.split()) >= 4 or piece.rstrip().endswith(":"))  # (or a label)
         and not re.search(r"\b(you|your)\b", QUOTED.sub("", piece), re.I)
     )
 

@@ -24,7 +24,7 @@ GENERIC = frozenset(
      "after", "down", "over", "ever", "still", "anything", "anyt", "anyth", "sorry", "quick",
      "keep", "seein", "websi", "menti", "notic", "somew", "someo", "told", "hear", "real", "true",
      "need", "fully", "range", "those", "jobs", "nowad", "come", "meant", "confi", "post",
-     "next", "invol", "arran", "situa", "deal", "were"]
+     "next", "invol", "arran", "situa", "deal", "were", "remem", "recal", "every"]
 )  # fmt: skip
 # What a candidate asks about, and the words a job ad says it in (as stems): "fully remote?" is
 # answered by "hybrid working", "days in the office" by "three days on site", "the pay" by
@@ -62,7 +62,8 @@ OPENER = re.compile(
     re.IGNORECASE,
 )
 # A capitalised word past the first: a name, which sets a question's scene.
-CAPITALISED = re.compile(r"(?<!^)\b[A-Z][\w'-]*")
+# (not "I": "can I just check the pay?" asks leave in words the idioms know)
+CAPITALISED = re.compile(r"(?<!^)\b(?!I\b|I'[a-z]+\b)[A-Z][\w'-]*")
 BESIDES = re.compile(
     r"\b(beyond|apart from|other than|besides|aside from|except( for)?) (the |your |my )?[^,?]+",
     re.IGNORECASE,

@@ -190,6 +190,12 @@ def _read_by_phrases(
     short = len(_words(clean)) < SHORT_WORDS
     if question and short and rules.hits("small_talk", clean) and not names_intent(clean, rules):
         return Reading("small_talk", why="a pleasantry")
+    told = clean.replace(question, " ") if question else ""
+    if question and rules.hits("weighs_own", question) and _TOLD.search(told):
+        # "I found 14 streets in Walker more than 800 metres from a stop. Do you think that's
+        # worth mentioning?" asks what is made of what it tells: it is heard as an answer.
+        on_topic = _on_topic(clean, asked, relevance)
+        return Reading("answer", on_topic=on_topic, why="tells, then asks what is made of it")
     if question:
         # Every sentence that asks is the question: "I'd love to hear where you came from.
         # It's been a while, hasn't it?" asks about the first.
@@ -230,6 +236,10 @@ def _read_by_phrases(
     return Reading("answer", on_topic=on_topic, why="answers the question")
 
 
+# Something of their own told before the question ("I found 14 streets…").
+_TOLD = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b[^?]{25,}")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
@@ -260,8 +270,15 @@ def asking_part(text: str) -> str:
 
 
 def _asking(text: str, rules: TurnRules) -> list[str]:
-    """Every sentence of the turn that asks (an intent may be named in an earlier one)."""
-    return [s for s in split_sentences(text) if _asks(s, rules)] or [text]
+    """Every sentence of the turn that asks (an intent may be named in an earlier one), and
+    the few words with a question mark after one ("What else comes with the job? Pension, that
+    sort of thing?"): they say what it asks about."""
+    said = split_sentences(text)
+    return [
+        s
+        for n, s in enumerate(said)
+        if _asks(s, rules) or (n and s.endswith("?") and _asks(said[n - 1], rules))
+    ] or [text]
 
 
 def _impersonal(answer: str) -> bool:

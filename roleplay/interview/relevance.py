@@ -26,6 +26,7 @@ class EmbeddingRelevance:
         # Topics and recent sentences: the notes, then the report, read the same sentences.
         self._vectors_of: dict[str, list[float]] = {}
         self._lock = threading.Lock()
+        self._model_lock = threading.Lock()
 
     def vectors(self, texts: list[str]) -> list[list[float]]:
         """MiniLM's vector of each text, cached (the turn reader's model reads them too)."""
@@ -37,7 +38,9 @@ class EmbeddingRelevance:
             # embedded in, and with this cache shared by every interview, a near tie in one
             # interview would turn on what other interviews had asked before it. Alone, a
             # text's vector is always the same (and short texts cost little more so).
-            known.update((t, self.embeddings.embed_documents([t])[0]) for t in missing)
+            # (and one thread at a time: the notes read in the background)
+            with self._model_lock:
+                known.update((t, self.embeddings.embed_documents([t])[0]) for t in missing)
             with self._lock:
                 while self._vectors_of and len(self._vectors_of) + len(missing) > CACHE_SIZE:
                     self._vectors_of.pop(next(iter(self._vectors_of)))

@@ -23,6 +23,7 @@ from roleplay.knowledge.errors import KnowledgeError
 LOCAL_NAME = "local:all-MiniLM-L6-v2"
 _local: Embeddings | None = None
 _local_lock = threading.Lock()
+_use_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,21 @@ def _load_local() -> Embeddings:
 
 
 class _LazyLocal(Embeddings):
-    """Defers loading the model (several seconds) until something is actually embedded."""
+    """Defers loading the model (several seconds) until something is actually embedded.
+
+    One text or batch at a time, process-wide: torch's floats for a text differed in the
+    last bits while another thread (the notes, a search) was inside the model, and a near tie
+    in the interviewer's choice of sentence turned on that."""
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return _load_local().embed_documents(texts)
+        model = _load_local()
+        with _use_lock:
+            return model.embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
-        return _load_local().embed_query(text)
+        model = _load_local()
+        with _use_lock:
+            return model.embed_query(text)
 
 
 def local_embeddings() -> Embeddings:

@@ -109,6 +109,7 @@ class PackRetriever:
     min_score: float = 0.2
     fetch_k: int = 12
     diversity: float = 0.7  # MMR's lambda: 1 = relevance only, 0 = diversity only
+    section_k: int = 6  # passages of the best one's section that come with it
 
     def __call__(self, session: Session, stage: Stage) -> list[Source]:
         if not (self.company_packs or self.candidate_packs):
@@ -124,16 +125,31 @@ class PackRetriever:
         k = self.fetch_k if asked else self.k
         # The opening is about the company in general: its best passages serve, however they score.
         floor = -1.0 if stage == "opening" or asked else self.min_score
-        sources = self._pick(vector, self.company_packs, k, "company", floor)
+        found = self._pick(vector, self.company_packs, k, floor)
+        if asked:
+            found += self._rest_of_sections(found)
+        sources = [_source(pack, passage, "company") for pack, passage in found]
         if self.candidate_packs and stage != "close":
-            sources += self._pick(
-                vector, self.candidate_packs, self.candidate_k, "candidate", floor
-            )
+            chosen = self._pick(vector, self.candidate_packs, self.candidate_k, floor)
+            sources += [_source(pack, passage, "candidate") for pack, passage in chosen]
         return sources
 
+    def _rest_of_sections(self, found: list[tuple[str, Passage]]) -> list[tuple[str, Passage]]:
+        """The rest of the best passage's section, and of any section two of whose passages
+        were found: a pasted profile cut in four answers "where did you study?" from its last
+        part, whichever parts were found."""
+        keys = [(pack, p.source, p.location) for pack, p in found]
+        wanted = [key for i, key in enumerate(keys) if not i or keys.count(key) > 1]
+        have = {p.text for _, p in found}
+        more: list[tuple[str, Passage]] = []
+        for pack, source, location in dict.fromkeys(wanted):
+            rest = [p for p in self.store.section(pack, source, location) if p.text not in have]
+            more += [(pack, p) for p in rest[: self.section_k]]
+        return more
+
     def _pick(
-        self, vector: list[float], packs: list[str], k: int, kind: str, floor: float
-    ) -> list[Source]:
+        self, vector: list[float], packs: list[str], k: int, floor: float
+    ) -> list[tuple[str, Passage]]:
         found: list[tuple[str, Passage]] = []
         for pack in packs:
             for passage in self.store.search_vector(
@@ -146,17 +162,18 @@ class PackRetriever:
         chosen = maximal_marginal_relevance(
             _as_array(vector), [_embedding(p) for _, p in found], lambda_mult=self.diversity, k=k
         )
-        return [
-            Source(
-                source=found[i][1].source,
-                location=found[i][1].location,
-                snippet=passage_snippet(found[i][1].text),
-                score=round(found[i][1].score, 3),
-                pack=found[i][0],
-                kind=kind,
-            )
-            for i in chosen
-        ]
+        return [found[i] for i in chosen]
+
+
+def _source(pack: str, passage: Passage, kind: str) -> Source:
+    return Source(
+        source=passage.source,
+        location=passage.location,
+        snippet=passage_snippet(passage.text),
+        score=round(passage.score, 3),
+        pack=pack,
+        kind=kind,
+    )
 
 
 def _as_array(vector: list[float]):  # numpy comes with the embedder's dependencies

@@ -286,6 +286,23 @@ class PackStore:
             for source, chunks in sorted(found.items())
         }
 
+    def section(self, pack: str, source: str, location: str) -> list[Passage]:
+        """Every passage of ``source``'s active version under ``location``, in order: a
+        section the splitter cut into several passages (unscored)."""
+        collection, info = self._pack(pack)
+        version = info.sources[source].version if source in info.sources else None
+        if version is None:
+            return []
+        page = collection.get(
+            where={"$and": [{"source": source}, {"version": version}, {"location": location}]},
+            include=["documents", "metadatas"],
+        )
+        found = sorted(
+            zip(page["documents"] or [], page["metadatas"] or [], strict=True),
+            key=lambda pair: int(str((pair[1] or {}).get("position", 0))),
+        )
+        return [Passage(text, source, location, score=0.0) for text, _meta in found]
+
     def search(self, pack: str, query: str, k: int = 5) -> list[Passage]:
         """The ``k`` passages nearest to ``query``, best first, scored by cosine similarity."""
         self._check_embedder(self._pack(pack)[1])

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from roleplay.interview.addressee import asks_the_interviewer
 from roleplay.interview.answer_types import gives, wanted
 from roleplay.interview.hearing import pick_up
 from roleplay.interview.origins import asks_origin
-from roleplay.interview.played import asks_the_interviewer, own_answer
+from roleplay.interview.played import own_answer
 from roleplay.interview.profiles import Profile
 from roleplay.interview.reading import read_turn
 

@@ -5,11 +5,12 @@ candidate called by name found on the team page, and the steps still ahead."""
 from __future__ import annotations
 
 from roleplay.core.session import Source
+from roleplay.interview.addressee import called_name
 from roleplay.interview.answer_types import counts_it
 from roleplay.interview.answers import answering
 from roleplay.interview.first_person import first_person
 from roleplay.interview.hearing import pick_up
-from roleplay.interview.played import called_name, own_answer
+from roleplay.interview.played import own_answer
 from roleplay.interview.process_steps import next_steps
 from roleplay.interview.profiles import profiles
 from roleplay.interview.reading import read_turn

@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from bench.fidelity_detector import inspect
+from roleplay.interview.addressee import asks_the_interviewer
 from roleplay.interview.answer_types import wanted
 from roleplay.interview.answers import answering
 from roleplay.interview.hearing import hear
-from roleplay.interview.played import asks_the_interviewer, own_answer
+from roleplay.interview.played import own_answer
 from roleplay.interview.profiles import Profile
 from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.relevance import local_relevance

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from roleplay.core.session import Source
-from roleplay.interview.played import (
-    asks_the_interviewer,
-    asks_their_path,
-    first_person,
-    own_answer,
-    played,
-    spoken_of,
-)
+from roleplay.interview.addressee import asks_the_interviewer, asks_their_path, played, spoken_of
+from roleplay.interview.played import first_person, own_answer
 from roleplay.interview.profiles import Profile, profiles
 
 PEOPLE = "Thistlebeck research › 4. People"

@@ -7,9 +7,10 @@ are (a lie behind a tag, a refusal before small talk, "what I should've led with
 from __future__ import annotations
 
 from roleplay.core.personas import Persona
+from roleplay.interview.addressee import asks_the_interviewer
 from roleplay.interview.answers import answering
 from roleplay.interview.hearing import hear
-from roleplay.interview.played import asks_the_interviewer, own_answer
+from roleplay.interview.played import own_answer
 from roleplay.interview.profiles import Profile
 from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.relevance import local_relevance
