@@ -23,6 +23,7 @@ Run: .venv/bin/python bench/listening.py
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -57,7 +58,7 @@ COMPANIES = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
     "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond",
     "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth",
-    "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond",
+    "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond", "thirtythird",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 
@@ -124,6 +125,9 @@ class Judged:
     questions: int | None = None
 
 
+_QUOTED = re.compile(r"“[^”]*”")
+
+
 def _has(text: str, words: list[str]) -> bool:
     lowered = text.lower()
     return any(word.lower() in lowered for word in words)
@@ -143,7 +147,9 @@ def judge(
     if step.come_back:
         return "dodge_caught", same_question(question_key(reply), question_key(before))
     if step.no_cheer:
-        return "no_cheer", not _has(reply, script.pleased)
+        # The candidate's own words quoted back ("“a great stepping stone” gives me pause")
+        # are not the interviewer's cheer.
+        return "no_cheer", not _has(_QUOTED.sub("“”", reply), script.pleased)
     return "close_heard", finished and question_count(reply) == 0
 
 

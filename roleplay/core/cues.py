@@ -89,6 +89,9 @@ class CueSpec(BaseModel):
     # Counts for every worry that lists it, whichever the sentence speaks to most closely:
     # contempt for a former manager worries about team fit and reputation at once.
     everywhere: bool = False
+    # Cues it stands in for when both are said in one sentence: a careers-page question is
+    # not curiosity, "a three-month notice period" is no clear availability.
+    outweighs: list[str] = Field(default_factory=list)
 
     # The patterns are compiled (and a broken one refused) once, by ``load_vocabulary``:
     # compiling 400-odd expressions twice would cost a quick command a tenth of a second.
@@ -125,6 +128,9 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise CueError(f"{path}: cue '{clash[0]}' is counted by code and cannot be redefined")
     compiled: dict[str, list[re.Pattern[str]]] = {}
     for name, spec in specs.items():
+        unknown = sorted(set(spec.outweighs) - set(specs))
+        if unknown:
+            raise CueError(f"{path}: field '{name}.outweighs': no cue named '{unknown[0]}'")
         compiled[name] = []
         for number, pattern in enumerate(spec.patterns, 1):
             try:
@@ -273,6 +279,9 @@ def read_answer(
             found = _match(lowered, patterns, spec)
             if found:
                 cues[name] = found
+        for name in [n for n, weight in cues.items() if weight > 0]:
+            for lesser in vocab.specs[name].outweighs:
+                cues.pop(lesser, None)
         if asks:
             cues["question"] = 1
             cues["open_question" if is_open(said) else "closed_question"] = 1

@@ -80,6 +80,14 @@ def _aside(match: re.Match[str]) -> str:
     return f" – {inside} –" if _CLAUSE.match(inside) else f", {inside}"
 
 
+def as_written(piece: str) -> str:
+    """A line said as its writer put it, with nothing read aloud as a stage direction: no
+    label before it, a bracket as an aside ("Tuesday the vans do the north loop, Balcraig,
+    Glenmoss…")."""
+    text = _BRACKETED.sub(_aside, LABEL.sub("", " ".join(piece.split()))).rstrip(" .;")
+    return text[:1].upper() + text[1:] + "."
+
+
 # ("Tuesday/Wednesday = Power BI dashboards + random requests": two days, and an equals.)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_LINE = re.compile(

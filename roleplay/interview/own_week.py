@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roleplay.interview.first_person import first_person
+from roleplay.interview.first_person import as_written, first_person
+from roleplay.interview.sayable import A_YEAR
 
 _WEEK_ASKED = re.compile(
     r"\b(normal|typical|usual|average|regular|actual|ordinary) (week|day)\b"
@@ -21,6 +22,11 @@ _WEEKDAY = re.compile(
     r"^\W*(monday|tuesday|wednesday|thursday|friday)s?(\s*(/|and|&)\s*\w+day)?"
     r"( (morning|afternoon|evening)s?)?\s*[–—:=-]",
     re.I,
+)
+# A day named in a sentence: in full, or cut short with its capital ("Mon-Sat", not "I sat").
+_DAY_NAMED = re.compile(
+    r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday)s?\b"
+    r"|\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\b"
 )
 _WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
 WEEKDAYS_SAID = 3
@@ -39,4 +45,10 @@ def week_told(pieces: Sequence[str], question: str, name: str) -> str:
     )
     if len(days) < 2:
         days = [piece for piece in pieces if _WEEK_LINE.match(piece)][:1]
+    if not days:
+        # A week told in sentences that name its days ("Volunteers do Tue/Thu/Sat mostly, I
+        # drive Mon Wed Fri.", "Friday afternoon is stock count…"), in the order written.
+        # (A dated line is a step of a road: "…a volunteer driver on Saturdays from 2019".)
+        told = [p for p in pieces if _DAY_NAMED.search(p) and not A_YEAR.search(p)]
+        return " ".join(as_written(p) for p in told[:WEEKDAYS_SAID]) if len(told) >= 2 else ""
     return " ".join(first_person(piece, name) for piece in days[:WEEKDAYS_SAID])

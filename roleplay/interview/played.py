@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from roleplay.core.wording import indefinite
 from roleplay.interview.facts import EMPHASIS, IMPERATIVE
-from roleplay.interview.first_person import LABEL, STUDY, first_person
+from roleplay.interview.first_person import STUDY, as_written, first_person
 from roleplay.interview.own_week import week_told
 from roleplay.interview.profiles import QUOTED, Profile
 from roleplay.interview.question_words import CAPITALISED, content_stems
@@ -49,7 +49,9 @@ _PATH = re.compile(
 )
 # The line of a profile that says how they came to the company.
 _JOINED = re.compile(
-    r"\b(joined|joining|came back|started|moved (here|to|across)|hired|return(ed|ing) to)\b", re.I
+    r"\b(joined|joining|came back|started|moved (here|to|across)|hired|return(ed|ing) to"
+    r"|took (me|him|her|them) on)\b",
+    re.I,
 )
 _STUDIED = re.compile(
     r"\b(stud(y|ied|ying)|degree|universit(y|ies)|uni|college|course|train(ed)?|qualif(y|ied))\b",
@@ -110,6 +112,9 @@ def own_answer(
     someone else: their lines are said as written."""
     # ("**Education:** MA Philosophy…": emphasis is a page's, not said.)
     pieces = [EMPHASIS.sub("", piece) for piece in profile.pieces]
+    # (What they wrote of someone else is no line of theirs: "Tomasz for sure, he's the lead
+    # driver…" is advice, "she's been a volunteer since 2012" no step of their road.)
+    others = {i for i, p in enumerate(profile.pieces) if p in profile.written and not _of_them(p)}
     # A label over what follows ("From her blog post, 'My first year':") says nothing alone.
     # nor does a quotation cut off where the research broke it.
     sayable = [
@@ -121,6 +126,7 @@ def own_answer(
         and "?" not in p  # ("the 'Who Comes Back?' dashboard" would read as a question)
         and not _NOT_SAID.search(QUOTED.sub(_interview_said, p))
         and not _DATES_ONLY.match(p)  # ("2001 - 2004.", a profile's line of years)
+        and (i not in others or intent == "advice")
     ]
     if not sayable:
         return ""
@@ -196,10 +202,12 @@ def own_answer(
         best = steps[0]
     chosen = [best]
     if path:
+        # (the dated line first: "They took me on … in February 2020", not "we were in 8
+        # hubs when I started")
         joined = next(
             (
                 i
-                for i in sayable
+                for i in sorted(sayable, key=lambda i: not A_YEAR.search(pieces[i]))
                 if _JOINED.search(pieces[i])
                 and not (onward and len(asked & content_stems(pieces[i])) >= 2)
             ),
@@ -215,8 +223,13 @@ def own_answer(
     if studies and not path and chosen == [best]:
         pieces[best] = _study_only(pieces[best], profile.name)
     if not in_person:
-        return " ".join(_as_written(pieces[i]) for i in chosen)
-    return " ".join(first_person(pieces[i], profile.name) for i in chosen)
+        return " ".join(as_written(pieces[i]) for i in chosen)
+    return " ".join(
+        as_written(_INTERJECTION.sub("", pieces[i]))
+        if profile.pieces[i] in profile.written
+        else first_person(pieces[i], profile.name)
+        for i in chosen
+    )
 
 
 # "After a BA in English at Leicester (she graduated in 2017) she worked front of house…".
@@ -243,6 +256,14 @@ def _interview_said(quoted: re.Match[str]) -> str:
     return re.sub(r"\binterview\w*", " ", quoted.group(0), flags=re.IGNORECASE)
 
 
-def _as_written(piece: str) -> str:
-    text = LABEL.sub("", " ".join(piece.split())).rstrip(" .;")
-    return text[:1].upper() + text[1:] + "."
+# A line they wrote of someone else: "he" or "she" and no "I" ("Tomasz for sure, he's the lead
+# driver…"); "Surplus pickups every morning Mon-Sat…" is of their own work.
+_FIRST = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|we|we're|our|us)\b")
+_THIRD_PERSON = re.compile(r"\b(he|she|he's|she's|he'll|she'll|his)\b", re.I)
+# "Ha I did the HNC…", "Aye we were in 8 hubs…": a chat's interjection, not said again.
+_INTERJECTION = re.compile(r"^(ha|haha|aye|och|ach|oh|hey|yeah|yep|lol|ok|okay)\b[,!.]*\s+", re.I)
+
+
+def _of_them(piece: str) -> bool:
+    piece = piece.replace("’", "'")
+    return bool(_FIRST.search(piece)) or not _THIRD_PERSON.search(piece)

@@ -23,6 +23,9 @@ class Profile:
     name: str
     title: str
     pieces: tuple[str, ...]
+    # Pieces they wrote themselves (a chat's messages): said as written, their "he" someone
+    # else.
+    written: frozenset[str] = frozenset()
 
 
 def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
@@ -30,14 +33,22 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     with what is written under it. A heading naming ``company`` is no one's ("Pennant Cycle
     Works – Fleet & Ops Data Analyst – prep" is the title of the job seeker's notes)."""
     found: dict[str, tuple[str, list[str]]] = {}
+    written: dict[str, set[str]] = {}
     for source in sources:
         if source.kind != "company":
+            continue
+        # What they wrote in a chat exported into the notes is theirs, in their words.
+        if chat := _chat_messages(source.snippet):
+            for chatter, said in chat:
+                _title, kept = found.setdefault(chatter, ("", []))
+                kept += [p for p in said if p not in kept]
+                written.setdefault(chatter, set()).update(said)
             continue
         head = profile_heading(source.location)
         pieces = research_pieces(source.snippet)
         # ("Local News (Calderbrook Courier, 12 Feb 2025)" names no one.)
         named = head.group(1) if head else ""
-        if named and company and named.lower() in company.lower():
+        if named and _part_of(named, company):
             head = None
         if head and PERSON.match(named) and people_in(named) == {named}:
             _title, kept = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
@@ -67,7 +78,7 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
         heading = last_heading(source.location)
         for name, (_title, kept) in found.items():
             first = re.escape(name.split()[0])
-            if source.kind != "company":
+            if source.kind != "company" or _CHAT_STAMP.search(source.snippet):
                 continue
             notes = _quotes_whole(research_pieces(source.snippet))
             # Their own email, pasted under a heading that says so ("Email from Priya
@@ -80,10 +91,15 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
                 notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
             kept += [p for p in notes if _theirs(p, name) and p not in kept]
     return [
-        Profile(name, title, tuple(_whole(pieces)))
+        Profile(name, title, tuple(_whole(pieces)), frozenset(written.get(name, ())))
         for name, (title, pieces) in found.items()
-        if not (company and name.lower() in company.lower())
+        if not _part_of(name, company)
     ]
+
+
+def _part_of(name: str, company: str) -> bool:
+    """``name`` is (part of) the company's name: a heading or a found name, not a person."""
+    return bool(company) and name.lower() in company.lower()
 
 
 def _title_line(piece: str) -> bool:
@@ -181,6 +197,35 @@ _THEIR_MESSAGE = re.compile(
     re.IGNORECASE,
 )
 _SMILEY = re.compile(r"\s*(?<![\w])[:;]-?[)(DP](?![\w])\s*")
+# Where a message of an exported chat starts: "[14/10/2025, 20:09] Jamie Kinnaird: Ha I did…"
+# (WhatsApp on a phone) or "14/10/2025, 20:09 - Jamie Kinnaird: …" (WhatsApp on Android); the
+# research keeps it on a line of its own or runs it on after the message before.
+_CHAT_STAMP = re.compile(
+    r"\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
+    r"(?: -)? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}): "
+)
+_CHAT_NOISE = re.compile(
+    r"<?\b(media|image|video|audio|sticker|gif) omitted>?|this message was deleted", re.I
+)
+# "---- end of chat ----": what follows is the notes again.
+_RULED = re.compile(r"(^|\s)[-=_*~]{3,}")
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=[A-Za-z])")
+# An emoji ends a sentence in a chat as a full stop would ("…before covid 🙃 that was a year").
+_EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+[\uFE0F\u200D]*\s*")
+
+
+def _chat_messages(text: str) -> list[tuple[str, list[str]]]:
+    """Who wrote what in a chat export pasted into the notes, each message as its sentences."""
+    stamps = list(_CHAT_STAMP.finditer(text))
+    messages = []
+    for stamp, after in zip(stamps, [*stamps[1:], None], strict=False):
+        said = text[stamp.end() : after.start() if after else len(text)]
+        said = _CHAT_NOISE.sub(" ", _RULED.split(said, maxsplit=1)[0])
+        said = _SMILEY.sub(". ", _EMOJI.sub(". ", _LIST_NUMBER.sub("", said)))
+        kept = [p for p in sentences(" ".join(said.split())) if re.search(r"[^\W\d_]", p)]
+        if kept:
+            messages.append((stamp[1], kept))
+    return messages
 
 
 def _messages_opened(pieces: list[str]) -> list[str]:

@@ -26,7 +26,6 @@ class EmbeddingRelevance:
         # Topics and recent sentences: the notes, then the report, read the same sentences.
         self._vectors_of: dict[str, list[float]] = {}
         self._lock = threading.Lock()
-        self._model_lock = threading.Lock()
 
     def vectors(self, texts: list[str]) -> list[list[float]]:
         """MiniLM's vector of each text, cached (the turn reader's model reads them too)."""
@@ -37,10 +36,9 @@ class EmbeddingRelevance:
             # One at a time: MiniLM's floats differ in the last bits with the batch a text is
             # embedded in, and with this cache shared by every interview, a near tie in one
             # interview would turn on what other interviews had asked before it. Alone, a
-            # text's vector is always the same (and short texts cost little more so).
-            # (and one thread at a time: the notes read in the background)
-            with self._model_lock:
-                known.update((t, self.embeddings.embed_documents([t])[0]) for t in missing)
+            # text's vector is always the same (and short texts cost little more so). The
+            # shipped MiniLM is also used by one thread at a time (``embeddings._LazyLocal``).
+            known.update((t, self.embeddings.embed_documents([t])[0]) for t in missing)
             with self._lock:
                 while self._vectors_of and len(self._vectors_of) + len(missing) > CACHE_SIZE:
                     self._vectors_of.pop(next(iter(self._vectors_of)))

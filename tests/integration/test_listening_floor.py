@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-one
-more, each written as never tuned on. The first twenty-nine were tuned on after their first run
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-two
+more, each written as never tuned on. The first thirty were tuned on after their first run
 (see the conversations file). The newest three were written by other hands that never read the
-engine's rules, and each was first run sealed: 'thirtieth' (39.3% of its questions answered;
-46.4% now), 'thirty-first' (46.4%; 92.6% after its mends) and 'thirty-second' (53.8%; 89.3%
-after its mends). The floors are what is measured, less a question or two: the aim at a
-company never tuned on is 90%."""
+engine's rules, and each was first run sealed: 'thirty-first' (46.4% of its questions
+answered; 92.6% after its mends), 'thirty-second' (53.8%; 89.3%) and 'thirty-third' (39.3%;
+46.4%). The floors are what is measured, less a question or two: the aim at a company never
+tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("thirtieth", "thirtyfirst", "thirtysecond")
+NEWEST = ("thirtyfirst", "thirtysecond", "thirtythird")
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.settings import Settings
 from roleplay.interview.relevance import EmbeddingRelevance
+from roleplay.knowledge import embeddings
 from roleplay.knowledge.ingest import Chunking, ingest
 from roleplay.knowledge.loaders import Limits
 from roleplay.knowledge.retrieval import PackRetriever
@@ -93,11 +94,14 @@ class _OneAtATime:
         return [[float(len(text)), 1.0] for text in texts]
 
 
-def test_the_model_is_never_asked_by_two_threads_at_once() -> None:
+def test_the_model_is_never_asked_by_two_threads_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # The notes read in the background while the turn is planned: MiniLM's floats must not
     # depend on what else it was computing at the same moment.
     model = _OneAtATime()
-    relevance = EmbeddingRelevance(model)  # type: ignore[arg-type]
+    monkeypatch.setattr(embeddings, "_load_local", lambda: model)
+    relevance = EmbeddingRelevance(embeddings.local_embeddings())
     threads = [
         threading.Thread(target=relevance.vectors, args=([f"text {n} {i}" for i in range(5)],))
         for n in range(4)
