@@ -137,7 +137,8 @@ def candidates(
     pool = of_the_years_asked(question, pool)
     # "How many clothing banks": only a figure that counts them answers ("650 tonnes of
     # clothing" counts something else).
-    if asks_count(question):
+    # ("How many would I be doing?" names nothing it counts: what it points back to does.)
+    if asks_count(question) and counted_thing(question):
         pool = [said for said in pool if counts_it(question, said)]
     # "lately": what happened lately, if anything did; a sentence dated recently is on the
     # subject by that alone, without sharing a word of the question. ("How big is the team

@@ -74,6 +74,8 @@ _BEFORE = re.compile(r"\bbefore (you|joining)\b", re.IGNORECASE)
 # ... or written to whoever is starting out ('"For anyone from Hallam thinking about sport for
 # development: volunteer first…"').
 _ADVICE = re.compile(
+    # (not a service: "Priya (welfare advice)", "debt advice")
+    r"(?<!welfare )(?<!legal )(?<!debt )(?<!money )(?<!benefits )(?<!housing )(?<!\()"
     r"\b(advice|tips?|recommend\w*)\b|\b(for|to) (anyone|someone|people|those|students|grads)"
     r"\b[^:.]{0,60}:",
     re.I,
@@ -160,8 +162,11 @@ def own_answer(
         close = closeness[index] if closeness else 0.0
         # (A tip is told in the imperative too: "The data exercise is deliberately messy: look
         # for duplicate bookings…", "Learn to think in boat-nights".)
+        # (In a message of theirs, an imperative is a tip whatever it shares: "know FIFO vs
+        # FEFO inside out.")
+        told = shared or profile.pieces[index] in profile.written
         advice = intent == "advice" and bool(
-            _ADVICE.search(pieces[index]) or (shared and _TOLD_TO.search(pieces[index]))
+            _ADVICE.search(pieces[index]) or (told and _TOLD_TO.search(pieces[index]))
         )
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
         # ... as is "What years were you at Keele?"
@@ -192,6 +197,14 @@ def own_answer(
         i for i in scores if A_YEAR.search(pieces[i]) and (studies or not STUDY.search(pieces[i]))
     ]
     onward = bool(_FROM_THERE.search(question))
+    # "When did you make the jump to Mossgate itself?" asks of the last step, not the first.
+    here = [re.escape(n.split()[0]) for n in names if n.split()]
+    arrival = path and bool(
+        re.search(rf"\b(to|into|join(ed|ing)?) ({'|'.join([*here, 'here', 'us'])})\b", question)
+    )
+    came = [i for i in steps if any(re.search(rf"\b{h}\b", pieces[i]) for h in here)]
+    if arrival and came:  # (the first dated line at the company: when they came)
+        steps = [min(came, key=lambda i: min(int(y) for y in A_YEAR.findall(pieces[i])))]
     # ("What did you study, and was it always museums?" asks of the study first.)
     if path and steps and not _BEFORE.search(question) and not studies:
         steps.sort(key=lambda i: (min(int(y) for y in A_YEAR.findall(pieces[i])), i))
@@ -201,7 +214,7 @@ def own_answer(
             steps.pop(0)
         best = steps[0]
     chosen = [best]
-    if path:
+    if path and not (arrival and came):
         # (the dated line first: "They took me on … in February 2020", not "we were in 8
         # hubs when I started")
         joined = next(

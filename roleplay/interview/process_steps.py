@@ -25,6 +25,10 @@ _NEXT = re.compile(
     r"\b(next steps?|after (today|this|that|the interview|the call|this call|this stage|this "
     r"interview)|what happens (next|now|after)|what comes (next|after)|the (rest of the )?process"
     r"|stages|another round|more rounds"
+    # ("If I get through today, what does the next bit look like?")
+    # (not "If I get through to the panel, who's on it?", nor "is that the next stage?")
+    r"|what (does|will|would) the next (bit|part|stage|step|round) (look|be) like"
+    r"|what'?s the next (bit|part|stage|step|round)\?"
     # ("walk me through who I'd be working alongside" asks about the team)
     r"|walk me through(?! (who|the team|your team|a (typical )?(day|week))))\b",
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from roleplay.core.session import Source
 from roleplay.interview.facts import has_verb, last_heading, research_pieces, sentences
 from roleplay.interview.standalone import PERSON, PROFILE_HEAD, people_in, profile_heading
+from roleplay.knowledge.chats import CHAT_STAMP
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
         heading = last_heading(source.location)
         for name, (_title, kept) in found.items():
             first = re.escape(name.split()[0])
-            if source.kind != "company" or _CHAT_STAMP.search(source.snippet):
+            if source.kind != "company" or CHAT_STAMP.search(source.snippet):
                 continue
             notes = _quotes_whole(research_pieces(source.snippet))
             # Their own email, pasted under a heading that says so ("Email from Priya
@@ -197,13 +198,6 @@ _THEIR_MESSAGE = re.compile(
     re.IGNORECASE,
 )
 _SMILEY = re.compile(r"\s*(?<![\w])[:;]-?[)(DP](?![\w])\s*")
-# Where a message of an exported chat starts: "[14/10/2025, 20:09] Jamie Kinnaird: Ha I did…"
-# (WhatsApp on a phone) or "14/10/2025, 20:09 - Jamie Kinnaird: …" (WhatsApp on Android); the
-# research keeps it on a line of its own or runs it on after the message before.
-_CHAT_STAMP = re.compile(
-    r"\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
-    r"(?: -)? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}): "
-)
 _CHAT_NOISE = re.compile(
     r"<?\b(media|image|video|audio|sticker|gif) omitted>?|this message was deleted", re.I
 )
@@ -216,7 +210,7 @@ _EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+[\uFE0F\u200D]*\s*
 
 def _chat_messages(text: str) -> list[tuple[str, list[str]]]:
     """Who wrote what in a chat export pasted into the notes, each message as its sentences."""
-    stamps = list(_CHAT_STAMP.finditer(text))
+    stamps = list(CHAT_STAMP.finditer(text))
     messages = []
     for stamp, after in zip(stamps, [*stamps[1:], None], strict=False):
         said = text[stamp.end() : after.start() if after else len(text)]

@@ -22,6 +22,7 @@ from roleplay.core.cues import read_answer, split_sentences, tidy, vocabulary
 from roleplay.core.turn_rules import Intent, Kind, TurnRules, turn_rules
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.question_intent import names_intent, question_intent
+from roleplay.interview.question_words import content_stems
 from roleplay.interview.turn_model import turn_model
 
 # Scaled MiniLM relevance (see relevance.py) under which an answer does not speak to the
@@ -59,7 +60,14 @@ _YES_NO = re.compile(
     r"|not really|absolutely|of course|definitely)\b",
     re.I,
 )
-_RHETORICAL = re.compile(r"^(why|what|how) (would|did) i\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(that|it|this|those|these|they)\b", re.IGNORECASE)
+_RHETORICAL = re.compile(
+    r"^(why|what|how) (would|did) i\b"
+    # "Can I be honest about one thing, though?": leave to speak, and then they speak.
+    r"|^(can|could|may) i (just )?(be (honest|frank|blunt|straight)|say (something|one thing)"
+    r"|tell you (something|one thing)|share (something|one thing)|add (something|one thing))\b",
+    re.IGNORECASE,
+)
 # "What I should've led with is…", "What we did was…": a thing said, named by what was done.
 _WHAT_I_DID = re.compile(
     r"^(what|where|how|why) (i|we)(?:'\w+| \w+){1,5} (is|was) (that|to|the|a|an|my|our|we|i)\b",
@@ -191,7 +199,9 @@ def _read_by_phrases(
     if question and short and rules.hits("small_talk", clean) and not names_intent(clean, rules):
         return Reading("small_talk", why="a pleasantry")
     told = clean.replace(question, " ") if question else ""
-    if question and rules.hits("weighs_own", question) and _TOLD.search(told):
+    # ("Would it be okay if I dropped you a message…? Even just to say thanks…" asks leave.)
+    weighs = rules.hits("weighs_own", question) and not _ASKS_LEAVE.search(question)
+    if question and weighs and _TOLD.search(told):
         # "I found 14 streets in Walker more than 800 metres from a stop. Do you think that's
         # worth mentioning?" asks what is made of what it tells: it is heard as an answer.
         on_topic = _on_topic(clean, asked, relevance)
@@ -274,11 +284,17 @@ def _asking(text: str, rules: TurnRules) -> list[str]:
     the few words with a question mark after one ("What else comes with the job? Pension, that
     sort of thing?"): they say what it asks about."""
     said = split_sentences(text)
-    return [
-        s
+    asking = [
+        n
         for n, s in enumerate(said)
         if _asks(s, rules) or (n and s.endswith("?") and _asks(said[n - 1], rules))
-    ] or [text]
+    ]
+    # "…the advert said some Saturdays. How does that actually work out?": a question that
+    # only points back asks about the sentence before it.
+    points_back = asking and asking[0] and _POINTS_BACK.search(said[asking[0]])
+    if points_back and not any(content_stems(said[n]) for n in asking):
+        asking.insert(0, asking[0] - 1)
+    return [said[n] for n in asking] or [text]
 
 
 def _impersonal(answer: str) -> bool:
@@ -312,8 +328,11 @@ _ASKS_LEAVE = re.compile(
     r"\b(can|could|may|might) i (just |quickly |also |please )?(ask|check|double[- ]check|"
     r"confirm|clarify)\b|\b(can|could|would) you (just |please )?(confirm|remind me|clarify)\b"
     # ("Would you mind if I dropped you a line after the interview? Even just to say…")
-    r"|\b(would|do) you mind if i\b|\bis it (ok|okay|alright|all right) if i\b"
-    r"|\b(can|could|may) i (drop|send|message|email|contact|get in touch|follow up|ping)\b",
+    r"|\b(would|do) you mind if i\b|\bwould it be (ok|okay|alright|all right|fine) if i\b"
+    r"|\bis it (ok|okay|alright|all right|fine) if i\b"
+    r"|\b(can|could|may) i (drop|send|message|email|contact|get in touch|follow up|ping)\b"
+    # ("Go on then, tell me the story of the new van. I saw a photo…": a request, asked.)
+    r"|^((go on|so|and|ok|okay|right|anyway|well|now|please)( then)?\W+)*tell me (the|what|how)\b",
     re.IGNORECASE,
 )
 

@@ -18,7 +18,8 @@ import re
 _SECTIONS = frozenset(["Experience", "Education"])
 _OTHER_SECTIONS = frozenset(
     ["About", "Activity", "Skills", "Licenses & certifications", "Volunteering", "Languages",
-     "Interests", "Recommendations", "Featured", "Honors & awards", "Projects"]
+     "Interests", "Recommendations", "Featured", "Honors & awards", "Projects", "Summary",
+     "Top Skills", "Certifications", "Contact", "Honors-Awards", "Publications"]
 )  # fmt: skip
 _MONTHS = {
     "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "May": "May",
@@ -29,7 +30,7 @@ _WHEN = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? )?(?
 # "Mar 2021 - Present · 4 yrs 10 mos", "2012 - 2019 · 7 yrs": a role's dates, on a line alone.
 _DATES = re.compile(
     rf"^(?P<start>{_WHEN})\s*[-–—]\s*(?P<end>{_WHEN}|[Pp]resent|[Nn]ow)"
-    r"(?:\s*·\s*[\d\w ]*)?$"
+    r"(?:\s*·\s*[\d\w ]*|\s*\([\d\w ]*\))?$"  # ("· 4 yrs 10 mos"; a PDF's "(9 years 8 months)")
 )
 # "4 yrs 7 mos": how long at an employer whose several roles follow.
 _DURATION = re.compile(r"^\d+ (yrs?|mos?)( \d+ mos?)?$")
@@ -37,7 +38,7 @@ _DURATION = re.compile(r"^\d+ (yrs?|mos?)( \d+ mos?)?$")
 # (The job seeker's own remark may follow in square brackets: "…, 2012 - 2016 [same uni as me!!]".)
 _REMARK = r"(?:\s*\[[^\[\]]*\])?"
 _STUDY_YEARS = re.compile(
-    rf"(?:,|\s·)\s*(?P<start>{_WHEN})(?:\s*[-–—]\s*(?P<end>{_WHEN}))?{_REMARK}\s*$"
+    rf"(?:,|\s·)\s*\(?(?P<start>{_WHEN})(?:\s*[-–—]\s*(?P<end>{_WHEN}))?\)?{_REMARK}\s*$"
 )
 # A role written on one line with its dates ("Analyst · Statistics Canada, Ottawa · 2011 - 2014").
 _INLINE_DATES = re.compile(rf"\S\s.*\b{_WHEN}\s*[-–—]\s*(?:{_WHEN}|[Pp]resent|[Nn]ow)\b")
@@ -71,7 +72,8 @@ _NAMED_HEADING = re.compile(
 _HEADLINE_ROLE = re.compile(
     r"\b(Manager|Director|Officer|Head|Lead|Analyst|Advis[eo]r|Coordinator|Engineer|Partner"
     r"|Chief|Founder|Trustee|Administrator|Assistant|Consultant|Specialist|Executive"
-    r"|President|Fundraiser|Planner|Scientist|Developer|Designer|Recruiter|Nurse|Teacher)\b"
+    r"|President|Fundraiser|Planner|Scientist|Developer|Designer|Recruiter|Nurse|Teacher"
+    r"|Supervisor|Associate|Technician|Driver|Clerk)\b"
 )
 
 
@@ -160,6 +162,8 @@ def _roles(block: list[str]) -> list[str]:
     for line in block:
         dates = _DATES.match(line)
         if dates and pending:
+            # (what the role before was, in lines of its own, then this role)
+            said += [" ".join(pending[:-2])] if pending[:-2] else []
             said.append(_role(pending, employer, dates))
             pending = []
         elif _DURATION.match(line) and pending:
@@ -190,6 +194,10 @@ def _role(pending: list[str], employer: str, dates: re.Match[str]) -> str:
         for part in _PARTS.split(line)
         if part.strip(" ,") and not _KIND_OF_JOB.match(part.strip(" ,"))
     ]
+    # (LinkedIn's own PDF puts the employer over the title: "Caledonian Cold Chain" /
+    # "Depot Supervisor")
+    if len(parts) > 1 and _HEADLINE_ROLE.search(parts[1]) and not _HEADLINE_ROLE.search(parts[0]):
+        parts = [parts[1], parts[0], *parts[2:]]
     title = _unbracketed(parts[0])
     where = parts[1] if len(parts) > 1 else employer
     at = f" at {where}" if where else ""
@@ -269,7 +277,7 @@ def _ended(line: str) -> str:
 def _unbracketed(text: str) -> str:
     """ "BSc (Hons) Mathematics" as "BSc Mathematics": brackets said aloud read as a stage
     direction."""
-    return " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+    return " ".join(re.sub(r"\([^()]*\)", " ", text).split()).replace(" ,", ",")
 
 
 def _span(start: str, end: str | None) -> str:
@@ -283,3 +291,46 @@ def _span(start: str, end: str | None) -> str:
 def _month(when: str) -> str:
     first = when.split()[0].rstrip(".")
     return f"{_MONTHS.get(first, first)} {when.split()[1]}" if " " in when else when
+
+
+# LinkedIn's own "Save to PDF" of a profile: a sidebar (Contact, Top Skills…) read first, the
+# name over a headline, "Summary", "Experience", "Education", and "Page 1 of 2" at each foot.
+_EXPORT_FOOT = re.compile(r"^Page \d+ of \d+$")
+# A line the PDF wrapped at the column's edge: long, and no sentence ends with it.
+_WRAPPED = 55
+
+
+def linkedin_export(pages: list[str]) -> str:
+    """The pages of LinkedIn's PDF of a profile as one profile under a heading naming the
+    person and their headline ("## Ishbel Ferrier, Chief Executive at Mossgate Food Network"),
+    the sidebar left out and wrapped lines joined; "" for any other PDF."""
+    text = "\n".join(pages)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if "(LinkedIn)" not in text or "Experience" not in lines:
+        return ""
+    if not any(_EXPORT_FOOT.match(line) for line in lines):
+        return ""
+    joined: list[str] = []
+    wrapped = False  # whether the line before was cut at the column's edge
+    for line in lines:
+        if _EXPORT_FOOT.match(line):
+            continue
+        if wrapped:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+        wrapped = len(line) >= _WRAPPED and not line.endswith((".", "!", "?", ":"))
+    start = next(
+        (
+            i
+            for i, line in enumerate(joined[:-1])
+            if _NAME_LINE.match(line) and _HEADLINE_ROLE.search(joined[i + 1])
+        ),
+        None,
+    )
+    if start is None:
+        return ""
+    body = [line for line in joined[start + 2 :] if line != "Summary"]  # (a label, not said)
+    if body and _PLACE_LINE.match(body[0]):
+        body = body[1:]  # (where they are: "Mossgate, Scotland, United Kingdom")
+    return "\n".join([f"## {joined[start]}, {_headline(joined[start + 1])}", "", *body])

@@ -15,6 +15,7 @@ from langchain_core.vectorstores.utils import maximal_marginal_relevance
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Session, Source, Stage
+from roleplay.knowledge.chats import is_chat
 from roleplay.knowledge.store import PackStore, Passage
 
 # A whole chunk (ROLEPLAY_CHUNK_SIZE, 700 by default) fits: a question is answered from any of
@@ -135,11 +136,16 @@ class PackRetriever:
         return sources
 
     def _rest_of_sections(self, found: list[tuple[str, Passage]]) -> list[tuple[str, Passage]]:
-        """The rest of the best passage's section, and of any section two of whose passages
-        were found: a pasted profile cut in four answers "where did you study?" from its last
-        part, whichever parts were found."""
+        """The rest of the best passage's section, of any section two of whose passages were
+        found, and of a chat found: a pasted profile cut in four answers "where did you
+        study?" from its last part, whichever parts were found."""
         keys = [(pack, p.source, p.location) for pack, p in found]
-        wanted = [key for i, key in enumerate(keys) if not i or keys.count(key) > 1]
+        # (and an exported chat: short, and every message of it its writer's own words)
+        wanted = [
+            key
+            for i, key in enumerate(keys)
+            if not i or keys.count(key) > 1 or is_chat(found[i][1].text)
+        ]
         have = {p.text for _, p in found}
         more: list[tuple[str, Passage]] = []
         for pack, source, location in dict.fromkeys(wanted):

@@ -14,6 +14,7 @@ import sys
 import zipfile
 from typing import Any
 
+from roleplay.knowledge.linkedin import linkedin_export
 from roleplay.knowledge.pdf_markdown import pdf_markdown, rows_markdown
 
 _LOCKED = "is password-protected; remove the password and add it again"
@@ -33,6 +34,10 @@ def pdf_pages(path: str) -> dict:
             return {"error": _LOCKED}
         if reader.is_encrypted:
             return {"pages": [page.extract_text() or "" for page in reader.pages]}
+        # LinkedIn's PDF of a profile is read in its own order (its sidebar first, then the
+        # profile), which pdfplumber's lines run together across the two columns.
+        if profile := linkedin_export([page.extract_text() or "" for page in reader.pages]):
+            return {"pages": [profile]}
         with pdfplumber.open(path) as pdf:
             return {"pages": pdf_markdown(pdf)}
     except (FileNotDecryptedError, NotImplementedError):

@@ -1,15 +1,27 @@
 """A food-bank charity's research read as it was written: the job seeker's plain-text notes
-holding a WhatsApp chat exported with the alum (each message theirs, in their words), and red
-flags said casually: a CV line that "reads better", contempt for "my lot"."""
+holding a WhatsApp chat exported with the alum (each message theirs, in their words, and the
+chat read whole), the leader's profile saved as LinkedIn's own PDF; questions asked as requests
+or pointing back; and red flags said casually: a CV line that "reads better", contempt for "my
+lot"."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from roleplay.core.cues import CueError, load_vocabulary, read_answer
+from roleplay.core.personas import PersonaLibrary
+from roleplay.core.resources import shipped_dir
 from roleplay.interview.played import own_answer
-from roleplay.interview.profiles import profiles
+from roleplay.interview.process_steps import asks_next_steps
+from roleplay.interview.profiles import Profile, profiles
 from roleplay.interview.reading import read_turn
+from roleplay.knowledge.chats import is_chat
+from roleplay.knowledge.linkedin import linkedin_as_sentences, linkedin_export
+from roleplay.knowledge.loaders import Limits, load_file
+from roleplay.knowledge.retrieval import PackRetriever
+from roleplay.knowledge.store import Passage
 from tests.unit.test_job_pack_answers import company
 
 CHAT = company(
@@ -83,3 +95,102 @@ def test_a_cue_outweighing_one_that_does_not_exist_is_refused(tmp_path) -> None:
     path.write_text("generic_question:\n  means: m\n  patterns: [x]\n  outweighs: [curiosty]\n")
     with pytest.raises(CueError, match=r"generic_question\.outweighs.*curiosty"):
         load_vocabulary(path)
+
+
+EXPORT = [
+    "Contact\nwww.linkedin.com/in/ishbel-ferrier\n(LinkedIn)\nTop Skills\nSupply Chain Management\n"
+    "Ishbel Ferrier\nChief Executive at Mossgate Food Network | Food, logistics and the\n"
+    "people who make it move\nMossgate, Scotland, United Kingdom\nSummary\n"
+    "I've spent twenty years moving food around Scotland - first for profit, now\n"
+    "for people.\nExperience\nMossgate Food Network\nChief Executive\n"
+    "March 2016 - Present (9 years 8 months)\nMossgate, Scotland\n"
+    "Lead the charity's staff and volunteers. Grew from 6 hubs to 14, moved into the\n"
+    "Haughhead warehouse (2018).\nPage 1 of 2",
+    "Caledonian Cold Chain\nDepot Supervisor\nJuly 2005 - July 2009 (4 years 1 month)\n"
+    "Livingston, Scotland\nNight and back-shift supervisor at a chilled depot.\nEducation\n"
+    "University of Stirling\nBA (Hons), Business Studies · (2001 - 2005)\nPage 2 of 2",
+]
+
+
+def test_linkedins_pdf_of_a_profile_is_one_profile_under_their_name() -> None:
+    profile = linkedin_export(EXPORT)
+    assert profile.startswith("## Ishbel Ferrier, Chief Executive at Mossgate Food Network\n")
+    assert "Top Skills" not in profile and "Page 1 of 2" not in profile
+    assert "for profit, now for people." in profile  # (a line the column wrapped, joined)
+    said = linkedin_as_sentences(profile)
+    assert "Chief Executive at Mossgate Food Network since March 2016." in said
+    assert "Lead the charity's staff and volunteers. Grew from 6 hubs to 14" in said
+    assert "Depot Supervisor at Caledonian Cold Chain from July 2005 to July 2009." in said
+    assert "Studied BA, Business Studies at University of Stirling from 2001 to 2005." in said
+
+
+def test_any_other_pdf_is_no_linkedin_profile() -> None:
+    assert linkedin_export(["Annual review 2025\nExperience\nPage 1 of 1"]) == ""
+
+
+def test_a_saved_linkedin_pdf_is_read_as_the_profile_it_is() -> None:
+    pdf = Path(__file__).parents[2] / "bench/data/listening/mossgate-food-network"
+    loaded = load_file(pdf / "linkedin-profile.pdf", Limits())
+    assert loaded.pages[0].startswith("## Ishbel Ferrier, Chief Executive at Mossgate")
+
+
+class _Sections:
+    def section(self, pack: str, source: str, location: str) -> list[Passage]:
+        return [Passage(f"{location} part {n}", source, location, 0.0) for n in range(3)]
+
+
+def test_an_exported_chat_found_is_read_whole() -> None:
+    persona = PersonaLibrary([shipped_dir("personas")]).get("alumni-peer-coffee-chat")
+    retriever = PackRetriever(store=_Sections(), persona=persona)  # type: ignore[arg-type]
+    best = Passage("Tomasz Nowak runs the vans.", "notes.txt", "people", 0.9)
+    chat = Passage(CHAT.snippet, "notes.txt", "whatsapp w Jamie", 0.5)
+    more = retriever._rest_of_sections([("notes", best), ("notes", chat)])
+    assert {p.location for _pack, p in more} == {"people", "whatsapp w Jamie"}
+    assert is_chat(CHAT.snippet) and not is_chat("[14/10/2025, 20:09] Jamie Kinnaird: Hi")
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("Go on then, tell me the story of the new van. I saw a photo with a big vegetable "
+         "painted on the side and I couldn't work out what that was about.", "question"),
+        ("Can I be honest about one thing, though? Where I've volunteered, half the Saturday "
+         "folk were more bother than they were worth, they turned up late and left early.",
+         "answer"),
+    ],
+)  # fmt: skip
+def test_a_request_asks_and_leave_to_speak_does_not(said: str, kind: str) -> None:
+    assert read_turn(said, "What did you see all the way through?").kind == kind
+
+
+def test_a_question_that_points_back_asks_about_the_sentence_before() -> None:
+    said = "The advert said some Saturdays. How does that actually work out?"
+    assert "Saturdays" in read_turn(said, "Any questions?").question
+
+
+def test_asking_leave_to_message_later_is_a_follow_up_whatever_follows() -> None:
+    said = (
+        "Would it be okay if I dropped you a message on LinkedIn after this? Even just to say "
+        "thanks, or if I think of something on the bus home."
+    )
+    reading = read_turn(said, "What would you most like to learn from today?")
+    assert (reading.kind, reading.intent) == ("question", "follow_up")
+
+
+def test_the_next_bit_asks_for_the_process() -> None:
+    assert asks_next_steps("If I get through today, what does the next bit look like?")
+
+
+def test_the_jump_to_the_company_is_told_by_the_first_dated_line_there() -> None:
+    ishbel = Profile(
+        "Ishbel Ferrier",
+        "Chief Executive",
+        (
+            "Depot Supervisor at Caledonian Cold Chain from July 2005 to July 2009.",
+            "Chief Executive at Mossgate Food Network since March 2016.",
+            "Brought in Hubstock at Mossgate in 2025.",
+        ),
+    )
+    question = "And when did you make the jump to Mossgate itself?"
+    said = own_answer(ishbel, question, intent="story", names=["Mossgate Food Network"])
+    assert said == "I've been Chief Executive at Mossgate Food Network since March 2016."

@@ -1,0 +1,24 @@
+"""Chats exported into the research: where each message starts, and who wrote it.
+
+A job seeker pastes their WhatsApp chat with someone they will meet into their notes, as the
+app exports it: "[14/10/2025, 20:09] Jamie Kinnaird: Ha I did the HNC…" (on a phone) or
+"14/10/2025, 20:09 - Jamie Kinnaird: …" (on Android). Its messages are that person's own words,
+and a chat is short: it is read whole (``retrieval``) and message by message
+(``roleplay.interview.profiles``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Where a message starts, its writer's name as the group; the research keeps it on a line of
+# its own or runs it on after the message before.
+CHAT_STAMP = re.compile(
+    r"\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
+    r"(?: -)? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}): "
+)
+
+
+def is_chat(text: str) -> bool:
+    """Whether ``text`` holds messages of an exported chat (two at least)."""
+    return len(CHAT_STAMP.findall(text)) >= 2
