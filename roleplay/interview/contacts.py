@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from roleplay.core.session import Source
 from roleplay.interview.candidates import ROLE_WORDS
 from roleplay.interview.facts import STARTERS, last_heading, research_pieces
+from roleplay.interview.profiles import chat_messages
 from roleplay.interview.question_words import content_stems
 from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
 from roleplay.interview.standalone import people_in
+from roleplay.knowledge.chats import is_chat
 
 # A person named in the research, and the title that follows the name ("Dana Whitcombe, the
 # vice president of operations").
@@ -51,6 +53,9 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     text = " ".join(source.snippet for source in sources if source.kind == "company")
     for source in sources:
         if source.kind != "company":
+            continue
+        if is_chat(source.snippet):
+            people += _named_in_chat(source.snippet, speakers, taken, len(people))
             continue
         # A profile under its own heading ("Tomasz Wren – Head of Generation & Data, …").
         heading = last_heading(source.location)
@@ -117,6 +122,31 @@ def contact_in(sources: Sequence[Source], names: Sequence[str] = (), about: str 
     if people:
         return max(people)[6]
     return teams[0] if teams else ""
+
+
+# "Anyone else you'd say to talk to?", asked in a chat.
+_ASKS_WHO = re.compile(
+    r"\b(talk|speak|reach out|chat|get in touch|contact|meet)\b[^?]*\?$|\bwho (else|should)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_in_chat(
+    chat: str, speakers: Sequence[str], taken: set[str], before: int
+) -> list[tuple[bool, bool, bool, bool, int, int, str]]:
+    """Whom the person played names in a chat when asked who else to talk to ("And Aggie
+    Brannigan who runs Balcraig hub… Say I sent you"): theirs, and advised."""
+    found: list[tuple[bool, bool, bool, bool, int, int, str]] = []
+    asked = ""
+    for writer, said in chat_messages(chat):
+        if _ASKS_WHO.search(asked) and writer in speakers:
+            for sentence in said:
+                for person in sorted(people_in(sentence)):
+                    words = person.split()
+                    if words[0] not in STARTERS and not {w.lower() for w in words} & taken:
+                        found.append((True, True, False, True, 0, -before - len(found), person))
+        asked = said[-1] if said[-1].endswith("?") else ""
+    return found
 
 
 _ADVISING_HEADING = re.compile(

@@ -85,7 +85,7 @@ def as_written(piece: str) -> str:
     label before it, a bracket as an aside ("Tuesday the vans do the north loop, Balcraig,
     Glenmoss…")."""
     text = _BRACKETED.sub(_aside, LABEL.sub("", " ".join(piece.split()))).rstrip(" .;")
-    return text[:1].upper() + text[1:] + "."
+    return text[:1].upper() + text[1:] + ("" if text.endswith(("!", "?")) else ".")
 
 
 # ("Tuesday/Wednesday = Power BI dashboards + random requests": two days, and an equals.)

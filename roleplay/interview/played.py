@@ -81,6 +81,12 @@ _ADVICE = re.compile(
     re.I,
 )
 CLOSE_ENOUGH = 0.5
+# What a question in a chat asked for, by the intent it answers ("Any tips on what to prepare?").
+_ASKED_FOR = {
+    "advice": re.compile(r"\b(tips?|advice|prepare|recommend\w*|suggest\w*)\b", re.I),
+    "tools": re.compile(r"\b(systems?|tools?|software|apps?|programs?|tech)\b", re.I),
+}
+_NOTHING = re.compile(r"(?!)")
 _TOLD_TO = re.compile(
     rf"(?:^|[:;]\s+)(?:{'|'.join(sorted(IMPERATIVE))}|Learn|Look|Know|Read|Say|Check|Don't)\b",
     re.IGNORECASE,
@@ -154,6 +160,7 @@ def own_answer(
     asks_when = bool(re.search(r"\b(what|which) years?\b|\bwhen\b", question, re.IGNORECASE))
     scores = {}
     labels = _under_labels(pieces)
+    replied = dict(profile.replies)
     for index in sayable:
         # (What a list is under says what its items are: "What I'd prepare:" over "Read the
         # Dock Shuttle bit…" answers "what would you prepare?")
@@ -165,9 +172,16 @@ def own_answer(
         # (In a message of theirs, an imperative is a tip whatever it shares: "know FIFO vs
         # FEFO inside out.")
         told = shared or profile.pieces[index] in profile.written
-        advice = intent == "advice" and bool(
-            _ADVICE.search(pieces[index]) or (told and _TOLD_TO.search(pieces[index]))
+        # (a tip they gave when asked for tips: "know FIFO vs FEFO inside out.")
+        reply = _ASKED_FOR.get(intent or "", _NOTHING).search(
+            replied.get(profile.pieces[index], "")
         )
+        advice = (intent == "advice") * (
+            2 * bool(reply)
+            or bool(_ADVICE.search(pieces[index]) or (told and _TOLD_TO.search(pieces[index])))
+        )
+        # (the systems they named when asked what they use: "SurplusLink is the app…")
+        shared += 2 * bool(reply and intent != "advice")
         # A road here is told by its dated steps ("Joined Thistlebeck in 2009 as…").
         # ... as is "What years were you at Keele?"
         dated = (path or asks_when) and bool(A_YEAR.search(pieces[index]))
@@ -228,10 +242,17 @@ def own_answer(
         )
         if joined is not None and joined != best:
             chosen = sorted([best, joined])
-    if intent == "advice" and best in labels:
-        # Tips under one label ("What I'd prepare:") are given two at a time.
+    if intent == "advice" and (best in labels or scores[best][0] == 2):
+        # Tips under one label ("What I'd prepare:"), or given when asked for tips, are given
+        # two at a time.
         ranked = sorted(scores, key=lambda i: scores[i], reverse=True)
-        more = [i for i in ranked if i != best and scores[i][0] and labels.get(i) == labels[best]]
+        more = [
+            i
+            for i in ranked
+            if i != best
+            and scores[i][0] == scores[best][0]
+            and (labels.get(i) == labels.get(best) or scores[i][0] == 2)
+        ]
         chosen = sorted([best, *more[:1]])
     if studies and not path and chosen == [best]:
         pieces[best] = _study_only(pieces[best], profile.name)

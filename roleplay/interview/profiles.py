@@ -27,6 +27,9 @@ class Profile:
     # Pieces they wrote themselves (a chat's messages): said as written, their "he" someone
     # else.
     written: frozenset[str] = frozenset()
+    # Pieces of theirs written in reply to a question, with the question ("What systems do
+    # you use?"): what they answer.
+    replies: tuple[tuple[str, str], ...] = ()
 
 
 def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
@@ -35,15 +38,25 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     Works – Fleet & Ops Data Analyst – prep" is the title of the job seeker's notes)."""
     found: dict[str, tuple[str, list[str]]] = {}
     written: dict[str, set[str]] = {}
+    replies: dict[str, dict[str, str]] = {}
     for source in sources:
         if source.kind != "company":
             continue
         # What they wrote in a chat exported into the notes is theirs, in their words.
-        if chat := _chat_messages(source.snippet):
+        if chat := chat_messages(source.snippet):
+            asked, by = "", ""  # what the last message by someone else asked, and who
             for chatter, said in chat:
                 _title, kept = found.setdefault(chatter, ("", []))
                 kept += [p for p in said if p not in kept]
                 written.setdefault(chatter, set()).update(said)
+                # ("Any tips on what to prepare?" answered by "know FIFO vs FEFO inside out.";
+                # not by "Sure!" or "Few things")
+                if asked and by != chatter:
+                    replies.setdefault(chatter, {}).update(
+                        (p, asked) for p in said if len(p.split()) >= 3 and not p.endswith("!")
+                    )
+                asked = next((p for p in reversed(said) if p.endswith("?")), "")
+                by = chatter
             continue
         head = profile_heading(source.location)
         pieces = research_pieces(source.snippet)
@@ -92,7 +105,13 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
                 notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
             kept += [p for p in notes if _theirs(p, name) and p not in kept]
     return [
-        Profile(name, title, tuple(_whole(pieces)), frozenset(written.get(name, ())))
+        Profile(
+            name,
+            title,
+            tuple(_whole(pieces)),
+            frozenset(written.get(name, ())),
+            tuple(replies.get(name, {}).items()),
+        )
         for name, (title, pieces) in found.items()
         if not _part_of(name, company)
     ]
@@ -208,7 +227,7 @@ _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=[A-Za-z])")
 _EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+[\uFE0F\u200D]*\s*")
 
 
-def _chat_messages(text: str) -> list[tuple[str, list[str]]]:
+def chat_messages(text: str) -> list[tuple[str, list[str]]]:
     """Who wrote what in a chat export pasted into the notes, each message as its sentences."""
     stamps = list(CHAT_STAMP.finditer(text))
     messages = []

@@ -5,7 +5,7 @@ more, each written as never tuned on. The first thirty were tuned on after their
 (see the conversations file). The newest three were written by other hands that never read the
 engine's rules, and each was first run sealed: 'thirty-first' (46.4% of its questions
 answered; 92.6% after its mends), 'thirty-second' (53.8%; 89.3%) and 'thirty-third' (39.3%;
-71.4%). The floors are what is measured, less a question or two: the aim at a company never
+78.6%). The floors are what is measured, less a question or two: the aim at a company never
 tuned on is 90%."""
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import pytest
 from roleplay.core.cues import CueError, load_vocabulary, read_answer
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
+from roleplay.interview.contacts import contact_in
 from roleplay.interview.played import own_answer
 from roleplay.interview.process_steps import asks_next_steps
 from roleplay.interview.profiles import Profile, profiles
@@ -194,3 +195,25 @@ def test_the_jump_to_the_company_is_told_by_the_first_dated_line_there() -> None
     question = "And when did you make the jump to Mossgate itself?"
     said = own_answer(ishbel, question, intent="story", names=["Mossgate Food Network"])
     assert said == "I've been Chief Executive at Mossgate Food Network since March 2016."
+
+
+ADVICE_CHAT = company(
+    "[15/10/2025, 18:51] Eilidh Munro: Hiya, me again. Any tips on what to prepare for the "
+    "interview itself? [15/10/2025, 19:07] Jamie Kinnaird: Sure! Few things 1. know FIFO vs "
+    "FEFO inside out. 2. they give you a route-planning exercise. Practise with a map "
+    "[15/10/2025, 19:12] Eilidh Munro: Anyone else you'd say to talk to? [15/10/2025, 19:20] "
+    "Jamie Kinnaird: Tomasz for sure, he's the lead driver. And Aggie Brannigan who runs "
+    "Balcraig hub, nobody knows the hubs better. Say I sent you",
+    "whatsapp w Jamie (exported chat)",
+)
+
+
+def test_tips_given_when_asked_for_tips_are_their_advice() -> None:
+    jamie = next(p for p in profiles([ADVICE_CHAT]) if p.name == "Jamie Kinnaird")
+    said = own_answer(jamie, "If you were me, what would you be swotting up on?", intent="advice")
+    assert "FEFO" in said and "Say I sent you" not in said
+
+
+def test_whom_they_name_when_asked_who_else_is_the_contact() -> None:
+    names = ["Mossgate Food Network", "Sam", "Alex Moreno", "Jamie Kinnaird"]
+    assert contact_in([ADVICE_CHAT], names) == "Aggie Brannigan"
