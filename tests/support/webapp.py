@@ -131,7 +131,14 @@ def running_app(data_dir: Path, **settings: Any) -> Iterator[RunningApp]:
     try:
         yield RunningApp(f"http://127.0.0.1:{port}/", services, model, app)
     finally:
-        app.close()
+        try:
+            app.close()
+        except RuntimeError:
+            # Gradio sets its asyncio stop event from this thread while the server's loop may
+            # be waking the event's waiters ("deque mutated during iteration"): the flag is
+            # set all the same, so only the server is left to close.
+            if app.server:
+                app.server.close()
 
 
 def text_of(message: dict[str, Any]) -> str:
