@@ -31,6 +31,25 @@ def load_labelled(split: str) -> list[LabelledAnswer]:
     return [LabelledAnswer.model_validate(item) for item in data]
 
 
+SECOND_HAND = DATA / "second_hand"
+
+
+class SecondLabels(BaseModel):
+    id: str
+    labels: dict[str, Label]
+
+
+def second_hand_splits() -> list[str]:
+    return sorted(path.stem for path in SECOND_HAND.glob("*.yaml"))
+
+
+def load_second_hand(split: str) -> dict[str, dict[str, Label]]:
+    """Another hand's blind labels of ``split``, by answer id: how far two careful readers
+    agree is the most any reader of these answers can be asked to agree with either."""
+    data = yaml.safe_load((SECOND_HAND / f"{split}.yaml").read_text(encoding="utf-8"))
+    return {row.id: row.labels for row in map(SecondLabels.model_validate, data)}
+
+
 TURNS = Path(__file__).parents[1] / "data" / "turn_acts.yaml"
 
 
