@@ -34,7 +34,8 @@ THIN_WORDS = 12
 RAMBLING_WORDS = 170
 
 # A sentence ends at . ! or ? followed by a space or the end: "3.5 percent" stays whole.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# ("…a group for every hub which is... chaos": an ellipsis before a small letter is a pause.)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\.\.\.)\s+|(?<=\.\.\.)\s+(?![a-z])")
 # Enough for any real answer; past it, hostile text is not read sentence by sentence.
 MAX_SENTENCES = 60
 _WORD = re.compile(r"[\w'’-]+")

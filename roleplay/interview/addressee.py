@@ -26,7 +26,9 @@ _ABOUT_YOU = re.compile(
     # "What's the shift pattern like for you?", "What does a normal week look like for you?"
     r"|\blike for you\b|\byour (normal|typical|usual|average) (week|day)\b"
     # "Do you still get your hands dirty clinically?"
-    r"|\b(do|did) you (still|ever|personally|yourself)\b",
+    r"|\b(do|did) you (still|ever|personally|yourself)\b"
+    # "…but what else are you in all day?"
+    r"|\byou (actually |really )?(in|on|using|living in|working in|clicking around in) all day\b",
     re.I,
 )
 # What the candidate asks of someone else's road ("how did he end up running it?").

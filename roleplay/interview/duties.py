@@ -23,8 +23,10 @@ _ASKS = re.compile(
     r"|what does the (role|job|post) (actually |really )?(involve|look like)"
     r"|what('s| is) the (role|job) (actually |really )?like)\b"
     # ("what would you focus on first, if you were me?" asks for advice, not what I'd do)
-    r"|\b(me|i) (getting stuck into|(to )?get stuck into|(to )?tackle|(to )?start on|(to )?focus on"
-    r"|(to )?work on)\b[^.?]{0,25}\bfirst\b",
+    r"|\b(me|i) (getting stuck into|(to )?get stuck into|(to )?get my teeth into|(to )?tackle"
+    r"|(to )?start on|(to )?focus on|(to )?work on)\b[^.?]{0,25}\bfirst\b"
+    # ("…walking in that first week — what's landing on my desk?")
+    r"|\b(landing|arriving|sitting) on my desk\b",
     re.IGNORECASE,
 )
 # What the new starter would do first: "In your first six months you would: - lead…".

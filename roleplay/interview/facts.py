@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from roleplay.core.session import Source
 
 # (A sentence may end inside a quotation: '…is a big part of the job." In the comments…'.)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’])\s+(?=[A-Z])")
+# ("…a group for every hub which is... chaos": an ellipsis before a small letter is a pause.)
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\.\.\.)\s+|(?<=\.\.\.)\s+(?![a-z])|(?<=[.!?][\"”’])\s+(?=[A-Z])"
+)
 # A label whose list's first number ran into it ("Advice, for what it's worth: 1.").
 _LABEL_NUMBERED = re.compile(r":\s*\d{1,2}[.)]$")
 # How many sentences on a quotation may close.

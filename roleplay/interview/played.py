@@ -21,7 +21,7 @@ from roleplay.interview.facts import EMPHASIS, IMPERATIVE
 from roleplay.interview.first_person import STUDY, as_written, first_person
 from roleplay.interview.own_week import week_told
 from roleplay.interview.profiles import QUOTED, Profile
-from roleplay.interview.question_words import CAPITALISED, content_stems
+from roleplay.interview.question_words import BESIDES, CAPITALISED, content_stems
 from roleplay.interview.sayable import A_YEAR
 
 # Words the interviewer never says in character, nor marks of a page.
@@ -158,6 +158,8 @@ def own_answer(
     amount = bool(_AMOUNT.search(question))
     money = bool(_MONEY_ASKED.search(question))
     asks_when = bool(re.search(r"\b(what|which) years?\b|\bwhen\b", question, re.IGNORECASE))
+    # "I know you mentioned Hubstock, but what else are you in all day?" is not told by Hubstock.
+    besides = {w for found in BESIDES.finditer(question) for w in CAPITALISED.findall(found[0])}
     scores = {}
     labels = _under_labels(pieces)
     replied = dict(profile.replies)
@@ -194,6 +196,8 @@ def own_answer(
         # ... and one on money by a sum of it ("did you get much of a pay rise?" is not told
         # by "pricing about 300 holiday cottages").
         if money and not _MONEY.search(pieces[index]):
+            continue
+        if any(re.search(rf"\b{re.escape(word)}\b", pieces[index]) for word in besides):
             continue
         scores[index] = (advice, weight, shared > 0 or advice or dated or studied, close, -index)
     # Advice their profile does not hold is not made of their road ("What would you tell
@@ -254,6 +258,12 @@ def own_answer(
             and (labels.get(i) == labels.get(best) or scores[i][0] == 2)
         ]
         chosen = sorted([best, *more[:1]])
+    if intent == "tools" and _ASKED_FOR["tools"].search(replied.get(profile.pieces[best], "")):
+        # The systems they named when asked what they use are told two at a time, the closest
+        # to the question, in the order they named them ("SurplusLink is the app…").
+        asked_then = replied[profile.pieces[best]]
+        named = [i for i in scores if replied.get(profile.pieces[i]) == asked_then]
+        chosen = sorted(sorted(named, key=lambda i: scores[i], reverse=True)[:2])
     if studies and not path and chosen == [best]:
         pieces[best] = _study_only(pieces[best], profile.name)
     if not in_person:

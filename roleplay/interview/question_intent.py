@@ -29,6 +29,16 @@ _HEAD = re.compile(
 # ... or by the clause its "who" opens: "could you walk me through who I'd be working
 # alongside day to day?" asks about the team.
 _WHO = re.compile(r"\bwho\b(?: [\w'’]+){1,6}", re.IGNORECASE)
+# A question on how much or how many asks for a figure, which only these intents' answers give
+# ("how much comes from hire?" is no question about whom to talk to, however close its words).
+_FIGURE = re.compile(r"\bhow (much|many)\b", re.IGNORECASE)
+_GIVE_FIGURES = ("team", "pay", "process", "work", "other")
+# "Can I ask a money question? Not about salary, I promise! How's the charity funded?": what
+# the candidate says a question is not about names no intent of it.
+_DISCLAIMED = re.compile(
+    r"\b(?:not|nothing) (?:about|asking about|to do with|on) (?:the |my |your )?[\w'’-]+",
+    re.IGNORECASE,
+)
 
 
 def names_intent(question: str, rules: TurnRules) -> bool:
@@ -42,7 +52,8 @@ def question_intent(
     """The intent of ``question`` (``whole``: the turn it was asked in), and why."""
     # The words after the question count as much as its own ("Is anything going on your
     # team? I'd love to get my foot in the door."): ties go to the more specific intent.
-    hits = {i: rules.hits(f"intent:{i}", whole or question) for i in INTENTS}
+    said = _DISCLAIMED.sub(" ", whole or question)
+    hits = {i: rules.hits(f"intent:{i}", said) for i in INTENTS}
     if hits["referral"]:
         # "If you were in my shoes, is there anyone I should talk to?", "anyone you'd suggest I
         # speak to before I put my application in?": whom to talk to is what is asked.
@@ -68,7 +79,12 @@ def question_intent(
         return named[0], f"names {named[0]}"
     if relevance is None:
         return (named[0] if named else "other"), "by its words alone"
-    candidates = named or [i for i in INTENTS if not rules.hits(f"unlike:{i}", question)]
+    candidates = named or [
+        i
+        for i in INTENTS
+        if not rules.hits(f"unlike:{i}", question)
+        and (i in _GIVE_FIGURES or not _FIGURE.search(question))
+    ]
     topics = [rules.intents[i].examples for i in candidates]
     scores = relevance.scores([question], topics)[0]
     score, intent = max(zip(scores, candidates, strict=True))

@@ -65,7 +65,9 @@ OPENER = re.compile(
 # (not "I": "can I just check the pay?" asks leave in words the idioms know)
 CAPITALISED = re.compile(r"(?<!^)\b(?!I\b|I'[a-z]+\b)[A-Z][\w'-]*")
 BESIDES = re.compile(
-    r"\b(beyond|apart from|other than|besides|aside from|except( for)?) (the |your |my )?[^,?]+",
+    r"\b(beyond|apart from|other than|besides|aside from|except( for)?) (the |your |my )?[^,?]+"
+    # ("I know you mentioned Hubstock, but what else are you in all day?")
+    r"|\byou('ve)? (already )?(mentioned|said|named) [^,?]+(?=,? but what else\b)",
     re.IGNORECASE,
 )
 CALENDAR = frozenset(

@@ -26,6 +26,7 @@ SNIPPET_CHARS = 1000
 # Most words a title line of plain text has.
 HEADING_WORDS = 6
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n| {2,}\n|\n(?=\s*(?:\d+[.)]|[-*•])\s)")
+_CHAT_LINE = re.compile(r"\n")
 
 
 def _embedding(passage: Passage) -> list[float]:
@@ -41,9 +42,10 @@ def passage_snippet(text: str) -> str:
     # stop (a title, a label) gets one, so it does not run into the sentence after it.
     # Paragraphs end at a blank line, at a Markdown line break (the header splitter joins a
     # section's paragraphs with "  \n"), and before each list item.
-    paragraphs = [
-        " ".join(p.split()) for p in _PARAGRAPH_BREAK.split(_headings_apart(text)) if p.strip()
-    ]
+    # (In an exported chat each line is a thought of its own: "…a nightmare the first month"
+    # then "SurplusLink is the app…" on the next line of the same message.)
+    breaks = _CHAT_LINE if is_chat(text) else _PARAGRAPH_BREAK
+    paragraphs = [" ".join(p.split()) for p in breaks.split(_headings_apart(text)) if p.strip()]
     text = " ".join(p if p[-1] in ".!?:;…" else f"{p}." for p in paragraphs)
     if len(text) <= SNIPPET_CHARS:
         return text

@@ -10,18 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from roleplay.core.cues import CueError, load_vocabulary, read_answer
+from roleplay.core.cues import CueError, load_vocabulary, read_answer, split_sentences
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
+from roleplay.interview.addressee import asks_the_interviewer
 from roleplay.interview.contacts import contact_in
+from roleplay.interview.duties import asks_duties
+from roleplay.interview.facts import sentences
 from roleplay.interview.played import own_answer
 from roleplay.interview.process_steps import asks_next_steps
 from roleplay.interview.profiles import Profile, profiles
 from roleplay.interview.reading import read_turn
+from roleplay.interview.relevance import local_relevance
 from roleplay.knowledge.chats import is_chat
 from roleplay.knowledge.linkedin import linkedin_as_sentences, linkedin_export
 from roleplay.knowledge.loaders import Limits, load_file
-from roleplay.knowledge.retrieval import PackRetriever
+from roleplay.knowledge.retrieval import PackRetriever, passage_snippet
 from roleplay.knowledge.store import Passage
 from tests.unit.test_job_pack_answers import company
 
@@ -217,3 +221,92 @@ def test_tips_given_when_asked_for_tips_are_their_advice() -> None:
 def test_whom_they_name_when_asked_who_else_is_the_contact() -> None:
     names = ["Mossgate Food Network", "Sam", "Alex Moreno", "Jamie Kinnaird"]
     assert contact_in([ADVICE_CHAT], names) == "Aggie Brannigan"
+
+
+def test_each_line_of_a_message_in_a_chat_ends_its_sentence() -> None:
+    chat = (
+        "[14/10/2025, 20:27] Eilidh Munro: What systems do you use?\n"
+        "[14/10/2025, 20:35] Jamie Kinnaird: It's decent now, was a nightmare the first month\n"
+        "SurplusLink is the app the supermarkets post their surplus on\n"
+        "Plus a whatsapp group for every hub which is... chaos"
+    )
+    said = passage_snippet(chat)
+    assert "the first month. SurplusLink is the app" in said
+    assert "which is... chaos." in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plus a whatsapp group for every hub which is... chaos.", "It was fine... mostly."],
+)
+def test_an_ellipsis_before_a_small_letter_is_a_pause_not_an_end(text: str) -> None:
+    assert sentences(text) == [text]
+    assert split_sentences(text) == [text]
+
+
+TOOLS_CHAT = company(
+    "[14/10/2025, 20:27] Eilidh Munro: What systems do you use? Job ad says Hubstock. "
+    "[14/10/2025, 20:35] Jamie Kinnaird: Hubstock for anything stock - scanning in, expiry "
+    "dates, hub orders. SurplusLink is the app the supermarkets post their surplus on, we claim "
+    "it and go get it. VolPlanner for volunteer rotas, Lorna's baby. "
+    "[14/10/2025, 20:38] Eilidh Munro: Ok I'll let you get on",
+    "whatsapp w Jamie (exported chat)",
+)
+
+
+def test_what_else_they_use_is_told_without_what_the_candidate_named() -> None:
+    jamie = next(p for p in profiles([TOOLS_CHAT]) if p.name == "Jamie Kinnaird")
+    question = (
+        "And the tech side — I know you mentioned Hubstock, but what else are you in all day?"
+    )
+    said = own_answer(jamie, question, intent="tools", names=["Mossgate Food Network"])
+    assert "Hubstock" not in said
+    assert "SurplusLink" in said and "VolPlanner" in said  # (two of the systems they named)
+
+
+def test_what_else_you_are_in_all_day_asks_about_the_interviewer() -> None:
+    assert asks_the_interviewer(
+        "I know you mentioned Hubstock, but what else are you in all day?", "tools"
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # (a disclaimer names no intent; a figure is no one's story nor whom to talk to)
+        ("Can I ask a money question? Not about salary, I promise! How's the charity funded, "
+         "roughly — like, what share comes from the council and what share from donations?",
+         "other"),
+        ("If I did get it, and I'm walking in that first week with my packed lunch — what's "
+         "landing on my desk? What would you want me to get my teeth into first?", "work"),
+    ],
+)  # fmt: skip
+def test_what_a_question_asks_for_is_read_past_what_it_says_it_is_not(
+    said: str, intent: str
+) -> None:
+    assert read_turn(said, "What would you like to ask me?").intent == intent
+
+
+def test_how_many_others_applied_names_no_job_push() -> None:
+    reading = read_turn("Out of curiosity, have you had many folk apply for this one?", "Any?")
+    assert not (reading.intent == "hiring" and reading.intent_named)
+
+
+def test_how_much_was_done_last_year_is_no_question_on_pay_or_their_story() -> None:
+    said = "Roughly how much did you actually manage to keep out of the bin last year?"
+    reading = read_turn(said, "What would you like to ask me?", local_relevance())
+    assert reading.intent not in ("pay", "story", "referral")
+
+
+def test_a_question_on_a_figure_is_never_guessed_to_ask_whom_to_talk_to() -> None:
+    said = (
+        "Could I ask how the money splits these days? Like, roughly what the turnover is, and "
+        "how much comes from hire compared with the café and the boatyard?"
+    )
+    reading = read_turn(said, "What would you like to ask me?", local_relevance())
+    assert reading.intent in ("team", "pay", "process", "work", "other")
+
+
+def test_what_to_get_your_teeth_into_first_asks_for_the_duties() -> None:
+    assert asks_duties("What would you want me to get my teeth into first?")
+    assert asks_duties("I'm walking in that first week — what's landing on my desk?")
