@@ -38,7 +38,7 @@ def fingerprint(turns: list[LabelledTurn]) -> str:
 def fit(turns: list[LabelledTurn]) -> turn_model.TurnModel:
     import numpy as np
 
-    from roleplay.interview.reading import asking_part
+    from roleplay.interview.asking import asking_part
     from roleplay.interview.relevance import local_relevance
 
     vectors = local_relevance().vectors

@@ -8,6 +8,7 @@ from __future__ import annotations
 from roleplay.core.cues import read_answer, vocabulary
 from roleplay.interview.addressee import called, called_name
 from roleplay.interview.answers import the_question
+from roleplay.interview.asking import asking_part
 from roleplay.interview.duties import duties
 from roleplay.interview.first_person import first_person
 from roleplay.interview.origins import origin_line
@@ -16,7 +17,7 @@ from roleplay.interview.played import own_answer
 from roleplay.interview.process_steps import next_steps
 from roleplay.interview.profiles import Profile, profiles
 from roleplay.interview.question_words import CAPITALISED, content_stems
-from roleplay.interview.reading import asking_part, read_turn
+from roleplay.interview.reading import read_turn
 from tests.unit.test_job_pack_answers import company
 
 PREP = "Pennant Cycle Works – Fleet & Ops Data Analyst – prep"
