@@ -58,7 +58,7 @@ COMPANIES = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
     "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond",
     "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth",
-    "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond", "thirtythird",
+    "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 

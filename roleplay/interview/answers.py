@@ -13,8 +13,9 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
+from roleplay.interview.admission import SHARED_WORD
 from roleplay.interview.assessor import Relevance
-from roleplay.interview.candidates import SHARED_WORD, candidates
+from roleplay.interview.candidates import candidates
 from roleplay.interview.own_finders import own_answer
 from roleplay.interview.question_words import (
     BESIDES,

@@ -79,6 +79,16 @@ def asks(sentence: str, rules: TurnRules) -> bool:
     return said.endswith("?") or bool(rules.hits("asking", said))
 
 
+def asks_something(text: str) -> bool:
+    """Whether any sentence of ``text`` asks the interviewer something ("Why should I waste my
+    time answering you?" asks nothing of them)."""
+    rules = turn_rules()
+    return any(
+        asks(sentence, rules) and not _ABOUT_ONESELF.search(sentence)
+        for sentence in split_sentences(tidy(text))
+    )
+
+
 def asking_part(text: str) -> str:
     """The sentences of ``text`` that ask (the whole of it when none does)."""
     clean = tidy(text)
@@ -118,10 +128,18 @@ def closing_question(text: str, rules: TurnRules) -> str:
             # "Can I double-check the money side? I did read the pack, but…": asking leave
             # to ask is a question whatever reason comes after it.
             about = about or bool(ASKS_LEAVE.search(sentences[n]))
+            # "What happens after today? I'm the kind of person who likes to know when to stop
+            # refreshing my inbox…": a tail that wants to know something still asks.
+            about = about or bool(_WANTS_TO_KNOW.search(" ".join(sentences[n + 1 :])))
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
 
 
+_WANTS_TO_KNOW = re.compile(
+    r"\b(know|wondering|curious|understand|work out|find out)\b[^.?!]{0,40}"
+    r"\b(what|when|how|who|where|whether|which)\b",
+    re.IGNORECASE,
+)
 ASKS_LEAVE = re.compile(
     r"\b(can|could|may|might) i (just |quickly |also |please )?(ask|check|double[- ]check|"
     r"confirm|clarify)\b|\b(can|could|would) you (just |please )?(confirm|remind me|clarify)\b"

@@ -220,6 +220,8 @@ _SMILEY = re.compile(r"\s*(?<![\w])[:;]-?[)(DP](?![\w])\s*")
 _CHAT_NOISE = re.compile(
     r"<?\b(media|image|video|audio|sticker|gif) omitted>?|this message was deleted", re.I
 )
+# Teams marks a message changed after it was sent: "…as Membership Administrator (edited)".
+_EDITED = re.compile(r"\s*\(edited\)", re.IGNORECASE)
 # "---- end of chat ----": what follows is the notes again.
 _RULED = re.compile(r"(^|\s)[-=_*~]{3,}")
 _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=[A-Za-z])")
@@ -233,7 +235,7 @@ def chat_messages(text: str) -> list[tuple[str, list[str]]]:
     messages = []
     for stamp, after in zip(stamps, [*stamps[1:], None], strict=False):
         said = text[stamp.end() : after.start() if after else len(text)]
-        said = _CHAT_NOISE.sub(" ", _RULED.split(said, maxsplit=1)[0])
+        said = _CHAT_NOISE.sub(" ", _EDITED.sub("", _RULED.split(said, maxsplit=1)[0]))
         said = _SMILEY.sub(". ", _EMOJI.sub(". ", _LIST_NUMBER.sub("", said)))
         kept = [p for p in sentences(" ".join(said.split())) if re.search(r"[^\W\d_]", p)]
         if kept:

@@ -20,7 +20,12 @@ from dataclasses import dataclass
 
 from roleplay.core.cues import read_answer, split_sentences, tidy, vocabulary
 from roleplay.core.turn_rules import Intent, Kind, TurnRules, turn_rules
-from roleplay.interview.asking import ASKS_LEAVE, asking_sentences, closing_question
+from roleplay.interview.asking import (
+    ASKS_LEAVE,
+    asking_sentences,
+    asks_something,
+    closing_question,
+)
 from roleplay.interview.assessor import Relevance
 from roleplay.interview.question_intent import names_intent, question_intent
 from roleplay.interview.turn_model import turn_model
@@ -182,9 +187,10 @@ def _read_by_phrases(
     if rules.hits("refusal", clean):
         return Reading("refusal", why="declines to answer")
     like = _nearest_kind(clean, relevance, rules)
-    if like in ("refusal", "hostile") and _says_what_matters(clean):
+    if like in ("refusal", "hostile") and (_says_what_matters(clean) or asks_something(clean)):
         # "My old boss was useless, that's why I left" refuses nothing, and "I'll take any
-        # job, I've applied to a hundred places" attacks no one: they tell.
+        # job, I've applied to a hundred places" attacks no one: they tell. Nor does a turn
+        # that asks ("What happens after today? …when to stop refreshing my inbox").
         like = ""
     if like in ("hostile", "goodbye", "small_talk", "refusal"):
         return Reading(like, why=f"reads like the {like.replace('_', ' ')} examples")  # type: ignore[arg-type]

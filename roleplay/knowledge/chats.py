@@ -2,7 +2,8 @@
 
 A job seeker pastes their WhatsApp chat with someone they will meet into their notes, as the
 app exports it: "[14/10/2025, 20:09] Jamie Kinnaird: Ha I did the HNC…" (on a phone) or
-"14/10/2025, 20:09 - Jamie Kinnaird: …" (on Android). Its messages are that person's own words,
+"14/10/2025, 20:09 - Jamie Kinnaird: …" (on Android); or copies a Teams chat, each message
+under "[18:09] Ffion Lacey". Its messages are that person's own words,
 and a chat is short: it is read whole (``retrieval``) and message by message
 (``roleplay.interview.profiles``).
 """
@@ -13,9 +14,14 @@ import re
 
 # Where a message starts, its writer's name as the group; the research keeps it on a line of
 # its own or runs it on after the message before.
+# ... or, pasted from Microsoft Teams, a time in brackets and the writer on a line of their own
+# ("[18:09] Ffion Lacey", the message on the lines after; a stored passage has that line ended
+# by a full stop).
 CHAT_STAMP = re.compile(
-    r"\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
-    r"(?: -)? ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}): "
+    r"(?:\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
+    r"(?: -)? |(?:^|(?<=\s))\[\d{1,2}:\d{2}(?: ?[apAP][mM])?\] "
+    r"(?=[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?:\.? *\n|\. )))"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:: |\.? *\n|\. )"
 )
 
 

@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-two
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-three
 more, each written as never tuned on. The first thirty were tuned on after their first run
-(see the conversations file). The newest three were written by other hands that never read the
+(see the conversations file). The newest four were written by other hands that never read the
 engine's rules, and each was first run sealed: 'thirty-first' (46.4% of its questions
-answered; 92.6% after its mends), 'thirty-second' (53.8%; 89.3%) and 'thirty-third' (39.3%;
-78.6%). The floors are what is measured, less a question or two: the aim at a company never
-tuned on is 90%."""
+answered; 92.6% after its mends), 'thirty-second' (53.8%; 89.3%), 'thirty-third' (39.3%;
+92.9%) and 'thirty-fourth' (38.5%; 42.9% after two general mends). The floors are what is
+measured, less a question or two: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from bench.listening import Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("thirtyfirst", "thirtysecond", "thirtythird")
+NEWEST = ("thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth")
 
 
 @pytest.fixture(scope="module")
