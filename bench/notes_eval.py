@@ -193,6 +193,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.agreement:
+        if args.split != "all" and args.split not in second_hand_splits():
+            parser.error(f"no second hand labelled {args.split!r}: {second_hand_splits()}")
         for split in second_hand_splits() if args.split == "all" else [args.split]:
             agreement(split)
         return

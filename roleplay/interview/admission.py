@@ -40,4 +40,4 @@ class Candidate:
     counts: bool  # its figure counts what "how many" asks about
     scene: bool  # shares only the names that set the scene
     products: int  # products named, for a question about tools
-    admitted: bool  # close enough by the rules below
+    admitted: bool  # close enough by the rules of ``candidates``

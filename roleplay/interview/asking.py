@@ -79,12 +79,11 @@ def asks(sentence: str, rules: TurnRules) -> bool:
     return said.endswith("?") or bool(rules.hits("asking", said))
 
 
-def asks_something(text: str) -> bool:
-    """Whether any sentence of ``text`` asks the interviewer something ("Why should I waste my
-    time answering you?" asks nothing of them)."""
-    rules = turn_rules()
+def asks_something(text: str, rules: TurnRules) -> bool:
+    """Whether any sentence of ``text`` asks the interviewer something ("So why should I waste
+    my time answering you?" asks nothing of them)."""
     return any(
-        asks(sentence, rules) and not _ABOUT_ONESELF.search(sentence)
+        asks(sentence, rules) and not _ABOUT_ONESELF.search(_LEAD_IN.sub("", sentence.strip()))
         for sentence in split_sentences(tidy(text))
     )
 
@@ -135,8 +134,10 @@ def closing_question(text: str, rules: TurnRules) -> str:
     return ""
 
 
+# (a wish to know, not "you know, when…" nor "you find out where the duplicates come from")
 _WANTS_TO_KNOW = re.compile(
-    r"\b(know|wondering|curious|understand|work out|find out)\b[^.?!]{0,40}"
+    r"\b((like|likes|want|wants|wanted|love|need|needs) to (know|find out|understand|work out)"
+    r"|i'?m (curious|wondering)|i was (curious|wondering))\b[^.?!]{0,40}"
     r"\b(what|when|how|who|where|whether|which)\b",
     re.IGNORECASE,
 )

@@ -187,7 +187,8 @@ def _read_by_phrases(
     if rules.hits("refusal", clean):
         return Reading("refusal", why="declines to answer")
     like = _nearest_kind(clean, relevance, rules)
-    if like in ("refusal", "hostile") and (_says_what_matters(clean) or asks_something(clean)):
+    tells_or_asks = _says_what_matters(clean) or asks_something(clean, rules)
+    if like in ("refusal", "hostile") and tells_or_asks:
         # "My old boss was useless, that's why I left" refuses nothing, and "I'll take any
         # job, I've applied to a hundred places" attacks no one: they tell. Nor does a turn
         # that asks ("What happens after today? …when to stop refreshing my inbox").

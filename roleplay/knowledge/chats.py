@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 
-# Where a message starts, its writer's name as the group; the research keeps it on a line of
-# its own or runs it on after the message before.
+# Where a message starts, its writer's name as the group: a date and time, then the writer and
+# a colon, the message run on after it ("[14/10/2025, 20:09] Jamie Kinnaird: Ha I did…")...
 # ... or, pasted from Microsoft Teams, a time in brackets and the writer on a line of their own
 # ("[18:09] Ffion Lacey", the message on the lines after; a stored passage has that line ended
-# by a full stop).
+# by a full stop). A dated line whose name has no colon after it is no message ("21/10/2025,
+# 10:30 Main Reception.").
+_WRITER = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
 CHAT_STAMP = re.compile(
     r"(?:\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
-    r"(?: -)? |(?:^|(?<=\s))\[\d{1,2}:\d{2}(?: ?[apAP][mM])?\] "
-    r"(?=[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?:\.? *\n|\. )))"
-    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:: |\.? *\n|\. )"
+    rf"(?: -)? (?={_WRITER}: )"
+    r"|(?:^|(?<=\s))\[\d{1,2}:\d{2}(?: ?[apAP][mM])?\] "
+    rf"(?={_WRITER}(?:\.? *\n|\. )))"
+    rf"({_WRITER})(?:: |\.? *\n|\. )"
 )
 
 

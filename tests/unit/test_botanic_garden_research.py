@@ -36,8 +36,8 @@ def test_a_chat_copied_from_teams_is_a_chat_of_its_writers_messages() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "My calendar says [18:10] Team sync tomorrow.",  # (no writer on a line of their own)
-        "Meeting at 18:10 Sam Whitlock: bring the report",  # (no date, no brackets)
+        "My calendar says [18:10] team sync tomorrow.",  # (no writer after the time)
+        "Interview on 21/10/2025, 10:30 Main Reception. Ask for Ffion.",  # (no colon)
     ],
 )
 def test_a_time_in_passing_is_no_message(text: str) -> None:
@@ -58,4 +58,13 @@ def test_a_turn_that_asks_is_never_hostile_by_its_likeness_to_hostile_turns() ->
         "What happens after today? Honestly I'm the kind of person who needs to stop "
         "refreshing my inbox every five minutes and get on with my day."
     )
-    assert read_turn(said, "Do you have any questions for me?", local_relevance()).kind != "hostile"
+    reading = read_turn(said, "Do you have any questions for me?", local_relevance())
+    assert reading.kind not in ("hostile", "refusal")
+
+
+def test_a_question_about_oneself_does_not_clear_a_hostile_turn() -> None:
+    said = (
+        "So why should I waste my time answering you? You clearly don't know what you're "
+        "doing, you've asked me the same scripted thing three times and I'm sick of it."
+    )
+    assert read_turn(said, "Tell me about yourself.", local_relevance()).kind == "hostile"

@@ -244,6 +244,12 @@ def test_an_ellipsis_before_a_small_letter_is_a_pause_not_an_end(text: str) -> N
     assert split_sentences(text) == [text]
 
 
+def test_an_ellipsis_before_a_capital_still_ends_a_sentence() -> None:
+    said = ["It was fine...", "Then it went wrong."]
+    assert sentences(" ".join(said)) == said
+    assert split_sentences(" ".join(said)) == said
+
+
 TOOLS_CHAT = company(
     "[14/10/2025, 20:27] Eilidh Munro: What systems do you use? Job ad says Hubstock. "
     "[14/10/2025, 20:35] Jamie Kinnaird: Hubstock for anything stock - scanning in, expiry "
