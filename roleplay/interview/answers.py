@@ -21,8 +21,10 @@ from roleplay.interview.question_words import (
     BESIDES,
     MEMBERS,
     POINTS_BACK,
+    asks_to_be_told_it,
     content_stems,
     said_otherwise,
+    uncalled,
 )
 from roleplay.interview.recent_work import RECENT, WANTS_RECENT
 from roleplay.interview.reporting import asks_reporting, reporting_line
@@ -90,7 +92,11 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     How long did the council renew it for?" asks the second sentence; "What does the data setup
     look like? I'm used to SQL Server." the first; "Just so neither of us wastes our time,
     what's the salary range?" only after its comma."""
-    if last := _LAST_ASKING.match(question):
+    # ("Would I be managing anyone, Priya?": whom it is asked of is no word of what is asked.)
+    question = uncalled(question)
+    # ("…the salary band. Could you remind me what it is?" asks about the sentence before.)
+    last = _LAST_ASKING.match(question)
+    if last and not asks_to_be_told_it(last.group(2)):
         question, context = last.group(2), f"{last.group(1)} {context}"
     elif first := _ASKED_FIRST.match(question):
         question, context = first.group(1), f"{first.group(2)} {context}"
@@ -170,6 +176,10 @@ def answering(
         first, second = each()
         if first and second and first[0] != second[0]:
             return (f"{first[0]} {second[0]}",)
+        # ("How long is the probation period, and is there a review at the end of it?": what
+        # "it" is has no answer, so nor has what is asked of it.)
+        if not first and POINTS_BACK.search(both.group(2)):
+            return ()
         return first or second
     return ()
 

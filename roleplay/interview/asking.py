@@ -11,7 +11,7 @@ import re
 from roleplay.core.cues import split_sentences, tidy
 from roleplay.core.turn_rules import TurnRules, turn_rules
 from roleplay.interview.question_intent import names_intent
-from roleplay.interview.question_words import content_stems
+from roleplay.interview.question_words import names_nothing
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -107,7 +107,7 @@ def asking_sentences(text: str, rules: TurnRules) -> list[str]:
     # "…the advert said some Saturdays. How does that actually work out?": a question that
     # only points back asks about the sentence before it.
     points_back = asking and asking[0] and _POINTS_BACK.search(said[asking[0]])
-    if points_back and not any(content_stems(said[n]) for n in asking):
+    if points_back and all(names_nothing(said[n]) for n in asking):
         asking.insert(0, asking[0] - 1)
     return [said[n] for n in asking] or [text]
 
@@ -136,8 +136,8 @@ def closing_question(text: str, rules: TurnRules) -> str:
 
 # (a wish to know, not "you know, when…" nor "you find out where the duplicates come from")
 _WANTS_TO_KNOW = re.compile(
-    r"\b((like|likes|want|wants|wanted|love|need|needs) to (know|find out|understand|work out)"
-    r"|i'?m (curious|wondering)|i was (curious|wondering))\b[^.?!]{0,40}"
+    r"\b((like|likes|want|wants|wanted|love|need|needs|trying) to (know|find out|understand"
+    r"|work out|figure out)|i'?m (curious|wondering)|i was (curious|wondering))\b[^.?!]{0,40}"
     r"\b(what|when|how|who|where|whether|which)\b",
     re.IGNORECASE,
 )

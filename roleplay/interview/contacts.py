@@ -37,6 +37,7 @@ _TITLE_WORDS = frozenset(
      "revenue", "senior", "chief", "vp", "engineer", "coordinator", "housing", "credit",
      "street", "road", "lane", "avenue", "square", "office", "house", "park", "centre", "mill"]
 )  # fmt: skip
+_JOINING = frozenset(["And", "But", "Or", "So", "Also", "Plus", "Then"])
 _HONORIFIC = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.? (?=[A-Z])")
 _TEAM = re.compile(r"\b[Tt]he ((?:[a-z]+ ){1,3}team)\b")
 
@@ -141,9 +142,16 @@ def _named_in_chat(
     for writer, said in chat_messages(chat):
         if _ASKS_WHO.search(asked) and writer in speakers:
             for sentence in said:
-                for person in sorted(people_in(sentence)):
+                # (in the order named; "…our Schools and Community Learning Manager" is a
+                # title, the words before "Manager" no one's name)
+                for person in sorted(people_in(sentence), key=sentence.find):
                     words = person.split()
-                    if words[0] not in STARTERS and not {w.lower() for w in words} & taken:
+                    after = sentence[sentence.find(person) + len(person) :].split()[:1]
+                    titled = {w.lower().strip(",.") for w in [*words, *after]} & _TITLE_WORDS
+                    # ("And Aggie Brannigan who runs…": the word joining them is no name.)
+                    if words[0] in STARTERS | _JOINING:
+                        continue
+                    if not {w.lower() for w in words} & taken | titled:
                         found.append((True, True, False, True, 0, -before - len(found), person))
         asked = said[-1] if said[-1].endswith("?") else ""
     return found

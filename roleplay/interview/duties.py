@@ -38,8 +38,10 @@ _FIRST = re.compile(
 _HEADING = re.compile(
     r"\b(what you('?ll| will|'?d) (be )?(do(ing)?|work(ing)? on)|key responsibilities"
     r"|responsibilities|your role|the role|duties|day to day|what the (job|role) involves"
-    r"|in (your|the) first (few |six |three |two |\d+ )?(weeks|months|days|year)\b.{0,20}"
-    r"\byou would)\b",
+    # ("In your first six months you would:", or a heading of its own: "In your first six
+    # months")
+    r"|in (your|the) first (few |six |three |two |\d+ )?(weeks|months|days|year)\b"
+    r"(.{0,20}\byou would)?)\b",
     re.IGNORECASE,
 )
 # A list item in a stored passage: " - Build and look after the dashboards…."
@@ -64,7 +66,9 @@ def duties(sources: Sequence[Source], question: str = "") -> str:
     research lists none. Asked what comes first, the list of what a starter does first."""
     if re.search(r"\bfirst\b", question) and (told := _first_work(sources)):
         return told
-    if _FIRST.search(question):
+    if _FIRST.search(question) or re.search(r"\bfirst\b", question):
+        # ("what would you want me to get my teeth into first?": the list of what a starter
+        # does first, before the duties of every day)
         firsts = [s for s in sources if _FIRST.search(f"{s.location} {s.snippet[:200]}")]
         sources = [*firsts, *[s for s in sources if s not in firsts]]
     for source in sources:

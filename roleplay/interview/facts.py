@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
+from roleplay.knowledge.chats import CHAT_STAMP
 
 # (A sentence may end inside a quotation: '…is a big part of the job." In the comments…'.)
 # ("…a group for every hub which is... chaos": an ellipsis before a small letter is a pause.)
@@ -184,6 +185,22 @@ def has_verb(words: list[str]) -> bool:
     return False
 
 
+# A profile's or a CV's line, its verb first and its subject left out ("Wrote and designed
+# interpretation for the Alpine House", "Secured £4.2m…"): whose doing it was is not in it, so
+# whoever says it unasked says it as their own.
+_PAST_FIRST = frozenset(
+    ["took", "made", "built", "grew", "won", "ran", "sold", "kept", "gave", "began", "led",
+     "came", "went", "wrote", "became", "got", "set", "oversaw", "brought", "taught", "held"]
+)  # fmt: skip
+
+
+def verb_first(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a past verb and has no subject before it."""
+    words = sentence.split(maxsplit=1)
+    first = words[0].strip(",.;:").lower() if words else ""
+    return first in _PAST_FIRST or (first.endswith("ed") and len(first) > 4 and first.isalpha())
+
+
 def speakable(sentence: str) -> bool:
     sentence = sentence.strip()
     if not sentence.endswith("."):
@@ -297,9 +314,14 @@ def pick_fact(
     accept: Callable[[str], bool] = lambda sentence: True,
 ) -> Fact | None:
     """The first speakable sentence of the best passages not already said in this interview,
-    not from the job seeker's own notes, and one ``accept`` takes."""
+    not from the job seeker's own notes nor a chat they pasted (its lines are one person's
+    words to them: "Of course, fire away 😊"), and one ``accept`` takes."""
     for source in sources:
-        if source.kind != kind or _WRITERS_NOTES.match(last_heading(source.location)):
+        if (
+            source.kind != kind
+            or _WRITERS_NOTES.match(last_heading(source.location))
+            or CHAT_STAMP.search(source.snippet)
+        ):
             continue
         for sentence in research_pieces(source.snippet):
             if _WRITERS_NOTES.match(sentence):

@@ -96,12 +96,16 @@ def item_sentences(piece: str, source_text: str = "") -> list[str]:
     return [one for one in said if one]
 
 
+_NUMBERED = re.compile(r"^\d{1,2}\)\s+")
+
+
 def item_sentence(piece: str, source_text: str = "") -> str:
     """``piece``, a verbless note, as a sentence that can be said alone; "" when it is a
     sentence already (``sayable.answer_sentence`` judges those), or cannot be one.
     ``source_text`` is the passage it came from: a first word it also writes capitalised inside
     a sentence is a name, kept as it is."""
-    piece = piece.strip()
+    # ("3) read the Annual Review 2023…": the item's own words judge it, not its number.)
+    piece = _NUMBERED.sub("", piece.strip())
     if not piece.endswith(".") or "?" in piece or _RUN_TOGETHER.search(piece):
         return ""
     if dashed := _DASH_LABEL.match(piece):

@@ -28,7 +28,7 @@ from roleplay.interview.note_taking import new_research_terms
 from roleplay.interview.own_finders import searched_for
 from roleplay.interview.played import own_answer
 from roleplay.interview.profiles import Profile, profiles
-from roleplay.interview.question_words import POINTS_TO_SAID
+from roleplay.interview.question_words import POINTS_TO_SAID, uncalled
 from roleplay.interview.reading import Reading, read_turn
 
 
@@ -71,7 +71,7 @@ class Listener:
         if reading.kind != "question" or not reading.intent:
             return ""
         hint = turn_rules().intents[reading.intent].search
-        question = reading.question or text
+        question = uncalled(reading.question or text)
         # "I don't actually drive. Would that be a problem?": what "that" is was said before.
         if POINTS_TO_SAID.search(question):
             question = text

@@ -28,6 +28,7 @@ from roleplay.interview.plan_context import TurnContext
 _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 
 
+_MONEY = re.compile(r"[£$€]\s?\d")
 _SALARY = re.compile(
     r"\b(salary|salaries|range|band|earn\w*|compensation|wages?|the pay|pay for this"
     r"|money(?! (set aside )?(for|towards) (courses|training|qualifications|study))"
@@ -103,7 +104,12 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
         return [turn.fill(turn.pick(turn.lines.fact_answers), fact)], fact, "research"
     # (The persona's line on pay is about the salary: "is there enhanced maternity pay?" that
     # the research does not answer is not known, not a range shared later.)
-    salary = intent != "pay" or bool(_SALARY.search(heard.reading.question if heard else ""))
+    # ("Is there any wiggle room on the money?" after "Salary is £31,200 to £33,900": the range
+    # they told is not one to share later.)
+    told = any(_MONEY.search(fact) for fact in turn.facts_used)
+    salary = intent != "pay" or (
+        bool(_SALARY.search(heard.reading.question if heard else "")) and not told
+    )
     if authored and named and intent not in _PERSONAL and salary:
         return [turn.fill(turn.pick(authored))], None, "authored"
     return [turn.fill(turn.pick(turn.listening.dont_know))], None, "dont_know"

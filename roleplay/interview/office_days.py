@@ -14,6 +14,7 @@ _ASKS = re.compile(
     r"|office every day|in every day|days? a week (in|at|on)|sit together"
     r"|(work|working|be|based) on[- ]site|come in(to)? (the office|every day|to work)"
     r"|commut\w*|flexible working|office (side|pattern|set-?up)"
+    r"|(working|work) (pattern|arrangements?)"
     # "the balance between the office and the sites… mostly based at the office?"
     r"|between (the )?office and|based (at|in|out of) (the|an) office"
     r"|out at (the )?\w+ (at all|much|often)"

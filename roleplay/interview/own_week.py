@@ -13,7 +13,7 @@ from roleplay.interview.sayable import A_YEAR
 
 _WEEK_ASKED = re.compile(
     r"\b(normal|typical|usual|average|regular|actual|ordinary) (week|day)\b"
-    r"|\bweek (looks?|is) like\b"
+    r"|\bweek (actually |really |normally |usually )?(looks?|is) like\b"
     r"|\b(day|week) to (day|week)\b",
     re.IGNORECASE,
 )
@@ -28,6 +28,7 @@ _DAY_NAMED = re.compile(
     r"\b(?i:monday|tuesday|wednesday|thursday|friday|saturday)s?\b"
     r"|\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\b"
 )
+_PAST = re.compile(r"\b(last time|was|were|did|used to)\b", re.IGNORECASE)
 _WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
 WEEKDAYS_SAID = 3
 _ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -49,6 +50,12 @@ def week_told(pieces: Sequence[str], question: str, name: str) -> str:
         # A week told in sentences that name its days ("Volunteers do Tue/Thu/Sat mostly, I
         # drive Mon Wed Fri.", "Friday afternoon is stock count…"), in the order written.
         # (A dated line is a step of a road: "…a volunteer driver on Saturdays from 2019".)
-        told = [p for p in pieces if _DAY_NAMED.search(p) and not A_YEAR.search(p)]
+        # (A week is told in the present: "Last time it was 14 hubs… plan Tues and Thurs" is
+        # an exercise they once did.)
+        told = [
+            p
+            for p in pieces
+            if _DAY_NAMED.search(p) and not A_YEAR.search(p) and not _PAST.search(p)
+        ]
         return " ".join(as_written(p) for p in told[:WEEKDAYS_SAID]) if len(told) >= 2 else ""
     return " ".join(first_person(piece, name) for piece in days[:WEEKDAYS_SAID])

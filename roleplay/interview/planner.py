@@ -15,7 +15,7 @@ from typing import Any
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import EndReason, Session, Source, Stage, TurnPlan
-from roleplay.interview.facts import pick_fact
+from roleplay.interview.facts import pick_fact, verb_first
 from roleplay.interview.hearing import Heard
 from roleplay.interview.listening import answer_parts, come_back, heard_label, plan, reaction
 from roleplay.interview.plan_context import TurnContext, asks_question, key, split_question
@@ -148,8 +148,13 @@ def _fact_question(turn: TurnContext, lead: list[str], fields: dict[str, Any]) -
     if used >= MAX_FACT_QUESTIONS or (turn.previous and turn.previous.move == "fact_question"):
         return None
     # Said unasked, a fact must stand as an answer would: a sentence with its subject and
-    # verb ("Experience building dashboards…" and notes in shorthand are not).
-    fact = pick_fact(turn.sources, turn.facts_used, accept=lambda s: answer_sentence(s) == s)
+    # verb ("Experience building dashboards…", notes in shorthand and a profile's "Wrote and
+    # designed…" are not).
+    fact = pick_fact(
+        turn.sources,
+        turn.facts_used,
+        accept=lambda s: answer_sentence(s) == s and not verb_first(s),
+    )
     if fact is None:
         return None
     unused = [
@@ -169,9 +174,10 @@ def _next_question(turn: TurnContext, lead: list[str], fields: dict[str, Any]) -
         # Out of questions: the candidate's turn to ask before anyone says goodbye (a manager
         # who closes on a candidate still asking questions has stopped listening).
         invitation = turn.unasked(turn.lines.invitations)
-        if invitation is None and _asked(turn):
-            # Still asking: nobody says goodbye to a question. Invite the next one again, in
-            # other words than last time; the turn and time limits end the interview.
+        if invitation is None and (_asked(turn) or fields.get("reaction") == "confirmed"):
+            # Still asking: nobody says goodbye to a question, nor right after saying what
+            # worried them ("…so let me ask a bit more."). Invite the next one again, in other
+            # words than last time; the turn and time limits end the interview.
             last = turn.previous.question if turn.previous else ""
             others = [line for line in turn.lines.invitations if turn.fill(line) != last]
             invitation = turn.pick(others) if others else None

@@ -224,7 +224,11 @@ _CHAT_NOISE = re.compile(
 _EDITED = re.compile(r"\s*\(edited\)", re.IGNORECASE)
 # "---- end of chat ----": what follows is the notes again.
 _RULED = re.compile(r"(^|\s)[-=_*~]{3,}")
-_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}[.)]\s+(?=[A-Za-z])")
+# ("1) the data exercise…", "…one chart. 2. Know the…"; a figure that ends a line is none:
+# "…numbers to Aisha by 11" over "Tuesday is the all-team day".)
+_LIST_NUMBER = re.compile(
+    r"(?:^|(?<=\s))\d{1,2}\)\s+(?=[A-Za-z])|(?:^|(?<=[.!?:;]\s))\d{1,2}\.\s+(?=[A-Za-z])"
+)
 # An emoji ends a sentence in a chat as a full stop would ("…before covid 🙃 that was a year").
 _EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+[\uFE0F\u200D]*\s*")
 

@@ -134,6 +134,24 @@ POINTS_BACK = re.compile(
     r"\b(it|them|that|there|he|she|they)\b|\b(those|these)\b(?! days)|\b(which|what) ones\b",
     re.IGNORECASE,
 )
+# The words that ask, not what about: "…the salary band. Could you remind me what it is?"
+_ASKING_FRAME = re.compile(r"\b(remind|tell|explain|say|clarify|confirm|recap)\b", re.IGNORECASE)
+
+
+def names_nothing(question: str) -> bool:
+    """Whether ``question`` names nothing it asks about, past the words that ask."""
+    return not content_stems(_ASKING_FRAME.sub(" ", question))
+
+
+def asks_to_be_told_it(question: str) -> bool:
+    """Whether ``question`` asks only to be told what was named before it ("Could you remind
+    me what it is?"): it asks to be told, points back, and names nothing of its own ("How far
+    has it come down?" asks something of its own about it)."""
+    return bool(_ASKING_FRAME.search(question) and POINTS_BACK.search(question)) and names_nothing(
+        question
+    )
+
+
 # A question asking who is in a team or on a panel: its people are the answer.
 MEMBERS = re.compile(r"\bwho(?:'s| is| are|'re| else is)? (?:in|on) (?:the |your |our )?\w", re.I)
 POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)|\b(which|what) ones\b", re.I)
@@ -159,3 +177,13 @@ PAYS_FOR = re.compile(
 BOUGHT = "(what it buys)"  # a word of what was asked no sentence writes
 BUYS = re.compile(r"\b(pay(s|ing)? for|fund(s|ing)?|will (fund|cover|buy|pay))\b")
 SUM = re.compile(r"[£$€]\d[\d,.]*\d(?:\s?(?:million|m|k|bn)\b)?|\b\d{1,3}(?:,\d{3})+\b")
+
+
+# The name a question ends on, the person it is asked of: "…, Priya?"
+_CALLED = re.compile(r",\s*[A-Z][a-z]+\s*\?\s*$")
+
+
+def uncalled(question: str) -> str:
+    """``question`` without the name it ends on ("Would I be managing anyone, Priya?"): whom
+    it is asked of is no word of what is asked, and would find their profile, not the answer."""
+    return _CALLED.sub("?", question)

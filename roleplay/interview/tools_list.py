@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import IMPERATIVE, STARTERS, last_heading
+from roleplay.interview.facts import IMPERATIVE, STARTERS, last_heading, research_pieces
 from roleplay.interview.process_steps import listed
-from roleplay.interview.sayable import ASIDE
+from roleplay.interview.sayable import ASIDE, answer_sentence
 
 _ASKS = re.compile(
     r"\b(tools?|stack|software|tech|technolog\w*|analysis in|work in|is it all excel"
@@ -75,7 +75,23 @@ def tools_list(sources: Sequence[Source]) -> str:
             products = list(dict.fromkeys(products))[:SAID_AT_MOST]
             if len(products) >= LISTED_AT_LEAST:
                 return _said(products)
+    # ... or in prose under a heading of their own ("Systems: Ticket sales… are held in
+    # Gatehouse, the ticketing and membership CRM…"): its first sentences say them.
+    for source in sources:
+        if source.kind == "company" and _SYSTEMS_HEADING.match(last_heading(source.location)):
+            said = [s for s in map(answer_sentence, research_pieces(source.snippet)) if s]
+            if said:
+                return " ".join(said[:SECTION_SENTENCES])
     return ""
+
+
+# A section on the tools alone: "Systems", "Our tech stack", "Tools and systems you'll use".
+_SYSTEMS_HEADING = re.compile(
+    r"^\W*(?:the |our )?(?:systems|tools|technology|tech(?: stack)?|software)"
+    r"(?: and (?:systems|tools|technology|software))?(?: (?:you'?ll|we) use)?\W*$",
+    re.IGNORECASE,
+)
+SECTION_SENTENCES = 2
 
 
 def _said(products: list[str]) -> str:

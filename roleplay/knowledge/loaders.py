@@ -44,7 +44,9 @@ _CHROME = [
     "button",
     "template",
 ]
-_CHROME_HINTS = ("cookie", "banner", "menu", "navbar", "sidebar", "breadcrumb", "share", "related")
+_CHROME_HINTS = (
+    "cookie", "banner", "menu", "navbar", "sidebar", "breadcrumb", "share", "related", "btn"
+)  # fmt: skip
 
 
 @dataclass
@@ -133,7 +135,10 @@ def html_to_markdown(html: str) -> str:
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(_CHROME):
-        tag.decompose()
+        # A job page's "Key facts" box (salary, hours, closing date) is often an <aside> beside
+        # the advert: an aside holding a definition list or a table is the page's content.
+        if tag.name != "aside" or not tag.find(["dl", "table"]):
+            tag.decompose()
     for tag in soup.find_all(True):
         if tag.decomposed:
             continue

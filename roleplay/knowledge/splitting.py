@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
+from roleplay.knowledge.chats import CHAT_STAMP, is_chat
 from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.loaders import Loaded
 from roleplay.knowledge.tables import tables_as_lists
@@ -269,10 +270,26 @@ def cut(
     sections: Iterable[tuple[str, str]], *, chunk_size: int = 900, overlap: int = 120
 ) -> list[Chunk]:
     """Sections of text, each with its location, cut by size with some overlap."""
-    cutter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=overlap)
+    cutter = RecursiveCharacterTextSplitter(
+        chunk_size=chunk_size, chunk_overlap=overlap, add_start_index=True
+    )
     chunks: list[Chunk] = []
     for location, text in sections:
-        for piece in cutter.split_text(text):
-            if piece.strip():
-                chunks.append(Chunk(text=piece.strip(), location=location, position=len(chunks)))
+        chat = is_chat(text)
+        for piece in cutter.create_documents([text]):
+            said = piece.page_content.strip()
+            if chat:
+                said = _with_writer(said, text[: piece.metadata["start_index"]])
+            if said:
+                chunks.append(Chunk(text=said, location=location, position=len(chunks)))
     return chunks
+
+
+def _with_writer(piece: str, before: str) -> str:
+    """A piece cut from the middle of a chat, opened with the stamp of the message it starts
+    in ("[18:16] Ffion Lacey"), so its first lines keep their writer: without it they read as
+    nobody's words, and the alum's answer is lost or said as a fact of the research."""
+    stamps = list(CHAT_STAMP.finditer(before))
+    if not piece or not stamps or CHAT_STAMP.match(piece):
+        return piece
+    return f"{stamps[-1].group(0)}{piece}"

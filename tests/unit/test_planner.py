@@ -13,6 +13,7 @@ from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.tone import pleased
 from tests.support.builders import new_session
 from tests.support.fakes import WordOverlap
+from tests.support.talk import flagged
 
 
 @pytest.fixture
@@ -146,6 +147,22 @@ def test_a_manager_out_of_questions_invites_the_candidates_before_saying_goodbye
     assert "close" not in moves and moves.count("invite_questions") >= 3
     said(session, plan_turn(anxious, session, "questions", []), STRONG)
     assert plan_turn(anxious, session, "questions", []).move == "close"
+
+
+def test_an_interviewer_out_of_questions_does_not_close_on_the_concern_a_red_flag_raised(
+    session_for, recruiter: Persona
+) -> None:
+    session = session_for(recruiter)
+    said(session, plan_turn(recruiter, session, "opening", []), STRONG)
+    for _ in range(20):
+        said(session, plan_turn(recruiter, session, "questions", []), "When would I start?")
+    red = "Honestly the discount is the main draw. I'd do a year and then move to London."
+    said(session, plan_turn(recruiter, session, "questions", []), red)
+    # (the first red flag is probed; the second finds the probe asked already)
+    heard = flagged(recruiter, red, "not-really-interested")
+    said(session, plan_turn(recruiter, session, "questions", [], heard=heard), red)
+    plan = plan_turn(recruiter, session, "questions", [], heard=heard)
+    assert plan.reaction == "confirmed" and plan.move != "close" and plan.question
 
 
 def test_two_interviews_do_not_read_the_same(session_for, anxious: Persona) -> None:
