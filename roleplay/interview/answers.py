@@ -72,11 +72,13 @@ _REMARK_AFTER = re.compile(
 # with a question mark; what is asked starts at its question word.
 _INDIRECT = re.compile(
     r"\b(?:i was|i'm|i am|i've been) (?:wondering|curious)(?: about)?,? "
-    r"|\bi'd (?:love|like) to (?:know|hear|understand) ",
+    r"|\bi'd (?:love|like) to (?:know|hear|understand) "
+    r"|^(?:could|can|would) you (?:just )?(?:tell|remind) me ",
     re.IGNORECASE,
 )
 _TWO_QUESTIONS = re.compile(
-    rf"^((?:how|what|who|when|where|which|why)\b[^?]{{8,}}?),? and ({_ASKING_WORD}[^?]{{6,}}\?)$",
+    rf"^((?:how|what|who|when|where|which|why)\b[^?]{{8,}}?),? and ((?:{_ASKING_WORD}|whether)"
+    r"[^?]{6,}\?)$",
     re.IGNORECASE,
 )
 # ("how much leave is there?" holds its subject; "is there someone I could ring?" does not)
@@ -87,6 +89,15 @@ _OWN_CLAUSE = re.compile(
 )
 
 
+# What the candidate says of themselves before "but" and the question: "I always feel awkward
+# asking this, but could you tell me…?"
+_ASIDE_BUT = re.compile(
+    r"^((?:i|i'm|i've|i'd|sorry|this)\b[^?]{5,}?),?\s+but\s+((?:could|can|would|will|may)"
+    r" (?:you|i)\b[^?]*\?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def the_question(question: str, context: str = "") -> tuple[str, str]:
     """What of ``question`` asks, and ``context`` with the rest of it: "I saw the Courier piece.
     How long did the council renew it for?" asks the second sentence; "What does the data setup
@@ -94,6 +105,9 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
     what's the salary range?" only after its comma."""
     # ("Would I be managing anyone, Priya?": whom it is asked of is no word of what is asked.)
     question = uncalled(question)
+    # ("I always feel awkward asking this, but could you tell me what the range is?")
+    if aside := _ASIDE_BUT.match(question):
+        question, context = aside.group(2), f"{aside.group(1)} {context}"
     # ("…the salary band. Could you remind me what it is?" asks about the sentence before.)
     last = _LAST_ASKING.match(question)
     if last and not asks_to_be_told_it(last.group(2)):

@@ -53,7 +53,7 @@ _OFTEN = re.compile(
 _HOW_OFTEN = re.compile(
     r"\b(days? a week|hybrid|remote|from home|tuesdays|wednesdays|thursdays)", re.I
 )
-_DAYS = re.compile(r"\bdays? (a|per) week\b", re.IGNORECASE)
+_DAYS = re.compile(r"\bdays? (a|per) (working )?week\b", re.IGNORECASE)
 _NOT_THE_WORK = re.compile(r"\b(interview|panel|apply|founded|started|first office)\b", re.I)
 
 

@@ -58,7 +58,10 @@ def pdf_markdown(pdf: Any) -> list[str]:
 
 def _lines(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, str]]]:
     """A page's text lines outside its tables, and its tables as (top, Markdown)."""
-    found = page.find_tables()
+    # A "table" of one column is a shaded or ruled column of labels, its values set beside it
+    # outside the rules ("Salary" ruled, "£32,500 – £35,000 per annum" not): its lines are
+    # read as the text they are, label and value together.
+    found = [t for t in page.find_tables() if max((len(r) for r in t.extract()), default=0) > 1]
     tables = [(t.bbox[1], rows_markdown(_header_first(page, t))) for t in found]
     lines = []
     for line in page.extract_text_lines(strip=True, return_chars=True):
@@ -69,10 +72,45 @@ def _lines(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, str]]]:
         chars = [c for c in line["chars"] if c["text"].strip()] or line["chars"]
         line["size"] = round(Counter(round(c["size"], 1) for c in chars).most_common(1)[0][0], 1)
         line["bold"] = all("bold" in c["fontname"].lower() for c in chars)
+        line["text"] = _labelled(line["text"], chars)
         if _SYMBOL_FONT.search(chars[0]["fontname"]) and line["text"][:1] == chars[0]["text"]:
             line["text"] = "•" + line["text"][1:]
         lines.append(line)
     return lines, [table for table in tables if table[1]]
+
+
+def _labelled(text: str, chars: list[dict[str, Any]]) -> str:
+    """A line opening with a few words in bold, its value after them in plain type ("**Salary**
+    £32,500 – £35,000"), with the colon a reader sees there: a label and its value."""
+    bold = 0
+    for char in chars:
+        if "bold" not in char["fontname"].lower():
+            break
+        bold += 1
+    if not 0 < bold < len(chars):
+        return text
+    # (where the bold ends in the line's text, which has its spaces)
+    letters = sum(1 for c in chars[:bold] if c["text"].strip())
+    ends = [i for i, letter in enumerate(text) if letter.strip()]
+    if letters > len(ends) or not letters:
+        return text
+    cut = ends[letters - 1] + 1
+    label, rest = text[:cut].strip(), text[cut:].strip()
+    # (A list's number set in bold, "4 Produce post-concert reports…", is no label, nor the
+    # last word of a label wrapped onto the next line: "working" over "week in the office…";
+    # a value opens as a value does, "£32,500", "Permanent", "Six months".)
+    if (
+        not rest
+        or len(label.split()) > _LABEL_WORDS
+        or label[-1:] in ":.!?,;"
+        or not label[:1].isalpha()
+        or not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "£$€")
+    ):
+        return text
+    return f"{label}: {rest}"
+
+
+_LABEL_WORDS = 4
 
 
 def _header_first(page: Any, table: Any) -> list[list[str]]:

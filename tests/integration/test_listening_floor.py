@@ -1,12 +1,13 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-three
+through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-four
 more, each written as never tuned on. The first thirty were tuned on after their first run
-(see the conversations file). The newest four were written by other hands that never read the
+(see the conversations file). The newest five were written by other hands that never read the
 engine's rules, and each was first run sealed: 'thirty-first' (46.4% of its questions
 answered; 92.6% after its mends), 'thirty-second' (53.8%; 89.3%), 'thirty-third' (39.3%;
-92.9%) and 'thirty-fourth' (38.5%; 42.9% after two general mends). The floors are what is
-measured, less a question or two: the aim at a company never tuned on is 90%."""
+92.9%), 'thirty-fourth' (38.5%; 75.0% after general mends) and 'thirty-fifth' (42.3%; 46.2%,
+held with the rest until it is mended). The floors are what is measured, less a question or
+two: the aim at a company never tuned on is 90%."""
 
 from __future__ import annotations
 

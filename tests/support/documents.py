@@ -184,3 +184,36 @@ def job_pack_pdf(path: Path) -> Path:
     ]
     SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
     return path
+
+
+def terms_beside_labels_pdf(path: Path) -> Path:
+    """A recruitment pack's terms as a designer sets them: the labels in bold in a shaded,
+    ruled column, each value in plain type beside it outside the rules, one label wrapped onto
+    a second line."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    body = getSampleStyleSheet()["BodyText"]
+    rows = [
+        ("Salary", "£32,500 – £35,000 per annum, depending on experience"),
+        ("Contract", "Permanent, full-time"),
+        (
+            "Location and hybrid working",
+            "Throstle Bank Mill, Todmorden. Hybrid: at least two days a week in the office, "
+            "one of which is Tuesday, our team day.",
+        ),
+    ]
+    terms = Table(
+        [[Paragraph(f"<b>{label}</b>", body), Paragraph(value, body)] for label, value in rows],
+        colWidths=[110, 330],
+        style=[
+            ("BACKGROUND", (0, 0), (0, -1), colors.lightgrey),
+            ("LINEBELOW", (0, 0), (0, -1), 0.5, colors.grey),
+            ("LINEBEFORE", (0, 0), (0, -1), 0.5, colors.grey),
+            ("LINEAFTER", (0, 0), (0, -1), 0.5, colors.grey),
+            ("LINEABOVE", (0, 0), (0, 0), 0.5, colors.grey),
+        ],
+    )
+    SimpleDocTemplate(str(path)).build([Paragraph("Terms and conditions", body), terms])
+    return path

@@ -11,7 +11,13 @@ from roleplay.knowledge.errors import LoadError
 from roleplay.knowledge.loaders import Limits, html_to_markdown, load_file
 from roleplay.knowledge.names import collection_name
 from roleplay.knowledge.splitting import split
-from tests.support.documents import SAMPLE_PDF, ballooning_pdf, encrypted_pdf, job_pack_pdf
+from tests.support.documents import (
+    SAMPLE_PDF,
+    ballooning_pdf,
+    encrypted_pdf,
+    job_pack_pdf,
+    terms_beside_labels_pdf,
+)
 
 SAMPLES = shipped_dir("knowledge")
 LIMITS = Limits()
@@ -298,3 +304,12 @@ def test_pdf_table_rows_are_said_as_sentences(tmp_path: Path) -> None:
     assert "1. Phone call: 12 May." in text
     timetable = next(c for c in chunks if "20 May" in c.text)
     assert timetable.location == "page 2 > How to apply"
+
+
+def test_terms_set_beside_a_ruled_column_of_bold_labels_keep_their_values(
+    tmp_path: Path,
+) -> None:
+    page = load_file(terms_beside_labels_pdf(tmp_path / "terms.pdf"), LIMITS).pages[0]
+    assert "Salary: £32,500 – £35,000 per annum" in page
+    assert "Contract: Permanent, full-time" in page
+    assert "Hybrid: at least two days a week" in page
