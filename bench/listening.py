@@ -154,10 +154,13 @@ def judge(
     return "close_heard", finished and question_count(reply) == 0
 
 
-def prepare(settings: Settings, script: Script):
+def prepare(settings: Settings, script: Script, companies: set[str] | None = None):
+    """A store holding each company's research (those of ``companies`` only, when given)."""
     store = configured.open_store(settings)
     limits, chunking = configured.limits(settings), configured.chunking(settings)
-    for company in script.companies.values():
+    for key, company in script.companies.items():
+        if companies and key not in companies:
+            continue
         if company.folder:
             items = [str(DATA / company.folder)]
             ingest(store, company.pack, items, limits=limits, chunking=chunking)
@@ -177,7 +180,7 @@ def run(
     backend = build_backend(settings)
     if hasattr(backend.chat, "load"):
         backend.chat.load()
-    store = prepare(settings, script)
+    store = prepare(settings, script, companies)
     library = PersonaLibrary([shipped_dir("personas")])
     judged: list[Judged] = []
     for conversation in script.conversations:

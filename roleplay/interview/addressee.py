@@ -47,7 +47,8 @@ def called(found: Sequence[Profile], said: Sequence[str]) -> Profile | None:
         for profile in found:
             first = re.escape(profile.name.split()[0])
             calling = rf"(?:^|\b{_GREETING}\b,?\s+|,\s*){first}\b"
-            if re.search(rf"{calling}(?=\s*[,.!?]|\s*$)", text, re.IGNORECASE):
+            # ("Thanks for meeting me, Callum - and for that email…")
+            if re.search(rf"{calling}(?=\s*[,.!?]|\s+[-–—]\s|\s*$)", text, re.IGNORECASE):
                 return profile
     return None
 
@@ -70,6 +71,9 @@ def called_name(said: Sequence[str]) -> str:
     return ""
 
 
+_APPLYING = re.compile(r"\bI(?:'m| am| have|'ve)(?: just)? (?:applying|applied)\b", re.I)
+
+
 def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str]) -> Profile | None:
     """Who the interviewer is: the person the candidate last called by name, else the first
     whose title holds one of ``titles`` (in their order); None when neither."""
@@ -77,9 +81,12 @@ def played(found: Sequence[Profile], titles: Sequence[str], said: Sequence[str])
         return person
     # A title as stored may be cut short ("Clinical Operat…"): what the profile says of them
     # ("Clinical Operations Director since 2021") is read after it.
+    # (The job seeker's own messages in a thread they pasted are no one to play: "I'm applying
+    # for the Data Analyst job there".)
+    others = [p for p in found if not any(_APPLYING.search(piece) for piece in p.written)]
     for word in titles:
         for words in (lambda p: p.title, lambda p: " ".join(p.pieces)):
-            for profile in found:
+            for profile in others:
                 said = words(profile).lower()
                 # The hiring manager is met at the interview, not over coffee.
                 if "hiring manager" not in said and re.search(rf"\b{re.escape(word)}\b", said):

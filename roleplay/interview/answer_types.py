@@ -16,7 +16,7 @@ from roleplay.interview.facts import STARTERS
 from roleplay.interview.sayable import A_YEAR, NUMBER_WORDS, SPECIFIC
 from roleplay.interview.standalone import PERSON
 
-Wanted = Literal["person", "amount", "figure", "date", "place", ""]
+Wanted = Literal["person", "amount", "figure", "date", "place", "favourite", "rise", ""]
 
 # A question word at the start of a clause ("sorry, quick one - who would I report to?"), not
 # inside one ("are there people who work remotely?"); "who else" asks for a contact instead.
@@ -69,6 +69,30 @@ _PLACE_WORDS = re.compile(
     r"building|floor|farm|warehouse)\b",
     re.IGNORECASE,
 )
+# "What's been your favourite concert since you joined?": a liking, told only where one is
+# said ("my favourite was…", "the one I loved"), never by when they joined.
+_FAVOURITE_ASKED = re.compile(
+    r"\b(your|the) (all-time |absolute |own )?(favourite|favorite|most memorable|highlight)\b"
+    r"|\bwhat('s| has| was) (been )?(the|your) best\b",
+    re.IGNORECASE,
+)
+_FAVOURED = re.compile(
+    r"\b(favourite|favorite|best|loved?|highlights?|memorable|proud(est)?|stand(s|out)? out"
+    r"|unforgettable|magical|goosebumps)\b",
+    re.IGNORECASE,
+)
+# "Do they give everybody a pay rise every year?": told by what says how pay rises, never by
+# the salary alone ("Salary is £27,450 per year").
+_RISE_ASKED = re.compile(
+    r"\b(pay|salary|wage) (rises?|raises?|increases?|reviews?|bumps?)\b|\bcost[- ]of[- ]living\b"
+    r"|\bincrements?\b",
+    re.IGNORECASE,
+)
+_RISES = re.compile(
+    r"\b(rises?|rising|raises?|increases?|increased|increments?|uplifts?|reviewed|reviews?"
+    r"|cost[- ]of[- ]living|inflation|cpi|pay awards?|progression|spine points?|steps? up)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d(/\d\d)?\b")
 _INNER_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+")
 _ROLE = re.compile(
@@ -90,6 +114,10 @@ _SAME_COUNT = (
 
 def wanted(question: str) -> Wanted:
     """What kind of thing answers ``question``: a person, a figure, a date, a place, or ""."""
+    if _FAVOURITE_ASKED.search(question):
+        return "favourite"
+    if _RISE_ASKED.search(question):
+        return "rise"
     if _WHO.search(question):
         return "person"
     if _AMOUNT_ASKED.search(question):
@@ -118,6 +146,10 @@ def gives(kind: Wanted, sentence: str) -> bool:
         return bool(_MONEY.search(sentence))
     if kind == "figure":  # a count or an amount: "joined in 2021" says nothing of how big
         return bool(SPECIFIC.search(_YEAR.sub(" ", sentence)))
+    if kind == "favourite":
+        return bool(_FAVOURED.search(sentence))
+    if kind == "rise":
+        return bool(_RISES.search(sentence))
     if kind == "place":
         return bool(_PLACE_WORDS.search(sentence) and _INNER_NAME.search(sentence))
     return True

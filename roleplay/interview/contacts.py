@@ -144,8 +144,13 @@ def _named_in_chat(
             for sentence in said:
                 # (in the order named; "…our Schools and Community Learning Manager" is a
                 # title, the words before "Manager" no one's name)
-                for person in sorted(people_in(sentence), key=sentence.find):
+                named = people_in(sentence)
+                for person in sorted(named, key=sentence.find):
                     words = person.split()
+                    # ("Definitely Marnie Sutcliffe, our…": the word before a name that runs
+                    # on is no part of it.)
+                    if any(other.split()[0] == words[-1] for other in named - {person}):
+                        continue
                     after = sentence[sentence.find(person) + len(person) :].split()[:1]
                     titled = {w.lower().strip(",.") for w in [*words, *after]} & _TITLE_WORDS
                     # ("And Aggie Brannigan who runs…": the word joining them is no name.)

@@ -177,6 +177,8 @@ def _labelled(label: str, value: str) -> str:
     ):
         return ""  # "Founded: 2011" would be said "Founded is 2011"
     first = value.split()[0]
+    if re.match(r"^\w+(?: \w+)? (?:is|are|was|were)\b", value):
+        return ""  # "Salary: band is £31.5-34k" would be said "Salary is band is…"
     if first in ("we", "our", "they", "there"):
         # "RRSP match: we match your contributions up to 6%" said "On the RRSP match, we…".
         named = label if label_words[0].isupper() else label[:1].lower() + label[1:]

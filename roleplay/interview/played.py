@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.wording import indefinite
+from roleplay.interview.answer_types import gives, wanted
 from roleplay.interview.facts import EMPHASIS, IMPERATIVE
 from roleplay.interview.first_person import STUDY, as_written, first_person
 from roleplay.interview.own_week import week_told
@@ -157,6 +158,7 @@ def own_answer(
     studies = studies or (bool(studied_at) and not _PATH.search(question))
     amount = bool(_AMOUNT.search(question))
     money = bool(_MONEY_ASKED.search(question))
+    favourite = wanted(question) == "favourite"
     asks_when = bool(re.search(r"\b(what|which) years?\b|\bwhen\b", question, re.IGNORECASE))
     # "I know you mentioned Hubstock, but what else are you in all day?" is not told by Hubstock.
     besides = {w for found in BESIDES.finditer(question) for w in CAPITALISED.findall(found[0])}
@@ -196,6 +198,9 @@ def own_answer(
         # ... and one on money by a sum of it ("did you get much of a pay rise?" is not told
         # by "pricing about 300 holiday cottages").
         if money and not _MONEY.search(pieces[index]):
+            continue
+        # ... and one on a liking by a line that says one ("your favourite concert?").
+        if favourite and not gives("favourite", pieces[index]):
             continue
         if any(re.search(rf"\b{re.escape(word)}\b", pieces[index]) for word in besides):
             continue

@@ -42,9 +42,11 @@ _PROCESS_TOPIC = re.compile(
     r"job pack|how to apply|what happens next|interviews|interview stages)\b",
     re.IGNORECASE,
 )
-# (Pasted as plain text, a careers page's steps are often "Stage 1 - an informal call…".)
+# (Pasted as plain text, a careers page's steps are often "Stage 1 - an informal call…"; a
+# PDF's bold label gets its colon: "Stage 2: panel interview: Wednesday 10 April…".)
 _ITEM = re.compile(
-    r"(?:^|\s)(?:(?:stage|step|round) )?\d{1,2}(?:[.)]| [-–—:])\s+(?=\S)"
+    r"(?:^|\s)(?:(?:stage|step|round) \d{1,2}:|(?:(?:stage|step|round) )?\d{1,2}(?:[.)]| [-–—:]))"
+    r"\s+(?=\S)"
     # (not the dash of "Mar 2021 - Present", "2015 - 2018": a profile's dates)
     r"|(?:^|(?<!\d)\s)[-•*]\s+(?=\S)(?!(?:19|20)\d\d\b|present\b)",
     re.IGNORECASE,
@@ -83,9 +85,34 @@ def next_steps(sources: Sequence[Source], question: str = "") -> str:
     """The process's later steps said as one or two sentences, or "" when the research lists
     none. A step ``question`` names is behind the candidate ("after the panel, how long…?");
     a list cut over two passages is read from the one that names it."""
-    said_from = [_next_from(source, question) for source in sources]
+    said_from = [_next_from(source, question) for source in [*sources, *_joined(sources)]]
     named = [said for said, after_named in said_from if said and after_named]
     return next(iter(named), next((said for said, _named in said_from if said), ""))
+
+
+_NUMBER = re.compile(r"\b(?:stage|step|round) (\d{1,2})\b|^\W*(\d{1,2})[.)]\s", re.IGNORECASE)
+
+
+def _joined(sources: Sequence[Source]) -> list[Source]:
+    """The passages of each section on the process read as one, in the order their steps are
+    numbered, the ones with no number last: a short section cut in two ("…Stage 1: phone
+    call…", "Stage 2: panel interview…") holds one step in each."""
+    sections: dict[tuple[str, str], list[Source]] = {}
+    for source in sources:
+        if source.kind == "company" and _PROCESS_TOPIC.search(source.location):
+            sections.setdefault((source.source, source.location), []).append(source)
+
+    def order(source: Source) -> int:
+        number = _NUMBER.search(source.snippet)
+        return int(number[1] or number[2]) if number else 99
+
+    return [
+        passages[0].model_copy(
+            update={"snippet": " ".join(p.snippet for p in sorted(passages, key=order))}
+        )
+        for passages in sections.values()
+        if len(passages) > 1
+    ]
 
 
 def _next_from(source: Source, question: str) -> tuple[str, bool]:
@@ -97,10 +124,18 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
     rows = [row for row in sentences(source.snippet) if _ROW.match(row)] if len(items) < 2 else []
     if not _PROCESS_TOPIC.search(topic) or (len(items) < 2 and not _table_of_steps(rows)):
         return "", False
-    steps = [step for item in items for step in _steps(item)] or [
-        row.rstrip(".") for row in rows if not _UNSAYABLE.search(row)
+    # Each step with the whole item it comes from ("phone call – Week beginning 25 March" of
+    # "…The first call is with Nadia Rashid…").
+    pairs = [(step, item) for item in items for step in _steps(item)] or [
+        (row.rstrip("."), row) for row in rows if not _UNSAYABLE.search(row)
     ]
-    steps = [step for step in steps if step and not _APPLYING.search(step)]
+    # (Passages read as one overlap: a step in two is one step.)
+    kept: dict[str, str] = {}
+    for step, item in pairs:
+        if step and not _APPLYING.search(step):
+            kept.setdefault(step, item)
+    pairs = list(kept.items())
+    steps, wholes = [step for step, _ in pairs], [item for _, item in pairs]
     asked = _words(question)
     asked |= {same for word in asked & _SAME_STEP.keys() for same in _SAME_STEP[word]}
     named = [
@@ -115,7 +150,7 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
     # ("What happens after today, Dev?": today is the step Dev is on.)
     called = set(_CALLED.findall(question)) - {"I"}
     if _TODAY.search(question) and called:
-        named = [i for i, step in enumerate(steps) if called & set(step.split())][:1] or named
+        named = [i for i, whole in enumerate(wholes) if called & set(whole.split())][:1] or named
     if named:
         steps = steps[named[-1] + 1 :]
     elif len(steps) > 2:
@@ -148,7 +183,8 @@ def _table_of_steps(rows: list[str]) -> bool:
 def _steps(part: str) -> list[str]:
     """A list item's step, and any sentence after it on what follows ("…a panel interview at
     the Playhouse. We aim to let everyone know the outcome within a week of their panel.")."""
-    after = sentences(ASIDE.sub("", part.strip()))[1:]
+    # ("Decision: We will let everyone know by…": the label is the sentence's subject.)
+    after = [_LABEL.sub("", s) for s in sentences(ASIDE.sub("", part.strip()))[1:]]
     return [_step(part)] + [
         s.rstrip(".")
         for s in after
@@ -156,6 +192,7 @@ def _steps(part: str) -> list[str]:
     ]
 
 
+_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}: (?=[A-Z])")
 # What a sentence after the last step says comes of it ("We aim to let everyone know the outcome
 # within a week"), not another matter ("We offer a guaranteed interview to…").
 _WHAT_FOLLOWS = re.compile(

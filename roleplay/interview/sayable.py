@@ -24,6 +24,7 @@ from roleplay.interview.facts import (
     specifics,
 )
 from roleplay.interview.standalone import IT_AFTER, PERSON, people_in
+from roleplay.interview.terms_lines import terms_said
 
 NUMBER_WORDS = (
     # Not "one": "that one", "the one who" say nothing particular.
@@ -186,6 +187,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     applicant ("7% employer pension contribution when you put in 5%")."""
     # "We were set up in 2004, and now run nine sites:" says what it says before its list.
     sentence = _COUNT_ASIDE.sub(r", \1,", re.sub(r"(?<=[a-z]):$", ".", raw.strip()))
+    sentence = terms_said(sentence)
     sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", sentence))).strip()
     # "For an informal chat, please contact Ruth Okafor…" is said to the candidate as what
     # they can do.

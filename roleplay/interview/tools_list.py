@@ -10,7 +10,13 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import IMPERATIVE, STARTERS, last_heading, research_pieces
+from roleplay.interview.facts import (
+    IMPERATIVE,
+    STARTERS,
+    last_heading,
+    research_pieces,
+    verb_first,
+)
 from roleplay.interview.process_steps import listed
 from roleplay.interview.sayable import ASIDE, answer_sentence
 
@@ -54,8 +60,13 @@ def tools_list(sources: Sequence[Source]) -> str:
         leading = 0  # lines that start with a product: most of a list of tools do
         for item in items:
             lead = _LEADS.match(ASIDE.sub("", item.strip()))
-            # "Own the daily order…", "The team…": a duty or a sentence, not a product.
-            if lead and lead.group("first").split()[0] not in STARTERS | IMPERATIVE:
+            # "Own the daily order…", "The team…", "Grew Friends…": a duty, a sentence or a
+            # line of a profile, not a product.
+            if (
+                lead
+                and lead.group("first").split()[0] not in STARTERS | IMPERATIVE
+                and not verb_first(item.strip())
+            ):
                 products += [p for p in lead.group("first", "second") if p]
                 leading += 1
         products = list(dict.fromkeys(products))[:SAID_AT_MOST]

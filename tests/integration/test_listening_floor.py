@@ -1,13 +1,17 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
-through llama.cpp, MiniLM, and an embedded Chroma holding the sample company and thirty-four
-more, each written as never tuned on. The first thirty were tuned on after their first run
-(see the conversations file). The newest five were written by other hands that never read the
-engine's rules, and each was first run sealed: 'thirty-first' (46.4% of its questions
-answered; 92.6% after its mends), 'thirty-second' (53.8%; 89.3%), 'thirty-third' (39.3%;
-92.9%), 'thirty-fourth' (38.5%; 75.0% after general mends) and 'thirty-fifth' (42.3%; 46.2%,
-held with the rest until it is mended). The floors are what is measured, less a question or
-two: the aim at a company never tuned on is 90%."""
+through llama.cpp, MiniLM, and an embedded Chroma holding each company's research. The
+benchmark has the sample company and thirty-five more, each written as never tuned on. The
+first thirty were tuned on after their first run (see the conversations file). The newest five
+were written by other hands that never read the engine's rules, and each was first run
+sealed: 'thirty-first' (46.4% of its questions answered; 92.6% after its mends),
+'thirty-second' (53.8%; 89.3%), 'thirty-third' (39.3%; 92.9%), 'thirty-fourth' (38.5%; 75.0%
+after general mends) and 'thirty-fifth' (42.3%; 80.8% after general mends).
+
+The floor runs the newest five whole, with the sample and every third company tuned on (ten of
+thirty): the whole benchmark takes nine minutes, and the suite has a time budget. The floors
+are what is measured there, less a question or two: the aim at a company never tuned on is
+90%."""
 
 from __future__ import annotations
 
@@ -15,17 +19,19 @@ from pathlib import Path
 
 import pytest
 
-from bench.listening import Judged, rate, run
+from bench.listening import COMPANIES, Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth")
+NEWEST = ("thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth", "thirtyfifth")
+TUNED = ("sample", *COMPANIES[1:30:3])
 
 
 @pytest.fixture(scope="module")
 def judged(tmp_path_factory: pytest.TempPathFactory) -> list[Judged]:
     data = Path(tmp_path_factory.mktemp("listening"))
-    return run(Settings(data_dir=data, seed=7), log=lambda _: None)
+    held = {*NEWEST, *TUNED}
+    return run(Settings(data_dir=data, seed=7), companies=held, log=lambda _: None)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +41,7 @@ def newest(judged: list[Judged]) -> list[Judged]:
 
 @pytest.fixture(scope="module")
 def tuned(judged: list[Judged]) -> list[Judged]:
-    return [j for j in judged if j.company not in NEWEST]
+    return [j for j in judged if j.company in TUNED]
 
 
 def share(judged: list[Judged], check: str) -> float:
