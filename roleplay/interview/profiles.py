@@ -229,6 +229,11 @@ _RULED = re.compile(r"(^|\s)[-=_*~]{3,}")
 _LIST_NUMBER = re.compile(
     r"(?:^|(?<=\s))\d{1,2}\)\s+(?=[A-Za-z])|(?:^|(?<=[.!?:;]\s))\d{1,2}\.\s+(?=[A-Za-z])"
 )
+# A list's bullet in a message ("…which I like: - Monday 10am is the sales meeting…"), at its
+# start or after a sentence's end: never said. (A dash inside a sentence is a dash.)
+_BULLET = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*[-•*][ \t]+")
+# (The words a list is under end there: "There's a rhythm to it." then "Monday 10am is…".)
+_LIST_LEAD = re.compile(r":\s+[-•*][ \t]+")
 # An emoji ends a sentence in a chat as a full stop would ("…before covid 🙃 that was a year").
 _EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+[\uFE0F\u200D]*\s*")
 
@@ -240,6 +245,7 @@ def chat_messages(text: str) -> list[tuple[str, list[str]]]:
     for stamp, after in zip(stamps, [*stamps[1:], None], strict=False):
         said = text[stamp.end() : after.start() if after else len(text)]
         said = _CHAT_NOISE.sub(" ", _EDITED.sub("", _RULED.split(said, maxsplit=1)[0]))
+        said = _BULLET.sub("", _LIST_LEAD.sub(". ", said))
         said = _SMILEY.sub(". ", _EMOJI.sub(". ", _LIST_NUMBER.sub("", said)))
         kept = [p for p in sentences(" ".join(said.split())) if re.search(r"[^\W\d_]", p)]
         if kept:

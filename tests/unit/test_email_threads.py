@@ -112,3 +112,16 @@ def test_the_alums_reply_answers_the_question_it_was_written_under() -> None:
     assert ("Tuesday is team day at the mill.", "What's a normal week like for you?") in (
         callum.replies
     )
+
+
+def test_a_list_in_a_message_is_said_without_its_bullets() -> None:
+    chat = (
+        "[12/03/2024, 19:41] Ellie Marsden: What's a normal week like?\n"
+        "[12/03/2024, 19:41] Callum Birtwistle: There's a rhythm to it:\n"
+        "- Tuesday is team day at the mill - everyone's in.\n- Wednesday is renewals."
+    )
+    assert chat_messages(chat)[-1][1] == [
+        "There's a rhythm to it.",
+        "Tuesday is team day at the mill - everyone's in.",
+        "Wednesday is renewals.",
+    ]
