@@ -18,7 +18,7 @@ started=$SECONDS
 phases=()
 phase() { phases+=("$1: $((SECONDS - started)) s"); started=$SECONDS; }
 
-if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, mkdocs, importlinter, mypy, hypothesis" 2>/dev/null; then
+if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, xdist, mkdocs, importlinter, mypy, hypothesis" 2>/dev/null; then
     phase "install (skipped: already installed)"
 else
     bash scripts/install.sh --test
@@ -71,8 +71,9 @@ if [ $fast = 1 ]; then
     ROLEPLAY_TEST_TIER=fast .venv/bin/python -m pytest -m "not ($real or wheel or cli)" "$@" \
         || status=$?
 else
-    # The slowest tests, to keep the whole run inside its time budget.
-    .venv/bin/python -m pytest --durations=25 "$@" || status=$?
+    # Two workers, each taking whole files (a file's module fixtures, such as its browser or
+    # its cluster, are started once); the slowest tests, to keep the run inside its budget.
+    .venv/bin/python -m pytest -n 2 --dist loadfile --durations=25 "$@" || status=$?
 fi
 phase "tests"
 echo "Time per phase:"
