@@ -77,7 +77,9 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
     assert all(a != b for a, b in itertools.pairwise(speakers)), speakers
 
 
-def test_a_finished_session_cannot_be_resumed(database, run_cli) -> None:
+# (What the command says of a saved session is the same on either database; the saving itself
+# is shown on both by the test above and tests/integration/test_history.py.)
+def test_a_finished_session_cannot_be_resumed(run_cli) -> None:
     done = run_cli("chat", "--turns", "1", "--no-pack", "--no-report", stdin="Hello there.\n")
     assert done.returncode == 0, done.stderr
     session_id = SessionStore.open(Settings()).list()[0].id
@@ -87,7 +89,7 @@ def test_a_finished_session_cannot_be_resumed(database, run_cli) -> None:
     assert "Traceback" not in again.stderr
 
 
-def test_report_of_a_saved_session_as_markdown_and_json(database, run_cli, tmp_path) -> None:
+def test_report_of_a_saved_session_as_markdown_and_json(run_cli, tmp_path) -> None:
     done = run_cli("chat", "--turns", "1", "--no-pack", stdin="I cut costs by 20% at Acme.\n")
     assert done.returncode == 0, done.stderr
     assert "Feedback" in done.stdout
