@@ -59,6 +59,17 @@ _BULLET = re.compile(r"^\s*[-•*]\s+")
 _PLACE_LINE = re.compile(
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?:, [A-Z][\w.'’-]*(?: [\w.'’-]+)*){1,3}$"
 )
+# The page's own furniture, copied with the profile: its counts ("1,846 followers  500+
+# connections"), its buttons, pronouns, a post's byline ("Rosalind posted this • 3w") and its
+# links. Said aloud it is debris ("I should mention: 1,846 followers 500+ connections.").
+_FURNITURE = re.compile(
+    r"^(?:[\d,.]+\+?\s+(?:followers?|connections?)\s*(?:·\s*)?)+$"
+    r"|^(?:Message|More|Follow|Connect|Contact info|She/Her|He/Him|They/Them)$"
+    r"|^[·•]?\s*(?:1st|2nd|3rd\+?)$"
+    r"|^Show all\b.*$|^.{1,60}\b(?:re)?posted this\s*[•·]\s*\w+$",
+    re.IGNORECASE,
+)
+_FURNITURE_TAIL = re.compile(r"\s*(?:\.{3}|…)\s*see more\s*$|\s{2,}Contact info\s*$", re.IGNORECASE)
 _SCHOOL = re.compile(r"\b(University|College|School|Institute|Academy|Polytechnic)\b")
 # A person's name alone on a line ("Deborah (Debs) Halloran"), and the name they go by.
 # (A name's word may have a capital inside it: "MacLeish", "DeSouza".)
@@ -101,12 +112,13 @@ def linkedin_as_sentences(text: str) -> str:
             index += 2
             continue
         if (name := _NAME_LINE.match(said)) and _opens_profile(lines, index):
-            out.append(
-                f"{name.group(2) or name.group(1)}{name.group(3)}, {_headline(lines[index + 1])}"
-            )
-            index += 2
+            # (Past the page's furniture under the name: " · 2nd", "She/Her".)
+            head = _past_furniture(lines, index + 1)
+            out.append(f"{name.group(2) or name.group(1)}{name.group(3)}, {_headline(lines[head])}")
+            index = head + 1
             continue
-        out.append(lines[index])
+        if not _FURNITURE.match(said):
+            out.append(_FURNITURE_TAIL.sub("", lines[index]))
         index += 1
     return "\n".join(out)
 
@@ -119,12 +131,20 @@ def _headline(line: str) -> str:
 def _opens_profile(lines: list[str], index: int) -> bool:
     """Whether the name at ``index`` opens a pasted profile: a headline with a title under
     it, and the page's sections ("About", "Experience") or its connections soon after."""
-    if index + 1 >= len(lines) or not _HEADLINE_ROLE.search(lines[index + 1]):
+    head = _past_furniture(lines, index + 1)
+    if head >= len(lines) or not _HEADLINE_ROLE.search(lines[head]):
         return False
-    soon = [line.strip() for line in lines[index + 2 : index + 8]]
+    soon = [line.strip() for line in lines[head + 1 : head + 7]]
     return any(
         line in _SECTIONS or line in _OTHER_SECTIONS or "connections" in line for line in soon
     )
+
+
+def _past_furniture(lines: list[str], index: int) -> int:
+    """The first line from ``index`` on that is not the page's furniture."""
+    while index < len(lines) and _FURNITURE.match(lines[index].strip()):
+        index += 1
+    return index
 
 
 def _block_end(lines: list[str], index: int) -> int:

@@ -165,16 +165,34 @@ def prose_dashes(text: str) -> str:
 def ended_items(text: str) -> str:
     """``text`` with each list item and labelled line ended with a full stop when it has none:
     a stored passage runs its lines together, and "2019–present — Studio Director" would run
-    into the "**Education:** MA Philosophy…" under it."""
+    into the "**Education:** MA Philosophy…" under it, or "Contract: Permanent" into "Hours:
+    35 hours per week…"."""
     lines = text.split("\n")
     return "\n".join(
         f"{line.rstrip()}."
         if (
-            _ITEM_LINE.match(line) and (line.rstrip()[-1:].isalnum() or line.rstrip().endswith(")"))
+            (_ITEM_LINE.match(line) or _in_labelled_run(lines, index))
+            and (line.rstrip()[-1:].isalnum() or line.rstrip().endswith(")"))
         )
         or _BOLD_LINE.match(line)
         else line
-        for line in lines
+        for index, line in enumerate(lines)
+    )
+
+
+# A plain labelled line of a job ad's header ("Salary: £36,480 - £40,215 per annum", "Contract:
+# Permanent"): a label of a few words, then its value.
+_LABELLED_LINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,3}: +\S")
+
+
+def _in_labelled_run(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` is one of two or more labelled lines in a row (one "Note: …"
+    alone may be a sentence that goes on)."""
+    if not _LABELLED_LINE.match(lines[index]):
+        return False
+    return any(
+        0 <= near < len(lines) and _LABELLED_LINE.match(lines[near])
+        for near in (index - 1, index + 1)
     )
 
 

@@ -249,6 +249,8 @@ def test_a_question_about_the_job_on_offer_is_no_curiosity(leader: Persona) -> N
         "I told the head chef straight it wasn't happening. Some people just can't take feedback.",
         "The other nurses were a very cliquey lot, to be honest.",
         "I tell people when they're wrong, and if a team can't handle that, that's on them.",
+        "In my experience fundraisers and marketing people don't really get data, so I tend to "
+        "just get on with it on my own rather than waste time explaining things to them.",
     ],
 )
 def test_contempt_in_everyday_words_counts_against_team_fit(anxious: Persona, answer: str) -> None:

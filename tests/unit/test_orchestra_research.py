@@ -176,3 +176,34 @@ def test_steps_cut_over_two_passages_are_told_from_the_call_on() -> None:
         "From here, there's a panel interview – Wednesday 10 April 2024, in person at Throstle "
         "Bank Mill. We will let everyone know by Friday 12 April 2024."
     )
+
+
+def test_a_pasted_profiles_page_furniture_is_not_kept() -> None:
+    from roleplay.knowledge.linkedin import linkedin_as_sentences
+
+    profile = (
+        "Rosalind Achterberg\n · 2nd\nShe/Her\n"
+        "Chief Executive, Northern Pennine Sinfonia | Arts fundraiser\n"
+        "Todmorden, England, United Kingdom  Contact info\n1,846 followers  500+ connections\n"
+        "Message\nMore\nAbout\nI have spent twenty years helping people find live music.\n"
+        "Activity\n1,846 followers\nRosalind posted this • 3w\n"
+        "Three years in the planning: we're going to Settle! ...see more\nShow all posts →\n"
+    )
+    lines = [line for line in linkedin_as_sentences(profile).split("\n") if line.strip()]
+    assert not any(
+        "followers" in line or "connections" in line or line in ("Message", "More")
+        for line in lines
+    )
+    assert lines[0] == "Rosalind Achterberg, Chief Executive, Northern Pennine Sinfonia"
+    assert "Todmorden, England, United Kingdom" in lines
+    assert "Three years in the planning: we're going to Settle!" in lines
+    assert not any("posted this" in line or line.startswith("Show all") for line in lines)
+    assert "I have spent twenty years helping people find live music." in lines
+
+
+def test_a_budget_for_me_to_do_courses_asks_of_the_pay_and_perks() -> None:
+    said = (
+        "Is there any budget for me to do courses or get certified in things? I've been eyeing "
+        "up some of the more advanced Power BI training."
+    )
+    assert read_turn(said, "What would you like to ask me?", local_relevance()).intent == "pay"

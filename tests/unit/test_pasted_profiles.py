@@ -164,6 +164,20 @@ def test_list_items_and_labelled_lines_end_where_their_line_does() -> None:
     ]
 
 
+def test_a_run_of_plain_labelled_lines_ends_each_line_and_one_alone_goes_on() -> None:
+    text = (
+        "Salary: £36,480 - £40,215 per annum (Grade 6)\nContract: Permanent\n"
+        "Hours: 35 hours per week, flexitime available\n\nNote: the team meets on"
+    )
+    assert ended_items(text).splitlines() == [
+        "Salary: £36,480 - £40,215 per annum (Grade 6).",
+        "Contract: Permanent.",
+        "Hours: 35 hours per week, flexitime available.",
+        "",
+        "Note: the team meets on",
+    ]
+
+
 def test_an_email_threads_quote_marks_are_not_kept() -> None:
     from roleplay.knowledge.loaders import Loaded
     from roleplay.knowledge.splitting import split
