@@ -18,7 +18,7 @@ started=$SECONDS
 phases=()
 phase() { phases+=("$1: $((SECONDS - started)) s"); started=$SECONDS; }
 
-if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, xdist, mkdocs, importlinter, mypy, hypothesis" 2>/dev/null; then
+if [ $fast = 1 ] && [ -x .venv/bin/python ] && .venv/bin/python -c "import roleplay, pytest, mkdocs, importlinter, mypy, hypothesis" 2>/dev/null; then
     phase "install (skipped: already installed)"
 else
     bash scripts/install.sh --test

@@ -21,9 +21,8 @@ from roleplay.interview.facts import IMPERATIVE, REQUIREMENT, VERBS, has_verb
 from roleplay.interview.sayable import ANSWER_WORDS, answer_sentence
 from roleplay.interview.standalone import headed_sentences, people_in
 from roleplay.knowledge.embeddings import common_words
+from roleplay.knowledge.labels import LABELLED
 
-# "Hybrid working: three days a week…": a label of at most four words, then what it says.
-_LABEL = re.compile(r"^([A-Z0-9][\w'&+()-]*(?: [\w'&+()-]+){0,3}): (?=\S)")
 # "Hybrid working - we ask everyone to be in…": a label, a dash, then a sentence of its own.
 _DASH_LABEL = re.compile(
     r"^[A-Z][\w'&+()-]*(?: [\w'&+()-]+){0,3} [-–—] (?=(we|you|our|it|they|the|everyone) [a-z])"
@@ -114,7 +113,7 @@ def item_sentence(piece: str, source_text: str = "") -> str:
     words = piece.rstrip(".").split()
     # (A labelled item is judged as the sentence it becomes, however long: "Practical data
     # task: clean and summarise a sample file of 500 supporter records in Excel, …".)
-    longest = ANSWER_WORDS[1] if _LABEL.match(piece) else ITEM_WORDS[1]
+    longest = ANSWER_WORDS[1] if LABELLED.match(piece) else ITEM_WORDS[1]
     if not (ITEM_WORDS[0] <= len(words) <= longest) or not _PARTICULAR.search(piece):
         return ""
     if change := _CHANGE.match(piece):
@@ -133,7 +132,7 @@ def item_sentence(piece: str, source_text: str = "") -> str:
     if _LINKING_FIRST.match(piece):
         return ""  # "For an informal chat, ring Sarah…": no thing there is either
     piece = _RANGE.sub(" to ", piece)
-    label = _LABEL.match(piece)
+    label = LABELLED.match(piece)
     if label:
         # Checked as any sentence is: no words to the reader, no writer's voice, no asides.
         return answer_sentence(_labelled(label.group(1), piece[label.end() :]), applicant=True)

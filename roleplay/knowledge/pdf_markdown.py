@@ -23,6 +23,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from roleplay.knowledge.labels import LABELLED
+
 # What a bullet's glyph comes out as: a private-use or unmapped character, or the glyph itself.
 _BULLET = re.compile(r"^(?:\(cid:\d+\)|[•▪●◦‣■□➢►▸\uf0a7\uf0b7\uf076\uf0d8*–-])\s*")
 # A bullet set in a symbol font comes out as the letter its glyph sits on: ZapfDingbats' and
@@ -32,8 +34,6 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]?\s+(?=[A-Z])")
 _SYMBOL_FONT = re.compile(r"dingbat|wingding|symbol", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-# A line that opens with a label of its own ("Reports to: Niamh Corrigan"): a line apart.
-_LABEL = re.compile(r"^[A-Z][\w'&-]*(?: [\w'&-]+){0,3}:\s")
 # How much larger than the body a line's type must be to be a heading, in points.
 _LARGER = 1.2
 # The top and foot of a page where a running header or footer sits, as a share of its height.
@@ -231,7 +231,7 @@ def _heading(line: dict[str, Any], body: float, levels: list[float]) -> str:
 def _continues(previous: dict[str, Any] | None, line: dict[str, Any]) -> bool:
     """Whether ``line`` goes on the paragraph or list item above it: close below it, in
     the same type."""
-    if previous is None or _LABEL.match(line["text"]):
+    if previous is None or LABELLED.match(line["text"]):
         return False
     height = previous["bottom"] - previous["top"]
     gap = line["top"] - previous["bottom"]

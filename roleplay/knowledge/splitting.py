@@ -18,6 +18,7 @@ from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharac
 
 from roleplay.knowledge.chats import CHAT_STAMP, is_chat
 from roleplay.knowledge.emails import emails_as_chat
+from roleplay.knowledge.labels import LABELLED
 from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.loaders import Loaded
 from roleplay.knowledge.tables import tables_as_lists
@@ -180,19 +181,13 @@ def ended_items(text: str) -> str:
     )
 
 
-# A plain labelled line of a job ad's header ("Salary: £36,480 - £40,215 per annum", "Contract:
-# Permanent"): a label of a few words, then its value.
-_LABELLED_LINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/()-]+){0,3}: +\S")
-
-
 def _in_labelled_run(lines: list[str], index: int) -> bool:
     """Whether line ``index`` is one of two or more labelled lines in a row (one "Note: …"
     alone may be a sentence that goes on)."""
-    if not _LABELLED_LINE.match(lines[index]):
+    if not LABELLED.match(lines[index]):
         return False
     return any(
-        0 <= near < len(lines) and _LABELLED_LINE.match(lines[near])
-        for near in (index - 1, index + 1)
+        0 <= near < len(lines) and LABELLED.match(lines[near]) for near in (index - 1, index + 1)
     )
 
 
