@@ -31,6 +31,18 @@ def prompt_field(text: str | None, limit: int = LABEL_LIMIT) -> str:
     return cleaned
 
 
+def prompt_path(text: str | None, limit: int = LABEL_LIMIT) -> str:
+    """A heading path ("Notes › Rhodri's LinkedIn › Rhodri Penhallow, Assistant Chief Fire
+    Officer at…") for a prompt: as ``prompt_field``, but a long one keeps its end, the heading
+    the passage is under, and loses the outer ones."""
+    cleaned = prompt_field(text, limit=10 * limit)
+    if len(cleaned) <= limit:
+        return cleaned
+    tail = cleaned[-(limit - 4) :]
+    inner = tail.find(" › ")
+    return "… › " + (tail[inner + 3 :] if 0 <= inner < limit // 2 else tail.lstrip())
+
+
 def prompt_passage(text: str | None, limit: int = SNIPPET_LIMIT) -> str:
     """A passage of research for a prompt: as ``prompt_field``, but longer."""
     return prompt_field(text, limit)

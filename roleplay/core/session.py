@@ -10,7 +10,13 @@ from pydantic import BaseModel, Field, field_validator
 
 from roleplay.core.delivery import Delivery
 from roleplay.core.notes import PrivateNotes
-from roleplay.core.safety import LABEL_LIMIT, NAME_LIMIT, SNIPPET_LIMIT, prompt_field
+from roleplay.core.safety import (
+    LABEL_LIMIT,
+    NAME_LIMIT,
+    SNIPPET_LIMIT,
+    prompt_field,
+    prompt_path,
+)
 
 Speaker = Literal["interviewer", "candidate"]
 Stage = Literal["opening", "questions", "candidate_questions", "close"]
@@ -47,10 +53,15 @@ class Source(BaseModel):
     kind: Literal["company", "candidate"] = "company"
 
     # Research is data written by anyone: its names and text reach the prompt as plain lines.
-    @field_validator("source", "location", mode="before")
+    @field_validator("source", mode="before")
     @classmethod
     def _label(cls, value: object) -> str:
         return prompt_field(str(value), LABEL_LIMIT)
+
+    @field_validator("location", mode="before")
+    @classmethod
+    def _path(cls, value: object) -> str:
+        return prompt_path(str(value), LABEL_LIMIT)
 
     @field_validator("snippet", mode="before")
     @classmethod

@@ -137,7 +137,13 @@ def closing_question(text: str, rules: TurnRules) -> str:
 # (a wish to know, not "you know, when…" nor "you find out where the duplicates come from")
 _WANTS_TO_KNOW = re.compile(
     r"\b((like|likes|want|wants|wanted|love|need|needs|trying) to (know|find out|understand"
-    r"|work out|figure out)|i'?m (curious|wondering)|i was (curious|wondering))\b[^.?!]{0,40}"
+    r"|work out|figure out)|i'?m (curious|wondering)|i was (curious|wondering)"
+    # ("…? I'm assuming there's a control room system, but I honestly don't know how it all
+    # hangs together here.": not knowing, said after the question, still asks it)
+    r"|\bi (really |honestly |genuinely |just )?(don'?t|do not|didn'?t|did not) (really |honestly "
+    r"|quite |fully |actually )?(know|understand)"
+    r"|\b(i'?m not|i am not|i wasn'?t|i was not) (totally |quite |really |entirely )?sure)\b"
+    r"[^.?!]{0,40}"
     r"\b(what|when|how|who|where|whether|which)\b",
     re.IGNORECASE,
 )

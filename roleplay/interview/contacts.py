@@ -140,28 +140,39 @@ def _named_in_chat(
     found: list[tuple[bool, bool, bool, bool, int, int, str]] = []
     asked = ""
     for writer, said in chat_messages(chat):
-        if _ASKS_WHO.search(asked) and writer in speakers:
-            for sentence in said:
-                # (in the order named; "…our Schools and Community Learning Manager" is a
-                # title, the words before "Manager" no one's name)
-                named = people_in(sentence)
-                for person in sorted(named, key=sentence.find):
-                    words = person.split()
-                    # ("Definitely Marnie Sutcliffe, our…": the word before a name that runs
-                    # on is no part of it.)
-                    if any(other.split()[0] == words[-1] for other in named - {person}):
-                        continue
-                    after = sentence[sentence.find(person) + len(person) :].split()[:1]
-                    titled = {w.lower().strip(",.") for w in [*words, *after]} & _TITLE_WORDS
-                    # ("And Aggie Brannigan who runs…": the word joining them is no name.)
-                    if words[0] in STARTERS | _JOINING:
-                        continue
-                    if not {w.lower() for w in words} & taken | titled:
-                        found.append((True, True, False, True, 0, -before - len(found), person))
+        if writer not in speakers:
+            asked = said[-1] if said[-1].endswith("?") else ""
+            continue
+        # Asked who else to talk to, every sentence of the reply; unasked, one that says to
+        # ("Also worth a chat with Ravi Bhamra… Tell her I sent you.").
+        for sentence in said if _ASKS_WHO.search(asked) else filter(_SAYS_TO.search, said):
+            # (in the order named; "…our Schools and Community Learning Manager" is a
+            # title, the words before "Manager" no one's name)
+            named = people_in(sentence)
+            for person in sorted(named, key=sentence.find):
+                words = person.split()
+                # ("Definitely Marnie Sutcliffe, our…": the word before a name that runs
+                # on is no part of it.)
+                if any(other.split()[0] == words[-1] for other in named - {person}):
+                    continue
+                after = sentence[sentence.find(person) + len(person) :].split()[:1]
+                titled = {w.lower().strip(",.") for w in [*words, *after]} & _TITLE_WORDS
+                # ("And Aggie Brannigan who runs…": the word joining them is no name.)
+                if words[0] in STARTERS | _JOINING:
+                    continue
+                if not {w.lower() for w in words} & taken | titled:
+                    found.append((True, True, False, True, 0, -before - len(found), person))
         asked = said[-1] if said[-1].endswith("?") else ""
     return found
 
 
+# A sentence of theirs saying whom to see, unasked.
+_SAYS_TO = re.compile(
+    r"\bworth (a |having a )?(chat|talk(ing)?|speaking|reaching out|getting in touch)\b"
+    r"|\b(you should|you could|you'd be|definitely) (talk|speak|chat|reach out|get in touch)\b"
+    r"|\b(say|tell (her|him|them)) (that )?I sent you\b",
+    re.IGNORECASE,
+)
 _ADVISING_HEADING = re.compile(
     r"\b(worth (talking|speaking|reaching out) to|(people|who) to (talk|speak|reach out) to"
     r"|contacts|people to meet)\b",

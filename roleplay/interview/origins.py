@@ -33,7 +33,8 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-4]\d)\b")
 # A verb that starts a company, said of the company itself.
 _STARTS = re.compile(
     r"\b(started|began|(was|were) (founded|set up|established|formed|born)|goes back|dates back"
-    r"|grew out of|opened (its|our) (first|doors))\b",
+    r"|grew out of|opened (its|our) (first|doors)"
+    r"|traces? (its|our|their) (roots|history|origins))\b",
     re.IGNORECASE,
 )
 # Said of whoever did it, whatever the subject: "Dr Hannah Oduya founded the group in 2008".
@@ -44,7 +45,7 @@ _WE_OPENED = re.compile(r"\b(I|we) (opened|set up|started) (a|an|our|the) ", re.
 _COMPANY_SUBJECT = re.compile(
     r"^(it|we|what (started|began)|our (history|story|company|business)"
     r"|the (company|business|firm|trust|group"
-    r"|charity|association|cooperative|co-op|bakery|terminal|society|organisation"
+    r"|charity|association|cooperative|co-op|bakery|terminal|society|organisation|service"
     r"|organization))\b",
     re.IGNORECASE,
 )

@@ -86,6 +86,8 @@ _SEARCHED_FOR = (
     (asks_next_steps, "hiring process stages: interview, exercise, panel, decision"),
     (asks_openings, "job openings, vacancies, graduate intake and hiring plans"),
     (asks_duties, "key responsibilities: in your first months you would"),
+    # ("How did it all begin?" shares no word with "The service traces its roots to 1948…")
+    (asks_origin, "our history: founded, formed, began, traces its roots to the year"),
 )
 
 

@@ -23,7 +23,11 @@ from roleplay.interview.sayable import ASIDE
 # long?" is answered by the sentence about the take-home).
 _NEXT = re.compile(
     r"\b(next steps?|after (today|this|that|the interview|the call|this call|this stage|this "
-    r"interview)|what happens (next|now|after)|what comes (next|after)|the (rest of the )?process"
+    r"interview)"
+    # ("when would I hear back after the assessment day?")
+    r"|after (the|my) (\w+ ){0,2}(day|interview|panel|call|screen|assessment|exercise|task"
+    r"|presentation)|what happens (next|now|after)|what comes (next|after)"
+    r"|the (rest of the )?process"
     r"|stages|another round|more rounds"
     # ("If I get through today, what does the next bit look like?")
     # (not "If I get through to the panel, who's on it?", nor "is that the next stage?")
@@ -151,6 +155,11 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
     called = set(_CALLED.findall(question)) - {"I"}
     if _TODAY.search(question) and called:
         named = [i for i, whole in enumerate(wholes) if called & set(whole.split())][:1] or named
+    if named and _AT_STEP.search(question) and not _AFTER.search(question):
+        # "Could you walk me through what actually happens on the assessment day?" asks what
+        # that step is: it is said whole, in the list's words.
+        # (an aside in brackets reads as a stage direction when said)
+        return _ended(" ".join(ASIDE.sub("", wholes[named[-1]]).split())), True
     if named:
         steps = steps[named[-1] + 1 :]
     elif len(steps) > 2:
@@ -167,6 +176,21 @@ def _next_from(source: Source, question: str) -> tuple[str, bool]:
     if said := _said(steps[:STEPS_SAID]) or _said([_SHORT.sub("", s) for s in steps[:STEPS_SAID]]):
         return said, bool(named)
     return "", False
+
+
+# What happens at a step, not after it: "what actually happens on the assessment day?",
+# "what's the panel like?"
+_AT_STEP = re.compile(
+    r"\b(happens?|goes on|is involved|involves?) (on|at|in|during)\b"
+    r"|\bwhat('?s| is| will| would) (the|a) [\w -]{1,30} (be )?(like|involve)\b",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(r"\b(after|once|following|beyond|past|then)\b", re.IGNORECASE)
+
+
+def _ended(text: str) -> str:
+    said = text.strip().rstrip(",;:")
+    return said if said.endswith((".", "!", "?")) else f"{said}."
 
 
 # A timetable's row, said as a sentence by the splitter (``tables``): "First interview is

@@ -17,6 +17,7 @@ from roleplay.core.session import Source
 from roleplay.interview.facts import has_verb, last_heading, research_pieces, sentences
 from roleplay.interview.standalone import PERSON, PROFILE_HEAD, people_in, profile_heading
 from roleplay.knowledge.chats import CHAT_STAMP
+from roleplay.knowledge.linkedin_entries import HEADLINE_ROLE
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     Works – Fleet & Ops Data Analyst – prep" is the title of the job seeker's notes)."""
     found: dict[str, tuple[str, list[str]]] = {}
     written: dict[str, set[str]] = {}
+    pasted_at: dict[str, str] = {}  # where a pasted profile starts, and whose it is
+    unclaimed: list[Source] = []
     replies: dict[str, dict[str, str]] = {}
     for source in sources:
         if source.kind != "company":
@@ -46,9 +49,11 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
         if chat := chat_messages(source.snippet):
             asked, by = "", ""  # what the last message by someone else asked, and who
             for chatter, said in chat:
-                _title, kept = found.setdefault(chatter, ("", []))
-                kept += [p for p in said if p not in kept]
-                written.setdefault(chatter, set()).update(said)
+                # ("Me": the job seeker's own messages, no one to play)
+                if chatter != "Me":
+                    _title, kept = found.setdefault(chatter, ("", []))
+                    kept += [p for p in said if p not in kept]
+                    written.setdefault(chatter, set()).update(said)
                 # ("Any tips on what to prepare?" answered by "know FIFO vs FEFO inside out.";
                 # not by "Sure!" or "Few things")
                 if asked and by != chatter:
@@ -75,15 +80,26 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
             _title, kept = found.setdefault(name, (pieces[0].rstrip("."), []))
             kept += [p for p in _quotes_whole(pieces[1:]) if p not in kept]
             continue
-        for name, title, pieces in _pasted_profiles(research_pieces(source.snippet)):
+        pasted = _pasted_profiles(research_pieces(source.snippet))
+        for name, title, pieces in pasted:
             _title, kept = found.setdefault(name, (title, []))
             kept += [p for p in _quotes_whole(pieces) if p not in kept]
+        if len(pasted) == 1:
+            pasted_at[source.location] = pasted[0][0]
+        elif not pasted:
+            unclaimed.append(source)
         # An email they wrote ("## Email from Priya" over "From: Priya Nandra…") makes them
         # someone the research tells of, though no page of theirs was found.
         writer = _EMAIL_FROM.search(last_heading(source.location))
         sender = next((m for p in pieces if (m := _SENDER.match(p))), None) if writer else None
         if writer and sender and sender.group(1).split()[0] == writer.group(1):
             found.setdefault(sender.group(1), ("", []))
+    # A profile too long for one stored passage goes on in the next, under the same heading
+    # (its later roles and its education).
+    for source in unclaimed:
+        if (whose := pasted_at.get(source.location)) and source.location:
+            kept = found[whose][1]
+            kept += [p for p in _quotes_whole(research_pieces(source.snippet)) if p not in kept]
     # The job seeker's notes on them ("## Chloe's talk at the alumni evening", "## Gareth"):
     # what they said there, quoted, or what the notes say they did.
     # ... and, anywhere in the notes, a line of what they advised ('Tom's advice in his reply:
@@ -193,7 +209,9 @@ def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:
     current: list[str] | None = None
     for piece in pieces:
         head = PROFILE_HEAD.match(piece.rstrip(". "))
-        if head and PERSON.match(head.group(1)) and not has_verb(head.group(2).split()):
+        # ("Box Office Assistant, then Box Office Supervisor at…": a role, not a name)
+        person = head and PERSON.match(head.group(1)) and not HEADLINE_ROLE.search(head.group(1))
+        if head and person and not has_verb(head.group(2).split()):
             current = []
             found.append((head.group(1), head.group(2).strip(" ()"), current))
         elif current is not None:
@@ -202,7 +220,13 @@ def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:
     return [
         (name, title, about)
         for name, title, about in found
-        if about and (about[0].startswith(name.split()[0]) or first.match(about[0]))
+        if about
+        and (
+            about[0].startswith(name.split()[0])
+            or first.match(about[0])
+            # (a LinkedIn profile, written out: "Experience." then a line per role)
+            or bool({"Experience.", "Education."} & set(about))
+        )
     ]
 
 

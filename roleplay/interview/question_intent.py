@@ -41,6 +41,23 @@ _DISCLAIMED = re.compile(
 )
 
 
+# Whom a guessed "story" question is of: the interviewer ("what was your first year like?");
+# "What did it actually take from the service's side?" asks of an event, and "from your side"
+# only asks their view.
+_OF_THEM = re.compile(r"\byou(r|rs|rself|'ve|'d|'re|'ll)?\b", re.IGNORECASE)
+_THEIR_VIEW = re.compile(
+    r"\b(from|on) your (side|end|point of view|perspective)\b|\bin your (view|opinion)\b", re.I
+)
+
+
+def _guessed(intent: Intent, turn: str) -> Intent:
+    """A guessed intent, kept unless it is a story of no one the turn speaks to ("What
+    happened? If you don't mind me asking" asks the interviewer's)."""
+    if intent == "story" and not _OF_THEM.search(_THEIR_VIEW.sub(" ", turn)):
+        return "other"
+    return intent
+
+
 def names_intent(question: str, rules: TurnRules) -> bool:
     """Whether the phrases of any intent are in ``question``."""
     return any(rules.hits(f"intent:{i}", question) for i in INTENTS)
@@ -74,6 +91,8 @@ def question_intent(
             chosen = cast(Intent, intent)
             if chosen in named:
                 return chosen, f"names {chosen}, the model's choice of those it names"
+            if _guessed(chosen, whole or question) != chosen:
+                return "other", f"the turn model reads {chosen}, of no one asked"
             return chosen, f"the turn model reads {chosen} ({likely:.2f})"
     if len(named) == 1:
         return named[0], f"names {named[0]}"
@@ -92,4 +111,6 @@ def question_intent(
         return intent, f"names {intent}, the closest of those it names"
     if score < INTENT_FLOOR:
         return "other", "like no intent's examples"
+    if _guessed(intent, whole or question) != intent:
+        return "other", f"closest to {intent}'s examples, of no one asked"
     return intent, f"closest to {intent}'s examples"

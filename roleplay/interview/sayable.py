@@ -106,6 +106,9 @@ _TO_APPLICANT = re.compile(
     r"^(?:(?:Day to day|Day-to-day|In this role|In the role|Most days|Every day|Each week"
     r"|(?:From|During|Between|Over|Until|After|Once) [A-Za-z0-9 ]{3,30}?),? )?"
     r"([Yy]ou will|[Yy]ou'll|[Yy]ou would|[Yy]ou'd) (?=[a-z])"
+    # ("Your first big piece of work will be the evaluation of…": the post's work, told)
+    r"|^Your (?:[a-z]+ ){0,3}(?:piece of work|project|task|priority|focus)"
+    r" (?:will be|would be|is) (?=[a-z])"
 )
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A dash between two figures is a range: "£34,000 - £38,500" is said "£34,000 to £38,500".
@@ -279,6 +282,9 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # the work happened ("Last season we rebuilt our demand forecast").
     particular = bool(specifics(sentence) or SPECIFIC.search(sentence) or _WHEN.search(sentence))
     particular = particular or named_first
+    # ("Your first big piece of work will be the evaluation of our call challenge policy.":
+    # the post's own work, named, is as particular as any figure)
+    particular = particular or bool(to_applicant and sentence.startswith("Your "))
     return sentence if particular else ""
 
 

@@ -18,7 +18,8 @@ import re
 # ("[18:09] Ffion Lacey", the message on the lines after; a stored passage has that line ended
 # by a full stop). A dated line whose name has no colon after it is no message ("21/10/2025,
 # 10:30 Main Reception.").
-_WRITER = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
+# (or "Me": the job seeker's own messages, as a copied LinkedIn conversation names them)
+_WRITER = r"(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}|Me)"
 CHAT_STAMP = re.compile(
     r"(?:\[?\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[apAP][mM])?\]?"
     rf"(?: -)? (?={_WRITER}: )"
@@ -31,3 +32,27 @@ CHAT_STAMP = re.compile(
 def is_chat(text: str) -> bool:
     """Whether ``text`` holds messages of an exported chat (two at least)."""
     return len(CHAT_STAMP.findall(text)) >= 2
+
+
+# A LinkedIn conversation copied as lines of writer, day and message, set apart by runs of
+# spaces ("HANA PRESTWICH  3 Nov  Hiya! Of course…", "ME  3 Nov  Hi Hana…").
+_DATED_LINE = re.compile(
+    r"^(?P<writer>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})[ \t]{2,}(?P<day>\d{1,2}) "
+    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]{2,}(?P<said>\S.*)$",
+    re.MULTILINE,
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def dated_lines_as_chat(text: str) -> str:
+    """``text`` with a conversation copied a message to a line ("HANA PRESTWICH  3 Nov  …")
+    written as an exported chat, each message under its stamp and its writer's name."""
+    if len(_DATED_LINE.findall(text)) < 2:
+        return text
+
+    def stamped(line: re.Match[str]) -> str:
+        writer = line["writer"].title() if line["writer"].isupper() else line["writer"]
+        month = _MONTHS.index(line["month"]) + 1
+        return f"[{int(line['day']):02d}/{month:02d}/2000, 00:00] {writer}: {line['said']}"
+
+    return _DATED_LINE.sub(stamped, text)

@@ -36,6 +36,13 @@ _GRADES = frozenset(
 _COUNT = re.compile(r"^(?!(?:19|20)\d\d$)\d[\d,.]*%?$")
 _NO_SUBJECT = re.compile(r"\.\s+([A-Z][a-z]+(?:ed|ing)\b|Plus\b|With\b|Including\b)")
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "N/A"])
+# The job seeker's own column of a table in their notes ("My notes", "Comments"), and a cell
+# in their own words ("She rings my mobile, ~20 mins"): theirs, never the research's to say.
+_OWN_COLUMN = re.compile(
+    r"^(my |own )?(notes?|comments?|thoughts|remarks|to ?do|questions( to ask)?|my take)$", re.I
+)
+_OWN_WORDS = re.compile(r"\b(I|I'm|I've|I'd|I'll|my|me)\b")
+_CLAUSE_BREAK = re.compile(r"\.\s|\s[-–—]\s|;|,\s|\?\s")
 # A word that starts a cell in lower case once it follows another ("Week of 7 April", "Marked
 # by the team"), unless the word after it is a name too ("Gemma Oduya").
 _LINKING = frozenset(["By", "On", "In", "At", "From", "Until", "Before", "After", "Within"])
@@ -81,10 +88,12 @@ def tables_as_lists(text: str) -> str:
             out.append("")
             continue
         for row in rows:
+            heads = [*header[1:], *[""] * len(row)]
+            theirs = [(_not_own(c), h) for c, h in zip(row[1:], heads, strict=False)]
             rest = ", ".join(
                 _later(_counted(cell, head))
-                for cell, head in zip(row[1:], [*header[1:], *[""] * len(row)], strict=False)
-                if cell not in _EMPTY
+                for cell, head in theirs
+                if cell not in _EMPTY and not _OWN_COLUMN.match(head)
             )
             if graded:
                 out.append(_graded(row, header))
@@ -110,6 +119,22 @@ def tables_as_lists(text: str) -> str:
                 out.append(_ended(f"- {row[0]}"))
         out.append("")
     return "\n".join(out)
+
+
+def _not_own(cell: str) -> str:
+    """``cell`` up to the clause in the job seeker's own words ("Performance and Information
+    Manager = my line manager if I get it" as its first four words)."""
+    own = _OWN_WORDS.search(cell)
+    if not own:
+        return cell
+    before = cell[: own.start()]
+    # (an aside opened by a bracket or "=" is theirs from there on: "Director of Strategy
+    # (Gwen's boss's boss? Gwen -> Rhodri I think)")
+    aside = re.search(r"\s[=(]", before)
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(before)]
+    if aside:
+        return before[: aside.start()].strip(" ,")
+    return before[: cuts[-1]].strip(" ,") if cuts else ""
 
 
 def _graded(row: list[str], header: list[str]) -> str:

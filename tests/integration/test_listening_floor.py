@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
 through llama.cpp, MiniLM, and an embedded Chroma holding each company's research. The
-benchmark has the sample company and thirty-five more, each written as never tuned on. The
-first thirty were tuned on after their first run (see the conversations file). The newest five
-were written by other hands that never read the engine's rules, and each was first run
-sealed: 'thirty-first' (46.4% of its questions answered; 92.6% after its mends),
-'thirty-second' (53.8%; 89.3%), 'thirty-third' (39.3%; 92.9%), 'thirty-fourth' (38.5%; 75.0%
-after general mends) and 'thirty-fifth' (42.3%; 80.8% after general mends).
+benchmark has the sample company and thirty-six more, each written as never tuned on. The
+first thirty-one were tuned on after their first run (see the conversations file). The newest
+five were written by other hands that never read the engine's rules, and each was first run
+sealed: 'thirty-second' (53.8% of its questions answered; 85.7% after its mends),
+'thirty-third' (39.3%; 92.9%), 'thirty-fourth' (38.5%; 75.0% after general mends),
+'thirty-fifth' (42.3%; 84.6%) and 'thirty-sixth' (34.6%; 46.2% after general mends).
 
 The floor runs the newest five whole, with the sample and every third company tuned on (ten of
 thirty): the whole benchmark takes nine minutes, and the suite has a time budget. The floors
@@ -23,7 +23,7 @@ from bench.listening import COMPANIES, Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth", "thirtyfifth")
+NEWEST = ("thirtysecond", "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth")
 TUNED = ("sample", *COMPANIES[1:30:3])
 
 

@@ -194,8 +194,8 @@ def test_a_pasted_profiles_page_furniture_is_not_kept() -> None:
         "followers" in line or "connections" in line or line in ("Message", "More")
         for line in lines
     )
-    assert lines[0] == "Rosalind Achterberg, Chief Executive, Northern Pennine Sinfonia"
-    assert "Todmorden, England, United Kingdom" in lines
+    assert lines[0] == "#### Rosalind Achterberg, Chief Executive, Northern Pennine Sinfonia"
+    assert "Based in Todmorden, England, United Kingdom." in lines
     assert "Three years in the planning: we're going to Settle!" in lines
     assert not any("posted this" in line or line.startswith("Show all") for line in lines)
     assert "I have spent twenty years helping people find live music." in lines

@@ -46,7 +46,7 @@ def test_a_profile_degree_is_said_as_studied_without_brackets() -> None:
 
 def test_a_profile_name_is_joined_to_its_headline_by_the_name_they_go_by() -> None:
     lines = linkedin_as_sentences(PROFILE).splitlines()
-    assert "Debs Halloran, Director of Income Generation at Brackenridge Hospice" in lines
+    assert "#### Debs Halloran, Director of Income Generation at Brackenridge Hospice" in lines
 
 
 def test_a_profile_keeps_its_bullets_and_the_job_seekers_own_note_but_not_the_place_lines() -> None:
