@@ -247,7 +247,9 @@ def candidates(
         # ("On the RRSP match, we match…" is about the RRSP match.)
         opening = sentence.removeprefix("On the ").split()
         subject = content_stems(opening[0]) if opening else set()
-        if places & subject:
+        # ("What's the canteen like at Fellgate?" is not answered by "Fellgate is 10 min walk
+        # from County Hall": the canteen was asked, and it names none.)
+        if places & subject and (shared or not asked - GENERIC_ASKED):
             shared += 1
         # "How many libraries" and "The trust looks after 22 libraries"; but "how many people
         # are in the data team" is not answered by how many the company employs.

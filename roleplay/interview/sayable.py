@@ -107,8 +107,9 @@ _TO_APPLICANT = re.compile(
     r"|(?:From|During|Between|Over|Until|After|Once) [A-Za-z0-9 ]{3,30}?),? )?"
     r"([Yy]ou will|[Yy]ou'll|[Yy]ou would|[Yy]ou'd) (?=[a-z])"
     # ("Your first big piece of work will be the evaluation of…": the post's work, told)
-    r"|^Your (?:[a-z]+ ){0,3}(?:piece of work|project|task|priority|focus)"
-    r" (?:will be|would be|is) (?=[a-z])"
+    # ... or where its work goes ("Your analysis will be seen at the monthly Performance Board")
+    r"|^Your (?:[a-z]+ ){0,3}(?:piece of work|project|task|priority|focus|analysis|work|reports"
+    r"|findings) (?:will be|would be|will|would|is|are|goes|go) (?=[a-z])"
 )
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A dash between two figures is a range: "£34,000 - £38,500" is said "£34,000 to £38,500".
@@ -175,7 +176,10 @@ ANSWER_WORDS = (4, 32)
 _WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)(?:'re|'ve)? [a-z]")
 _WHEN = re.compile(r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)
 # A description between commas after a name: ", a former stage manager at the Old Vic,".
-APPOSITIVE = re.compile(r"(?<=[a-z]), (?:a|an) [^,]{3,60}(?=, )")
+# ... or a "which" clause about what is named: ", which is chaired by the Deputy Chief…,".
+APPOSITIVE = re.compile(
+    r"(?<=[a-z]), (?:(?:a|an) [^,]{3,60}|which (?:is|are|was|were) [^,]{3,60})(?=, )"
+)
 
 
 def _season(match: re.Match[str]) -> str:

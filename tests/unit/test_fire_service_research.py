@@ -9,12 +9,15 @@ import pytest
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Source
+from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Assessor
 from roleplay.interview.contacts import contact_in
 from roleplay.interview.origins import origin_line
+from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.profiles import chat_messages, profiles
 from roleplay.interview.reading import Relevance, read_turn
 from roleplay.interview.relevance import local_relevance
+from roleplay.interview.sayable import answer_sentence
 from roleplay.knowledge.chats import dated_lines_as_chat
 from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.tables import tables_as_lists
@@ -201,3 +204,59 @@ def test_the_job_seekers_own_column_and_words_in_a_table_are_not_kept() -> None:
     said = tables_as_lists(table)
     assert "Gwen Fairbairn is performance and Information Manager." in said
     assert "my line manager" not in said and "hates surprises" not in said
+
+
+RECRUIT = Source(
+    source="wfrs-careers.html",
+    location="Community Risk Data Analyst › How we'll recruit",
+    snippet=(
+        "1. Apply online by 23:59 on Sunday 9 November 2025.\n2. Shortlisting in the week of 10 "
+        "November.\n3. Telephone conversation with someone from our People Services team in the "
+        "week of 17 November.\n4. Assessment day on Thursday 27 November 2025 at Fellgate House: "
+        "a Power BI exercise (one hour; a laptop is provided), then a 10-minute presentation of "
+        "what you found, followed by a 45-minute panel interview.\n5. Decision. We aim to tell "
+        "everyone the outcome by Friday 5 December 2025."
+    ),
+)
+
+
+def test_what_happens_on_a_step_is_told_that_step_without_its_asides() -> None:
+    said = next_steps(
+        [RECRUIT], "Could you walk me through what actually happens on the assessment day?"
+    )
+    assert said.startswith("Assessment day on Thursday 27 November 2025")
+    assert "45-minute panel interview" in said and "(" not in said
+
+
+def test_hearing_back_after_a_step_is_told_the_steps_after_it() -> None:
+    question = "And when would I hear back after the assessment day?"
+    assert asks_next_steps(question)
+    assert "5 December 2025" in next_steps([RECRUIT], question)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your first big piece of work will be the evaluation of our call challenge policy.",
+        "Your analysis will be seen at the monthly Performance Board, which is chaired by the "
+        "Deputy Chief Fire Officer, and in the quarterly performance report that goes to the "
+        "Fire Authority's Scrutiny and Audit Committee.",
+    ],
+)
+def test_a_careers_page_telling_the_posts_work_is_sayable(sentence: str) -> None:
+    said = answer_sentence(sentence)
+    assert said.startswith("Your ") and "Deputy Chief" not in said
+
+
+def test_a_vague_line_to_the_reader_is_still_not_sayable() -> None:
+    assert answer_sentence("Your role is varied and fun.") == ""
+
+
+def test_a_sentence_sharing_only_the_place_asked_about_is_no_answer(minilm: Relevance) -> None:
+    walk = Source(
+        source="interview-prep.docx",
+        location="things to remember",
+        snippet="Fellgate is 10 min walk from County Hall anyway.",
+    )
+    asked = "What's the canteen like at Fellgate?"
+    assert answering(asked, [walk], minilm, ["Wendlemoor Fire and Rescue Service"]) == ()
