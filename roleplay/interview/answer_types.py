@@ -47,8 +47,12 @@ _MONEY = re.compile(
     r"[£$€]\s?\d|\b\d[\d,.]*\s?(k|m|bn|million|billion|thousand|pounds|dollars|euros)\b",
     re.IGNORECASE,
 )
+# ("When my work's done, where does it end up?": a "when" clause set before the question asks
+# nothing.)
 _DATE_ASKED = re.compile(
-    rf"{_CLAUSE_START}when(?:'s)?\b|\bwhat year\b|\bsince when\b|\bhow long\b", re.IGNORECASE
+    rf"{_CLAUSE_START}when(?:'s)?\b(?![^,?]{{3,50}},\s*(?:where|who|what|how|which|why)\b)"
+    r"|\bwhat year\b|\bsince when\b|\bhow long\b",
+    re.IGNORECASE,
 )
 # ("Where do you see things heading?" asks where to, not where.)
 _PLACE_ASKED = re.compile(

@@ -61,6 +61,14 @@ _GUESSES_AFTER = re.compile(
     r"^([^,?]{8,}),\s+((?:is|are|does|do|was) (?:it|they|that|there)\b[^?]*\bor\b[^?]*\?)$",
     re.IGNORECASE,
 )
+# ("Where does it end up? Is it mostly for your own team, or does it go further up?": the same,
+# as a question of its own.)
+_GUESSES_NEXT = re.compile(
+    r"^((?:how|what|what's|who|where|which|when|why)\b[^?]{8,}\?|[^?]{3,60},\s*"
+    r"(?:how|what|what's|who|where|which|why)\b[^?]{8,}\?)\s+"
+    r"((?:is|are|does|do|was) (?:it|they|that|there)\b[^?]*\bor\b[^?]*\?)$",
+    re.IGNORECASE,
+)
 # "…to running the whole operation - it sounded like quite a climb.": a remark after a dash on
 # what was asked is no part of it.
 _REMARK_AFTER = re.compile(
@@ -120,8 +128,8 @@ def the_question(question: str, context: str = "") -> tuple[str, str]:
         rest := question[indirect.end() :]
     ):
         question, context = rest.rstrip(".?") + "?", f"{question[: indirect.start()]} {context}"
-    if guesses := _GUESSES_AFTER.match(question):
-        question, context = f"{guesses.group(1)}?", f"{guesses.group(2)} {context}"
+    if guesses := _GUESSES_AFTER.match(question) or _GUESSES_NEXT.match(question):
+        question, context = f"{guesses.group(1).rstrip('?')}?", f"{guesses.group(2)} {context}"
     lead = _LEAD_CLAUSE.match(question)
     if (
         lead

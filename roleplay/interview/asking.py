@@ -130,6 +130,7 @@ def closing_question(text: str, rules: TurnRules) -> str:
             # "What happens after today? I'm the kind of person who likes to know when to stop
             # refreshing my inbox…": a tail that wants to know something still asks.
             about = about or bool(_WANTS_TO_KNOW.search(" ".join(sentences[n + 1 :])))
+            about = about or bool(_GUESSES_AT_IT.search(" ".join(sentences[n + 1 :])))
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
 
@@ -142,9 +143,18 @@ _WANTS_TO_KNOW = re.compile(
     # hangs together here.": not knowing, said after the question, still asks it)
     r"|\bi (really |honestly |genuinely |just )?(don'?t|do not|didn'?t|did not) (really |honestly "
     r"|quite |fully |actually )?(know|understand)"
-    r"|\b(i'?m not|i am not|i wasn'?t|i was not) (totally |quite |really |entirely )?sure)\b"
+    r"|\b(i'?m not|i am not|i wasn'?t|i was not) (totally |quite |really |entirely )?sure"
+    # ("…? The page mentioned a task and I couldn't work out whether that's done beforehand.")
+    r"|\bi (couldn'?t|could not|can'?t|cannot) (quite |really )?(work out|figure out|tell))\b"
     r"[^.?!]{0,40}"
     r"\b(what|when|how|who|where|whether|which)\b",
+    re.IGNORECASE,
+)
+# "…? I've mostly used Mailchimp, so I'm quietly hoping your setup isn't a million miles from
+# that.": a guess or a hope at what the answer is, said after the question, still asks it.
+_GUESSES_AT_IT = re.compile(
+    r"\b(hoping|guessing|assuming|i imagine|i suppose)\b[^.?!]{0,30}\b(your|yours|you|you're"
+    r"|you've)\b",
     re.IGNORECASE,
 )
 ASKS_LEAVE = re.compile(

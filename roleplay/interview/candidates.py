@@ -141,6 +141,8 @@ def candidates(
     # "Beyond the dashboards, what would I be working in?" asks of everything but them.
     question = BESIDES.sub(" ", question)
     unnamed = OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
+    if perks:  # ("What comes with the job…?": the words that ask for the benefits name nothing)
+        unnamed = PERKS.sub(" ", unnamed)
     # ("Who's in Practice Operations at the moment?" asks of Practice Operations; "how many of
     # you are there at the moment?" may be answered by what the team is now.)
     if MEMBERS.search(unnamed):

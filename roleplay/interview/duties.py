@@ -26,7 +26,7 @@ _ASKS = re.compile(
     r"|\b(me|i) (getting stuck into|(to )?get stuck into|(to )?get my teeth into|(to )?tackle"
     r"|(to )?start on|(to )?focus on|(to )?work on)\b[^.?]{0,25}\bfirst\b"
     # ("…walking in that first week — what's landing on my desk?")
-    r"|\b(landing|arriving|sitting) on my desk\b",
+    r"|\b(landing|lands|land|arriving|arrives|sitting|sits) on my desk\b",
     re.IGNORECASE,
 )
 # What the new starter would do first: "In your first six months you would: - lead…".

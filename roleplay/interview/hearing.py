@@ -201,7 +201,12 @@ def _clause_with(sentence: str, pattern: _Finds) -> str:
     narrowed to the words before the match when too long to quote whole ("…I cleaned up a
     tenant database of about 14,000 records" keeps its figure)."""
     pieces = [p for p in _CLAUSE.split(sentence) if p and p.strip()]
+    # ("…it was sitting at about 1,900 followers, and over ten months I got it to 6,400": where
+    # a figure came to is the point, not where it started.)
+    came_to = [i for i, p in enumerate(pieces) if pattern.search(p) and _CAME_TO.search(p)]
     for index, piece in enumerate(pieces):
+        if came_to and index < came_to[0]:
+            continue
         if match := pattern.search(piece):
             while len(piece.split()) < 3 and index > 0:
                 index -= 1
@@ -216,6 +221,12 @@ def _clause_with(sentence: str, pattern: _Finds) -> str:
                 piece = " ".join(words[start:])
             return piece
     return sentence
+
+
+_CAME_TO = re.compile(
+    r"\b(?:got|grew|brought|took|pushed|raised|cut|dropped|fell|rose|went) (?:\w+ )?(?:up |down )?"
+    r"(?:to|by) (?:about |around |nearly |almost |over |just under |just over )?\d"
+)
 
 
 def _trim(words: str) -> str:

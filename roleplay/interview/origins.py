@@ -26,7 +26,10 @@ _ASKS = re.compile(
     r"|\b(company|firm|business)'?s? (history|origins?|story)\b"
     r"|\b(who|when) (was it |did \w+ )?(founded|started|set up|established)\b"
     r"|\bwho (founded|started|set up) (it|the (company|business|firm|trust|group))\b"
-    r"|\bhow long ha(s|ve) (it|they|the company|you lot|\w+) been (around|going)\b",
+    r"|\bhow long ha(s|ve) (it|they|the company|you lot|\w+) been (around|going)\b"
+    # "…what that very first year actually looked like"
+    r"|\bwhat (that|the|those) (very )?(first (year|few years|months)|early days) (\w+ )?"
+    r"(looked|was|were|felt) like\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20[0-4]\d)\b")
@@ -38,7 +41,12 @@ _STARTS = re.compile(
     re.IGNORECASE,
 )
 # Said of whoever did it, whatever the subject: "Dr Hannah Oduya founded the group in 2008".
-_FOUNDED = re.compile(r"\b(founded|founder|co-founded|co-founder)\b", re.IGNORECASE)
+# ("Joe Ackerley is co-founder & Sales Director" is a title held now, not a founding.)
+_FOUNDED = re.compile(
+    r"\b(founded|co-founded|(co-)?founders?(?! ?(?:&|and) [A-Za-z]+ (?:Director|Officer|Manager)"
+    r"|,? (?:Sales|Managing|Creative|Technical) ))\b",
+    re.IGNORECASE,
+)
 # A person's own start there is their story, not the company's ("He started at Kilbrack as…").
 _JOINED = re.compile(r"\b(joined|started (at|as|on)|began (at|as))\b", re.IGNORECASE)
 _WE_OPENED = re.compile(r"\b(I|we) (opened|set up|started) (a|an|our|the) ", re.IGNORECASE)

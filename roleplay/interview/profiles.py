@@ -33,6 +33,26 @@ class Profile:
     replies: tuple[tuple[str, str], ...] = ()
 
 
+# "I'm applying for the Junior Marketing Executive job", "I've applied for the analyst role":
+# the job seeker, writing to someone they will meet.
+_APPLYING = re.compile(
+    r"\b(?:i'm|i am) (?:applying|interviewing) (?:for|to)\b|\bi(?:'ve| have) (?:just )?applied"
+    r" (?:for|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _job_seekers(sources: Sequence[Source]) -> set[str]:
+    """Who writes in a chat of the research that they are applying."""
+    return {
+        chatter
+        for source in sources
+        if source.kind == "company"
+        for chatter, said in chat_messages(source.snippet)
+        if any(_APPLYING.search(piece) for piece in said)
+    }
+
+
 def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     """The people the research gives a profile of: a heading naming them and their title,
     with what is written under it. A heading naming ``company`` is no one's ("Pennant Cycle
@@ -42,6 +62,7 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     pasted_at: dict[str, str] = {}  # where a pasted profile starts, and whose it is
     unclaimed: list[Source] = []
     replies: dict[str, dict[str, str]] = {}
+    seekers = _job_seekers(sources)
     for source in sources:
         if source.kind != "company":
             continue
@@ -50,7 +71,8 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
             asked, by = "", ""  # what the last message by someone else asked, and who
             for chatter, said in chat:
                 # ("Me": the job seeker's own messages, no one to play)
-                if chatter != "Me":
+                # (nor the one writing that they are applying: the job seeker by name)
+                if chatter != "Me" and chatter not in seekers:
                     _title, kept = found.setdefault(chatter, ("", []))
                     kept += [p for p in said if p not in kept]
                     written.setdefault(chatter, set()).update(said)

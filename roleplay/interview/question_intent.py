@@ -63,6 +63,9 @@ def names_intent(question: str, rules: TurnRules) -> bool:
     return any(rules.hits(f"intent:{i}", question) for i in INTENTS)
 
 
+_TIPS_FOR = re.compile(r"\b(tips|advice|pointers|suggestions)\b (for|on|about)\b", re.IGNORECASE)
+
+
 def question_intent(
     question: str, relevance: Relevance | None, rules: TurnRules, whole: str = ""
 ) -> tuple[Intent, str]:
@@ -75,6 +78,9 @@ def question_intent(
         # "If you were in my shoes, is there anyone I should talk to?", "anyone you'd suggest I
         # speak to before I put my application in?": whom to talk to is what is asked.
         hits["advice"] = hits["hiring"] = hits["process"] = 0
+    if hits["advice"] and _TIPS_FOR.search(question):
+        # "Any tips for the take-home?": advice on the step named, not the step.
+        hits["process"] = hits["hiring"] = hits["work"] = 0
     best = max(hits.values())
     # Ties go to the intent listed first in the file, the most specific (pay before team).
     named = [i for i in rules.intents if hits[i] == best] if best else []

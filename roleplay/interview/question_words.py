@@ -36,6 +36,8 @@ SAID_OTHERWISE = {
     "salar": frozenset(["compe", "wage"]),
     "band": frozenset(["salar"]),  # (a pay band, not "we pay 6%")
     "perk": frozenset(["benef"]),
+    # ("What comes with the job?" is answered by the holidays and the pension a list names.)
+    "benef": frozenset(["perk", "holid", "pensi"]),
     "money": frozenset(["salar", "budge", "allow"]),
     "holid": frozenset(["leave", "vacat"]),
     "vacat": frozenset(["leave", "holid"]),

@@ -129,6 +129,11 @@ _NOT_AN_ITEM = re.compile(
     re.IGNORECASE,
 )
 LISTED = re.compile(r"^The (.+?) includes? ")
+_BENEFITS_HEADING = re.compile(
+    r"^(what (you'?ll|you will|you) get|what we offer( you)?|what'?s in it for you"
+    r"|(perks|rewards?)( and benefits)?)\W*$",
+    re.IGNORECASE,
+)
 _MONTHS = frozenset(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"]
@@ -305,6 +310,8 @@ def section_list(source: Source) -> str:
         # Plain text has no headings but a short line over its list ("Benefits. - 28 days…").
         topic = _LIST_ITEM.split(source.snippet, maxsplit=1)[0].strip().rstrip(".:")
     topic = re.sub(r"^\d+[.)]\s*", "", topic)  # "2. Our Story" is the section "Our Story"
+    if _BENEFITS_HEADING.match(topic):
+        topic = "benefits"  # ("What you get": what comes with the job)
     if not topic or len(topic.split()) > TOPIC_WORDS or _NOT_A_TOPIC.search(topic):
         return ""
     topic = re.sub(r"^the\s+", "", topic, flags=re.IGNORECASE)

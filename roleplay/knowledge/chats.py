@@ -3,7 +3,8 @@
 A job seeker pastes their WhatsApp chat with someone they will meet into their notes, as the
 app exports it: "[14/10/2025, 20:09] Jamie Kinnaird: Ha I did the HNC…" (on a phone) or
 "14/10/2025, 20:09 - Jamie Kinnaird: …" (on Android); or copies a Teams chat, each message
-under "[18:09] Ffion Lacey". Its messages are that person's own words,
+under "[18:09] Ffion Lacey"; or types out a podcast, a line to each turn ("[02:16] NELL: Ha,
+slowly…"). Its messages are that person's own words,
 and a chat is short: it is read whole (``retrieval``) and message by message
 (``roleplay.interview.profiles``).
 """
@@ -56,3 +57,40 @@ def dated_lines_as_chat(text: str) -> str:
         return f"[{int(line['day']):02d}/{month:02d}/2000, 00:00] {writer}: {line['said']}"
 
     return _DATED_LINE.sub(stamped, text)
+
+
+# A transcript's turn: when in the recording, and who speaks ("[02:16] NELL: Ha, slowly.",
+# "(1:02:16) Dan Whitworth: So…").
+_TURN = re.compile(
+    r"^[ \t]*[\[(](?:\d{1,2}:)?(?P<minute>\d{1,2}):\d{2}[\])][ \t]+"
+    r"(?P<speaker>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?):[ \t]+(?P<said>\S.*)$",
+    re.MULTILINE,
+)
+
+
+def transcript_as_chat(text: str) -> str:
+    """``text`` with a transcript typed out a turn to a line ("[02:16] NELL: Ha, slowly…")
+    written as an exported chat, each turn under its speaker's whole name where the text
+    gives it ("with Nell Ackerley"); a speaker it never names in full stays as written."""
+    turns = list(_TURN.finditer(text))
+    if len(turns) < 2:
+        return text
+    names = {turn["speaker"]: _whole_name(turn["speaker"], text) for turn in turns}
+
+    def stamped(turn: re.Match[str]) -> str:
+        name = names[turn["speaker"]]
+        if len(name.split()) < 2:
+            return turn.group(0)
+        return f"[01/01/2000, 00:{int(turn['minute']):02d}] {name}: {turn['said']}"
+
+    return _TURN.sub(stamped, text)
+
+
+def _whole_name(speaker: str, text: str) -> str:
+    """The speaker's name as the text writes it in full: "NELL" is Nell Ackerley where the
+    text says "with Nell Ackerley"."""
+    first = speaker.title() if speaker.isupper() else speaker
+    if len(first.split()) > 1:
+        return first
+    found = re.findall(rf"\b{re.escape(first)} ([A-Z][a-z'’-]+)\b", text)
+    return f"{first} {max(set(found), key=found.count)}" if found else first

@@ -13,6 +13,7 @@ copy of the earlier messages that a reply ends with.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 # A sender's line: a name of two or three words and an address in angle brackets, alone on its
 # line, with "From:" before it in Outlook's copy.
@@ -37,7 +38,17 @@ _SIGNATURE = re.compile(r"^(--|__+)[ \t]*$")
 _SENT_FROM = re.compile(r"^\s*Sent from (my|Outlook|Mail)\b", re.I)
 # Where a reply's quoted copy of the thread starts: "On Thu, 14 Mar 2024 at 08:02, Ellie
 # Marsden <…> wrote:", or Outlook's "-----Original Message-----".
-_HISTORY = re.compile(r"^\s*(?:>\s*)*(On\b.{4,200}\bwrote:|-{2,}\s*Original Message\s*-{2,})\s*$")
+# (A message forwarded under the text ends it too: "---------- Forwarded message ---------".)
+_HISTORY = re.compile(
+    r"^\s*(?:>\s*)*(On\b.{4,200}\bwrote:|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}"
+    r"|Begin forwarded message:)\s*$",
+    re.IGNORECASE,
+)
+# The quoted copy's own header: when it was written, by whom.
+_WROTE = re.compile(
+    r"^On\b(.{4,120}?),?\s+([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\s*(<[^<>\s@]+@[^<>\s]+>)"
+    r"\s*wrote:\s*$"
+)
 _QUOTED = re.compile(r"^[ \t]*>")
 _ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s+\S")
 # A greeting and a sign-off ("Hi Ellie,", "Best wishes,", "Callum"): not what a message says.
@@ -50,6 +61,7 @@ _LABEL = re.compile(r"^\s*(Inbox|External|Important|Starred)\s*$")
 def emails_as_chat(text: str) -> str:
     """``text`` with an email thread in it (two messages at least) written as an exported
     chat, one message after another under its stamp; any other text as it was."""
+    text = _unfolded(text, _sent(text))
     senders = list(_SENDER.finditer(text))
     if len(senders) < 2 or len({m[1] for m in senders}) < 2:
         return text
@@ -68,6 +80,36 @@ def emails_as_chat(text: str) -> str:
                 out.append(f"[{stamp}] {by}: " + "\n".join(paragraphs))
         writers.append(writer)
     return "\n\n".join(out) + "\n"
+
+
+def _sent(text: str) -> set[tuple[str, str]]:
+    """Who sent each message of the thread, and when."""
+    return {(m[1], _stamp(_header_and_body(text[m.end() :])[0])) for m in _SENDER.finditer(text)}
+
+
+def _unfolded(text: str, sent: set[tuple[str, str]]) -> str:
+    """``text`` with each quoted copy of an earlier message that is not in it already (the job
+    seeker saved only the newest email of the thread) written out as a message of its own,
+    under a sender's line and its date, and so on down the copies it quotes in turn."""
+    lines = text.split("\n")
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        wrote = None if _QUOTED.match(lines[at]) else _WROTE.match(lines[at].strip())
+        end = at + 1
+        while wrote and end < len(lines) and (_QUOTED.match(lines[end]) or not lines[end].strip()):
+            end += 1
+        quoted = [re.sub(r"^[ \t]*>[ \t]?", "", line) for line in lines[at + 1 : end]]
+        # (Unquoted lines after the copy are answers written between its lines: no copy.)
+        copy = not any(line.strip() for line in lines[end:])
+        if wrote and copy and any(quoted) and (wrote[2], _stamp(wrote[1])) not in sent:
+            body = _unfolded("\n".join(quoted), sent)
+            out += [f"From: {wrote[2]} {wrote[3]}", f"Date: {wrote[1].strip()}", "", body, ""]
+            at = end
+            continue
+        out.append(lines[at])
+        at += 1
+    return "\n".join(out)
 
 
 def _header_and_body(message: str) -> tuple[str, str]:
@@ -97,8 +139,17 @@ def _parts(body: str, writer: str, asker: str) -> list[tuple[str, list[str]]]:
     """The message as (writer, paragraphs) parts: the lines quoted inline are the asker's,
     when something is written under them; the quoted copy the message ends with is not read."""
     lines: list[str] = []
-    for line in body.split("\n"):
-        if _SIGNATURE.match(line) or _HISTORY.match(line):
+    body_lines = body.split("\n")
+    for at, line in enumerate(body_lines):
+        if _SIGNATURE.match(line):
+            break
+        if _HISTORY.match(line):
+            # ("> On Mon, 3 Nov…, Hollie wrote:" over her questions and the answers written
+            # between them is no copy of the thread: the quoted lines are hers.)
+            if any(rest.strip() and not _QUOTED.match(rest) for rest in _own(body_lines[at + 1 :])):
+                if wrote := _WROTE.match(re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line).strip()):
+                    asker = wrote[2]
+                continue
             break
         if not _SENT_FROM.match(line):
             lines.append(line)
@@ -106,22 +157,43 @@ def _parts(body: str, writer: str, asker: str) -> list[tuple[str, list[str]]]:
         lines.pop()
     # Hard-wrapped text (every line under 80 characters) runs a paragraph over several lines;
     # a client that wraps for the screen gives each paragraph a line of its own.
+    # (Or wrapped wider: a line nearly as long as the longest ran on to the next one.)
     wrapped = all(len(line) <= 80 for line in lines)
+    longest = max((len(line) for line in lines), default=0)
     parts: list[tuple[str, list[str]]] = []
+    last = ""
     for line in lines:
+        ran_on = len(last) >= max(_WRAPPED_AT, 0.8 * longest)
+        last = line
         quoted = bool(_QUOTED.match(line)) and bool(asker)
         by = asker if quoted else writer
         line = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) if quoted else line
         if not parts or parts[-1][0] != by:
             parts.append((by, []))
         paragraphs = parts[-1][1]
+        # (A list item's line indented under it goes on the item: "* Interview day … then the"
+        # over "  10-minute presentation…".)
+        under_item = line[:1] in " \t" and bool(paragraphs) and bool(_ITEM.match(paragraphs[-1]))
         if not line.strip():
             paragraphs.append("")
-        elif wrapped and paragraphs and paragraphs[-1] and not _ITEM.match(line):
+        elif (
+            (wrapped or ran_on or under_item)
+            and paragraphs
+            and paragraphs[-1]
+            and not _ITEM.match(line)
+        ):
             paragraphs[-1] += " " + line.strip()
         else:
             paragraphs.append(line.strip())
     return [(by, _unwrapped([p for p in paragraphs if p])) for by, paragraphs in parts]
+
+
+_WRAPPED_AT = 60
+
+
+def _own(lines: list[str]) -> list[str]:
+    """The lines of a message above its signature."""
+    return list(takewhile(lambda line: not _SIGNATURE.match(line), lines))
 
 
 def _unwrapped(paragraphs: list[str]) -> list[str]:

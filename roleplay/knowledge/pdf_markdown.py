@@ -50,8 +50,11 @@ def pdf_markdown(pdf: Any) -> list[str]:
     body = sizes.most_common(1)[0][0] if sizes else 10.0
     levels = sorted({s for s in sizes if s >= body + _LARGER}, reverse=True)
     running = _running(pages, len(pdf.pages))
+    starts = [(line["x0"], line["x1"]) for lines, _ in pages for line in lines]
+    # A slide deck (pages wider than tall, in large type) sets a point to a line.
+    slides = all(page.width > page.height for page in pdf.pages) and body >= _SLIDE_TYPE
     return [
-        _markdown(lines, tables, body, levels, running, page.height)
+        _markdown(lines, tables, body, levels, running, page.height, starts, slides)
         for (lines, tables), page in zip(pages, pdf.pages, strict=True)
     ]
 
@@ -166,6 +169,8 @@ def _markdown(
     levels: list[float],
     running: set[str],
     height: float,
+    starts: list[tuple[float, float]],
+    slides: bool,
 ) -> str:
     blocks: list[tuple[float, str]] = list(tables)
     paragraph: list[str] = []
@@ -194,7 +199,12 @@ def _markdown(
             number = 0
         # (A line back under the bullet, not indented past it, ends the item.)
         outdented = item_x is not None and line["x0"] <= item_x + 2
-        if heading or bullet or outdented or not _continues(previous, line):
+        ended = (
+            previous is not None and item_x is None and _ends_line(previous, line, starts, slides)
+        )
+        if ended and paragraph and not paragraph[-1].endswith((".", "!", "?", ":", ";")):
+            paragraph[-1] += "."  # (a line ended on purpose ends what it says)
+        if heading or bullet or outdented or ended or not _continues(previous, line):
             close()
             start = line["top"]
             item_x = line["x0"] if bullet else None
@@ -226,6 +236,37 @@ def _heading(line: dict[str, Any], body: float, levels: list[float]) -> str:
     if line["bold"] and not text.endswith((".", ",", ";")) and len(text.split()) <= 12:
         return f"{'#' * min(len(levels) + 1, 4)} {text}"
     return ""
+
+
+def _ends_line(
+    previous: dict[str, Any],
+    line: dict[str, Any],
+    starts: list[tuple[float, float]],
+    slides: bool,
+) -> bool:
+    """Whether a slide's line ``previous`` ended where it was meant to, not where the text box
+    did: every point is a line of its own ("Breww - orders, stock, duty" over "Shopify - web
+    shop", set without a glyph), and one under it starts further in ("second-hand five-barrel
+    kit…"); a point wrapped onto the next line goes on in lower case."""
+    if not slides:
+        return False  # (a page's prose runs round charts and columns: its lines are kept)
+    if line["x0"] > previous["x0"] + _INDENT:
+        return True
+    right = max(x1 for x0, x1 in starts if abs(x0 - previous["x0"]) <= _SAME_START)
+    width = right - previous["x0"]
+    short = width >= _COLUMN and previous["x1"] - previous["x0"] < _SHORT * width
+    # (a slide's point wrapped onto the next line goes on in lower case)
+    return short or not line["text"][:1].islower()
+
+
+# Lines starting this close (points) start at the same place; one starting further in than
+# this is indented. A column narrower than _COLUMN points is no column of prose, and a line
+# shorter than _SHORT of its column's width ended on purpose.
+_SAME_START = 4
+_SLIDE_TYPE = 14
+_INDENT = 8
+_COLUMN = 200
+_SHORT = 0.75
 
 
 def _continues(previous: dict[str, Any] | None, line: dict[str, Any]) -> bool:

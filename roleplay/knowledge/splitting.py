@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
-from roleplay.knowledge.chats import CHAT_STAMP, dated_lines_as_chat, is_chat
+from roleplay.knowledge.chats import CHAT_STAMP, dated_lines_as_chat, is_chat, transcript_as_chat
 from roleplay.knowledge.emails import emails_as_chat
 from roleplay.knowledge.labels import LABELLED
 from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.loaders import Loaded
+from roleplay.knowledge.markup import without_markup
 from roleplay.knowledge.tables import tables_as_lists
 
 _HEADINGS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
@@ -63,7 +64,7 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
 def _sections(text: str, kind: str) -> list[tuple[str, str]]:
     """Markdown or plain ``text`` as (heading path, text under it) pairs."""
     # (An email thread first: its quote marks say who asked what.)
-    text = dated_lines_as_chat(emails_as_chat(text))
+    text = transcript_as_chat(dated_lines_as_chat(emails_as_chat(without_markup(text))))
     text = linkedin_as_sentences(_QUOTE_MARKS.sub("", text))
     text = prose_dashes(ended_items(joined_items(text)))
     text = markdown_rules(tables_as_lists(text)) if kind == "markdown" else text

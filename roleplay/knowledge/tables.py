@@ -72,6 +72,7 @@ def tables_as_lists(text: str) -> str:
         while index < len(lines) and _ROW.match(lines[index]):
             rows.append(_cells(lines[index]))
             index += 1
+        header, rows = _without_blank_columns(header, rows)
         numbered = all(row and row[0].rstrip(".").isdigit() for row in rows)
         named_steps = all(row and _NAMED_STEP.match(row[0]) for row in rows)
         # A timeline with stages among its rows ("Closing date", "Stage 1", …, "Decision") is
@@ -91,7 +92,7 @@ def tables_as_lists(text: str) -> str:
             heads = [*header[1:], *[""] * len(row)]
             theirs = [(_not_own(c), h) for c, h in zip(row[1:], heads, strict=False)]
             rest = ", ".join(
-                _later(_counted(cell, head))
+                _headed(cell, head)
                 for cell, head in theirs
                 if cell not in _EMPTY and not _OWN_COLUMN.match(head)
             )
@@ -149,6 +150,45 @@ def _graded(row: list[str], header: list[str]) -> str:
         return _ended(f"- {row[0]}")
     listed = ", and ".join(said) if len(said) == 2 else ", ".join(said)
     return _ended(f"For {row[0][:1].lower()}{row[0][1:]}, {listed}")
+
+
+def _without_blank_columns(
+    header: list[str], rows: list[list[str]]
+) -> tuple[list[str], list[list[str]]]:
+    """The table without a column that holds nothing under no heading (one of pictures, its
+    emoji taken off: "| 📸 | Tasha Okoro | …")."""
+    width = max([len(header), *(len(row) for row in rows)])
+    keep = [
+        column
+        for column in range(width)
+        if (header[column] if column < len(header) else "")
+        or any(row[column] not in _EMPTY for row in rows if column < len(row))
+    ]
+    if len(keep) == width:
+        return header, rows
+    pick = [lambda cells, c=column: cells[c] if c < len(cells) else "" for column in keep]
+    return [p(header) for p in pick], [[p(row) for p in pick] for row in rows]
+
+
+def _headed(cell: str, head: str) -> str:
+    """A cell said as its column's heading makes it: a count with what it counts, a person
+    under "Who" with "with", under "Who knows it best" before the rest of the heading, and a
+    use under "What for" after "for"."""
+    if who := _WHO_HEAD.match(head):
+        cell = _SLASH.sub(" and ", cell)
+        if who.group(1):
+            return f"{cell} {who.group(1)}"
+        # ("Marked by the Generation & Data team" under "Who" says so itself.)
+        first = cell.split(" ", 1)[0]
+        return _later(cell) if first.endswith("ed") or first in _LINKING else f"with {cell}"
+    if _FOR_HEAD.match(head):
+        return f"for {_later(cell)}"
+    return _later(_counted(cell, head))
+
+
+# "Who", "Who knows it best", "Who to ask": the cell names people, said as they are written.
+_WHO_HEAD = re.compile(r"^who\b(?:\s+(\w.*))?$", re.IGNORECASE)
+_FOR_HEAD = re.compile(r"^(?:what (?:it's |it is |we use it )?for|used for|use|purpose)$", re.I)
 
 
 def _counted(cell: str, head: str) -> str:

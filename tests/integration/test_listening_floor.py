@@ -1,12 +1,12 @@
 """The floor the interviewer's listening holds on the weakest model we ship, judged by the
 benchmark's own checks (bench/listening.py): real parts throughout, the embedded SmolLM2
 through llama.cpp, MiniLM, and an embedded Chroma holding each company's research. The
-benchmark has the sample company and thirty-six more, each written as never tuned on. The
-first thirty-one were tuned on after their first run (see the conversations file). The newest
+benchmark has the sample company and thirty-seven more, each written as never tuned on. The
+first thirty-two were tuned on after their first run (see the conversations file). The newest
 five were written by other hands that never read the engine's rules, and each was first run
-sealed: 'thirty-second' (53.8% of its questions answered; 85.7% after its mends),
-'thirty-third' (39.3%; 92.9%), 'thirty-fourth' (38.5%; 75.0% after general mends),
-'thirty-fifth' (42.3%; 84.6%) and 'thirty-sixth' (34.6%; 73.1% after general mends).
+sealed: 'thirty-third' (39.3% of its questions answered; 92.9% after its mends),
+'thirty-fourth' (38.5%; 75.0% after general mends), 'thirty-fifth' (42.3%; 84.6%),
+'thirty-sixth' (34.6%; 76.9% after general mends) and 'thirty-seventh' (31.2%; 87.5%).
 
 The floor runs the newest five whole, with the sample and every third company tuned on (ten of
 thirty): the whole benchmark takes nine minutes, and the suite has a time budget. The floors
@@ -23,7 +23,7 @@ from bench.listening import COMPANIES, Judged, rate, run
 from roleplay.core.settings import Settings
 
 pytestmark = pytest.mark.local_model
-NEWEST = ("thirtysecond", "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth")
+NEWEST = ("thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh")
 TUNED = ("sample", *COMPANIES[1:30:3])
 
 

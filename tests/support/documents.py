@@ -217,3 +217,35 @@ def terms_beside_labels_pdf(path: Path) -> Path:
     )
     SimpleDocTemplate(str(path)).build([Paragraph("Terms and conditions", body), terms])
     return path
+
+
+def slide_deck_pdf(path: Path) -> Path:
+    """A welcome pack exported from a slide deck: landscape pages in large type, a title, then
+    a point to a line with no bullet glyph, one indented under another, and a running
+    footer."""
+    from reportlab.pdfgen import canvas
+
+    slides = [
+        ("Where we came from", [
+            (84, "2014 Nell & Joe start brewing in the old creamery at Low Gill Farm"),
+            (104, "second-hand five-barrel kit from a closed Kendal brewpub"),
+            (84, "2019 Move to the Mill Lane Brewhouse, 20-barrel kit, taproom opens"),
+        ]),
+        ("Systems cheat sheet", [
+            (84, "Breww - orders, stock, duty"),
+            (84, "Shopify - web shop"),
+            (84, "Klaviyo - Brew Sheet emails"),
+        ]),
+    ]  # fmt: skip
+    page = canvas.Canvas(str(path), pagesize=(960, 540))
+    for number, (title, points) in enumerate(slides, 1):
+        page.setFont("Helvetica-Bold", 36)
+        page.drawString(60, 540 - 87, title)
+        page.setFont("Helvetica", 18)
+        for row, (x, point) in enumerate(points):
+            page.drawString(x, 540 - 144 - 34 * row, point)
+        page.setFont("Helvetica", 10)
+        page.drawString(40, 18, f"Scarthwaite Brewing Co. · Crew welcome pack {number} / 2")
+        page.showPage()
+    page.save()
+    return path

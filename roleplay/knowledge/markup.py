@@ -1,0 +1,87 @@
+"""What a Markdown page carries besides its words, taken off before it is split.
+
+A page exported from Notion or Confluence, or clipped from the web, holds more than Markdown:
+
+- HTML blocks: a callout in ``<aside>``, a toggle as ``<details>`` with its title in
+  ``<summary>`` ("🧰 Tools you'll use (click to open)"), which titles what is under it;
+- links: a line that is only a link ("[← Back to Careers](../Careers%20….md)", "- [Home](…)")
+  is the page's navigation; a link in a sentence is its words;
+- emoji set as marks: at the start of a line, an item, a heading, a callout or a table cell
+  ("| 📸 | Tasha Okoro |", "- 🗓️ 25 days holiday"), where a reader sees a picture, not a word;
+- the page's own properties ("Created by: …", "Last edited time: …", "Tags: …");
+- the note taker's remarks, a line in square brackets ("[use it if asked why Scarthwaite]").
+
+Read aloud, each of these is noise ("🍺 **Hello from the crew!**", "<summary>", a URL).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Pictographs, with what joins and varies them (skin tones, "👩‍💼", "🗓️"), and the symbols
+# set as marks beside them ("✅", "⚠️", "☐").
+EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF]"
+_MARKS = re.compile(rf"(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+\s*")
+# Where a mark stands before words: a line's start, past a list marker, a quote mark or a
+# heading's hashes; a table cell's start; a label's value ("Status: 🟢 Open").
+_LEADING = re.compile(
+    rf"^(\s*(?:(?:>\s*)+|#{{1,6}}\s+|(?:[-*+]|\d{{1,2}}[.)])\s+)?)(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+"
+    r"\s*",
+    re.MULTILINE,
+)
+# A chat's reaction under a message ("👍 1", "❤️ 2"): a line of pictures and a count.
+_REACTION = re.compile(rf"^[ \t]*(?:{EMOJI}[\uFE0E\uFE0F\u200D]*\s*)+\d*[ \t]*$", re.MULTILINE)
+_IN_CELL = re.compile(rf"(\|\s*)(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+\s*")
+_AFTER_LABEL = re.compile(
+    rf"^([A-Z][\w ]{{1,30}}:\s+)(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+\s*", re.MULTILINE
+)
+_SUMMARY = re.compile(r"<summary>\s*(.*?)\s*</summary>", re.IGNORECASE | re.DOTALL)
+_CLICK = re.compile(r"\s*\((?:click|tap) to (?:open|expand|show|see)[^)]*\)", re.IGNORECASE)
+_TAGS = re.compile(
+    r"</?(?:aside|details|div|span|p|sup|sub|u|center|font|figure|figcaption|section|small)"
+    r"\b[^<>]*>",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HEADING = re.compile(r"^(#{1,6})\s")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# A line that is only a link, past a list marker: "[Apply here →](https://…)", "- [Home](/)".
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)\s*$")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+# A page's properties that say who edited it and when, not what it is about.
+_PROPERTIES = re.compile(
+    r"^(?:created( by| time)?|last edited( by| time)?|tags|last updated by)\s*:.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# The note taker's own remark on a line of its own, in square brackets ("[a bit romanticised
+# maybe, but it's a lovely story – use it if asked]"): theirs, not the research's.
+_REMARK = re.compile(r"^[ \t]*\[[^\[\]\n]*\s[^\[\]\n]*\s[^\[\]\n]*\][ \t]*$", re.MULTILINE)
+
+
+def without_markup(text: str) -> str:
+    """Markdown ``text`` without its HTML blocks, navigation links, emoji marks and page
+    properties: a toggle's title is a heading one level under the one it stands in."""
+    text = _toggle_titles(_BREAK.sub("\n", text))
+    text = _TAGS.sub("", _IMAGE.sub("", text))
+    lines = [line for line in text.split("\n") if not _LINK_LINE.match(line)]
+    text = _LINK.sub(r"\1", "\n".join(lines))
+    text = _REMARK.sub("", _PROPERTIES.sub("", text))
+    text = _REACTION.sub("", text)
+    text = _IN_CELL.sub(r"\1", _AFTER_LABEL.sub(r"\1", _LEADING.sub(r"\1", text)))
+    return text
+
+
+def _toggle_titles(text: str) -> str:
+    """Each ``<summary>`` as a heading under the last heading before it."""
+    out: list[str] = []
+    level = 1
+    for line in text.split("\n"):
+        if heading := _HEADING.match(line):
+            level = len(heading.group(1))
+        summary = _SUMMARY.search(line)
+        if summary and (title := _CLICK.sub("", _MARKS.sub("", summary.group(1))).strip()):
+            out += ["", f"{'#' * min(level + 1, 6)} {title}", ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
