@@ -1,6 +1,6 @@
 """How well the evidence assessor reads answers: accuracy on the hand-labelled answers.
 
-Usage: python bench/notes_eval.py [--split dev|test|fresh|fresh2|fresh3|fresh4|fresh5|all]
+Usage: python bench/notes_eval.py [--split dev|test|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all]
        [--no-similarity] [--model] [--errors] [--agreement]
 
 Every (answer, worry) pair of tests/data/notes_labels/<split>.yaml is one decision: eases,
@@ -20,13 +20,34 @@ mended since on what it showed (0.755, 0.561, 0.697), and by the mends below (0.
 'fresh5' a sixth, written and sealed the same way: its first run (on 080a964) was accuracy
 0.713 (always-neutral 0.625), movements found 0.444, made right 0.655; mends made on the other
 splits since (generic questions outweigh curiosity, a long notice outweighs availability,
-"applied to forty places") left it exactly there.
+"applied to forty places") left it exactly there; mended on what it showed on 2026-12-07
+(0.806, 0.691, 0.747), with 'fresh2' to 'fresh4' and 'dev' (see below).
+'fresh6' a seventh, written and sealed the same way after those mends and run once on them:
+accuracy 0.782 (always-neutral 0.676), movements found 0.600, made right 0.689, direction right
+where both moved 1.000; the rules before the mends gave it 0.773, 0.571 and 0.667. It is the
+honest figure for answers never read: the best first run of the six sealed splits (0.444 to
+0.565 before), and still far from 0.90.
+The mends of 2026-12-07 (cues/cues.yaml, the personas' evidence lists): a stopgap said plainly;
+what the company or the person did, named ("I read that Ferncroft switched…", "you've done
+both"); asking for a job denied ("I'm not here to ask you for a job"), and the words inside a
+denied phrase denied with it; sarcasm about colleagues ("nothing builds team spirit like…")
+against team fit and about advice against follow-through; losing the thread ("where was I?",
+"it's a long story"); keeping the person past their time; saying back what was just said;
+remote work assumed, a start "not till after the summer", pay "at the very least"; pay inside
+the band and a month's notice; a clipped background ("Six years qualified, …"); "applying for
+anything"; "my manager's useless"; "in it for the holidays". 'test' 0.844/0.600/0.623 to
+0.858/0.662/0.662 (its errors were read at the start, none mended on), 'dev' 0.897/0.811/0.720
+to 0.908/0.874/0.728, 'fresh' 0.856/0.807/0.730 to 0.867/0.842/0.750, 'fresh2' 0.796/0.609/
+0.689 to 0.843/0.754/0.754, 'fresh3' 0.833/0.678/0.667 to 0.856/0.797/0.681, 'fresh4' 0.773/
+0.610/0.714 to 0.815/0.732/0.741. Tried and left out (no net gain): commitment and exit for the
+cost of a wrong hire, results and vagueness for the manager's reputation, sarcasm for culture
+fit and for expectations.
 ``--agreement`` compares the split's labels with a second hand's, made blind
 (tests/data/notes_labels/second_hand/: 'test' and 'fresh5'): on 'test' the two agree on 0.900 of
 the decisions, and the second hand finds 0.988 of the labelled movements (0.963 on 'fresh5'),
 though only 0.693 of its own movements are labelled so (it moves more). The labels are no
 ceiling on the movements, then: a careful reader finds nearly all of them, and the 0.90 asked of
-the assessor is within a reader's reach. The rules here find 0.600.
+the assessor is within a reader's reach. The rules here find 0.662.
 Two learned readers were tried on 2026-12-06, each judged with every split left out in turn: a
 logistic regression per worry over the rules' pulls and MiniLM vectors of the answer and of its
 sentence closest to the worry raised accuracy on every split ('test' 0.844 to 0.875) and the
@@ -183,7 +204,7 @@ def main() -> None:
     parser.add_argument(
         "--split",
         default="test",
-        choices=["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "all"],
+        choices=["dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "all"],
     )
     parser.add_argument("--no-similarity", action="store_true")
     parser.add_argument("--model", action="store_true", help="the model's own notes instead")

@@ -40,10 +40,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\.\.\.)\s+|(?<=\.\.\.)\s+(?![a-z])")
 MAX_SENTENCES = 60
 _WORD = re.compile(r"[\w'’-]+")
 # A question asked without a question mark ("…which is why I wanted to ask how your team tests
-# things"): it holds what only a question can, though it claims as a statement does.
+# things", "What I'd really like to understand is how you chose…"): it holds what only a
+# question can, though it claims as a statement does.
 _INDIRECT_QUESTION = re.compile(
-    r"\b(i was wondering|i wondered|i'?m (curious|wondering)|i (wanted|want|meant) to (ask|know)"
-    r"|i'?d (love|like) to (know|ask|understand)) (how|what|why|which|whether|if|who|where|when)\b"
+    r"\b(i was wondering|i wondered|i'?m (curious|wondering)"
+    r"|i (wanted|want|meant) to (ask|know|hear)(,? is)?"
+    r"|i'?d (really )?(love|like) to (know|ask|understand|hear)(,? is)?)"
+    r" (how|what|why|which|whether|if|who|where|when)\b"
 )
 _NEGATION = re.compile(
     r"\b(not|never|no|nothing|nobody|without|hardly|barely|nor|n't|isn't|wasn't|aren't|weren't|"
@@ -212,13 +215,20 @@ def mentions(term: str, text: str) -> bool:
 
 def _match(sentence: str, patterns: list[re.Pattern[str]], spec: CueSpec) -> float:
     """The cue's weight in ``sentence``: positive said, negative denied, 0 absent. Said
-    anywhere outweighs denied elsewhere; a counting cue adds one weight per pattern matched."""
+    anywhere outweighs denied elsewhere; a counting cue adds one weight per pattern matched.
+    A match lying inside another pattern's denied match is denied with it: "I'm not going to
+    ask you for a referral" denies "referral", though its "not" is seven words back."""
+    found = [ms for pattern in patterns if (ms := list(pattern.finditer(sentence)))]
+    denials: list[tuple[int, int]] = []
+    if spec.negatable:
+        denials = [m.span() for ms in found for m in ms if _denied(sentence, m.start())]
+
+    def denied_match(match: re.Match[str]) -> bool:
+        return any(start <= match.start() and match.end() <= end for start, end in denials)
+
     said = denied = 0
-    for pattern in patterns:
-        matches = list(pattern.finditer(sentence))
-        if not matches:
-            continue
-        if spec.negatable and all(_denied(sentence, m.start()) for m in matches):
+    for matches in found:
+        if spec.negatable and all(denied_match(m) for m in matches):
             denied += 1
         else:
             said += 1

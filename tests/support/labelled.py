@@ -25,7 +25,7 @@ class LabelledAnswer(BaseModel):
 
 def load_labelled(split: str) -> list[LabelledAnswer]:
     """``dev`` (the rules were tuned on it), ``test`` (held out, written by another hand),
-    ``fresh`` to ``fresh5`` (held out, each written later by a hand that never read the
+    ``fresh`` to ``fresh6`` (held out, each written later by a hand that never read the
     assessor's rules)."""
     data = yaml.safe_load((DATA / f"{split}.yaml").read_text(encoding="utf-8"))
     return [LabelledAnswer.model_validate(item) for item in data]

@@ -296,3 +296,85 @@ def test_a_stopgap_in_other_words_confirms_the_flight_risk(anxious: Persona) -> 
 def test_minding_the_time_eases_wasting_it(leader: Persona) -> None:
     answer = "I'm conscious we're at twenty-five minutes and I said half an hour, so I'll wrap up."
     assert verdicts(leader, answer)["wastes-time"] == "eases"
+
+
+def test_a_stopgap_said_plainly_confirms_the_flight_risk(anxious: Persona) -> None:
+    answer = "To be straight with you, it's a stopgap while I look for something more senior."
+    assert verdicts(anxious, answer)["overqualified-flight-risk"] == "confirms"
+
+
+def test_a_phrase_denied_denies_the_words_inside_it_however_far_back_the_not(
+    coffee: Persona,
+) -> None:
+    (sentence,) = read_answer("I'm not going to ask you for a referral today.")
+    assert sentence.denies("job_push")
+
+
+def test_knowing_what_the_company_did_eases_no_homework(leader: Persona) -> None:
+    answer = "I read that Halden moved its whole depot to electric vans last year."
+    assert verdicts(leader, answer)["no-homework"] == "eases"
+
+
+def test_sarcasm_about_colleagues_confirms_the_team_fit_worry(anxious: Persona) -> None:
+    answer = "Oh, brilliant. Nothing builds team spirit like a group chat pinging at midnight."
+    assert verdicts(anxious, answer)["team-fit"] == "confirms"
+
+
+def test_losing_the_thread_of_ones_own_answer_confirms_no_concise_pitch(
+    recruiter: Persona,
+) -> None:
+    answer = "So I did retail, then a call centre, then temping. Sorry, where was I?"
+    assert verdicts(recruiter, answer)["cannot-summarise"] == "confirms"
+
+
+def test_keeping_the_person_past_their_time_confirms_wasting_it(leader: Persona) -> None:
+    answer = "I know you said you had to go, but just one more thing, actually two."
+    assert verdicts(leader, answer)["wastes-time"] == "confirms"
+
+
+def test_saying_back_what_was_just_said_eases_the_poor_listener(leader: Persona) -> None:
+    answer = "So if I've got it right, the planners hand the forecast to the buyers each Monday?"
+    assert verdicts(leader, answer)["poor-listener"] == "eases"
+
+
+def test_expecting_remote_work_the_role_lacks_confirms_a_mismatch(recruiter: Persona) -> None:
+    answer = "I'd kind of assumed it would be remote. I can't really do the office in town."
+    assert verdicts(recruiter, answer)["expectations-mismatch"] == "confirms"
+
+
+def test_pay_inside_the_advertised_band_and_a_short_notice_ease_a_mismatch(
+    recruiter: Persona,
+) -> None:
+    answer = "The advert says twenty-eight to thirty-one, so that's fine. I'm on a month's notice."
+    assert verdicts(recruiter, answer)["expectations-mismatch"] == "eases"
+
+
+def test_a_background_in_a_clipped_line_is_a_summary(recruiter: Persona) -> None:
+    answer = "Nine years qualified, the last three running a hospital dispensary."
+    assert verdicts(recruiter, answer)["cannot-summarise"] == "eases"
+
+
+def test_applying_for_anything_confirms_no_real_interest(recruiter: Persona) -> None:
+    answer = "Honestly, I'm applying for anything in logistics that pays a bit more."
+    assert verdicts(recruiter, answer)["not-really-interested"] == "confirms"
+
+
+def test_calling_a_manager_useless_confirms_team_fit_and_reputation(anxious: Persona) -> None:
+    answer = "My manager's useless, frankly, and the rest of the team coast."
+    found = verdicts(anxious, answer)
+    assert found["team-fit"] == found["own-reputation"] == "confirms"
+
+
+def test_being_in_it_for_the_perks_confirms_the_culture_fit_worry(leader: Persona) -> None:
+    answer = "I'm mostly in it for the holidays and the pension, if I'm honest."
+    assert verdicts(leader, answer)["culture-fit"] == "confirms"
+
+
+def test_promising_to_keep_to_the_time_given_eases_wasting_it(leader: Persona) -> None:
+    answer = "I've got two things, and I'll keep to the half hour."
+    assert verdicts(leader, answer)["wastes-time"] == "eases"
+
+
+def test_leaving_room_to_say_no_eases_asking_too_early(coffee: Persona) -> None:
+    answer = "Please say no if it's awkward, but would you feel comfortable referring me?"
+    assert verdicts(coffee, answer)["asks-too-early"] == "eases"
