@@ -131,6 +131,7 @@ def closing_question(text: str, rules: TurnRules) -> str:
             # refreshing my inbox…": a tail that wants to know something still asks.
             about = about or bool(_WANTS_TO_KNOW.search(" ".join(sentences[n + 1 :])))
             about = about or bool(_GUESSES_AT_IT.search(" ".join(sentences[n + 1 :])))
+            about = about or bool(_NARROWS.match(" ".join(sentences[n + 1 :])))
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
 
@@ -145,7 +146,8 @@ _WANTS_TO_KNOW = re.compile(
     r"|quite |fully |actually )?(know|understand)"
     r"|\b(i'?m not|i am not|i wasn'?t|i was not) (totally |quite |really |entirely )?sure"
     # ("…? The page mentioned a task and I couldn't work out whether that's done beforehand.")
-    r"|\bi (couldn'?t|could not|can'?t|cannot) (quite |really )?(work out|figure out|tell))\b"
+    r"|\bi (really |honestly |genuinely |just )?(couldn'?t|could not|can'?t|cannot)"
+    r" (quite |really )?(work out|figure out|tell))\b"
     r"[^.?!]{0,40}"
     r"\b(what|when|how|who|where|whether|which)\b",
     re.IGNORECASE,
@@ -155,6 +157,13 @@ _WANTS_TO_KNOW = re.compile(
 _GUESSES_AT_IT = re.compile(
     r"\b(hoping|guessing|assuming|i imagine|i suppose)\b[^.?!]{0,30}\b(your|yours|you|you're"
     r"|you've)\b",
+    re.IGNORECASE,
+)
+# "…what else comes with it? Holidays, that kind of thing - I've heard the NHS is decent…":
+# examples of what it asks, said after the question, still ask it.
+_NARROWS = re.compile(
+    r"\s*[^.?!]{1,60}?\b(that kind of thing|that sort of thing|things like that|stuff like that"
+    r"|and so on|etc)\b",
     re.IGNORECASE,
 )
 ASKS_LEAVE = re.compile(

@@ -34,7 +34,15 @@ _DATES = [
 ]
 _TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*([AaPp][Mm])?\b")
 # Lines a reader skips: the signature and everything under it, the phone's sign-off.
-_SIGNATURE = re.compile(r"^(--|__+)[ \t]*$")
+# (A rule of stars or equals signs over a company's disclaimer too.)
+_SIGNATURE = re.compile(r"^(--|__+|\*{5,}|={5,})[ \t]*$")
+# A sign-off alone on its line ("Kind regards,"): the name and the signature block under it
+# are no part of what the message says.
+_CLOSING = re.compile(
+    r"^\s*(((kind|best|warm|warmest|many|with) )?(regards|wishes|thanks)"
+    r"|thanks|cheers|all the best|speak soon|take care)[,.!]?\s*$",
+    re.IGNORECASE,
+)
 _SENT_FROM = re.compile(r"^\s*Sent from (my|Outlook|Mail)\b", re.I)
 # Where a reply's quoted copy of the thread starts: "On Thu, 14 Mar 2024 at 08:02, Ellie
 # Marsden <…> wrote:", or Outlook's "-----Original Message-----".
@@ -141,7 +149,7 @@ def _parts(body: str, writer: str, asker: str) -> list[tuple[str, list[str]]]:
     lines: list[str] = []
     body_lines = body.split("\n")
     for at, line in enumerate(body_lines):
-        if _SIGNATURE.match(line):
+        if _SIGNATURE.match(line) or _CLOSING.match(line):
             break
         if _HISTORY.match(line):
             # ("> On Mon, 3 Nov…, Hollie wrote:" over her questions and the answers written

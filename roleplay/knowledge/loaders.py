@@ -1,8 +1,9 @@
 """Reading research files and web pages into text with their structure kept.
 
 Markdown, HTML and Word files become Markdown (headings kept, page chrome dropped); PDFs become a
-list of pages; plain text stays plain. Every failure is a ``LoadError`` whose message completes
-the sentence "<file> ...", e.g. "is empty".
+list of pages; plain text stays plain, and an email saved whole (.eml) the text of it (``eml``).
+Every failure is a ``LoadError`` whose message completes the sentence "<file> ...", e.g. "is
+empty".
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ SUPPORTED = {
     ".html": "html",
     ".htm": "html",
     ".docx": "docx",
+    ".eml": "email",
 }
 _CHROME = [
     "script",

@@ -9,7 +9,9 @@ A page exported from Notion or Confluence, or clipped from the web, holds more t
 - emoji set as marks: at the start of a line, an item, a heading, a callout or a table cell
   ("| 📸 | Tasha Okoro |", "- 🗓️ 25 days holiday"), where a reader sees a picture, not a word;
 - the page's own properties ("Created by: …", "Last edited time: …", "Tags: …");
-- the note taker's remarks, a line in square brackets ("[use it if asked why Scarthwaite]").
+- the note taker's remarks, a line in square brackets ("[use it if asked why Scarthwaite]");
+- a list set on one line, its items between dots ("WinPath Enterprise (LIMS) · ICE order
+  communications · Power BI"), which is a list all the same: an item to a line.
 
 Read aloud, each of these is noise ("🍺 **Hello from the crew!**", "<summary>", a URL).
 """
@@ -57,6 +59,40 @@ _PROPERTIES = re.compile(
 # The note taker's own remark on a line of its own, in square brackets ("[a bit romanticised
 # maybe, but it's a lovely story – use it if asked]"): theirs, not the research's.
 _REMARK = re.compile(r"^[ \t]*\[[^\[\]\n]*\s[^\[\]\n]*\s[^\[\]\n]*\][ \t]*$", re.MULTILINE)
+
+
+# Three items or more on one line between middle dots or bullets, as a page sets a short list.
+_DOTTED = re.compile(
+    r"^[ \t]*([^\n·•]{1,80}?)((?:[ \t]+[·•][ \t]+[^\n·•]{1,80}?){2,})[ \t]*$", re.M
+)
+_DOT = re.compile(r"[ \t]+[·•][ \t]+")
+
+
+def dotted_as_items(text: str) -> str:
+    """``text`` with each list set on one line between dots written an item to a line. (Run
+    after a LinkedIn profile's "Employer · Full-time · 2019 - 2022" lines are read; its
+    "Skills" line stays as it is: topics they list, not things the page sets out.)"""
+    lines, before = text.split("\n"), ""
+    for at, line in enumerate(lines):
+        if before != "skills" and not line.strip().lower().startswith("skills"):
+            lines[at] = _DOTTED.sub(_items, line)
+        before = line.strip().lower() or before
+    return "\n".join(lines)
+
+
+def _items(match: re.Match[str]) -> str:
+    items = [item.strip() for item in _DOT.split(match.group(0).strip())]
+    # (A profile's "Analyst · a bank, Toronto · 2014 - 2021 (7 yrs)" and "Jordan Pike · Talent
+    # Partner at Saltmeadow" are a role and a name line, read as such elsewhere.)
+    if any(_NOT_AN_ITEM.search(item) for item in items):
+        return match.group(0)
+    label, _, first = items[0].rpartition(": ")
+    items[0] = first
+    lead = f"{label}:\n" if label else ""
+    return "\n" + lead + "\n".join(f"- {item}" for item in items) + "\n"
+
+
+_NOT_AN_ITEM = re.compile(r"\b(1[89]|20)\d\d\b|\sat\s|\+\d|\b(yrs?|mos?)\b")
 
 
 def without_markup(text: str) -> str:

@@ -21,7 +21,7 @@ from roleplay.knowledge.emails import emails_as_chat
 from roleplay.knowledge.labels import LABELLED
 from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.loaders import Loaded
-from roleplay.knowledge.markup import without_markup
+from roleplay.knowledge.markup import dotted_as_items, without_markup
 from roleplay.knowledge.tables import tables_as_lists
 
 _HEADINGS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
@@ -65,7 +65,7 @@ def _sections(text: str, kind: str) -> list[tuple[str, str]]:
     """Markdown or plain ``text`` as (heading path, text under it) pairs."""
     # (An email thread first: its quote marks say who asked what.)
     text = transcript_as_chat(dated_lines_as_chat(emails_as_chat(without_markup(text))))
-    text = linkedin_as_sentences(_QUOTE_MARKS.sub("", text))
+    text = dotted_as_items(linkedin_as_sentences(_QUOTE_MARKS.sub("", text)))
     text = prose_dashes(ended_items(joined_items(text)))
     text = markdown_rules(tables_as_lists(text)) if kind == "markdown" else text
     if kind == "text":

@@ -137,6 +137,17 @@ def _bold_row(row: Any) -> bool:
     )
 
 
+def email_file(path: str) -> dict:
+    from roleplay.knowledge.eml import eml_text
+    from roleplay.knowledge.errors import LoadError
+
+    try:
+        with open(path, "rb") as handle:
+            return {"kind": "text", "text": eml_text(handle.read())}
+    except LoadError as error:
+        return {"error": str(error)}
+
+
 def text_file(kind: str, path: str) -> dict:
     from roleplay.knowledge.errors import LoadError
     from roleplay.knowledge.loaders import load_bytes
@@ -155,6 +166,8 @@ if __name__ == "__main__":
         result = pdf_pages(file)
     elif kind == "docx":
         result = docx_markdown(file)
+    elif kind == "email":
+        result = email_file(file)
     else:
         result = text_file(kind, file)
     json.dump(result, sys.stdout)

@@ -79,7 +79,7 @@ def build(personas: Sequence[Persona], rubric_ids: Sequence[str]) -> dict[str, A
         elem_id="sc-packs",
     )
     form["research"] = gr.File(
-        label="Research for this scenario (.txt .md .pdf .html .docx)",
+        label="Research for this scenario (.txt .md .pdf .html .docx .eml)",
         file_count="multiple",
         type="filepath",
     )

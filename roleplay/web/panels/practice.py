@@ -161,7 +161,7 @@ class PracticePanel:
             )
         with gr.Row():
             self.research = gr.File(
-                label="Add your own research (.txt .md .pdf .html .docx)",
+                label="Add your own research (.txt .md .pdf .html .docx .eml)",
                 file_count="multiple",
                 type="filepath",
             )
