@@ -149,7 +149,10 @@ def _parts(body: str, writer: str, asker: str) -> list[tuple[str, list[str]]]:
     lines: list[str] = []
     body_lines = body.split("\n")
     for at, line in enumerate(body_lines):
-        if _SIGNATURE.match(line) or _CLOSING.match(line):
+        # ("Hi Ellie,\n\nThanks!\n\nThe panel is at ten." opens on its thanks: a sign-off
+        # comes after what the message says.)
+        said = any(kept.strip() and not _GREETING.match(kept.strip()) for kept in lines)
+        if _SIGNATURE.match(line) or (_CLOSING.match(line) and said):
             break
         if _HISTORY.match(line):
             # ("> On Mon, 3 Nov…, Hollie wrote:" over her questions and the answers written

@@ -101,6 +101,16 @@ def test_a_sign_off_ends_what_a_pasted_message_says() -> None:
     assert "Recruitment Advisor" not in read
 
 
+def test_thanks_opening_a_message_is_no_sign_off() -> None:
+    thread = (
+        "From: Joanne Pell <joanne@example.com>\nDate: 16 Jan 2026, 16:07\n\n"
+        "Hi Ellie,\n\nThanks!\n\nThe panel is at ten.\n\n"
+        "From: Ellie Marsden <ellie@example.com>\nDate: 16 Jan 2026, 12:41\n\n"
+        "What time is the panel?\n"
+    )
+    assert "The panel is at ten." in emails_as_chat(thread)
+
+
 def test_a_list_set_between_dots_on_one_line_is_read_an_item_to_a_line() -> None:
     line = "Systems used in the team\nWinPath (LIMS) · ICE order comms · Power BI · Hornbill\n"
     assert "- WinPath (LIMS)\n- ICE order comms\n- Power BI\n- Hornbill" in dotted_as_items(line)
