@@ -143,16 +143,19 @@ def _stamp(header: str) -> str:
     return ""
 
 
+def _said(lines: list[str]) -> bool:
+    """Whether the lines kept so far say more than a greeting: a sign-off comes after what the
+    message says ("Hi Ellie,\n\nThanks!\n\nThe panel is at ten." opens on its thanks)."""
+    return any(kept.strip() and not _GREETING.match(kept.strip()) for kept in lines)
+
+
 def _parts(body: str, writer: str, asker: str) -> list[tuple[str, list[str]]]:
     """The message as (writer, paragraphs) parts: the lines quoted inline are the asker's,
     when something is written under them; the quoted copy the message ends with is not read."""
     lines: list[str] = []
     body_lines = body.split("\n")
     for at, line in enumerate(body_lines):
-        # ("Hi Ellie,\n\nThanks!\n\nThe panel is at ten." opens on its thanks: a sign-off
-        # comes after what the message says.)
-        said = any(kept.strip() and not _GREETING.match(kept.strip()) for kept in lines)
-        if _SIGNATURE.match(line) or (_CLOSING.match(line) and said):
+        if _SIGNATURE.match(line) or (_CLOSING.match(line) and _said(lines)):
             break
         if _HISTORY.match(line):
             # ("> On Mon, 3 Nov…, Hollie wrote:" over her questions and the answers written

@@ -23,20 +23,19 @@ import re
 # Pictographs, with what joins and varies them (skin tones, "👩‍💼", "🗓️"), and the symbols
 # set as marks beside them ("✅", "⚠️", "☐").
 EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF\u2300-\u23FF]"
-_MARKS = re.compile(rf"(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+\s*")
+# One pictograph with what joins and varies it.
+_MARK = rf"{EMOJI}[\uFE0E\uFE0F\u200D]*"
+_MARKS = re.compile(rf"(?:{_MARK})+\s*")
 # Where a mark stands before words: a line's start, past a list marker, a quote mark or a
 # heading's hashes; a table cell's start; a label's value ("Status: 🟢 Open").
 _LEADING = re.compile(
-    rf"^(\s*(?:(?:>\s*)+|#{{1,6}}\s+|(?:[-*+]|\d{{1,2}}[.)])\s+)?)(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+"
-    r"\s*",
+    rf"^(\s*(?:(?:>\s*)+|#{{1,6}}\s+|(?:[-*+]|\d{{1,2}}[.)])\s+)?)(?:{_MARK})+\s*",
     re.MULTILINE,
 )
 # A chat's reaction under a message ("👍 1", "❤️ 2"): a line of pictures and a count.
-_REACTION = re.compile(rf"^[ \t]*(?:{EMOJI}[\uFE0E\uFE0F\u200D]*\s*)+\d*[ \t]*$", re.MULTILINE)
-_IN_CELL = re.compile(rf"(\|\s*)(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+\s*")
-_AFTER_LABEL = re.compile(
-    rf"^([A-Z][\w ]{{1,30}}:\s+)(?:{EMOJI}[\uFE0E\uFE0F\u200D]*)+\s*", re.MULTILINE
-)
+_REACTION = re.compile(rf"^[ \t]*(?:{_MARK}\s*)+\d*[ \t]*$", re.MULTILINE)
+_IN_CELL = re.compile(rf"(\|\s*)(?:{_MARK})+\s*")
+_AFTER_LABEL = re.compile(rf"^([A-Z][\w ]{{1,30}}:\s+)(?:{_MARK})+\s*", re.MULTILINE)
 _SUMMARY = re.compile(r"<summary>\s*(.*?)\s*</summary>", re.IGNORECASE | re.DOTALL)
 _CLICK = re.compile(r"\s*\((?:click|tap) to (?:open|expand|show|see)[^)]*\)", re.IGNORECASE)
 _TAGS = re.compile(
@@ -66,6 +65,9 @@ _DOTTED = re.compile(
     r"^[ \t]*([^\n·•]{1,80}?)((?:[ \t]+[·•][ \t]+[^\n·•]{1,80}?){2,})[ \t]*$", re.M
 )
 _DOT = re.compile(r"[ \t]+[·•][ \t]+")
+# What marks a dotted line as a profile's role or name line, not a list: a year, " at ", a
+# count of connections ("+3"), a span ("7 yrs").
+_NOT_AN_ITEM = re.compile(r"\b(1[89]|20)\d\d\b|\sat\s|\+\d|\b(yrs?|mos?)\b")
 
 
 def dotted_as_items(text: str) -> str:
@@ -90,9 +92,6 @@ def _items(match: re.Match[str]) -> str:
     items[0] = first
     lead = f"{label}:\n" if label else ""
     return "\n" + lead + "\n".join(f"- {item}" for item in items) + "\n"
-
-
-_NOT_AN_ITEM = re.compile(r"\b(1[89]|20)\d\d\b|\sat\s|\+\d|\b(yrs?|mos?)\b")
 
 
 def without_markup(text: str) -> str:

@@ -1,6 +1,6 @@
 """Parse an untrusted file in a separate process.
 
-Run as ``python -m roleplay.knowledge.worker pdf|docx|html|markdown|text FILE``; prints JSON:
+Run as ``python -m roleplay.knowledge.worker pdf|docx|email|html|markdown|text FILE``; prints JSON:
 ``{"pages": [...]}`` for a PDF, ``{"kind": ..., "text": "..."}`` for the others, or
 ``{"error": "..."}``. The parent runs it under a time, memory and output cap, because hostile
 files can hang a parser or inflate to gigabytes. Only the parser needed is imported, so the
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import zipfile
+from collections.abc import Callable
 from typing import Any
 
 from roleplay.knowledge.linkedin import linkedin_export
@@ -137,27 +138,32 @@ def _bold_row(row: Any) -> bool:
     )
 
 
-def email_file(path: str) -> dict:
-    from roleplay.knowledge.eml import eml_text
+def _read(path: str, read: Callable[[bytes], tuple[str, str]]) -> dict:
+    """The file's kind and text as `read` makes them from its bytes, or the reason it cannot."""
     from roleplay.knowledge.errors import LoadError
 
     try:
         with open(path, "rb") as handle:
-            return {"kind": "text", "text": eml_text(handle.read())}
+            kind, text = read(handle.read())
     except LoadError as error:
         return {"error": str(error)}
+    return {"kind": kind, "text": text}
+
+
+def email_file(path: str) -> dict:
+    from roleplay.knowledge.eml import eml_text
+
+    return _read(path, lambda data: ("text", eml_text(data)))
 
 
 def text_file(kind: str, path: str) -> dict:
-    from roleplay.knowledge.errors import LoadError
     from roleplay.knowledge.loaders import load_bytes
 
-    try:
-        with open(path, "rb") as handle:
-            loaded = load_bytes(handle.read(), kind)
-    except LoadError as error:
-        return {"error": str(error)}
-    return {"kind": loaded.kind, "text": loaded.text}
+    def read(data: bytes) -> tuple[str, str]:
+        loaded = load_bytes(data, kind)
+        return loaded.kind, loaded.text
+
+    return _read(path, read)
 
 
 if __name__ == "__main__":
