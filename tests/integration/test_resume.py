@@ -13,8 +13,12 @@ import sys
 import time
 from pathlib import Path
 
+from roleplay.core.personas import PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import now
 from roleplay.core.settings import Settings
 from roleplay.history.sessions import SessionStore
+from tests.support.builders import new_session
 
 
 def wait_for_turns(store: SessionStore, count: int, timeout: float = 300) -> str:
@@ -31,7 +35,7 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
     store = SessionStore.open(Settings())
     command = Path(sys.executable).with_name("roleplay")
     chat = subprocess.Popen(
-        [str(command), "chat", "--turns", "3", "--no-pack", "--no-report"],
+        [str(command), "chat", "--turns", "2", "--no-pack", "--no-report"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -43,10 +47,7 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
     try:
         chat.stdin.write("I analysed clinic data for three years.\n")
         chat.stdin.flush()
-        session_id = wait_for_turns(store, 3)
-        chat.stdin.write("I want to stay and grow with a small team.\n")
-        chat.stdin.flush()
-        wait_for_turns(store, 4)  # the answer is saved; the reply is being written
+        session_id = wait_for_turns(store, 2)  # the answer is saved; the reply is being written
         chat.send_signal(signal.SIGKILL)
         chat.wait(timeout=30)
     finally:
@@ -61,7 +62,11 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
     assert session_id in listed.stdout and "unfinished" in listed.stdout
 
     resumed = run_cli(
-        "chat", "--resume", session_id, "--no-report", stdin="I like hands-on work.\n"
+        "chat",
+        "--resume",
+        session_id,
+        "--no-report",
+        stdin="I want to stay and grow with a small team.\n",
     )
     assert resumed.returncode == 0, resumed.stderr
     assert f"Resuming session {session_id}" in resumed.stderr
@@ -71,7 +76,6 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
     assert [t.text for t in final.turns if t.speaker == "candidate"] == [
         "I analysed clinic data for three years.",
         "I want to stay and grow with a small team.",
-        "I like hands-on work.",
     ]
     speakers = [t.speaker for t in final.turns]
     assert all(a != b for a, b in itertools.pairwise(speakers)), speakers
@@ -80,9 +84,12 @@ def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli)
 # (What the command says of a saved session is the same on either database; the saving itself
 # is shown on both by the test above and tests/integration/test_history.py.)
 def test_a_finished_session_cannot_be_resumed(run_cli) -> None:
-    done = run_cli("chat", "--turns", "1", "--no-pack", "--no-report", stdin="Hello there.\n")
-    assert done.returncode == 0, done.stderr
-    session_id = SessionStore.open(Settings()).list()[0].id
+    persona = PersonaLibrary([shipped_dir("personas")]).get("anxious-hiring-manager")
+    said = [("interviewer", "Hello."), ("candidate", "Hello there."), ("interviewer", "Thanks.")]
+    done = new_session(persona, said=said, max_turns=1, end_reason="turn_limit", ended_at=now())
+    assert done.finished
+    SessionStore.open(Settings()).record(done)
+    session_id = done.id
     again = run_cli("chat", "--resume", session_id)
     assert again.returncode == 1
     assert f"Session {session_id} is finished" in again.stderr
