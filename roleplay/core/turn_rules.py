@@ -28,6 +28,21 @@ class ReadingError(ValueError):
     """The turn phrases file is malformed; the message names the file and the field."""
 
 
+class _Narrower(BaseModel):
+    """A search for the questions of an intent that ask one thing of it ("what has to happen
+    before I can start?" is about the checks, not the interview rounds)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: str
+    search: str = Field(min_length=1)
+
+    @field_validator("when")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        return compiled_patterns([pattern])[0]
+
+
 class _Patterns(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -38,6 +53,7 @@ class _Patterns(BaseModel):
     examples: list[str] = Field(min_length=1)
     # Added to a question of this intent when the research is searched for its answer.
     search: str = ""
+    narrower: list[_Narrower] = Field(default_factory=list)
 
     @field_validator("patterns", "unlike")
     @classmethod
@@ -114,6 +130,15 @@ class TurnRules(BaseModel):
 
     def hits(self, name: str, text: str) -> int:
         return sum(bool(p.search(text)) for p in self._compiled[name])
+
+    def search(self, intent: Intent | None, question: str) -> str:
+        """What is added to ``question`` of ``intent`` when the research is searched for its
+        answer: the narrower search it asks for, if any, else the intent's."""
+        if intent is None:
+            return ""
+        rules = self.intents[intent]
+        found = (n.search for n in rules.narrower if re.search(n.when, question, re.IGNORECASE))
+        return next(found, rules.search)
 
 
 def load_rules(path: Path) -> TurnRules:

@@ -130,7 +130,7 @@ def hear(
         question = reading.question or text
         # What a kind of question is usually about helps find its answer; a sentence sharing
         # only those words must still be close to the question as asked (answers.answering).
-        hint = turn_rules().intents[reading.intent].search if reading.intent else ""
+        hint = turn_rules().search(reading.intent, question)
         # ("How many docking stations do you have?" counts, whatever it sounds like.)
         tools = reading.intent == "tools" and (reading.intent_named or not asks_count(question))
         answer = answering(

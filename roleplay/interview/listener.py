@@ -70,8 +70,8 @@ class Listener:
         """What the research is searched for to answer a question ("" for any other turn)."""
         if reading.kind != "question" or not reading.intent:
             return ""
-        hint = turn_rules().intents[reading.intent].search
         question = uncalled(reading.question or text)
+        hint = turn_rules().search(reading.intent, question)
         # "I don't actually drive. Would that be a problem?": what "that" is was said before.
         if POINTS_TO_SAID.search(question):
             question = text

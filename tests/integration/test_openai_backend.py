@@ -63,6 +63,8 @@ def test_terminal_interview_against_the_server(llama_server: str, run_cli, tmp_p
         "1",
         "--transcript",
         str(target),
+        # (The report is the judge's, over the same client: forty seconds more here.)
+        "--no-report",
         stdin="What does a typical week look like on your team?\n",
         env={
             "ROLEPLAY_LLM": "openai",
@@ -72,7 +74,6 @@ def test_terminal_interview_against_the_server(llama_server: str, run_cli, tmp_p
         },
     )
     assert result.returncode == 0, result.stderr
-    assert "Feedback" in result.stdout  # the report, scored over HTTP too
     session = json.loads(target.read_text())
     assert session["model"] == f"smollm2 via {llama_server}"
     assert [t["speaker"] for t in session["turns"]] == ["interviewer", "candidate", "interviewer"]

@@ -1,5 +1,6 @@
 """Fixtures of the in-process web tests: one app a module on the scripted model, and browsers
-opened on it; and of the listening tests, a conversation to plan the next turn in."""
+opened on it; and of the listening tests, a conversation to plan the next turn in and the
+shipped MiniLM that weighs research against a question."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
+from roleplay.interview.assessor import Relevance
 from tests.support.network import block_network
 from tests.support.talk import talk  # noqa: F401  (a conversation to plan the next turn in)
 from tests.support.webapp import RunningApp, running_app
@@ -19,6 +21,14 @@ RESEARCH = (
     "# Quillon Robotics field notes\n\nQuillon Robotics builds orchard-picking robots called "
     "Wrenbots. The head of field operations is Ines Okonkwo.\n"
 )
+
+
+@pytest.fixture(scope="session")
+def minilm() -> Relevance:
+    """The shipped MiniLM as the interviewer weighs research with it, loaded once."""
+    from roleplay.interview.relevance import local_relevance
+
+    return local_relevance()
 
 
 @pytest.fixture(scope="module")

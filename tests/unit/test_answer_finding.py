@@ -22,13 +22,6 @@ from roleplay.interview.sayable import answer_sentence
 from roleplay.interview.team_size import asks_team_size
 
 
-@pytest.fixture(scope="module")
-def minilm():
-    from roleplay.interview.relevance import local_relevance
-
-    return local_relevance()
-
-
 def company(snippet: str, location: str = "") -> Source:
     return Source(source="research.txt", snippet=snippet, kind="company", location=location)
 

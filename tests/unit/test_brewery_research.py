@@ -18,7 +18,6 @@ from roleplay.interview.hearing import pick_up
 from roleplay.interview.origins import asks_origin, origin_line
 from roleplay.interview.profiles import chat_messages, profiles
 from roleplay.interview.reading import Relevance, read_turn
-from roleplay.interview.relevance import local_relevance
 from roleplay.knowledge.chats import transcript_as_chat
 from roleplay.knowledge.emails import emails_as_chat
 from roleplay.knowledge.loaders import Limits, Loaded, load_file
@@ -26,12 +25,6 @@ from roleplay.knowledge.markup import without_markup
 from roleplay.knowledge.splitting import split
 from roleplay.knowledge.tables import tables_as_lists
 from tests.support.documents import slide_deck_pdf
-
-
-@pytest.fixture(scope="module")
-def minilm() -> Relevance:
-    return local_relevance()
-
 
 # The newest email only, the thread quoted under it: the alum's answers written between the
 # questions he quotes.

@@ -16,17 +16,10 @@ from roleplay.interview.origins import origin_line
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.profiles import chat_messages, profiles
 from roleplay.interview.reading import Relevance, read_turn
-from roleplay.interview.relevance import local_relevance
 from roleplay.interview.sayable import answer_sentence
 from roleplay.knowledge.chats import dated_lines_as_chat
 from roleplay.knowledge.linkedin import linkedin_as_sentences
 from roleplay.knowledge.tables import tables_as_lists
-
-
-@pytest.fixture(scope="module")
-def minilm() -> Relevance:
-    return local_relevance()
-
 
 # As a Word document gives it: a paragraph to a line, a blank line between each.
 WORD_PROFILE = "\n\n".join(

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from roleplay.core.session import Source
 from roleplay.core.turn_rules import turn_rules
+from roleplay.interview.answers import answering
 from roleplay.interview.asking import closing_question
 from roleplay.knowledge.emails import emails_as_chat
 from roleplay.knowledge.eml import sender_line
@@ -135,3 +137,35 @@ def test_not_being_able_to_tell_said_after_a_question_leaves_it_asked() -> None:
         "you who does what in the team, or who I'd be sitting next to on the days I'm in."
     )
     assert closing_question(turn, turn_rules()) == "Could we start with the people?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "If an offer does come through, what has to happen before I can actually start?",
+        "Are there pre-employment checks?",
+    ],
+)
+def test_what_must_happen_before_a_start_is_searched_for_as_the_checks(question: str) -> None:
+    assert turn_rules().search("process", question).startswith("the checks before a start")
+
+
+def test_a_question_opening_on_before_i_start_is_searched_for_as_its_intent() -> None:
+    asked = "Before I start, can I ask what the next steps are?"
+    assert turn_rules().search("process", asked) == turn_rules().intents["process"].search
+
+
+def test_the_checks_answer_what_must_happen_before_a_start(minilm) -> None:
+    research = Source(
+        source="invitation.eml",
+        snippet=(
+            "We are a Disability Confident Leader and guarantee an interview to applicants with "
+            "a disability who meet the essential criteria. Checks normally take 4 to 6 weeks, so "
+            "a realistic start would be early to mid March 2026. 14 colleagues started "
+            "apprenticeships on our pathway."
+        ),
+    )
+    question = "If an offer does come through, what has to happen before I can actually start?"
+    hint = turn_rules().search("process", question)
+    found = answering(question, [research], minilm, ["Aldermoor"], hint=hint)
+    assert found and found[0].startswith("Checks normally take 4 to 6 weeks")

@@ -13,15 +13,9 @@ import pytest
 from roleplay.core.resources import shipped_dir
 from roleplay.core.turn_rules import ReadingError, load_rules
 from roleplay.interview.reading import Relevance, read_turn
-from roleplay.interview.relevance import local_relevance
 from tests.support.labelled import load_turns
 
 WHY_THIS_ROLE = "What draws you to this role in particular?"
-
-
-@pytest.fixture(scope="module")
-def minilm() -> Relevance:
-    return local_relevance()
 
 
 @pytest.mark.parametrize(
@@ -248,6 +242,16 @@ def test_a_broken_phrase_names_the_file_and_field(tmp_path: Path) -> None:
     broken = tmp_path / "turns.yaml"
     broken.write_text(text.replace("    - \\bno comment\\b", "    - \\bno (comment\\b", 1))
     with pytest.raises(ReadingError, match=r"turns\.yaml.*kinds.*not a valid expression"):
+        load_rules(broken)
+
+
+def test_a_broken_narrower_search_names_the_file_and_field(tmp_path: Path) -> None:
+    text = (shipped_dir("cues") / "turns.yaml").read_text()
+    broken = tmp_path / "turns.yaml"
+    unclosed = text.replace("- when: (?<=\\w )before", "- when: (?<=\\w before", 1)
+    assert unclosed != text
+    broken.write_text(unclosed)
+    with pytest.raises(ReadingError, match=r"turns\.yaml.*narrower.*when"):
         load_rules(broken)
 
 
