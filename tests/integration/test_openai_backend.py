@@ -63,8 +63,10 @@ def test_terminal_interview_against_the_server(llama_server: str, run_cli, tmp_p
         "1",
         "--transcript",
         str(target),
-        # (The report is the judge's, over the same client: forty seconds more here.)
+        # (The report is the judge's, over the same client: forty seconds more here. The sample
+        # research is read into the store on the embedder, not the model: no part of the claim.)
         "--no-report",
+        "--no-pack",
         stdin="What does a typical week look like on your team?\n",
         env={
             "ROLEPLAY_LLM": "openai",

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from roleplay.core.personas import PersonaLibrary
 from roleplay.core.resources import shipped_dir
 from roleplay.core.session import now
@@ -31,6 +33,9 @@ def wait_for_turns(store: SessionStore, count: int, timeout: float = 300) -> str
     raise AssertionError(f"the session never reached {count} turns")
 
 
+# On SQLite, the default: a process killed with PostgreSQL behind it is the cluster's test
+# (tests/e2e/test_cluster.py), and the resume reads the same store code on either.
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 def test_a_killed_terminal_interview_resumes_where_it_stopped(database, run_cli) -> None:
     store = SessionStore.open(Settings())
     command = Path(sys.executable).with_name("roleplay")
