@@ -161,8 +161,9 @@ def run_chat(
         finally:
             if started:
                 out.print("\n")
-        if interview.save_error:
-            err.print(f"warning: {interview.save_error}", markup=False)
+        for trouble in (interview.model_trouble, interview.save_error):
+            if trouble:
+                err.print(f"warning: {trouble}", markup=False)
 
     status = 0
     try:

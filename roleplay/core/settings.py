@@ -129,8 +129,10 @@ class Settings(BaseSettings):
     director: Literal["auto", "strict", "guided"] = Field(
         default="auto",
         description="how much the model may change a planned turn: `strict` (it only "
-        "rephrases it; shown whole, once checked), `guided` (the plan is guidance, it speaks "
-        "freely, streamed sentence by sentence through the same checks); `auto` is strict for "
+        "rephrases it; shown whole, once checked; a model that cannot be reached leaves the "
+        "plan's words, with a notice saying why), `guided` (the plan is guidance, it speaks "
+        "freely, streamed sentence by sentence through the same checks; a model that cannot be "
+        "reached stops the turn until Retry); `auto` is strict for "
         "the embedded model, guided for an HTTP one",
     )
     voicing_tries: int | None = Field(

@@ -128,6 +128,9 @@ class Interview:
         self.recorder = recorder
         # Why the last save failed, for the front end to show; None once a save works again.
         self.save_error: str | None = None
+        # Why the model could not be asked for the last turn, which was said in the plan's
+        # words (the strict director goes on without it); None once the model answers again.
+        self.model_trouble: str | None = None
 
     @classmethod
     def resume(
@@ -308,6 +311,13 @@ class Interview:
             self._failed = (stage, end_reason)
             raise self.backend.explain(error) from error
         self._failed = None
+        if voiced.asked:  # (a close said by rule tells nothing of the model)
+            trouble = voiced.model_error
+            self.model_trouble = (
+                f"{trouble} The interviewer says its planned words until the model is back."
+                if trouble
+                else None
+            )
         turn = self.session.add_turn(
             "interviewer",
             voiced.text,

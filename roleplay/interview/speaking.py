@@ -36,6 +36,11 @@ class Voiced:
     note: str = ""
     # The model ended the interview (guided mode, after the candidate asked to stop).
     closed: bool = False
+    # Why the model could not be asked at all (strict mode says the plan instead): the user
+    # reads it, since every turn until the model is back is the plan's words.
+    model_error: str = ""
+    # False when the turn was the plan's by rule (no tries, a close): the model was not asked.
+    asked: bool = True
 
 
 @dataclass
@@ -77,10 +82,11 @@ def say(
     )
     if strict or tries == 0:
         if tries == 0:
-            voiced = Voiced(text=plan.text, voiced_by="plan", note="voicing is off")
+            voiced = Voiced(text=plan.text, voiced_by="plan", note="voicing is off", asked=False)
         elif plan.move == "close":
             # The last words are the persona's own: a small model's phrasing is no goodbye.
-            voiced = Voiced(text=plan.text, voiced_by="plan", note="a close is said as planned")
+            note = "a close is said as planned"
+            voiced = Voiced(text=plan.text, voiced_by="plan", note=note, asked=False)
         else:
             voiced = say_strict(speaker.backend, messages, check, tries)
         yield voiced.text
@@ -137,8 +143,10 @@ def say_strict(
         try:
             text, problems = _try_once(backend, messages, check)
         except Exception as error:  # the plan is said; the turn never fails on a phrasing
-            failures.append(f"try {number}: the model failed ({backend.explain(error)})")
-            break
+            explained = str(backend.explain(error))
+            failures.append(f"try {number}: the model failed ({explained})")
+            note = " | ".join(failures)
+            return Voiced(check.plan.text, voiced_by="plan", note=note, model_error=explained)
         if not problems:
             return Voiced(text=text, voiced_by="model")
         failures.append(f"try {number}: {'; '.join(problems[:3])}")

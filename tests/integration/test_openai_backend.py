@@ -106,3 +106,28 @@ def test_a_rewrite_over_http_is_kept_only_when_it_passes_the_check(
         # The small model's wording is kept only if it holds nothing the candidate did not say.
         assert answer.rewrite == "" or rewrite_problem(answer.rewrite, answer, [said]) == ""
         assert (answer.rewritten_by == "") == (answer.rewrite == "")
+
+
+def test_a_strict_interview_over_http_says_why_when_no_server_answers(run_cli) -> None:
+    from tests.support.servers import free_port
+
+    result = run_cli(
+        "chat",
+        "--turns",
+        "1",
+        "--no-pack",
+        "--no-report",
+        stdin="I led a team of four analysts at a clinic network.\n",
+        env={
+            "ROLEPLAY_LLM": "openai",
+            "ROLEPLAY_LLM_BASE_URL": f"http://127.0.0.1:{free_port()}/v1",
+            "ROLEPLAY_LLM_MODEL": "smollm2",
+            "ROLEPLAY_LLM_MAX_RETRIES": "0",
+            "ROLEPLAY_DIRECTOR": "strict",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings and all("Could not connect" in w for w in warnings)
+    assert "planned words until the model is back" in result.stderr
+    assert "Morgan Ellis:" in result.stdout  # the interview went on, in the plan's words

@@ -11,7 +11,7 @@ from roleplay.interview.prompts import Prompts
 from roleplay.llm.backend import ChatBackend
 from roleplay.llm.errors import ModelError
 from tests.support.builders import notes_reply
-from tests.support.fakes import ScriptedChatModel
+from tests.support.fakes import FlakyModel, ScriptedChatModel
 
 
 @pytest.fixture
@@ -357,6 +357,26 @@ def test_strict_turns_show_a_phrasing_that_passes(
     text = said(interview.open())
     turn = interview.session.turns[0]
     assert turn.voiced_by == "model" and text.endswith(turn.plan.question)
+
+
+def test_a_strict_interview_says_why_its_model_is_not_answering_until_it_is_back(
+    anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    model = FlakyModel(down=True)
+    backend = ChatBackend(chat=model, label="http", where="the model server")
+    interview = Interview(
+        anxious, setting, backend, prompts, director="strict", voicing_tries=2, notes="evidence",
+        background_notes=False,
+    )  # fmt: skip
+    said(interview.open())
+    turn = interview.session.turns[0]
+    assert turn.voiced_by == "plan" and interview.model_trouble
+    assert "the model server" in interview.model_trouble
+    assert "planned words" in interview.model_trouble
+    assert len(model.history) == 1  # one failed call, not one per try
+    model.down = False
+    said(interview.answer("I led a team of four analysts at a clinic network."))
+    assert interview.model_trouble is None
 
 
 def test_the_embedded_model_is_not_asked_to_phrase_by_default(

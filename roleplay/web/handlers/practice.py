@@ -78,6 +78,8 @@ def chat_outputs(page: PageState, notice: str = "") -> tuple[Any, ...]:
         notice = f"{MOVED} {notice}".strip()
     if interview and interview.save_error:
         notice = f"{notice} ⚠️ {public_message(interview.save_error)}".strip()
+    if interview and interview.model_trouble:
+        notice = f"{notice} ⚠️ {public_message(interview.model_trouble)}".strip()
     return (
         views.chat_messages(data),
         views.sources_panel(data),

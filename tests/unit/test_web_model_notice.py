@@ -1,0 +1,34 @@
+"""The page says when the model cannot be asked and the interviewer goes on in its planned
+words (a strict director over HTTP), without the server's address."""
+
+from __future__ import annotations
+
+from roleplay.core.personas import Persona
+from roleplay.core.session import Setting
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.llm.backend import ChatBackend
+from roleplay.web.handlers.practice import chat_outputs
+from roleplay.web.services import PageState
+from tests.support.fakes import FlakyModel
+
+
+def test_the_notice_says_the_model_is_not_answering_and_hides_its_address(
+    anxious: Persona, setting: Setting, prompts: Prompts
+) -> None:
+    model = FlakyModel(down=True)
+    backend = ChatBackend(chat=model, label="http", where="the model at http://10.0.0.5:8080/v1")
+    interview = Interview(
+        anxious, setting, backend, prompts, director="strict", voicing_tries=2, notes="evidence",
+        background_notes=False,
+    )  # fmt: skip
+    "".join(interview.open())
+    page = PageState(interview=interview)
+
+    _chat, _sources, notice, _retry, _page = chat_outputs(page)
+    assert "planned words" in notice and "⚠️" in notice
+    assert "10.0.0.5" not in notice
+
+    model.down = False
+    "".join(interview.answer("I led a team of four analysts."))
+    assert "planned words" not in chat_outputs(page)[2]
