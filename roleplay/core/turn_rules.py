@@ -127,6 +127,15 @@ class TurnRules(BaseModel):
                 **{f"unlike:{k}": v.unlike for k, v in self.intents.items()},
             }.items()
         }
+        self._narrower = {
+            intent: [(re.compile(n.when, re.IGNORECASE), n.search) for n in rules.narrower]
+            for intent, rules in self.intents.items()
+        }
+
+    def example_texts(self) -> list[str]:
+        """Every example turn and question, which each reading is weighed against."""
+        kinds = (e for examples in self.examples.values() for e in examples)
+        return [*kinds, *(e for rules in self.intents.values() for e in rules.examples)]
 
     def hits(self, name: str, text: str) -> int:
         return sum(bool(p.search(text)) for p in self._compiled[name])
@@ -136,9 +145,8 @@ class TurnRules(BaseModel):
         answer: the narrower search it asks for, if any, else the intent's."""
         if intent is None:
             return ""
-        rules = self.intents[intent]
-        found = (n.search for n in rules.narrower if re.search(n.when, question, re.IGNORECASE))
-        return next(found, rules.search)
+        found = (search for when, search in self._narrower[intent] if when.search(question))
+        return next(found, self.intents[intent].search)
 
 
 def load_rules(path: Path) -> TurnRules:

@@ -9,8 +9,11 @@ years" speaks to a flight-risk worry whichever way it points. The direction come
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from langchain_core.embeddings import Embeddings
+
+from roleplay.core.turn_rules import turn_rules
 
 # MiniLM cosines between a sentence and a short description: about 0.05 for unrelated text,
 # 0.5 and over for a sentence on the same subject. Scaled so that the first maps to 0 and the
@@ -21,16 +24,34 @@ CACHE_SIZE = 4096
 
 
 class EmbeddingRelevance:
-    def __init__(self, embeddings: Embeddings):
+    def __init__(self, embeddings: Embeddings, catalogue: Sequence[str] = ()):
+        """``catalogue``: texts every process weighs against (the turn reader's examples),
+        embedded together on first use and kept for good."""
         self.embeddings = embeddings
         # Topics and recent sentences: the notes, then the report, read the same sentences.
         self._vectors_of: dict[str, list[float]] = {}
         self._lock = threading.Lock()
+        self.catalogue = tuple(dict.fromkeys(catalogue))
+        self._catalogued: dict[str, list[float]] | None = None
+
+    def _fixed(self) -> dict[str, list[float]]:
+        """The catalogue's vectors, embedded as one batch: two hundred texts alone took five
+        seconds of the first answer, together two. Always the same texts in the same batch,
+        so their vectors are the same in every process, whatever was embedded before them,
+        and they are never evicted (one embedded alone would differ in its last bits)."""
+        with self._lock:
+            if self._catalogued is None:
+                texts = list(self.catalogue)
+                vectors = self.embeddings.embed_documents(texts) if texts else []
+                self._catalogued = dict(zip(texts, vectors, strict=True))
+            return self._catalogued
 
     def vectors(self, texts: list[str]) -> list[list[float]]:
         """MiniLM's vector of each text, cached (the turn reader's model reads them too)."""
+        fixed = self._fixed()
         with self._lock:
-            known = {t: self._vectors_of[t] for t in texts if t in self._vectors_of}
+            known = {t: fixed[t] for t in texts if t in fixed}
+            known.update((t, self._vectors_of[t]) for t in texts if t in self._vectors_of)
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
             # One at a time: MiniLM's floats differ in the last bits with the batch a text is
@@ -80,5 +101,5 @@ def local_relevance() -> EmbeddingRelevance:
     if _local is None:
         from roleplay.knowledge.embeddings import local_embeddings
 
-        _local = EmbeddingRelevance(local_embeddings())
+        _local = EmbeddingRelevance(local_embeddings(), turn_rules().example_texts())
     return _local
