@@ -76,6 +76,8 @@ _HEADING = re.compile(r"(?:^|\s)#{1,6}\s+(?=\S)")
 # (A dash after a figure is a range, "6% - 8%", "9am - 5pm", or a date line's, "2022 - Contactless
 # payment…"; after a percentage a capital starts the next item of a list that reached us on one
 # line: "up to 6% - Two complimentary tickets".)
+# The longest line read as the heading of the list under it ("Systems used in the team").
+LIST_HEADING_WORDS = 6
 _BULLET = re.compile(
     r"(?:^|\s)(?:[•*]|(?<![\d%]\s)(?<!\d[ap]m\s)-|(?<=%\s)-(?=\s+[A-Z][a-z]))\s+(?=\S)"
 )
@@ -273,12 +275,26 @@ def research_pieces(snippet: str) -> list[str]:
     pieces = []
     for number, section in enumerate(_HEADING.split(snippet)):
         # A "* " bullet is split before emphasis asterisks are dropped.
-        for index, item in enumerate(_BULLET.split(section.strip())):
+        items = _BULLET.split(section.strip())
+        for index, item in enumerate(items):
             item = EMPHASIS.sub("", item).strip()
             if number > 0 and index == 0:
                 item = _without_heading(item)
-            pieces += sentences(item)
+            said = sentences(item)
+            # "…agree which can be retired. Systems used in the team. - WinPath…": the line
+            # over the next list is its heading, run into the item before it; said alone, it
+            # tells nothing. (A line ends in a full stop once read; "Rhona Mackie - Head of
+            # Planning" is a name and a title, not a heading and a list.)
+            ended = item.endswith((".", ":"))
+            if said and ended and index + 1 < len(items) and (index == 0 or len(said) > 1):
+                said = said[:-1] if _heads_a_list(said[-1]) else said
+            pieces += said
     return pieces
+
+
+def _heads_a_list(sentence: str) -> bool:
+    words = sentence.rstrip(".:").split()
+    return len(words) <= LIST_HEADING_WORDS and not any(w.lower() in VERBS for w in words)
 
 
 def _without_heading(section: str) -> str:

@@ -107,7 +107,10 @@ _IDIOMS = re.compile(
     # ("annual leave" is holiday, said otherwise: "Holiday is 25 days…")
     r"|annual(?= leave)"
     # ("Which ones would I be living in?" asks for the tools named before it.)
-    r"|(which|what) ones|(would|will) (i )?be living in)\b",
+    r"|(which|what) ones|(would|will) (i )?be living in"
+    # ("Could we start with the people?" asks of the people, not of a start.)
+    r"|(could|can|shall|should|may) we (maybe |perhaps |just )?(start|begin|kick off) (with|by)"
+    r"|let'?s (start|begin|kick off) (with|by))\b",
     re.I,
 )
 

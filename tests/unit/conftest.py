@@ -1,6 +1,7 @@
 """Fixtures of the in-process web tests: one app a module on the scripted model, and browsers
 opened on it; and of the listening tests, a conversation to plan the next turn in and the
-shipped MiniLM that weighs research against a question."""
+shipped MiniLM that weighs research against a question; and a strict interview whose model
+server is down."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
+from roleplay.core.personas import Persona
+from roleplay.core.session import Setting
 from roleplay.interview.assessor import Relevance
+from roleplay.interview.engine import Interview
+from roleplay.interview.prompts import Prompts
+from roleplay.llm.backend import ChatBackend
+from tests.support.fakes import FlakyModel
 from tests.support.network import block_network
 from tests.support.talk import talk  # noqa: F401  (a conversation to plan the next turn in)
 from tests.support.webapp import RunningApp, running_app
@@ -67,3 +74,18 @@ def notes_file(tmp_path: Path) -> Path:
     path = tmp_path / "quillon-notes.md"
     path.write_text(RESEARCH)
     return path
+
+
+@pytest.fixture
+def offline_strict(
+    anxious: Persona, setting: Setting, prompts: Prompts
+) -> tuple[Interview, FlakyModel]:
+    """A strict interview over HTTP with its model server down (``model.down = False`` brings
+    it back)."""
+    model = FlakyModel(down=True)
+    backend = ChatBackend(chat=model, label="http", where="the model at http://10.0.0.5:8080/v1")
+    interview = Interview(
+        anxious, setting, backend, prompts, director="strict", voicing_tries=2, notes="evidence",
+        background_notes=False,
+    )  # fmt: skip
+    return interview, model

@@ -360,18 +360,13 @@ def test_strict_turns_show_a_phrasing_that_passes(
 
 
 def test_a_strict_interview_says_why_its_model_is_not_answering_until_it_is_back(
-    anxious: Persona, setting: Setting, prompts: Prompts
+    offline_strict: tuple[Interview, FlakyModel],
 ) -> None:
-    model = FlakyModel(down=True)
-    backend = ChatBackend(chat=model, label="http", where="the model server")
-    interview = Interview(
-        anxious, setting, backend, prompts, director="strict", voicing_tries=2, notes="evidence",
-        background_notes=False,
-    )  # fmt: skip
+    interview, model = offline_strict
     said(interview.open())
     turn = interview.session.turns[0]
     assert turn.voiced_by == "plan" and interview.model_trouble
-    assert "the model server" in interview.model_trouble
+    assert "http://10.0.0.5:8080/v1" in interview.model_trouble
     assert "planned words" in interview.model_trouble
     assert len(model.history) == 1  # one failed call, not one per try
     model.down = False

@@ -86,6 +86,21 @@ def test_a_dash_between_two_figures_is_a_range_not_a_list() -> None:
     assert pieces[1].startswith("Free parking")
 
 
+def test_the_line_over_a_list_is_its_heading_not_a_sentence_to_say() -> None:
+    pieces = research_pieces(
+        "* Catalogue the legacy reports and agree which can be retired. Systems used in the "
+        "team. - WinPath Enterprise (LIMS). - Power BI. Working pattern. * 37.5 hours per week."
+    )
+    assert "Systems used in the team." not in pieces and "Working pattern." not in pieces
+    assert pieces[0] == "Catalogue the legacy reports and agree which can be retired."
+    assert "37.5 hours per week." in pieces
+
+
+def test_a_sentence_over_a_list_is_still_said() -> None:
+    pieces = research_pieces("We run three sites. - Leeds - York")
+    assert pieces[0] == "We run three sites."
+
+
 def test_a_letter_in_brackets_inside_a_name_is_said_without_them() -> None:
     assert item_sentences("401(k) with 4% match.") == ["There's 401k with 4% match."]
     assert (

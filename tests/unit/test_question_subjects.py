@@ -49,3 +49,15 @@ def test_is_there_is_answered_only_by_a_sentence_naming_what_is_asked_after() ->
     asked = "Is there staff parking at the office, or would I need to pay for it?"
     assert answer(asked, close=0.95) == ()
     assert answer("Is there a pension?", close=0.95) != ()
+
+
+def test_starting_with_a_subject_asks_of_the_subject_not_of_a_start() -> None:
+    starts = Source(
+        source="invitation.txt",
+        kind="company",
+        snippet="Checks take four weeks, so a realistic start would be early March.",
+    )
+    for asked in ("Could we start with the team?", "Let's begin with the team, if that's ok?"):
+        said = answering(asked, [starts, RESEARCH], Uniform(0.5), NAMES, hint=TEAM)
+        assert said[:1] == ("The Audience & Data team sits within Marketing and is five people, "
+                            "with this new post.",), asked  # fmt: skip

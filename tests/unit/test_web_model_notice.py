@@ -3,25 +3,16 @@ words (a strict director over HTTP), without the server's address."""
 
 from __future__ import annotations
 
-from roleplay.core.personas import Persona
-from roleplay.core.session import Setting
 from roleplay.interview.engine import Interview
-from roleplay.interview.prompts import Prompts
-from roleplay.llm.backend import ChatBackend
 from roleplay.web.handlers.practice import chat_outputs
 from roleplay.web.services import PageState
 from tests.support.fakes import FlakyModel
 
 
 def test_the_notice_says_the_model_is_not_answering_and_hides_its_address(
-    anxious: Persona, setting: Setting, prompts: Prompts
+    offline_strict: tuple[Interview, FlakyModel],
 ) -> None:
-    model = FlakyModel(down=True)
-    backend = ChatBackend(chat=model, label="http", where="the model at http://10.0.0.5:8080/v1")
-    interview = Interview(
-        anxious, setting, backend, prompts, director="strict", voicing_tries=2, notes="evidence",
-        background_notes=False,
-    )  # fmt: skip
+    interview, model = offline_strict
     "".join(interview.open())
     page = PageState(interview=interview)
 
