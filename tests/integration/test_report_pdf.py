@@ -11,6 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from roleplay.core.personas import PersonaLibrary
+from roleplay.core.resources import shipped_dir
+from roleplay.core.session import now
+from roleplay.core.settings import Settings
+from roleplay.history.sessions import SessionStore
+from tests.support.builders import new_session
 from tests.support.pages import ARTIFACTS
 
 ANSWERS = [
@@ -20,10 +26,20 @@ ANSWERS = [
 
 
 @pytest.fixture
-def saved(run_cli) -> str:
-    held = run_cli("chat", "--turns", "2", "--no-pack", stdin="\n".join(ANSWERS) + "\n")
-    assert held.returncode == 0, held.stderr
-    return json.loads(run_cli("sessions", "list", "--json").stdout)[0]["id"]
+def saved(isolated_environment: Path) -> str:
+    """A finished interview, saved as the terminal saves one (the report is the claim here;
+    holding the interview is tests/integration/test_resume.py's)."""
+    persona = PersonaLibrary([shipped_dir("personas")]).get("anxious-hiring-manager")
+    said = [
+        ("interviewer", "Walk me through a piece of work you are proud of, and your part in it?"),
+        ("candidate", ANSWERS[0]),
+        ("interviewer", "How do you handle a colleague who disagrees with you?"),
+        ("candidate", ANSWERS[1]),
+        ("interviewer", "Thank you, Sam; we'll be in touch about next steps soon."),
+    ]
+    done = new_session(persona, said=said, max_turns=2, end_reason="turn_limit", ended_at=now())
+    SessionStore.open(Settings()).record(done)
+    return done.id
 
 
 @pytest.mark.parametrize(("paper", "size"), [("A4", "595.276 x 841.89"), ("Letter", "612 x 792")])
