@@ -221,7 +221,7 @@ def register(app: typer.Typer) -> None:
         spec = scenario.spec
         store = found.store if research and spec.packs else None
         output.write_text(scenario_file_yaml(spec, store, scenario.owner), encoding="utf-8")
-        err.print(f"Wrote {output}")
+        err.print(f"Wrote {output}", soft_wrap=True)
 
     @scenario_app.command("import")
     def scenario_import(

@@ -151,7 +151,7 @@ def register(app: typer.Typer) -> None:
             # The chart across interviews is of the interview's own owner's.
             scores = progress(history, history.owner(session.id), session.started_at)
             output.write_bytes(report_pdf(result, scores, found.settings.paper))
-            err.print(f"Wrote {output}")
+            err.print(f"Wrote {output}", soft_wrap=True)
             return
         if format == "json":
             text = result.model_dump_json(indent=2) + "\n"
@@ -162,7 +162,7 @@ def register(app: typer.Typer) -> None:
             text = report_markdown(result) + ("\n" + "\n".join(later) if later else "")
         if output:
             output.write_text(text, encoding="utf-8")
-            err.print(f"Wrote {output}")
+            err.print(f"Wrote {output}", soft_wrap=True)
         else:
             out.print(text, markup=False, highlight=False, end="", soft_wrap=True)
 

@@ -132,7 +132,7 @@ def _export(persona: Persona, output: Path | None, image: Path | None) -> None:
     if output is not None and output.suffix.lower() == ".png":
         picture = image.read_bytes() if image else None
         output.write_bytes(write_png_card(persona, picture))
-        err.print(f"Wrote {output}")
+        err.print(f"Wrote {output}", soft_wrap=True)
         return
     if image is not None:
         raise PersonaError("--image is for a PNG card: write it with -o NAME.png")
@@ -141,4 +141,4 @@ def _export(persona: Persona, output: Path | None, image: Path | None) -> None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"Wrote {output}")
+        err.print(f"Wrote {output}", soft_wrap=True)

@@ -67,7 +67,7 @@ def say(
     rate, samples = read_wav(wav)
     seconds = len(samples) / rate
     voice = f" as {who.name}" if who else ""
-    out.print(f"Wrote {output} ({seconds:.1f} s of speech{voice}).", markup=False)
+    out.print(f"Wrote {output} ({seconds:.1f} s of speech{voice}).", markup=False, soft_wrap=True)
 
 
 @speech_app.command("voices")
