@@ -145,8 +145,10 @@ class ListeningLines(Strict):
     hostile: list[str] = Field(default_factory=list)
     # Before asking a dodged or refused question once more.
     come_back: list[str] = Field(default_factory=list)
-    # A pleasantry answered before the interview goes on.
+    # A pleasantry answered before the interview goes on ("How's your day going?").
     small_talk: list[str] = Field(default_factory=list)
+    # A hello or thanks that asks nothing ("Thanks for taking the time"): no "fine, thanks".
+    welcomed: list[str] = Field(default_factory=list)
     # A question the research does not answer: said so, in the persona's voice.
     dont_know: list[str] = Field(default_factory=list)
     # Authored answers to everyday questions, by intent (cues/turns.yaml names them); a
@@ -158,7 +160,7 @@ class ListeningLines(Strict):
     def _quoting(cls, lines: list[str]) -> list[str]:
         return check_lines(lines, SLOTS | {"quote"}, question=False, must="quote")
 
-    @field_validator("hostile", "come_back", "small_talk", "dont_know")
+    @field_validator("hostile", "come_back", "small_talk", "welcomed", "dont_know")
     @classmethod
     def _plain(cls, lines: list[str]) -> list[str]:
         return check_lines(lines, SLOTS, question=False)

@@ -15,6 +15,7 @@ from typing import Literal
 from roleplay.interview.facts import STARTERS
 from roleplay.interview.sayable import A_YEAR, NUMBER_WORDS, SPECIFIC
 from roleplay.interview.standalone import PERSON
+from roleplay.knowledge.embeddings import common_words
 
 Wanted = Literal["person", "amount", "figure", "date", "place", "favourite", "rise", ""]
 
@@ -98,6 +99,11 @@ _RISES = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]|20)\d\d(/\d\d)?\b")
+# What a person named first does: "Hannah joined…", "Tom runs…".
+_DOES = re.compile(
+    r"^(is|was|has|had|joined|leads|led|runs|ran|manages|managed|heads|headed|started|founded"
+    r"|works|worked|looks|oversees|reports|chairs|took|moved|became|set)\b"
+)
 _INNER_NAME = re.compile(r"(?<!^)\b[A-Z][a-z]+")
 _ROLE = re.compile(
     r"\b(manager|director|head|lead|chief|officer|founder|partner|supervisor|recruiter|"
@@ -139,8 +145,13 @@ def gives(kind: Wanted, sentence: str) -> bool:
     """Whether ``sentence`` holds the kind of thing asked for ("how long has Ravi been there?"
     is answered by "in 2018" or "for eight years")."""
     if kind == "person":  # "The post reports to Aisling.", "Aisling joined in 2019…"
-        first = sentence.split()[0] if sentence.split() else ""
+        words = sentence.split()
+        first = words[0] if words else ""
         named = first[:1].isupper() and first not in STARTERS and len(first) > 2
+        # ("Small teams, whole problems…" opens on an everyday word, not a name; "Hannah
+        # joined…" on a name that is one too.)
+        if named and first.lower() in common_words():
+            named = len(words) > 1 and bool(_DOES.match(words[1]))
         return bool(PERSON.search(sentence) or _ROLE.search(sentence) or named) or bool(
             _INNER_NAME.search(sentence)
         )

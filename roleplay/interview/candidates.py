@@ -48,6 +48,7 @@ from roleplay.interview.question_words import (
     PERKS,
     POINTS_TO_SAID,
     SUM,
+    TIME_SPAN,
     content_stems,
     said_otherwise,
     stem,
@@ -141,6 +142,7 @@ def candidates(
     # "Beyond the dashboards, what would I be working in?" asks of everything but them.
     question = BESIDES.sub(" ", question)
     unnamed = OPENER.sub("", question)  # "first thing, what's the salary…" asks of the salary
+    unnamed = TIME_SPAN.sub(" ", unnamed)
     if perks:  # ("What comes with the job…?": the words that ask for the benefits name nothing)
         unnamed = PERKS.sub(" ", unnamed)
     # ("Who's in Practice Operations at the moment?" asks of Practice Operations; "how many of

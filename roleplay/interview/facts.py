@@ -32,6 +32,8 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9,.'’%$-]*")
 _NUMBER = re.compile(r"\d")
 # A capitalised word inside the sentence (not its first word): a product, place or person.
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-zA-Z]{2,}")
+# A day named first is as specific ("Wednesdays are free of internal meetings…").
+_DAY_FIRST = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b")
 _POINTING = {
     "it",
     "its",
@@ -232,7 +234,7 @@ def speakable(sentence: str) -> bool:
     # (Its last word is not its verb: "…with two of our analysts." ends on a plural.)
     if not has_verb(sentence.split()[1:-1]):
         return False
-    return bool(_NUMBER.search(sentence) or _NAME.search(sentence))
+    return bool(_NUMBER.search(sentence) or _NAME.search(sentence) or _DAY_FIRST.match(sentence))
 
 
 def sentences(text: str) -> list[str]:

@@ -28,6 +28,24 @@ from roleplay.interview.plan_context import TurnContext
 _AUTHORED_FIRST = ("referral", "follow_up", "hiring")
 
 
+# A line's opening praise of the question asked ("Good question.", "Great question!").
+_PRAISED_QUESTION = re.compile(
+    r"^(?:that's an? |what an? )?(?:good|great|fair|excellent|interesting|lovely|nice)"
+    r" question\b[.!,;:]?\s*",
+    re.IGNORECASE,
+)
+# The interviewer's own time at the company or in the field ("your first year", "when you
+# joined", "how did you end up here").
+_THEIR_OWN_TIME = re.compile(
+    r"\byour (first|early) (days?|weeks?|months?|years?|job|role)\b"
+    r"|\bwhen you (first )?(joined|started|began|arrived)\b"
+    r"|\byou (got|ended up|came|fell) (here|into|in)\b",
+    re.IGNORECASE,
+)
+# A hello or thanks ("Hi Riley, thanks for calling.").
+_WELCOME = re.compile(
+    r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening))\b|\bthank|\bappreciate", re.I
+)
 _MONEY = re.compile(r"[£$€]\s?\d")
 _SALARY = re.compile(
     r"\b(salary|salaries|range|band|earn\w*|compensation|wages?|the pay|pay for this"
@@ -60,6 +78,21 @@ def heard_label(turn: TurnContext) -> str:
 def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     """The answer to the candidate's question: its parts, the research said (or None), and
     how it was answered."""
+    parts, fact, how = _answer_parts(turn)
+    asked = turn.heard.reading.question if turn.heard else ""
+    if parts and "?" not in asked:
+        # "I'm curious about product analytics in health" asks without a question: "Great
+        # question" would answer words the candidate never said.
+        parts = [_unpraised(parts[0]), *parts[1:]]
+    return parts, fact, how
+
+
+def _unpraised(line: str) -> str:
+    rest = _PRAISED_QUESTION.sub("", line, count=1)
+    return rest[:1].upper() + rest[1:] if rest else line
+
+
+def _answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     heard = turn.heard
     intent = (heard.reading.intent if heard else None) or "other"
     authored = turn.listening.intents.get(intent, [])
@@ -82,7 +115,10 @@ def answer_parts(turn: TurnContext) -> tuple[list[str], str | None, Reaction]:
     # no such request, however it sits among them.
     question = heard.reading.question if heard else ""
     asks_contact = intent == "follow_up" and bool(_GETTING_IN_TOUCH.search(question))
-    named = heard is not None and (heard.reading.intent_named or asks_contact)
+    # ("What was your first year at Larkspur like?", its kind found by its likeness: the
+    # interviewer's own story, whatever the research says of the company.)
+    about_them = personal and bool(_THEIR_OWN_TIME.search(question))
+    named = heard is not None and (heard.reading.intent_named or asks_contact or about_them)
     # Asked about themselves, they say what their profile in the research says of them.
     if heard and heard.own:
         return [turn.fill(turn.pick(turn.lines.fact_answers), heard.own)], heard.own, "research"
@@ -125,7 +161,7 @@ def reaction(turn: TurnContext) -> tuple[list[str], Reaction, str]:
     if kind == "hostile":
         return [turn.fill(turn.pick(lines.hostile))], "hostile", ""
     if kind == "small_talk":
-        return [turn.fill(turn.pick(lines.small_talk))], "small_talk", ""
+        return [_pleasantry(turn)], "small_talk", ""
     if kind in ("dodge", "refusal"):
         # Asked again once already: let it go, keeping anything specific they did say.
         if heard.quote:
@@ -143,6 +179,14 @@ def reaction(turn: TurnContext) -> tuple[list[str], Reaction, str]:
     return [turn.acknowledgement()], "", ""
 
 
+def _pleasantry(turn: TurnContext) -> str:
+    """The answer to small talk. "Thanks for taking the time" asked nothing: "Pretty good,
+    thanks!" would answer a "how are you?" never said."""
+    welcome = "?" not in turn.answer and _WELCOME.search(turn.answer)
+    lines = turn.listening.welcomed if welcome else turn.listening.small_talk
+    return turn.fill(turn.pick(lines))
+
+
 def come_back(turn: TurnContext) -> TurnPlan | None:
     """The question the candidate dodged or refused, asked once more; None when the turn was
     no dodge, or this question has had its second chance."""
@@ -154,7 +198,7 @@ def come_back(turn: TurnContext) -> TurnPlan | None:
     lines = turn.listening
     lead, reacted, quote = [], "", ""
     if heard.reading.kind == "small_talk":
-        lead, reacted = [turn.fill(turn.pick(lines.small_talk))], "small_talk"
+        lead, reacted = [_pleasantry(turn)], "small_talk"
     else:
         if heard.quote:  # what they said instead is heard too ("six weeks' notice", noted)
             quote, reacted = heard.quote, "picked_up"

@@ -4,10 +4,10 @@ step takes and who is on it (``step_details``), how the company began (``origins
 team has been working on lately (``recent_work``), whether something worked (``impact``),
 where someone worked before (``career_path``), how many days are in the office
 (``office_days``), what is open to apply for (``openings``), what the job involves
-(``duties``), how big the team is (``team_size``) and the whole company (``company_size``),
-and which tools it uses when the research lists them a line each (``tools_list``). Closeness
-in meaning finds the nearest sentence on the subject; these find the one that says what was
-asked."""
+(``duties``), what a normal week holds (``own_week``), how big the team is (``team_size``)
+and the whole company (``company_size``), and which tools it uses when the research lists
+them a line each (``tools_list``). Closeness in meaning finds the nearest sentence on the
+subject; these find the one that says what was asked."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from roleplay.interview.list_items import research_said, research_said_after
 from roleplay.interview.office_days import asks_office_days, office_days
 from roleplay.interview.openings import asks_openings, openings
 from roleplay.interview.origins import asks_origin, origin_line
+from roleplay.interview.own_week import asks_routine, routine
 from roleplay.interview.process_steps import asks_next_steps, next_steps
 from roleplay.interview.recent_work import asks_recent_work, recent_work
 from roleplay.interview.step_details import (
@@ -67,6 +68,9 @@ def own_answer(
         return origin_line(research_said(sources, company), company)
     if asks_duties(question) and (work := duties(sources, question)):
         return work
+    # ("What does a typical week look like for the team?", when no duties are listed.)
+    if asks_routine(question) and (week := routine(research_said(sources, company))):
+        return week
     if asks_recent_work(question):
         return recent_work(research_said(sources, company))
     if asks_company_size(question, company):

@@ -1,7 +1,9 @@
 """Someone's normal week, told from what the research wrote down of it: "What does a normal
 week look like for you?" is answered by the days of it a line each ("Monday = pulls the weekend
 numbers…", "Tuesday – on site at Hatton"), or by the one line that says it ("my week: Mondays
-are mostly the member inbox…"), in their own voice."""
+are mostly the member inbox…"), in their own voice. A normal week in the place ("…for the
+analytics team?") is what the research says happens every week ("Wednesdays are free of
+internal meetings so people can think.")."""
 
 from __future__ import annotations
 
@@ -29,6 +31,20 @@ _DAY_NAMED = re.compile(
     r"|\b(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat)\b"
 )
 _PAST = re.compile(r"\b(last time|was|were|did|used to)\b", re.IGNORECASE)
+# What happens every week in the place: a day named, or a habit of the week ("Wednesdays are
+# free of internal meetings", "a stand-up every morning"); not a quarter's or a year's.
+_ROUTINE = re.compile(
+    r"\b(every|each) (day|morning|afternoon|week|fortnight)\b|\b(daily|weekly|fortnightly)\b"
+    r"|\bonce a (day|week|fortnight)\b|\bstand-?ups?\b",
+    re.IGNORECASE,
+)
+_ROUTINE_ASKED = re.compile(
+    r"\b(normal|typical|usual|average|ordinary) (week|day)\b"
+    r"|\bweek (actually |really )?looks? like\b",
+    re.IGNORECASE,
+)
+_TO_YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+ROUTINE_SAID = 2
 _WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
 WEEKDAYS_SAID = 3
 _ORDER = ["monday", "tuesday", "wednesday", "thursday", "friday"]
@@ -59,3 +75,34 @@ def week_told(pieces: Sequence[str], question: str, name: str) -> str:
         ]
         return " ".join(as_written(p) for p in told[:WEEKDAYS_SAID]) if len(told) >= 2 else ""
     return " ".join(first_person(piece, name) for piece in days[:WEEKDAYS_SAID])
+
+
+def asks_routine(question: str) -> bool:
+    """``question`` asks what a normal week or day in the place is like ("What does a typical
+    week look like for the analytics team?"), not the interviewer's own ("…for you?"), nor
+    what is used or done "day to day" (the tools, the people)."""
+    return bool(_ROUTINE_ASKED.search(question)) and not _TO_YOU.search(question)
+
+
+def routine(pieces: Sequence[str]) -> str:
+    """What the research says happens every week (``pieces``: its sentences, in its order):
+    the days it names and the habits of its week, or "" when it says none."""
+    told: list[str] = []
+    for piece in pieces:
+        if not (_DAY_NAMED.search(piece) or _ROUTINE.search(piece)):
+            continue
+        if A_YEAR.search(piece) or _PAST.search(piece):
+            continue
+        # ("Wednesdays have no internal meetings." after "Wednesdays are free of internal
+        # meetings…": two pages saying the same habit.)
+        habit = _habit(piece)
+        if any(habit & _habit(said) for said in told):
+            continue
+        told.append(piece)
+    return " ".join(told[:ROUTINE_SAID])
+
+
+def _habit(sentence: str) -> set[str]:
+    """The days and the habit words ``sentence`` names, in lower case."""
+    found = [m.group(0) for m in (*_DAY_NAMED.finditer(sentence), *_ROUTINE.finditer(sentence))]
+    return {word.lower().rstrip("s") for word in found}

@@ -63,6 +63,12 @@ OPENER = re.compile(
     r"random one|random question|out of interest|just wondering|sorry)\b[,:;.!-]*\s*",
     re.IGNORECASE,
 )
+# When in the post a question asks about, which no answer need share ("What would my first
+# three months look like?" is not answered by "900 families took part in the first six months").
+TIME_SPAN = re.compile(
+    r"\b(my|the|your|those|a|in|over) first (few |couple of |\w+ )?(days|weeks|months|year)\b",
+    re.IGNORECASE,
+)
 # A capitalised word past the first: a name, which sets a question's scene.
 # (not "I": "can I just check the pay?" asks leave in words the idioms know)
 CAPITALISED = re.compile(r"(?<!^)\b(?!I\b|I'[a-z]+\b)[A-Z][\w'-]*")

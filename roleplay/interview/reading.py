@@ -52,6 +52,21 @@ _FIRST_PERSON = re.compile(
 GOODBYE_WORDS = 45
 SHORT_GOODBYE_WORDS = 20  # in a longer turn, the goodbye is its last sentence
 _WORD = re.compile(r"[a-z0-9']+")
+# What the candidate wants of their work, in their own words: a reason, however unlike the
+# question's words.
+_OWN_AIM = re.compile(
+    r"\bi(?:'m| am) (?:really |mainly |mostly )?(?:looking|hoping|keen|aiming) (?:for|to)\b"
+    r"|\bi (?:really )?want (?:to (?:be|work|move|build|grow|learn)|something|a role|more)\b"
+    r"|\bi'?d (?:like|love) to (?:be|work|move|build|grow|learn)\b",
+    re.IGNORECASE,
+)
+_DECLINED = re.compile(r"\b(not|never|rather|sooner|nothing)\b|n't\b", re.IGNORECASE)
+# A turn that opens with a hello is no goodbye, whatever thanks follow it ("Hi Riley, thanks
+# for calling. Yes, now's a good time."), unless it says the farewell itself.
+_GREETING = re.compile(
+    r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon)\b", re.I
+)
+_FAREWELL = re.compile(r"\b(good ?bye|bye|take care|see you|speak soon|talk soon)\b", re.I)
 _STOP = frozenset(
     {
         "a", "an", "the", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "with",
@@ -180,9 +195,10 @@ def _read_by_phrases(
         asking = " ".join(asking_sentences(clean, rules))
         intent, why = question_intent(asking, relevance, rules, whole=clean)
         return Reading("question", intent, asking, why=why)
-    if _says_goodbye(clean, rules):
+    greets = bool(_GREETING.match(clean)) and not _FAREWELL.search(clean)
+    if not greets and _says_goodbye(clean, rules):
         return Reading("goodbye", why="thanks and goodbye")
-    if rules.hits("small_talk", clean) and short:
+    if (greets or rules.hits("small_talk", clean)) and short:
         return Reading("small_talk", why="a pleasantry")
     if rules.hits("refusal", clean):
         return Reading("refusal", why="declines to answer")
@@ -193,6 +209,8 @@ def _read_by_phrases(
         # job, I've applied to a hundred places" attacks no one: they tell. Nor does a turn
         # that asks ("What happens after today? …when to stop refreshing my inbox").
         like = ""
+    if like == "goodbye" and greets:
+        like = "small_talk"
     if like in ("hostile", "goodbye", "small_talk", "refusal"):
         return Reading(like, why=f"reads like the {like.replace('_', ' ')} examples")  # type: ignore[arg-type]
     on_topic = _on_topic(clean, asked, relevance)
@@ -263,6 +281,12 @@ def _says_what_matters(answer: str) -> bool:
     """Does the answer say something the notes weigh (a plan to stay or go, a clash, a team,
     a result)? Such an answer is an answer, however far its words are from the question's: "I'd
     probably move if something better came along" answers "Where do you see yourself?"."""
+    # "I want to be closer to the people using what I build": why they apply. ("…not really
+    # something I want to get into" and "I'd sooner not say what I'm hoping to earn" decline.)
+    if any(
+        _OWN_AIM.search(part) and not _DECLINED.search(part) for part in re.split(r"[.;!?]", answer)
+    ):
+        return True
     for sentence in read_answer(answer, vocab=vocabulary()):
         said = {cue for cue, weight in sentence.cues.items() if weight > 0}
         # A thing they did and what came of it is their work, whatever was asked.

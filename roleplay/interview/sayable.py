@@ -83,6 +83,13 @@ _NAME_AND_TITLE = re.compile(
     r"^([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?), "
     r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
 )
+
+
+def _who_they_are(match: re.Match[str]) -> str:
+    name, title = match.groups()
+    return f"{name} is {title}" if people_in(name) else match.group(0)
+
+
 _OWN = re.compile(r"(his|her) own\b", re.I)
 # A sentence whose subject is a person named first: a "she" later is them ("Anjali joined in
 # 2018 from CN Rail, where she was a network planner.").
@@ -179,7 +186,11 @@ _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s(?![A-Z])")
 ANSWER_WORDS = (4, 32)
 _WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)(?:'re|'ve)? [a-z]")
-_WHEN = re.compile(r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b", re.I)
+_WHEN = re.compile(
+    r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b"
+    r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b",  # "Wednesdays are free of meetings"
+    re.I,
+)
 # A description between commas after a name: ", a former stage manager at the Old Vic,".
 # ... or a "which" clause about what is named: ", which is chaired by the Deputy Chief…,".
 APPOSITIVE = re.compile(
@@ -219,7 +230,8 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # "401(k)" said "401k": brackets in a reply read as a stage direction.
     sentence = BRACKETED_LETTER.sub(r"\1\2", sentence)
     # "Priya Ramaswamy, Head of Network Insight." is said as who she is.
-    sentence = _NAME_AND_TITLE.sub(r"\1 is \2", _DASH.sub(", ", _RANGE.sub(" to ", sentence)))
+    # ("Product Analyst, Larkspur Insights." is a post and its team, and stays as it is.)
+    sentence = _NAME_AND_TITLE.sub(_who_they_are, _DASH.sub(", ", _RANGE.sub(" to ", sentence)))
     words = sentence.split()
     if len(words) > ANSWER_WORDS[1]:
         # "…by Cecily Marlowe, a former stage manager at the Old Vic, who raised…": who a

@@ -378,3 +378,8 @@ def test_promising_to_keep_to_the_time_given_eases_wasting_it(leader: Persona) -
 def test_leaving_room_to_say_no_eases_asking_too_early(coffee: Persona) -> None:
     answer = "Please say no if it's awkward, but would you feel comfortable referring me?"
     assert verdicts(coffee, answer)["asks-too-early"] == "eases"
+
+
+def test_applying_to_basically_anything_is_mass_applying(coffee: Persona) -> None:
+    answer = "To be honest I'm applying to basically anything at this point."
+    assert "mass_apply" in finding(coffee, answer, "generic-questions").why

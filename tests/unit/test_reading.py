@@ -105,6 +105,24 @@ def test_steps_in_the_imperative_answer_what_would_you_do(minilm: Relevance) -> 
     assert read_turn(text, asked, minilm).kind == "answer"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Hi Riley, thanks for calling. Yes, now's a good time.", "Hi, thanks for having me."],
+)
+def test_a_hello_with_thanks_is_small_talk_not_a_goodbye(text: str) -> None:
+    opening = "Could you give me a quick summary of your background?"
+    assert read_turn(text, opening).kind == "small_talk"
+
+
+def test_a_hello_that_says_bye_is_still_a_goodbye() -> None:
+    assert read_turn("Hello! Thanks for having me, bye for now.").kind == "goodbye"
+
+
+def test_what_they_want_of_the_work_answers_why_they_applied(minilm: Relevance) -> None:
+    text = "I'm looking for something more product-focused; I want to be closer to the people."
+    assert read_turn(text, "What made you apply to this role?", minilm).kind == "answer"
+
+
 def test_a_goodbye_that_ends_on_a_question_is_a_question() -> None:
     reading = read_turn("Thanks for your time. Could I follow up in a month or two?")
     assert (reading.kind, reading.intent) == ("question", "follow_up")
