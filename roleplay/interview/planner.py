@@ -11,6 +11,7 @@ seeded by the session and turn, so two interviews read differently and a rerun r
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from roleplay.core.personas import Persona
@@ -24,6 +25,16 @@ from roleplay.interview.sayable import answer_sentence
 from roleplay.interview.tone import calmed, pleased
 
 MAX_FACT_QUESTIONS = 2
+# A fact question that asks for help with what the fact says, and what such help is for: a
+# problem, a plan or an aim the fact names.
+_PRESUMES_A_PROBLEM = re.compile(
+    r"\b(help|helping|start|starting|approach|tackle|solve|fix) (with )?(that|it|this)\b", re.I
+)
+_A_PROBLEM = re.compile(
+    r"\b(challeng|problem|struggl|backlog|fatigue|too many|too few|risk|issue|difficult|hard"
+    r"|pressure|shortage|gap|plan|aim|goal|target|will|launch|grow|expand|reduc|improv|need)\w*",
+    re.I,
+)
 
 
 def plan_turn(
@@ -157,10 +168,15 @@ def _fact_question(turn: TurnContext, lead: list[str], fields: dict[str, Any]) -
     )
     if fact is None:
         return None
-    unused = [
+    # "How would someone in this role help with that?" asks for help with a problem: after
+    # "The company is remote-first…" it asks nonsense.
+    fits = [
         p
         for p in turn.lines.fact_questions
-        if key(split_question(turn.fill(p, fact.sentence))[1]) not in turn.asked
+        if not _PRESUMES_A_PROBLEM.search(p) or _A_PROBLEM.search(fact.sentence)
+    ]
+    unused = [
+        p for p in fits if key(split_question(turn.fill(p, fact.sentence))[1]) not in turn.asked
     ]
     if not unused:
         return None

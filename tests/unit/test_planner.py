@@ -108,6 +108,21 @@ def test_a_fact_question_says_one_research_sentence_as_written(
     assert plan.fact in plan.text and plan.text.count("?") == 1
 
 
+def test_a_fact_naming_no_problem_is_never_followed_by_an_offer_to_help_with_it(
+    session_for, anxious: Persona
+) -> None:
+    remote = Source(source="a", snippet="The company is remote-first, with offices in Denver.")
+    session, asked = session_for(anxious), []
+    for _ in range(12):
+        plan = plan_turn(anxious, session, "questions", [remote])
+        if plan.move == "close":
+            break
+        if plan.move == "fact_question":
+            asked.append(plan.question)
+        said(session, plan, STRONG)
+    assert asked and not [q for q in asked if "help with that" in q or "start with that" in q]
+
+
 def test_the_candidates_question_is_answered_with_research(session_for, leader: Persona) -> None:
     session = session_for(leader)
     question = "When did Trellis launch?"
