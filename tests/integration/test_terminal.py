@@ -56,8 +56,12 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def tmux() -> Iterator[list[str]]:
-    """A tmux server of this module's own, stopped at the end."""
+    """A tmux server of this module's own, stopped at the end. A session that does nothing
+    keeps it running between screens: killed with its last session, the server was still
+    going away when the next screen's session started on its socket ("server exited
+    unexpectedly", once in a CI run)."""
     command = ["tmux", "-L", f"roleplay-{uuid.uuid4().hex[:8]}"]
+    subprocess.run([*command, "new-session", "-d", "-s", "keep", "sleep 3600"], check=True)
     yield command
     subprocess.run([*command, "kill-server"], capture_output=True, check=False)
 
