@@ -21,6 +21,7 @@ from roleplay.interview.addressee import addressed
 from roleplay.interview.hearing import concern_quote
 from roleplay.interview.openings import OPENINGS, pushes_for_a_job
 from roleplay.interview.plan_context import TurnContext
+from roleplay.interview.reading import GREETING
 
 # Intents whose authored answer comes before any research: what the candidate wants here is
 # the interviewer's own yes, redirect or pointer, not a fact about the company. (Pay is asked
@@ -42,10 +43,8 @@ _THEIR_OWN_TIME = re.compile(
     r"|\byou (got|ended up|came|fell) (here|into|in)\b",
     re.IGNORECASE,
 )
-# A hello or thanks ("Hi Riley, thanks for calling.").
-_WELCOME = re.compile(
-    r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening))\b|\bthank|\bappreciate", re.I
-)
+# Thanks, which a hello may come with ("Hi Riley, thanks for calling.").
+_THANKS = re.compile(r"\bthank|\bappreciate", re.I)
 _MONEY = re.compile(r"[£$€]\s?\d")
 _SALARY = re.compile(
     r"\b(salary|salaries|range|band|earn\w*|compensation|wages?|the pay|pay for this"
@@ -182,7 +181,8 @@ def reaction(turn: TurnContext) -> tuple[list[str], Reaction, str]:
 def _pleasantry(turn: TurnContext) -> str:
     """The answer to small talk. "Thanks for taking the time" asked nothing: "Pretty good,
     thanks!" would answer a "how are you?" never said."""
-    welcome = "?" not in turn.answer and _WELCOME.search(turn.answer)
+    said = turn.answer
+    welcome = "?" not in said and (GREETING.match(said) or _THANKS.search(said))
     lines = turn.listening.welcomed if welcome else turn.listening.small_talk
     return turn.fill(turn.pick(lines))
 

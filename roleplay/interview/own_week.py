@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from roleplay.interview.addressee import addressed
 from roleplay.interview.first_person import as_written, first_person
 from roleplay.interview.sayable import A_YEAR
 
@@ -43,7 +44,6 @@ _ROUTINE_ASKED = re.compile(
     r"|\bweek (actually |really )?looks? like\b",
     re.IGNORECASE,
 )
-_TO_YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
 ROUTINE_SAID = 2
 _WEEK_LINE = re.compile(r"^\W*(my|a (normal|typical|usual)) (week|day)\b", re.IGNORECASE)
 WEEKDAYS_SAID = 3
@@ -81,7 +81,7 @@ def asks_routine(question: str) -> bool:
     """``question`` asks what a normal week or day in the place is like ("What does a typical
     week look like for the analytics team?"), not the interviewer's own ("…for you?"), nor
     what is used or done "day to day" (the tools, the people)."""
-    return bool(_ROUTINE_ASKED.search(question)) and not _TO_YOU.search(question)
+    return bool(_ROUTINE_ASKED.search(question)) and not addressed(question)
 
 
 def routine(pieces: Sequence[str]) -> str:

@@ -63,7 +63,7 @@ _OWN_AIM = re.compile(
 _DECLINED = re.compile(r"\b(not|never|rather|sooner|nothing)\b|n't\b", re.IGNORECASE)
 # A turn that opens with a hello is no goodbye, whatever thanks follow it ("Hi Riley, thanks
 # for calling. Yes, now's a good time."), unless it says the farewell itself.
-_GREETING = re.compile(
+GREETING = re.compile(
     r"^\W*(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon)\b", re.I
 )
 _FAREWELL = re.compile(r"\b(good ?bye|bye|take care|see you|speak soon|talk soon)\b", re.I)
@@ -195,7 +195,7 @@ def _read_by_phrases(
         asking = " ".join(asking_sentences(clean, rules))
         intent, why = question_intent(asking, relevance, rules, whole=clean)
         return Reading("question", intent, asking, why=why)
-    greets = bool(_GREETING.match(clean)) and not _FAREWELL.search(clean)
+    greets = bool(GREETING.match(clean)) and not _FAREWELL.search(clean)
     if not greets and _says_goodbye(clean, rules):
         return Reading("goodbye", why="thanks and goodbye")
     if (greets or rules.hits("small_talk", clean)) and short:

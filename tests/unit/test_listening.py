@@ -14,6 +14,7 @@ from roleplay.interview.assessor import Finding
 from roleplay.interview.contacts import contact_in
 from roleplay.interview.facts import research_pieces, speakable
 from roleplay.interview.hearing import Heard, hear, pick_up
+from roleplay.interview.own_week import asks_routine
 from roleplay.interview.question_words import content_stems
 from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.sayable import answer_sentence, section_list
@@ -715,3 +716,8 @@ def test_who_the_post_reports_to_is_not_answered_by_a_sentence_naming_no_one() -
     question = "Who would I be reporting to?"
     heard = hear(question, read_turn(question), sources=[teams], relevance=WordOverlap())
     assert heard.answer == ()
+
+
+def test_a_typical_week_asked_politely_is_still_about_the_place() -> None:
+    assert asks_routine("Could you tell me what a typical week looks like for the team?")
+    assert not asks_routine("What does a typical week look like for you?")
