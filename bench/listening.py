@@ -59,7 +59,7 @@ COMPANIES = [
     "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond",
     "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth",
     "twentyninth", "thirtieth", "thirtyfirst", "thirtysecond", "thirtythird", "thirtyfourth",
-    "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth",
+    "thirtyfifth", "thirtysixth", "thirtyseventh", "thirtyeighth", "thirtyninth",
 ]  # fmt: skip
 CHECKS: tuple[Check, ...] = ("answered", "picked_up", "dodge_caught", "no_cheer", "close_heard")
 
