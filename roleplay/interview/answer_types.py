@@ -31,6 +31,9 @@ _FIGURE = re.compile(
     r"\bhow (many|much|big|large|old|often|fast|soon)\b|\bwhat (size|percentage|proportion)\b"
     # "What were the headline numbers, roughly?"
     r"|\bwhat (were|are|was|is) the (\w+ )?(numbers|figures|stats|statistics)\b"
+    # "…a reminder trial. What did the numbers look like?"
+    r"|\b(what|how) (did|do|does) the (\w+ )?(numbers|figures|stats|statistics|results)"
+    r" (look|come out|say)\b"
     # "Is there a specific visitor number you're aiming for by 2028?"
     r"|\b(is there|are there|do you have|have you got) (a|any) (specific |particular |rough |set )?"
     r"(\w+ )?(number|figure|target)s?\b",
@@ -242,3 +245,25 @@ def of_the_years_asked(question: str, sentences: list[str]) -> list[str]:
         for said in sentences
         if set(A_YEAR.findall(said)) & years or not (A_YEAR.search(said) or _LAST_YEAR.search(said))
     ]
+
+
+# "Why did you go open access?", "what made the trust decide to…?", "how come…?"
+_WHY = re.compile(
+    r"(?:^|[,;:–—-]\s*|\b(?:and|so|but)\s+)"
+    r"(?:why\b|how come\b|what made (?:you|them|it|the \w+)\b)",
+    re.IGNORECASE,
+)
+# A sentence that gives the reason for what the one before it says ("…launched Pellingford
+# Open in 2021. The honest reason is that a monograph that sells 200 copies is read by almost
+# nobody.").
+_REASON = re.compile(
+    r"^\W*(?:(?:the|our|my) (?:\w+ )?(?:reason|thinking|logic)\b|(?:that'?s|this is|which is)"
+    r" (?:why|because)\b|because\b|partly because\b)",
+    re.IGNORECASE,
+)
+
+
+def gives_reason(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives a reason, asked for by ``question``: it is about what the
+    sentence before it says."""
+    return bool(_WHY.search(question)) and bool(_REASON.search(sentence))

@@ -42,8 +42,9 @@ _YES_NO = re.compile(
     re.I,
 )
 _POINTS_BACK = re.compile(r"\b(that|it|this|those|these|they)\b", re.IGNORECASE)
+# ("How would I know I'm on track in the first few months?" asks how.)
 _RHETORICAL = re.compile(
-    r"^(why|what|how) (would|did) i\b"
+    r"^(why|what|how) (would|did) i\b(?! know (if|whether|when|that|i'?m|how|what|where)\b)"
     # "Can I be honest about one thing, though?": leave to speak, and then they speak.
     r"|^(can|could|may) i (just )?(be (honest|frank|blunt|straight)|say (something|one thing)"
     r"|tell you (something|one thing)|share (something|one thing)|add (something|one thing))\b",
@@ -131,6 +132,7 @@ def closing_question(text: str, rules: TurnRules) -> str:
             # refreshing my inbox…": a tail that wants to know something still asks.
             about = about or bool(_WANTS_TO_KNOW.search(" ".join(sentences[n + 1 :])))
             about = about or bool(_GUESSES_AT_IT.search(" ".join(sentences[n + 1 :])))
+            about = about or bool(_HOW_IT_LOOKS.search(" ".join(sentences[n + 1 :])))
             about = about or bool(_NARROWS.match(" ".join(sentences[n + 1 :])))
             return sentences[n].strip() if (tail <= TAIL_WORDS or about) and not rhetorical else ""
     return ""
@@ -157,6 +159,13 @@ _WANTS_TO_KNOW = re.compile(
 _GUESSES_AT_IT = re.compile(
     r"\b(hoping|guessing|assuming|i imagine|i suppose)\b[^.?!]{0,30}\b(your|yours|you|you're"
     r"|you've)\b",
+    re.IGNORECASE,
+)
+# "Why did you go down the open access road? From the outside, giving books away looks like a
+# hard sell…": how it looks to the asker, said after the question, still asks it.
+_HOW_IT_LOOKS = re.compile(
+    r"\b(from the outside|from outside|to an outsider|on paper)\b[^.?!]{0,80}"
+    r"\b(looks?|seems?|sounds?)\b",
     re.IGNORECASE,
 )
 # "…what else comes with it? Holidays, that kind of thing - I've heard the NHS is decent…":

@@ -27,6 +27,7 @@ from roleplay.interview.answer_types import (
     counted_thing,
     counts_it,
     gives,
+    gives_reason,
     of_the_years_asked,
     wanted,
 )
@@ -47,6 +48,7 @@ from roleplay.interview.question_words import (
     PAYS_FOR,
     PERKS,
     POINTS_TO_SAID,
+    ROLE_WORDS,
     SUM,
     TIME_SPAN,
     content_stems,
@@ -60,11 +62,6 @@ from roleplay.interview.research_said import research_said
 from roleplay.interview.sayable import LISTED
 from roleplay.interview.terms_rows import row_asked
 
-ROLE_WORDS = re.compile(
-    r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
-    r"reports? to|lead|head of|in charge)\b",
-    re.IGNORECASE,
-)
 # "Is there a staff gym?": asks whether a thing is there, which only a sentence naming it answers.
 _IS_THERE = re.compile(r"^\W*(is|are) there\b", re.IGNORECASE)
 _REPORTS_TO = re.compile(r"\breports? to\b", re.IGNORECASE)
@@ -222,13 +219,17 @@ def candidates(
     for sentence, row, rank in zip(pool, rows, ranks, strict=True):
         own = content_stems(sentence) | content_stems(under[sentence])
         own |= everyday & word_stems(sentence)
+        # ("Why go open access?" and "…launched Pellingford Open. The honest reason is…")
+        if reason := gives_reason(question, sentence):
+            own |= content_stems(before.get(sentence, ""))
         if not reporting and _REPORTS_TO.search(sentence):
             own -= {"repor"}  # who the post reports to is no answer on "its reporting"
-        own |= said_otherwise(asked, own)
+        own |= said_otherwise(asked, own, sentence)
         if buys and BUYS.search(sentence):
             own.add(BOUGHT)  # "what does it pay for?" and "…, paying for nine new nurse posts"
         dated = wants_recent and bool(RECENT.search(sentence))
         shared, related = len(asked & own), len(about & own)
+        shared += reason and shared > 0  # a why question is answered by the reason first
         if leader and ROLE_WORDS.search(sentence) and places & own:
             shared += 1  # "Who runs Network Insight?" and "Priya is Head of Network Insight."
         products = count_products(sentence, names_seen) if tools else 0

@@ -25,7 +25,10 @@ _ASKS = re.compile(
 _PEOPLE = re.compile(r"\b(people|staff|employ|workforce|headcount|colleagues)", re.IGNORECASE)
 # The people who work there, not visitors ("6,500 people come through our lift gates").
 _STAFF = re.compile(
-    r"\b(staff|employees|employs|colleagues|workforce|headcount|people (work|are employed))\b",
+    r"\b(staff|employees|employs|colleagues|workforce|headcount|people (work|are employed))\b"
+    # ("So we're 61 people now.")
+    r"|\b(we'?re|we are) (now )?(about |around |roughly |nearly |over |just over |almost )?"
+    r"\d[\d,]* people\b",
     re.IGNORECASE,
 )
 _COUNT = rf"(\d[\d,.]*\+?|{NUMBER_WORDS})"
@@ -49,9 +52,11 @@ def asks_company_size(question: str, company: str = "") -> bool:
     team."""
     if re.search(r"\b(team|revenue|turnover|sales|money|profit)", question, re.IGNORECASE):
         return False  # one team's size, or the company's size in money
-    named = company.split()[:1]
+    # ("How big is Pellingford?", "How big is the Press these days?" at Pellingford University
+    # Press)
+    named = [re.escape(word) for word in company.split() if len(word) > 3]
     by_name = bool(named) and bool(
-        re.search(rf"\bhow (big|large) (is|are) {re.escape(named[0])}\b", question, re.I)
+        re.search(rf"\bhow (big|large) (is|are) (the )?({'|'.join(named)})\b", question, re.I)
     )
     return by_name or bool(_ASKS.search(question))
 

@@ -6,10 +6,9 @@ import re
 from collections.abc import Sequence
 
 from roleplay.core.session import Source
-from roleplay.interview.candidates import ROLE_WORDS
 from roleplay.interview.facts import STARTERS, last_heading, research_pieces
-from roleplay.interview.profiles import chat_messages
-from roleplay.interview.question_words import content_stems
+from roleplay.interview.messages import chat_messages
+from roleplay.interview.question_words import ROLE_WORDS, content_stems
 from roleplay.interview.sayable import NOT_AN_ANSWER, PERSON
 from roleplay.interview.standalone import people_in
 from roleplay.knowledge.chats import is_chat

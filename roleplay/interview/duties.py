@@ -26,7 +26,10 @@ _ASKS = re.compile(
     r"|\b(me|i) (getting stuck into|(to )?get stuck into|(to )?get my teeth into|(to )?tackle"
     r"|(to )?start on|(to )?focus on|(to )?work on)\b[^.?]{0,25}\bfirst\b"
     # ("…walking in that first week — what's landing on my desk?")
-    r"|\b(landing|lands|land|arriving|arrives|sitting|sits) on my desk\b",
+    r"|\b(landing|lands|land|arriving|arrives|sitting|sits) on my desk\b"
+    # ("what's the first real piece of work that would land with me?")
+    r"|\bfirst (real |proper |big )?(piece of work|project|task)\b[^.?]{0,30}\b(land|come|go)s?"
+    r" (with|to) me\b",
     re.IGNORECASE,
 )
 # What the new starter would do first: "In your first six months you would: - lead…".
@@ -48,7 +51,8 @@ _HEADING = re.compile(
 # (A passage's lines are run together: "* Processing donations… * Preparing our monthly…".)
 # ("1. Get to know our four sites… 2. Learn our Spektrix…": a numbered list's items.)
 _ITEM = re.compile(
-    r"(?:^|\.\s|\s)(?:[-*•]|\d{1,2}\.)\s+([A-Za-z][^.]*?)(?=\s(?:[-*•]|\d{1,2}\.)\s|\.|$)"
+    r"(?:^|\.\s|\s)(?:[-*•]|\d{1,2}\.)\s+([A-Za-z](?:[^.]|\.(?=\d))*?)"
+    r"(?=\s(?:[-*•]|\d{1,2}\.)\s|\.(?!\d)|$)"
 )
 DUTIES = 3
 DUTY_WORDS = 50  # what three duties may run to before the last is left unsaid
@@ -90,9 +94,15 @@ def _first_work(sources: Sequence[Source]) -> str:
     for source in sources:
         if source.kind != "company":
             continue
-        for said in sentences(EMPHASIS.sub("", source.snippet)):
+        text = EMPHASIS.sub("", source.snippet)
+        for said in sentences(text):
             if _FIRST_WORK.search(said) and not _MARKUP.search(said):
                 return said
+        # ("Your first 90 days" over "You'll pick up the weekly ONIX feed checks from Joel…")
+        if (headed := _UNDER_FIRST.search(" ".join(text.split()))) and not _MARKUP.search(
+            headed.group(1)
+        ):
+            return headed.group(1)
     return ""
 
 
@@ -104,6 +114,12 @@ _FIRST_WORK = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(r"[<>\[\]{}#|`]")
+# A heading on the first weeks, then what the starter will do: "Your first 90 days. You'll…".
+_UNDER_FIRST = re.compile(
+    r"\b(?:your|the) first (?:few |six |three |two |\d+ )?(?:weeks|months|days)[.:]?\s+"
+    r"(You(?:'ll| will|'d| would) [^.]+\.)",
+    re.IGNORECASE,
+)
 
 
 def duty_sentences(source: Source) -> list[str]:

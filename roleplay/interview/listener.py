@@ -25,7 +25,7 @@ from roleplay.interview.addressee import (
 from roleplay.interview.assessor import Assessor, Finding, Relevance
 from roleplay.interview.hearing import Heard, hear
 from roleplay.interview.note_taking import new_research_terms
-from roleplay.interview.own_finders import searched_for
+from roleplay.interview.own_finders import said_in, searched_for
 from roleplay.interview.played import own_answer
 from roleplay.interview.profiles import Profile, profiles
 from roleplay.interview.question_words import POINTS_TO_SAID, uncalled
@@ -75,7 +75,12 @@ class Listener:
         # "I don't actually drive. Would that be a problem?": what "that" is was said before.
         if POINTS_TO_SAID.search(question):
             question = text
-        return f"{question} {hint} {searched_for(text)}".strip()
+        # A kind with a finder of its own is searched for its finder's words apart as well, on
+        # a line of their own: said with the question, its words drown them ("Is this a post
+        # someone's leaving behind?" and "This is a new post.").
+        finder = searched_for(text)
+        apart = ([finder] if finder else []) + [f'"{phrase}"' for phrase in said_in(text)]
+        return "\n".join([f"{question} {hint} {finder}".strip(), *apart])
 
     def search_for(self, reading: Reading, text: str, said: Sequence[str] = ()) -> str:
         """``search``, and the interviewer's own profile when they are asked about themselves:

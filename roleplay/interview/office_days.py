@@ -30,7 +30,8 @@ _WHERE = re.compile(r"^\W*(where|which (city|town))\b", re.IGNORECASE)
 # … unless how often is asked too ("Where's the office, and how many days would I need to be
 # in?").
 _HOW_MANY_DAYS = re.compile(
-    r"\bhow (many|often)( days)?\b[^?]{0,50}\b(be in|in the office|on site)\b"
+    r"\bhow (many|often)( days)?\b[^?]{0,50}\b(be in|in the office|on site|in the building"
+    r"|(expected|required|needed) in)\b"
     # ("how often does the claim go in?" is no question about people coming in)
     r"|\bhow (many|often)( days)?\b[^?]{0,30}\b(i|we|you|people|everyone|staff|they|team)\b"
     r"[^?]{0,20}\b(come|go) in\b"

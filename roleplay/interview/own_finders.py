@@ -3,11 +3,11 @@ own: what happens after today (the hiring list's later steps, ``process_steps``)
 step takes and who is on it (``step_details``), how the company began (``origins``), what the
 team has been working on lately (``recent_work``), whether something worked (``impact``),
 where someone worked before (``career_path``), how many days are in the office
-(``office_days``), what is open to apply for (``openings``), what the job involves
-(``duties``), what a normal week holds (``own_week``), how big the team is (``team_size``)
-and the whole company (``company_size``), and which tools it uses when the research lists
-them a line each (``tools_list``). Closeness in meaning finds the nearest sentence on the
-subject; these find the one that says what was asked."""
+(``office_days``), whether the post is new (``new_post``), what is open to apply for
+(``openings``), what the job involves (``duties``), what a normal week holds (``own_week``),
+how big the team is (``team_size``) and the whole company (``company_size``), and which tools
+it uses when the research lists them a line each (``tools_list``). Closeness in meaning finds
+the nearest sentence on the subject; these find the one that says what was asked."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from roleplay.interview.company_size import asks_company_size, company_size
 from roleplay.interview.duties import asks_duties, duties
 from roleplay.interview.impact import asks_impact, impact
 from roleplay.interview.list_items import research_said, research_said_after
+from roleplay.interview.new_post import asks_new_post, new_post
 from roleplay.interview.office_days import asks_office_days, office_days
 from roleplay.interview.openings import asks_openings, openings
 from roleplay.interview.origins import asks_origin, origin_line
@@ -56,6 +57,8 @@ def own_answer(
         return step_people(research_said(sources, company), question)
     if asks_career_path(question) and (path := career_path(sources, question, context, company)):
         return path
+    if asks_new_post(question) and (told := new_post(sources)):
+        return told
     if asks_office_days(question) and (days := office_days(research_said(sources, company))):
         return days
     if asks_openings(question) and (open_now := openings(research_said(sources, company))):
@@ -89,12 +92,23 @@ _SEARCHED_FOR = (
     (asks_office_days, "hybrid working, days a week in the office and from home"),
     (asks_next_steps, "hiring process stages: interview, exercise, panel, decision"),
     (asks_openings, "job openings, vacancies, graduate intake and hiring plans"),
+    (asks_new_post, "this is a new post, a newly created role, or cover for someone leaving"),
     (asks_duties, "key responsibilities: in your first months you would"),
     # ("How did it all begin?" shares no word with "The service traces its roots to 1948…")
     (asks_origin, "our history: founded, formed, began, traces its roots to the year"),
 )
 
 
+# ... and the words its answer is said in, which a passage must hold to be searched for them
+# ("This is a new post." in a long job ad).
+_SAID_IN = ((asks_new_post, ("new post", "new role", "newly created", "new position")),)
+
+
 def searched_for(question: str) -> str:
     """The words the research is searched for besides ``question`` itself ("" for none)."""
     return " ".join(words for asks, words in _SEARCHED_FOR if asks(question))
+
+
+def said_in(question: str) -> list[str]:
+    """The words an answer to ``question`` is said in, when its kind has them."""
+    return [phrase for asks, phrases in _SAID_IN if asks(question) for phrase in phrases]

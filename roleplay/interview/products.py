@@ -24,6 +24,13 @@ _NOT_A_PRODUCT_BEFORE = frozenset(
     ["team", "teams", "officer", "engineer", "analyst", "analysts", "coordinator", "manager",
      "lead", "director", "department", "unit", "board", "group", "partner", "members"]
 )  # fmt: skip
+# Months and days are capitalised, and no product ("busier spells each January and July").
+_CALENDAR = frozenset(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+     "Saturday", "Sunday", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
+     "Saturdays", "Sundays"]
+)  # fmt: skip
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'-]*(?: (?:& )?[A-Z][\w'-]*)+")
 
 
@@ -49,4 +56,4 @@ def products(sentence: str, names_seen: set[str]) -> int:
         ):
             continue
         named.add(found.group(0))
-    return len(named - names_seen - people)
+    return len(named - names_seen - people - _CALENDAR)

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roleplay.core.session import Source
-from roleplay.interview.facts import has_verb, last_heading, research_pieces, sentences
+from roleplay.interview.facts import has_verb, last_heading, research_pieces
+from roleplay.interview.messages import chat_messages, messages_opened, quotes_whole
 from roleplay.interview.standalone import PERSON, PROFILE_HEAD, people_in, profile_heading
 from roleplay.knowledge.chats import CHAT_STAMP
 from roleplay.knowledge.linkedin_entries import HEADLINE_ROLE
@@ -93,19 +94,19 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
             head = None
         if head and PERSON.match(named) and people_in(named) == {named}:
             _title, kept = found.setdefault(head.group(1), (head.group(2).strip(" ()"), []))
-            kept += [p for p in _messages_opened(_quotes_whole(pieces)) if p not in kept]
+            kept += [p for p in messages_opened(quotes_whole(pieces)) if p not in kept]
             continue
         # A team page's name over its title line ("### Hannah Brightwell" / "Marketing &
         # Campaigns Officer" / "Hannah grew up…").
         name = last_heading(source.location)
         if PERSON.fullmatch(name) and len(pieces) > 1 and _title_line(pieces[0]):
             _title, kept = found.setdefault(name, (pieces[0].rstrip("."), []))
-            kept += [p for p in _quotes_whole(pieces[1:]) if p not in kept]
+            kept += [p for p in quotes_whole(pieces[1:]) if p not in kept]
             continue
         pasted = _pasted_profiles(research_pieces(source.snippet))
         for name, title, pieces in pasted:
             _title, kept = found.setdefault(name, (title, []))
-            kept += [p for p in _quotes_whole(pieces) if p not in kept]
+            kept += [p for p in quotes_whole(pieces) if p not in kept]
         if len(pasted) == 1:
             pasted_at[source.location] = pasted[0][0]
         elif not pasted:
@@ -121,7 +122,19 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     for source in unclaimed:
         if (whose := pasted_at.get(source.location)) and source.location:
             kept = found[whose][1]
-            kept += [p for p in _quotes_whole(research_pieces(source.snippet)) if p not in kept]
+            kept += [p for p in quotes_whole(research_pieces(source.snippet)) if p not in kept]
+    # Notes headed by a first name and what they are ("Joel - LinkedIn messages 30 May - my
+    # notes") are on that person, named in full as the research names them when it does
+    # ("Joel Pendlebury - Metadata Assistant" in a who's-who), though no page of theirs was
+    # pasted.
+    named = {p for s in sources if s.kind == "company" for p in people_in(s.snippet)}
+    for source in sources:
+        if (on := _NOTES_ON.match(last_heading(source.location))) and not any(
+            name.split()[0] == on.group(1) for name in found
+        ):
+            whole = [p for p in named if p.split()[0] == on.group(1)]
+            if len(whole) == 1 or on.group(1).lower() not in _NOTES_WORDS:
+                found[whole[0] if len(whole) == 1 else on.group(1)] = ("", [])
     # The job seeker's notes on them ("## Chloe's talk at the alumni evening", "## Gareth"):
     # what they said there, quoted, or what the notes say they did.
     # ... and, anywhere in the notes, a line of what they advised ('Tom's advice in his reply:
@@ -132,14 +145,14 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
             first = re.escape(name.split()[0])
             if source.kind != "company" or CHAT_STAMP.search(source.snippet):
                 continue
-            notes = _quotes_whole(research_pieces(source.snippet))
+            notes = quotes_whole(research_pieces(source.snippet))
             # Their own email, pasted under a heading that says so ("Email from Priya
             # (pasted, 28 Feb)"): its "I" is theirs.
             if re.search(rf"\b{_WRITTEN} (from|by) {first}\b|^{first}['’]s {_WRITTEN}", heading):
                 own = [p for p in _labels_apart(notes) if _own_words(p, name)]
                 kept += [p for p in own if p not in kept]
                 continue
-            if not re.match(rf"^{first}(['’]s\b|\s*$)", heading):
+            if not re.match(rf"^{first}(['’]s\b|\s*$|\s*[-–—:(])", heading):
                 notes = [p for p in notes if re.match(rf"^\W*{first}['’]s (advice|tips?)\b", p)]
             kept += [p for p in notes if _theirs(p, name) and p not in kept]
     return [
@@ -189,6 +202,17 @@ def _theirs(piece: str, name: str) -> bool:
     return not any(other.split()[0] != name.split()[0] for other in people_in(outside))
 
 
+_NOTES_ON = re.compile(
+    r"^([A-Z][a-z]+)\s*[-–—:(].*\b(?i:linkedin|messages?|e-?mails?|calls?|chat|coffee|notes?"
+    r"|dms?|texts?|whatsapp)\b"
+)
+# First words of a heading over notes that name no one ("Questions - to ask on the call").
+_NOTES_WORDS = frozenset(
+    ["questions", "notes", "tips", "things", "ideas", "todo", "prep", "research", "interview",
+     "call", "calls", "messages", "thoughts", "summary", "plan", "points", "follow", "next",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "day",
+     "email", "emails", "chat", "linkedin", "coffee", "texts", "whatsapp", "my", "our", "the"]
+)  # fmt: skip
 _WRITTEN = r"(?i:e-?mail|message|reply|letter|dm|note|response)s?"
 _EMAIL_FROM = re.compile(rf"\b{_WRITTEN} (?:from|by) ([A-Z][a-z]+)\b")
 _SENDER = re.compile(r"^\W*From\W*:\**\s*([A-Z][a-z]+(?: [A-Z][a-z'-]+){1,2})\b")
@@ -250,96 +274,3 @@ def _pasted_profiles(pieces: list[str]) -> list[tuple[str, str, list[str]]]:
             or bool({"Experience.", "Education."} & set(about))
         )
     ]
-
-
-_CLOSES_ONLY = re.compile(r'^[^"]*[.!?,]"\s*$')
-
-
-# The notes' line over a message of theirs pasted whole: 'his message on LinkedIn, 28 March,
-# pasting it so I don't lose it: "Hi! Really happy to help… Honest tip: bring one…"'.
-_THEIR_MESSAGE = re.compile(
-    r'^[^"“]{0,80}\b(message|email|e-mail|dm|reply|note|post|wrote|said)\b[^"“]{0,60}:\s*'
-    r'["“]([^"“”]+)["”]?[.\s]*$',
-    re.IGNORECASE,
-)
-_SMILEY = re.compile(r"\s*(?<![\w])[:;]-?[)(DP](?![\w])\s*")
-_CHAT_NOISE = re.compile(
-    r"<?\b(media|image|video|audio|sticker|gif) omitted>?|this message was deleted", re.I
-)
-# Teams marks a message changed after it was sent: "…as Membership Administrator (edited)".
-_EDITED = re.compile(r"\s*\(edited\)", re.IGNORECASE)
-# "---- end of chat ----": what follows is the notes again.
-_RULED = re.compile(r"(^|\s)[-=_*~]{3,}")
-# ("1) the data exercise…", "…one chart. 2. Know the…"; a figure that ends a line is none:
-# "…numbers to Aisha by 11" over "Tuesday is the all-team day".)
-_LIST_NUMBER = re.compile(
-    r"(?:^|(?<=\s))\d{1,2}\)\s+(?=[A-Za-z])|(?:^|(?<=[.!?:;]\s))\d{1,2}\.\s+(?=[A-Za-z])"
-)
-# A list's bullet in a message ("…which I like: - Monday 10am is the sales meeting…"), at its
-# start or after a sentence's end: never said. (A dash inside a sentence is a dash.)
-_BULLET = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*[-•*][ \t]+")
-# (The words a list is under end there: "There's a rhythm to it." then "Monday 10am is…".)
-_LIST_LEAD = re.compile(r":\s+[-•*][ \t]+")
-# An emoji ends a sentence in a chat as a full stop would ("…before covid 🙃 that was a year").
-_EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF]+[\uFE0F\u200D]*\s*")
-
-
-def chat_messages(text: str) -> list[tuple[str, list[str]]]:
-    """Who wrote what in a chat export pasted into the notes, each message as its sentences."""
-    stamps = list(CHAT_STAMP.finditer(text))
-    messages = []
-    for stamp, after in zip(stamps, [*stamps[1:], None], strict=False):
-        said = text[stamp.end() : after.start() if after else len(text)]
-        said = _CHAT_NOISE.sub(" ", _EDITED.sub("", _RULED.split(said, maxsplit=1)[0]))
-        said = _BULLET.sub("", _LIST_LEAD.sub(". ", said))
-        said = _SMILEY.sub(". ", _EMOJI.sub(". ", _LIST_NUMBER.sub("", said)))
-        kept = [p for p in sentences(" ".join(said.split())) if re.search(r"[^\W\d_]", p)]
-        if kept:
-            messages.append((stamp[1], kept))
-    return messages
-
-
-def _messages_opened(pieces: list[str]) -> list[str]:
-    """A message of theirs quoted under the notes' words about it, as the sentences they
-    wrote (the words about it are the job seeker's: "so I don't lose it")."""
-    opened: list[str] = []
-    for piece in pieces:
-        message = _THEIR_MESSAGE.match(piece)
-        if message:
-            # (a smiley ends a sentence in a message: "…stick together :) Honest tip: bring…")
-            opened += sentences(_SMILEY.sub(". ", message.group(2)))
-        else:
-            opened.append(piece)
-    return opened
-
-
-def _quotes_whole(pieces: list[str]) -> list[str]:
-    """Sentences with a quotation split across them joined again ('Her advice: "Talk to the
-    reception teams. They know…"' is one thing said)."""
-    groups: list[list[str]] = []
-    for piece in pieces:
-        said = _joined(groups[-1]) if groups else ""
-        # (A passage cut inside a quotation starts with its end: 'handy… part of the job."'
-        # closes a quotation that opened before it, and opens none.)
-        if said.count('"') % 2 and not (len(groups[-1]) == 1 and _CLOSES_ONLY.search(said)):
-            groups[-1].append(piece)
-        else:
-            groups.append([piece])
-    # A quotation the passage was cut inside (its last words are in the next passage) ends
-    # with the last sentence it holds whole: 'Post from last month: "Seven years on… properly.'
-    # and not "My environmental science degree ended up being handy (keeping birds.".
-    if groups and len(groups[-1]) > 1 and _joined(groups[-1]).count('"') % 2:
-        kept = _joined(groups[-1][:-1]).rstrip()
-        if kept.endswith((".", "!", "?")):
-            groups[-1] = [f'{kept}"']
-    return [_joined(group) for group in groups]
-
-
-def _joined(parts: list[str]) -> str:
-    text = parts[0]
-    for part in parts[1:]:
-        # (Cut at a full stop, or at a dash taken for a list's: "…in the box office - that's
-        # where…".)
-        cut = " " if text.rstrip().endswith((".", "!", "?", ",")) else " – "
-        text = f"{text}{cut}{part}"
-    return text

@@ -134,9 +134,31 @@ def word_stems(text: str) -> set[str]:
     return {stem(w) for w in words if len(w) > 3 or (len(w) == 3 and w not in _SHORT)}
 
 
-def said_otherwise(asked: set[str], own: set[str]) -> set[str]:
-    """The words of ``asked`` a sentence says in a job ad's other words."""
-    return {word for word in asked if SAID_OTHERWISE.get(word, frozenset()) & own}
+def said_otherwise(asked: set[str], own: set[str], sentence: str = "") -> set[str]:
+    """The words of ``asked`` a sentence (with the stems ``own``) says in a job ad's other
+    words; a sum a year is a salary ("Grade 6, £29,605 to £34,132 a year")."""
+    paid = (
+        {"salar"} if _A_YEAR_PAID.search(sentence) and not _OTHER_MONEY.search(sentence) else set()
+    )
+    return {
+        word
+        for word in asked
+        if word in paid or SAID_OTHERWISE.get(word, frozenset()) & (own | paid)
+    }
+
+
+_A_YEAR_PAID = re.compile(
+    r"[£$€]\s?\d[\d,.]*k?\b(?! ?(million|billion|bn|m)\b)[^.;]{0,25}?\b(a year|per year|per annum"
+    r"|pa|p\.a\.|annually)\b",
+    re.I,
+)
+# ... unless the sum is another kind of money ("a bonus of up to £3,600 a year", "a contract
+# worth £6.1 million a year").
+_OTHER_MONEY = re.compile(
+    r"\b(bonus(es)?|allowance|budget|grant|contract|turnover|revenue|worth|fund(s|ing)?|profits?"
+    r"|savings?|donat\w*|raised?|costs?|spend|discount)\b",
+    re.I,
+)
 
 
 # Words of a question that point back into the turn before it ("I saw you're moving to the
@@ -163,6 +185,12 @@ def asks_to_be_told_it(question: str) -> bool:
     )
 
 
+# Words that say someone leads, heads or runs something.
+ROLE_WORDS = re.compile(
+    r"\b(leads?|led|heads?|runs?|director|manager|vice president|vp|chief|founder|founded|"
+    r"reports? to|lead|head of|in charge)\b",
+    re.IGNORECASE,
+)
 # A question asking who is in a team or on a panel: its people are the answer.
 MEMBERS = re.compile(r"\bwho(?:'s| is| are|'re| else is)? (?:in|on) (?:the |your |our )?\w", re.I)
 POINTS_TO_SAID = re.compile(r"\b(it|that|them)\b(?!'s possible)|\b(which|what) ones\b", re.I)

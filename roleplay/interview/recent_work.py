@@ -13,7 +13,11 @@ from collections.abc import Sequence
 _ASKS = re.compile(
     r"\bwhat('s| is| are| has| have|'ve)? (the |your |you )?([\w-]+ ){0,3}?"
     r"(team|department|group|you all|you guys|you lot|you)? ?(been )?"
-    r"(work(ing|ed)? on|focused on|focusing on|busy with|up to|building|built)\b",
+    r"(work(ing|ed)? on|focused on|focusing on|busy with|up to|building|built)\b"
+    # ("What's been taking up most of your time over the past few months?", "what's been
+    # keeping you busiest?")
+    r"|\bwhat('s| has| have|'ve)? (been )?(taking up|taken up|eating up|keeping|kept)"
+    r" (most of |all of |much of )?(your|the team's|you)( \w+)? ?(time|busy|busiest)\b",
     re.IGNORECASE,
 )
 # A sentence dated lately, which answers a question about lately without sharing its words.
@@ -23,14 +27,19 @@ RECENT = re.compile(
 # A question that asks about lately ("What has the team done lately?"; answers.py ranks the
 # recent first for it too).
 WANTS_RECENT = re.compile(
-    r"\b(lately|recently|recent|latest|these days|this year|right now|currently|at the moment)\b",
+    r"\b(lately|recently|recent|latest|these days|this year|right now|currently|at the moment"
+    r"|(the )?(past|last) (few |couple of |several |six |three |twelve |\d+ )?"
+    r"(months|weeks|year))\b",
     re.I,
 )
 # ... and, asking what the team is working on, "now" and "last year" do as well.
 _LATELY_TOO = re.compile(r"\b(now|last year)\b", re.IGNORECASE)
 # Who did the work: the team, "we", a project.
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# (A day it happened may come first: "On the 1st of April we moved our distribution…".)
 _DOER = re.compile(
-    r"^(in \d{4},? |last (season|year|spring|summer|autumn|winter),? |this year,? )?"
+    r"^(in \d{4},? |last (season|year|spring|summer|autumn|winter),? |this year,? "
+    rf"|(on|in|since|from) (the )?(\d{{1,2}}(st|nd|rd|th)? (of )?)?{_MONTH}( \d{{4}})?,? )?"
     r"(the (\w+ ){0,3}team|we|our (\w+ )?team|the current project|(\w+[- ]){0,3}project)\b",
     re.IGNORECASE,
 )

@@ -25,6 +25,7 @@ from roleplay.interview.facts import (
 )
 from roleplay.interview.standalone import IT_AFTER, PERSON, people_in
 from roleplay.interview.terms_lines import terms_said
+from roleplay.interview.to_applicant import TERMS, said_to_candidate, unaddressed
 
 NUMBER_WORDS = (
     # Not "one": "that one", "the one who" say nothing particular.
@@ -45,7 +46,7 @@ _FRAGMENT_STARTS = frozenset(
     ["Leads", "Writes", "Chairs", "Runs", "Heads", "Owns", "Still", "Also", "Known", "Could",
      "Would", "Should", "Might", "May", "Can", "Will", "Must"]
 )  # fmt: skip
-_MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)]|#+)\s*")
+_MARKER = re.compile(r"^\s*(?:[-*•]+|\d+[.)](?!\d)|#+)\s*")  # (not "36.5 hours")
 # Research is data: a sentence that talks to the reader or holds markup is never an answer.
 _LIST_NUMBER = re.compile(
     r"\d{1,2}[.)]?\s+[A-Z][a-z]+\b"
@@ -69,6 +70,8 @@ _WRITER = re.compile(
 _WORD_SLASH = re.compile(r"(?<![\w./])([A-Za-z]{3,})/([a-z]{3,})(?![\w./])")
 # A season or financial year ("2024/25", "22/23"), said "2024 to 25".
 _SEASON = re.compile(r"\b((?:19|20)?(\d\d))/(\d\d)\b")
+# A split of a whole ("roughly 60/40 between metadata and reporting"), said "60-40".
+_SPLIT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _SO_CLAUSE = re.compile(r", so (?=(?:our|the|we|you|it|its|there|most|all) [a-z])")
 _POINTING_START = re.compile(
     r"^(it(?! (costs?|takes?|took) [^,;]{1,40}? to [a-z]+)|its|they|their|this|these|those|he|she"
@@ -83,6 +86,11 @@ _NAME_AND_TITLE = re.compile(
     r"^([A-Z][a-z]+(?:[-'][A-Z][a-z]+)? [A-Z][a-z]+(?:[-'][A-Z][a-z]+)?), "
     r"((?:the )?(?:[A-Z][\w&-]*|of|and|for|the)(?: (?:[A-Z][\w&-]*|of|and|for|the))*\.)$"
 )
+
+
+def _split(match: re.Match[str]) -> str:
+    first, second = int(match.group(1)), int(match.group(2))
+    return f"{first}-{second}" if first + second == 100 else match.group(0)
 
 
 def _who_they_are(match: re.Match[str]) -> str:
@@ -107,17 +115,6 @@ _NO_ONES_NAME = frozenset(
     ["Time", "Life", "Money", "Nothing", "Everything", "Everyone", "Everybody", "Nobody",
      "Things", "Work", "Business", "Data", "Numbers", "Experience", "Practice", "Change"]
 )  # fmt: skip
-# ("Day to day you will work in Upshot, Power BI, Excel and Microsoft 365" too.)
-# ("From Easter to October you will work one Saturday a month…": a time before it too.)
-_TO_APPLICANT = re.compile(
-    r"^(?:(?:Day to day|Day-to-day|In this role|In the role|Most days|Every day|Each week"
-    r"|(?:From|During|Between|Over|Until|After|Once) [A-Za-z0-9 ]{3,30}?),? )?"
-    r"([Yy]ou will|[Yy]ou'll|[Yy]ou would|[Yy]ou'd) (?=[a-z])"
-    # ("Your first big piece of work will be the evaluation of…": the post's work, told)
-    # ... or where its work goes ("Your analysis will be seen at the monthly Performance Board")
-    r"|^Your (?:[a-z]+ ){0,3}(?:piece of work|project|task|priority|focus|analysis|work|reports"
-    r"|findings) (?:will be|would be|will|would|is|are|goes|go) (?=[a-z])"
-)
 _DASH = re.compile(r"\s+[–—-]\s+")
 # A dash between two figures is a range: "£34,000 - £38,500" is said "£34,000 to £38,500".
 _RANGE = re.compile(r"(?<=\d)\s+[–—-]\s+(?=[£$€]?\d)")
@@ -158,34 +155,17 @@ _COUNT_ASIDE = re.compile(
     re.IGNORECASE,
 )
 BRACKETED_LETTER = re.compile(r"(\d)\((\w)\)")  # "401(k)" is "401k"
-_YOU = re.compile(r"\b(you|your)\b", re.IGNORECASE)
-# ... and so does a careers page's clause on what the post holder can or will do, however the
-# sentence opens ("Everyone is in the office on Tuesdays; the rest of the week you can work from
-# home", "It takes around three hours and you will have five working days to return it").
-_APPLICANT_CLAUSE = re.compile(
-    r"(?:[;,]|\band) (the rest of the \w+,? )?you(?: can| could| may| will|'ll| would|'d)( also)? "
-    r"(work|be|have|get|take|choose|start|join|use|claim|spend|return|receive|need|meet"
-    r"|contact|call|ring|email|phone|make)\b"
-    r"|\b(expects?|expected|helps?|give|gives|offer|offers|with|for|to meet) you\b"
-    # ("The team is five people: our Supporter Data Manager, … and you.": the new post.)
-    r"|\band you\.$",
-    re.IGNORECASE,
-)
-_PLEASE = re.compile(r"\bplease (?=(contact|call|ring|email|phone|get in touch)\b)", re.I)
-_WE_SAY = re.compile(r"^We ([a-z]+ly )?(ask|offer|pay|give|expect|work|run|aim|provide|support)\b")
-# A job's terms as a table row states them ("Holiday is 25 days…, plus your birthday off",
-# "Working pattern is hybrid…, from home if you wish"): their "you" is the post holder.
-_TERMS = re.compile(
-    r"^(?:Annual leave|Leave|Holidays?|Working (?:pattern|hours)|Hours|Pension|Salary|Pay"
-    r"|Benefits?|Start(?:ing)? date|Notice(?: period)?|Location|Base|Contract|Probation"
-    r"|Hybrid working|Flexible working|Travel|Wellbeing|Perks) (?:is|are)\b"
-)
+# A first name and the post it holds ("…from Joel, our Metadata Assistant, so that he can…").
+_TITLED_NAME = re.compile(r"\b[A-Z][a-z]+, (?:our|the|a|an) (?:[A-Z][\w&-]*(?: |,))+")
 _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # Two sentences run together ("…the old system The team moved…"); "to stop The Grand being…"
 # names a place.
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s(?![A-Z])")
 ANSWER_WORDS = (4, 32)
-_WE_DID = re.compile(r"(?:^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)(?:'re|'ve)? [a-z]")
+_WE_DID = re.compile(
+    r"(?:^(?:So|And|But|Well),? |^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)"
+    r"(?:(?:'re|'ve)? [a-z]|'re \d)"
+)  # ("We're 61 people now.")
 _WHEN = re.compile(
     r"\b(last|this) (season|year|spring|summer|autumn|fall|winter|quarter)\b"
     r"|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b",  # "Wednesdays are free of meetings"
@@ -214,10 +194,10 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     sentence = ASIDE.sub("", EMPHASIS.sub("", _MARKER.sub("", sentence))).strip()
     # "For an informal chat, please contact Ruth Okafor…" is said to the candidate as what
     # they can do.
-    sentence = _PLEASE.sub("you can ", sentence)
+    sentence = said_to_candidate(sentence)
     # "employment/education" is said "employment or education" (a web address keeps its
     # slash, and is never said).
-    sentence = _WORD_SLASH.sub(r"\1 or \2", _SEASON.sub(_season, sentence))
+    sentence = _WORD_SLASH.sub(r"\1 or \2", _SEASON.sub(_season, _SPLIT.sub(_split, sentence)))
     # "These can take 4-6 weeks, so our target start date is early June 2025.": what follows
     # "so" stands alone where the start points back.
     if _POINTING_START.search(sentence) and (then := _SO_CLAUSE.search(sentence)):
@@ -252,11 +232,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     # A careers page speaks to the applicant ("You will report to Anjali Rao-Bergeron", "We
     # ask the team to be in two days a week, the second day is up to you"): said to the
     # candidate, it means what it says. Any other "you" is a note to the reader.
-    to_applicant = _TO_APPLICANT.match(sentence)
-    checked = sentence[to_applicant.end() :] if to_applicant else sentence
-    if applicant or _WE_SAY.match(sentence) or _TERMS.match(sentence):
-        checked = _YOU.sub("", checked)
-    checked = _APPLICANT_CLAUSE.sub("", checked)
+    checked, to_applicant = unaddressed(sentence, applicant=applicant)
     if NOT_AN_ANSWER.search(checked) or _WRITER.search(sentence) or SHORTHAND.search(sentence):
         return ""
     if "?" in sentence or _OPENS_ASIDE.search(sentence) or _HEADLESS.match(sentence):
@@ -271,7 +247,11 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     )
     # "The founder is Teodora Barran, who taught physics before she started…": the one person
     # named before the pronoun is who it means.
-    named_before = pointer and len(people_in(sentence[: pointer.start()])) == 1
+    before = sentence[: pointer.start()] if pointer else ""
+    named_before = pointer and (
+        len(people_in(before)) == 1
+        or (not people_in(before) and len(_TITLED_NAME.findall(before)) == 1)
+    )
     if _POINTING_START.search(sentence) or (
         pointer
         and not named_first
@@ -284,7 +264,7 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
     if _RUN_ON.search(sentence) or sentence.count('"') % 2 or label:
         return ""
     ordered = words[0] in _FRAGMENT_STARTS or words[0] in IMPERATIVE or words[0] in REQUIREMENT
-    if ordered and not _TERMS.match(sentence):  # ("Start date is…" is no order to start)
+    if ordered and not TERMS.match(sentence):  # ("Start date is…" is no order to start)
         return ""  # "Experience building dashboards in Power BI" is asked of the applicant
     if words[0].endswith("ed"):
         return ""  # "Leads engineering for about 90 people.", "Joined in 2021 from…"

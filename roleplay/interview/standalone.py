@@ -101,7 +101,8 @@ _NOT_A_SURNAME = frozenset(
      "County", "Valley", "Yard", "Hall", "Depot", "Market", "College", "School", "Hospital",
      "Monitor", "Platform", "System", "Systems", "Cloud", "Suite", "Studio", "Hub", "Portal",
      "Server", "Online", "Desk", "Analytics", "Pro", "Connect", "Operations", "Practice",
-     "Programme", "Program", "Department", "Management", "Data"]
+     "Programme", "Program", "Department", "Management", "Data", "Books", "Bookshop", "Press",
+     "Publishing", "Traineeship", "Apprenticeship", "Internship", "Fellowship"]
 )  # fmt: skip
 _MAYBE_PERSON = re.compile(rf"(?=\b({_NAME} {_NAME})\b)")
 

@@ -86,6 +86,35 @@ def transcript_as_chat(text: str) -> str:
     return _TURN.sub(stamped, text)
 
 
+# A recording's captions copied with their times ("Show transcript" on YouTube, a webinar's
+# or a podcast's page): each time alone on its line over what was said from then ("1:17" /
+# "well, not on purpose! I started out on the trade counter…"); a chapter list sets a time
+# before each title ("6:40 A printing office, an almanac and a flora"); a sound is a word in
+# brackets ("[Music]").
+_CAPTION_TIME = re.compile(r"^[ \t]*[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?[ \t]*$", re.MULTILINE)
+_CHAPTER = re.compile(r"^[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[ \t]+(?=[A-Z])", re.MULTILINE)
+_SOUND = re.compile(r"^[ \t]*\[[A-Za-z ]{2,20}\][ \t]*\n?", re.MULTILINE)
+_SPOKEN_START = re.compile(r"(?:^|(?<=\n\n))[ \t]*[a-z]")
+_LOWER_I = re.compile(r"\bi(?=\b(?:'m|'ve|'d|'ll)?(?![\w.-]))")
+
+
+def captions_as_paragraphs(text: str) -> str:
+    """``text`` with a recording's captions, their times alone on their lines, set a caption to
+    a paragraph: a caption is a stretch of speech, often without its full stop, and run
+    together they would make one sentence of a whole conversation ("…19 journals 11:17 and we
+    have a backlist…"). Its chapter list is a list of titles, and a sound in brackets is no
+    speech."""
+    if len(_CAPTION_TIME.findall(text)) < 3:
+        return text
+    # Each caption is said from its start, which captions made by machine leave in lower case
+    # ("we have, several times."), as they do "i".
+    text = _CAPTION_TIME.sub("", _SOUND.sub("", text))
+    text = _SPOKEN_START.sub(lambda first: first.group(0).upper(), _LOWER_I.sub("I", text))
+    if len(_CHAPTER.findall(text)) >= 3:
+        text = _CHAPTER.sub("- ", text)
+    return text
+
+
 def _whole_name(speaker: str, text: str) -> str:
     """The speaker's name as the text writes it in full: "NELL" is Nell Ackerley where the
     text says "with Nell Ackerley"."""

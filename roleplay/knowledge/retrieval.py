@@ -118,9 +118,16 @@ class PackRetriever:
         if not (self.company_packs or self.candidate_packs):
             return []
         query = build_query(session, self.persona, stage)
-        vector = self.store.embedder.model.embed_query(query)
         last = session.last("candidate")
         asked = last is not None and bool(last.search) and stage != "opening"
+        # A question's search may hold, on lines after the first, what its kind of answer says
+        # ("this is a new post, a newly created role…"), searched for apart too, and words in
+        # quotes its answer is said in ('"new post"'): the passages holding them are searched
+        # too, a short sentence being lost in a long passage's meaning.
+        first, *apart = query.split("\n") if asked else [query]
+        phrases = [line.strip('"') for line in apart if line.startswith('"')]
+        apart = [line for line in apart if not line.startswith('"')]
+        vector = self.store.embedder.model.embed_query(first)
         # A question is answered from every passage fetched for it, however they score: a
         # passage scores low against a short question even when one of its sentences answers
         # it ("who would I report to?" and a careers page's "You will report to…"), and the
@@ -129,6 +136,15 @@ class PackRetriever:
         # The opening is about the company in general: its best passages serve, however they score.
         floor = -1.0 if stage == "opening" or asked else self.min_score
         found = self._pick(vector, self.company_packs, k, floor)
+        for words in apart:
+            have = {p.text for _, p in found}
+            more = self._pick(self.store.embedder.model.embed_query(words), self.company_packs,
+                              self.k, floor)  # fmt: skip
+            found += [(pack, p) for pack, p in more if p.text not in have]
+        for phrase in phrases:
+            have = {p.text for _, p in found}
+            more = self._pick(vector, self.company_packs, 1, floor, containing=phrase)
+            found += [(pack, p) for pack, p in more if p.text not in have]
         if asked:
             found += self._rest_of_sections(found)
         sources = [_source(pack, passage, "company") for pack, passage in found]
@@ -156,12 +172,12 @@ class PackRetriever:
         return more
 
     def _pick(
-        self, vector: list[float], packs: list[str], k: int, floor: float
+        self, vector: list[float], packs: list[str], k: int, floor: float, containing: str = ""
     ) -> list[tuple[str, Passage]]:
         found: list[tuple[str, Passage]] = []
         for pack in packs:
             for passage in self.store.search_vector(
-                pack, vector, self.fetch_k, with_embeddings=True
+                pack, vector, self.fetch_k, with_embeddings=True, containing=containing
             ):
                 if passage.score >= floor:
                     found.append((pack, passage))

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
-from roleplay.knowledge.chats import CHAT_STAMP, dated_lines_as_chat, is_chat, transcript_as_chat
+from roleplay.knowledge.chats import (
+    CHAT_STAMP,
+    captions_as_paragraphs,
+    dated_lines_as_chat,
+    is_chat,
+    transcript_as_chat,
+)
 from roleplay.knowledge.emails import emails_as_chat
 from roleplay.knowledge.labels import LABELLED
 from roleplay.knowledge.linkedin import linkedin_as_sentences
@@ -64,7 +70,8 @@ def split(loaded: Loaded, *, chunk_size: int = 900, overlap: int = 120) -> list[
 def _sections(text: str, kind: str) -> list[tuple[str, str]]:
     """Markdown or plain ``text`` as (heading path, text under it) pairs."""
     # (An email thread first: its quote marks say who asked what.)
-    text = transcript_as_chat(dated_lines_as_chat(emails_as_chat(without_markup(text))))
+    text = dated_lines_as_chat(emails_as_chat(without_markup(text)))
+    text = transcript_as_chat(captions_as_paragraphs(text))
     text = dotted_as_items(linkedin_as_sentences(_QUOTE_MARKS.sub("", text)))
     text = prose_dashes(ended_items(joined_items(text)))
     text = markdown_rules(tables_as_lists(text)) if kind == "markdown" else text

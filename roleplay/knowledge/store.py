@@ -309,8 +309,16 @@ class PackStore:
         return self.search_vector(pack, self.embedder.model.embed_query(query), k)
 
     def search_vector(
-        self, pack: str, vector: list[float], k: int, *, with_embeddings: bool = False
+        self,
+        pack: str,
+        vector: list[float],
+        k: int,
+        *,
+        with_embeddings: bool = False,
+        containing: str = "",
     ) -> list[Passage]:
+        """The ``k`` passages of ``pack`` nearest ``vector`` (of those holding the words
+        ``containing``, when given)."""
         collection, info = self._pack(pack)
         self._check_embedder(info)
         versions = sorted({s.version for s in info.sources.values()})
@@ -335,6 +343,7 @@ class PackStore:
             query_embeddings=_vectors([vector]),
             n_results=k,
             where=where,
+            where_document={"$contains": containing} if containing else None,
             include=include,
         )
         # Chroma types every field of a result as optional; those asked for are there.

@@ -73,7 +73,13 @@ def tables_as_lists(text: str) -> str:
             rows.append(_cells(lines[index]))
             index += 1
         header, rows = _without_blank_columns(header, rows)
-        numbered = all(row and row[0].rstrip(".").isdigit() for row in rows)
+        # (Numbers that count from 1 order the rows; "Grade | Spine points | Salary" rows 4 to 8
+        # are grades, each said with its heading: "Grade 6 is…".)
+        firsts = [row[0].rstrip(".") if row else "" for row in rows]
+        numbered = all(f.isdigit() for f in firsts) and [int(f) for f in firsts] == list(
+            range(1, len(rows) + 1)
+        )
+        named_numbers = bool(header and header[0]) and all(f.isdigit() for f in firsts)
         named_steps = all(row and _NAMED_STEP.match(row[0]) for row in rows)
         # A timeline with stages among its rows ("Closing date", "Stage 1", …, "Decision") is
         # a list of steps, each row an item.
@@ -115,7 +121,8 @@ def tables_as_lists(text: str) -> str:
             elif row and rest and _ENDS_ON_LINK.search(row[0]):
                 out.append(_ended(f"{row[0]} {rest}"))  # "Based in Leeds…"
             elif row and rest:
-                out.append(_ended(f"{row[0]} {_be(row[0])} {rest}"))
+                first = f"{header[0]} {row[0]}" if named_numbers else row[0]
+                out.append(_ended(f"{first} {_be(first)} {rest}"))
             elif row:
                 out.append(_ended(f"- {row[0]}"))
         out.append("")

@@ -14,9 +14,9 @@ from roleplay.interview.duties import duties
 from roleplay.interview.facts import pick_fact, verb_first
 from roleplay.interview.hearing import Heard
 from roleplay.interview.list_items import item_sentence
+from roleplay.interview.messages import chat_messages
 from roleplay.interview.office_days import asks_office_days
 from roleplay.interview.own_week import week_told
-from roleplay.interview.profiles import chat_messages
 from roleplay.interview.question_words import uncalled
 from roleplay.interview.reading import Reading, read_turn
 from roleplay.interview.relevance import local_relevance

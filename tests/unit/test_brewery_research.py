@@ -15,8 +15,9 @@ from roleplay.interview.answers import answering, the_question
 from roleplay.interview.asking import closing_question
 from roleplay.interview.assessor import Assessor
 from roleplay.interview.hearing import pick_up
+from roleplay.interview.messages import chat_messages
 from roleplay.interview.origins import asks_origin, origin_line
-from roleplay.interview.profiles import chat_messages, profiles
+from roleplay.interview.profiles import profiles
 from roleplay.interview.reading import Relevance, read_turn
 from roleplay.knowledge.chats import transcript_as_chat
 from roleplay.knowledge.emails import emails_as_chat

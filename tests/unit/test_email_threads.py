@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from roleplay.core.session import Source
-from roleplay.interview.profiles import chat_messages, profiles
+from roleplay.interview.messages import chat_messages
+from roleplay.interview.profiles import profiles
 from roleplay.knowledge.chats import is_chat
 from roleplay.knowledge.emails import emails_as_chat
 from roleplay.knowledge.loaders import Loaded

@@ -12,9 +12,10 @@ from roleplay.core.session import Source
 from roleplay.interview.answers import answering
 from roleplay.interview.assessor import Assessor
 from roleplay.interview.contacts import contact_in
+from roleplay.interview.messages import chat_messages
 from roleplay.interview.origins import origin_line
 from roleplay.interview.process_steps import asks_next_steps, next_steps
-from roleplay.interview.profiles import chat_messages, profiles
+from roleplay.interview.profiles import profiles
 from roleplay.interview.reading import Relevance, read_turn
 from roleplay.interview.sayable import answer_sentence
 from roleplay.knowledge.chats import dated_lines_as_chat
