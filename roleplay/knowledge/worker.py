@@ -79,7 +79,7 @@ def docx_markdown(path: str) -> dict:
 
 
 def _paragraph_markdown(paragraph: Any) -> str:
-    text = paragraph.text.strip()
+    text = _paragraph_text(paragraph).strip()
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
     if not text:
         return ""
@@ -90,6 +90,22 @@ def _paragraph_markdown(paragraph: Any) -> str:
     if "list" in style:
         return f"- {text}"
     return text
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The paragraph as its reader sees it now: a suggestion inserted (Word's tracked change,
+    Google Docs' suggested edit) is read, one deleted is not, and neither is text struck
+    through ("Interview day - ~~Tue 17 June~~ Wed 18 June")."""
+    from docx.text.run import Run
+
+    runs = paragraph._p.xpath(
+        "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:ins/w:hyperlink/w:r | ./w:smartTag/w:r"
+    )
+    return "".join(
+        run.text
+        for run in (Run(r, paragraph) for r in runs)
+        if not (run.font.strike or run.font.double_strike)
+    )
 
 
 def _table_markdown(table: Any) -> str:

@@ -5,7 +5,11 @@ its first run showed the interviewer did not hear."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from docx import Document
+from docx.oxml import parse_xml
 
 from roleplay.core.personas import Persona
 from roleplay.core.session import Source
@@ -31,7 +35,7 @@ from roleplay.interview.sayable import answer_sentence
 from roleplay.interview.standalone import people_in
 from roleplay.knowledge.chats import captions_as_paragraphs
 from roleplay.knowledge.ingest import Chunking, ingest
-from roleplay.knowledge.loaders import Limits
+from roleplay.knowledge.loaders import Limits, load_file
 from roleplay.knowledge.retrieval import PackRetriever
 from roleplay.knowledge.store import PackStore, connect
 from roleplay.knowledge.tables import tables_as_lists
@@ -385,3 +389,28 @@ def test_a_short_answer_in_a_long_passage_is_found_by_the_words_it_is_said_in(
     assert "This is a new post." in _found(
         advert_store, anxious, Listener.search(reading, question)
     )
+
+
+def _suggested(path: Path) -> Path:
+    """Word notes with a friend's suggestions: a date deleted and another inserted as tracked
+    changes (Google Docs' export of suggested edits), and a word struck through by hand."""
+    document = Document()
+    paragraph = document.add_paragraph("Interview day - ")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(
+        parse_xml(f'<w:del {w} w:id="1" w:author="Tom"><w:r><w:delText>Tue 17 June</w:delText>'
+                  "</w:r></w:del>")
+    )  # fmt: skip
+    paragraph._p.append(
+        parse_xml(f'<w:ins {w} w:id="2" w:author="Tom"><w:r><w:t>Wed 18 June</w:t></w:r></w:ins>')
+    )
+    paragraph.add_run(", Press Building")
+    paragraph.add_run(" Room 4").font.strike = True
+    document.save(path)
+    return path
+
+
+def test_word_notes_are_read_with_suggestions_made_and_struck_words_gone(tmp_path: Path) -> None:
+    text = load_file(_suggested(tmp_path / "prep.docx"), Limits()).text
+    assert "Interview day - Wed 18 June, Press Building" in text
+    assert "Tue 17 June" not in text and "Room 4" not in text
