@@ -110,6 +110,8 @@ _IDIOMS = re.compile(
     # ("Can I double-check the money side?" asks of the money: leave to ask names nothing.)
     r"|(can|could|may|might) i (just |quickly |also |please )?(double[- ]check|check|confirm|"
     r"clarify|ask( you)?)( about| on)?|(?<=money )side"
+    # ("an employer contribution of 14.5% of salary" is a share of it, not the salary)
+    r"|(?<=% )of (your |basic |pensionable |gross )?salary"
     # ("annual leave" is holiday, said otherwise: "Holiday is 25 days…")
     r"|annual(?= leave)"
     # ("Which ones would I be living in?" asks for the tools named before it.)

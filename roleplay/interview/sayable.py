@@ -57,7 +57,9 @@ NOT_AN_ANSWER = re.compile(
     r"|\b(system|assistant|user|developer)\s*:|\bsystem (message|override)"
     r"|\bpretend\b|\byou\b|\byour\b|\bnotes?\b|\bfictional\b|\bplease\b"
     # (the writer's reminder to themselves: "…site logistics, maybe ask what the Saturday…")
-    r"|\b(maybe|must|should|need to|remember to) (ask|check|mention|find out|message)\b",
+    r"|\b(maybe|must|should|need to|remember to) (ask|check|mention|find out|message)\b"
+    # ("Salary 29,605 to 34,132 - ask how starting point works")
+    r"|(^|[-–—,;:(]\s*)ask (how|what|whether|if|about|who|when|why|them|her|him)\b",
     re.IGNORECASE,
 )
 # The writer of the notes speaking ("I'd be the fourth", "my friend Tom"), or pointing at the
@@ -162,6 +164,8 @@ _OPENS_ASIDE = re.compile(r"(?:^|\s)\(")
 # names a place.
 _RUN_ON = re.compile(r"\s(?:The|We|Our|In|It|This|A|An|They|For|At|On|To)\s(?![A-Z])")
 ANSWER_WORDS = (4, 32)
+# A sentence that led into a list, its colon read as a full stop ("…the grades are:").
+_LEADS_IN = re.compile(r"\b(are|is|were|was|include|includes|as follows|following|these)\.$", re.I)
 _WE_DID = re.compile(
     r"(?:^(?:So|And|But|Well),? |^|, |^(?:Last|This|In) \w+,? )(?:We|we|They|they)"
     r"(?:(?:'re|'ve)? [a-z]|'re \d)"
@@ -225,6 +229,8 @@ def answer_sentence(raw: str, *, applicant: bool = False) -> str:
         words = sentence.split()
     if not (ANSWER_WORDS[0] <= len(words) <= ANSWER_WORDS[1]) or not sentence.endswith("."):
         return ""
+    if _LEADS_IN.search(sentence):
+        return ""  # "Salaries for the grades most used are." led into a list, and says nothing
     if not (sentence[:1].isupper() or sentence[:1].isdigit() or sentence[:1] in "£$€"):
         return ""  # "sorting floor runs two shifts…": notes, not a sentence
     if _LIST_NUMBER.match(sentence):

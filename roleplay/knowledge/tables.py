@@ -73,6 +73,11 @@ def tables_as_lists(text: str) -> str:
             rows.append(_cells(lines[index]))
             index += 1
         header, rows = _without_blank_columns(header, rows)
+        # A table a sentence leads into ("Salaries for the grades most used are:") has its
+        # rows as that sentence's list: run on after its colon, the first row would be read as
+        # part of it ("…are: Grade 4 is 15-19…").
+        led = next((o for o in reversed(out) if o.strip()), "").rstrip().endswith(":")
+        start = len(out)
         # (Numbers that count from 1 order the rows; "Grade | Spine points | Salary" rows 4 to 8
         # are grades, each said with its heading: "Grade 6 is…".)
         firsts = [row[0].rstrip(".") if row else "" for row in rows]
@@ -125,6 +130,11 @@ def tables_as_lists(text: str) -> str:
                 out.append(_ended(f"{first} {_be(first)} {rest}"))
             elif row:
                 out.append(_ended(f"- {row[0]}"))
+        if led:
+            out[start:] = [
+                line if line.startswith("- ") or re.match(r"\d+\. ", line) else f"- {line}"
+                for line in out[start:]
+            ]
         out.append("")
     return "\n".join(out)
 

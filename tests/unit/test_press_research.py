@@ -28,7 +28,7 @@ from roleplay.interview.own_finders import said_in
 from roleplay.interview.products import products
 from roleplay.interview.profiles import profiles
 from roleplay.interview.question_intent import question_intent
-from roleplay.interview.question_words import said_otherwise
+from roleplay.interview.question_words import content_stems, said_otherwise
 from roleplay.interview.reading import read_turn
 from roleplay.interview.recent_work import asks_recent_work, recent_work
 from roleplay.interview.sayable import answer_sentence
@@ -130,6 +130,28 @@ def test_a_grade_tables_rows_are_said_with_their_grade() -> None:
     read = tables_as_lists(table)
     assert "Grade 6 is 24-29, £29,605 - £34,132." in read
     assert "4. " not in read
+
+
+def test_a_table_a_sentence_leads_into_is_its_list_not_part_of_it() -> None:
+    table = (
+        "Salaries for the grades most used at the Press, from 1 August 2024, are:\n\n"
+        "| Grade | Spine points | Salary range |\n|---|---|---|\n"
+        "| 4 | 15-19 | £24,071 - £26,093 |\n| 6 | 24-29 | £29,605 - £34,132 |\n"
+    )
+    assert "are:\n\n- Grade 4 is 15-19" in tables_as_lists(table)
+
+
+def test_the_sentence_leading_into_a_list_says_nothing_alone() -> None:
+    assert answer_sentence("Salaries for the grades most used, from 1 August 2024, are:") == ""
+
+
+def test_a_reminder_to_ask_is_never_said() -> None:
+    assert answer_sentence("Salary 29,605 to 34,132 - ask how starting point works.") == ""
+
+
+def test_a_share_of_salary_is_no_salary() -> None:
+    sentence = "The Press pays an employer contribution of 14.5% of salary."
+    assert "salar" not in content_stems(sentence)
 
 
 def test_rows_numbered_from_one_are_still_a_numbered_list() -> None:
