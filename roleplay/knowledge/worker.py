@@ -122,7 +122,8 @@ def _table_markdown(table: Any) -> str:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()).replace("|", "/"))
+            said = " ".join(_paragraph_text(paragraph) for paragraph in cell.paragraphs)
+            cells.append(" ".join(said.split()).replace("|", "/"))
         if any(cells):
             rows.append(cells)
             bold.append(_bold_row(row))

@@ -436,3 +436,19 @@ def test_word_notes_are_read_with_suggestions_made_and_struck_words_gone(tmp_pat
     text = load_file(_suggested(tmp_path / "prep.docx"), Limits()).text
     assert "Interview day - Wed 18 June, Press Building" in text
     assert "Tue 17 June" not in text and "Room 4" not in text
+
+
+def test_a_word_tables_cells_are_read_with_suggestions_made_too(tmp_path: Path) -> None:
+    document = Document()
+    cell = document.add_table(rows=2, cols=2).cell(1, 1)
+    document.tables[0].cell(0, 0).text, document.tables[0].cell(0, 1).text = "Stage", "When"
+    document.tables[0].cell(1, 0).text = "Interview"
+    paragraph = cell.paragraphs[0]
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(
+        parse_xml(f'<w:ins {w} w:id="2" w:author="Tom"><w:r><w:t>Wed 18 June</w:t></w:r></w:ins>')
+    )
+    paragraph.add_run(" Tue 17 June").font.strike = True
+    document.save(tmp_path / "stages.docx")
+    text = load_file(tmp_path / "stages.docx", Limits()).text
+    assert "Wed 18 June" in text and "Tue 17 June" not in text
