@@ -127,14 +127,21 @@ def profiles(sources: Sequence[Source], company: str = "") -> list[Profile]:
     # notes") are on that person, named in full as the research names them when it does
     # ("Joel Pendlebury - Metadata Assistant" in a who's-who), though no page of theirs was
     # pasted.
-    named = {p for s in sources if s.kind == "company" for p in people_in(s.snippet)}
     for source in sources:
-        if (on := _NOTES_ON.match(last_heading(source.location))) and not any(
-            name.split()[0] == on.group(1) for name in found
-        ):
-            whole = [p for p in named if p.split()[0] == on.group(1)]
-            if len(whole) == 1 or on.group(1).lower() not in _NOTES_WORDS:
-                found[whole[0] if len(whole) == 1 else on.group(1)] = ("", [])
+        on = _NOTES_ON.match(last_heading(source.location))
+        if not on or any(name.split()[0] == on.group(1) for name in found):
+            continue
+        # (Every passage's people are read only under such a heading: this runs every turn.)
+        first = on.group(1)
+        whole = {
+            person
+            for passage in sources
+            if passage.kind == "company"
+            for person in people_in(passage.snippet)
+            if person.split()[0] == first
+        }
+        if len(whole) == 1 or first.lower() not in _NOTES_WORDS:
+            found[whole.pop() if len(whole) == 1 else first] = ("", [])
     # The job seeker's notes on them ("## Chloe's talk at the alumni evening", "## Gareth"):
     # what they said there, quoted, or what the notes say they did.
     # ... and, anywhere in the notes, a line of what they advised ('Tom's advice in his reply:
